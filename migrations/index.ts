@@ -1,0 +1,10 @@
+/**
+ * The migrations in order. Each file is frozen once released; a new migration adds a file and a line here
+ * (a test fails if a file in this folder is not listed).
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './20261127_0900_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261127_0900_foundation': foundation,
+};

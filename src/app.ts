@@ -1,0 +1,95 @@
+/**
+ * The composition root: builds the Fastify application from the shared plumbing in core/ and the capability
+ * modules, in the order a request meets them (security → session → language → guard → routes → errors).
+ */
+import staticFiles from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './core/config/config.js';
+import type { DatabaseHandle } from './core/db/database.js';
+import { errorHandlerPlugin } from './core/http/error-handler.js';
+import { guardPlugin } from './core/http/guard.js';
+import { healthPlugin } from './core/http/health.js';
+import { pagesPlugin } from './core/http/pages.js';
+import { securityPlugin } from './core/http/security.js';
+import type { RouteEntry } from './core/http/types.js';
+import { getTranslator } from './core/i18n/i18n.js';
+import { i18nPlugin } from './core/i18n/plugin.js';
+import type { PeriodicTask } from './core/jobs/worker.js';
+import { fromProjectRoot } from './core/paths.js';
+import { sessionPlugin } from './modules/accounts/index.js';
+import { modules } from './modules/index.js';
+
+/** Forms and API bodies are small; anything over 1 MiB is refused with 413 before it is parsed. */
+export const bodyLimitBytes = 1024 * 1024;
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+async function cookieSecretOf(config: Config, database: DatabaseHandle): Promise<string> {
+  if (config.cookieSecret) return config.cookieSecret;
+  const row = await database.db.selectFrom('app_settings').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
+  if (!row) throw new Error('The database has no cookie secret: run the migrations first (better migrate)');
+  return row.value;
+}
+
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.decorate('db', database.db);
+  app.decorate('databaseKind', database.kind);
+  app.decorate('config', config);
+  app.decorate('translator', await getTranslator());
+  app.decorate(
+    'navigation',
+    modules.flatMap((module) => module.navigation ?? []),
+  );
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // Read the config when asked: hooks registered later (e.g. the static files' one) may still change it.
+    for (const method of methods) {
+      routeTable.push({
+        method,
+        url: route.url,
+        get config() {
+          return route.config ?? {};
+        },
+      });
+    }
+  });
+
+  await app.register(securityPlugin, { cookieSecret: await cookieSecretOf(config, database) });
+  await app.register(i18nPlugin);
+  await app.register(sessionPlugin);
+  await app.register(pagesPlugin);
+  await app.register(guardPlugin);
+  await app.register(errorHandlerPlugin);
+  await app.register(healthPlugin);
+
+  await app.register(async (assets) => {
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), public: true };
+    });
+    await assets.register(staticFiles, { root: fromProjectRoot('public'), prefix: '/assets/', maxAge: '1h', index: false });
+  });
+
+  for (const module of modules) await app.register(module.routes);
+  return app;
+}
+
+/** The background tasks every node runs (mail delivery when SMTP is set, housekeeping). */
+export function backgroundTasks(app: FastifyInstance): PeriodicTask[] {
+  return modules.flatMap((module) => module.tasks?.(app) ?? []);
+}

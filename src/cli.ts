@@ -1,0 +1,123 @@
+/**
+ * The `better` command line: serve, migrate, seed the demo, create a user. Configuration comes from the
+ * environment (see docs/operations.md); a bad value stops the command with a message naming the variable.
+ */
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from './core/config/config.js';
+import { getTranslator } from './core/i18n/i18n.js';
+import { isLocale, locales } from './core/i18n/locales.js';
+import { openMigratedDatabase, serve } from './server.js';
+import { seedDemo } from './seed.js';
+import { createUserFromCli } from './modules/accounts/cli.js';
+
+function config(overrides: Partial<Config> = {}): Config {
+  try {
+    return loadConfig(process.env, overrides);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const program = new Command()
+  .name('better')
+  .description('BETTER: run eGovernment-driven regional innovation programmes')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the web server and background worker (migrates the database first)')
+  .option('--demo', 'demo mode: load the demo programme into an empty database and list the demo accounts on the sign-in page')
+  .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+  .action(async (options: { demo?: boolean; port?: string }) => {
+    const overrides: Partial<Config> = { demo: Boolean(options.demo) };
+    if (options.port !== undefined) {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        console.error('--port: must be a port number between 0 and 65535');
+        process.exit(2);
+      }
+      overrides.port = port;
+    }
+    await serve(config(overrides));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const settings = config();
+    const database = await openMigratedDatabase(settings);
+    console.log(`Database (${database.kind}) is up to date.`);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Load data into an empty database')
+  .requiredOption('--demo', 'load the BETTER demo programme, partners, stakeholders and demo accounts')
+  .action(async () => {
+    const database = await openMigratedDatabase(config());
+    const outcome = await seedDemo(database.db);
+    await database.close();
+    if (!outcome.ok) {
+      console.error('The database already has data; the demo is loaded only into an empty database.');
+      process.exit(1);
+    }
+    const { partners, organisations, accounts } = outcome.value;
+    console.log(`Demo loaded: 1 programme, ${partners} partners, ${organisations} stakeholder organisations, ${accounts} accounts.`);
+  });
+
+const user = program.command('user').description('Manage accounts');
+
+user
+  .command('create')
+  .description('Create an account; prints an invitation link unless --password-stdin gives the password')
+  .requiredOption('--email <email>', 'email address (the sign-in name)')
+  .requiredOption('--name <name>', 'display name')
+  .addOption(new Option('--role <role>', 'role to give').choices(['admin', 'coordinator', 'editor', 'stakeholder']).makeOptionMandatory())
+  .option('--programme <id>', 'programme id (coordinator)')
+  .option('--partner <id>', 'partner id (editor)')
+  .option('--organisation <id>', 'stakeholder organisation id (stakeholder)')
+  .addOption(new Option('--locale <locale>', 'language of emails').choices([...locales]).default('en'))
+  .option('--password-stdin', 'read the password from standard input instead of sending an invitation')
+  .action(async (options: { email: string; name: string; role: string; programme?: string; partner?: string; organisation?: string; locale: string; passwordStdin?: boolean }) => {
+    const settings = config();
+    const password = options.passwordStdin ? await readStdin() : undefined;
+    const database = await openMigratedDatabase(settings);
+    try {
+      const result = await createUserFromCli(
+        database.db,
+        {
+          email: options.email,
+          displayName: options.name,
+          role: options.role,
+          programmeId: options.programme,
+          partnerId: options.partner,
+          organisationId: options.organisation,
+          locale: isLocale(options.locale) ? options.locale : 'en',
+          password,
+        },
+        { translator: await getTranslator(), publicUrl: settings.publicUrl },
+      );
+      if (!result.ok) {
+        console.error(result.message);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(result.message);
+    } finally {
+      await database.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

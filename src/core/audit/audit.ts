@@ -1,0 +1,77 @@
+/**
+ * Records who changed what, when, with the values before and after. Called by every write use case inside its
+ * transaction, so an audit entry exists exactly when the change committed.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../db/database.js';
+import type { Actor } from '../policy/actor.js';
+
+export interface AuditEntry {
+  /** The policy action performed, e.g. 'partner.update'. */
+  action: string;
+  entityType: string;
+  entityId: number | string;
+  programmeId?: number | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** Keys never copied into the log, whatever a caller passes. */
+const secretKey = /password|token|secret|hash/i;
+
+function withoutSecrets(values: object | null | undefined): Record<string, unknown> | null {
+  if (!values) return null;
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => !secretKey.test(key))
+      .map(([key, value]) => [key, value instanceof Date ? value.toISOString() : (value as unknown)]),
+  );
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'anonymous visitor';
+    case 'system':
+      return actor.label;
+    case 'user':
+      return actor.displayName;
+  }
+}
+
+export async function recordAudit(trx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  const before = withoutSecrets(entry.before);
+  const after = withoutSecrets(entry.after);
+  await trx
+    .insertInto('audit_events')
+    .values({
+      actor_user_id: actor.kind === 'user' ? actor.userId : null,
+      actor_label: actorLabel(actor),
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      programme_id: entry.programmeId ?? null,
+      before: before ? JSON.stringify(before) : null,
+      after: after ? JSON.stringify(after) : null,
+      request_id: actor.requestId ?? null,
+    })
+    .execute();
+}
+
+/**
+ * GDPR erasure in the log: entries the person made keep the account id but lose their name, and entries about
+ * them lose the personal fields (e.g. email, name) from the values before and after.
+ */
+export async function forgetPersonInAudit(
+  trx: Tx,
+  person: { userId: number; label: string; entityType: string; entityId: number | string; personalKeys: string[] },
+): Promise<void> {
+  await trx.updateTable('audit_events').set({ actor_label: person.label }).where('actor_user_id', '=', person.userId).execute();
+  const keys = sql`${person.personalKeys}::text[]`;
+  await trx
+    .updateTable('audit_events')
+    .set({ before: sql`before - ${keys}`, after: sql`after - ${keys}` })
+    .where('entity_type', '=', person.entityType)
+    .where('entity_id', '=', String(person.entityId))
+    .execute();
+}

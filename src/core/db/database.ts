@@ -1,0 +1,84 @@
+/**
+ * Opens the platform's PostgreSQL database: a real server when DATABASE_URL is set, otherwise PGlite
+ * (PostgreSQL compiled to WebAssembly, in this process) with its files under DATA_DIR. Both speak the same SQL,
+ * run the same migrations and return values of the same JavaScript types.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+/** Write functions take a Tx, never a Db, so a write outside a transaction does not type-check. */
+export type Tx = Transaction<Database>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+  /** The embedded engine, for maintenance a SQL client cannot do (dumping the data folder); absent on PostgreSQL. */
+  pglite?: PGlite;
+}
+
+const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+/**
+ * Both drivers read bigint as a JS number (ids and counts stay far below 2^53) and dates as 'YYYY-MM-DD' strings:
+ * turning a date into a JS Date would shift it by the server's time zone.
+ */
+const sharedParsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (value) => Number(value),
+  [OID.date]: (value) => value,
+  [OID.numeric]: (value) => Number(value),
+};
+
+export interface OpenDatabaseOptions {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** Postgres only: the schema to work in (tests use a fresh schema per file). */
+  schema?: string;
+  /** PGlite only: start from this dump of a data directory instead of a folder on disk. */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.schema);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+function openPostgres(url: string, poolSize: number, schema: string | undefined): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'better',
+    statement_timeout: 30_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        const shared = sharedParsers[oid];
+        return shared ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
+  let location: string | undefined;
+  if (dataDir && !loadDataDir) {
+    location = path.resolve(dataDir, 'pglite');
+    await mkdir(path.dirname(location), { recursive: true });
+  }
+  // One options object: PGlite ignores the second argument when the first (the folder) is undefined.
+  const client = new PGlite({ ...(location ? { dataDir: location } : {}), parsers: sharedParsers, ...(loadDataDir ? { loadDataDir } : {}) });
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', close: () => db.destroy(), pglite: client };
+}

@@ -1,0 +1,15 @@
+/** The one database type: every module's tables composed, so every query is checked against the real schema. */
+import type { AuditTables } from '../audit/tables.js';
+import type { MailTables } from '../mail/tables.js';
+import type { AccountTables } from '../../modules/accounts/tables.js';
+import type { PartnerTables } from '../../modules/partners/tables.js';
+import type { ProgrammeTables } from '../../modules/programmes/tables.js';
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables {
+  app_settings: AppSettingsTable;
+}

@@ -1,0 +1,32 @@
+/**
+ * One handler for everything that goes wrong: logs method, path and request id (with the stack only for errors
+ * worth reporting) and answers with a localised page, or JSON to API clients, never with internals.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ErrorPage } from './ErrorPage.js';
+import { errorKindOf, errorKinds, type ErrorKind } from './errors.js';
+import { wantsJson } from './guard.js';
+
+function answer(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind): FastifyReply {
+  const { status } = errorKinds[kind];
+  if (wantsJson(request)) {
+    return reply.code(status).type('application/json; charset=utf-8').send({ error: kind, message: request.t(`errors.${kind}.title`), requestId: request.id });
+  }
+  return reply.page(<ErrorPage kind={kind} requestId={request.id} />, status);
+}
+
+export const errorHandlerPlugin = fp(
+  async (app) => {
+    app.setErrorHandler(async (error, request, reply) => {
+      const kind = errorKindOf(error);
+      const context = { method: request.method, path: request.routeOptions.url ?? request.url, requestId: request.id, kind };
+      if (errorKinds[kind].report) request.log.error({ ...context, err: error }, 'request failed');
+      else request.log.info(context, 'request refused');
+      return answer(request, reply, kind);
+    });
+
+    app.setNotFoundHandler(async (request, reply) => answer(request, reply, 'not_found'));
+  },
+  { name: 'better-errors', dependencies: ['better-pages'] },
+);

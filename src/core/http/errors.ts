@@ -1,0 +1,49 @@
+/** Every kind of error the platform answers with: a stable id, its HTTP status, and whether it deserves a report. */
+import type { FastifyError } from 'fastify';
+
+export const errorKinds = {
+  bad_request: { status: 400, report: false },
+  forbidden: { status: 403, report: false },
+  csrf_invalid: { status: 403, report: false },
+  not_found: { status: 404, report: false },
+  method_not_allowed: { status: 405, report: false },
+  payload_too_large: { status: 413, report: false },
+  unsupported_media_type: { status: 415, report: false },
+  too_many_requests: { status: 429, report: false },
+  internal: { status: 500, report: true },
+  unavailable: { status: 503, report: true },
+} as const satisfies Record<string, { status: number; report: boolean }>;
+
+export type ErrorKind = keyof typeof errorKinds;
+
+/** Thrown by a route to answer with an error page, e.g. a record that does not exist. */
+export class HttpError extends Error {
+  constructor(readonly kind: ErrorKind) {
+    super(kind);
+  }
+}
+
+const byFastifyCode: Record<string, ErrorKind> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_CSRF_INVALID_TOKEN: 'csrf_invalid',
+  FST_CSRF_MISSING_SECRET: 'csrf_invalid',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+};
+
+/** Maps whatever was thrown to an error kind; anything unknown is an internal error. */
+export function errorKindOf(error: unknown): ErrorKind {
+  if (error instanceof HttpError) return error.kind;
+  const fastifyError = error as Partial<FastifyError> | null;
+  const code = fastifyError?.code;
+  if (code && code in byFastifyCode) return byFastifyCode[code] as ErrorKind;
+  const status = fastifyError?.statusCode;
+  if (status === 400 || (fastifyError?.validation && status === undefined)) return 'bad_request';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'too_many_requests';
+  return 'internal';
+}

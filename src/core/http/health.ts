@@ -1,0 +1,20 @@
+/** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. */
+import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+
+export const healthPlugin = fp(
+  async (app) => {
+    app.get('/healthz', { config: { public: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+    app.get('/readyz', { config: { public: true }, logLevel: 'warn' }, async (request, reply) => {
+      try {
+        await sql`select 1`.execute(app.db);
+        return { status: 'ready', database: app.databaseKind };
+      } catch (error) {
+        request.log.error({ err: error }, 'database not reachable');
+        return reply.code(503).send({ status: 'unavailable', database: app.databaseKind });
+      }
+    });
+  },
+  { name: 'better-health' },
+);

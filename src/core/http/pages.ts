@@ -1,0 +1,73 @@
+/**
+ * Page replies: `reply.page(<SomePage />)` renders inside the layout with the request's view context, and
+ * one-time flash messages carried across a redirect in a signed cookie.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { JSX } from 'preact';
+import { can } from '../policy/policy.js';
+import type { Flash, ViewContext } from '../views/context.js';
+import { renderDocument } from '../views/render.js';
+
+const flashCookie = 'better_flash';
+
+function readFlash(request: FastifyRequest, reply: FastifyReply): Flash | null {
+  const raw = request.cookies[flashCookie];
+  if (!raw) return null;
+  reply.clearCookie(flashCookie, { path: '/' });
+  const unsigned = reply.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  try {
+    const parsed = JSON.parse(unsigned.value) as Partial<Flash>;
+    if ((parsed.kind === 'success' || parsed.kind === 'info') && typeof parsed.key === 'string') {
+      return parsed.values ? { kind: parsed.kind, key: parsed.key, values: parsed.values } : { kind: parsed.kind, key: parsed.key };
+    }
+  } catch {
+    // A tampered or outdated cookie is simply ignored.
+  }
+  return null;
+}
+
+export function viewContextFor(request: FastifyRequest, reply: FastifyReply): ViewContext {
+  const { translator, config, navigation } = request.server;
+  const locale = request.locale;
+  let token: string | undefined;
+  return {
+    t: request.t,
+    locale,
+    actor: request.actor,
+    currentPath: request.url,
+    csrfToken: () => (token ??= reply.generateCsrf({ userInfo: request.sessionKey ?? 'anonymous' })),
+    formatDate: (value) => translator.formatDate(locale, value),
+    formatDateTime: (value) => translator.formatDateTime(locale, value),
+    formatNumber: (value) => translator.formatNumber(locale, value),
+    can: (action, scope) => can(request.actor, action, scope),
+    flash: request.flash,
+    demo: config.demo,
+    navigation,
+  };
+}
+
+export const pagesPlugin = fp(
+  async (app) => {
+    app.decorateRequest('flash', null);
+    app.addHook('onRequest', async (request, reply) => {
+      request.flash = request.method === 'GET' ? readFlash(request, reply) : null;
+    });
+
+    app.decorateReply('page', function (this: FastifyReply, view: JSX.Element, status = 200) {
+      const html = renderDocument(viewContextFor(this.request, this), view);
+      // Pages may show personal data to signed-in users; nothing is stored by shared caches.
+      this.code(status)
+        .header('cache-control', this.request.actor.kind === 'user' ? 'no-store' : 'no-cache')
+        .header('vary', 'Cookie, Accept-Language')
+        .type('text/html; charset=utf-8');
+      return this.send(html);
+    });
+
+    app.decorateReply('setFlash', function (this: FastifyReply, flash: Flash) {
+      return this.setCookie(flashCookie, JSON.stringify(flash), { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, maxAge: 60 });
+    });
+  },
+  { name: 'better-pages', dependencies: ['@fastify/cookie', '@fastify/csrf-protection'] },
+);

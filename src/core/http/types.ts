@@ -1,0 +1,51 @@
+/** What the platform adds to Fastify's types: the shared services, the request's actor and language, page replies. */
+import type { JSX } from 'preact';
+import type { Config } from '../config/config.js';
+import type { Db, DatabaseKind } from '../db/database.js';
+import type { Translate, Translator } from '../i18n/i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Actor } from '../policy/actor.js';
+import type { PolicyAction } from '../policy/policy.js';
+import type { Flash } from '../views/context.js';
+import type { NavigationItem } from '../views/navigation.js';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: { public?: boolean; action?: PolicyAction };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    databaseKind: DatabaseKind;
+    config: Config;
+    translator: Translator;
+    navigation: readonly NavigationItem[];
+    /** Every route with its config, collected as routes are added (the architecture test walks it). */
+    routeTable: RouteEntry[];
+  }
+
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    t: Translate;
+    /** Hash of the session token when signed in: binds CSRF tokens to the session. */
+    sessionKey: string | null;
+    flash: Flash | null;
+  }
+
+  interface FastifyReply {
+    /** Renders a page component inside the layout and sends it. */
+    page(view: JSX.Element, status?: number): FastifyReply;
+    /** Stores a message shown once on the next page (after a redirect). */
+    setFlash(flash: Flash): FastifyReply;
+  }
+
+  interface FastifyContextConfig {
+    /** Open to anonymous visitors; no policy action is checked at the route. */
+    public?: boolean;
+    /** The policy action the route performs; checked (coarsely) before the handler, exactly in the use case. */
+    action?: PolicyAction;
+  }
+}

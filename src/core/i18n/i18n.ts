@@ -1,0 +1,67 @@
+/**
+ * The interface's translations, through i18next: one instance for the process, a fixed translate function per
+ * request language. Missing messages fall back to English.
+ */
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { loadAllCatalogues } from './catalogues.js';
+import { defaultLocale, locales, type Locale } from './locales.js';
+
+export type TranslationValues = Record<string, string | number>;
+export type Translate = (key: string, values?: TranslationValues) => string;
+
+/** The BCP 47 tag used for numbers and dates in each interface language. */
+const formattingLocale: Record<Locale, string> = { en: 'en-GB', it: 'it-IT', et: 'et-EE', hu: 'hu-HU', sv: 'sv-SE' };
+
+export interface Translator {
+  translate(locale: Locale): Translate;
+  formatDate(locale: Locale, value: string | Date): string;
+  formatDateTime(locale: Locale, value: Date): string;
+  formatNumber(locale: Locale, value: number): string;
+}
+
+let shared: Promise<Translator> | undefined;
+
+/** The process-wide translator; catalogues are read once. */
+export function getTranslator(): Promise<Translator> {
+  shared ??= createTranslator();
+  return shared;
+}
+
+async function createTranslator(): Promise<Translator> {
+  const instance: I18nInstance = i18next.createInstance();
+  const catalogues = loadAllCatalogues();
+  await instance.init({
+    resources: Object.fromEntries(locales.map((locale) => [locale, { translation: catalogues[locale] }])),
+    lng: defaultLocale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...locales],
+    // Output is escaped by the HTML renderer (and emails are plain text), so i18next must not escape twice.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  const fixed = new Map(locales.map((locale) => [locale, instance.getFixedT(locale)]));
+  const dateFormats = new Map(locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'long', timeZone: 'UTC' })]));
+  const dateTimeFormats = new Map(
+    locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })]),
+  );
+  const numberFormats = new Map(locales.map((locale) => [locale, new Intl.NumberFormat(formattingLocale[locale])]));
+  return {
+    translate(locale) {
+      const t = fixed.get(locale) ?? fixed.get(defaultLocale);
+      if (!t) throw new Error('i18n is not initialised');
+      return (key, values) => String(t(key, values));
+    },
+    formatDate(locale, value) {
+      const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+      return dateFormats.get(locale)?.format(date) ?? date.toISOString().slice(0, 10);
+    },
+    formatDateTime(locale, value) {
+      // Staff work across four time zones, so timestamps are shown in UTC and say so.
+      return `${dateTimeFormats.get(locale)?.format(value) ?? value.toISOString()} UTC`;
+    },
+    formatNumber(locale, value) {
+      return numberFormats.get(locale)?.format(value) ?? String(value);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Emails are never sent while a page waits: a use case queues them in the outbox inside its transaction (so a
+ * rolled-back change sends nothing) and the mail worker delivers them later.
+ */
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { Translate, Translator } from '../i18n/i18n.js';
+
+export interface OutgoingEmail {
+  /** What the email is for, e.g. 'password_reset'; shown in the admin outbox. */
+  kind: string;
+  to: string;
+  subject: string;
+  bodyText: string;
+}
+
+export async function queueEmail(trx: Tx, email: OutgoingEmail): Promise<number> {
+  const row = await trx
+    .insertInto('emails')
+    .values({ kind: email.kind, to_address: email.to, subject: email.subject, body_text: email.bodyText })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Erasure of a person removes the emails addressed to them from the outbox. */
+export async function deleteEmailsTo(trx: Tx, address: string): Promise<void> {
+  await trx.deleteFrom('emails').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).execute();
+}
+
+/**
+ * Builds an email from the catalogue: `<key>.subject` and `<key>.body`, in the recipient's language, with a
+ * signature appended.
+ */
+export function composeEmail(t: Translate, key: string, values: Record<string, string | number>): { subject: string; bodyText: string } {
+  return {
+    subject: t(`${key}.subject`, values),
+    bodyText: `${t(`${key}.body`, values)}\n\n-- \n${t('common.email.signature')}\n`,
+  };
+}
+
+/** What a use case needs to write an email: the translations and the site's public address for links. */
+export interface EmailContext {
+  translator: Translator;
+  publicUrl: string;
+}
+
+export interface OutboxEmail {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  bodyText: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export const outboxPageSize = 50;
+
+/** The admin outbox: newest first, paged by offset (the outbox is pruned, so it stays small). */
+export async function listOutbox(db: Db, page: number): Promise<{ emails: OutboxEmail[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('emails')
+      .select(['id', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(outboxPageSize)
+      .offset((page - 1) * outboxPageSize)
+      .execute(),
+    db.selectFrom('emails').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.count),
+    emails: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      to: row.to_address,
+      subject: row.subject,
+      bodyText: row.body_text,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at,
+      sentAt: row.sent_at,
+    })),
+  };
+}
+
+/** Sent emails are kept 30 days for support questions, then deleted (they contain addresses and links). */
+export async function pruneSentEmails(db: Db): Promise<number> {
+  const result = await db.deleteFrom('emails').where('status', '=', 'sent').where('sent_at', '<', sql<Date>`now() - interval '30 days'`).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

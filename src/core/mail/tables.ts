@@ -1,0 +1,23 @@
+/** Row type of the email outbox, which is also the queue the mail worker drains. */
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Id, Timestamp } from '../db/column-types.js';
+
+export type EmailStatus = 'queued' | 'sent' | 'failed';
+
+export interface EmailsTable {
+  id: Id;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: CreatedAt;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface MailTables {
+  emails: EmailsTable;
+}

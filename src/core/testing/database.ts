@@ -1,0 +1,36 @@
+/**
+ * A fresh, migrated database for one test file: a copy of the PGlite template by default, or (npm run test:pg)
+ * a new schema on the PostgreSQL server in TEST_DATABASE_URL, dropped afterwards.
+ */
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const template = await readFile(inject('pgliteTemplate'));
+    // PGlite unpacks a gzip tarball only when it is a File whose name says so.
+    return openDatabase({ loadDataDir: new File([template], 'template.tar.gz') });
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = await openDatabase({ url, schema, poolSize: 20 });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * A small browser for inject tests: keeps cookies, sends forms with their CSRF token like a real page would, and
+ * reads pages the way a person does (by label, role and text) through Testing Library on happy-dom.
+ */
+import { within, type BoundFunctions, type queries } from '@testing-library/dom';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Window } from 'happy-dom';
+
+export interface Page {
+  status: number;
+  document: Document;
+  screen: BoundFunctions<typeof queries>;
+  title: string;
+  /** The visible text of the main landmark, spaces collapsed. */
+  mainText: string;
+  response: LightMyRequestResponse;
+}
+
+export function readPage(response: LightMyRequestResponse): Page {
+  const window = new Window({ url: 'http://better.test/' });
+  window.document.write(response.body);
+  const document = window.document as unknown as Document;
+  const main = document.querySelector('main');
+  return {
+    status: response.statusCode,
+    document,
+    screen: within(document.body),
+    title: document.title,
+    mainText: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    response,
+  };
+}
+
+export class TestBrowser {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now()) || cookie.maxAge === 0;
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookieHeader(), ...headers } });
+    this.remember(response);
+    return response;
+  }
+
+  async page(url: string): Promise<Page> {
+    return readPage(await this.get(url));
+  }
+
+  /** The CSRF token a form on the site would carry now (the layout's sign-out form, or the reset form when signed out). */
+  async csrfToken(): Promise<string> {
+    for (const url of ['/account', '/password-reset']) {
+      const response = await this.get(url);
+      const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+      if (response.statusCode === 200 && token) return token;
+    }
+    throw new Error('No page offered a CSRF token');
+  }
+
+  /** Posts a form as a browser would, CSRF token included unless a test gives its own. */
+  async post(url: string, fields: Record<string, string | string[]>, options: { csrf?: string | false; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+    if (options.csrf !== false) body.set('_csrf', options.csrf ?? (await this.csrfToken()));
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...options.headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    const response = await this.post('/sign-in', { email, password });
+    if (response.statusCode !== 303) throw new Error(`Sign-in failed with ${response.statusCode}`);
+    return response;
+  }
+}

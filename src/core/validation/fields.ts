@@ -1,0 +1,143 @@
+/**
+ * Field schemas shared by every form and API input. Text is cleaned the same way everywhere (Unicode NFC,
+ * control characters and NUL removed, line endings unified, trimmed) and every message is a catalogue key,
+ * an instruction such as "Enter the partner's name".
+ */
+import { z } from 'zod';
+
+// Control characters are exactly what this pattern is for: they are removed from every text input.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Turns what a form posted into clean text; a missing field counts as empty, a repeated field stays an array. */
+export function cleanText(value: unknown): unknown {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return value;
+  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(controlCharacters, '').trim();
+}
+
+interface TextOptions {
+  max: number;
+  /** Key shown when the field is empty. */
+  required: string;
+  /** Key shown when the text is too long; receives {{max}}. */
+  tooLong?: string;
+}
+
+export function requiredText({ max, required, tooLong = 'validation.tooLong' }: TextOptions) {
+  return z.preprocess(cleanText, z.string({ error: required }).min(1, { error: required }).max(max, { error: tooLong }));
+}
+
+export function optionalText({ max, tooLong = 'validation.tooLong' }: { max: number; tooLong?: string }) {
+  return z.preprocess(
+    cleanText,
+    z
+      .string({ error: 'validation.invalid' })
+      .max(max, { error: tooLong })
+      .transform((text) => (text === '' ? null : text)),
+  );
+}
+
+/** Single-line text keeps no line breaks: a pasted newline becomes a space. */
+function singleLine(value: unknown): unknown {
+  const cleaned = cleanText(value);
+  return typeof cleaned === 'string' ? cleaned.replace(/\s*\n\s*/g, ' ') : cleaned;
+}
+
+export function requiredLine(options: TextOptions) {
+  return z.preprocess(singleLine, requiredText(options));
+}
+
+export function optionalLine(options: { max: number; tooLong?: string }) {
+  return z.preprocess(singleLine, optionalText(options));
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function requiredEmail(required: string, invalid = 'validation.email') {
+  return z.preprocess(cleanText, z.string({ error: required }).min(1, { error: required }).max(254, { error: invalid }).regex(emailPattern, { error: invalid }));
+}
+
+export function optionalEmail(invalid = 'validation.email') {
+  return z.preprocess(
+    cleanText,
+    z
+      .string({ error: invalid })
+      .max(254, { error: invalid })
+      .refine((text) => text === '' || emailPattern.test(text), { error: invalid })
+      .transform((text) => (text === '' ? null : text)),
+  );
+}
+
+export function optionalUrl(invalid = 'validation.url') {
+  return z.preprocess(
+    cleanText,
+    z
+      .string({ error: invalid })
+      .max(500, { error: invalid })
+      .refine((text) => text === '' || isHttpUrl(text), { error: invalid })
+      .transform((text) => (text === '' ? null : text)),
+  );
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, required: string) {
+  return z.preprocess(cleanText, z.enum(values, { error: required }));
+}
+
+export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T, invalid: string) {
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? null : cleaned;
+    },
+    z.enum(values, { error: invalid }).nullable(),
+  );
+}
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidIsoDate(text: string): boolean {
+  const match = isoDatePattern.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+export function requiredDate(required: string, invalid = 'validation.date') {
+  return z.preprocess(cleanText, z.string({ error: required }).min(1, { error: required }).refine(isValidIsoDate, { error: invalid }));
+}
+
+/** A checkbox posts its value when ticked and nothing when not. */
+export function checkbox() {
+  return z.preprocess((value) => value !== undefined && value !== '' && value !== null, z.boolean());
+}
+
+/** A numeric id chosen from a list (select or radios). */
+export function requiredId(required: string) {
+  return z.preprocess((value) => {
+    const cleaned = cleanText(value);
+    return cleaned === '' ? undefined : Number(cleaned);
+  }, z.number({ error: required }).int({ error: required }).positive({ error: required }));
+}
+
+export function optionalId(invalid: string) {
+  return z.preprocess((value) => {
+    const cleaned = cleanText(value);
+    return cleaned === '' ? null : Number(cleaned);
+  }, z.number({ error: invalid }).int({ error: invalid }).positive({ error: invalid }).nullable());
+}
+
+/** A page number from a query string: anything unusable means page 1. */
+export const pageNumber = z.preprocess((value) => {
+  const number = Number(cleanText(value));
+  return Number.isInteger(number) && number >= 1 && number <= 100_000 ? number : 1;
+}, z.number());

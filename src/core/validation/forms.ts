@@ -1,0 +1,73 @@
+/**
+ * Parses a posted form with its schema into either typed data or the errors to show, with the user's input
+ * kept so the form re-renders exactly as it was sent.
+ */
+import type { z } from 'zod';
+
+export interface FieldError {
+  field: string;
+  /** Catalogue key of the message. */
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export type FormValues = Record<string, string>;
+
+export interface FormState {
+  values: FormValues;
+  errors: FieldError[];
+}
+
+export const emptyForm: FormState = { values: {}, errors: [] };
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+
+/** The posted values as strings, for re-rendering (a repeated field keeps its first value). */
+export function formValues(body: unknown): FormValues {
+  if (!body || typeof body !== 'object') return {};
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key === '_csrf') continue;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') values[key] = first;
+  }
+  return values;
+}
+
+function issueValues(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  return undefined;
+}
+
+/** Zod issues as field errors, one per field (the first problem is the one worth fixing first). */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'form';
+    if (errors.some((existing) => existing.field === field)) continue;
+    const values = issueValues(issue);
+    errors.push(values ? { field, key: issue.message, values } : { field, key: issue.message });
+  }
+  return errors;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, state: { values: formValues(body), errors: fieldErrors(result.error) } };
+}
+
+/** A form state with one more error, e.g. a refusal from a use case tied to a field. */
+export function withError(state: FormState, error: FieldError): FormState {
+  return { values: state.values, errors: [...state.errors, error] };
+}
+
+export function stateFrom(body: unknown, errors: FieldError[]): FormState {
+  return { values: formValues(body), errors };
+}
+
+/** The form as posted, with a use case's refusal shown against its field (or the form as a whole). */
+export function refusalState(body: unknown, refusal: { reason: string; field?: string }, keyPrefix: string): FormState {
+  return stateFrom(body, [{ field: refusal.field ?? 'form', key: `${keyPrefix}.${refusal.reason}` }]);
+}

@@ -1,0 +1,29 @@
+/** The accounts module: sign-in, sessions, password reset, invitations, the account page and user administration. */
+import type { PlatformModule } from '../../core/module.js';
+import { userAdministrationRoutes } from './admin-routes.js';
+import './policy.js';
+import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './queries.js';
+import { accountRoutes } from './routes.js';
+import { sessionIdleMinutes } from './sessions.js';
+
+export { sessionPlugin } from './sessions.js';
+
+export const accountsModule: PlatformModule = {
+  name: 'accounts',
+  routes: async (app) => {
+    await app.register(accountRoutes);
+    await app.register(userAdministrationRoutes);
+  },
+  navigation: [{ href: '/admin/users', labelKey: 'accounts.nav', action: 'user.read', group: 'admin' }],
+  tasks: (app) => [
+    {
+      name: 'accounts.housekeeping',
+      // Ended sessions, long-expired links and old throttle counters are deleted: they are personal data with no further use.
+      run: async () => ({
+        sessions: Number((await deleteExpiredSessions(app.db, sessionIdleMinutes)).numDeletedRows),
+        tokens: Number((await deleteStaleTokens(app.db)).numDeletedRows),
+        throttles: Number((await deleteStaleThrottles(app.db)).numDeletedRows),
+      }),
+    },
+  ],
+};

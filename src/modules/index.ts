@@ -1,0 +1,10 @@
+/** Every capability module of the platform, in the order their routes and tasks are registered. */
+import type { PlatformModule } from '../core/module.js';
+import { accountsModule } from './accounts/index.js';
+import { auditModule } from './audit/index.js';
+import { outboxModule } from './outbox/index.js';
+import { partnersModule } from './partners/index.js';
+import { portalModule } from './portal/index.js';
+import { programmesModule } from './programmes/index.js';
+
+export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, accountsModule, auditModule, outboxModule];

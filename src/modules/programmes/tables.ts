@@ -1,0 +1,29 @@
+/** Row types of the programmes module's tables. */
+import type { CreatedAt, Id, IsoDate } from '../../core/db/column-types.js';
+
+export interface ProgrammesTable {
+  id: Id;
+  slug: string;
+  acronym: string;
+  title: string;
+  summary: string;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ProgrammePhasesTable {
+  id: Id;
+  programme_id: number;
+  number: number;
+  name: string;
+  description: string;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+}
+
+export interface ProgrammeTables {
+  programmes: ProgrammesTable;
+  programme_phases: ProgrammePhasesTable;
+}

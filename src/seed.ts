@@ -1,0 +1,41 @@
+/** Loads the demo programme (`better seed --demo`, and `npm start` on a new database) in one transaction. */
+import { recordAudit } from './core/audit/audit.js';
+import type { Db } from './core/db/database.js';
+import { done, refuse, type Outcome } from './core/outcome.js';
+import { systemActor } from './core/policy/actor.js';
+import { seedDemoAccounts } from './modules/accounts/seed.js';
+import { hasAnyUser } from './modules/accounts/service.js';
+import { seedDemoPartners } from './modules/partners/seed.js';
+import { seedDemoProgramme } from './modules/programmes/seed.js';
+import { listProgrammes } from './modules/programmes/service.js';
+
+export interface DemoSummary {
+  programmeId: number;
+  partners: number;
+  organisations: number;
+  accounts: number;
+}
+
+/** Whether nothing has been recorded yet: no programme and no account. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [programmes, anyUser] = await Promise.all([listProgrammes(db), hasAnyUser(db)]);
+  return programmes.length === 0 && !anyUser;
+}
+
+export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<Outcome<DemoSummary, 'not_empty'>> {
+  if (!(await isDatabaseEmpty(db))) return refuse('not_empty');
+  return db.transaction().execute(async (trx) => {
+    const programme = await seedDemoProgramme(trx);
+    const partners = await seedDemoPartners(trx, programme.id);
+    const accounts = await seedDemoAccounts(trx, programme.id, partners, options.passwordHash);
+    const summary: DemoSummary = {
+      programmeId: programme.id,
+      partners: Object.keys(partners.partnerIds).length,
+      organisations: Object.keys(partners.organisationIds).length,
+      accounts,
+    };
+    // One entry for the whole load: the demo records are created together by the platform, not by a person.
+    await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: { ...summary } });
+    return done(summary);
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Runs a platform node: opens the database, migrates it, optionally loads the demo, serves HTTP and runs the
+ * background worker; on SIGTERM or SIGINT it stops taking requests, finishes those in flight and closes cleanly.
+ */
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import { backgroundTasks, buildApp } from './app.js';
+import type { Config } from './core/config/config.js';
+import { openDatabase, type DatabaseHandle } from './core/db/database.js';
+import { migrateToLatest } from './core/db/migrate.js';
+import { startWorker } from './core/jobs/worker.js';
+import { seedDemo } from './seed.js';
+
+export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+export async function serve(config: Config): Promise<FastifyInstance> {
+  const database = await openMigratedDatabase(config);
+  const app = await buildApp({ config, database });
+  if (config.demo) {
+    const seeded = await seedDemo(database.db);
+    app.log.info(seeded.ok ? { demo: seeded.value } : { demo: 'database already has data; demo not loaded' }, 'demo mode');
+  }
+  const worker = startWorker(backgroundTasks(app), config.workerPollMs, app.log);
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    await database.close();
+  });
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ url: config.publicUrl, database: database.kind }, 'BETTER is ready');
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'stopping after an uncaught error');
+    else app.log.info({ signal }, 'stopping');
+    await app.close();
+  });
+  return app;
+}
