@@ -71,11 +71,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
 
   await app.register(securityPlugin, { cookieSecret: await cookieSecretOf(config, database) });
+  await app.register(pagesPlugin);
+  // Routes keep the error handler of the moment they are added, so it comes before any route.
+  await app.register(errorHandlerPlugin);
   await app.register(i18nPlugin);
   await app.register(sessionPlugin);
-  await app.register(pagesPlugin);
   await app.register(guardPlugin);
-  await app.register(errorHandlerPlugin);
   await app.register(healthPlugin);
 
   await app.register(async (assets) => {

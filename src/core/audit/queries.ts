@@ -37,10 +37,13 @@ function filtered(db: Db, filter: AuditFilter) {
   return query;
 }
 
-/** Newest first, paged by keyset on (occurred_at, id) so deep pages stay as fast as the first. */
-export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number, before: { occurredAt: Date; id: number } | null): Promise<AuditEvent[]> {
+/**
+ * Newest first, paged by keyset on (occurred_at, id) so deep pages stay as fast as the first. The cursor is the id
+ * of the last entry shown; its time is compared in SQL, because a JS Date would drop the microseconds.
+ */
+export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number, afterId: number | null): Promise<AuditEvent[]> {
   let query = filtered(db, filter).select(['id', 'occurred_at', 'actor_user_id', 'actor_label', 'action', 'entity_type', 'entity_id', 'programme_id', 'before', 'after', 'request_id']);
-  if (before) query = query.where((eb) => eb.or([eb('occurred_at', '<', before.occurredAt), eb.and([eb('occurred_at', '=', before.occurredAt), eb('id', '<', before.id)])]));
+  if (afterId !== null) query = query.where(sql<boolean>`(occurred_at, id) < (select cursor.occurred_at, cursor.id from audit_events as cursor where cursor.id = ${afterId})`);
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({
     id: row.id,
@@ -55,11 +58,6 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number
     after: row.after,
     requestId: row.request_id,
   }));
-}
-
-export async function findAuditEvent(db: Db, id: number): Promise<{ occurredAt: Date; id: number } | undefined> {
-  const row = await db.selectFrom('audit_events').select(['id', 'occurred_at']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, occurredAt: row.occurred_at };
 }
 
 export function listAuditEventsByActor(db: Db, userId: number) {

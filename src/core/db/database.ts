@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The embedded engine, for maintenance a SQL client cannot do (dumping the data folder); absent on PostgreSQL. */
   pglite?: PGlite;
+  /** The PostgreSQL schema worked in, when it is not the default one (tests). */
+  schema?: string;
 }
 
 const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
@@ -67,7 +69,7 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined)
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', close: () => db.destroy(), ...(schema ? { schema } : {}) };
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {

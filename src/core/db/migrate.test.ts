@@ -23,7 +23,7 @@ describe('migrations', () => {
   });
 
   it('applies nothing the second time', async () => {
-    expect(await migrateToLatest(database.db)).toEqual({ applied: [] });
+    expect(await migrateToLatest(database.db, database.schema)).toEqual({ applied: [] });
   });
 
   it('generates a cookie secret long enough to sign cookies', async () => {

@@ -18,8 +18,9 @@ export class MigrationError extends Error {
 }
 
 /** Applies every pending migration in one locked run; several app nodes starting together apply each once. */
-export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationReport> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
   if (error) {

@@ -4,11 +4,23 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { defaultLocale } from '../i18n/locales.js';
+import { anonymous } from '../policy/actor.js';
 import { ErrorPage } from './ErrorPage.js';
 import { errorKindOf, errorKinds, type ErrorKind } from './errors.js';
 import { wantsJson } from './guard.js';
 
+/** An error raised before the language and session hooks ran still gets a page, in English, for an anonymous visitor. */
+function ensureRequestContext(request: FastifyRequest): void {
+  if (typeof request.t !== 'function') {
+    request.locale = defaultLocale;
+    request.t = request.server.translator.translate(defaultLocale);
+  }
+  if (!request.actor) request.actor = { ...anonymous, requestId: request.id };
+}
+
 function answer(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind): FastifyReply {
+  ensureRequestContext(request);
   const { status } = errorKinds[kind];
   if (wantsJson(request)) {
     return reply.code(status).type('application/json; charset=utf-8').send({ error: kind, message: request.t(`errors.${kind}.title`), requestId: request.id });

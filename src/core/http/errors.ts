@@ -18,8 +18,11 @@ export type ErrorKind = keyof typeof errorKinds;
 
 /** Thrown by a route to answer with an error page, e.g. a record that does not exist. */
 export class HttpError extends Error {
+  readonly statusCode: number;
+
   constructor(readonly kind: ErrorKind) {
     super(kind);
+    this.statusCode = errorKinds[kind].status;
   }
 }
 

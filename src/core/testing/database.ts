@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await openDatabase({ url, schema, poolSize: 20 });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   return {
     ...database,
     async close() {

@@ -1,10 +1,10 @@
 /**
  * A small browser for inject tests: keeps cookies, sends forms with their CSRF token like a real page would, and
- * reads pages the way a person does (by label, role and text) through Testing Library on happy-dom.
+ * reads pages the way a person does (by label, role and text) through Testing Library on jsdom.
  */
 import { within, type BoundFunctions, type queries } from '@testing-library/dom';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Window } from 'happy-dom';
+import { JSDOM } from 'jsdom';
 
 export interface Page {
   status: number;
@@ -17,9 +17,7 @@ export interface Page {
 }
 
 export function readPage(response: LightMyRequestResponse): Page {
-  const window = new Window({ url: 'http://better.test/' });
-  window.document.write(response.body);
-  const document = window.document as unknown as Document;
+  const { document } = new JSDOM(response.body, { url: 'http://better.test/' }).window;
   const main = document.querySelector('main');
   return {
     status: response.statusCode,

@@ -141,3 +141,13 @@ export const pageNumber = z.preprocess((value) => {
   const number = Number(cleanText(value));
   return Number.isInteger(number) && number >= 1 && number <= 100_000 ? number : 1;
 }, z.number());
+
+/**
+ * For a rule across fields (an end after a start, a size for a business): it runs even when other fields failed,
+ * as long as the fields it reads are valid, so the form shows every problem at once instead of in rounds.
+ */
+export function whenFieldsValid(...fields: string[]) {
+  return {
+    when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
+  };
+}

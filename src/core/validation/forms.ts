@@ -40,6 +40,25 @@ function issueValues(issue: z.core.$ZodIssue): Record<string, string | number> |
   return undefined;
 }
 
+interface SchemaDefinition {
+  type: string;
+  shape?: Record<string, unknown>;
+  left?: { _zod: { def: SchemaDefinition } };
+  right?: { _zod: { def: SchemaDefinition } };
+  in?: { _zod: { def: SchemaDefinition } };
+}
+
+/** The form's fields in the order the schema declares them (and the page shows them), through intersections and pipes. */
+export function fieldOrder(schema: z.ZodType): string[] {
+  const walk = (definition: SchemaDefinition): string[] => {
+    if (definition.type === 'object' && definition.shape) return Object.keys(definition.shape);
+    if (definition.type === 'intersection' && definition.left && definition.right) return [...walk(definition.left._zod.def), ...walk(definition.right._zod.def)];
+    if (definition.type === 'pipe' && definition.in) return walk(definition.in._zod.def);
+    return [];
+  };
+  return walk(schema._zod.def);
+}
+
 /** Zod issues as field errors, one per field (the first problem is the one worth fixing first). */
 export function fieldErrors(error: z.ZodError): FieldError[] {
   const errors: FieldError[] = [];
@@ -55,7 +74,11 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, state: { values: formValues(body), errors: fieldErrors(result.error) } };
+  // The error summary lists problems in the order of the fields on the page, whatever rule found them.
+  const order = fieldOrder(schema);
+  const position = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const errors = fieldErrors(result.error).sort((a, b) => position(a.field) - position(b.field));
+  return { ok: false, state: { values: formValues(body), errors } };
 }
 
 /** A form state with one more error, e.g. a refusal from a use case tied to a field. */

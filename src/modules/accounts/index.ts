@@ -1,7 +1,6 @@
 /** The accounts module: sign-in, sessions, password reset, invitations, the account page and user administration. */
 import type { PlatformModule } from '../../core/module.js';
 import { userAdministrationRoutes } from './admin-routes.js';
-import './policy.js';
 import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './queries.js';
 import { accountRoutes } from './routes.js';
 import { sessionIdleMinutes } from './sessions.js';

@@ -1,7 +1,7 @@
 /** Input schemas of the accounts module: sign-in, password reset, invitations, the account page, user administration. */
 import { z } from 'zod';
 import { locales } from '../../core/i18n/locales.js';
-import { checkbox, choice, cleanText, optionalId, requiredEmail, requiredLine } from '../../core/validation/fields.js';
+import { checkbox, choice, cleanText, optionalId, requiredEmail, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
 
 export const passwordMinLength = 12;
 const passwordMaxLength = 128;
@@ -31,9 +31,10 @@ export const newPasswordSchema = z
     ),
     confirmation: z.preprocess((value) => (typeof value === 'string' ? value : ''), z.string().min(1, { error: 'accounts.password.confirmationRequired' })),
   })
-  .refine((input) => input.password === input.confirmation || input.confirmation === '', {
+  .refine((input) => input.password === input.confirmation, {
     error: 'accounts.password.mismatch',
     path: ['confirmation'],
+    ...whenFieldsValid('password', 'confirmation'),
   });
 
 export const changePasswordSchema = z
@@ -64,11 +65,14 @@ export const roleAssignmentSchema = z
     partnerId: optionalId('accounts.roles.partnerId.required'),
     organisationId: optionalId('accounts.roles.organisationId.required'),
   })
-  .superRefine((input, context) => {
-    if (input.role === 'admin') return;
-    const field = scopeFieldOf[input.role];
-    if (input[field] === null) context.addIssue({ code: 'custom', path: [field], message: `accounts.roles.${field}.required` });
-  });
+  .superRefine(
+    (input, context) => {
+      if (input.role === 'admin') return;
+      const field = scopeFieldOf[input.role];
+      if (input[field] === null) context.addIssue({ code: 'custom', path: [field], message: `accounts.roles.${field}.required` });
+    },
+    whenFieldsValid('role', 'programmeId', 'partnerId', 'organisationId'),
+  );
 export type RoleAssignment = z.output<typeof roleAssignmentSchema>;
 
 export const invitationSchema = z

@@ -17,6 +17,8 @@ import { accountKey, clearFailures, ipKey, isBlocked, recordFailure, resetKey } 
 import { hashToken, newToken } from './tokens.js';
 
 export * from './administration.js';
+// The module's grants must be registered before any of its use cases asks the policy.
+import './policy.js';
 
 export interface SignedIn {
   userId: number;
@@ -211,6 +213,6 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
     exportedAt: new Date().toISOString(),
     account,
     activity: activity.map((event) => ({ at: event.occurred_at.toISOString(), action: event.action, entityType: event.entity_type, entityId: event.entity_id })),
-    note: `Exported for ${actorLabel(actor)}. Passwords are stored only as argon2id hashes and are not included.`,
+    note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
 }

@@ -1,6 +1,5 @@
 /** The audit log viewer for administrators (recording is core: src/core/audit). */
 import type { PlatformModule } from '../../core/module.js';
-import './policy.js';
 import { auditRoutes } from './routes.js';
 
 export const auditModule: PlatformModule = {

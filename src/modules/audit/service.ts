@@ -1,9 +1,11 @@
 /** Reading the audit log: filtered, newest first, in pages that follow a stable cursor. */
-import { findAuditEvent, listAuditEvents, type AuditEvent } from '../../core/audit/queries.js';
+import { listAuditEvents, type AuditEvent } from '../../core/audit/queries.js';
 import type { Db } from '../../core/db/database.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import type { AuditQuery } from './schema.js';
+// The module's grants must be registered before any of its use cases asks the policy.
+import './policy.js';
 
 export const auditPageSize = 50;
 
@@ -23,10 +25,9 @@ export function changesOf(event: Pick<AuditEvent, 'before' | 'after'>): FieldCha
 
 export async function readAuditLog(db: Db, actor: Actor, query: AuditQuery): Promise<{ events: AuditEvent[]; nextCursor: number | null } | undefined> {
   if (!can(actor, 'audit.read')) return undefined;
-  const cursor = query.after === null ? null : ((await findAuditEvent(db, query.after)) ?? null);
   const filter = { entityType: query.entityType, entityId: query.entityId, actorUserId: query.actor, action: query.action, from: query.from, to: query.to };
   // One row more than a page tells whether there is a next page without counting the whole log.
-  const events = await listAuditEvents(db, filter, auditPageSize + 1, cursor);
+  const events = await listAuditEvents(db, filter, auditPageSize + 1, query.after);
   const page = events.slice(0, auditPageSize);
   return { events: page, nextCursor: events.length > auditPageSize ? (page.at(-1)?.id ?? null) : null };
 }

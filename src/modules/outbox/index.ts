@@ -2,7 +2,6 @@
 import type { PlatformModule } from '../../core/module.js';
 import { pruneSentEmails } from '../../core/mail/outbox.js';
 import { sendDueEmails, smtpTransport } from '../../core/mail/sender.js';
-import './policy.js';
 import { outboxRoutes } from './routes.js';
 
 export const outboxModule: PlatformModule = {

@@ -1,6 +1,5 @@
 /** The partners module: partners and their regional stakeholder groups on the quadruple helix. */
 import type { PlatformModule } from '../../core/module.js';
-import './policy.js';
 import { partnerRoutes } from './routes.js';
 
 export const partnersModule: PlatformModule = {

@@ -1,7 +1,7 @@
 /** Input schemas of the partners module: partners and their stakeholder organisations. */
 import { z } from 'zod';
 import { countryCodes, nutsPrefixOf } from '../../core/i18n/countries.js';
-import { choice, optionalChoice, optionalEmail, optionalLine, optionalUrl, requiredId, requiredLine } from '../../core/validation/fields.js';
+import { choice, optionalChoice, optionalEmail, optionalLine, optionalUrl, requiredId, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
 
 export const partnerRoles = ['lead_partner', 'partner'] as const;
 export const helixTypes = ['public_authority', 'business', 'research_education', 'civil_society'] as const;
@@ -24,7 +24,11 @@ export const partnerSchema = z
     contactName: optionalLine({ max: 120 }),
     contactEmail: optionalEmail(),
   })
-  .refine((input) => input.nutsCode.startsWith(nutsPrefixOf(input.countryCode)), { error: 'partners.form.nutsCode.countryMismatch', path: ['nutsCode'] });
+  .refine((input) => input.nutsCode.startsWith(nutsPrefixOf(input.countryCode)), {
+    error: 'partners.form.nutsCode.countryMismatch',
+    path: ['nutsCode'],
+    ...whenFieldsValid('countryCode', 'nutsCode'),
+  });
 export type PartnerInput = z.output<typeof partnerSchema>;
 
 const inRegion = z.preprocess((value) => (value === 'yes' ? true : value === 'no' ? false : undefined), z.boolean({ error: 'partners.organisations.form.inRegion.required' }));
@@ -38,10 +42,10 @@ export const organisationSchema = z
     website: optionalUrl(),
     inRegion,
   })
-  .superRefine((input, context) => {
-    if (input.helix === 'business' && input.sizeClass === null) {
-      context.addIssue({ code: 'custom', path: ['sizeClass'], message: 'partners.organisations.form.sizeClass.required' });
-    }
+  .refine((input) => input.helix !== 'business' || input.sizeClass !== null, {
+    error: 'partners.organisations.form.sizeClass.required',
+    path: ['sizeClass'],
+    ...whenFieldsValid('helix', 'sizeClass'),
   })
   // Size classes describe businesses only; a value left over from switching the helix type is dropped.
   .transform((input) => ({ ...input, sizeClass: input.helix === 'business' ? input.sizeClass : null }));

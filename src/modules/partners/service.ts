@@ -11,6 +11,8 @@ import type { PartnerInput } from './schema.js';
 import type { Helix, SizeClass } from './tables.js';
 
 export * from './organisations.js';
+// The module's grants must be registered before any of its use cases asks the policy.
+import './policy.js';
 
 export interface Partner {
   id: number;

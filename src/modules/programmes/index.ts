@@ -1,6 +1,5 @@
 /** The programmes module: programmes, their phases and semesters. */
 import type { PlatformModule } from '../../core/module.js';
-import './policy.js';
 import { programmeRoutes } from './routes.js';
 
 export const programmesModule: PlatformModule = {

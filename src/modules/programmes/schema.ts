@@ -1,6 +1,6 @@
 /** Input schemas of the programmes module. */
 import { z } from 'zod';
-import { optionalText, requiredDate, requiredLine } from '../../core/validation/fields.js';
+import { optionalText, requiredDate, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
 
 const slug = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
@@ -20,7 +20,7 @@ export const programmeSchema = z
     startsOn: requiredDate('programmes.form.startsOn.required'),
     endsOn: requiredDate('programmes.form.endsOn.required'),
   })
-  .refine((input) => input.endsOn > input.startsOn, { error: 'programmes.form.endsOn.beforeStart', path: ['endsOn'] });
+  .refine((input) => input.endsOn > input.startsOn, { error: 'programmes.form.endsOn.beforeStart', path: ['endsOn'], ...whenFieldsValid('startsOn', 'endsOn') });
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
 export const phaseSchema = z
@@ -31,5 +31,5 @@ export const phaseSchema = z
     startsOn: requiredDate('programmes.phase.startsOn.required'),
     endsOn: requiredDate('programmes.phase.endsOn.required'),
   })
-  .refine((input) => input.endsOn >= input.startsOn, { error: 'programmes.phase.endsOn.beforeStart', path: ['endsOn'] });
+  .refine((input) => input.endsOn >= input.startsOn, { error: 'programmes.phase.endsOn.beforeStart', path: ['endsOn'], ...whenFieldsValid('startsOn', 'endsOn') });
 export type PhaseInput = z.output<typeof phaseSchema>;

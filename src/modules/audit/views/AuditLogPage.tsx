@@ -36,7 +36,7 @@ export function AuditLogPage({ events, query, nextHref }: { events: AuditEvent[]
         {events.map((event) => {
           const changes = changesOf(event);
           return (
-            <li key={event.id} class="audit-entry">
+            <li key={event.id} id={`entry-${event.id}`} class="audit-entry">
               <h2 class="audit-entry__title">
                 <code>{event.action}</code> · {event.entityType} #{event.entityId}
               </h2>

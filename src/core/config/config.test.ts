@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('starts a laptop on the embedded database at http://localhost:3000 with nothing set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: 'localhost', port: 3000, publicUrl: 'http://localhost:3000', database: { url: undefined, dataDir: './data' }, demo: false });
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    const attempt = () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', SMTP_URL: 'not a url', COOKIE_SECRET: 'short' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('PORT: must be between 0 and 65535');
+      expect(message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+      expect(message).toContain('SMTP_URL: must be an smtp:// or smtps:// URL');
+      expect(message).toContain('COOKIE_SECRET: must be at least 32 characters');
+    }
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.url).toBeUndefined();
+  });
+
+  it('reads a real server address and drops a trailing slash from the public URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/better', PUBLIC_URL: 'https://better.example.eu/', TRUST_PROXY: 'true' });
+    expect(config.database.url).toBe('postgres://u@db:5432/better');
+    expect(config.publicUrl).toBe('https://better.example.eu');
+    expect(config.trustProxy).toBe(true);
+  });
+});

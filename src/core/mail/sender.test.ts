@@ -1,0 +1,96 @@
+/** Delivery of queued emails through a real SMTP conversation, with retries when the server refuses. */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/database.js';
+import { createTestDatabase } from '../testing/database.js';
+import { listOutbox, queueEmail } from './outbox.js';
+import { maxAttempts, sendDueEmails, smtpTransport } from './sender.js';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+let database: DatabaseHandle;
+let server: SMTPServer;
+let port = 0;
+const received: Received[] = [];
+let refuseNext = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (refuseNext > 0) {
+          refuseNext -= 1;
+          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 450 });
+          callback(error);
+          return;
+        }
+        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+});
+
+async function queue(to: string, subject: string) {
+  await database.db.transaction().execute((trx) => queueEmail(trx, { kind: 'test', to, subject, bodyText: `Body of ${subject}` }));
+}
+
+describe('sending queued emails', () => {
+  it('delivers each queued email once over SMTP and marks it sent', async () => {
+    await queue('a@example.org', 'First');
+    await queue('b@example.org', 'Second');
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    expect(await sendDueEmails(database.db, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 2, failed: 0 });
+    expect(await sendDueEmails(database.db, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 0, failed: 0 });
+    transport.close();
+    expect(received.map((message) => message.to)).toEqual([['a@example.org'], ['b@example.org']]);
+    expect(received[0]?.raw).toContain('Subject: First');
+    const { emails } = await listOutbox(database.db, 1);
+    expect(emails.filter((email) => email.kind === 'test').map((email) => email.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('keeps an email queued with the error when the server refuses, and retries it later', async () => {
+    await queue('c@example.org', 'Third');
+    refuseNext = 1;
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 1 });
+    const { emails } = await listOutbox(database.db, 1);
+    const third = emails.find((email) => email.subject === 'Third');
+    expect(third).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(third?.lastError).toContain('Mailbox unavailable');
+    // Not due yet: the retry waits a minute.
+    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 0 });
+    await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Third').execute();
+    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    transport.close();
+  });
+
+  it('gives up after six attempts and marks the email failed', async () => {
+    await queue('d@example.org', 'Fourth');
+    const failing = { send: () => Promise.reject(new Error('connection refused')) };
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Fourth').execute();
+      await sendDueEmails(database.db, failing, 'no-reply@better.test');
+    }
+    const { emails } = await listOutbox(database.db, 1);
+    expect(emails.find((email) => email.subject === 'Fourth')).toMatchObject({ status: 'failed', attempts: maxAttempts });
+  });
+});

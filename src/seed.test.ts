@@ -1,0 +1,45 @@
+/** The demo programme: the real BETTER partnership, loaded only into an empty database. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './core/db/database.js';
+import { anonymous } from './core/policy/actor.js';
+import { createTestDatabase } from './core/testing/database.js';
+import { demoAccounts } from './modules/accounts/seed.js';
+import { listPartners } from './modules/partners/service.js';
+import { countStakeholdersByHelix } from './modules/partners/service.js';
+import { listPhases, listProgrammes } from './modules/programmes/service.js';
+import { seedDemo } from './seed.js';
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe('the demo', () => {
+  it('loads BETTER (August 2019 to July 2023), its two phases, five partners and every helix type', async () => {
+    const outcome = await seedDemo(database.db);
+    expect(outcome).toMatchObject({ ok: true, value: { partners: 5, accounts: demoAccounts.length } });
+    const [programme] = await listProgrammes(database.db);
+    expect(programme).toMatchObject({ acronym: 'BETTER', startsOn: '2019-08-01', endsOn: '2023-07-31' });
+    const phases = await listPhases(database.db, programme?.id ?? 0);
+    expect(phases.map((phase) => [phase.name, phase.endsOn])).toEqual([
+      ['Interregional learning', '2022-07-31'],
+      ['Implementation monitoring', '2023-07-31'],
+    ]);
+    const partners = await listPartners(database.db, anonymous, programme?.id ?? 0);
+    expect(partners.map((partner) => [partner.shortName, partner.countryCode, partner.nutsCode, partner.role])).toEqual([
+      ['Genoa', 'IT', 'ITC3', 'lead_partner'],
+      ['Birmingham', 'GB', 'UKG3', 'partner'],
+      ['Gävle', 'SE', 'SE31', 'partner'],
+      ['Nyíregyháza', 'HU', 'HU32', 'partner'],
+      ['Tartu', 'EE', 'EE00', 'partner'],
+    ]);
+    expect(partners.every((partner) => partner.organisationCount >= 4)).toBe(true);
+    const helix = await countStakeholdersByHelix(database.db, programme?.id ?? 0);
+    expect(Object.values(helix).every((count) => count >= 4)).toBe(true);
+  });
+
+  it('is never loaded into a database that already has data', async () => {
+    expect(await seedDemo(database.db)).toEqual({ ok: false, reason: 'not_empty' });
+  });
+});
