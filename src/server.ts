@@ -12,7 +12,12 @@ import { startWorker } from './core/jobs/worker.js';
 import { seedDemo } from './seed.js';
 
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize });
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+    preparedStatements: config.database.preparedStatements,
+  });
   await migrateToLatest(database.db);
   return database;
 }
@@ -25,17 +30,17 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     app.log.info(seeded.ok ? { demo: seeded.value } : { demo: 'database already has data; demo not loaded' }, 'demo mode');
   }
   const worker = startWorker(backgroundTasks(app), config.workerPollMs, app.log);
-  app.addHook('onClose', async () => {
-    await worker.stop();
-    await database.close();
-  });
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ url: config.publicUrl, database: database.kind }, 'BETTER is ready');
 
+  // Order matters: stop taking requests and let those in flight finish, then stop the worker, then close the
+  // database they all use. Whatever is still running after 10 s is cut off.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an uncaught error');
     else app.log.info({ signal }, 'stopping');
     await app.close();
+    await worker.stop();
+    await database.close();
   });
   return app;
 }

@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: 'must be at least 1' }).max(200, { error: 'must be at most 200' }).default(10),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('BETTER <no-reply@localhost>'),
@@ -33,7 +34,7 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
-  database: { url: string | undefined; poolSize: number; dataDir: string };
+  database: { url: string | undefined; poolSize: number; dataDir: string; preparedStatements: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   cookieSecret: string | undefined;
   trustProxy: boolean;
@@ -62,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     host: e.HOST,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.DATA_DIR },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.DATA_DIR, preparedStatements: e.DATABASE_PREPARED_STATEMENTS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,

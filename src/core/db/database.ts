@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { preparedStatementPool } from './prepared-pool.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -45,16 +46,18 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Postgres only: the schema to work in (tests use a fresh schema per file). */
   schema?: string;
+  /** Postgres only: run parameterised queries as named prepared statements (default true; see prepared-pool.ts). */
+  preparedStatements?: boolean;
   /** PGlite only: start from this dump of a data directory instead of a folder on disk. */
   loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.schema);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.schema, options.preparedStatements ?? true);
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
-function openPostgres(url: string, poolSize: number, schema: string | undefined): DatabaseHandle {
+function openPostgres(url: string, poolSize: number, schema: string | undefined, preparedStatements: boolean): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -68,7 +71,7 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined)
       }) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatements ? preparedStatementPool(pool) : pool }) });
   return { db, kind: 'postgres', close: () => db.destroy(), ...(schema ? { schema } : {}) };
 }
 

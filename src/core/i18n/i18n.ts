@@ -41,6 +41,9 @@ async function createTranslator(): Promise<Translator> {
     initAsync: false,
   });
   const fixed = new Map(locales.map((locale) => [locale, instance.getFixedT(locale)]));
+  // Catalogues do not change while the process runs, so a message without values is looked up once per language:
+  // i18next's resolution costs microseconds, and a page asks for dozens of messages.
+  const plainMessages = new Map(locales.map((locale) => [locale, new Map<string, string>()]));
   const dateFormats = new Map(locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'long', timeZone: 'UTC' })]));
   const dateTimeFormats = new Map(
     locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })]),
@@ -49,8 +52,17 @@ async function createTranslator(): Promise<Translator> {
   return {
     translate(locale) {
       const t = fixed.get(locale) ?? fixed.get(defaultLocale);
+      const memo = plainMessages.get(locale) ?? new Map<string, string>();
       if (!t) throw new Error('i18n is not initialised');
-      return (key, values) => String(t(key, values));
+      return (key, values) => {
+        if (values) return String(t(key, values));
+        let message = memo.get(key);
+        if (message === undefined) {
+          message = String(t(key));
+          memo.set(key, message);
+        }
+        return message;
+      };
     },
     formatDate(locale, value) {
       const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;

@@ -1,6 +1,4 @@
 /** What every view may read while rendering: the request's language and translator, the actor, the CSRF token. */
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { Translate } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Actor } from '../policy/actor.js';
@@ -32,10 +30,23 @@ export interface ViewContext {
   navigation: readonly NavigationItem[];
 }
 
-export const ViewContextProvider = createContext<ViewContext | null>(null);
+/**
+ * The context of the render in progress. Server rendering is synchronous, so one render runs at a time and a
+ * variable set around it is enough; preact's context would cost a hook per component on every page.
+ */
+let current: ViewContext | null = null;
+
+export function renderingWith<T>(context: ViewContext, render: () => T): T {
+  const previous = current;
+  current = context;
+  try {
+    return render();
+  } finally {
+    current = previous;
+  }
+}
 
 export function useView(): ViewContext {
-  const context = useContext(ViewContextProvider);
-  if (!context) throw new Error('A view rendered outside renderPage');
-  return context;
+  if (!current) throw new Error('A view rendered outside renderDocument');
+  return current;
 }
