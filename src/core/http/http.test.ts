@@ -180,3 +180,12 @@ describe('the interface language', () => {
     expect((await new TestBrowser(context.app).get('/language/de')).statusCode).toBe(404);
   });
 });
+
+describe('request ids', () => {
+  it('keeps a well-formed id from the load balancer and replaces anything else', async () => {
+    const kept = await context.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'x-request-id': 'lb-0123456789abcdef', accept: 'application/json' } });
+    expect(kept.json()).toMatchObject({ requestId: 'lb-0123456789abcdef' });
+    const replaced = await context.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'x-request-id': '<script>x</script>', accept: 'application/json' } });
+    expect(replaced.json<{ requestId: string }>().requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
