@@ -90,3 +90,10 @@ export class TestBrowser {
     return response;
   }
 }
+
+/** A browser already signed in as the given user. */
+export async function signedInBrowser(app: FastifyInstance, user: { email: string; password: string }): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  await browser.signIn(user.email, user.password);
+  return browser;
+}

@@ -1,28 +1,22 @@
 /** The audit log viewer: who changed what and when, with values before and after; administrators only. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../core/audit/queries.js';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
-import { anOrganisation, aWorld } from '../../core/testing/factories.js';
-import { TestBrowser } from '../../core/testing/http.js';
+import { anOrganisation } from '../../core/testing/factories.js';
+import { type TestBrowser } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
 import { auditPageSize, changesOf } from './service.js';
 
-let context: TestApp;
-let world: Awaited<ReturnType<typeof aWorld>>;
+const fixture = useWorld();
 let admin: TestBrowser;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  world = await aWorld(context.db);
-  admin = new TestBrowser(context.app);
-  await admin.signIn(world.users.admin.email, world.users.admin.password);
+  admin = await fixture.browserFor('admin');
 });
-afterAll(async () => context.close());
 
 describe('reading the audit log', () => {
   it('shows a change with its author, time, and each changed field before and after', async () => {
-    const coordinator = new TestBrowser(context.app);
-    await coordinator.signIn(world.users.coordinator.email, world.users.coordinator.password);
-    const { partnerB } = world;
+    const coordinator = await fixture.browserFor('coordinator');
+    const { partnerB } = fixture.world;
     await coordinator.post(`/partners/${partnerB.id}`, {
       name: partnerB.name,
       shortName: 'Tartu',
@@ -36,13 +30,13 @@ describe('reading the audit log', () => {
     });
     const page = await admin.page(`/admin/audit?entityType=partner&entityId=${partnerB.id}&action=partner.update`);
     const entry = page.screen.getByRole('heading', { name: `partner.update · partner #${partnerB.id}` }).closest('li') as HTMLElement;
-    expect(entry.textContent).toContain(`By ${world.users.coordinator.actor.displayName}`);
+    expect(entry.textContent).toContain(`By ${fixture.world.users.coordinator.actor.displayName}`);
     const rows = [...entry.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([['shortName', partnerB.shortName, 'Tartu']]);
   });
 
   it('pages through older entries with a stable link, newest first and without overlap', async () => {
-    for (let index = 0; index < auditPageSize; index += 1) await anOrganisation(context.db, world.partnerB.id);
+    for (let index = 0; index < auditPageSize; index += 1) await anOrganisation(fixture.context.db, fixture.world.partnerB.id);
     const first = await admin.page('/admin/audit');
     expect(first.document.querySelectorAll('.audit-entry')).toHaveLength(auditPageSize);
     const older = first.screen.getByRole('link', { name: 'Older entries' }).getAttribute('href') as string;
@@ -52,7 +46,7 @@ describe('reading the audit log', () => {
     const idsOf = (page: typeof first) => [...page.document.querySelectorAll('.audit-entry')].map((entry) => Number(entry.id.replace('entry-', '')));
     const shown = [...idsOf(first), ...idsOf(second)];
     const noFilter = { entityType: null, entityId: null, actorUserId: null, action: null, from: null, to: null };
-    const whole = await listAuditEvents(context.db, noFilter, shown.length, null);
+    const whole = await listAuditEvents(fixture.context.db, noFilter, shown.length, null);
     expect(idsOf(second).length).toBeGreaterThan(0);
     expect(shown).toEqual(whole.map((event) => event.id));
   });
@@ -63,8 +57,7 @@ describe('reading the audit log', () => {
 
   it('is for administrators only', async () => {
     for (const role of ['coordinator', 'editorA', 'stakeholderA'] as const) {
-      const browser = new TestBrowser(context.app);
-      await browser.signIn(world.users[role].email, world.users[role].password);
+      const browser = await fixture.browserFor(role);
       expect((await browser.get('/admin/audit')).statusCode, role).toBe(403);
     }
   });

@@ -1,27 +1,14 @@
 /** Partner pages and stakeholder groups through HTTP, for every role, including crafted cross-partner requests. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../core/audit/queries.js';
 import { systemActor } from '../../core/policy/actor.js';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
-import { anOrganisation, aPartner, aUser, aWorld } from '../../core/testing/factories.js';
+import { anOrganisation, aPartner, aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from './service.js';
 
-let context: TestApp;
-let world: Awaited<ReturnType<typeof aWorld>>;
+const fixture = useWorld();
 const system = systemActor('test');
-
-beforeAll(async () => {
-  context = await createTestApp();
-  world = await aWorld(context.db);
-});
-afterAll(async () => context.close());
-
-async function browserFor(role: keyof typeof world.users): Promise<TestBrowser> {
-  const browser = new TestBrowser(context.app);
-  await browser.signIn(world.users[role].email, world.users[role].password);
-  return browser;
-}
 
 function partnerFields(partner: { name: string; shortName: string; countryCode: string; nutsCode: string; role: string }, overrides: Record<string, string> = {}) {
   return { name: partner.name, shortName: partner.shortName, countryCode: partner.countryCode, nutsCode: partner.nutsCode, nutsName: '', role: partner.role, website: '', contactName: '', contactEmail: '', ...overrides };
@@ -29,75 +16,75 @@ function partnerFields(partner: { name: string; shortName: string; countryCode: 
 
 describe('the public partner pages', () => {
   it('lists the partners of each programme with country, region, role and group size', async () => {
-    const page = await new TestBrowser(context.app).page('/partners');
-    const table = page.screen.getByRole('table', { name: `Partners of ${world.programme.acronym}` });
+    const page = await new TestBrowser(fixture.context.app).page('/partners');
+    const table = page.screen.getByRole('table', { name: `Partners of ${fixture.world.programme.acronym}` });
     const rows = [...table.querySelectorAll('tbody tr')].map((row) => row.textContent);
-    expect(rows[0]).toContain(world.partnerA.name);
+    expect(rows[0]).toContain(fixture.world.partnerA.name);
     expect(rows[0]).toContain('Lead partner');
     expect(rows[1]).toContain('Estonia');
   });
 
   it('shows a partner with its stakeholder group, and hides the contact person from anonymous visitors', async () => {
-    const anonymousPage = await new TestBrowser(context.app).page(`/partners/${world.partnerA.id}`);
-    expect(anonymousPage.screen.getByRole('heading', { level: 1 }).textContent).toBe(world.partnerA.name);
-    expect(anonymousPage.screen.getByRole('table', { name: `Stakeholder organisations of ${world.partnerA.shortName}` }).textContent).toContain(world.organisationA.name);
-    expect(anonymousPage.mainText).not.toContain(world.partnerA.contactEmail ?? 'never');
+    const anonymousPage = await new TestBrowser(fixture.context.app).page(`/partners/${fixture.world.partnerA.id}`);
+    expect(anonymousPage.screen.getByRole('heading', { level: 1 }).textContent).toBe(fixture.world.partnerA.name);
+    expect(anonymousPage.screen.getByRole('table', { name: `Stakeholder organisations of ${fixture.world.partnerA.shortName}` }).textContent).toContain(fixture.world.organisationA.name);
+    expect(anonymousPage.mainText).not.toContain(fixture.world.partnerA.contactEmail ?? 'never');
     expect(anonymousPage.screen.queryByRole('link', { name: 'Edit partner' })).toBeNull();
 
-    const stakeholderPage = await (await browserFor('stakeholderA')).page(`/partners/${world.partnerA.id}`);
-    expect(stakeholderPage.mainText).toContain(world.partnerA.contactEmail ?? 'never');
+    const stakeholderPage = await (await fixture.browserFor('stakeholderA')).page(`/partners/${fixture.world.partnerA.id}`);
+    expect(stakeholderPage.mainText).toContain(fixture.world.partnerA.contactEmail ?? 'never');
     expect(stakeholderPage.screen.queryByRole('link', { name: 'Edit partner' })).toBeNull();
   });
 
   it('answers 404 for a partner that does not exist', async () => {
-    expect((await new TestBrowser(context.app).get('/partners/424242')).statusCode).toBe(404);
+    expect((await new TestBrowser(fixture.context.app).get('/partners/424242')).statusCode).toBe(404);
   });
 });
 
 describe('editing a partner', () => {
   it('lets the partner’s editor correct its details, recorded in the audit log with before and after', async () => {
-    const browser = await browserFor('editorA');
-    const form = await browser.page(`/partners/${world.partnerA.id}/edit`);
+    const browser = await fixture.browserFor('editorA');
+    const form = await browser.page(`/partners/${fixture.world.partnerA.id}/edit`);
     expect(form.screen.queryByRole('radio', { name: 'Lead partner' })).toBeNull();
-    const response = await browser.post(`/partners/${world.partnerA.id}`, partnerFields(world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }));
+    const response = await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }));
     expect(response.statusCode).toBe(303);
-    expect((await findPartner(context.db, system, world.partnerA.id))?.website).toBe('https://example.org/a');
-    const [event] = await listAuditEvents(context.db, { entityType: 'partner', entityId: String(world.partnerA.id), actorUserId: null, action: 'partner.update', from: null, to: null }, 1, null);
-    expect(event?.actorUserId).toBe(world.users.editorA.id);
+    expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website).toBe('https://example.org/a');
+    const [event] = await listAuditEvents(fixture.context.db, { entityType: 'partner', entityId: String(fixture.world.partnerA.id), actorUserId: null, action: 'partner.update', from: null, to: null }, 1, null);
+    expect(event?.actorUserId).toBe(fixture.world.users.editorA.id);
     expect(event?.before?.website).toBeNull();
     expect(event?.after?.website).toBe('https://example.org/a');
   });
 
   it('refuses another partner’s editor, whether through the page or by crafting the request, and changes nothing', async () => {
-    const browser = await browserFor('editorB');
-    expect((await browser.get(`/partners/${world.partnerA.id}/edit`)).statusCode).toBe(403);
-    const crafted = await browser.post(`/partners/${world.partnerA.id}`, partnerFields(world.partnerA, { name: 'Taken over by B' }));
+    const browser = await fixture.browserFor('editorB');
+    expect((await browser.get(`/partners/${fixture.world.partnerA.id}/edit`)).statusCode).toBe(403);
+    const crafted = await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: 'Taken over by B' }));
     expect(crafted.statusCode).toBe(403);
-    expect((await findPartner(context.db, system, world.partnerA.id))?.name).toBe(world.partnerA.name);
+    expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.name).toBe(fixture.world.partnerA.name);
   });
 
   it('refuses a stakeholder and a coordinator of another programme, and sends anonymous visitors to sign in', async () => {
     for (const role of ['stakeholderA', 'otherCoordinator'] as const) {
-      const response = await (await browserFor(role)).post(`/partners/${world.partnerA.id}`, partnerFields(world.partnerA, { name: `Changed by ${role}` }));
+      const response = await (await fixture.browserFor(role)).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: `Changed by ${role}` }));
       expect(response.statusCode, role).toBe(403);
     }
-    const anonymousResponse = await new TestBrowser(context.app).post(`/partners/${world.partnerA.id}`, partnerFields(world.partnerA, { name: 'Anonymous' }));
+    const anonymousResponse = await new TestBrowser(fixture.context.app).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: 'Anonymous' }));
     expect(anonymousResponse.statusCode).toBe(303);
     expect(anonymousResponse.headers.location).toBe('/sign-in');
-    expect((await findPartner(context.db, system, world.partnerA.id))?.name).toBe(world.partnerA.name);
+    expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.name).toBe(fixture.world.partnerA.name);
   });
 
   it('does not let an editor make their partner the lead partner by crafting the form', async () => {
-    const browser = await browserFor('editorB');
-    const page = readPage(await browser.post(`/partners/${world.partnerB.id}`, partnerFields(world.partnerB, { role: 'lead_partner' })));
+    const browser = await fixture.browserFor('editorB');
+    const page = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { role: 'lead_partner' })));
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: "Only the programme coordinator can change a partner's role" })).toBeTruthy();
-    expect((await findPartner(context.db, system, world.partnerB.id))?.role).toBe('partner');
+    expect((await findPartner(fixture.context.db, system, fixture.world.partnerB.id))?.role).toBe('partner');
   });
 
   it('checks the NUTS code against the country', async () => {
-    const browser = await browserFor('coordinator');
-    const page = readPage(await browser.post(`/partners/${world.partnerB.id}`, partnerFields(world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })));
+    const browser = await fixture.browserFor('coordinator');
+    const page = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })));
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: /The NUTS code must start with the country's code/ }).getAttribute('href')).toBe('#field-nutsCode');
   });
@@ -105,103 +92,103 @@ describe('editing a partner', () => {
 
 describe('creating and deleting partners', () => {
   it('lets the coordinator add a partner, and refuses a second lead partner', async () => {
-    const browser = await browserFor('coordinator');
+    const browser = await fixture.browserFor('coordinator');
     const fields = { name: 'Gävle Municipality', shortName: 'Gävle', countryCode: 'SE', nutsCode: 'se31', nutsName: 'Norra Mellansverige', role: 'partner', website: '', contactName: '', contactEmail: '' };
-    const created = await browser.post(`/programmes/${world.programme.id}/partners`, fields);
+    const created = await browser.post(`/programmes/${fixture.world.programme.id}/partners`, fields);
     expect(created.statusCode).toBe(303);
     const page = await browser.page(String(created.headers.location));
     expect(page.screen.getByRole('status').textContent).toContain('Gävle Municipality has been added.');
     expect(page.mainText).toContain('NUTS SE31');
 
-    const secondLead = readPage(await browser.post(`/programmes/${world.programme.id}/partners`, { ...fields, name: 'Another lead', role: 'lead_partner' }));
+    const secondLead = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/partners`, { ...fields, name: 'Another lead', role: 'lead_partner' }));
     expect(secondLead.status).toBe(400);
     expect(secondLead.screen.getByRole('link', { name: /already has a lead partner/ })).toBeTruthy();
   });
 
   it('refuses editors who try to add partners', async () => {
-    const browser = await browserFor('editorA');
-    expect((await browser.get(`/programmes/${world.programme.id}/partners/new`)).statusCode).toBe(403);
+    const browser = await fixture.browserFor('editorA');
+    expect((await browser.get(`/programmes/${fixture.world.programme.id}/partners/new`)).statusCode).toBe(403);
   });
 
   it('deletes a partner after confirmation, but not one whose editors still have accounts', async () => {
-    const browser = await browserFor('coordinator');
-    const lonely = await aPartner(context.db, world.programme.id);
+    const browser = await fixture.browserFor('coordinator');
+    const lonely = await aPartner(fixture.context.db, fixture.world.programme.id);
     const confirm = await browser.page(`/partners/${lonely.id}/delete`);
     expect(confirm.screen.getByRole('button', { name: 'Delete partner' })).toBeTruthy();
     expect((await browser.post(`/partners/${lonely.id}/delete`, {})).statusCode).toBe(303);
-    expect(await findPartner(context.db, system, lonely.id)).toBeUndefined();
+    expect(await findPartner(fixture.context.db, system, lonely.id)).toBeUndefined();
 
-    const staffed = await aPartner(context.db, world.programme.id);
-    await aUser(context.db, { role: 'editor', partnerId: staffed.id });
+    const staffed = await aPartner(fixture.context.db, fixture.world.programme.id);
+    await aUser(fixture.context.db, { role: 'editor', partnerId: staffed.id });
     const refused = readPage(await browser.post(`/partners/${staffed.id}/delete`, {}));
     expect(refused.status).toBe(409);
     expect(refused.mainText).toContain('cannot be deleted while people or records refer to it');
-    expect(await findPartner(context.db, system, staffed.id)).toBeDefined();
+    expect(await findPartner(fixture.context.db, system, staffed.id)).toBeDefined();
   });
 });
 
 describe('the stakeholder group', () => {
   it('lets the editor add a business with its size class, and asks for the size when it is missing', async () => {
-    const browser = await browserFor('editorA');
+    const browser = await fixture.browserFor('editorA');
     const fields = { name: 'Liguria Robotics', countryCode: 'IT', helix: 'business', sizeClass: '', inRegion: 'yes', website: '' };
-    const refused = readPage(await browser.post(`/partners/${world.partnerA.id}/organisations`, fields));
+    const refused = readPage(await browser.post(`/partners/${fixture.world.partnerA.id}/organisations`, fields));
     expect(refused.status).toBe(400);
     expect(refused.screen.getByRole('link', { name: 'Choose the size of the business' }).getAttribute('href')).toBe('#field-sizeClass');
     expect(refused.screen.getByLabelText<HTMLInputElement>('Name').value).toBe('Liguria Robotics');
 
-    expect((await browser.post(`/partners/${world.partnerA.id}/organisations`, { ...fields, sizeClass: 'small' })).statusCode).toBe(303);
-    const group = await findPartnerWithGroup(context.db, system, world.partnerA.id);
+    expect((await browser.post(`/partners/${fixture.world.partnerA.id}/organisations`, { ...fields, sizeClass: 'small' })).statusCode).toBe(303);
+    const group = await findPartnerWithGroup(fixture.context.db, system, fixture.world.partnerA.id);
     expect(group?.organisations.find((organisation) => organisation.name === 'Liguria Robotics')).toMatchObject({ helix: 'business', sizeClass: 'small', inRegion: true });
   });
 
   it('drops a size class given to an organisation that is not a business', async () => {
-    const browser = await browserFor('coordinator');
-    await browser.post(`/partners/${world.partnerB.id}/organisations`, { name: 'Tartu Civic Lab', countryCode: 'EE', helix: 'civil_society', sizeClass: 'large', inRegion: 'yes', website: '' });
-    const group = await findPartnerWithGroup(context.db, system, world.partnerB.id);
+    const browser = await fixture.browserFor('coordinator');
+    await browser.post(`/partners/${fixture.world.partnerB.id}/organisations`, { name: 'Tartu Civic Lab', countryCode: 'EE', helix: 'civil_society', sizeClass: 'large', inRegion: 'yes', website: '' });
+    const group = await findPartnerWithGroup(fixture.context.db, system, fixture.world.partnerB.id);
     expect(group?.organisations.find((organisation) => organisation.name === 'Tartu Civic Lab')?.sizeClass).toBeNull();
   });
 
   it('adds an organisation already known in the programme to a second group, outside that partner’s region', async () => {
-    const browser = await browserFor('editorB');
-    const shared = await anOrganisation(context.db, world.partnerA.id, { name: 'Shared Research Institute' });
-    expect((await browser.post(`/partners/${world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' })).statusCode).toBe(303);
-    const again = readPage(await browser.post(`/partners/${world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' }));
+    const browser = await fixture.browserFor('editorB');
+    const shared = await anOrganisation(fixture.context.db, fixture.world.partnerA.id, { name: 'Shared Research Institute' });
+    expect((await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' })).statusCode).toBe(303);
+    const again = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' }));
     expect(again.status).toBe(400);
     expect(again.screen.getByRole('link', { name: 'This organisation is already in the group' })).toBeTruthy();
-    expect((await findOrganisation(context.db, shared.id))?.links).toEqual([
-      { partnerId: world.partnerA.id, inRegion: true },
-      { partnerId: world.partnerB.id, inRegion: false },
+    expect((await findOrganisation(fixture.context.db, shared.id))?.links).toEqual([
+      { partnerId: fixture.world.partnerA.id, inRegion: true },
+      { partnerId: fixture.world.partnerB.id, inRegion: false },
     ]);
   });
 
   it('refuses to edit, unlink or delete an organisation through another partner’s group', async () => {
-    const browser = await browserFor('editorB');
-    const url = `/partners/${world.partnerA.id}/organisations/${world.organisationA.id}`;
+    const browser = await fixture.browserFor('editorB');
+    const url = `/partners/${fixture.world.partnerA.id}/organisations/${fixture.world.organisationA.id}`;
     expect((await browser.get(`${url}/edit`)).statusCode).toBe(403);
     expect((await browser.post(url, { name: 'Renamed by B', countryCode: 'IT', helix: 'research_education', inRegion: 'yes' })).statusCode).toBe(403);
     expect((await browser.post(`${url}/unlink`, {})).statusCode).toBe(403);
     expect((await browser.post(`${url}/delete`, {})).statusCode).toBe(403);
-    expect((await findOrganisation(context.db, world.organisationA.id))?.name).toBe(world.organisationA.name);
+    expect((await findOrganisation(fixture.context.db, fixture.world.organisationA.id))?.name).toBe(fixture.world.organisationA.name);
   });
 
   it('removes an organisation from a group without deleting it, then deletes it', async () => {
-    const browser = await browserFor('editorA');
-    const organisation = await anOrganisation(context.db, world.partnerA.id);
-    expect((await browser.post(`/partners/${world.partnerA.id}/organisations/${organisation.id}/unlink`, {})).statusCode).toBe(303);
-    expect((await findOrganisation(context.db, organisation.id))?.links).toEqual([]);
+    const browser = await fixture.browserFor('editorA');
+    const organisation = await anOrganisation(fixture.context.db, fixture.world.partnerA.id);
+    expect((await browser.post(`/partners/${fixture.world.partnerA.id}/organisations/${organisation.id}/unlink`, {})).statusCode).toBe(303);
+    expect((await findOrganisation(fixture.context.db, organisation.id))?.links).toEqual([]);
 
-    const other = await anOrganisation(context.db, world.partnerA.id);
-    const edit = await browser.page(`/partners/${world.partnerA.id}/organisations/${other.id}/edit`);
+    const other = await anOrganisation(fixture.context.db, fixture.world.partnerA.id);
+    const edit = await browser.page(`/partners/${fixture.world.partnerA.id}/organisations/${other.id}/edit`);
     expect(edit.screen.getByRole('link', { name: 'Delete organisation' })).toBeTruthy();
-    expect((await browser.post(`/partners/${world.partnerA.id}/organisations/${other.id}/delete`, {})).statusCode).toBe(303);
-    expect(await findOrganisation(context.db, other.id)).toBeUndefined();
+    expect((await browser.post(`/partners/${fixture.world.partnerA.id}/organisations/${other.id}/delete`, {})).statusCode).toBe(303);
+    expect(await findOrganisation(fixture.context.db, other.id)).toBeUndefined();
   });
 
   it('keeps an organisation while a stakeholder account belongs to it', async () => {
-    const browser = await browserFor('coordinator');
-    const page = readPage(await browser.post(`/partners/${world.partnerA.id}/organisations/${world.organisationA.id}/delete`, {}));
+    const browser = await fixture.browserFor('coordinator');
+    const page = readPage(await browser.post(`/partners/${fixture.world.partnerA.id}/organisations/${fixture.world.organisationA.id}/delete`, {}));
     expect(page.status).toBe(409);
     expect(page.mainText).toContain('cannot be deleted while stakeholder accounts belong to it');
-    expect(await findOrganisation(context.db, world.organisationA.id)).toBeDefined();
+    expect(await findOrganisation(fixture.context.db, fixture.world.organisationA.id)).toBeDefined();
   });
 });

@@ -1,30 +1,16 @@
 /** Setting up and keeping programmes and phases, through HTTP. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
-import { aWorld } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { describe, expect, it } from 'vitest';
+import { readPage } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
 import { findProgramme, listPhases } from './service.js';
 
-let context: TestApp;
-let world: Awaited<ReturnType<typeof aWorld>>;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  world = await aWorld(context.db);
-});
-afterAll(async () => context.close());
-
-async function browserFor(role: keyof typeof world.users): Promise<TestBrowser> {
-  const browser = new TestBrowser(context.app);
-  await browser.signIn(world.users[role].email, world.users[role].password);
-  return browser;
-}
+const fixture = useWorld();
 
 const programmeFields = { slug: 'interreg-demo', acronym: 'DEMO', title: 'A second programme', summary: 'Hosted beside BETTER.', startsOn: '2024-01-01', endsOn: '2027-12-31' };
 
 describe('programmes', () => {
   it('lets an administrator set up a second programme', async () => {
-    const browser = await browserFor('admin');
+    const browser = await fixture.browserFor('admin');
     const response = await browser.post('/programmes', programmeFields);
     expect(response.statusCode).toBe(303);
     const page = await browser.page(String(response.headers.location));
@@ -34,52 +20,52 @@ describe('programmes', () => {
   });
 
   it('refuses an end date before the start and a web name already taken', async () => {
-    const browser = await browserFor('admin');
-    const page = readPage(await browser.post('/programmes', { ...programmeFields, slug: world.programme.slug, endsOn: '2023-12-31' }));
+    const browser = await fixture.browserFor('admin');
+    const page = readPage(await browser.post('/programmes', { ...programmeFields, slug: fixture.world.programme.slug, endsOn: '2023-12-31' }));
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: 'The end date must be after the start date' }).getAttribute('href')).toBe('#field-endsOn');
-    const taken = readPage(await browser.post('/programmes', { ...programmeFields, slug: world.programme.slug }));
+    const taken = readPage(await browser.post('/programmes', { ...programmeFields, slug: fixture.world.programme.slug }));
     expect(taken.screen.getByRole('link', { name: 'Another programme already uses this short name' })).toBeTruthy();
   });
 
   it('lets the programme’s coordinator edit it, but not a coordinator of another programme or an editor', async () => {
-    const fields = { slug: world.programme.slug, acronym: world.programme.acronym, title: 'Renamed by its coordinator', summary: '', startsOn: world.programme.startsOn, endsOn: world.programme.endsOn };
-    expect((await (await browserFor('otherCoordinator')).post(`/programmes/${world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
-    expect((await (await browserFor('editorA')).post(`/programmes/${world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
-    expect((await (await browserFor('coordinator')).post(`/programmes/${world.programme.id}`, fields)).statusCode).toBe(303);
-    expect((await findProgramme(context.db, world.programme.id))?.title).toBe('Renamed by its coordinator');
+    const fields = { slug: fixture.world.programme.slug, acronym: fixture.world.programme.acronym, title: 'Renamed by its coordinator', summary: '', startsOn: fixture.world.programme.startsOn, endsOn: fixture.world.programme.endsOn };
+    expect((await (await fixture.browserFor('otherCoordinator')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
+    expect((await (await fixture.browserFor('editorA')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
+    expect((await (await fixture.browserFor('coordinator')).post(`/programmes/${fixture.world.programme.id}`, fields)).statusCode).toBe(303);
+    expect((await findProgramme(fixture.context.db, fixture.world.programme.id))?.title).toBe('Renamed by its coordinator');
   });
 
   it('does not let a coordinator set up programmes', async () => {
-    expect((await (await browserFor('coordinator')).get('/programmes/new')).statusCode).toBe(403);
+    expect((await (await fixture.browserFor('coordinator')).get('/programmes/new')).statusCode).toBe(403);
   });
 });
 
 describe('phases', () => {
   it('adds, edits and deletes a phase within the programme’s dates', async () => {
-    const browser = await browserFor('coordinator');
-    const outside = readPage(await browser.post(`/programmes/${world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2010-01-01', endsOn: '2021-07-31' }));
+    const browser = await fixture.browserFor('coordinator');
+    const outside = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2010-01-01', endsOn: '2021-07-31' }));
     expect(outside.status).toBe(400);
     expect(outside.screen.getByRole('link', { name: "The phase must lie within the programme's dates" })).toBeTruthy();
 
-    expect((await browser.post(`/programmes/${world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
-    const duplicate = readPage(await browser.post(`/programmes/${world.programme.id}/phases`, { number: '1', name: 'Again', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' }));
+    expect((await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
+    const duplicate = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Again', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' }));
     expect(duplicate.screen.getByRole('link', { name: 'Another phase already has this number' })).toBeTruthy();
 
-    const [phase] = await listPhases(context.db, world.programme.id);
+    const [phase] = await listPhases(fixture.context.db, fixture.world.programme.id);
     expect(phase?.name).toBe('Learning');
-    expect((await browser.post(`/programmes/${world.programme.id}/phases/${phase?.id}`, { number: '1', name: 'Interregional learning', description: 'Semesters 1–6', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
-    const page = await browser.page(`/programmes/${world.programme.id}`);
+    expect((await browser.post(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}`, { number: '1', name: 'Interregional learning', description: 'Semesters 1–6', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
+    const page = await browser.page(`/programmes/${fixture.world.programme.id}`);
     expect(page.screen.getByRole('heading', { name: 'Phase 1: Interregional learning' })).toBeTruthy();
 
-    expect((await browser.post(`/programmes/${world.programme.id}/phases/${phase?.id}/delete`, {})).statusCode).toBe(303);
-    expect(await listPhases(context.db, world.programme.id)).toEqual([]);
+    expect((await browser.post(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}/delete`, {})).statusCode).toBe(303);
+    expect(await listPhases(fixture.context.db, fixture.world.programme.id)).toEqual([]);
   });
 
   it('answers 404 for a phase of another programme reached through this one', async () => {
-    const browser = await browserFor('admin');
-    await browser.post(`/programmes/${world.otherProgramme.id}/phases`, { number: '1', name: 'Other', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' });
-    const [phase] = await listPhases(context.db, world.otherProgramme.id);
-    expect((await browser.get(`/programmes/${world.programme.id}/phases/${phase?.id}/edit`)).statusCode).toBe(404);
+    const browser = await fixture.browserFor('admin');
+    await browser.post(`/programmes/${fixture.world.otherProgramme.id}/phases`, { number: '1', name: 'Other', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' });
+    const [phase] = await listPhases(fixture.context.db, fixture.world.otherProgramme.id);
+    expect((await browser.get(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}/edit`)).statusCode).toBe(404);
   });
 });
