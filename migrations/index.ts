@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './20261127_0900_foundation.js';
+import * as practices from './20261127_2000_practices.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
+  '20261127_2000_practices': practices,
 };

@@ -9,6 +9,7 @@ import { isLocale, locales } from './core/i18n/locales.js';
 import { openMigratedDatabase, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/cli.js';
+import { exportFromCli, importFromCli } from './modules/practices/cli.js';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -73,8 +74,8 @@ program
       console.error('The database already has data; the demo is loaded only into an empty database.');
       process.exit(1);
     }
-    const { partners, organisations, accounts } = outcome.value;
-    console.log(`Demo loaded: 1 programme, ${partners} partners, ${organisations} stakeholder organisations, ${accounts} accounts.`);
+    const { partners, organisations, accounts, practices, transfers } = outcome.value;
+    console.log(`Demo loaded: 1 programme, ${partners} partners, ${organisations} stakeholder organisations, ${accounts} accounts, ${practices} good practices, ${transfers} transfers.`);
   });
 
 const user = program.command('user').description('Manage accounts');
@@ -115,6 +116,48 @@ user
         return;
       }
       console.log(result.message);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('Import records from a file')
+  .command('practices')
+  .description('Import good practices from a CSV or JSON file (columns in the README); nothing is written unless every row is valid')
+  .argument('<file>', 'a .csv or .json file in UTF-8')
+  .option('--programme <slug>', "the programme's short name (needed when the platform hosts several)")
+  .option('--skip-invalid', 'import the valid rows and report the others')
+  .action(async (file: string, options: { programme?: string; skipInvalid?: boolean }) => {
+    const settings = config();
+    const database = await openMigratedDatabase(settings);
+    try {
+      const result = await importFromCli(database.db, file, {
+        skipInvalid: Boolean(options.skipInvalid),
+        t: (await getTranslator()).translate('en'),
+        progress: process.stderr.isTTY,
+        ...(options.programme ? { programme: options.programme } : {}),
+      });
+      (result.ok ? console.log : console.error)(result.message);
+      if (!result.ok) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('Export records to a file')
+  .command('practices')
+  .description('Export the whole good practice library, drafts included, as CSV or JSON')
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
+  .option('--output <file>', 'write to this file instead of standard output')
+  .action(async (options: { format: 'csv' | 'json'; output?: string }) => {
+    const settings = config();
+    const database = await openMigratedDatabase(settings);
+    try {
+      await exportFromCli(database.db, { format: options.format, publicUrl: settings.publicUrl, ...(options.output ? { output: options.output } : {}) });
     } finally {
       await database.close();
     }

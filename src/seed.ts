@@ -6,6 +6,7 @@ import { systemActor } from './core/policy/actor.js';
 import { seedDemoAccounts } from './modules/accounts/seed.js';
 import { hasAnyUser } from './modules/accounts/service.js';
 import { seedDemoPartners } from './modules/partners/seed.js';
+import { seedDemoPractices } from './modules/practices/seed.js';
 import { seedDemoProgramme } from './modules/programmes/seed.js';
 import { listProgrammes } from './modules/programmes/service.js';
 
@@ -14,6 +15,8 @@ export interface DemoSummary {
   partners: number;
   organisations: number;
   accounts: number;
+  practices: number;
+  transfers: number;
 }
 
 /** Whether nothing has been recorded yet: no programme and no account. */
@@ -28,11 +31,13 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const programme = await seedDemoProgramme(trx);
     const partners = await seedDemoPartners(trx, programme.id);
     const accounts = await seedDemoAccounts(trx, programme.id, partners, options.passwordHash);
+    const library = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
     const summary: DemoSummary = {
       programmeId: programme.id,
       partners: Object.keys(partners.partnerIds).length,
       organisations: Object.keys(partners.organisationIds).length,
-      accounts,
+      accounts: accounts.size,
+      ...library,
     };
     // One entry for the whole load: the demo records are created together by the platform, not by a person.
     await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: { ...summary } });

@@ -5,6 +5,8 @@ import { auditModule } from './audit/index.js';
 import { outboxModule } from './outbox/index.js';
 import { partnersModule } from './partners/index.js';
 import { portalModule } from './portal/index.js';
+import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
+import { themesModule } from './themes/index.js';
 
-export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, accountsModule, auditModule, outboxModule];
+export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, auditModule, outboxModule];

@@ -40,22 +40,7 @@ export function actorLabel(actor: Actor): string {
 }
 
 export async function recordAudit(trx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  const before = withoutSecrets(entry.before);
-  const after = withoutSecrets(entry.after);
-  await trx
-    .insertInto('audit_events')
-    .values({
-      actor_user_id: actor.kind === 'user' ? actor.userId : null,
-      actor_label: actorLabel(actor),
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: String(entry.entityId),
-      programme_id: entry.programmeId ?? null,
-      before: before ? JSON.stringify(before) : null,
-      after: after ? JSON.stringify(after) : null,
-      request_id: actor.requestId ?? null,
-    })
-    .execute();
+  await recordAuditMany(trx, actor, [entry]);
 }
 
 /**
@@ -73,5 +58,30 @@ export async function forgetPersonInAudit(
     .set({ before: sql`before - ${keys}`, after: sql`after - ${keys}` })
     .where('entity_type', '=', person.entityType)
     .where('entity_id', '=', String(person.entityId))
+    .execute();
+}
+
+/** Many entries in one statement, for bulk operations (an import of thousands of records). */
+export async function recordAuditMany(trx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('audit_events')
+    .values(
+      entries.map((entry) => {
+        const before = withoutSecrets(entry.before);
+        const after = withoutSecrets(entry.after);
+        return {
+          actor_user_id: actor.kind === 'user' ? actor.userId : null,
+          actor_label: actorLabel(actor),
+          action: entry.action,
+          entity_type: entry.entityType,
+          entity_id: String(entry.entityId),
+          programme_id: entry.programmeId ?? null,
+          before: before ? JSON.stringify(before) : null,
+          after: after ? JSON.stringify(after) : null,
+          request_id: actor.requestId ?? null,
+        };
+      }),
+    )
     .execute();
 }

@@ -4,12 +4,14 @@ import type { MailTables } from '../mail/tables.js';
 import type { AccountTables } from '../../modules/accounts/tables.js';
 import type { PartnerTables } from '../../modules/partners/tables.js';
 import type { ProgrammeTables } from '../../modules/programmes/tables.js';
+import type { ThemeTables } from '../../modules/themes/tables.js';
+import type { PracticeTables } from '../../modules/practices/tables.js';
 
 export interface AppSettingsTable {
   key: string;
   value: string;
 }
 
-export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables {
+export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables {
   app_settings: AppSettingsTable;
 }

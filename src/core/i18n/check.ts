@@ -49,7 +49,7 @@ export interface CheckReport {
 }
 
 /** Files that hold SQL, table types or policy action names: their dotted strings are never message keys. */
-const nonMessageFile = /(?:^|[\\/])(?:queries|tables|policy)\.ts$/;
+const nonMessageFile = /(?:queries|tables|policy)\.ts$/;
 /** A dotted string right after these is a policy action or task name, not a message key. */
 const nonMessageContext = /(?:action:\s*|name:\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*)$/;
 

@@ -40,6 +40,20 @@ const scopes: Partial<Record<PolicyAction, Scope>> = {
   'organisation.update': onPartnerA,
   'organisation.link': onPartnerA,
   'organisation.delete': onPartnerA,
+  'practice.read_unpublished': onPartnerA,
+  'practice.create': onPartnerA,
+  'practice.propose': { ...onPartnerA, organisationId: organisationOfA },
+  'practice.update': onPartnerA,
+  'practice.submit': onPartnerA,
+  'practice.review': onPartnerA,
+  'practice.decide_proposal': onPartnerA,
+  'practice.delete': onPartnerA,
+  'practice.delete_published': onPartnerA,
+  'practice.import': onPartnerA,
+  'learning_need.manage': onPartnerA,
+  'transfer.create': onPartnerA,
+  'transfer.record_stage': onPartnerA,
+  'transfer.assess': { ...onPartnerA, organisationId: organisationOfA },
 };
 
 // Columns: anonymous, signedIn, stakeholderA, editorA, editorB, coordinator, otherCoordinator, admin.
@@ -68,6 +82,24 @@ const expected: Record<PolicyAction, string> = {
   'user.erase': '00000001',
   'audit.read': '00000001',
   'outbox.read': '00000001',
+  'theme.manage': '00000001',
+  'practice.read_published': '11111111',
+  'practice.read_unpublished': '00010101',
+  'practice.contact.read': '01111111',
+  'practice.create': '00010101',
+  'practice.propose': '00100000',
+  'practice.update': '00010101',
+  'practice.submit': '00010101',
+  'practice.review': '00000101',
+  'practice.decide_proposal': '00010101',
+  'practice.delete': '00010101',
+  'practice.delete_published': '00000101',
+  'practice.import': '00010101',
+  'learning_need.manage': '00010101',
+  'transfer.read': '01111111',
+  'transfer.create': '00010101',
+  'transfer.record_stage': '00010101',
+  'transfer.assess': '00110101',
 };
 
 describe('the authorisation matrix', () => {
@@ -96,6 +128,15 @@ describe('the authorisation matrix', () => {
   it('does not let a coordinator reach into another programme, nor an editor whose membership is elsewhere', () => {
     expect(can(roles.otherCoordinator as Actor, 'partner.update', onPartnerA)).toBe(false);
     expect(can(roles.editorA as Actor, 'partner.update', { programmeId: otherProgramme, partnerIds: [A] })).toBe(false);
+  });
+
+  it('lets a stakeholder read and edit their own proposal only, and only while it is one', () => {
+    const stakeholder = roles.stakeholderA as UserActor;
+    const ownProposal: Scope = { ...onPartnerA, userId: stakeholder.userId };
+    expect(can(stakeholder, 'practice.read_unpublished', ownProposal)).toBe(true);
+    expect(can(stakeholder, 'practice.update', ownProposal)).toBe(true);
+    expect(can(stakeholder, 'practice.read_unpublished', { ...onPartnerA, userId: 999 })).toBe(false);
+    expect(can(stakeholder, 'practice.propose', { ...onPartnerA, organisationId: 555 })).toBe(false);
   });
 
   it('turns away at the route those who could never do an action, and only them', () => {

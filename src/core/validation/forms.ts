@@ -11,7 +11,8 @@ export interface FieldError {
   values?: Record<string, string | number>;
 }
 
-export type FormValues = Record<string, string>;
+/** What a form posted, as strings; a field posted several times (a group of checkboxes) as a list. */
+export type FormValues = Record<string, string | string[]>;
 
 export interface FormState {
   values: FormValues;
@@ -22,14 +23,14 @@ export const emptyForm: FormState = { values: {}, errors: [] };
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
-/** The posted values as strings, for re-rendering (a repeated field keeps its first value). */
+/** The posted values, for re-rendering the form as it was sent. */
 export function formValues(body: unknown): FormValues {
   if (!body || typeof body !== 'object') return {};
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     if (key === '_csrf') continue;
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') values[key] = first;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === 'string');
   }
   return values;
 }

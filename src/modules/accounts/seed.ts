@@ -32,10 +32,13 @@ export function demoAccountListing(t: Translate): { email: string; role: string;
   return demoAccounts.map((account) => ({ email: account.email, role: account.role, description: t(`accounts.demo.descriptions.${account.key}`) }));
 }
 
-export async function seedDemoAccounts(trx: Tx, programmeId: number, partners: DemoPartners, passwordHash?: string): Promise<number> {
+/** Creates the demo accounts; returns their ids by key (e.g. `stakeholder`). */
+export async function seedDemoAccounts(trx: Tx, programmeId: number, partners: DemoPartners, passwordHash?: string): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
   const hash = passwordHash ?? (await hashPassword(demoPassword));
   for (const account of demoAccounts) {
     const user = await insertUser(trx, { email: account.email, displayName: account.displayName, locale: account.locale, isAdmin: account.role === 'admin', status: 'active', passwordHash: hash });
+    ids.set(account.key, user.id);
     if (account.role === 'coordinator') await insertMembership(trx, { userId: user.id, programmeId, role: 'coordinator', partnerId: null, organisationId: null });
     if (account.role === 'editor' && account.partner) {
       await insertMembership(trx, { userId: user.id, programmeId, role: 'editor', partnerId: partners.partnerIds[account.partner], organisationId: null });
@@ -44,5 +47,5 @@ export async function seedDemoAccounts(trx: Tx, programmeId: number, partners: D
       await insertMembership(trx, { userId: user.id, programmeId, role: 'stakeholder', partnerId: null, organisationId: partners.organisationIds[account.organisation] ?? null });
     }
   }
-  return demoAccounts.length;
+  return ids;
 }

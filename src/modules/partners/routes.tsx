@@ -8,6 +8,7 @@ import { parseForm, refusalState } from '../../core/validation/forms.js';
 import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { findProgramme, listProgrammes, type Programme } from '../programmes/service.js';
 import { organisationLinkSchema, organisationSchema, partnerSchema } from './schema.js';
+import { renderPartnerPageSections } from './sections.js';
 import * as service from './service.js';
 import { OrganisationFormPage } from './views/OrganisationFormPage.js';
 import { OrganisationLinkPage } from './views/OrganisationLinkPage.js';
@@ -52,7 +53,8 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
   app.get(partnerPath, { config: { action: 'partner.read' } }, async (request, reply) => {
     const partner = await service.findPartnerWithGroup(db, request.actor, idParam(request.params, 'partnerId'));
     if (!partner) throw new HttpError('not_found');
-    return reply.page(<PartnerPage partner={partner} programme={await programmeOf(partner.programmeId)} />);
+    const [programme, sections] = await Promise.all([programmeOf(partner.programmeId), renderPartnerPageSections({ db, actor: request.actor, partner })]);
+    return reply.page(<PartnerPage partner={partner} programme={programme} sections={sections} />);
   });
 
   // ---- partners -------------------------------------------------------------------------------------------------

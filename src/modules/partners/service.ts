@@ -11,6 +11,7 @@ import type { PartnerInput } from './schema.js';
 import type { Helix, SizeClass } from './tables.js';
 
 export * from './organisations.js';
+export { addPartnerPageSection, type PartnerPageSection } from './sections.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
 

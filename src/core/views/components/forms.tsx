@@ -69,7 +69,9 @@ interface InputProps {
 }
 
 function currentValue(state: FormState | undefined, name: string, value: string | null | undefined): string {
-  return state && name in state.values ? (state.values[name] ?? '') : (value ?? '');
+  if (!state || !(name in state.values)) return value ?? '';
+  const posted = state.values[name];
+  return Array.isArray(posted) ? (posted[0] ?? '') : (posted ?? '');
 }
 
 export function TextField({ name, label, state, hint, value, type = 'text', autocomplete, inputMode, width = 'long', spellcheck }: InputProps) {
@@ -252,6 +254,41 @@ export function Checkbox({ name, label, state, hint, checked }: { name: string; 
           {hint}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Several choices under one legend (e.g. themes); the error summary links to the first box. */
+export function CheckboxGroup({ name, legend, state, hint, values = [], options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; values?: string[]; options: Option[] }) {
+  const id = fieldId(name);
+  const error = errorFor(state, name);
+  const message = useMessage(error);
+  const posted = state && Object.keys(state.values).length > 0 ? state.values[name] : undefined;
+  const checked = state && Object.keys(state.values).length > 0 ? (Array.isArray(posted) ? posted : posted ? [posted] : []) : values;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}>
+        <legend class="fieldset__legend">{legend}</legend>
+        {hint ? (
+          <p id={`${id}-hint`} class="field__hint">
+            {hint}
+          </p>
+        ) : null}
+        <FieldMessage id={`${id}-error`} message={message} />
+        <div class="checkboxes">
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${index}`;
+            return (
+              <div class="checkbox" key={option.value}>
+                <input class="checkbox__input" id={optionId} type="checkbox" name={name} value={option.value} checked={checked.includes(option.value)} />
+                <label class="checkbox__label" for={optionId}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
     </div>
   );
 }

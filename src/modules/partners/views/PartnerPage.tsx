@@ -1,4 +1,5 @@
 /** One partner: its facts, its contact (signed-in users only) and its regional stakeholder group. */
+import type { JSX } from 'preact';
 import { countryName } from '../../../core/i18n/countries.js';
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag, type SummaryRow } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
@@ -7,7 +8,7 @@ import type { Programme } from '../../programmes/service.js';
 import { helixTypes } from '../schema.js';
 import type { PartnerWithGroup } from '../service.js';
 
-export function PartnerPage({ partner, programme }: { partner: PartnerWithGroup; programme: Programme }) {
+export function PartnerPage({ partner, programme, sections = [] }: { partner: PartnerWithGroup; programme: Programme; sections?: JSX.Element[] }) {
   const { t, locale, can } = useView();
   const scope = { programmeId: partner.programmeId, partnerIds: [partner.id] };
   const rows: SummaryRow[] = [
@@ -122,6 +123,7 @@ export function PartnerPage({ partner, programme }: { partner: PartnerWithGroup;
           </div>
         ) : null}
       </section>
+      {sections}
     </Layout>
   );
 }

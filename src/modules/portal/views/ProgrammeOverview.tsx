@@ -11,9 +11,11 @@ export interface ProgrammeOverviewData {
   semesters: Semester[];
   partners: PartnerSummary[];
   stakeholdersByHelix: Record<string, number>;
+  /** Per partner: good practices identified (published), and practices of others it adopted or is still transferring. */
+  practiceCounts: Map<number, { identified: number; adopted: number; inProgress: number }>;
 }
 
-export function ProgrammeOverview({ programme, phases, semesters, partners, stakeholdersByHelix }: ProgrammeOverviewData) {
+export function ProgrammeOverview({ programme, phases, semesters, partners, stakeholdersByHelix, practiceCounts }: ProgrammeOverviewData) {
   const { t, locale, formatDate, can } = useView();
   const mayEdit = can('programme.update', { programmeId: programme.id });
   const totalStakeholders = Object.values(stakeholdersByHelix).reduce((sum, count) => sum + count, 0);
@@ -94,6 +96,15 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
               <th scope="col" class="numeric">
                 {t('partners.fields.organisationCount')}
               </th>
+              <th scope="col" class="numeric">
+                {t('portal.programme.practicesIdentified')}
+              </th>
+              <th scope="col" class="numeric">
+                {t('portal.programme.practicesAdopted')}
+              </th>
+              <th scope="col" class="numeric">
+                {t('portal.programme.transfersInProgress')}
+              </th>
             </tr>
           }
         >
@@ -105,9 +116,17 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
               <td>{countryName(locale, partner.countryCode)}</td>
               <td>{partner.role === 'lead_partner' ? <Tag tone="success">{t('partners.role.lead_partner')}</Tag> : t('partners.role.partner')}</td>
               <td class="numeric">{partner.organisationCount}</td>
+              <td class="numeric">
+                <a href={`/practices?partner=${partner.id}`} aria-label={t('portal.programme.practicesOf', { name: partner.shortName, count: practiceCounts.get(partner.id)?.identified ?? 0 })}>
+                  {practiceCounts.get(partner.id)?.identified ?? 0}
+                </a>
+              </td>
+              <td class="numeric">{practiceCounts.get(partner.id)?.adopted ?? 0}</td>
+              <td class="numeric">{practiceCounts.get(partner.id)?.inProgress ?? 0}</td>
             </tr>
           ))}
         </DataTable>
+        <p class="field__hint">{t('portal.programme.practicesNote')}</p>
         <h3>{t('portal.programme.helixHeading')}</h3>
         <ul class="stat-list">
           {Object.entries(stakeholdersByHelix).map(([helix, count]) => (

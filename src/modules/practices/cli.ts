@@ -1,0 +1,58 @@
+/** `better import practices FILE` and `better export practices`: the library's bulk operations on the command line. */
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { SingleBar } from 'cli-progress';
+import type { Db } from '../../core/db/database.js';
+import type { Translate } from '../../core/i18n/i18n.js';
+import { systemActor } from '../../core/policy/actor.js';
+import { findProgrammeBySlug, listProgrammes } from '../programmes/service.js';
+import { exportCsv, exportJson } from './export.js';
+import { importPractices, type ImportReport } from './import.js';
+import { searchQuerySchema } from './schema.js';
+
+const actor = systemActor('command line import');
+
+async function programmeOf(db: Db, slug: string | undefined): Promise<{ id: number; acronym: string } | string> {
+  if (slug) return (await findProgrammeBySlug(db, slug)) ?? `No programme has the short name "${slug}".`;
+  const programmes = await listProgrammes(db);
+  if (programmes.length === 1 && programmes[0]) return programmes[0];
+  return programmes.length === 0 ? 'There is no programme yet.' : `Choose the programme with --programme (one of: ${programmes.map((programme) => programme.slug).join(', ')}).`;
+}
+
+export function describeReport(report: ImportReport, t: Translate): string {
+  const lines: string[] = [];
+  if (report.fileError) lines.push(t(report.fileError.key, report.fileError.values));
+  lines.push(`Rows: ${report.rows}, valid: ${report.valid}, with problems: ${report.invalid}, imported: ${report.imported}.`);
+  for (const problem of report.problems) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${problem.position}${problem.column ? `, ${problem.column}` : ''}: ${t(problem.key, problem.values)}`);
+  if (report.problemCount > report.problems.length) lines.push(`  … and ${report.problemCount - report.problems.length} more problems.`);
+  if (report.imported === 0 && !report.fileError) lines.push(report.valid === 0 ? 'Nothing was imported.' : 'Nothing was imported: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+  return lines.join('\n');
+}
+
+export async function importFromCli(db: Db, file: string, options: { programme?: string; skipInvalid: boolean; t: Translate; progress: boolean }): Promise<{ ok: boolean; message: string }> {
+  const format = file.toLowerCase().endsWith('.json') ? 'json' : file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  if (!format) return { ok: false, message: 'The file must end in .csv or .json.' };
+  const programme = await programmeOf(db, options.programme);
+  if (typeof programme === 'string') return { ok: false, message: programme };
+  const bar = new SingleBar({ format: '{phase} |{bar}| {value} rows', stream: process.stderr, hideCursor: true }, undefined);
+  if (options.progress) bar.start(1, 0, { phase: 'checking' });
+  const report = await importPractices(db, actor, { path: path.resolve(file), format }, {
+    programmeId: programme.id,
+    skipInvalid: options.skipInvalid,
+    onProgress: (phase, rows) => {
+      if (!options.progress) return;
+      bar.setTotal(Math.max(rows, 1));
+      bar.update(rows, { phase });
+    },
+  });
+  if (options.progress) bar.stop();
+  return { ok: report.imported > 0, message: `${programme.acronym}: ${describeReport(report, options.t)}` };
+}
+
+export async function exportFromCli(db: Db, options: { format: 'csv' | 'json'; output?: string; publicUrl: string }): Promise<void> {
+  const query = searchQuerySchema.parse({});
+  const exporter = options.format === 'csv' ? exportCsv : exportJson;
+  // The command line sees every practice, drafts included, like an administrator.
+  await pipeline(exporter(db, systemActor('command line export'), query, options.publicUrl), options.output ? createWriteStream(options.output) : process.stdout);
+}

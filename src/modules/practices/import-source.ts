@@ -1,0 +1,116 @@
+/**
+ * Reading an import file row by row with bounded memory: CSV (csv-parse) or a JSON array of objects (stream-json),
+ * UTF-8 checked as it streams (a Windows-1252 file stops with the line where it went wrong).
+ */
+import { createReadStream } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+
+export type ImportFormat = 'csv' | 'json';
+
+/** A problem with the file as a whole; the key is a catalogue key under practices.import.fileErrors. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly key: 'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows',
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
+
+/** Passes text through while checking it is UTF-8, counting lines so a bad byte can be located. */
+class Utf8Check extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  private line = 1;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.line += 1;
+      callback(null, text);
+    } catch {
+      callback(new ImportFileError('not_utf8', { line: this.line }));
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      callback(null, this.decoder.decode());
+    } catch {
+      callback(new ImportFileError('not_utf8', { line: this.line }));
+    }
+  }
+}
+
+export interface SourceRow {
+  /** The line (CSV) or item number (JSON) people see in their file. */
+  position: number;
+  /** Column name → value; a JSON value may be a list (themes, keywords, links). */
+  record: Record<string, unknown>;
+  /** A row whose shape is wrong before any field is read (wrong number of values, not an object). */
+  shapeError?: { key: string; values?: Record<string, number> };
+}
+
+/** The header of a CSV file, checked against the columns the import knows. */
+export function checkHeader(header: string[], known: readonly string[], required: readonly string[]): void {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate) throw new ImportFileError('header_duplicate', { column: duplicate });
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length) throw new ImportFileError('header_unknown', { columns: unknown.join(', ') });
+  const missing = required.filter((name) => !names.includes(name));
+  if (missing.length) throw new ImportFileError('header_missing', { columns: missing.join(', ') });
+}
+
+async function* csvRows(path: string, known: readonly string[], required: readonly string[]): AsyncGenerator<SourceRow> {
+  const records = createReadStream(path)
+    .pipe(new Utf8Check())
+    .pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 200_000, info: true }));
+  let header: string[] | undefined;
+  try {
+    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((name) => name.trim().toLowerCase());
+        checkHeader(header, known, required);
+        continue;
+      }
+      const columns = header;
+      if (record.length !== columns.length) {
+        yield { position: info.lines, record: {}, shapeError: { key: 'practices.import.rowErrors.columnCount', values: { found: record.length, expected: columns.length } } };
+        continue;
+      }
+      yield { position: info.lines, record: Object.fromEntries(columns.map((name, index) => [name, record[index]])) };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const csvError = error as { code?: string; lines?: number; message?: string };
+    if (csvError.code?.startsWith('CSV_')) throw new ImportFileError('csv_syntax', { line: csvError.lines ?? 0, reason: csvError.message ?? '' });
+    throw error;
+  }
+  if (!header) throw new ImportFileError('empty');
+}
+
+async function* jsonRows(path: string): AsyncGenerator<SourceRow> {
+  const items = createReadStream(path).pipe(new Utf8Check()).pipe(streamArray.withParserAsStream());
+  let position = 0;
+  try {
+    for await (const { value } of items as AsyncIterable<{ key: number; value: unknown }>) {
+      position += 1;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        yield { position, record: {}, shapeError: { key: 'practices.import.rowErrors.notObject' } };
+        continue;
+      }
+      yield { position, record: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key.trim().toLowerCase(), item])) };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/top-level object should be an array/i.test(message)) throw new ImportFileError('json_not_array');
+    throw new ImportFileError('json_syntax', { reason: message.slice(0, 200) });
+  }
+}
+
+export function readRows(path: string, format: ImportFormat, known: readonly string[], required: readonly string[]): AsyncGenerator<SourceRow> {
+  return format === 'csv' ? csvRows(path, known, required) : jsonRows(path);
+}

@@ -1,0 +1,195 @@
+/** Input schemas of the practices module: the practice form, search, review, learning needs, transfers, imports. */
+import { z } from 'zod';
+import { countryCodes } from '../../core/i18n/countries.js';
+import { locales, type Locale } from '../../core/i18n/locales.js';
+import {
+  checkbox,
+  choice,
+  cleanText,
+  isValidIsoDate,
+  optionalChoice,
+  optionalEmail,
+  optionalId,
+  optionalLine,
+  optionalText,
+  pageNumber,
+  requiredDate,
+  requiredId,
+  requiredLine,
+  requiredText,
+  whenFieldsValid,
+} from '../../core/validation/fields.js';
+import { geographicalScopes, practiceStatuses, transferStages, type Translations } from './tables.js';
+
+export const summaryMaxLength = 500;
+
+/** A form posts a repeated field as an array and a single one as a string; both become a clean list. */
+function list(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+  return items.map((item) => cleanText(item)).filter((item): item is string => typeof item === 'string' && item !== '');
+}
+
+/** Keywords are typed as one line separated by commas or semicolons. */
+const keywords = z.preprocess(
+  (value) => (Array.isArray(value) ? list(value) : list(value).flatMap((line) => line.split(/[;,]/)).map((word) => word.trim()).filter(Boolean)),
+  z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
+);
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Further information links: one per line in the form, an array in imports. */
+const links = z.preprocess(
+  (value) => (Array.isArray(value) ? list(value) : list(value).flatMap((text) => text.split(/\s*\n\s*|\s*;\s*/)).filter(Boolean)),
+  z.array(z.string().max(500, { error: 'practices.form.links.invalid' }).refine(isHttpUrl, { error: 'practices.form.links.invalid' })).max(10, { error: 'practices.form.links.tooMany' }),
+);
+
+const optionalDate = z.preprocess((value) => {
+  const cleaned = cleanText(value);
+  return cleaned === '' ? null : cleaned;
+}, z.string().refine(isValidIsoDate, { error: 'validation.date' }).nullable());
+
+const euros = z.preprocess(
+  (value) => {
+    const cleaned = cleanText(value);
+    if (cleaned === '' || cleaned === null) return null;
+    if (typeof cleaned === 'number') return cleaned;
+    if (typeof cleaned !== 'string') return Number.NaN;
+    // People type "1 200,50", "1,200.50" or "1200.5"; the last separator followed by one or two digits is the decimal one.
+    const compact = cleaned.replace(/[\s\u00a0€]|EUR/gi, '');
+    const normalised = /[.,]\d{1,2}$/.test(compact) ? compact.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.') : compact.replace(/[.,]/g, '');
+    return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : Number.NaN;
+  },
+  z.number({ error: 'practices.form.resourcesEur.invalid' }).min(0, { error: 'practices.form.resourcesEur.invalid' }).max(999_999_999_999, { error: 'practices.form.resourcesEur.invalid' }).nullable(),
+);
+
+const translationFields = Object.fromEntries(
+  locales.flatMap((locale) => [
+    [`title_${locale}`, optionalLine({ max: 200 })],
+    [`summary_${locale}`, optionalText({ max: summaryMaxLength, tooLong: 'practices.form.summary.tooLong' })],
+  ]),
+) as Record<`title_${Locale}` | `summary_${Locale}`, ReturnType<typeof optionalText>>;
+
+export const practiceSchema = z
+  .object({
+    ownerPartnerId: requiredId('practices.form.ownerPartnerId.required'),
+    ownerOrganisationId: optionalId('practices.form.ownerOrganisationId.invalid'),
+    language: choice(locales, 'practices.form.language.required'),
+    title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
+    summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
+    objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+    description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
+    themes: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+    keywords,
+    locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
+    locationNuts: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
+      z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
+    ),
+    locationCity: optionalLine({ max: 120 }),
+    geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
+    resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+    resourcesEur: euros,
+    startsOn: optionalDate,
+    endsOn: optionalDate,
+    evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+    transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+    difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+    links,
+    contactName: optionalLine({ max: 120 }),
+    contactEmail: optionalEmail(),
+    ...translationFields,
+    /** Ticked after the platform warned of a likely duplicate: save anyway. */
+    confirmDuplicate: checkbox(),
+  })
+  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
+    error: 'practices.form.endsOn.beforeStart',
+    path: ['endsOn'],
+    ...whenFieldsValid('startsOn', 'endsOn'),
+  });
+export type PracticeFormInput = z.output<typeof practiceSchema>;
+
+/** The translations the form carries, without the entry's own language and without empty ones. */
+export function translationsOf(input: PracticeFormInput): Translations {
+  const translations: Translations = {};
+  for (const locale of locales) {
+    if (locale === input.language) continue;
+    const title = input[`title_${locale}`];
+    const summary = input[`summary_${locale}`];
+    if (title || summary) translations[locale] = { ...(title ? { title } : {}), ...(summary ? { summary } : {}) };
+  }
+  return translations;
+}
+
+export const sortOrders = ['relevance', 'newest', 'title'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+/** The library's search, from the query string: anything unusable is dropped rather than refused, so links never break. */
+export const searchQuerySchema = z.object({
+  q: z.preprocess((value) => {
+    const cleaned = cleanText(Array.isArray(value) ? value[0] : value);
+    return typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ').slice(0, 200) : '';
+  }, z.string()),
+  theme: z.preprocess((value) => list(value).filter((code) => /^[a-z0-9-]{1,60}$/.test(code)).slice(0, 20), z.array(z.string())),
+  country: z.preprocess((value) => list(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.string())),
+  partner: z.preprocess((value) => list(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number())),
+  scope: z.preprocess((value) => list(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)), z.array(z.enum(geographicalScopes))),
+  status: z.preprocess((value) => list(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses))),
+  sort: z.preprocess((value) => ((sortOrders as readonly unknown[]).includes(value) ? value : undefined), z.enum(sortOrders).optional()),
+  page: pageNumber,
+});
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+export const reviewSchema = z.object({
+  decision: choice(['publish', 'return'] as const, 'practices.review.decision.required'),
+  comment: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+}).refine((input) => input.decision === 'publish' || input.comment !== '', { error: 'practices.review.comment.required', path: ['comment'], ...whenFieldsValid('decision', 'comment') });
+
+export const proposalDecisionSchema = z.object({
+  decision: choice(['accept', 'decline'] as const, 'practices.proposal.decision.required'),
+  comment: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+});
+
+export const learningNeedSchema = z.object({
+  themeCode: requiredLine({ max: 60, required: 'practices.needs.form.themeCode.required' }),
+  description: requiredText({ max: 1000, required: 'practices.needs.form.description.required' }),
+});
+export type LearningNeedInput = z.output<typeof learningNeedSchema>;
+
+export const transferInterestSchema = z.object({
+  importerPartnerId: requiredId('practices.transfers.form.importerPartnerId.required'),
+  notes: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+});
+
+export const transferStageSchema = z.object({
+  stage: choice(transferStages, 'practices.transfers.stageForm.stage.required'),
+  occurredOn: requiredDate('practices.transfers.stageForm.occurredOn.required'),
+  notes: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+});
+export type TransferStageInput = z.output<typeof transferStageSchema>;
+
+const score = (field: string) =>
+  z.preprocess((value) => {
+    const cleaned = cleanText(value);
+    return cleaned === '' ? undefined : Number(cleaned);
+  }, z.number({ error: `practices.transfers.assessment.${field}.required` }).int({ error: `practices.transfers.assessment.${field}.required` }).min(1, { error: `practices.transfers.assessment.${field}.required` }).max(5, { error: `practices.transfers.assessment.${field}.required` }));
+
+export const assessmentCriteria = ['fit', 'feasibility', 'cost', 'support'] as const;
+export type AssessmentCriterion = (typeof assessmentCriteria)[number];
+
+export const assessmentSchema = z.object({
+  fitScore: score('fitScore'),
+  fitComment: optionalText({ max: 2000 }).transform((text) => text ?? ''),
+  feasibilityScore: score('feasibilityScore'),
+  feasibilityComment: optionalText({ max: 2000 }).transform((text) => text ?? ''),
+  costScore: score('costScore'),
+  costComment: optionalText({ max: 2000 }).transform((text) => text ?? ''),
+  supportScore: score('supportScore'),
+  supportComment: optionalText({ max: 2000 }).transform((text) => text ?? ''),
+});
+export type AssessmentInput = z.output<typeof assessmentSchema>;

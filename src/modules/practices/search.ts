@@ -1,0 +1,250 @@
+/**
+ * Full-text search over the library with PostgreSQL: the query is read in every language the platform indexes
+ * (one tsquery OR-ing the English, Italian, Hungarian, Swedish and 'simple' readings), matched against each
+ * practice's full search vector, and ranked on its small rank vector (titles weigh most). Facet counts are taken
+ * over the matches, each facet under the other filters, so every option shows what choosing it would give.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../core/db/database.js';
+import type { PracticeStatus, Translations } from './tables.js';
+
+const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
+
+/** One tsquery for a visitor's words, whatever the practice's language. websearch syntax: "quoted", or, -not. */
+export function queryOf(text: string): RawBuilder<string> {
+  return sql<string>`(${sql.join(
+    languagesOfQueries.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
+    sql` || `,
+  )})`;
+}
+
+/** Which practices an actor may find: published ones, plus those their roles let them see in the back office. */
+export interface Visibility {
+  allStatuses: boolean;
+  programmeIds: number[];
+  partnerIds: number[];
+  proposerUserId: number | null;
+}
+
+function visibilityCondition(visibility: Visibility): RawBuilder<boolean> {
+  if (visibility.allStatuses) return sql<boolean>`true`;
+  const conditions = [sql`p.status = 'published'`];
+  if (visibility.programmeIds.length) conditions.push(sql`p.programme_id = any(${visibility.programmeIds}::int[])`);
+  if (visibility.partnerIds.length) conditions.push(sql`(p.owner_partner_id = any(${visibility.partnerIds}::int[]) and p.status <> 'declined')`);
+  if (visibility.proposerUserId !== null) conditions.push(sql`p.proposed_by_user_id = ${visibility.proposerUserId}`);
+  return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
+}
+
+export interface SearchFilters {
+  text: string;
+  themes: string[];
+  countries: string[];
+  partners: number[];
+  scopes: string[];
+  statuses: PracticeStatus[];
+}
+
+export type Facet = 'theme' | 'country' | 'partner' | 'scope' | 'status';
+
+/** The matches with one flag per filter, as SQL shared by the facet and result queries. */
+function flaggedMatches(filters: SearchFilters, visibility: Visibility) {
+  const hasText = filters.text.trim() !== '';
+  const textCondition = hasText ? sql`p.search_vector @@ ${queryOf(filters.text)}` : sql`true`;
+  const flag = (values: readonly unknown[], condition: RawBuilder<unknown>) => (values.length ? condition : sql`true`);
+  return sql`
+    select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status,
+      ${flag(filters.themes, sql`exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = any(${filters.themes}::text[]))`)} as theme_ok,
+      ${flag(filters.countries, sql`p.location_country = any(${filters.countries}::text[])`)} as country_ok,
+      ${flag(filters.partners, sql`p.owner_partner_id = any(${filters.partners}::int[])`)} as partner_ok,
+      ${flag(filters.scopes, sql`p.geographical_scope = any(${filters.scopes}::text[])`)} as scope_ok,
+      ${flag(filters.statuses, sql`p.status = any(${filters.statuses}::text[])`)} as status_ok
+    from practices p
+    where ${visibilityCondition(visibility)} and ${textCondition}`;
+}
+
+export interface FacetCounts {
+  total: number;
+  counts: Record<Facet, Map<string, number>>;
+}
+
+/** Every facet's counts and the total, in one round trip. */
+export async function facetCounts(db: Db, filters: SearchFilters, visibility: Visibility): Promise<FacetCounts> {
+  const rows = await sql<{ facet: Facet | 'total'; value: string | null; count: number }>`
+    with flagged as (${flaggedMatches(filters, visibility)})
+    select 'theme' as facet, t.theme_code as value, count(*)::int as count
+      from flagged f join practice_themes t on t.practice_id = f.id
+      where country_ok and partner_ok and scope_ok and status_ok group by t.theme_code
+    union all
+    select 'country', location_country, count(*)::int from flagged
+      where theme_ok and partner_ok and scope_ok and status_ok and location_country is not null group by location_country
+    union all
+    select 'partner', owner_partner_id::text, count(*)::int from flagged
+      where theme_ok and country_ok and scope_ok and status_ok group by owner_partner_id
+    union all
+    select 'scope', geographical_scope, count(*)::int from flagged
+      where theme_ok and country_ok and partner_ok and status_ok and geographical_scope is not null group by geographical_scope
+    union all
+    select 'status', status, count(*)::int from flagged
+      where theme_ok and country_ok and partner_ok and scope_ok group by status
+    union all
+    select 'total', null, count(*)::int from flagged
+      where theme_ok and country_ok and partner_ok and scope_ok and status_ok
+  `.execute(db);
+  const counts: Record<Facet, Map<string, number>> = { theme: new Map(), country: new Map(), partner: new Map(), scope: new Map(), status: new Map() };
+  let total = 0;
+  for (const row of rows.rows) {
+    if (row.facet === 'total') total = row.count;
+    else if (row.value !== null) counts[row.facet].set(row.value, row.count);
+  }
+  return { total, counts };
+}
+
+/** The ids of every practice matching the filters, in id order (for exports of a search). */
+export async function matchingIds(db: Db, filters: SearchFilters, visibility: Visibility): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    with flagged as (${flaggedMatches(filters, visibility)})
+    select id from flagged where theme_ok and country_ok and partner_ok and scope_ok and status_ok order by id
+  `.execute(db);
+  return rows.rows.map((row) => row.id);
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  summary: string;
+  status: PracticeStatus;
+  language: string;
+  ownerPartnerId: number;
+  locationCountry: string | null;
+  geographicalScope: string | null;
+  publishedAt: Date | null;
+  translations: Translations;
+  themes: string[];
+  /** Title and summary with the matched words between \u0001 and \u0002 (empty without a query). */
+  titleHighlighted: string;
+  summaryHighlighted: string;
+}
+
+export type SearchOrder = 'relevance' | 'newest' | 'title';
+
+/** Marks around matched words that no practice text can contain (control characters are removed from all input). */
+export const highlightStart = '\u0001';
+export const highlightEnd = '\u0002';
+
+/**
+ * One page of results. Ranking reads only the small rank vector (title, summary, keywords, translations), so
+ * ranking thousands of matches of a broad query stays cheap; headlines are made for the page's rows only.
+ */
+export async function searchPage(db: Db, filters: SearchFilters, visibility: Visibility, order: SearchOrder, limit: number, offset: number): Promise<SearchHit[]> {
+  const hasText = filters.text.trim() !== '';
+  const query = hasText ? queryOf(filters.text) : sql<string>`null::tsquery`;
+  // The same ordering inside (to pick the page) and outside (SQL does not keep a subquery's order).
+  const orderBy = (alias: 'p' | 'page') =>
+    order === 'title'
+      ? sql`lower(${sql.ref(`${alias}.title`)}), ${sql.ref(`${alias}.id`)}`
+      : order === 'newest' || !hasText
+        ? sql`${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.updated_at`)} desc, ${sql.ref(`${alias}.id`)} desc`
+        : sql`${alias === 'p' ? sql`rank` : sql.ref('page.rank')} desc, ${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.id`)} desc`;
+  const headline = (column: RawBuilder<string>) =>
+    hasText ? sql<string>`ts_headline(practice_text_config(page.language), ${column}, ${query}, ${`StartSel=${highlightStart}, StopSel=${highlightEnd}, HighlightAll=true`})` : column;
+  const rows = await sql<{
+    id: number;
+    title: string;
+    summary: string;
+    status: PracticeStatus;
+    language: string;
+    owner_partner_id: number;
+    location_country: string | null;
+    geographical_scope: string | null;
+    published_at: Date | null;
+    translations: Translations;
+    themes: string[] | null;
+    title_highlighted: string;
+    summary_highlighted: string;
+  }>`
+    with flagged as (${flaggedMatches(filters, visibility)}),
+    page as (
+      select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
+        p.published_at, p.updated_at, p.translations, ${hasText ? sql`ts_rank(p.rank_vector, ${query})` : sql`0`}::float4 as rank
+      from flagged f join practices p on p.id = f.id
+      where f.theme_ok and f.country_ok and f.partner_ok and f.scope_ok and f.status_ok
+      order by ${orderBy('p')}
+      limit ${limit} offset ${offset}
+    )
+    select page.*, ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted,
+      (select array_agg(theme_code order by theme_code) from practice_themes t where t.practice_id = page.id) as themes
+    from page
+    order by ${orderBy('page')}
+  `.execute(db);
+  return rows.rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    language: row.language,
+    ownerPartnerId: row.owner_partner_id,
+    locationCountry: row.location_country,
+    geographicalScope: row.geographical_scope,
+    publishedAt: row.published_at,
+    translations: row.translations,
+    themes: row.themes ?? [],
+    titleHighlighted: row.title_highlighted,
+    summaryHighlighted: row.summary_highlighted,
+  }));
+}
+
+/**
+ * Practices like this one: an OR query of its most frequent title, summary and keyword terms, ranked on the
+ * candidates' rank vectors, plus a bonus per shared theme. Only published practices are suggested.
+ */
+export async function similarPractices(db: Db, practiceId: number, limit: number): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
+  const rows = await sql<{ id: number; title: string; owner_partner_id: number; score: number }>`
+    with me as (select id, rank_vector from practices where id = ${practiceId}),
+    terms as (
+      select lexeme from me, unnest(me.rank_vector) as entry(lexeme, positions, weights)
+      where char_length(lexeme) > 2
+      order by cardinality(positions) desc, lexeme
+      limit 12
+    ),
+    q as (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) as query from terms),
+    my_themes as (select theme_code from practice_themes where practice_id = ${practiceId}),
+    candidates as (
+      select p.id, p.title, p.owner_partner_id, p.rank_vector,
+        (select count(*) from practice_themes t where t.practice_id = p.id and t.theme_code in (select theme_code from my_themes)) as shared_themes
+      from practices p, q
+      where p.status = 'published' and p.id <> ${practiceId}
+        and (p.rank_vector @@ q.query or exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code in (select theme_code from my_themes)))
+    )
+    select c.id, c.title, c.owner_partner_id, (coalesce(ts_rank(c.rank_vector, q.query), 0) + 0.2 * c.shared_themes)::float8 as score
+    from candidates c, q
+    order by score desc, c.id
+    limit ${limit}
+  `.execute(db);
+  return rows.rows.map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id, score: row.score }));
+}
+
+/**
+ * Published practices of other partners matching a learning need: the need's words (in its own language reading
+ * and the simple one) against the practices' full text, plus a bonus when the practice carries the need's theme.
+ */
+export async function practicesForNeed(
+  db: Db,
+  need: { programmeId: number; partnerId: number; themeCode: string; description: string },
+  limit: number,
+): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
+  const rows = await sql<{ id: number; title: string; owner_partner_id: number; score: number }>`
+    with words as (
+      select distinct lexeme from unnest(to_tsvector('english', ${need.description}) || to_tsvector('simple', ${need.description})) as entry(lexeme, positions, weights)
+      where char_length(lexeme) > 2
+    ),
+    q as (select coalesce(to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')), ''::tsquery) as query from words)
+    select p.id, p.title, p.owner_partner_id,
+      (ts_rank(p.search_vector, q.query) + case when exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = ${need.themeCode}) then 0.5 else 0 end)::float8 as score
+    from practices p, q
+    where p.status = 'published' and p.programme_id = ${need.programmeId} and p.owner_partner_id <> ${need.partnerId}
+      and (p.search_vector @@ q.query or exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = ${need.themeCode}))
+    order by score desc, p.published_at desc nulls last, p.id
+    limit ${limit}
+  `.execute(db);
+  return rows.rows.map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id, score: row.score }));
+}

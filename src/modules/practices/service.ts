@@ -1,0 +1,391 @@
+/**
+ * Use cases of the good practice library: read, create, propose, edit, submit, review, decide on proposals and
+ * delete practices, and search the library. Transfers, learning needs and imports are in their own files and
+ * re-exported here, the module's public API.
+ */
+import { actorLabel, recordAudit } from '../../core/audit/audit.js';
+import type { Db, Tx } from '../../core/db/database.js';
+import { done, refuse, type Outcome } from '../../core/outcome.js';
+import type { Actor } from '../../core/policy/actor.js';
+import { can, type Scope } from '../../core/policy/policy.js';
+import { findOrganisation, findPartner, findPartnerWithGroup } from '../partners/service.js';
+import { listThemes } from '../themes/service.js';
+import * as queries from './queries.js';
+import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
+import { facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import type { PracticeStatus, Translations } from './tables.js';
+// The module's grants must be registered before any of its use cases asks the policy.
+import './policy.js';
+
+export * from './needs.js';
+export * from './transfers.js';
+
+export interface Practice {
+  id: number;
+  programmeId: number;
+  ownerPartnerId: number;
+  ownerOrganisationId: number | null;
+  status: PracticeStatus;
+  language: queries.PracticeValues['language'];
+  title: string;
+  summary: string;
+  objective: string;
+  description: string;
+  locationCountry: string | null;
+  locationNuts: string | null;
+  locationCity: string | null;
+  geographicalScope: queries.PracticeValues['geographicalScope'];
+  resources: string;
+  resourcesEur: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  evidence: string;
+  transferPotential: string;
+  difficulties: string;
+  links: string[];
+  keywords: string[];
+  themes: string[];
+  /** Null unless the actor may see personal data (signed in). */
+  contactName: string | null;
+  contactEmail: string | null;
+  translations: Translations;
+  proposedByUserId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+}
+
+type PracticeRow = NonNullable<Awaited<ReturnType<typeof queries.findPractice>>>;
+
+export function toPractice(row: PracticeRow, showContact: boolean): Practice {
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    ownerPartnerId: row.owner_partner_id,
+    ownerOrganisationId: row.owner_organisation_id,
+    status: row.status,
+    language: row.language,
+    title: row.title,
+    summary: row.summary,
+    objective: row.objective,
+    description: row.description,
+    locationCountry: row.location_country,
+    locationNuts: row.location_nuts,
+    locationCity: row.location_city,
+    geographicalScope: row.geographical_scope,
+    resources: row.resources,
+    resourcesEur: row.resources_eur,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    evidence: row.evidence,
+    transferPotential: row.transfer_potential,
+    difficulties: row.difficulties,
+    links: row.links,
+    keywords: row.keywords,
+    themes: row.themes ?? [],
+    contactName: showContact ? row.contact_name : null,
+    contactEmail: showContact ? row.contact_email : null,
+    translations: row.translations,
+    proposedByUserId: row.proposed_by_user_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    publishedAt: row.published_at,
+  };
+}
+
+/** Where a practice sits for the policy; a proposer is in scope only for their own proposal, while it is one. */
+export function scopeOf(practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status' | 'proposedByUserId'>): Scope {
+  const proposerScope = practice.proposedByUserId !== null && (practice.status === 'proposed' || practice.status === 'declined') ? { userId: practice.proposedByUserId } : {};
+  return { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId], ...proposerScope };
+}
+
+export function canRead(actor: Actor, practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status' | 'proposedByUserId'>): boolean {
+  return practice.status === 'published' ? can(actor, 'practice.read_published') : can(actor, 'practice.read_unpublished', scopeOf(practice));
+}
+
+/** A practice the actor may read, with personal data only for signed-in users; undefined when hidden or missing. */
+export async function getPractice(db: Db, actor: Actor, practiceId: number): Promise<Practice | undefined> {
+  const row = await queries.findPractice(db, practiceId);
+  if (!row) return undefined;
+  const practice = toPractice(row, can(actor, 'practice.contact.read'));
+  return canRead(actor, practice) ? practice : undefined;
+}
+
+export interface HistoryEntry {
+  from: PracticeStatus | null;
+  to: PracticeStatus;
+  comment: string;
+  actorLabel: string;
+  occurredAt: Date;
+}
+
+/** Every state change with its comment; shown to those who may see drafts (the review is back-office work). */
+export async function historyOf(db: Db, actor: Actor, practice: Practice): Promise<HistoryEntry[]> {
+  if (!can(actor, 'practice.read_unpublished', scopeOf(practice))) return [];
+  return (await queries.listHistory(db, practice.id)).map((row) => ({ from: row.from_status, to: row.to_status, comment: row.comment, actorLabel: row.actor_label, occurredAt: row.occurred_at }));
+}
+
+export type PracticeRefusal =
+  | 'forbidden'
+  | 'not_found'
+  | 'likely_duplicate'
+  | 'unknown_theme'
+  | 'organisation_not_in_group'
+  | 'partner_not_found'
+  | 'wrong_status';
+
+async function recordChange(trx: Tx, actor: Actor, practiceId: number, from: PracticeStatus | null, to: PracticeStatus, comment = ''): Promise<void> {
+  await queries.insertHistory(trx, { practiceId, from, to, comment, actorUserId: actor.kind === 'user' ? actor.userId : null, actorLabel: actorLabel(actor) });
+}
+
+/**
+ * Checks what a form or an import row refers to: the owner partner (which decides the programme), the owner
+ * organisation (it must be in that partner's stakeholder group) and the themes (offered ones only).
+ */
+export async function resolveReferences(
+  db: Db,
+  actor: Actor,
+  input: Pick<PracticeFormInput, 'ownerPartnerId' | 'ownerOrganisationId' | 'themes'>,
+  keepThemes: readonly string[] = [],
+): Promise<Outcome<{ programmeId: number }, 'partner_not_found' | 'organisation_not_in_group' | 'unknown_theme'>> {
+  const partner = await findPartner(db, actor, input.ownerPartnerId);
+  if (!partner) return refuse('partner_not_found', 'ownerPartnerId');
+  if (input.ownerOrganisationId !== null) {
+    const organisation = await findOrganisation(db, input.ownerOrganisationId);
+    if (!organisation?.links.some((link) => link.partnerId === partner.id)) return refuse('organisation_not_in_group', 'ownerOrganisationId');
+  }
+  const offered = new Set((await listThemes(db)).filter((theme) => !theme.retired || keepThemes.includes(theme.code)).map((theme) => theme.code));
+  if (input.themes.some((code) => !offered.has(code))) return refuse('unknown_theme', 'themes');
+  return done({ programmeId: partner.programmeId });
+}
+
+export function valuesOf(input: PracticeFormInput, programmeId: number): queries.PracticeValues {
+  return {
+    programmeId,
+    ownerPartnerId: input.ownerPartnerId,
+    ownerOrganisationId: input.ownerOrganisationId,
+    language: input.language,
+    title: input.title,
+    summary: input.summary,
+    objective: input.objective,
+    description: input.description,
+    locationCountry: input.locationCountry,
+    locationNuts: input.locationNuts,
+    locationCity: input.locationCity,
+    geographicalScope: input.geographicalScope,
+    resources: input.resources,
+    resourcesEur: input.resourcesEur,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    evidence: input.evidence,
+    transferPotential: input.transferPotential,
+    difficulties: input.difficulties,
+    links: input.links,
+    keywords: input.keywords,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    translations: translationsOf(input),
+  };
+}
+
+/** A practice of the same owner already has this title; the form asks before saving a second one. */
+export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string } | undefined> {
+  return queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
+}
+
+/** An editor (or the coordinator) records a practice of their partner as a draft. */
+export async function createPractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number; duplicateOf?: number }, PracticeRefusal>> {
+  const references = await resolveReferences(db, actor, input);
+  if (!references.ok) return references;
+  const { programmeId } = references.value;
+  if (!can(actor, 'practice.create', { programmeId, partnerIds: [input.ownerPartnerId] })) return refuse('forbidden');
+  return db.transaction().execute(async (trx) => {
+    const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, null);
+    if (duplicate && !input.confirmDuplicate) return refuse('likely_duplicate', 'title');
+    const id = await queries.insertPractice(trx, valuesOf(input, programmeId), 'draft');
+    await queries.replaceThemes(trx, id, input.themes);
+    await recordChange(trx, actor, id, null, 'draft');
+    await recordAudit(trx, actor, { action: 'practice.create', entityType: 'practice', entityId: id, programmeId, after: { ...valuesOf(input, programmeId), themes: input.themes, status: 'draft' } });
+    return done(duplicate ? { id, duplicateOf: duplicate.id } : { id });
+  });
+}
+
+/** The stakeholder organisation through which a stakeholder may propose to (or assess for) a partner. */
+export async function stakeholderOrganisationFor(db: Db, actor: Actor, partnerId: number): Promise<number | undefined> {
+  if (actor.kind !== 'user') return undefined;
+  const mine = new Set(actor.memberships.filter((membership) => membership.role === 'stakeholder').map((membership) => membership.organisationId));
+  if (mine.size === 0) return undefined;
+  const partner = await findPartnerWithGroup(db, actor, partnerId);
+  return partner?.organisations.find((organisation) => mine.has(organisation.id))?.id;
+}
+
+/** A stakeholder proposes a practice for the review of a partner whose stakeholder group they belong to. */
+export async function proposePractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number }, PracticeRefusal>> {
+  if (actor.kind !== 'user') return refuse('forbidden');
+  const references = await resolveReferences(db, actor, input);
+  if (!references.ok) return references;
+  const { programmeId } = references.value;
+  const organisationId = await stakeholderOrganisationFor(db, actor, input.ownerPartnerId);
+  if (organisationId === undefined || !can(actor, 'practice.propose', { programmeId, partnerIds: [input.ownerPartnerId], organisationId })) return refuse('forbidden');
+  return db.transaction().execute(async (trx) => {
+    const values = { ...valuesOf(input, programmeId), ownerOrganisationId: input.ownerOrganisationId ?? organisationId };
+    const id = await queries.insertPractice(trx, values, 'proposed', actor.userId);
+    await queries.replaceThemes(trx, id, input.themes);
+    await recordChange(trx, actor, id, null, 'proposed');
+    await recordAudit(trx, actor, { action: 'practice.propose', entityType: 'practice', entityId: id, programmeId, after: { ...values, themes: input.themes, status: 'proposed' } });
+    return done({ id });
+  });
+}
+
+function auditValues(practice: Practice) {
+  const { createdAt: _created, updatedAt: _updated, submittedAt: _submitted, publishedAt: _published, ...values } = practice;
+  return values;
+}
+
+/** Edits a practice; its status stays as it is (a published practice stays published, the change is audited). */
+export async function updatePractice(db: Db, actor: Actor, practiceId: number, input: PracticeFormInput): Promise<Outcome<{ id: number }, PracticeRefusal>> {
+  // Other modules are asked before the transaction opens: the embedded database has a single connection, which
+  // the transaction holds until it ends.
+  const current = await queries.findPractice(db, practiceId);
+  if (!current) return refuse('not_found');
+  const references = await resolveReferences(db, actor, input, current.themes ?? []);
+  if (!references.ok) return references;
+  return db.transaction().execute(async (trx) => {
+    const row = await queries.lockPractice(trx, practiceId);
+    if (!row) return refuse('not_found');
+    const before = toPractice(row, true);
+    if (before.status === 'declined') return refuse('wrong_status');
+    if (!can(actor, 'practice.update', scopeOf(before))) return refuse('forbidden');
+    // The owner partner can only change between partners the actor edits, and a proposal stays with its partner.
+    if (input.ownerPartnerId !== before.ownerPartnerId && (before.status === 'proposed' || !can(actor, 'practice.create', { programmeId: before.programmeId, partnerIds: [input.ownerPartnerId] }))) {
+      return refuse('forbidden');
+    }
+    if (references.value.programmeId !== before.programmeId) return refuse('partner_not_found', 'ownerPartnerId');
+    const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, practiceId);
+    if (duplicate && !input.confirmDuplicate) return refuse('likely_duplicate', 'title');
+    const values = valuesOf(input, before.programmeId);
+    await queries.updatePractice(trx, practiceId, values);
+    await queries.replaceThemes(trx, practiceId, input.themes);
+    await recordAudit(trx, actor, {
+      action: 'practice.update',
+      entityType: 'practice',
+      entityId: practiceId,
+      programmeId: before.programmeId,
+      before: auditValues(before),
+      after: { ...auditValues(before), ...values, themes: input.themes },
+    });
+    return done({ id: practiceId });
+  });
+}
+
+type Transition = { action: 'practice.submit' | 'practice.review' | 'practice.decide_proposal'; from: readonly PracticeStatus[]; to: PracticeStatus; auditAction: string };
+
+const transitions = {
+  submit: { action: 'practice.submit', from: ['draft', 'returned'], to: 'submitted', auditAction: 'practice.submit' },
+  publish: { action: 'practice.review', from: ['draft', 'submitted', 'returned'], to: 'published', auditAction: 'practice.publish' },
+  return: { action: 'practice.review', from: ['submitted', 'published'], to: 'returned', auditAction: 'practice.return' },
+  accept: { action: 'practice.decide_proposal', from: ['proposed'], to: 'draft', auditAction: 'practice.accept_proposal' },
+  decline: { action: 'practice.decide_proposal', from: ['proposed'], to: 'declined', auditAction: 'practice.decline_proposal' },
+} as const satisfies Record<string, Transition>;
+
+export type TransitionName = keyof typeof transitions;
+
+/** Moves a practice along its review workflow, keeping the change and its comment in the history and the audit log. */
+export async function changeStatus(db: Db, actor: Actor, practiceId: number, name: TransitionName, comment = ''): Promise<Outcome<Practice, PracticeRefusal>> {
+  const transition: Transition = transitions[name];
+  return db.transaction().execute(async (trx) => {
+    const row = await queries.lockPractice(trx, practiceId);
+    if (!row) return refuse('not_found');
+    const before = toPractice(row, true);
+    if (!can(actor, transition.action, { programmeId: before.programmeId, partnerIds: [before.ownerPartnerId] })) return refuse('forbidden');
+    if (!transition.from.includes(before.status)) return refuse('wrong_status');
+    await queries.setStatus(trx, practiceId, transition.to);
+    await recordChange(trx, actor, practiceId, before.status, transition.to, comment);
+    await recordAudit(trx, actor, {
+      action: transition.auditAction,
+      entityType: 'practice',
+      entityId: practiceId,
+      programmeId: before.programmeId,
+      before: { status: before.status },
+      after: { status: transition.to, comment },
+    });
+    return done({ ...before, status: transition.to });
+  });
+}
+
+/**
+ * Deletes a practice. Editors delete what is not published; a published practice is part of the programme's record
+ * and only the coordinator removes it (a practice with transfers cannot be deleted at all).
+ */
+export async function deletePractice(db: Db, actor: Actor, practiceId: number): Promise<Outcome<Practice, PracticeRefusal | 'has_transfers'>> {
+  return db.transaction().execute(async (trx) => {
+    const row = await queries.lockPractice(trx, practiceId);
+    if (!row) return refuse('not_found');
+    const before = toPractice(row, true);
+    const action = before.status === 'published' ? 'practice.delete_published' : 'practice.delete';
+    if (!can(actor, action, scopeOf(before))) return refuse('forbidden');
+    if (await queries.hasTransfers(trx, practiceId)) return refuse('has_transfers');
+    await queries.deletePractice(trx, practiceId);
+    await recordAudit(trx, actor, { action: 'practice.delete', entityType: 'practice', entityId: practiceId, programmeId: before.programmeId, before: auditValues(before) });
+    return done(before);
+  });
+}
+
+/** What an actor may find in the library: published practices, plus drafts within their roles. */
+export function visibilityFor(actor: Actor): Visibility {
+  if (actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin)) return { allStatuses: true, programmeIds: [], partnerIds: [], proposerUserId: null };
+  if (actor.kind !== 'user') return { allStatuses: false, programmeIds: [], partnerIds: [], proposerUserId: null };
+  const { memberships } = actor;
+  const of = (role: string, pick: (membership: (typeof memberships)[number]) => number | null) =>
+    memberships.filter((membership) => membership.role === role).map(pick).filter((id): id is number => id !== null);
+  return {
+    allStatuses: false,
+    programmeIds: of('coordinator', (membership) => membership.programmeId),
+    partnerIds: of('editor', (membership) => membership.partnerId),
+    proposerUserId: actor.userId,
+  };
+}
+
+/** Whether the actor sees anything beyond published practices (and so the status filter). */
+export function seesBackOffice(visibility: Visibility): boolean {
+  return visibility.allStatuses || visibility.programmeIds.length > 0 || visibility.partnerIds.length > 0;
+}
+
+export const resultsPerPage = 20;
+
+export interface LibraryPage {
+  hits: SearchHit[];
+  facets: FacetCounts;
+  page: number;
+  pageCount: number;
+  staff: boolean;
+}
+
+/** One page of the library for a search query, with the facet counts, as the actor may see it. */
+export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
+  const visibility = visibilityFor(actor);
+  const staff = seesBackOffice(visibility);
+  const filters = {
+    text: query.q,
+    themes: query.theme,
+    countries: query.country,
+    partners: query.partner,
+    scopes: query.scope,
+    statuses: staff ? query.status : [],
+  };
+  const facets = await facetCounts(db, filters, visibility);
+  const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
+  const page = Math.min(query.page, pageCount);
+  const order = query.sort ?? (query.q ? 'relevance' : 'newest');
+  const hits = facets.total === 0 ? [] : await searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
+  return { hits, facets, page, pageCount, staff };
+}
+
+export { similarPractices };
+
+/** Practices identified per partner: the published ones it owns. */
+export async function practicesIdentifiedPerPartner(db: Db, programmeId: number): Promise<Map<number, number>> {
+  return new Map((await queries.countsPerPartner(db, programmeId)).map((row) => [row.partnerId, Number(row.count)]));
+}

@@ -1,0 +1,176 @@
+/** SQL of learning needs and of transfers, their stages and assessments. */
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../core/db/database.js';
+import type { TransferStage } from './tables.js';
+
+type Executor = Db | Tx;
+
+// ---- learning needs ---------------------------------------------------------------------------------------------
+
+export function listNeeds(db: Executor, partnerId: number) {
+  return db.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('partner_id', '=', partnerId).orderBy('id').execute();
+}
+
+export function findNeed(db: Executor, needId: number) {
+  return db.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('id', '=', needId).executeTakeFirst();
+}
+
+export function lockNeed(trx: Tx, needId: number) {
+  return trx.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('id', '=', needId).forUpdate().executeTakeFirst();
+}
+
+export function insertNeed(trx: Tx, need: { partnerId: number; themeCode: string; description: string }) {
+  return trx
+    .insertInto('learning_needs')
+    .values({ partner_id: need.partnerId, theme_code: need.themeCode, description: need.description })
+    .returning(['id', 'partner_id', 'theme_code', 'description'])
+    .executeTakeFirstOrThrow();
+}
+
+export function updateNeed(trx: Tx, needId: number, need: { themeCode: string; description: string }) {
+  return trx
+    .updateTable('learning_needs')
+    .set({ theme_code: need.themeCode, description: need.description, updated_at: sql<Date>`now()` })
+    .where('id', '=', needId)
+    .returning(['id', 'partner_id', 'theme_code', 'description'])
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteNeed(trx: Tx, needId: number) {
+  return trx.deleteFrom('learning_needs').where('id', '=', needId).execute();
+}
+
+// ---- transfers --------------------------------------------------------------------------------------------------
+
+const transferColumns = ['transfers.id', 'transfers.practice_id', 'transfers.importer_partner_id', 'transfers.stage', 'transfers.created_at'] as const;
+
+export function findTransfer(db: Executor, transferId: number) {
+  return db
+    .selectFrom('transfers')
+    .innerJoin('practices', 'practices.id', 'transfers.practice_id')
+    .select(transferColumns)
+    .select(['practices.title as practice_title', 'practices.owner_partner_id', 'practices.programme_id'])
+    .where('transfers.id', '=', transferId)
+    .executeTakeFirst();
+}
+
+export function lockTransfer(trx: Tx, transferId: number) {
+  return trx
+    .selectFrom('transfers')
+    .innerJoin('practices', 'practices.id', 'transfers.practice_id')
+    .select(transferColumns)
+    .select(['practices.owner_partner_id', 'practices.programme_id'])
+    .where('transfers.id', '=', transferId)
+    .forUpdate(['transfers'])
+    .executeTakeFirst();
+}
+
+export function findTransferFor(db: Executor, practiceId: number, importerPartnerId: number) {
+  return db.selectFrom('transfers').select('id').where('practice_id', '=', practiceId).where('importer_partner_id', '=', importerPartnerId).executeTakeFirst();
+}
+
+export async function insertTransfer(trx: Tx, practiceId: number, importerPartnerId: number): Promise<number> {
+  const row = await trx.insertInto('transfers').values({ practice_id: practiceId, importer_partner_id: importerPartnerId, stage: 'interest' }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function setTransferStage(trx: Tx, transferId: number, stage: TransferStage) {
+  return trx.updateTable('transfers').set({ stage, updated_at: sql<Date>`now()` }).where('id', '=', transferId).execute();
+}
+
+export function insertStage(trx: Tx, stage: { transferId: number; stage: TransferStage; occurredOn: string; notes: string; userId: number | null; label: string }) {
+  return trx
+    .insertInto('transfer_stages')
+    .values({ transfer_id: stage.transferId, stage: stage.stage, occurred_on: stage.occurredOn, notes: stage.notes, recorded_by_user_id: stage.userId, recorded_by_label: stage.label })
+    .execute();
+}
+
+export function listStages(db: Executor, transferId: number) {
+  return db
+    .selectFrom('transfer_stages')
+    .select(['stage', 'occurred_on', 'notes', 'event_id', 'recorded_by_label', 'recorded_at'])
+    .where('transfer_id', '=', transferId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
+}
+
+export function listAssessments(db: Executor, transferId: number) {
+  return db
+    .selectFrom('transfer_assessments')
+    .select([
+      'assessor_user_id',
+      'assessor_label',
+      'fit_score',
+      'fit_comment',
+      'feasibility_score',
+      'feasibility_comment',
+      'cost_score',
+      'cost_comment',
+      'support_score',
+      'support_comment',
+      'updated_at',
+    ])
+    .where('transfer_id', '=', transferId)
+    .orderBy('id')
+    .execute();
+}
+
+export interface AssessmentValues {
+  fitScore: number;
+  fitComment: string;
+  feasibilityScore: number;
+  feasibilityComment: string;
+  costScore: number;
+  costComment: string;
+  supportScore: number;
+  supportComment: string;
+}
+
+/** One assessment per assessor and transfer: filling the form again replaces the earlier answers. */
+export function upsertAssessment(trx: Tx, transferId: number, assessor: { userId: number | null; label: string }, values: AssessmentValues) {
+  const columns = {
+    fit_score: values.fitScore,
+    fit_comment: values.fitComment,
+    feasibility_score: values.feasibilityScore,
+    feasibility_comment: values.feasibilityComment,
+    cost_score: values.costScore,
+    cost_comment: values.costComment,
+    support_score: values.supportScore,
+    support_comment: values.supportComment,
+  };
+  return trx
+    .insertInto('transfer_assessments')
+    .values({ transfer_id: transferId, assessor_user_id: assessor.userId, assessor_label: assessor.label, ...columns })
+    .onConflict((conflict) => conflict.columns(['transfer_id', 'assessor_user_id']).doUpdateSet({ ...columns, assessor_label: assessor.label, updated_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export function listTransfersOfPractice(db: Executor, practiceId: number) {
+  return db.selectFrom('transfers').select(['id', 'importer_partner_id', 'stage', 'created_at']).where('practice_id', '=', practiceId).orderBy('id').execute();
+}
+
+export function listTransfersOfImporter(db: Executor, partnerId: number) {
+  return db
+    .selectFrom('transfers')
+    .innerJoin('practices', 'practices.id', 'transfers.practice_id')
+    .select(['transfers.id', 'transfers.stage', 'transfers.practice_id', 'practices.title as practice_title', 'practices.owner_partner_id'])
+    .where('transfers.importer_partner_id', '=', partnerId)
+    .orderBy('transfers.id')
+    .execute();
+}
+
+/** Transfers per importing partner, split into those adopted (or further) and those still in progress. */
+export function transferCountsPerImporter(db: Executor, programmeId: number, adoptedStages: readonly TransferStage[]) {
+  return db
+    .selectFrom('transfers')
+    .innerJoin('practices', 'practices.id', 'transfers.practice_id')
+    .select([
+      'transfers.importer_partner_id as partnerId',
+      (eb) => eb.fn.countAll<number>().filterWhere('transfers.stage', 'in', adoptedStages).as('adopted'),
+      (eb) => eb.fn.countAll<number>().filterWhere('transfers.stage', 'not in', adoptedStages).as('inProgress'),
+    ])
+    .where('practices.programme_id', '=', programmeId)
+    .groupBy('transfers.importer_partner_id')
+    .execute();
+}

@@ -1,0 +1,107 @@
+/** Uploading a CSV or JSON file of practices, and the report that follows: every problem by line and column. */
+import type { FormState } from '../../../core/validation/forms.js';
+import { Checkbox, ErrorSummary, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
+import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
+import { useView } from '../../../core/views/context.js';
+import { Layout } from '../../../core/views/Layout.js';
+import { practiceColumns, requiredColumns, type ImportReport } from '../import.js';
+
+export const webImportMaxRows = 5000;
+export const webImportMaxMegabytes = 20;
+
+export function ImportPage({ programmes, state }: { programmes: Option[]; state?: FormState }) {
+  const { t } = useView();
+  return (
+    <Layout title={t('practices.import.title')} hasErrors={Boolean(state?.errors.length)}>
+      <BackLink href="/practices">{t('common.actions.back')}</BackLink>
+      <ErrorSummary state={state} />
+      <PageHeading>{t('practices.import.title')}</PageHeading>
+      <p>{t('practices.import.intro', { rows: webImportMaxRows, megabytes: webImportMaxMegabytes })}</p>
+      <details class="details">
+        <summary>{t('practices.import.columnsSummary')}</summary>
+        <p>{t('practices.import.columnsRequired', { columns: requiredColumns.join(', ') })}</p>
+        <p>
+          <code>{practiceColumns.join(', ')}</code>
+        </p>
+        <p>{t('practices.import.columnsHint')}</p>
+      </details>
+      <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
+        {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
+        <div class={`field${state?.errors.some((error) => error.field === 'file') ? ' field--error' : ''}`}>
+          <label class="field__label" for="field-file">
+            {t('practices.import.file')}
+          </label>
+          <p class="field__hint" id="field-file-hint">
+            {t('practices.import.fileHint')}
+          </p>
+          <input class="file-input" type="file" id="field-file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="field-file-hint" />
+        </div>
+        <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
+        <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function ImportReportPage({ report, fileName }: { report: ImportReport; fileName: string }) {
+  const { t, formatNumber } = useView();
+  const imported = report.imported > 0;
+  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : t('practices.import.report.refusedTitle');
+  return (
+    <Layout title={title} hasErrors={!imported}>
+      <PageHeading caption={fileName}>{title}</PageHeading>
+      {report.fileError ? (
+        <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
+          <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
+          <p>{t(report.fileError.key, report.fileError.values)}</p>
+        </div>
+      ) : null}
+      {!imported && !report.fileError ? (
+        <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
+          <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
+          <p>{report.valid === 0 ? t('practices.import.report.noValidRows') : t('practices.import.report.nothingWritten', { invalid: report.invalid })}</p>
+        </div>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: t('practices.import.report.rows'), value: formatNumber(report.rows) },
+          { key: t('practices.import.report.valid'), value: formatNumber(report.valid) },
+          { key: t('practices.import.report.invalid'), value: formatNumber(report.invalid) },
+          { key: t('practices.import.report.imported'), value: formatNumber(report.imported) },
+        ]}
+      />
+      {report.problems.length > 0 ? (
+        <>
+          <DataTable
+            caption={t('practices.import.report.problemsCaption')}
+            head={
+              <tr>
+                <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
+                <th scope="col">{t('practices.import.report.column')}</th>
+                <th scope="col">{t('practices.import.report.problem')}</th>
+              </tr>
+            }
+          >
+            {report.problems.map((problem, index) => (
+              <tr key={index}>
+                <td class="numeric">{problem.position}</td>
+                <td>
+                  <code>{problem.column}</code>
+                </td>
+                <td>{t(problem.key, problem.values)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          {report.problemCount > report.problems.length ? (
+            <Inset>
+              <p>{t('practices.import.report.moreProblems', { shown: report.problems.length, total: report.problemCount })}</p>
+            </Inset>
+          ) : null}
+        </>
+      ) : null}
+      <p>
+        <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
+      </p>
+    </Layout>
+  );
+}

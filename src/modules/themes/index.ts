@@ -1,0 +1,9 @@
+/** The themes module: the managed list of themes that classifies practices, learning needs and later records. */
+import type { PlatformModule } from '../../core/module.js';
+import { themeRoutes } from './routes.js';
+
+export const themesModule: PlatformModule = {
+  name: 'themes',
+  routes: themeRoutes,
+  navigation: [{ href: '/admin/themes', labelKey: 'themes.nav', action: 'theme.manage', group: 'admin' }],
+};
