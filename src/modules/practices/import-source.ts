@@ -3,7 +3,7 @@
  * UTF-8 checked as it streams (a Windows-1252 file stops with the line where it went wrong).
  */
 import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 
@@ -19,6 +19,18 @@ export class ImportFileError extends Error {
   }
 }
 
+function countLines(text: string): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
+}
+
+/** Streams joined so that an error in any of them (a bad byte, a syntax error) reaches whoever reads the last. */
+function chain(...streams: [Readable, ...NodeJS.ReadWriteStream[]]): Readable {
+  // The callback only receives the error; reading the last stream is how it reaches the importer.
+  return pipeline(streams, () => undefined) as unknown as Readable;
+}
+
 /** Passes text through while checking it is UTF-8, counting lines so a bad byte can be located. */
 class Utf8Check extends Transform {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -27,10 +39,12 @@ class Utf8Check extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
       const text = this.decoder.decode(chunk, { stream: true });
-      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.line += 1;
+      this.line += countLines(text);
       callback(null, text);
     } catch {
-      callback(new ImportFileError('not_utf8', { line: this.line }));
+      // Decoded leniently, the chunk shows where the bad bytes are: count the lines before the first replacement.
+      const lenient = new TextDecoder('utf-8').decode(chunk);
+      callback(new ImportFileError('not_utf8', { line: this.line + countLines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')))) }));
     }
   }
 
@@ -64,9 +78,7 @@ export function checkHeader(header: string[], known: readonly string[], required
 }
 
 async function* csvRows(path: string, known: readonly string[], required: readonly string[]): AsyncGenerator<SourceRow> {
-  const records = createReadStream(path)
-    .pipe(new Utf8Check())
-    .pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 200_000, info: true }));
+  const records = chain(createReadStream(path), new Utf8Check(), parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 200_000, info: true }));
   let header: string[] | undefined;
   try {
     for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -92,7 +104,7 @@ async function* csvRows(path: string, known: readonly string[], required: readon
 }
 
 async function* jsonRows(path: string): AsyncGenerator<SourceRow> {
-  const items = createReadStream(path).pipe(new Utf8Check()).pipe(streamArray.withParserAsStream());
+  const items = chain(createReadStream(path), new Utf8Check(), streamArray.withParserAsStream());
   let position = 0;
   try {
     for await (const { value } of items as AsyncIterable<{ key: number; value: unknown }>) {

@@ -38,6 +38,7 @@ export function libraryDocument(library: LibraryPage, publicUrl: string) {
     total: library.facets.total,
     page: library.page,
     pageCount: library.pageCount,
+    matchedAnyWord: library.matchedAnyWord,
     results: library.hits.map((hit) => ({
       id: hit.id,
       url: `${publicUrl}/practices/${hit.id}`,

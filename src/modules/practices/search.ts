@@ -10,6 +10,19 @@ import type { PracticeStatus, Translations } from './tables.js';
 
 const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
 
+/**
+ * The words of a query joined by "or", for the fallback when no practice has them all; quotes and operators are
+ * dropped, since a phrase or an exclusion means nothing once any word may match.
+ */
+export function anyWordOf(text: string): string {
+  return text
+    .replace(/["()]/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^-+/, ''))
+    .filter((word) => word !== '' && word.toLowerCase() !== 'or')
+    .join(' or ');
+}
+
 /** One tsquery for a visitor's words, whatever the practice's language. websearch syntax: "quoted", or, -not. */
 export function queryOf(text: string): RawBuilder<string> {
   return sql<string>`(${sql.join(

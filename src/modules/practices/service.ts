@@ -12,7 +12,7 @@ import { findOrganisation, findPartner, findPartnerWithGroup } from '../partners
 import { listThemes } from '../themes/service.js';
 import * as queries from './queries.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
-import { facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
 import type { PracticeStatus, Translations } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
@@ -361,6 +361,8 @@ export interface LibraryPage {
   page: number;
   pageCount: number;
   staff: boolean;
+  /** No practice had every word, so the results have any of them (ranked, the most matching first). */
+  matchedAnyWord: boolean;
 }
 
 /** One page of the library for a search query, with the facet counts, as the actor may see it. */
@@ -375,12 +377,19 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
     scopes: query.scope,
     statuses: staff ? query.status : [],
   };
-  const facets = await facetCounts(db, filters, visibility);
+  let facets = await facetCounts(db, filters, visibility);
+  // People type sentences; when no practice has every word, the ones with most of them are still worth showing.
+  const anyWord = anyWordOf(query.q);
+  const matchedAnyWord = facets.total === 0 && anyWord.includes(' or ');
+  if (matchedAnyWord) {
+    filters.text = anyWord;
+    facets = await facetCounts(db, filters, visibility);
+  }
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
   const order = query.sort ?? (query.q ? 'relevance' : 'newest');
   const hits = facets.total === 0 ? [] : await searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
-  return { hits, facets, page, pageCount, staff };
+  return { hits, facets, page, pageCount, staff, matchedAnyWord };
 }
 
 export { similarPractices };

@@ -145,6 +145,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
             <h2 class="library__heading" id="results">
               {t('practices.library.results', { count: facets.total, formatted: formatNumber(facets.total) })}
             </h2>
+            {library.matchedAnyWord ? <p class="inset">{t('practices.library.anyWord')}</p> : null}
             {hits.length === 0 ? <p>{t('practices.library.none')}</p> : null}
             <ol class="result-list">
               {hits.map((hit) => (

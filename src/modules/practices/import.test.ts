@@ -1,0 +1,247 @@
+/** Bulk import of practices: whole files or nothing, every problem by line and column, bounded memory on big files. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../core/audit/queries.js';
+import { getTranslator } from '../../core/i18n/i18n.js';
+import { systemActor } from '../../core/policy/actor.js';
+import { readPage } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
+import { importFromCli } from './cli.js';
+import { importPractices, type ImportReport } from './import.js';
+
+const fixture = useWorld();
+let folder = '';
+const system = systemActor('test import');
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'better-import-test-'));
+});
+afterAll(async () => rm(folder, { recursive: true, force: true }));
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const target = path.join(folder, name);
+  await writeFile(target, content);
+  return target;
+}
+
+const header = 'title,owner_partner,language,summary,themes,keywords,status,title_it';
+
+async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1] } = {}): Promise<ImportReport> {
+  const format = name.endsWith('.json') ? 'json' : 'csv';
+  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false });
+}
+
+async function countTitled(prefix: string): Promise<number> {
+  const rows = await fixture.context.db.selectFrom('practices').select('id').where('title', 'like', `${prefix}%`).execute();
+  return rows.length;
+}
+
+describe('importing a valid file', () => {
+  it('imports every row of a CSV, finding partners by name, short name or number, with history and audit entries', async () => {
+    const { partnerA, partnerB } = fixture.world;
+    const csv = [
+      header,
+      `Imported one,${partnerA.name},en,"First, with a comma",digital-services;open-data,alpha;beta,published,Importata uno`,
+      `Imported two,${partnerB.shortName},it,Seconda,payments,,draft,`,
+      `Imported three,${partnerA.id},en,"Third with ""quotes""",skills,,,`,
+    ].join('\r\n');
+    const report = await run('valid.csv', csv);
+    expect(report).toMatchObject({ rows: 3, valid: 3, invalid: 0, imported: 3, problems: [] });
+    const rows = await fixture.context.db.selectFrom('practices').select(['title', 'status', 'owner_partner_id', 'keywords', 'translations', 'summary']).where('title', 'like', 'Imported %').orderBy('id').execute();
+    expect(rows).toEqual([
+      { title: 'Imported one', status: 'published', owner_partner_id: partnerA.id, keywords: ['alpha', 'beta'], translations: { it: { title: 'Importata uno' } }, summary: 'First, with a comma' },
+      { title: 'Imported two', status: 'draft', owner_partner_id: partnerB.id, keywords: [], translations: {}, summary: 'Seconda' },
+      { title: 'Imported three', status: 'draft', owner_partner_id: partnerA.id, keywords: [], translations: {}, summary: 'Third with "quotes"' },
+    ]);
+    const audit = await listAuditEvents(fixture.context.db, { entityType: 'practice', entityId: null, actorUserId: null, action: 'practice.import', from: null, to: null }, 10, null);
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('imports a JSON array whose themes, keywords and links are lists', async () => {
+    const json = JSON.stringify([{ title: 'JSON practice', owner_partner: fixture.world.partnerA.shortName, language: 'en', summary: 'From JSON', themes: ['skills', 'open-data'], links: ['https://example.org/a'], keywords: ['k1', 'k2'] }]);
+    const report = await run('valid.json', json);
+    expect(report).toMatchObject({ rows: 1, imported: 1 });
+    const row = await fixture.context.db.selectFrom('practices').select(['links', 'keywords']).where('title', '=', 'JSON practice').executeTakeFirstOrThrow();
+    expect(row).toEqual({ links: ['https://example.org/a'], keywords: ['k1', 'k2'] });
+  });
+});
+
+describe('refusing bad rows', () => {
+  const bad = () =>
+    [
+      header,
+      `Good row,${fixture.world.partnerA.shortName},en,Fine,skills,,,`,
+      `,${fixture.world.partnerA.shortName},en,No title,skills,,,`,
+      `Long summary,${fixture.world.partnerA.shortName},en,${'x'.repeat(501)},skills,,,`,
+      `Unknown theme,${fixture.world.partnerA.shortName},en,Theme,astrology,,,`,
+      `Unknown partner,Atlantis City,en,Partner,skills,,,`,
+      `Bad status,${fixture.world.partnerA.shortName},en,Status,skills,,archived,`,
+    ].join('\n');
+
+  it('reports every bad row by line and column, in words, and writes nothing', async () => {
+    const report = await run('bad.csv', bad());
+    expect(report).toMatchObject({ rows: 6, valid: 1, invalid: 5, imported: 0 });
+    const t = (await getTranslator()).translate('en');
+    expect(report.problems.map((problem) => [problem.position, problem.column, t(problem.key, problem.values)])).toEqual([
+      [3, 'title', "Enter the practice's title"],
+      [4, 'summary', 'Enter a summary of 500 characters or fewer'],
+      [5, 'themes', 'Unknown themes: astrology'],
+      [6, 'owner_partner', 'No partner of the programme is called “Atlantis City”'],
+      [7, 'status', 'The status must be draft or published'],
+    ]);
+    expect(await countTitled('Good row')).toBe(0);
+  });
+
+  it('with skip-invalid, imports exactly the valid rows', async () => {
+    const report = await run('bad-skip.csv', bad().replace('Good row', 'Good row kept'), { skipInvalid: true });
+    expect(report).toMatchObject({ valid: 1, invalid: 5, imported: 1 });
+    expect(await countTitled('Good row kept')).toBe(1);
+  });
+
+  it('flags a likely duplicate within the file and against the library', async () => {
+    const { partnerA } = fixture.world;
+    await run('first.csv', [header, `Already in the library,${partnerA.shortName},en,Once,skills,,,`].join('\n'));
+    const report = await run(
+      'duplicates.csv',
+      [header, `Already in the library,${partnerA.shortName},en,Twice,skills,,,`, `Twin,${partnerA.shortName},en,A,skills,,,`, `twin ,${partnerA.shortName},en,B,skills,,,`].join('\n'),
+    );
+    const t = (await getTranslator()).translate('en');
+    expect(report.problems.map((problem) => [problem.position, t(problem.key, problem.values)])).toEqual([
+      [2, 'The partner already has a practice with this title'],
+      [4, 'The same partner and title are on line 3'],
+    ]);
+  });
+
+  it('lets an editor import only for their own partner, and never as published', async () => {
+    const editor = fixture.world.users.editorA.actor;
+    const report = await run(
+      'editor.csv',
+      [header, `Mine,${fixture.world.partnerA.shortName},en,A,skills,,,`, `Theirs,${fixture.world.partnerB.shortName},en,B,skills,,,`, `Published by me,${fixture.world.partnerA.shortName},en,C,skills,,published,`].join('\n'),
+      { actor: editor },
+    );
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([
+      [3, 'owner_partner', 'practices.import.rowErrors.forbidden'],
+      [4, 'status', 'practices.import.rowErrors.publishForbidden'],
+    ]);
+    expect(report.imported).toBe(0);
+  });
+});
+
+describe('refusing bad files', () => {
+  it('names unknown and missing columns', async () => {
+    expect((await run('unknown.csv', 'titel,owner_partner,language,summary,themes\nx,y,en,z,skills')).fileError).toEqual({
+      key: 'practices.import.fileErrors.header_unknown',
+      values: { columns: 'titel' },
+    });
+    expect((await run('missing.csv', 'title,owner_partner\nx,y')).fileError).toEqual({ key: 'practices.import.fileErrors.header_missing', values: { columns: 'language, summary, themes' } });
+  });
+
+  it('stops at the first line that is not UTF-8, e.g. a file saved as Windows-1252', async () => {
+    const latin1 = Buffer.from(`${header}\nGood,${fixture.world.partnerA.shortName},en,Fine,skills,,,\nG\xe4vle,${fixture.world.partnerA.shortName},en,Bad,skills,,,\n`, 'latin1');
+    const report = await run('latin1.csv', latin1);
+    expect(report.fileError).toEqual({ key: 'practices.import.fileErrors.not_utf8', values: { line: 3 } });
+    expect(report.imported).toBe(0);
+  });
+
+  it('reports a row with the wrong number of values, broken CSV quoting and JSON that is not a list', async () => {
+    const shaped = await run('columns.csv', `${header}\nOnly,two`);
+    expect(shaped.problems[0]).toMatchObject({ position: 2, key: 'practices.import.rowErrors.columnCount', values: { found: 2, expected: 8 } });
+    expect((await run('quotes.csv', `${header}\n"Unclosed,x,en,y,skills,,,`)).fileError?.key).toBe('practices.import.fileErrors.csv_syntax');
+    expect((await run('object.json', '{"title": "x"}')).fileError?.key).toBe('practices.import.fileErrors.json_not_array');
+    expect((await run('broken.json', '[{"title": ')).fileError?.key).toBe('practices.import.fileErrors.json_syntax');
+    expect((await run('empty.csv', '')).fileError?.key).toBe('practices.import.fileErrors.empty');
+  });
+
+  it('checks 100,000 rows with bounded memory, reporting the one bad row and writing nothing', async () => {
+    const lines = [header];
+    for (let row = 1; row < 100_000; row += 1) lines.push(`Big ${row},${fixture.world.partnerA.shortName},en,Summary ${row},skills,,,`);
+    lines.push(`,${fixture.world.partnerA.shortName},en,The last row has no title,skills,,,`);
+    const big = await file('big.csv', `${lines.join('\n')}\n`);
+    lines.length = 0;
+    let peak = 0;
+    const before = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - before)), 20);
+    const report = await importPractices(fixture.context.db, system, { path: big, format: 'csv' }, { programmeId: fixture.world.programme.id, skipInvalid: false });
+    clearInterval(sampler);
+    expect(report).toMatchObject({ rows: 100_000, valid: 99_999, invalid: 1, imported: 0 });
+    expect(report.problems.map(({ position, column, key }) => ({ position, column, key }))).toEqual([{ position: 100_001, column: 'title', key: 'practices.form.title.required' }]);
+    expect(await countTitled('Big ')).toBe(0);
+    // The file is about 5 MB; reading it whole, or keeping its rows, would show here. The bound is generous for GC timing.
+    expect(peak).toBeLessThan(150 * 1024 * 1024);
+  }, 120_000);
+});
+
+describe('the web import', () => {
+  function multipart(fields: Record<string, string>, upload: { name: string; content: string }): { payload: Buffer; contentType: string } {
+    const boundary = '----better-test-boundary';
+    const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.name}"\r\nContent-Type: text/csv\r\n\r\n${upload.content}\r\n`);
+    return { payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+  }
+
+  async function upload(fields: Record<string, string>, content: string, name = 'upload.csv') {
+    const browser = await fixture.browserFor('coordinator');
+    const token = await browser.csrfToken();
+    const body = multipart({ _csrf: token, programmeId: String(fixture.world.programme.id), ...fields }, { name, content });
+    return fixture.context.app.inject({
+      method: 'POST',
+      url: '/practices/import',
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, cookie: [...browser.cookies].map(([key, value]) => `${key}=${value}`).join('; ') },
+    });
+  }
+
+  it('imports an uploaded file and shows the report', async () => {
+    const page = readPage(await upload({}, `${header}\nUploaded through the web,${fixture.world.partnerB.shortName},en,Web,skills,,,\n`));
+    expect(page.status).toBe(200);
+    expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('1 practice imported');
+    expect(await countTitled('Uploaded through the web')).toBe(1);
+  });
+
+  it('shows each problem in a table and explains that nothing was written', async () => {
+    const page = readPage(await upload({}, `${header}\n,${fixture.world.partnerB.shortName},en,No title,skills,,,\n`));
+    expect(page.status).toBe(400);
+    expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('Nothing was imported');
+    const cells = [...page.screen.getByRole('table', { name: 'Problems by line' }).querySelectorAll('tbody td')].map((cell) => cell.textContent);
+    expect(cells).toEqual(['2', 'title', "Enter the practice's title"]);
+  });
+
+  it('refuses an upload without a CSRF token', async () => {
+    const browser = await fixture.browserFor('coordinator');
+    const body = multipart({ programmeId: String(fixture.world.programme.id) }, { name: 'x.csv', content: header });
+    const response = await fixture.context.app.inject({
+      method: 'POST',
+      url: '/practices/import',
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, cookie: [...browser.cookies].map(([key, value]) => `${key}=${value}`).join('; ') },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses more rows than the web form takes, pointing to the command line', async () => {
+    const rows = Array.from({ length: 5001 }, (_, index) => `Row ${index},${fixture.world.partnerA.shortName},en,S,skills,,,`);
+    const page = readPage(await upload({}, `${header}\n${rows.join('\n')}\n`));
+    expect(page.status).toBe(400);
+    expect(page.screen.getByRole('alert').textContent).toContain('The file has 5001 rows; the web import takes up to 5000.');
+    expect(await countTitled('Row ')).toBe(0);
+  });
+
+  it('asks for a .csv or .json file', async () => {
+    const page = readPage(await upload({}, 'whatever', 'practices.xlsx'));
+    expect(page.status).toBe(400);
+    expect(page.screen.getByRole('link', { name: 'Choose a file ending in .csv or .json' })).toBeTruthy();
+  });
+});
+
+describe('the command line', () => {
+  it('prints the report in words and fails when nothing was imported', async () => {
+    const t = (await getTranslator()).translate('en');
+    const bad = await file('cli.csv', `${header}\n,${fixture.world.partnerA.shortName},en,No title,skills,,,\n`);
+    const result = await importFromCli(fixture.context.db, bad, { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("line 2, title: Enter the practice's title");
+    expect(result.message).toContain('Nothing was imported');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { practiceSchema, translationsOf } from './schema.js';
+
+const base = { ownerPartnerId: '1', language: 'en', title: 'T', summary: 'S', themes: 'skills' };
+
+function parse(overrides: Record<string, unknown>) {
+  return practiceSchema.safeParse({ ...base, ...overrides });
+}
+
+describe('the practice form', () => {
+  it.each([
+    ['500000', 500000],
+    ['1 200,50', 1200.5],
+    ['1,200.50', 1200.5],
+    ['1.200', 1200],
+    ['EUR 3 000', 3000],
+    ['12,5', 12.5],
+    ['', null],
+  ])('reads the amount “%s” as %s euros', (typed, expected) => {
+    const parsed = parse({ resourcesEur: typed });
+    expect(parsed.success && parsed.data.resourcesEur).toBe(expected);
+  });
+
+  it.each(['-5', 'lots', '1.2.3,4'])('refuses the amount “%s”', (typed) => {
+    expect(parse({ resourcesEur: typed }).success).toBe(false);
+  });
+
+  it('splits keywords on commas and semicolons and links on lines, and refuses a link that is not a web address', () => {
+    const parsed = parse({ keywords: 'one, two;three ,', links: 'https://a.example\n\nhttp://b.example' });
+    expect(parsed.success && [parsed.data.keywords, parsed.data.links]).toEqual([
+      ['one', 'two', 'three'],
+      ['https://a.example', 'http://b.example'],
+    ]);
+    expect(parse({ links: 'javascript:alert(1)' }).success).toBe(false);
+  });
+
+  it('keeps translations other than the entry’s own language, and only filled ones', () => {
+    const parsed = practiceSchema.parse({ ...base, title_en: 'Ignored', title_it: 'Titolo', summary_sv: 'Sammanfattning', title_hu: '' });
+    expect(translationsOf(parsed)).toEqual({ it: { title: 'Titolo' }, sv: { summary: 'Sammanfattning' } });
+  });
+
+  it('asks for at least one theme, and an end after the start', () => {
+    const parsed = parse({ themes: [], startsOn: '2022-01-01', endsOn: '2021-01-01' });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)).toEqual(['practices.form.themes.required', 'practices.form.endsOn.beforeStart']);
+  });
+});
