@@ -55,6 +55,7 @@ const statements = [
     translations jsonb not null default '{}',
     proposed_by_user_id integer references users (id) on delete set null,
     title_key text not null default '',
+    theme_codes text[] not null default '{}',
     search_vector tsvector not null default ''::tsvector,
     rank_vector tsvector not null default ''::tsvector,
     created_at timestamptz not null default now(),
@@ -68,6 +69,7 @@ const statements = [
   `create index practices_by_status on practices (programme_id, status, published_at desc, id desc)`,
   `create index practices_by_owner on practices (owner_partner_id, status)`,
   `create index practices_by_title on practices (owner_partner_id, title_key)`,
+  `create index practices_by_theme on practices using gin (theme_codes)`,
 
   // Estonian has a stemmer only from PostgreSQL 17; 'simple' keeps both supported engines identical.
   `create function practice_text_config(language text) returns regconfig language sql immutable as $$
@@ -96,7 +98,8 @@ const statements = [
     return new;
   end
   $$`,
-  `create trigger practices_text_vectors before insert or update on practices for each row execute function practices_text_vectors()`,
+  `create trigger practices_text_vectors before insert or update of language, title, summary, keywords, translations, objective, description,
+    evidence, transfer_potential, difficulties, resources, location_city on practices for each row execute function practices_text_vectors()`,
 
   `create table practice_themes (
     practice_id integer not null references practices (id) on delete cascade,
@@ -104,6 +107,26 @@ const statements = [
     primary key (practice_id, theme_code)
   )`,
   `create index practice_themes_by_theme on practice_themes (theme_code)`,
+
+  // practice_themes keeps the integrity (a theme in use cannot vanish); practices.theme_codes is its copy on the
+  // practice row, so search can filter and count themes over thousands of matches without a join. Statement
+  // triggers with transition tables refresh each touched practice once, however many rows a bulk import writes.
+  `create function practice_themes_refresh() returns trigger language plpgsql as $$
+  begin
+    update practices p
+      set theme_codes = coalesce((select array_agg(t.theme_code order by t.theme_code) from practice_themes t where t.practice_id = p.id), '{}')
+      where p.id in (select practice_id from changed_themes);
+    return null;
+  end
+  $$`,
+  `create trigger practice_themes_added after insert on practice_themes referencing new table as changed_themes
+    for each statement execute function practice_themes_refresh()`,
+  `create trigger practice_themes_removed after delete on practice_themes referencing old table as changed_themes
+    for each statement execute function practice_themes_refresh()`,
+  `create trigger practice_themes_moved_from after update on practice_themes referencing old table as changed_themes
+    for each statement execute function practice_themes_refresh()`,
+  `create trigger practice_themes_moved_to after update on practice_themes referencing new table as changed_themes
+    for each statement execute function practice_themes_refresh()`,
 
   `create table practice_history (
     id integer generated always as identity primary key,

@@ -16,6 +16,7 @@ import type { RouteEntry } from './core/http/types.js';
 import { getTranslator } from './core/i18n/i18n.js';
 import { i18nPlugin } from './core/i18n/plugin.js';
 import type { PeriodicTask } from './core/jobs/worker.js';
+import { HandlersInFlight, trackHandlers } from './core/http/in-flight.js';
 import { fromProjectRoot } from './core/paths.js';
 import { sessionPlugin } from './modules/accounts/index.js';
 import { modules } from './modules/index.js';
@@ -59,6 +60,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     'navigation',
     modules.flatMap((module) => module.navigation ?? []),
   );
+  const handlersInFlight = new HandlersInFlight();
+  app.decorate('handlersInFlight', handlersInFlight);
+  trackHandlers(app, handlersInFlight);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

@@ -33,12 +33,13 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ url: config.publicUrl, database: database.kind }, 'BETTER is ready');
 
-  // Order matters: stop taking requests and let those in flight finish, then stop the worker, then close the
-  // database they all use. Whatever is still running after 10 s is cut off.
+  // Order matters: stop taking requests and let those in flight finish (handlers of clients that gave up
+  // included), then stop the worker, then close the database they all use. Whatever still runs after 10 s is cut off.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an uncaught error');
     else app.log.info({ signal }, 'stopping');
     await app.close();
+    await app.handlersInFlight.settled();
     await worker.stop();
     await database.close();
   });

@@ -8,6 +8,7 @@ import type { Actor } from '../policy/actor.js';
 import type { PolicyAction } from '../policy/policy.js';
 import type { Flash } from '../views/context.js';
 import type { NavigationItem } from '../views/navigation.js';
+import type { HandlersInFlight } from './in-flight.js';
 
 export interface RouteEntry {
   method: string;
@@ -24,6 +25,7 @@ declare module 'fastify' {
     navigation: readonly NavigationItem[];
     /** Every route with its config, collected as routes are added (the architecture test walks it). */
     routeTable: RouteEntry[];
+    handlersInFlight: HandlersInFlight;
   }
 
   interface FastifyRequest {

@@ -100,7 +100,7 @@ export function findPractice(db: Executor, practiceId: number) {
   return db
     .selectFrom('practices')
     .select(practiceColumns)
-    .select((eb) => eb.fn.coalesce(eb.selectFrom('practice_themes').select(sql<string[]>`array_agg(theme_code order by theme_code)`.as('codes')).whereRef('practice_themes.practice_id', '=', 'practices.id'), sql<string[]>`'{}'::text[]`).as('themes'))
+    .select('practices.theme_codes as themes')
     .where('practices.id', '=', practiceId)
     .executeTakeFirst();
 }
@@ -109,7 +109,7 @@ export function lockPractice(trx: Tx, practiceId: number) {
   return trx
     .selectFrom('practices')
     .select(practiceColumns)
-    .select((eb) => eb.fn.coalesce(eb.selectFrom('practice_themes').select(sql<string[]>`array_agg(theme_code order by theme_code)`.as('codes')).whereRef('practice_themes.practice_id', '=', 'practices.id'), sql<string[]>`'{}'::text[]`).as('themes'))
+    .select('practices.theme_codes as themes')
     .where('practices.id', '=', practiceId)
     .forUpdate()
     .executeTakeFirst();
@@ -232,7 +232,7 @@ export function findPractices(db: Executor, ids: number[]) {
   return db
     .selectFrom('practices')
     .select(practiceColumns)
-    .select((eb) => eb.fn.coalesce(eb.selectFrom('practice_themes').select(sql<string[]>`array_agg(theme_code order by theme_code)`.as('codes')).whereRef('practice_themes.practice_id', '=', 'practices.id'), sql<string[]>`'{}'::text[]`).as('themes'))
+    .select('practices.theme_codes as themes')
     .where('practices.id', 'in', ids.length ? ids : [0])
     .orderBy('practices.id')
     .execute();

@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../core/testing/database.js';
 import { insertGeneratedPractices } from '../../core/testing/practice-generator.js';
 import { seedDemo } from '../../seed.js';
 import { listPartners } from '../partners/service.js';
+import { replaceThemes } from './queries.js';
 import { searchQuerySchema } from './schema.js';
 import { highlightEnd, highlightStart, practicesForNeed } from './search.js';
 import { recommendationsFor, searchLibrary, similarPractices } from './service.js';
@@ -86,6 +87,25 @@ describe('results', () => {
     expect(first.pageCount).toBeGreaterThan(1);
     const ids = [...first.hits, ...second.hits].map((hit) => hit.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('shows the last page for a page number beyond it, so an old link still lands on results', async () => {
+    const beyond = await searchLibrary(database.db, anonymous, searchQuerySchema.parse({ q: 'residents', page: '999' }));
+    expect(beyond.page).toBe(beyond.pageCount);
+    expect(beyond.hits.length).toBeGreaterThan(0);
+  });
+
+  it('filters and counts by the themes a practice has now, after its themes change', async () => {
+    const id = titles.get('Smart pedestrian crossings') as number;
+    const original = (await database.db.selectFrom('practice_themes').select('theme_code').where('practice_id', '=', id).execute()).map((row) => row.theme_code);
+    expect(original).not.toContain('skills');
+    const themeCountBefore = (await searchLibrary(database.db, anonymous, searchQuerySchema.parse({}))).facets.counts.theme.get('skills') ?? 0;
+    await database.db.transaction().execute((trx) => replaceThemes(trx, id, ['skills']));
+    const skills = await searchLibrary(database.db, anonymous, searchQuerySchema.parse({ q: 'pedestrian', theme: 'skills' }));
+    expect(skills.hits.map((hit) => [hit.id, hit.themes])).toEqual([[id, ['skills']]]);
+    expect((await searchLibrary(database.db, anonymous, searchQuerySchema.parse({}))).facets.counts.theme.get('skills')).toBe(themeCountBefore + 1);
+    await database.db.transaction().execute((trx) => replaceThemes(trx, id, original));
+    expect((await searchLibrary(database.db, anonymous, searchQuerySchema.parse({ q: 'pedestrian', theme: 'skills' }))).hits).toEqual([]);
   });
 
   it('sorts by title when asked', async () => {

@@ -23,9 +23,13 @@ export function anyWordOf(text: string): string {
     .join(' or ');
 }
 
-/** One tsquery for a visitor's words, whatever the practice's language. websearch syntax: "quoted", or, -not. */
+/**
+ * One tsquery for a visitor's words, whatever the practice's language. websearch syntax: "quoted", or, -not.
+ * A scalar subquery, so PostgreSQL parses it once per statement (an InitPlan): as a plain expression in a
+ * prepared statement's generic plan it would be parsed again for every row ranked.
+ */
 export function queryOf(text: string): RawBuilder<string> {
-  return sql<string>`(${sql.join(
+  return sql<string>`(select ${sql.join(
     languagesOfQueries.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
     sql` || `,
   )})`;
@@ -59,20 +63,38 @@ export interface SearchFilters {
 
 export type Facet = 'theme' | 'country' | 'partner' | 'scope' | 'status';
 
-/** The matches with one flag per filter, as SQL shared by the facet and result queries. */
+/** Each filter as a condition on practices `p` (true when the filter is not used). */
+function filterConditions(filters: SearchFilters): Record<'theme' | 'country' | 'partner' | 'scope' | 'status', RawBuilder<boolean>> {
+  const when = (values: readonly unknown[], condition: RawBuilder<boolean>) => (values.length ? condition : sql<boolean>`true`);
+  return {
+    theme: when(filters.themes, sql`p.theme_codes && ${filters.themes}::text[]`),
+    country: when(filters.countries, sql`p.location_country = any(${filters.countries}::text[])`),
+    partner: when(filters.partners, sql`p.owner_partner_id = any(${filters.partners}::int[])`),
+    scope: when(filters.scopes, sql`p.geographical_scope = any(${filters.scopes}::text[])`),
+    status: when(filters.statuses, sql`p.status = any(${filters.statuses}::text[])`),
+  };
+}
+
+/** The practices the actor may see that have the query's words (all of them, unless the query says "or"). */
+function textMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
+  const text = filters.text.trim() === '' ? sql`true` : sql`p.search_vector @@ ${queryOf(filters.text)}`;
+  return sql<boolean>`${visibilityCondition(visibility)} and ${text}`;
+}
+
+/** The matches with one flag per filter, for the facet counts. */
 function flaggedMatches(filters: SearchFilters, visibility: Visibility) {
-  const hasText = filters.text.trim() !== '';
-  const textCondition = hasText ? sql`p.search_vector @@ ${queryOf(filters.text)}` : sql`true`;
-  const flag = (values: readonly unknown[], condition: RawBuilder<unknown>) => (values.length ? condition : sql`true`);
+  const condition = filterConditions(filters);
   return sql`
-    select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status,
-      ${flag(filters.themes, sql`exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = any(${filters.themes}::text[]))`)} as theme_ok,
-      ${flag(filters.countries, sql`p.location_country = any(${filters.countries}::text[])`)} as country_ok,
-      ${flag(filters.partners, sql`p.owner_partner_id = any(${filters.partners}::int[])`)} as partner_ok,
-      ${flag(filters.scopes, sql`p.geographical_scope = any(${filters.scopes}::text[])`)} as scope_ok,
-      ${flag(filters.statuses, sql`p.status = any(${filters.statuses}::text[])`)} as status_ok
+    select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status, p.theme_codes,
+      ${condition.theme} as theme_ok, ${condition.country} as country_ok, ${condition.partner} as partner_ok,
+      ${condition.scope} as scope_ok, ${condition.status} as status_ok
     from practices p
-    where ${visibilityCondition(visibility)} and ${textCondition}`;
+    where ${textMatches(filters, visibility)}`;
+}
+
+/** The matches that pass every filter. */
+function filteredMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
+  return sql<boolean>`${textMatches(filters, visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
 }
 
 export interface FacetCounts {
@@ -84,9 +106,9 @@ export interface FacetCounts {
 export async function facetCounts(db: Db, filters: SearchFilters, visibility: Visibility): Promise<FacetCounts> {
   const rows = await sql<{ facet: Facet | 'total'; value: string | null; count: number }>`
     with flagged as (${flaggedMatches(filters, visibility)})
-    select 'theme' as facet, t.theme_code as value, count(*)::int as count
-      from flagged f join practice_themes t on t.practice_id = f.id
-      where country_ok and partner_ok and scope_ok and status_ok group by t.theme_code
+    select 'theme' as facet, theme_code as value, count(*)::int as count
+      from flagged, unnest(theme_codes) as theme_code
+      where country_ok and partner_ok and scope_ok and status_ok group by theme_code
     union all
     select 'country', location_country, count(*)::int from flagged
       where theme_ok and partner_ok and scope_ok and status_ok and location_country is not null group by location_country
@@ -114,10 +136,7 @@ export async function facetCounts(db: Db, filters: SearchFilters, visibility: Vi
 
 /** The ids of every practice matching the filters, in id order (for exports of a search). */
 export async function matchingIds(db: Db, filters: SearchFilters, visibility: Visibility): Promise<number[]> {
-  const rows = await sql<{ id: number }>`
-    with flagged as (${flaggedMatches(filters, visibility)})
-    select id from flagged where theme_ok and country_ok and partner_ok and scope_ok and status_ok order by id
-  `.execute(db);
+  const rows = await sql<{ id: number }>`select p.id from practices p where ${filteredMatches(filters, visibility)} order by p.id`.execute(db);
   return rows.rows.map((row) => row.id);
 }
 
@@ -171,21 +190,19 @@ export async function searchPage(db: Db, filters: SearchFilters, visibility: Vis
     geographical_scope: string | null;
     published_at: Date | null;
     translations: Translations;
-    themes: string[] | null;
+    theme_codes: string[];
     title_highlighted: string;
     summary_highlighted: string;
   }>`
-    with flagged as (${flaggedMatches(filters, visibility)}),
-    page as (
+    with page as (
       select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.updated_at, p.translations, ${hasText ? sql`ts_rank(p.rank_vector, ${query})` : sql`0`}::float4 as rank
-      from flagged f join practices p on p.id = f.id
-      where f.theme_ok and f.country_ok and f.partner_ok and f.scope_ok and f.status_ok
+        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`ts_rank(p.rank_vector, ${query})` : sql`0`}::float4 as rank
+      from practices p
+      where ${filteredMatches(filters, visibility)}
       order by ${orderBy('p')}
       limit ${limit} offset ${offset}
     )
-    select page.*, ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted,
-      (select array_agg(theme_code order by theme_code) from practice_themes t where t.practice_id = page.id) as themes
+    select page.*, ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted
     from page
     order by ${orderBy('page')}
   `.execute(db);
@@ -200,7 +217,7 @@ export async function searchPage(db: Db, filters: SearchFilters, visibility: Vis
     geographicalScope: row.geographical_scope,
     publishedAt: row.published_at,
     translations: row.translations,
-    themes: row.themes ?? [],
+    themes: row.theme_codes,
     titleHighlighted: row.title_highlighted,
     summaryHighlighted: row.summary_highlighted,
   }));
@@ -212,7 +229,7 @@ export async function searchPage(db: Db, filters: SearchFilters, visibility: Vis
  */
 export async function similarPractices(db: Db, practiceId: number, limit: number): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
   const rows = await sql<{ id: number; title: string; owner_partner_id: number; score: number }>`
-    with me as (select id, rank_vector from practices where id = ${practiceId}),
+    with me as (select id, rank_vector, theme_codes from practices where id = ${practiceId}),
     terms as (
       select lexeme from me, unnest(me.rank_vector) as entry(lexeme, positions, weights)
       where char_length(lexeme) > 2
@@ -220,13 +237,11 @@ export async function similarPractices(db: Db, practiceId: number, limit: number
       limit 12
     ),
     q as (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) as query from terms),
-    my_themes as (select theme_code from practice_themes where practice_id = ${practiceId}),
     candidates as (
       select p.id, p.title, p.owner_partner_id, p.rank_vector,
-        (select count(*) from practice_themes t where t.practice_id = p.id and t.theme_code in (select theme_code from my_themes)) as shared_themes
-      from practices p, q
-      where p.status = 'published' and p.id <> ${practiceId}
-        and (p.rank_vector @@ q.query or exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code in (select theme_code from my_themes)))
+        (select count(*) from unnest(p.theme_codes) as code where code = any(me.theme_codes)) as shared_themes
+      from practices p, q, me
+      where p.status = 'published' and p.id <> me.id and (p.rank_vector @@ q.query or p.theme_codes && me.theme_codes)
     )
     select c.id, c.title, c.owner_partner_id, (coalesce(ts_rank(c.rank_vector, q.query), 0) + 0.2 * c.shared_themes)::float8 as score
     from candidates c, q
@@ -252,10 +267,10 @@ export async function practicesForNeed(
     ),
     q as (select coalesce(to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')), ''::tsquery) as query from words)
     select p.id, p.title, p.owner_partner_id,
-      (ts_rank(p.search_vector, q.query) + case when exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = ${need.themeCode}) then 0.5 else 0 end)::float8 as score
+      (ts_rank(p.rank_vector, q.query) + case when ${need.themeCode} = any(p.theme_codes) then 0.5 else 0 end)::float8 as score
     from practices p, q
     where p.status = 'published' and p.programme_id = ${need.programmeId} and p.owner_partner_id <> ${need.partnerId}
-      and (p.search_vector @@ q.query or exists (select 1 from practice_themes t where t.practice_id = p.id and t.theme_code = ${need.themeCode}))
+      and (p.search_vector @@ q.query or ${need.themeCode} = any(p.theme_codes))
     order by score desc, p.published_at desc nulls last, p.id
     limit ${limit}
   `.execute(db);

@@ -365,7 +365,12 @@ export interface LibraryPage {
   matchedAnyWord: boolean;
 }
 
-/** One page of the library for a search query, with the facet counts, as the actor may see it. */
+/**
+ * One page of the library for a search query, with the facet counts, as the actor may see it. The counts and the
+ * page are asked for together: on PostgreSQL they run side by side on two connections, which halves the wait
+ * for a broad query. The rare cases that need the total first (no practice has every word, or a page beyond
+ * the last) ask again.
+ */
 export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
   const visibility = visibilityFor(actor);
   const staff = seesBackOffice(visibility);
@@ -377,18 +382,19 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
     scopes: query.scope,
     statuses: staff ? query.status : [],
   };
-  let facets = await facetCounts(db, filters, visibility);
+  const order = query.sort ?? (query.q ? 'relevance' : 'newest');
+  const pageOf = (page: number) => searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
+  let [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
   // People type sentences; when no practice has every word, the ones with most of them are still worth showing.
   const anyWord = anyWordOf(query.q);
   const matchedAnyWord = facets.total === 0 && anyWord.includes(' or ');
   if (matchedAnyWord) {
     filters.text = anyWord;
-    facets = await facetCounts(db, filters, visibility);
+    [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
   }
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
-  const order = query.sort ?? (query.q ? 'relevance' : 'newest');
-  const hits = facets.total === 0 ? [] : await searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
+  if (page !== query.page && facets.total > 0) hits = await pageOf(page);
   return { hits, facets, page, pageCount, staff, matchedAnyWord };
 }
 

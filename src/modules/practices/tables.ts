@@ -44,6 +44,8 @@ export interface PracticesTable {
   proposed_by_user_id: number | null;
   /** Kept by a database trigger from the title and text fields. */
   title_key: Generated<string>;
+  /** A copy of the practice's practice_themes rows, kept by triggers, for searching; write practice_themes instead. */
+  theme_codes: Generated<string[]>;
   search_vector: Generated<string>;
   rank_vector: Generated<string>;
   created_at: CreatedAt;

@@ -1,0 +1,113 @@
+/** What every benchmark needs: a real server on loopback, a fresh database per run, and load from autocannon. */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { fromProjectRoot } from '../src/core/paths.js';
+
+export type BenchDatabase = 'pglite' | 'postgres';
+
+export interface LoadOptions {
+  duration: number;
+  connections: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** A database for one run: a new database on the PostgreSQL server, or a new PGlite data folder. */
+export interface FreshDatabase {
+  /** The environment a server (or openDatabase) needs to use it. */
+  env: NodeJS.ProcessEnv;
+  url: string | undefined;
+  dataDir: string | undefined;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabase(kind: BenchDatabase, label: string): Promise<FreshDatabase> {
+  if (kind === 'pglite') {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `better-bench-${label}-`));
+    return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, url: undefined, dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is needed to benchmark on PostgreSQL');
+  const name = `better_bench_${label}_${process.pid}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`drop database if exists ${name}`);
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { env: { DATABASE_URL: url.toString() }, url: url.toString(), dataDir: undefined, drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+async function waitUntilReady(baseUrl: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The server did not become ready in 60 s');
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The built server (dist/) in its own process, as in production; `--demo` loads the demo into an empty database. */
+export async function startServer(env: NodeJS.ProcessEnv, port: number, options: { demo: boolean }): Promise<RunningServer> {
+  const args = [fromProjectRoot('bin', 'better.js'), 'serve', '--port', String(port), ...(options.demo ? ['--demo'] : [])];
+  const server = spawn(process.execPath, args, {
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilReady(baseUrl, server);
+  return {
+    baseUrl,
+    async stop() {
+      if (server.exitCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Load on a server: a 2 s warm-up (JIT, caches, connection pool), then the measured run. With several paths,
+ * the requests cycle through them, so a page is measured over varied inputs rather than one cached answer.
+ */
+export async function load(baseUrl: string, paths: string[], options: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  const requests = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] as string }) }];
+  const run = (duration: number) => autocannon({ url: baseUrl, connections: options.connections, duration, pipelining: 1, requests });
+  await run(2);
+  const result = await run(options.duration);
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** The value below which the given share of the sorted samples lie (nearest rank). */
+export function percentile(sortedSamples: number[], share: number): number {
+  if (sortedSamples.length === 0) return Number.NaN;
+  const rank = Math.min(sortedSamples.length - 1, Math.max(0, Math.ceil(share * sortedSamples.length) - 1));
+  return sortedSamples[rank] as number;
+}
