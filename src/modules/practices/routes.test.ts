@@ -197,6 +197,11 @@ describe('the library page and its JSON', () => {
     expect(form?.getAttribute('action')).toBe('/practices');
   });
 
+  it('offers best match as the order on the first visit, so words typed there are ranked by relevance', async () => {
+    const page = await new TestBrowser(fixture.context.app).page('/practices');
+    expect(page.screen.getByLabelText<HTMLSelectElement>('Sort by').value).toBe('relevance');
+  });
+
   it('answers JSON at the same address for API clients', async () => {
     const id = await create('coordinator', { title: 'Practice read as JSON' });
     await (await fixture.browserFor('coordinator')).post(`/practices/${id}/review`, { decision: 'publish' });

@@ -382,7 +382,8 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
     scopes: query.scope,
     statuses: staff ? query.status : [],
   };
-  const order = query.sort ?? (query.q ? 'relevance' : 'newest');
+  // Without words every practice matches equally, and the best match is the newest (see searchPage).
+  const order = query.sort ?? 'relevance';
   const pageOf = (page: number) => searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
   let [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
   // People type sentences; when no practice has every word, the ones with most of them are still worth showing.

@@ -129,7 +129,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
             <SelectField
               name="sort"
               label={t('practices.library.sort')}
-              value={query.sort ?? (query.q ? 'relevance' : 'newest')}
+              value={query.sort ?? 'relevance'}
               options={sortOrders.map((order) => ({ value: order, label: t(`practices.library.sortOrders.${order}`) }))}
             />
             <button type="submit" class="button button--secondary">
@@ -147,7 +147,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
             </h2>
             {library.matchedAnyWord ? <p class="inset">{t('practices.library.anyWord')}</p> : null}
             {hits.length === 0 ? <p>{t('practices.library.none')}</p> : null}
-            <ol class="result-list">
+            <ol class="result-list" aria-labelledby="results">
               {hits.map((hit) => (
                 <li key={hit.id} class="result">
                   <h3 class="result__title">
