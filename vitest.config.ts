@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    exclude: ['**/*.pg.test.ts', 'node_modules/**', 'dist/**'],
+    exclude: ['**/*.pg.test.ts', '**/*.standards.test.ts', 'node_modules/**', 'dist/**'],
     globalSetup: ['src/core/testing/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

@@ -10,7 +10,7 @@ if (!url) {
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**'],
+    exclude: ['**/*.standards.test.ts', 'node_modules/**', 'dist/**'],
     env: { TEST_DATABASE_URL: url },
     pool: 'forks',
     testTimeout: 60_000,

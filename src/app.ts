@@ -17,7 +17,8 @@ import { getTranslator } from './core/i18n/i18n.js';
 import { i18nPlugin } from './core/i18n/plugin.js';
 import type { PeriodicTask } from './core/jobs/worker.js';
 import { HandlersInFlight, trackHandlers } from './core/http/in-flight.js';
-import { fromProjectRoot } from './core/paths.js';
+import { openApiPlugin } from './core/http/openapi.js';
+import { fromProjectRoot, platformVersion } from './core/paths.js';
 import { sessionPlugin } from './modules/accounts/index.js';
 import { modules } from './modules/index.js';
 
@@ -96,6 +97,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
 
   for (const module of modules) await app.register(module.routes);
+  await app.register(
+    openApiPlugin(
+      modules.flatMap((module) => module.api ?? []),
+      platformVersion,
+    ),
+  );
   return app;
 }
 

@@ -1,5 +1,5 @@
 /** Locates files shipped beside the code (catalogues, static assets) whether it runs from src/ or compiled dist/. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +18,6 @@ export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.met
 export function fromProjectRoot(...segments: string[]): string {
   return path.join(projectRoot, ...segments);
 }
+
+/** The platform's version, from package.json (shown in the API description). */
+export const platformVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -3,6 +3,7 @@ import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
 import { addPartnerPageSection, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
+import { practicesApi } from './api.js';
 import { importRoutes } from './import-routes.js';
 import { needRoutes } from './needs-routes.js';
 import { practiceRoutes } from './routes.js';
@@ -27,4 +28,5 @@ export const practicesModule: PlatformModule = {
     await app.register(importRoutes);
   },
   navigation: [{ href: '/practices', labelKey: 'practices.nav' }],
+  api: practicesApi,
 };

@@ -1,8 +1,9 @@
-/** The library as JSON (the same URLs with Accept: application/json): documented in the OpenAPI description. */
+/** The library as JSON (the same URLs with Accept: application/json), in the shapes api.ts describes. */
+import type { LibraryDocument, PracticeDocument } from './api.js';
 import type { Practice, LibraryPage } from './service.js';
 import { highlightEnd, highlightStart } from './search.js';
 
-export function practiceDocument(practice: Practice, ownerName: string | undefined, publicUrl: string) {
+export function practiceDocument(practice: Practice, ownerName: string | undefined, publicUrl: string): PracticeDocument {
   return {
     id: practice.id,
     url: `${publicUrl}/practices/${practice.id}`,
@@ -32,7 +33,7 @@ export function practiceDocument(practice: Practice, ownerName: string | undefin
 
 const markers = new RegExp(`[${highlightStart}${highlightEnd}]`, 'g');
 
-export function libraryDocument(library: LibraryPage, publicUrl: string) {
+export function libraryDocument(library: LibraryPage, publicUrl: string): LibraryDocument {
   const facet = (name: keyof LibraryPage['facets']['counts']) => Object.fromEntries(library.facets.counts[name]);
   return {
     total: library.facets.total,

@@ -1,7 +1,10 @@
 /** The library through HTTP: writing, proposing, reviewing and reading practices, for every role, and its exports. */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorSchema } from '../../core/http/openapi.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
+import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from './api.js';
 import { getPractice, listLearningNeeds } from './service.js';
 import { systemActor } from '../../core/policy/actor.js';
 
@@ -202,16 +205,22 @@ describe('the library page and its JSON', () => {
     expect(page.screen.getByLabelText<HTMLSelectElement>('Sort by').value).toBe('relevance');
   });
 
-  it('answers JSON at the same address for API clients', async () => {
-    const id = await create('coordinator', { title: 'Practice read as JSON' });
+  it('answers JSON at the same address for API clients, in the shapes the OpenAPI description gives', async () => {
+    const id = await create('coordinator', { title: 'Practice read as JSON', contactName: 'Projects office', contactEmail: 'projects@example.org' });
     await (await fixture.browserFor('coordinator')).post(`/practices/${id}/review`, { decision: 'publish' });
     const api = new TestBrowser(fixture.context.app, { accept: 'application/json' });
-    const library = (await api.get('/practices?q=json')).json<{ total: number; results: { id: number; url: string }[]; facets: Record<string, unknown> }>();
+    const library = libraryDocumentSchema.parse((await api.get('/practices?q=json')).json());
     expect(library.results.map((result) => result.id)).toContain(id);
     expect(library.results[0]?.url).toBe(`http://better.test/practices/${library.results[0]?.id}`);
-    expect(library.facets).toHaveProperty('theme');
-    const document = (await api.get(`/practices/${id}`)).json<{ title: string; themes: string[] }>();
-    expect(document).toMatchObject({ title: 'Practice read as JSON', themes: ['digital-services', 'smart-city'] });
+    expect(library.facets.status).toBeUndefined();
+    const document = practiceDocumentSchema.parse((await api.get(`/practices/${id}`)).json());
+    expect(document).toMatchObject({ title: 'Practice read as JSON', themes: ['digital-services', 'smart-city'], contact: null });
+
+    const staff = await fixture.browserFor('coordinator');
+    const asJson = { accept: 'application/json' };
+    expect(libraryDocumentSchema.parse((await staff.get('/practices?q=json', asJson)).json()).facets.status).toMatchObject({ published: expect.any(Number) });
+    expect(practiceDocumentSchema.parse((await staff.get(`/practices/${id}`, asJson)).json()).contact).toEqual({ name: 'Projects office', email: 'projects@example.org' });
+    expect(errorSchema.parse((await api.get('/practices/999999')).json())).toMatchObject({ error: 'not_found' });
   });
 
   it('exports what the visitor may see as CSV and JSON, in the import’s columns', async () => {
@@ -224,7 +233,7 @@ describe('the library page and its JSON', () => {
     expect(csv.body).toContain('"Exported, with ""quotes"", commas; and more"');
     expect(csv.body).toContain('"First paragraph.\n\nSecond paragraph."');
     expect(csv.body).not.toContain('Draft not exported to the public');
-    const json = (await new TestBrowser(fixture.context.app).get('/practices/export.json')).json<{ id: number; themes: string[] }[]>();
+    const json = z.array(exportRecordSchema).parse((await new TestBrowser(fixture.context.app).get('/practices/export.json')).json());
     expect(json.find((record) => record.id === id)?.themes).toEqual(['digital-services', 'smart-city']);
     expect(json.some((record) => record.id === draft)).toBe(false);
   });

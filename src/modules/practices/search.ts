@@ -6,7 +6,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../core/db/database.js';
-import type { PracticeStatus, Translations } from './tables.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import type { GeographicalScope, PracticeStatus, Translations } from './tables.js';
 
 const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
 
@@ -145,10 +146,10 @@ export interface SearchHit {
   title: string;
   summary: string;
   status: PracticeStatus;
-  language: string;
+  language: Locale;
   ownerPartnerId: number;
   locationCountry: string | null;
-  geographicalScope: string | null;
+  geographicalScope: GeographicalScope | null;
   publishedAt: Date | null;
   translations: Translations;
   themes: string[];
@@ -184,10 +185,10 @@ export async function searchPage(db: Db, filters: SearchFilters, visibility: Vis
     title: string;
     summary: string;
     status: PracticeStatus;
-    language: string;
+    language: Locale;
     owner_partner_id: number;
     location_country: string | null;
-    geographical_scope: string | null;
+    geographical_scope: GeographicalScope | null;
     published_at: Date | null;
     translations: Translations;
     theme_codes: string[];
