@@ -218,7 +218,7 @@ describe('the library page and its JSON', () => {
 
     const staff = await fixture.browserFor('coordinator');
     const asJson = { accept: 'application/json' };
-    expect(libraryDocumentSchema.parse((await staff.get('/practices?q=json', asJson)).json()).facets.status).toMatchObject({ published: expect.any(Number) });
+    expect(libraryDocumentSchema.parse((await staff.get('/practices?q=json', asJson)).json()).facets.status).toHaveProperty('published');
     expect(practiceDocumentSchema.parse((await staff.get(`/practices/${id}`, asJson)).json()).contact).toEqual({ name: 'Projects office', email: 'projects@example.org' });
     expect(errorSchema.parse((await api.get('/practices/999999')).json())).toMatchObject({ error: 'not_found' });
   });
