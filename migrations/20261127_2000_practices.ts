@@ -145,10 +145,40 @@ const statements = [
     partner_id integer not null references partners (id),
     theme_code text not null references themes (code),
     description text not null,
+    match_query tsquery,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
   )`,
   `create index learning_needs_by_partner on learning_needs (partner_id)`,
+  // A need's words as an "any of them" query (English and simple readings), kept on the row so the partner page
+  // does not parse every description on every visit.
+  `create function learning_needs_match_query() returns trigger language plpgsql as $$
+  begin
+    new.match_query := (
+      select to_tsquery('simple', string_agg(distinct quote_literal(lexeme), ' | '))
+      from unnest(to_tsvector('english', new.description) || to_tsvector('simple', new.description)) as entry(lexeme, positions, weights)
+      where char_length(lexeme) > 2);
+    return new;
+  end
+  $$`,
+  `create trigger learning_needs_match_query before insert or update of description on learning_needs
+    for each row execute function learning_needs_match_query()`,
+
+  // The practices recommended for each need, computed when the need is written and, after the library changes,
+  // by the background worker (recommendation_refreshes lists the programmes waiting), so the partner page reads a
+  // few rows instead of ranking the whole library on every visit.
+  `create table need_recommendations (
+    need_id integer not null references learning_needs (id) on delete cascade,
+    practice_id integer not null references practices (id) on delete cascade,
+    position smallint not null,
+    score real not null,
+    primary key (need_id, practice_id)
+  )`,
+  `create index need_recommendations_by_practice on need_recommendations (practice_id)`,
+  `create table recommendation_refreshes (
+    programme_id integer primary key references programmes (id) on delete cascade,
+    requested_at timestamptz not null default now()
+  )`,
 
   `create table transfers (
     id integer generated always as identity primary key,

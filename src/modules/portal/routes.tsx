@@ -5,7 +5,7 @@ import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { countStakeholdersByHelix, listPartners } from '../partners/service.js';
-import { practicesIdentifiedPerPartner, transferCountsPerPartner } from '../practices/service.js';
+import { libraryCountsPerPartner } from '../practices/service.js';
 import { findProgramme, listPhases, listProgrammes, semestersOf, type Programme } from '../programmes/service.js';
 import { HomePage } from './views/HomePage.js';
 import type { ProgrammeOverviewData } from './views/ProgrammeOverview.js';
@@ -14,14 +14,12 @@ import { ProgrammePage } from './views/ProgrammePage.js';
 import { StatementPage } from './views/StatementPage.js';
 
 async function overviewOf(db: Db, actor: Actor, programme: Programme): Promise<ProgrammeOverviewData> {
-  const [phases, partners, stakeholdersByHelix, identified, transfers] = await Promise.all([
+  const [phases, partners, stakeholdersByHelix, practiceCounts] = await Promise.all([
     listPhases(db, programme.id),
     listPartners(db, actor, programme.id),
     countStakeholdersByHelix(db, programme.id),
-    practicesIdentifiedPerPartner(db, programme.id),
-    transferCountsPerPartner(db, programme.id),
+    libraryCountsPerPartner(db, programme.id),
   ]);
-  const practiceCounts = new Map(partners.map((partner) => [partner.id, { identified: identified.get(partner.id) ?? 0, ...(transfers.get(partner.id) ?? { adopted: 0, inProgress: 0 }) }]));
   return { programme, phases, semesters: semestersOf(programme), partners, stakeholdersByHelix, practiceCounts };
 }
 

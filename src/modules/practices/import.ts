@@ -15,6 +15,7 @@ import { listThemes } from '../themes/service.js';
 import { ImportFileError, readRows, type ImportFormat, type SourceRow } from './import-source.js';
 import { practiceSchema, type PracticeFormInput } from './schema.js';
 import * as queries from './queries.js';
+import { requestRecommendationRefresh } from './recommendations.js';
 import { valuesOf } from './service.js';
 
 /** Column names of import and export files, in export order (documented in the README). */
@@ -273,10 +274,12 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
     const checker = new RowChecker(actor, options.programmeId, lookup);
     let batch: CheckedRow[] = [];
     let done = 0;
+    let publishes = false;
     for await (const row of rows()) {
       const checked = checker.check(row);
       done += 1;
       if (!checked.ok) continue;
+      publishes ||= checked.row.status === 'published';
       batch.push(checked.row);
       if (batch.length === batchSize) {
         await writeBatch(trx, actor, options.programmeId, batch);
@@ -287,6 +290,7 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
     }
     if (batch.length) await writeBatch(trx, actor, options.programmeId, batch);
     report.imported += batch.length;
+    if (publishes) await requestRecommendationRefresh(trx, options.programmeId);
     options.onProgress?.('writing', done);
   });
   if (report.imported >= 1000) await queries.analyzePractices(db);

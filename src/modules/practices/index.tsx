@@ -1,21 +1,20 @@
 /** The good practice library: practices and their review, search, learning needs and recommendations, transfers, import and export. */
 import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
-import { addPartnerPageSection, listPartners } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
+import { addPartnerPageSection } from '../partners/service.js';
 import { practicesApi } from './api.js';
 import { importRoutes } from './import-routes.js';
 import { needRoutes } from './needs-routes.js';
 import { practiceRoutes } from './routes.js';
-import { recommendationsFor } from './service.js';
+import { recommendationsFor, refreshRequestedRecommendations } from './service.js';
 import { transferRoutes } from './transfer-routes.js';
 import { NeedsSection } from './views/NeedsSection.js';
 
 addPartnerPageSection(async ({ db, actor, partner }) => {
-  const [recommendations, themes, partners] = await Promise.all([recommendationsFor(db, partner), listThemes(db), listPartners(db, actor, partner.programmeId)]);
+  const recommendations = await recommendationsFor(db, partner.id);
   const mayManage = can(actor, 'learning_need.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] });
   return (
-    <NeedsSection partnerId={partner.id} recommendations={recommendations} themes={themes} partnerNames={new Map(partners.map((entry) => [entry.id, entry.name]))} mayManage={mayManage} />
+    <NeedsSection partnerId={partner.id} recommendations={recommendations} mayManage={mayManage} />
   );
 });
 
@@ -29,4 +28,5 @@ export const practicesModule: PlatformModule = {
   },
   navigation: [{ href: '/practices', labelKey: 'practices.nav' }],
   api: practicesApi,
+  tasks: (app) => [{ name: 'practices.recommendations', run: () => refreshRequestedRecommendations(app.db) }],
 };

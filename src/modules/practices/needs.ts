@@ -7,7 +7,7 @@ import { can } from '../../core/policy/policy.js';
 import { findPartner } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import type { LearningNeedInput } from './schema.js';
-import { practicesForNeed } from './search.js';
+import { refreshRecommendations } from './recommendations.js';
 import * as queries from './transfer-queries.js';
 
 export interface LearningNeed {
@@ -17,12 +17,6 @@ export interface LearningNeed {
   description: string;
 }
 
-export interface Recommendation {
-  need: LearningNeed;
-  practices: { id: number; title: string; ownerPartnerId: number; score: number }[];
-}
-
-export const recommendationsPerNeed = 3;
 
 function toNeed(row: { id: number; partner_id: number; theme_code: string; description: string }): LearningNeed {
   return { id: row.id, partnerId: row.partner_id, themeCode: row.theme_code, description: row.description };
@@ -32,16 +26,6 @@ export async function listLearningNeeds(db: Db, partnerId: number): Promise<Lear
   return (await queries.listNeeds(db, partnerId)).map(toNeed);
 }
 
-/** Each of the partner's needs with the best-matching published practices of the other partners, best first. */
-export async function recommendationsFor(db: Db, partner: { id: number; programmeId: number }): Promise<Recommendation[]> {
-  const needs = await listLearningNeeds(db, partner.id);
-  const recommendations: Recommendation[] = [];
-  for (const need of needs) {
-    const practices = await practicesForNeed(db, { programmeId: partner.programmeId, partnerId: partner.id, themeCode: need.themeCode, description: need.description }, recommendationsPerNeed);
-    recommendations.push({ need, practices });
-  }
-  return recommendations;
-}
 
 export type NeedRefusal = 'forbidden' | 'not_found' | 'unknown_theme';
 
@@ -56,6 +40,7 @@ export async function createLearningNeed(db: Db, actor: Actor, partnerId: number
   if (!(await themeOffered(db, input.themeCode))) return refuse('unknown_theme', 'themeCode');
   return db.transaction().execute(async (trx) => {
     const need = toNeed(await queries.insertNeed(trx, { partnerId, themeCode: input.themeCode, description: input.description }));
+    await refreshRecommendations(trx, { needIds: [need.id] });
     await recordAudit(trx, actor, { action: 'learning_need.create', entityType: 'learning_need', entityId: need.id, programmeId: partner.programmeId, after: need });
     return done(need);
   });
@@ -84,6 +69,7 @@ export async function updateLearningNeed(db: Db, actor: Actor, needId: number, i
     const before = await queries.lockNeed(trx, needId);
     if (!before) return refuse('not_found');
     const after = toNeed(await queries.updateNeed(trx, needId, input));
+    await refreshRecommendations(trx, { needIds: [needId] });
     await recordAudit(trx, actor, { action: 'learning_need.update', entityType: 'learning_need', entityId: needId, programmeId: manageable.value.programmeId, before: toNeed(before), after });
     return done(after);
   });

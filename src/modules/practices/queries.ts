@@ -238,16 +238,6 @@ export function findPractices(db: Executor, ids: number[]) {
     .execute();
 }
 
-/** Practices identified (published) per owner partner, and practices each partner took up through a transfer. */
-export function countsPerPartner(db: Executor, programmeId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['owner_partner_id as partnerId', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('programme_id', '=', programmeId)
-    .where('status', '=', 'published')
-    .groupBy('owner_partner_id')
-    .execute();
-}
 
 /** Fresh planner statistics after a bulk load: PGlite has no autovacuum, and a stale estimate makes it skip the search index. */
 export async function analyzePractices(db: Db): Promise<void> {

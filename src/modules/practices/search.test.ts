@@ -11,9 +11,9 @@ import { insertGeneratedPractices } from '../../core/testing/practice-generator.
 import { seedDemo } from '../../seed.js';
 import { listPartners } from '../partners/service.js';
 import { replaceThemes } from './queries.js';
-import { searchQuerySchema } from './schema.js';
-import { highlightEnd, highlightStart, practicesForNeed } from './search.js';
-import { recommendationsFor, searchLibrary, similarPractices } from './service.js';
+import { practiceSchema, searchQuerySchema } from './schema.js';
+import { highlightEnd, highlightStart } from './search.js';
+import { changeStatus, createLearningNeed, createPractice, recommendationsFor, refreshRecommendations, refreshRequestedRecommendations, searchLibrary, similarPractices } from './service.js';
 
 let database: DatabaseHandle;
 const titles = new Map<string, number>();
@@ -25,6 +25,7 @@ beforeAll(async () => {
   if (!seeded.ok) throw new Error('demo not loaded');
   const partners = await listPartners(database.db, system, seeded.value.programmeId);
   await insertGeneratedPractices(database.db, { programmeId: seeded.value.programmeId, ownerPartnerIds: partners.map((partner) => partner.id), count: 300, seed: 7 });
+  await database.db.transaction().execute((trx) => refreshRecommendations(trx, { programmeId: seeded.value.programmeId }));
   for (const row of await database.db.selectFrom('practices').select(['id', 'title']).execute()) titles.set(row.title, row.id);
 });
 afterAll(async () => database.close());
@@ -145,7 +146,7 @@ describe('recommendations for learning needs', () => {
   it('recommends published practices of other partners that match each need, best first', async () => {
     const partners = await listPartners(database.db, system);
     const tartu = partners.find((partner) => partner.shortName === 'Tartu') as (typeof partners)[number];
-    const [payments] = await recommendationsFor(database.db, tartu);
+    const [payments] = await recommendationsFor(database.db, tartu.id);
     expect(payments?.need.description).toContain('pay municipal fees');
     expect(payments?.practices[0]?.title).toBe('Pagamenti digitali dei servizi comunali');
     expect(payments?.practices.every((practice) => practice.ownerPartnerId !== tartu.id)).toBe(true);
@@ -154,8 +155,31 @@ describe('recommendations for learning needs', () => {
   it('never recommends a partner its own practices', async () => {
     const partners = await listPartners(database.db, system);
     const genoa = partners.find((partner) => partner.shortName === 'Genoa') as (typeof partners)[number];
-    const recommendations = await practicesForNeed(database.db, { programmeId: genoa.programmeId, partnerId: genoa.id, themeCode: 'payments', description: 'online payments of municipal fees' }, 20);
+    const created = await createLearningNeed(database.db, system, genoa.id, { themeCode: 'payments', description: 'online payments of municipal fees' });
+    expect(created.ok).toBe(true);
+    const recommendations = (await recommendationsFor(database.db, genoa.id)).flatMap((recommendation) => recommendation.practices);
     expect(recommendations.length).toBeGreaterThan(0);
     expect(recommendations.every((practice) => practice.ownerPartnerId !== genoa.id)).toBe(true);
+  });
+
+  it('follows the library: a withdrawn practice leaves at once, a newly published one arrives with the worker’s refresh', async () => {
+    const partners = await listPartners(database.db, system);
+    const tartu = partners.find((partner) => partner.shortName === 'Tartu') as (typeof partners)[number];
+    const genoa = partners.find((partner) => partner.shortName === 'Genoa') as (typeof partners)[number];
+    const paymentsNeed = async () => (await recommendationsFor(database.db, tartu.id)).find((recommendation) => recommendation.need.themeCode === 'payments');
+    const best = (await paymentsNeed())?.practices[0];
+    expect(best?.title).toBe('Pagamenti digitali dei servizi comunali');
+
+    expect((await changeStatus(database.db, system, best?.id as number, 'return', 'Needs figures')).ok).toBe(true);
+    expect((await paymentsNeed())?.practices.map((practice) => practice.id)).not.toContain(best?.id);
+
+    const input = practiceSchema.parse({ ownerPartnerId: String(genoa.id), language: 'en', title: 'Pay municipal fees and fines online with one payment notice', summary: 'Citizens pay municipal fees and fines online.', themes: ['payments'] });
+    const created = await createPractice(database.db, system, input);
+    if (!created.ok) throw new Error(created.reason);
+    await changeStatus(database.db, system, created.value.id, 'publish');
+    expect((await paymentsNeed())?.practices.map((practice) => practice.id)).not.toContain(created.value.id);
+    expect(await refreshRequestedRecommendations(database.db)).toBe(1);
+    expect((await paymentsNeed())?.practices[0]?.id).toBe(created.value.id);
+    expect(await refreshRequestedRecommendations(database.db)).toBe(0);
   });
 });

@@ -251,29 +251,3 @@ export async function similarPractices(db: Db, practiceId: number, limit: number
   `.execute(db);
   return rows.rows.map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id, score: row.score }));
 }
-
-/**
- * Published practices of other partners matching a learning need: the need's words (in its own language reading
- * and the simple one) against the practices' full text, plus a bonus when the practice carries the need's theme.
- */
-export async function practicesForNeed(
-  db: Db,
-  need: { programmeId: number; partnerId: number; themeCode: string; description: string },
-  limit: number,
-): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
-  const rows = await sql<{ id: number; title: string; owner_partner_id: number; score: number }>`
-    with words as (
-      select distinct lexeme from unnest(to_tsvector('english', ${need.description}) || to_tsvector('simple', ${need.description})) as entry(lexeme, positions, weights)
-      where char_length(lexeme) > 2
-    ),
-    q as (select coalesce(to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')), ''::tsquery) as query from words)
-    select p.id, p.title, p.owner_partner_id,
-      (ts_rank(p.rank_vector, q.query) + case when ${need.themeCode} = any(p.theme_codes) then 0.5 else 0 end)::float8 as score
-    from practices p, q
-    where p.status = 'published' and p.programme_id = ${need.programmeId} and p.owner_partner_id <> ${need.partnerId}
-      and (p.search_vector @@ q.query or ${need.themeCode} = any(p.theme_codes))
-    order by score desc, p.published_at desc nulls last, p.id
-    limit ${limit}
-  `.execute(db);
-  return rows.rows.map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id, score: row.score }));
-}

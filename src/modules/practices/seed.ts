@@ -7,6 +7,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { DemoPartnerKey, DemoPartners } from '../partners/seed.js';
 import * as queries from './queries.js';
 import type { PracticeStatus, TransferStage, Translations } from './tables.js';
+import { refreshRecommendations } from './recommendations.js';
 import * as transferQueries from './transfer-queries.js';
 
 interface DemoPractice {
@@ -355,5 +356,6 @@ export async function seedDemoPractices(trx: Tx, programmeId: number, partners: 
     }
   }
   for (const [partner, themeCode, description] of needs) await transferQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
+  await refreshRecommendations(trx, { programmeId });
   return { practices: practices.length, transfers: transfers.length };
 }

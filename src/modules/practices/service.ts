@@ -11,6 +11,7 @@ import { can, type Scope } from '../../core/policy/policy.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import * as queries from './queries.js';
+import { requestRecommendationRefresh } from './recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
 import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
 import type { PracticeStatus, Translations } from './tables.js';
@@ -18,6 +19,7 @@ import type { PracticeStatus, Translations } from './tables.js';
 import './policy.js';
 
 export * from './needs.js';
+export * from './recommendations.js';
 export * from './transfers.js';
 
 export interface Practice {
@@ -268,6 +270,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
     const values = valuesOf(input, before.programmeId);
     await queries.updatePractice(trx, practiceId, values);
     await queries.replaceThemes(trx, practiceId, input.themes);
+    if (before.status === 'published') await requestRecommendationRefresh(trx, before.programmeId);
     await recordAudit(trx, actor, {
       action: 'practice.update',
       entityType: 'practice',
@@ -302,6 +305,7 @@ export async function changeStatus(db: Db, actor: Actor, practiceId: number, nam
     if (!can(actor, transition.action, { programmeId: before.programmeId, partnerIds: [before.ownerPartnerId] })) return refuse('forbidden');
     if (!transition.from.includes(before.status)) return refuse('wrong_status');
     await queries.setStatus(trx, practiceId, transition.to);
+    if (before.status === 'published' || transition.to === 'published') await requestRecommendationRefresh(trx, before.programmeId);
     await recordChange(trx, actor, practiceId, before.status, transition.to, comment);
     await recordAudit(trx, actor, {
       action: transition.auditAction,
@@ -328,6 +332,7 @@ export async function deletePractice(db: Db, actor: Actor, practiceId: number): 
     if (!can(actor, action, scopeOf(before))) return refuse('forbidden');
     if (await queries.hasTransfers(trx, practiceId)) return refuse('has_transfers');
     await queries.deletePractice(trx, practiceId);
+    if (before.status === 'published') await requestRecommendationRefresh(trx, before.programmeId);
     await recordAudit(trx, actor, { action: 'practice.delete', entityType: 'practice', entityId: practiceId, programmeId: before.programmeId, before: auditValues(before) });
     return done(before);
   });
@@ -401,7 +406,3 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
 
 export { similarPractices };
 
-/** Practices identified per partner: the published ones it owns. */
-export async function practicesIdentifiedPerPartner(db: Db, programmeId: number): Promise<Map<number, number>> {
-  return new Map((await queries.countsPerPartner(db, programmeId)).map((row) => [row.partnerId, Number(row.count)]));
-}

@@ -75,8 +75,22 @@ export interface LearningNeedsTable {
   partner_id: number;
   theme_code: string;
   description: string;
+  /** Kept by a database trigger from the description. */
+  match_query: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+export interface NeedRecommendationsTable {
+  need_id: number;
+  practice_id: number;
+  position: number;
+  score: number;
+}
+
+export interface RecommendationRefreshesTable {
+  programme_id: number;
+  requested_at: CreatedAt;
 }
 
 export interface TransfersTable {
@@ -122,6 +136,8 @@ export interface PracticeTables {
   practice_themes: PracticeThemesTable;
   practice_history: PracticeHistoryTable;
   learning_needs: LearningNeedsTable;
+  need_recommendations: NeedRecommendationsTable;
+  recommendation_refreshes: RecommendationRefreshesTable;
   transfers: TransfersTable;
   transfer_stages: TransferStagesTable;
   transfer_assessments: TransferAssessmentsTable;

@@ -160,17 +160,17 @@ export function listTransfersOfImporter(db: Executor, partnerId: number) {
     .execute();
 }
 
-/** Transfers per importing partner, split into those adopted (or further) and those still in progress. */
-export function transferCountsPerImporter(db: Executor, programmeId: number, adoptedStages: readonly TransferStage[]) {
-  return db
-    .selectFrom('transfers')
-    .innerJoin('practices', 'practices.id', 'transfers.practice_id')
-    .select([
-      'transfers.importer_partner_id as partnerId',
-      (eb) => eb.fn.countAll<number>().filterWhere('transfers.stage', 'in', adoptedStages).as('adopted'),
-      (eb) => eb.fn.countAll<number>().filterWhere('transfers.stage', 'not in', adoptedStages).as('inProgress'),
-    ])
-    .where('practices.programme_id', '=', programmeId)
-    .groupBy('transfers.importer_partner_id')
-    .execute();
+/**
+ * Per partner of a programme, in one statement for the programme's overview: its published practices
+ * (identified), and the transfers it imports, split into those adopted (or further) and those still in progress.
+ */
+export function libraryCountsPerPartner(db: Executor, programmeId: number, adoptedStages: readonly TransferStage[]) {
+  return sql<{ partner_id: number; identified: number; adopted: number; in_progress: number }>`
+    select pa.id as partner_id,
+      (select count(*) from practices p where p.owner_partner_id = pa.id and p.status = 'published')::int as identified,
+      (select count(*) from transfers t where t.importer_partner_id = pa.id and t.stage = any(${adoptedStages}::text[]))::int as adopted,
+      (select count(*) from transfers t where t.importer_partner_id = pa.id and t.stage <> all(${adoptedStages}::text[]))::int as in_progress
+    from partners pa
+    where pa.programme_id = ${programmeId}
+  `.execute(db);
 }

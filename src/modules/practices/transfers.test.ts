@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/policy/actor.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
-import { changeStatus, createPractice, getTransfer, transferCountsPerPartner } from './service.js';
+import { changeStatus, createPractice, getTransfer, libraryCountsPerPartner } from './service.js';
 import { practiceSchema } from './schema.js';
 
 const fixture = useWorld();
@@ -55,9 +55,9 @@ describe('registering an interest', () => {
     expect(again.headers.location).toBe(`/practices/${practiceOfA}#transfers`);
     const crafted = await registerInterest('editorA', practiceOfB, fixture.world.partnerB.id);
     expect(crafted.statusCode).toBe(403);
-    const counts = await transferCountsPerPartner(fixture.context.db, fixture.world.programme.id);
-    expect(counts.get(fixture.world.partnerA.id)).toBeUndefined();
-    expect(counts.get(fixture.world.partnerB.id)).toEqual({ adopted: 0, inProgress: 1 });
+    const counts = await libraryCountsPerPartner(fixture.context.db, fixture.world.programme.id);
+    expect(counts.get(fixture.world.partnerA.id)).toEqual({ identified: 1, adopted: 0, inProgress: 0 });
+    expect(counts.get(fixture.world.partnerB.id)).toEqual({ identified: 1, adopted: 0, inProgress: 1 });
   });
 });
 
@@ -80,8 +80,8 @@ describe('recording stages', () => {
     const stages = [...page.document.querySelectorAll('.stage-list__item--done')].map((item) => item.querySelector('h3')?.textContent);
     expect(stages).toEqual(['Interest registered', 'Study visit', 'Adopted in the action plan']);
     expect(page.mainText).toContain(`27 October 2021, recorded by ${fixture.world.users.editorA.actor.displayName}`);
-    const counts = await transferCountsPerPartner(fixture.context.db, fixture.world.programme.id);
-    expect(counts.get(fixture.world.partnerA.id)).toEqual({ adopted: 1, inProgress: 0 });
+    const counts = await libraryCountsPerPartner(fixture.context.db, fixture.world.programme.id);
+    expect(counts.get(fixture.world.partnerA.id)).toEqual({ identified: 1, adopted: 1, inProgress: 0 });
   });
 
   it('refuses stakeholders and other programmes’ coordinators, and sends anonymous visitors to sign in', async () => {

@@ -184,8 +184,17 @@ export async function assessTransfer(db: Db, actor: Actor, transferId: number, i
 
 export { assessmentCriteria };
 
-/** Per importing partner: transfers adopted (or implemented) and transfers still in progress. */
-export async function transferCountsPerPartner(db: Db, programmeId: number): Promise<Map<number, { adopted: number; inProgress: number }>> {
-  const rows = await queries.transferCountsPerImporter(db, programmeId, adoptedStages);
-  return new Map(rows.map((row) => [row.partnerId, { adopted: Number(row.adopted), inProgress: Number(row.inProgress) }]));
+export interface PartnerLibraryCounts {
+  /** Published practices the partner owns. */
+  identified: number;
+  /** Practices the partner imports whose transfer reached the action plan (adopted) or implementation. */
+  adopted: number;
+  /** Practices the partner imports whose transfer is at an earlier stage. */
+  inProgress: number;
+}
+
+/** The library's figures for each partner of a programme (the programme overview's columns). */
+export async function libraryCountsPerPartner(db: Db, programmeId: number): Promise<Map<number, PartnerLibraryCounts>> {
+  const { rows } = await queries.libraryCountsPerPartner(db, programmeId, adoptedStages);
+  return new Map(rows.map((row) => [row.partner_id, { identified: row.identified, adopted: row.adopted, inProgress: row.in_progress }]));
 }

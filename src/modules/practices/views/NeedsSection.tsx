@@ -1,23 +1,20 @@
 /** On a partner's page: its learning needs, each with the other partners' published practices that match it best. */
 import { ButtonLink } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
-import { themeName, type Theme } from '../../themes/service.js';
-import type { Recommendation } from '../service.js';
+import { themeName } from '../../themes/service.js';
+import type { Recommendation } from '../recommendations.js';
 
-export function NeedsSection({ partnerId, recommendations, themes, partnerNames, mayManage }: { partnerId: number; recommendations: Recommendation[]; themes: Theme[]; partnerNames: Map<number, string>; mayManage: boolean }) {
+export function NeedsSection({ partnerId, recommendations, mayManage }: { partnerId: number; recommendations: Recommendation[]; mayManage: boolean }) {
   const { t, locale } = useView();
-  const byCode = new Map(themes.map((theme) => [theme.code, theme]));
   return (
     <section aria-labelledby="learning-needs">
       <h2 id="learning-needs">{t('practices.needs.heading')}</h2>
       <p>{t('practices.needs.intro')}</p>
       {recommendations.length === 0 ? <p>{t('practices.needs.none')}</p> : null}
       <ul class="card-list">
-        {recommendations.map(({ need, practices }) => {
-          const theme = byCode.get(need.themeCode);
-          return (
+        {recommendations.map(({ need, theme, practices }) => (
             <li key={need.id} class="card">
-              <h3 class="card__title">{theme ? themeName(theme, locale) : need.themeCode}</h3>
+              <h3 class="card__title">{themeName(theme, locale)}</h3>
               <p>{need.description}</p>
               {practices.length === 0 ? (
                 <p class="card__meta">{t('practices.needs.noMatch')}</p>
@@ -27,7 +24,7 @@ export function NeedsSection({ partnerId, recommendations, themes, partnerNames,
                   <ol>
                     {practices.map((practice) => (
                       <li key={practice.id}>
-                        <a href={`/practices/${practice.id}`}>{practice.title}</a> – {partnerNames.get(practice.ownerPartnerId)}
+                        <a href={`/practices/${practice.id}`}>{practice.title}</a> – {practice.ownerName}
                       </li>
                     ))}
                   </ol>
@@ -50,8 +47,7 @@ export function NeedsSection({ partnerId, recommendations, themes, partnerNames,
                 </ul>
               ) : null}
             </li>
-          );
-        })}
+        ))}
       </ul>
       {mayManage ? (
         <ButtonLink href={`/partners/${partnerId}/learning-needs/new`} variant="secondary">
