@@ -12,6 +12,7 @@ import type { Actor, MembershipRole } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { findOrganisation, findPartner } from '../partners/service.js';
 import { findProgramme } from '../programmes/service.js';
+import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import type { InvitationInput, RoleAssignment } from './schema.js';
 import type { UserStatus } from './tables.js';
@@ -275,6 +276,7 @@ export async function eraseUser(db: Db, actor: Actor, userId: number): Promise<O
     await queries.deleteTokensOfUser(trx, userId);
     await deleteEmailsTo(trx, before.email);
     await queries.eraseUser(trx, userId, `erased-user-${userId}@invalid`, `Erased user ${userId}`);
+    for (const holder of personalDataHolders()) await holder.erase(trx, userId, `Erased user ${userId}`);
     // The log keeps what was done and by which account, not who the erased person was.
     await forgetPersonInAudit(trx, { userId, label: `Erased user ${userId}`, entityType: 'user', entityId: userId, personalKeys: ['email', 'displayName'] });
     await recordAudit(trx, actor, { action: 'user.erase', entityType: 'user', entityId: userId, before: { status: before.status }, after: { status: 'erased' } });

@@ -11,6 +11,7 @@ import { done, refuse, type Outcome } from '../../core/outcome.js';
 import { systemActor, type Actor, type UserActor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
 import { accountKey, clearFailures, ipKey, isBlocked, recordFailure, resetKey } from './throttle.js';
@@ -209,10 +210,13 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
   const account = await getOwnAccount(db, actor);
   if (!account) return undefined;
   const activity = await listAuditEventsByActor(db, actor.userId);
+  const records: Record<string, unknown> = {};
+  for (const holder of personalDataHolders()) records[holder.name] = await holder.exportFor(db, actor.userId);
   return {
     exportedAt: new Date().toISOString(),
     account,
     activity: activity.map((event) => ({ at: event.occurred_at.toISOString(), action: event.action, entityType: event.entity_type, entityId: event.entity_id })),
+    records,
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
 }

@@ -1,6 +1,7 @@
 /** Transfers through HTTP: interest, stages in order, assessments by visitors, and who may do each. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/policy/actor.js';
+import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { changeStatus, createPractice, getTransfer, libraryCountsPerPartner } from './service.js';
@@ -127,3 +128,27 @@ describe('assessing transferability', () => {
     expect((await (await fixture.browserFor('stakeholderA')).post(`/transfers/${await transferIdOf(practiceOfA, fixture.world.partnerB.id)}/assessment`, scores)).statusCode).toBe(403);
   });
 });
+
+describe('personal data in transfers', () => {
+  it('gives a person the stages and assessments they recorded in their download, and erasing them keeps the records without their name', async () => {
+    const person = await aUser(fixture.context.db, { role: 'editor', partnerId: fixture.world.partnerB.id });
+    const browser = new TestBrowser(fixture.context.app);
+    await browser.signIn(person.email, person.password);
+    const transferId = await transferIdOf(practiceOfA, fixture.world.partnerB.id);
+    expect((await browser.post(`/transfers/${transferId}/stages`, { stage: 'import_workshop', occurredOn: '2022-03-01', notes: 'Workshop in Tartu' })).statusCode).toBe(303);
+    expect((await browser.post(`/transfers/${transferId}/assessment`, { fitScore: '4', fitComment: 'Fits our e-services plan', feasibilityScore: '4', costScore: '4', supportScore: '4' })).statusCode).toBe(303);
+
+    const download = (await browser.get('/account/data.json')).json<{ records: { goodPractices: { transferStages: { notes: string }[]; assessments: { fit_comment: string }[] } } }>();
+    expect(download.records.goodPractices.transferStages.map((stage) => stage.notes)).toEqual(['Workshop in Tartu']);
+    expect(download.records.goodPractices.assessments.map((assessment) => assessment.fit_comment)).toEqual(['Fits our e-services plan']);
+
+    const admin = await fixture.browserFor('admin');
+    await admin.post(`/admin/users/${person.id}/deactivate`, {});
+    expect((await admin.post(`/admin/users/${person.id}/erase`, {})).statusCode).toBe(303);
+    const page = await (await fixture.browserFor('coordinator')).page(`/transfers/${transferId}`);
+    expect(page.mainText).not.toContain(person.actor.displayName);
+    expect(page.mainText).toContain(`1 March 2022, recorded by Erased user ${person.id}`);
+    expect(page.mainText).toContain('Workshop in Tartu');
+  });
+});
+
