@@ -3,37 +3,14 @@
  * correcting a form with errors (with and without JavaScript), and an administrator inviting a new user who
  * then sets up their account. axe-core checks every page visited.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword } from '../../src/modules/accounts/seed.js';
-import { checkedPages, expectAccessible, launchBrowser, newPage, startPlatform, visit, type Platform } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, useBrowserSession, visit } from './support.js';
 
-let platform: Platform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-  console.log(`axe-core checked ${checkedPages.length} page views with zero violations:\n  ${[...new Set(checkedPages.map((url) => new URL(url).pathname))].join('\n  ')}`);
-});
-
-async function signIn(page: Page, email: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
-  if (options.checkAccessibility === false) await page.goto('/sign-in');
-  else await visit(page, '/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
+const session = useBrowserSession();
 
 describe('a citizen reading the public portal', () => {
   it('finds the programme, the partners and a stakeholder group, with every page accessible', async () => {
-    const page = await newPage(browser, platform.baseUrl);
+    const page = await session.openPage();
     await visit(page, '/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('BETTER');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
@@ -49,7 +26,7 @@ describe('a citizen reading the public portal', () => {
   });
 
   it('can skip to the main content with the keyboard, and sees where the focus is', async () => {
-    const page = await newPage(browser, platform.baseUrl);
+    const page = await session.openPage();
     await visit(page, '/partners');
     await page.keyboard.press('Tab');
     const skipLink = page.getByRole('link', { name: 'Skip to main content' });
@@ -62,7 +39,7 @@ describe('a citizen reading the public portal', () => {
   });
 
   it('reads every page on a 320-pixel-wide screen without scrolling sideways', async () => {
-    const page = await newPage(browser, platform.baseUrl, { viewport: { width: 320, height: 640 } });
+    const page = await session.openPage({ viewport: { width: 320, height: 640 } });
     for (const path of ['/', '/partners', '/sign-in']) {
       await visit(page, path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -74,7 +51,7 @@ describe('a citizen reading the public portal', () => {
 
 describe('switching language', () => {
   it('switches the whole interface to Italian and back, staying on the same page', async () => {
-    const page = await newPage(browser, platform.baseUrl);
+    const page = await session.openPage();
     await visit(page, '/partners');
     await page.getByRole('link', { name: 'Italiano' }).click();
     await page.waitForURL('**/partners');
@@ -94,7 +71,7 @@ describe('switching language', () => {
 
 describe('an editor correcting a form', () => {
   it('sees every error summarised and next to its field, fixes them and saves', async () => {
-    const page = await newPage(browser, platform.baseUrl);
+    const page = await session.openPage();
     await signIn(page, 'editor.tartu@better.example');
     // Eero's account is in Estonian: signing in on a browser with no language chosen yet switches to it.
     expect(await page.locator('html').getAttribute('lang')).toBe('et');
@@ -129,7 +106,7 @@ describe('an editor correcting a form', () => {
 
   // axe-core runs as a script, so it cannot check these pages; they are the same server-rendered HTML checked above.
   it('works the same with JavaScript turned off', async () => {
-    const page = await newPage(browser, platform.baseUrl, { javaScriptEnabled: false });
+    const page = await session.openPage({ javaScriptEnabled: false });
     await page.goto('/language/en?next=%2Fsign-in');
     await signIn(page, 'editor.gavle@better.example', { checkAccessibility: false });
     await page.goto('/account');
@@ -145,7 +122,7 @@ describe('an editor correcting a form', () => {
 
 describe('an administrator inviting a new user', () => {
   it('invites an editor, who opens the emailed link, chooses a password and is signed in', async () => {
-    const admin = await newPage(browser, platform.baseUrl);
+    const admin = await session.openPage();
     await signIn(admin, 'admin@better.example');
     await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Users' }).click();
     await expectAccessible(admin);
@@ -173,7 +150,7 @@ describe('an administrator inviting a new user', () => {
     await visit(admin, '/admin/audit');
     await admin.context().close();
 
-    const invitee = await newPage(browser, platform.baseUrl);
+    const invitee = await session.openPage();
     await visit(invitee, link as string);
     await invitee.getByLabel('New password', { exact: true }).fill('a long and private passphrase');
     await invitee.getByLabel('Type the new password again').fill('a long and private passphrase');

@@ -3,24 +3,11 @@
  * JavaScript and on a narrow screen), and Gävle's editor records the next stage of a transfer. axe-core checks
  * every page visited.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword } from '../../src/modules/accounts/seed.js';
-import { checkedPages, expectAccessible, launchBrowser, newPage, startPlatform, visit, type Platform } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, useBrowserSession, visit } from './support.js';
 
-let platform: Platform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-  console.log(`axe-core checked ${checkedPages.length} library page views with zero violations:\n  ${[...new Set(checkedPages.map((url) => new URL(url).pathname + new URL(url).search))].join('\n  ')}`);
-});
+const session = useBrowserSession();
 
 /** The citizen's journey; `check` runs axe on each page (a page without JavaScript cannot host axe). */
 async function searchFilterAndOpen(page: Page, check: (page: Page) => Promise<void>): Promise<void> {
@@ -53,19 +40,19 @@ async function searchFilterAndOpen(page: Page, check: (page: Page) => Promise<vo
 
 describe('a citizen exploring the library', () => {
   it('searches, filters by country and opens a practice with its similar practices', async () => {
-    const page = await newPage(browser, platform.baseUrl);
+    const page = await session.openPage();
     await searchFilterAndOpen(page, expectAccessible);
     await page.context().close();
   });
 
   it('does the same with JavaScript turned off', async () => {
-    const page = await newPage(browser, platform.baseUrl, { javaScriptEnabled: false });
+    const page = await session.openPage({ javaScriptEnabled: false });
     await searchFilterAndOpen(page, async () => {});
     await page.context().close();
   });
 
   it('reads the library and a practice on a 320-pixel-wide screen without scrolling sideways', async () => {
-    const page = await newPage(browser, platform.baseUrl, { viewport: { width: 320, height: 640 } });
+    const page = await session.openPage({ viewport: { width: 320, height: 640 } });
     for (const path of ['/practices?q=procurement', '/practices/1']) {
       await visit(page, path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `width of ${path}`).toBeLessThanOrEqual(320);
@@ -76,12 +63,8 @@ describe('a citizen exploring the library', () => {
 
 describe('an editor following a transfer', () => {
   it('opens Gävle’s transfer of Nyíregyháza’s data platform and records the transferability assessment stage', async () => {
-    const page = await newPage(browser, platform.baseUrl);
-    await visit(page, '/sign-in');
-    await page.getByLabel('Email address').fill('editor.gavle@better.example');
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    const page = await session.openPage();
+    await signIn(page, 'editor.gavle@better.example');
     // Signing in turned the interface Swedish, the editor's language; this journey reads it in English.
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await page.getByRole('link', { name: 'English' }).click();
@@ -115,20 +98,12 @@ describe('an editor following a transfer', () => {
   });
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await visit(page, '/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
 describe('the library’s back office', () => {
   it('passes axe on every form and review page, also in Italian and with errors shown', async () => {
-    const { db } = platform.database;
+    const { db } = session.platform.database;
     const idOf = async (status: 'submitted' | 'proposed') => (await db.selectFrom('practices').select('id').where('status', '=', status).orderBy('id').executeTakeFirstOrThrow()).id;
     const tartu = await db.selectFrom('partners').select('id').where('short_name', '=', 'Tartu').executeTakeFirstOrThrow();
-    const admin = await newPage(browser, platform.baseUrl);
+    const admin = await session.openPage();
     await signIn(admin, 'admin@better.example');
     for (const path of ['/practices/new', '/practices/import', '/admin/themes', '/practices/1/edit', '/practices/1/delete', `/practices/${await idOf('submitted')}/review`, `/practices/${await idOf('proposed')}/proposal`, '/transfers/1', '/transfers/1/assessment', `/partners/${tartu.id}/learning-needs/new`]) {
       await visit(admin, path);
@@ -150,7 +125,7 @@ describe('the library’s back office', () => {
     expect(await db.selectFrom('practices').select('id').where('title', '=', 'Fine row').execute()).toEqual([]);
     await admin.context().close();
 
-    const coordinator = await newPage(browser, platform.baseUrl);
+    const coordinator = await session.openPage();
     await signIn(coordinator, 'coordinator@better.example');
     expect(await coordinator.locator('html').getAttribute('lang')).toBe('it');
     for (const path of ['/practices?q=pagamenti', '/practices/1', '/transfers/1']) await visit(coordinator, path);

@@ -6,8 +6,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { backgroundTasks, buildApp } from '../../src/app.js';
+import { demoPassword } from '../../src/modules/accounts/seed.js';
 import type { DatabaseHandle } from '../../src/core/db/database.js';
 import { testConfig } from '../../src/core/testing/app.js';
 import { createTestDatabase } from '../../src/core/testing/database.js';
@@ -73,3 +74,48 @@ export async function visit(page: Page, path: string): Promise<void> {
   expect(response?.status(), `status of ${path}`).toBeLessThan(500);
   await expectAccessible(page);
 }
+
+export interface BrowserSession {
+  readonly platform: Platform;
+  /** A fresh browser context and page on the platform (English unless options say otherwise). */
+  openPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * The platform and Chromium for one test file: started before its tests, closed after them, then the list of
+ * pages axe checked is printed.
+ */
+export function useBrowserSession(): BrowserSession {
+  let platform: Platform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+    console.log(`axe-core checked ${checkedPages.length} page views with zero violations:\n  ${[...new Set(checkedPages.map((url) => new URL(url).pathname + new URL(url).search))].join('\n  ')}`);
+  });
+  const started = () => {
+    if (!platform || !browser) throw new Error('The browser session starts in beforeAll');
+    return { platform, browser };
+  };
+  return {
+    get platform() {
+      return started().platform;
+    },
+    openPage: (options = {}) => newPage(started().browser, started().platform.baseUrl, options),
+  };
+}
+
+/** Signs in with a demo account through the sign-in page (checked by axe unless the page runs without JavaScript). */
+export async function signIn(page: Page, email: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
+  if (options.checkAccessibility === false) await page.goto('/sign-in');
+  else await visit(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+

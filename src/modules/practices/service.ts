@@ -14,7 +14,7 @@ import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
 import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
-import type { PracticeStatus, Translations } from './tables.js';
+import type { PracticeStatus } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
 
@@ -22,35 +22,14 @@ export * from './needs.js';
 export * from './recommendations.js';
 export * from './transfers.js';
 
-export interface Practice {
+/** A practice as read: the values it was written with, plus its workflow state. */
+export interface Practice extends queries.PracticeValues {
   id: number;
-  programmeId: number;
-  ownerPartnerId: number;
-  ownerOrganisationId: number | null;
   status: PracticeStatus;
-  language: queries.PracticeValues['language'];
-  title: string;
-  summary: string;
-  objective: string;
-  description: string;
-  locationCountry: string | null;
-  locationNuts: string | null;
-  locationCity: string | null;
-  geographicalScope: queries.PracticeValues['geographicalScope'];
-  resources: string;
-  resourcesEur: number | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  evidence: string;
-  transferPotential: string;
-  difficulties: string;
-  links: string[];
-  keywords: string[];
   themes: string[];
   /** Null unless the actor may see personal data (signed in). */
   contactName: string | null;
   contactEmail: string | null;
-  translations: Translations;
   proposedByUserId: number | null;
   createdAt: Date;
   updatedAt: Date;

@@ -193,12 +193,15 @@ export function SelectField({ name, label, state, hint, value, options, placehol
   );
 }
 
-/** A group of radios in a fieldset; the error summary links to the first radio. */
-export function RadioGroup({ name, legend, state, hint, value, options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; value?: string | null | undefined; options: Option[] }) {
+/**
+ * Radios or checkboxes under one legend; the error summary links to the first input. Radio and checkbox groups
+ * differ only in the input type, its classes and how many values may be chosen.
+ */
+function ChoiceFieldset({ type, name, legend, state, hint, chosen, options }: { type: 'radio' | 'checkbox'; name: string; legend: string; state: FormState | undefined; hint: string | undefined; chosen: string[]; options: Option[] }) {
   const id = fieldId(name);
   const error = errorFor(state, name);
   const message = useMessage(error);
-  const selected = currentValue(state, name, value);
+  const classes = type === 'radio' ? { group: 'radios', item: 'radios__item', input: 'radios__input', label: 'radios__label' } : { group: 'checkboxes', item: 'checkbox', input: 'checkbox__input', label: 'checkbox__label' };
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}>
@@ -209,13 +212,13 @@ export function RadioGroup({ name, legend, state, hint, value, options }: { name
           </p>
         ) : null}
         <FieldMessage id={`${id}-error`} message={message} />
-        <div class="radios">
+        <div class={classes.group}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${index}`;
             return (
-              <div class="radios__item" key={option.value}>
-                <input class="radios__input" id={optionId} type="radio" name={name} value={option.value} checked={option.value === selected} />
-                <label class="radios__label" for={optionId}>
+              <div class={classes.item} key={option.value}>
+                <input class={classes.input} id={optionId} type={type} name={name} value={option.value} checked={chosen.includes(option.value)} />
+                <label class={classes.label} for={optionId}>
                   {option.label}
                 </label>
               </div>
@@ -225,6 +228,12 @@ export function RadioGroup({ name, legend, state, hint, value, options }: { name
       </fieldset>
     </div>
   );
+}
+
+/** One choice among a few, as radios. */
+export function RadioGroup({ name, legend, state, hint, value, options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; value?: string | null | undefined; options: Option[] }) {
+  const selected = currentValue(state, name, value);
+  return <ChoiceFieldset type="radio" name={name} legend={legend} state={state} hint={hint} chosen={[selected]} options={options} />;
 }
 
 export function Checkbox({ name, label, state, hint, checked }: { name: string; label: string; state?: FormState | undefined; hint?: string; checked?: boolean }) {
@@ -258,39 +267,11 @@ export function Checkbox({ name, label, state, hint, checked }: { name: string; 
   );
 }
 
-/** Several choices under one legend (e.g. themes); the error summary links to the first box. */
+/** Several choices under one legend (e.g. themes), as checkboxes. */
 export function CheckboxGroup({ name, legend, state, hint, values = [], options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; values?: string[]; options: Option[] }) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
   const posted = state && Object.keys(state.values).length > 0 ? state.values[name] : undefined;
   const checked = state && Object.keys(state.values).length > 0 ? (Array.isArray(posted) ? posted : posted ? [posted] : []) : values;
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}>
-        <legend class="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} class="field__hint">
-            {hint}
-          </p>
-        ) : null}
-        <FieldMessage id={`${id}-error`} message={message} />
-        <div class="checkboxes">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index}`;
-            return (
-              <div class="checkbox" key={option.value}>
-                <input class="checkbox__input" id={optionId} type="checkbox" name={name} value={option.value} checked={checked.includes(option.value)} />
-                <label class="checkbox__label" for={optionId}>
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
+  return <ChoiceFieldset type="checkbox" name={name} legend={legend} state={state} hint={hint} chosen={checked} options={options} />;
 }
 
 /** The CSRF field travels with every submit button, so no form can forget it. */
