@@ -151,3 +151,9 @@ export function whenFieldsValid(...fields: string[]) {
     when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
   };
 }
+
+/** A form posts a repeated field as an array and a single one as a string; both become a clean list. */
+export function listOf(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+  return items.map((item) => cleanText(item)).filter((item): item is string => typeof item === 'string' && item !== '');
+}

@@ -16,7 +16,7 @@ import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import type { InvitationInput, RoleAssignment } from './schema.js';
 import type { UserStatus } from './tables.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, newToken } from '../../core/tokens.js';
 
 /** How long an invitation link stays valid. */
 export const invitationDays = 7;

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../core/db/database.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { createTestDatabase } from '../../core/testing/database.js';
 import { aUser } from '../../core/testing/factories.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, newToken } from '../../core/tokens.js';
 import { insertUserToken } from './queries.js';
 import { inviteUser, resetPassword } from './service.js';
 

@@ -13,9 +13,9 @@ import { AccountPage } from './views/AccountPage.js';
 import { CheckEmailPage, ForgotPasswordPage, LinkExpiredPage } from './views/ForgotPasswordPage.js';
 import { NewPasswordPage } from './views/NewPasswordPage.js';
 import { SignInPage } from './views/SignInPage.js';
+import { tokenPattern } from '../../core/tokens.js';
 
 /** Reset and invitation tokens are 32 random bytes in base64url. */
-const tokenPattern = '(^[A-Za-z0-9_-]{43}$)';
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;

@@ -15,7 +15,7 @@ import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
 import { accountKey, clearFailures, ipKey, isBlocked, recordFailure, resetKey } from './throttle.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, newToken } from '../../core/tokens.js';
 
 export * from './administration.js';
 // The module's grants must be registered before any of its use cases asks the policy.

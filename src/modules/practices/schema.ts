@@ -7,6 +7,7 @@ import {
   choice,
   cleanText,
   isValidIsoDate,
+  listOf,
   optionalChoice,
   optionalEmail,
   optionalId,
@@ -23,15 +24,9 @@ import { geographicalScopes, practiceStatuses, transferStages, type Translations
 
 export const summaryMaxLength = 500;
 
-/** A form posts a repeated field as an array and a single one as a string; both become a clean list. */
-function list(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
-  return items.map((item) => cleanText(item)).filter((item): item is string => typeof item === 'string' && item !== '');
-}
-
 /** Keywords are typed as one line separated by commas or semicolons. */
 const keywords = z.preprocess(
-  (value) => (Array.isArray(value) ? list(value) : list(value).flatMap((line) => line.split(/[;,]/)).map((word) => word.trim()).filter(Boolean)),
+  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((line) => line.split(/[;,]/)).map((word) => word.trim()).filter(Boolean)),
   z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
 );
 
@@ -45,7 +40,7 @@ function isHttpUrl(text: string): boolean {
 
 /** Further information links: one per line in the form, an array in imports. */
 const links = z.preprocess(
-  (value) => (Array.isArray(value) ? list(value) : list(value).flatMap((text) => text.split(/\s*\n\s*|\s*;\s*/)).filter(Boolean)),
+  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => text.split(/\s*\n\s*|\s*;\s*/)).filter(Boolean)),
   z.array(z.string().max(500, { error: 'practices.form.links.invalid' }).refine(isHttpUrl, { error: 'practices.form.links.invalid' })).max(10, { error: 'practices.form.links.tooMany' }),
 );
 
@@ -84,7 +79,7 @@ export const practiceSchema = z
     summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
     objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
     description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
-    themes: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+    themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
     keywords,
     locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
     locationNuts: z.preprocess(
@@ -135,11 +130,11 @@ export const searchQuerySchema = z.object({
     const cleaned = cleanText(Array.isArray(value) ? value[0] : value);
     return typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ').slice(0, 200) : '';
   }, z.string()),
-  theme: z.preprocess((value) => list(value).filter((code) => /^[a-z0-9-]{1,60}$/.test(code)).slice(0, 20), z.array(z.string())),
-  country: z.preprocess((value) => list(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.string())),
-  partner: z.preprocess((value) => list(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number())),
-  scope: z.preprocess((value) => list(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)), z.array(z.enum(geographicalScopes))),
-  status: z.preprocess((value) => list(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses))),
+  theme: z.preprocess((value) => listOf(value).filter((code) => /^[a-z0-9-]{1,60}$/.test(code)).slice(0, 20), z.array(z.string())),
+  country: z.preprocess((value) => listOf(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.string())),
+  partner: z.preprocess((value) => listOf(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number())),
+  scope: z.preprocess((value) => listOf(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)), z.array(z.enum(geographicalScopes))),
+  status: z.preprocess((value) => listOf(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses))),
   sort: z.preprocess((value) => ((sortOrders as readonly unknown[]).includes(value) ? value : undefined), z.enum(sortOrders).optional()),
   page: pageNumber,
 });
