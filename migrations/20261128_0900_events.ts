@@ -95,6 +95,7 @@ const statements = [
     helix text not null check (helix in (${helixTypes})),
     role text not null check (role in (${roles})),
     partner_id integer references partners (id),
+    locale text not null check (locale in ('en', 'it', 'et', 'hu', 'sv')),
     consent_at timestamptz not null,
     token_hash text not null unique,
     attended_at timestamptz,

@@ -4,6 +4,7 @@ import type { Db } from './core/db/database.js';
 import { done, refuse, type Outcome } from './core/outcome.js';
 import { systemActor } from './core/policy/actor.js';
 import { seedDemoAccounts } from './modules/accounts/seed.js';
+import { seedDemoEvents } from './modules/events/seed.js';
 import { hasAnyUser } from './modules/accounts/service.js';
 import { seedDemoPartners } from './modules/partners/seed.js';
 import { seedDemoPractices } from './modules/practices/seed.js';
@@ -17,6 +18,8 @@ export interface DemoSummary {
   accounts: number;
   practices: number;
   transfers: number;
+  events: number;
+  registrations: number;
 }
 
 /** Whether nothing has been recorded yet: no programme and no account. */
@@ -31,13 +34,15 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const programme = await seedDemoProgramme(trx);
     const partners = await seedDemoPartners(trx, programme.id);
     const accounts = await seedDemoAccounts(trx, programme.id, partners, options.passwordHash);
-    const library = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
+    const { practiceIds, ...library } = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
+    const events = await seedDemoEvents(trx, programme.id, partners, practiceIds);
     const summary: DemoSummary = {
       programmeId: programme.id,
       partners: Object.keys(partners.partnerIds).length,
       organisations: Object.keys(partners.organisationIds).length,
       accounts: accounts.size,
       ...library,
+      ...events,
     };
     // One entry for the whole load: the demo records are created together by the platform, not by a person.
     await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: { ...summary } });

@@ -22,7 +22,18 @@ describe('the route table', () => {
   });
 
   it('never lets an unsafe method be public unless it is a form anonymous visitors must use', () => {
-    const anonymousForms = new Set(['/sign-in', '/password-reset', '/password-reset/:token(^[A-Za-z0-9_-]{43}$)', '/invitations/:token(^[A-Za-z0-9_-]{43}$)']);
+    const token = ':token(^[A-Za-z0-9_-]{43}$)';
+    const anonymousForms = new Set([
+      '/sign-in',
+      '/password-reset',
+      `/password-reset/${token}`,
+      `/invitations/${token}`,
+      // Registering for an event, and what the emailed link lets a registered person do, need no account.
+      '/events/:eventId(^\\d{1,9}$)/registrations',
+      `/registrations/${token}/cancellation`,
+      `/registrations/${token}/erasure`,
+      `/registrations/${token}/feedback`,
+    ]);
     const unsafePublic = context.app.routeTable.filter(
       (route) => route.method === 'POST' && (route.config.public || (route.config.action && isPublicAction(route.config.action))) && !anonymousForms.has(route.url),
     );

@@ -2,6 +2,7 @@
 import type { PlatformModule } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
+import { eventsModule } from './events/index.js';
 import { outboxModule } from './outbox/index.js';
 import { partnersModule } from './partners/index.js';
 import { portalModule } from './portal/index.js';
@@ -9,4 +10,4 @@ import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { themesModule } from './themes/index.js';
 
-export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, auditModule, outboxModule];
+export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, auditModule, outboxModule];

@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   WORKER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0.1, { error: 'must be at least 0.1' }).max(3600, { error: 'must be at most 3600' }).default(5),
+  PARTICIPANT_RETENTION_MONTHS: z.coerce.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(240, { error: 'must be at most 240' }).default(24),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   workerPollMs: number;
+  /** Participants of events that ended longer ago may be anonymised by an administrator. */
+  participantRetentionMonths: number;
   /** Demo mode lists the demo accounts on the sign-in page; only `better serve --demo` turns it on. */
   demo: boolean;
 }
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
+    participantRetentionMonths: e.PARTICIPANT_RETENTION_MONTHS,
     demo: false,
     ...overrides,
   };

@@ -6,12 +6,13 @@ import type { PartnerTables } from '../../modules/partners/tables.js';
 import type { ProgrammeTables } from '../../modules/programmes/tables.js';
 import type { ThemeTables } from '../../modules/themes/tables.js';
 import type { PracticeTables } from '../../modules/practices/tables.js';
+import type { EventTables } from '../../modules/events/tables.js';
 
 export interface AppSettingsTable {
   key: string;
   value: string;
 }
 
-export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables {
+export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables {
   app_settings: AppSettingsTable;
 }

@@ -10,7 +10,8 @@ export type TranslationValues = Record<string, string | number>;
 export type Translate = (key: string, values?: TranslationValues) => string;
 
 /** The BCP 47 tag used for numbers and dates in each interface language. */
-const formattingLocale: Record<Locale, string> = { en: 'en-GB', it: 'it-IT', et: 'et-EE', hu: 'hu-HU', sv: 'sv-SE' };
+/** The regional variant used to format dates and numbers for each interface language. */
+export const formattingLocale: Record<Locale, string> = { en: 'en-GB', it: 'it-IT', et: 'et-EE', hu: 'hu-HU', sv: 'sv-SE' };
 
 export interface Translator {
   translate(locale: Locale): Translate;

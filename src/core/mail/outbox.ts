@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { Translate, Translator } from '../i18n/i18n.js';
+import type { EmailAttachment } from './tables.js';
 
 export interface OutgoingEmail {
   /** What the email is for, e.g. 'password_reset'; shown in the admin outbox. */
@@ -12,12 +13,13 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   bodyText: string;
+  attachments?: EmailAttachment[];
 }
 
 export async function queueEmail(trx: Tx, email: OutgoingEmail): Promise<number> {
   const row = await trx
     .insertInto('emails')
-    .values({ kind: email.kind, to_address: email.to, subject: email.subject, body_text: email.bodyText })
+    .values({ kind: email.kind, to_address: email.to, subject: email.subject, body_text: email.bodyText, attachments: JSON.stringify(email.attachments ?? []) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -49,8 +49,8 @@ afterAll(async () => {
   await database.close();
 });
 
-async function queue(to: string, subject: string) {
-  await database.db.transaction().execute((trx) => queueEmail(trx, { kind: 'test', to, subject, bodyText: `Body of ${subject}` }));
+async function queue(to: string, subject: string, attachments: { filename: string; contentType: string; content: string }[] = []) {
+  await database.db.transaction().execute((trx) => queueEmail(trx, { kind: 'test', to, subject, bodyText: `Body of ${subject}`, attachments }));
 }
 
 describe('sending queued emails', () => {
@@ -65,6 +65,16 @@ describe('sending queued emails', () => {
     expect(received[0]?.raw).toContain('Subject: First');
     const { emails } = await listOutbox(database.db, 1);
     expect(emails.filter((email) => email.kind === 'test').map((email) => email.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('sends an email’s attachment, e.g. a calendar file', async () => {
+    await queue('e@example.org', 'With a calendar', [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }]);
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    transport.close();
+    const message = received.find((candidate) => candidate.to.includes('e@example.org'));
+    expect(message?.raw).toContain('Content-Type: text/calendar');
+    expect(message?.raw).toContain('filename=event.ics');
   });
 
   it('keeps an email queued with the error when the server refuses, and retries it later', async () => {

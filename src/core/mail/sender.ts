@@ -5,6 +5,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { EmailAttachment } from './tables.js';
 
 export const maxAttempts = 6;
 
@@ -13,8 +14,16 @@ function retryDelayMinutes(attempts: number): number {
   return 5 ** (attempts - 1);
 }
 
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: EmailAttachment[];
+}
+
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: MailMessage): Promise<void>;
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport & { close(): void } {
@@ -52,12 +61,12 @@ export async function sendDueEmails(db: Db, transport: MailTransport, from: stri
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'to_address', 'subject', 'body_text', 'attempts'])
+    .returning(['id', 'to_address', 'subject', 'body_text', 'attachments', 'attempts'])
     .execute();
   for (const email of claimed.sort((a, b) => a.id - b.id)) {
     const attempts = email.attempts + 1;
     try {
-      await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text });
+      await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text, attachments: email.attachments });
       await db.updateTable('emails').set({ status: 'sent', sent_at: new Date(), attempts, last_error: null }).where('id', '=', email.id).execute();
       report.sent += 1;
     } catch (error) {

@@ -4,6 +4,13 @@ import type { CreatedAt, Id, Timestamp } from '../db/column-types.js';
 
 export type EmailStatus = 'queued' | 'sent' | 'failed';
 
+/** A file sent with an email (e.g. the calendar entry of an event), stored as text. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface EmailsTable {
   id: Id;
   kind: string;
@@ -16,6 +23,7 @@ export interface EmailsTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  attachments: ColumnType<EmailAttachment[], string | undefined, string>;
 }
 
 export interface MailTables {

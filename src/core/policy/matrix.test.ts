@@ -54,6 +54,9 @@ const scopes: Partial<Record<PolicyAction, Scope>> = {
   'transfer.create': onPartnerA,
   'transfer.record_stage': onPartnerA,
   'transfer.assess': { ...onPartnerA, organisationId: organisationOfA },
+  'event.manage': onPartnerA,
+  'event.participants.read': onPartnerA,
+  'event.attendance.record': onPartnerA,
 };
 
 // Columns: anonymous, signedIn, stakeholderA, editorA, editorB, coordinator, otherCoordinator, admin.
@@ -100,6 +103,12 @@ const expected: Record<PolicyAction, string> = {
   'transfer.create': '00010101',
   'transfer.record_stage': '00010101',
   'transfer.assess': '00110101',
+  'event.read': '11111111',
+  'event.manage': '00010101',
+  'event.participants.read': '00010101',
+  'event.attendance.record': '00010101',
+  'event.statistics.read': '11111111',
+  'event.participants.anonymise': '00000001',
 };
 
 describe('the authorisation matrix', () => {

@@ -36,7 +36,7 @@ describe('who may manage users', () => {
     expect(page.screen.queryByRole('navigation', { name: 'Administration' })).toBeNull();
     const adminPage = await admin.page('/');
     const links = adminPage.screen.getByRole('navigation', { name: 'Administration' }).querySelectorAll('a');
-    expect([...links].map((link) => link.textContent)).toEqual(['Users', 'Themes', 'Audit log', 'Email outbox']);
+    expect([...links].map((link) => link.textContent)).toEqual(['Users', 'Themes', 'Participant data', 'Audit log', 'Email outbox']);
   });
 });
 

@@ -12,6 +12,8 @@ import type { Helix, SizeClass } from './tables.js';
 
 export * from './organisations.js';
 export { addPartnerPageSection, type PartnerPageSection } from './sections.js';
+export { helixTypes } from './schema.js';
+export type { Helix } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
 

@@ -205,6 +205,10 @@ export function listTitles(db: Executor, programmeId: number) {
   return db.selectFrom('practices').select(['owner_partner_id', 'title']).where('programme_id', '=', programmeId).where('status', '!=', 'declined').execute();
 }
 
+export function listPublished(db: Executor, programmeId: number) {
+  return db.selectFrom('practices').select(['id', 'title', 'owner_partner_id']).where('programme_id', '=', programmeId).where('status', '=', 'published').orderBy('title').orderBy('id').execute();
+}
+
 export function listHistory(db: Executor, practiceId: number) {
   return db
     .selectFrom('practice_history')

@@ -304,7 +304,7 @@ const needs: [DemoPartnerKey, string, string][] = [
 
 const demoActor = { actorUserId: null, actorLabel: 'demo seed' };
 
-export async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number }> {
+export async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number> }> {
   const ids = new Map<string, number>();
   for (const practice of practices) {
     const [country, nutsCode] = nuts[practice.owner];
@@ -357,5 +357,5 @@ export async function seedDemoPractices(trx: Tx, programmeId: number, partners: 
   }
   for (const [partner, themeCode, description] of needs) await transferQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
   await refreshRecommendations(trx, { programmeId });
-  return { practices: practices.length, transfers: transfers.length };
+  return { practices: practices.length, transfers: transfers.length, practiceIds: ids };
 }

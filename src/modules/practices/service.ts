@@ -385,3 +385,8 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
 
 export { similarPractices };
 
+/** The published practices of a programme, by title: what other modules link to (events, plans). */
+export async function listPublishedPractices(db: Db, programmeId: number): Promise<{ id: number; title: string; ownerPartnerId: number }[]> {
+  return (await queries.listPublished(db, programmeId)).map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id }));
+}
+

@@ -61,7 +61,7 @@ interface InputProps {
   hint?: string | undefined;
   /** The value shown when the form has not been posted yet. */
   value?: string | null | undefined;
-  type?: 'text' | 'email' | 'url' | 'password' | 'date' | 'search' | 'number';
+  type?: 'text' | 'email' | 'url' | 'password' | 'date' | 'datetime-local' | 'search' | 'number';
   autocomplete?: string;
   inputMode?: 'text' | 'email' | 'url' | 'numeric' | 'decimal';
   width?: 'short' | 'medium' | 'long';

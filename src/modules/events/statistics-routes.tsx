@@ -1,0 +1,77 @@
+/** Participation statistics as a page, as SVG charts and CSV tables; and the anonymisation of old participants. */
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { HttpError } from '../../core/http/errors.js';
+import { wantsJson } from '../../core/http/guard.js';
+import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
+import { anonymous } from '../../core/policy/actor.js';
+import { listPartners } from '../partners/service.js';
+import { findProgramme, listProgrammes } from '../programmes/service.js';
+import { barChartSvg } from './charts.js';
+import { statisticsQuerySchema } from './schema.js';
+import * as service from './service.js';
+import { statisticsTables, tableOf, type StatisticsTable } from './statistics-tables.js';
+import { AnonymisePage, StatisticsPage } from './views/StatisticsPage.js';
+
+export const statisticsRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app;
+
+  /** The programme and partner the figures are for: the partner's programme, or the platform's first programme. */
+  async function scopeOf(request: FastifyRequest) {
+    const query = statisticsQuerySchema.parse(request.query);
+    const partners = await listPartners(db, anonymous);
+    const partner = query.partner === undefined ? undefined : partners.find((candidate) => candidate.id === query.partner);
+    if (query.partner !== undefined && !partner) throw new HttpError('not_found');
+    const programme = partner ? await findProgramme(db, partner.programmeId) : (await listProgrammes(db))[0];
+    if (!programme) throw new HttpError('not_found');
+    const statistics = await service.participationStatistics(db, programme, partner?.id ?? null);
+    const programmePartners = partners.filter((candidate) => candidate.programmeId === programme.id);
+    const names = new Map(programmePartners.map((candidate) => [candidate.id, candidate.name]));
+    return { programme, partner, statistics, programmePartners, table: (name: StatisticsTable) => tableOf(name, statistics, request.t, names) };
+  }
+
+  app.get('/events/statistics', { config: { action: 'event.statistics.read' } }, async (request, reply) => {
+    const scope = await scopeOf(request);
+    if (wantsJson(request)) return reply.header('vary', 'Accept').send({ programmeId: scope.programme.id, partnerId: scope.partner?.id ?? null, ...scope.statistics });
+    return reply.page(
+      <StatisticsPage statistics={scope.statistics} tables={statisticsTables.map(scope.table)} partners={scope.programmePartners} partnerId={scope.partner?.id} programmeTitle={scope.programme.title} />,
+    );
+  });
+
+  const tablePattern = '(^[a-z-]{1,20})';
+  const tableOfRequest = (request: FastifyRequest): StatisticsTable => {
+    const name = (request.params as { table: string }).table;
+    if (!(statisticsTables as readonly string[]).includes(name)) throw new HttpError('not_found');
+    return name as StatisticsTable;
+  };
+
+  app.get(`/events/statistics/:table${tablePattern}.svg`, { config: { action: 'event.statistics.read' } }, async (request, reply) => {
+    const table = (await scopeOf(request)).table(tableOfRequest(request));
+    const svg = barChartSvg({
+      categories: table.rows.map((row) => row.label),
+      series: table.columns.slice(1).map((column, index) => ({ name: column, values: table.rows.map((row) => row.values[index] ?? 0) })),
+      stacked: table.stacked,
+      horizontal: table.name === 'roles' || table.name === 'regions',
+    });
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(svg);
+  });
+
+  app.get(`/events/statistics/:table${tablePattern}.csv`, { config: { action: 'event.statistics.read' } }, async (request, reply) => {
+    const table = (await scopeOf(request)).table(tableOfRequest(request));
+    const csv = stringify([table.columns, ...table.rows.map((row) => [row.label, ...row.values])], { bom: true });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.name}.csv"`).send(csv);
+  });
+
+  app.get('/admin/event-participants', { config: { action: 'event.participants.anonymise' } }, async (request, reply) => {
+    const months = app.config.participantRetentionMonths;
+    const cutoff = service.retentionCutoff(months);
+    return reply.page(<AnonymisePage cutoff={cutoff} count={await service.countParticipantsToAnonymise(db, cutoff)} months={months} />);
+  });
+
+  app.post('/admin/event-participants', { config: { action: 'event.participants.anonymise' } }, async (request, reply) => {
+    const outcome = await service.anonymiseParticipantsBefore(db, request.actor, service.retentionCutoff(app.config.participantRetentionMonths));
+    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+    else reply.setFlash({ kind: 'success', key: 'events.flash.anonymised', values: { count: outcome.value.anonymised } });
+    return reply.redirect('/admin/event-participants', 303);
+  });
+};

@@ -1,0 +1,119 @@
+/**
+ * Participation statistics: key figures, then each chart as an image with a text alternative, its data as a table
+ * and a CSV download, for the programme or for the events one partner hosted.
+ */
+import { Form, SelectField, SubmitButton } from '../../../core/views/components/forms.js';
+import { DataTable, PageHeading } from '../../../core/views/components/ui.js';
+import { useView } from '../../../core/views/context.js';
+import { Layout } from '../../../core/views/Layout.js';
+import type { ParticipationStatistics } from '../statistics.js';
+import type { Table } from '../statistics-tables.js';
+
+interface Props {
+  statistics: ParticipationStatistics;
+  tables: Table[];
+  partners: { id: number; name: string }[];
+  partnerId: number | undefined;
+  programmeTitle: string;
+}
+
+function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+export function StatisticsPage({ statistics, tables, partners, partnerId, programmeTitle }: Props) {
+  const { t, formatNumber } = useView();
+  const scope = partnerId === undefined ? '' : `?partner=${partnerId}`;
+  const subject = partnerId === undefined ? programmeTitle : (partners.find((partner) => partner.id === partnerId)?.name ?? programmeTitle);
+  const { totals } = statistics;
+  return (
+    <Layout title={t('events.statistics.title')}>
+      <PageHeading caption={subject}>{t('events.statistics.title')}</PageHeading>
+      <p class="lead">{t('events.statistics.intro')}</p>
+      <Form action="/events/statistics" method="get" class="filters" label={t('events.statistics.scope')}>
+        <SelectField name="partner" label={t('events.statistics.scope')} value={partnerId === undefined ? '' : String(partnerId)} placeholder={t('events.statistics.wholeProgramme')} options={partners.map((partner) => ({ value: String(partner.id), label: t('events.statistics.hostedBy', { partner: partner.name }) }))} />
+        <button type="submit" class="button button--secondary">
+          {t('events.statistics.show')}
+        </button>
+      </Form>
+      <ul class="stat-list" aria-label={t('events.statistics.keyFigures')}>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{formatNumber(totals.eventsHeld)}</span> {t('events.statistics.eventsHeld')}
+        </li>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{formatNumber(totals.registered)}</span> {t('events.participants.registered')}
+        </li>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{formatNumber(totals.attended)}</span> {t('events.participants.attended')} ({percent(totals.attendanceRate)})
+        </li>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{percent(totals.decisionMakerShare)}</span> {t('events.statistics.decisionMakers')}
+        </li>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{formatNumber(totals.capacityIncreased)}</span> {t('events.statistics.capacityIncreased', { feedback: formatNumber(totals.feedback) })}
+        </li>
+        <li class="stat-list__item">
+          <span class="stat-list__value">{totals.averageSatisfaction === null ? '–' : totals.averageSatisfaction.toFixed(1)}</span> {t('events.statistics.satisfaction')}
+        </li>
+      </ul>
+      {tables.map((table) => (
+        <section key={table.name} aria-labelledby={`chart-${table.name}`} class="chart-section">
+          <h2 id={`chart-${table.name}`}>{table.title}</h2>
+          {table.rows.length === 0 ? (
+            <p>{t('events.statistics.noData')}</p>
+          ) : (
+            <>
+              <figure class="chart">
+                <img src={`/events/statistics/${table.name}.svg${scope}`} alt={t('events.statistics.chartAlt', { title: table.title })} width={720} height={360} />
+              </figure>
+              <DataTable
+                caption={t('events.statistics.dataOf', { title: table.title })}
+                head={
+                  <tr>
+                    {table.columns.map((column, index) => (
+                      <th scope="col" class={index === 0 ? undefined : 'numeric'} key={column}>
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                }
+              >
+                {table.rows.map((row) => (
+                  <tr key={row.label}>
+                    <th scope="row">{row.label}</th>
+                    {row.values.map((value, index) => (
+                      <td class="numeric" key={index}>
+                        {formatNumber(value)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </DataTable>
+              <p>
+                <a href={`/events/statistics/${table.name}.csv${scope}`} download>
+                  {t('events.statistics.csv', { title: table.title })}
+                </a>
+              </p>
+            </>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function AnonymisePage({ cutoff, count, months }: { cutoff: Date; count: number; months: number }) {
+  const { t, formatDate, formatNumber } = useView();
+  return (
+    <Layout title={t('events.retention.title')}>
+      <PageHeading>{t('events.retention.title')}</PageHeading>
+      <p>{t('events.retention.intro', { months })}</p>
+      <p>{t('events.retention.pending', { count, formatted: formatNumber(count), date: formatDate(cutoff) })}</p>
+      {count > 0 ? (
+        <Form action="/admin/event-participants">
+          <SubmitButton variant="warning">{t('events.retention.submit')}</SubmitButton>
+        </Form>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,19 @@
+/** Pieces several event pages share: when an event takes place, and what kind of event it is. */
+import { Tag } from '../../../core/views/components/ui.js';
+import { useView } from '../../../core/views/context.js';
+import type { EventSummary } from '../service.js';
+import { formatEventTime } from '../time.js';
+
+/** The event's time in its own zone (with the zone's name), as a <time> element machines can read too. */
+export function EventWhen({ event }: { event: Pick<EventSummary, 'startsAt' | 'endsAt' | 'timeZone'> }) {
+  const { locale } = useView();
+  return <time datetime={event.startsAt.toISOString()}>{formatEventTime(event.startsAt, event.endsAt, event.timeZone, locale)}</time>;
+}
+
+/** Places left, full with a waiting list, or unlimited. */
+export function Places({ event }: { event: Pick<EventSummary, 'capacity' | 'registered' | 'waiting'> }) {
+  const { t, formatNumber } = useView();
+  if (event.capacity === null) return <>{t('events.places.unlimited', { registered: formatNumber(event.registered) })}</>;
+  const left = event.capacity - event.registered;
+  return left > 0 ? <>{t('events.places.left', { count: left, formatted: formatNumber(left), capacity: formatNumber(event.capacity) })}</> : <Tag tone="warning">{t('events.places.full', { waiting: formatNumber(event.waiting) })}</Tag>;
+}
