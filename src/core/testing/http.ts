@@ -84,6 +84,31 @@ export class TestBrowser {
     return response;
   }
 
+  /** Posts a multipart form with files, as a browser's file upload would, CSRF token included unless refused. */
+  async upload(
+    url: string,
+    files: Record<string, { filename: string; content: string | Buffer; contentType?: string }>,
+    fields: Record<string, string> = {},
+    options: { csrf?: false } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = '----better-test-boundary';
+    const all = options.csrf === false ? fields : { _csrf: await this.csrfToken(), ...fields };
+    const parts: Buffer[] = Object.entries(all).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    for (const [name, file] of Object.entries(files)) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+      parts.push(typeof file.content === 'string' ? Buffer.from(file.content) : file.content, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { ...this.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+    });
+    this.remember(response);
+    return response;
+  }
+
   async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     const response = await this.post('/sign-in', { email, password });
     if (response.statusCode !== 303) throw new Error(`Sign-in failed with ${response.statusCode}`);

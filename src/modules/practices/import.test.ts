@@ -174,23 +174,9 @@ describe('refusing bad files', () => {
 });
 
 describe('the web import', () => {
-  function multipart(fields: Record<string, string>, upload: { name: string; content: string }): { payload: Buffer; contentType: string } {
-    const boundary = '----better-test-boundary';
-    const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.name}"\r\nContent-Type: text/csv\r\n\r\n${upload.content}\r\n`);
-    return { payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
-  }
-
-  async function upload(fields: Record<string, string>, content: string, name = 'upload.csv') {
+  async function upload(fields: Record<string, string>, content: string, name = 'upload.csv', options: { csrf?: false } = {}) {
     const browser = await fixture.browserFor('coordinator');
-    const token = await browser.csrfToken();
-    const body = multipart({ _csrf: token, programmeId: String(fixture.world.programme.id), ...fields }, { name, content });
-    return fixture.context.app.inject({
-      method: 'POST',
-      url: '/practices/import',
-      payload: body.payload,
-      headers: { 'content-type': body.contentType, cookie: [...browser.cookies].map(([key, value]) => `${key}=${value}`).join('; ') },
-    });
+    return browser.upload('/practices/import', { file: { filename: name, content, contentType: 'text/csv' } }, { programmeId: String(fixture.world.programme.id), ...fields }, options);
   }
 
   it('imports an uploaded file and shows the report', async () => {
@@ -209,15 +195,7 @@ describe('the web import', () => {
   });
 
   it('refuses an upload without a CSRF token', async () => {
-    const browser = await fixture.browserFor('coordinator');
-    const body = multipart({ programmeId: String(fixture.world.programme.id) }, { name: 'x.csv', content: header });
-    const response = await fixture.context.app.inject({
-      method: 'POST',
-      url: '/practices/import',
-      payload: body.payload,
-      headers: { 'content-type': body.contentType, cookie: [...browser.cookies].map(([key, value]) => `${key}=${value}`).join('; ') },
-    });
-    expect(response.statusCode).toBe(403);
+    expect((await upload({}, header, 'x.csv', { csrf: false })).statusCode).toBe(403);
   });
 
   it('refuses more rows than the web form takes, pointing to the command line', async () => {

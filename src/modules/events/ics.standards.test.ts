@@ -1,0 +1,84 @@
+/**
+ * The calendar files pass the shared iCalendar validator (RFC 5545): one event, the programme and partner feeds,
+ * and the file attached to a confirmation; an event across a daylight-saving change keeps its wall-clock times.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aWorld } from '../../core/testing/factories.js';
+import { createTestApp, type TestApp } from '../../core/testing/app.js';
+import { TestBrowser } from '../../core/testing/http.js';
+import { validateWith } from '../../core/testing/standards.js';
+import { anEvent, latestEmailTo, registrationForm } from './test-support.js';
+
+let context: TestApp;
+let world: Awaited<ReturnType<typeof aWorld>>;
+let directory: string;
+let eventId = 0;
+
+beforeAll(async () => {
+  context = await createTestApp();
+  world = await aWorld(context.db);
+  directory = await mkdtemp(path.join(tmpdir(), 'better-ics-'));
+  eventId = await anEvent(context.db, world.partnerA.id, {
+    title: 'Workshop across the clock change; with "quotes", commas and a long title that must be folded at 75 octets in the file',
+    description: 'Line one\nLine two, with a comma; and a semicolon',
+    format: 'hybrid',
+    venue: 'Palazzo Tursi, Via Garibaldi 9, Genova',
+    timeZone: 'Europe/Rome',
+    startsAt: '2027-10-30T12:00',
+    endsAt: '2027-10-31T12:00',
+  });
+  await anEvent(context.db, world.partnerB.id, { timeZone: 'Europe/Tallinn', visitingPartnerIds: [String(world.partnerA.id)] });
+});
+afterAll(async () => {
+  await context.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function validated(name: string, content: string) {
+  const file = path.join(directory, name);
+  await writeFile(file, content);
+  return validateWith('validate-ics.mjs', file);
+}
+
+describe('calendar files', () => {
+  it('gives one event as a valid file whose times stay at noon in Rome on both sides of the clock change', async () => {
+    const response = await new TestBrowser(context.app).get(`/events/${eventId}.ics`);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    const verdict = await validated('event.ics', response.body);
+    expect(verdict.conforms, verdict.report).toBe(true);
+    expect(response.body).toContain('DTSTART;TZID=Europe/Rome:20271030T120000');
+    expect(response.body).toContain('DTEND;TZID=Europe/Rome:20271031T120000');
+    expect(response.body).toContain('BEGIN:VTIMEZONE');
+    expect(response.body).not.toContain('meet.example.org');
+  });
+
+  it('gives the programme’s feed and a partner’s feed as valid files', async () => {
+    const all = await new TestBrowser(context.app).get('/events.ics');
+    const allVerdict = await validated('feed.ics', all.body);
+    expect(allVerdict.conforms, allVerdict.report).toBe(true);
+    expect(all.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const partner = await new TestBrowser(context.app).get(`/events.ics?partner=${world.partnerA.id}`);
+    const partnerVerdict = await validated('partner.ics', partner.body);
+    expect(partnerVerdict.conforms, partnerVerdict.report).toBe(true);
+    expect(partner.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it('attaches a valid file with the online link to a confirmation', async () => {
+    const registered = await new TestBrowser(context.app).post(`/events/${eventId}/registrations`, registrationForm('calendar@example.org'));
+    expect(registered.statusCode, registered.body.slice(0, 3000)).toBe(200);
+    const { email } = await latestEmailTo(context.db, 'calendar@example.org');
+    const attachment = email?.attachments[0]?.content ?? '';
+    const verdict = await validated('attachment.ics', attachment);
+    expect(verdict.conforms, verdict.report).toBe(true);
+    expect(attachment).toContain('METHOD:REQUEST');
+    expect(attachment).toContain('meet.example.org');
+  });
+
+  it('is checked for real: a file without its end marker is refused', async () => {
+    const response = await new TestBrowser(context.app).get(`/events/${eventId}.ics`);
+    expect((await validated('broken.ics', response.body.replace('END:VCALENDAR', ''))).conforms).toBe(false);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * After registration: the host's participant list and check-in, sign-in sheets, feedback after the event,
+ * the statistics and their charts, and the anonymisation of old participants. Personal data stays with the host.
+ */
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
+import { getEvent, inviteToFeedback, participationStatistics } from './service.js';
+import { anEvent, endEvent, latestEmailTo, registrationForm } from './test-support.js';
+
+const fixture = useWorld();
+
+async function eventWithPeople(emails: string[], overrides: Record<string, string> = {}): Promise<number> {
+  const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, overrides);
+  const visitor = new TestBrowser(fixture.context.app);
+  for (const [index, email] of emails.entries()) {
+    const role = index % 3 === 0 ? 'decision_maker' : 'civil_servant';
+    await visitor.post(`/events/${id}/registrations`, registrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
+  }
+  return id;
+}
+
+async function registrationId(email: string): Promise<number> {
+  return (await fixture.context.db.selectFrom('registrations').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}
+
+describe('the host’s list of participants', () => {
+  it('shows names and emails to the host partner’s editor and the coordinator only', async () => {
+    const id = await eventWithPeople(['private.person@example.org']);
+    for (const role of ['editorA', 'coordinator', 'admin'] as const) {
+      const page = await (await fixture.browserFor(role)).page(`/events/${id}/participants`);
+      expect(page.mainText, role).toContain('private.person@example.org');
+    }
+    for (const role of ['editorB', 'stakeholderA', 'otherCoordinator', 'plainUser'] as const) {
+      expect((await (await fixture.browserFor(role)).get(`/events/${id}/participants`)).statusCode, role).toBe(403);
+      expect((await (await fixture.browserFor(role)).get(`/events/${id}/attendance`)).statusCode, role).toBe(403);
+    }
+    expect((await new TestBrowser(fixture.context.app).get(`/events/${id}/participants`)).headers.location).toContain('/sign-in');
+    expect((await new TestBrowser(fixture.context.app).page(`/events/${id}`)).mainText).not.toContain('private.person@example.org');
+  });
+
+  it('checks people in one by one, and shows the attendance rate and the mix by role and region', async () => {
+    const id = await eventWithPeople(['a.one@example.org', 'a.two@example.org', 'a.three@example.org']);
+    const host = await fixture.browserFor('editorA');
+    const response = await host.post(`/events/${id}/attendance/${await registrationId('a.one@example.org')}`, { attended: 'yes' });
+    expect(response.headers.location).toBe(`/events/${id}/attendance#registration-${await registrationId('a.one@example.org')}`);
+    expect((await host.page(`/events/${id}/attendance`)).mainText).toContain('1 of 3 checked in');
+    const page = await host.page(`/events/${id}/participants`);
+    expect(page.mainText).toContain('33% attendance rate');
+    const roles = page.screen.getByRole('table', { name: 'Participants by role' });
+    expect(roles.textContent).toContain('Politician or decision maker');
+    expect((await (await fixture.browserFor('editorB')).post(`/events/${id}/attendance/${await registrationId('a.two@example.org')}`, { attended: 'yes' })).statusCode).toBe(403);
+  });
+});
+
+describe('sign-in sheets', () => {
+  it('reports each line that does not match and records nothing, then records a clean sheet', async () => {
+    const id = await eventWithPeople(['s.one@example.org', 's.two@example.org']);
+    const host = await fixture.browserFor('editorA');
+    const upload = (csv: string | Buffer, filename = 'sheet.csv') => host.upload(`/events/${id}/attendance/sheet`, { sheet: { filename, content: csv, contentType: 'text/csv' } });
+    const bad = readPage(await upload('name,email\nOne,s.one@example.org\nStranger,nobody@example.org\nOne again,S.ONE@example.org\n'));
+    expect(bad.status).toBe(400);
+    expect(bad.mainText).toContain('Line 3: nobody registered with nobody@example.org');
+    expect(bad.mainText).toContain('Line 4: the same email is already on line 2');
+    expect((await getEvent(fixture.context.db, id))?.registered).toBe(2);
+    expect(await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).toEqual([]);
+    expect(readPage(await upload('name;mail\nx;y\n')).mainText).toContain('Line 1: the first line must name a column “email”');
+    const latin1 = readPage(await upload(Buffer.from('email\nj\xf6rg@example.org\n', 'latin1')));
+    expect(latin1.status).toBe(400);
+    expect(latin1.mainText).toContain('The file is not in UTF-8');
+    const good = await upload('\uFEFFemail,name\ns.one@example.org,One\ns.two@example.org,Two\n');
+    expect(good.statusCode).toBe(303);
+    expect((await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).length).toBe(2);
+  });
+});
+
+describe('feedback after the event', () => {
+  it('invites the attendees once, takes one feedback per person, and refuses people who did not attend', async () => {
+    const id = await eventWithPeople(['f.came@example.org', 'f.absent@example.org'], { title: 'Workshop with feedback' });
+    const host = await fixture.browserFor('editorA');
+    await host.post(`/events/${id}/attendance/${await registrationId('f.came@example.org')}`, { attended: 'yes' });
+    const { token: absentToken } = await latestEmailTo(fixture.context.db, 'f.absent@example.org');
+    await endEvent(fixture.context.db, id);
+
+    const mail = { translator: fixture.context.app.translator, publicUrl: 'http://better.test' };
+    expect(await inviteToFeedback(fixture.context.db, mail)).toBeGreaterThanOrEqual(1);
+    expect(await inviteToFeedback(fixture.context.db, mail)).toBe(0);
+    const invitation = await latestEmailTo(fixture.context.db, 'f.came@example.org');
+    expect(invitation.email?.subject).toBe('How was Workshop with feedback?');
+    expect((await latestEmailTo(fixture.context.db, 'f.absent@example.org')).email?.kind).toBe('event_registered');
+
+    const visitor = new TestBrowser(fixture.context.app);
+    const incomplete = readPage(await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '5' }));
+    expect(incomplete.status).toBe(400);
+    expect([...incomplete.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Choose how useful it was, from 1 to 5', 'Answer yes or no']);
+    const sent = await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '5', usefulness: '4', capacityIncreased: 'yes', capacityDetails: 'Contacts in Tartu' });
+    expect(sent.headers.location).toBe(`/registrations/${invitation.token}`);
+    await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '1', usefulness: '1', capacityIncreased: 'no' });
+    const rows = await sql<{ satisfaction: number }>`select f.satisfaction from feedback f join registrations r on r.id = f.registration_id where r.event_id = ${id}`.execute(fixture.context.db);
+    expect(rows.rows).toEqual([{ satisfaction: 5 }]);
+    expect((await visitor.get(`/registrations/${absentToken}/feedback`)).headers.location).toBe(`/registrations/${absentToken}`);
+  });
+});
+
+describe('statistics', () => {
+  it('counts registrations, attendance, decision makers and increased capacity, the same in the page, the CSV and the raw rows', async () => {
+    const id = await eventWithPeople(['st.1@example.org', 'st.2@example.org', 'st.3@example.org', 'st.4@example.org']);
+    const host = await fixture.browserFor('editorA');
+    for (const email of ['st.1@example.org', 'st.2@example.org']) await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
+    const programme = { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn };
+    const summary = await participationStatistics(fixture.context.db, programme, fixture.world.partnerA.id);
+    const raw = await sql<{ registered: number; attended: number }>`
+      select count(*) filter (where r.status = 'registered')::int as registered, count(r.attended_at)::int as attended
+      from registrations r join events e on e.id = r.event_id where e.host_partner_id = ${fixture.world.partnerA.id}`.execute(fixture.context.db);
+    expect({ registered: summary.totals.registered, attended: summary.totals.attended }).toEqual(raw.rows[0]);
+
+    const page = await new TestBrowser(fixture.context.app).page(`/events/statistics?partner=${fixture.world.partnerA.id}`);
+    expect(page.screen.getByRole('table', { name: 'Participants by role: the figures' }).textContent).toContain('Politician or decision maker');
+    const csv = await new TestBrowser(fixture.context.app).get(`/events/statistics/roles.csv?partner=${fixture.world.partnerA.id}`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const decisionMakers = summary.byRole.find((row) => row.value === 'decision_maker');
+    expect(csv.body).toContain(`Politician or decision maker,${decisionMakers?.registered},${decisionMakers?.attended}`);
+    const svg = await new TestBrowser(fixture.context.app).get('/events/statistics/roles.svg');
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('<svg');
+    expect(page.document.querySelector('img[src^="/events/statistics/roles.svg"]')?.getAttribute('alt')).toContain('Participants by role');
+  });
+
+  it('keeps the summary equal to a recount from the raw rows after registrations, cancellations, check-ins and feedback', async () => {
+    await sql`select rebuild_participation_totals(${fixture.world.programme.id})`.execute(fixture.context.db);
+    const before = await participationStatistics(fixture.context.db, { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn }, null);
+    const kept = await fixture.context.db.selectFrom('participation_totals').selectAll().where('programme_id', '=', fixture.world.programme.id).where((eb) => eb.or([eb('registered', '!=', 0), eb('waiting', '!=', 0), eb('attended', '!=', 0), eb('feedback', '!=', 0)])).orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key']).execute();
+    await sql`select rebuild_participation_totals(${fixture.world.programme.id})`.execute(fixture.context.db);
+    const rebuilt = await fixture.context.db.selectFrom('participation_totals').selectAll().where('programme_id', '=', fixture.world.programme.id).orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key']).execute();
+    expect(kept).toEqual(rebuilt);
+    expect(before.totals.registered).toBeGreaterThan(0);
+  });
+});
+
+describe('anonymising participants of old events', () => {
+  it('lets an administrator anonymise them and leaves every figure as it was', async () => {
+    const id = await eventWithPeople(['old.1@example.org', 'old.2@example.org']);
+    await fixture.context.db.updateTable('events').set({ starts_at: new Date('2020-01-10T10:00:00Z'), ends_at: new Date('2020-01-10T12:00:00Z') }).where('id', '=', id).execute();
+    const programme = { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn };
+    const before = await participationStatistics(fixture.context.db, programme, null);
+    expect((await (await fixture.browserFor('coordinator')).post('/admin/event-participants', {})).statusCode).toBe(403);
+    const admin = await fixture.browserFor('admin');
+    expect((await admin.page('/admin/event-participants')).mainText).toMatch(/\d+ registrations? of events that ended before/);
+    expect((await admin.post('/admin/event-participants', {})).statusCode).toBe(303);
+    const rows = await fixture.context.db.selectFrom('registrations').select(['name', 'email']).where('event_id', '=', id).execute();
+    expect(rows).toEqual([
+      { name: null, email: null },
+      { name: null, email: null },
+    ]);
+    expect(await participationStatistics(fixture.context.db, programme, null)).toEqual(before);
+  });
+});
