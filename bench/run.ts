@@ -4,9 +4,11 @@
  *
  *   npm run bench                                    # everything, PGlite (and PostgreSQL if DATABASE_URL is set)
  *   npm run bench -- --only search --database postgres --practices 10000 --queries 600
+ *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --duration 5 --connections 20
  */
 import { parseArgs } from 'node:util';
+import { benchEvents } from './events.js';
 import { benchPages } from './pages.js';
 import { benchSearch } from './search.js';
 import type { BenchDatabase } from './support.js';
@@ -19,12 +21,15 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     practices: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '600' },
+    events: { type: 'string', default: '2000' },
+    registrations: { type: 'string', default: '1000000' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
 const benchmarks = {
   pages: (database: BenchDatabase, port: number) => benchPages(database, port, load),
   search: (database: BenchDatabase, port: number) => benchSearch(database, port, { ...load, practices: Number(options.practices), queries: Number(options.queries) }),
+  events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

@@ -60,6 +60,9 @@ describe('calendar files', () => {
     const allVerdict = await validated('feed.ics', all.body);
     expect(allVerdict.conforms, allVerdict.report).toBe(true);
     expect(all.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const programme = await new TestBrowser(context.app).get(`/events.ics?programme=${world.programme.id}`);
+    expect(programme.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect((await new TestBrowser(context.app).get(`/events.ics?programme=${world.otherProgramme.id}`)).body).not.toContain('BEGIN:VEVENT');
     const partner = await new TestBrowser(context.app).get(`/events.ics?partner=${world.partnerA.id}`);
     const partnerVerdict = await validated('partner.ics', partner.body);
     expect(partnerVerdict.conforms, partnerVerdict.report).toBe(true);

@@ -164,12 +164,13 @@ export function deleteEvent(trx: Tx, eventId: number) {
   return trx.deleteFrom('events').where('id', '=', eventId).execute();
 }
 
-/** Events for a calendar feed: the programme's, or those a partner hosts or visits; the last year and the future. */
-export function calendarEvents(db: Executor, filter: { partnerId?: number; since: Date }) {
+/** Events for a calendar feed: a programme's, or those a partner hosts or visits; the last year and the future. */
+export function calendarEvents(db: Executor, filter: { programmeId?: number; partnerId?: number; since: Date }) {
   let query = db
     .selectFrom('events')
     .select(['id', 'title', 'description', 'venue', 'online_url', 'time_zone', 'starts_at', 'ends_at', 'updated_at'])
     .where('ends_at', '>=', filter.since);
+  if (filter.programmeId !== undefined) query = query.where('programme_id', '=', filter.programmeId);
   if (filter.partnerId !== undefined) {
     const partnerId = filter.partnerId;
     query = query.where((eb) =>

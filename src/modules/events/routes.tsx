@@ -92,8 +92,13 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/events.ics', { config: { action: 'event.read' } }, async (request, reply) => {
-    const partner = Number((request.query as Record<string, unknown>).partner);
-    const events = await service.calendarEvents(db, Number.isSafeInteger(partner) && partner > 0 ? { partnerId: partner } : {});
+    // ?programme=ID for a programme's feed, ?partner=ID for the events a partner hosts or visits.
+    const idOf = (name: string) => {
+      const value = Number((request.query as Record<string, unknown>)[name]);
+      return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+    };
+    const [programmeId, partnerId] = [idOf('programme'), idOf('partner')];
+    const events = await service.calendarEvents(db, { ...(programmeId !== undefined ? { programmeId } : {}), ...(partnerId !== undefined ? { partnerId } : {}) });
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="better-events.ics"')

@@ -194,7 +194,7 @@ export async function deleteEvent(db: Db, actor: Actor, eventId: number): Promis
 }
 
 /** The events of a calendar feed (the programme's, or one partner's), from a year back on. */
-export async function calendarEvents(db: Db, filter: { partnerId?: number }, now = new Date()): Promise<CalendarEvent[]> {
+export async function calendarEvents(db: Db, filter: { programmeId?: number; partnerId?: number }, now = new Date()): Promise<CalendarEvent[]> {
   const since = new Date(now.getTime() - 365 * 24 * 3_600_000);
   return (await queries.calendarEvents(db, { ...filter, since })).map((row) => ({
     id: row.id,

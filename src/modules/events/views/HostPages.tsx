@@ -165,7 +165,7 @@ export function CheckInPage({ event, participants, query }: { event: Event; part
       <BackLink href={`/events/${event.id}/participants`}>{t('common.actions.back')}</BackLink>
       <PageHeading caption={t('events.checkIn.caption')}>{event.title}</PageHeading>
       <p role="status">{t('events.checkIn.count', { attended, total: participants.filter((participant) => participant.status === 'registered').length })}</p>
-      <Form action={`/events/${event.id}/attendance`} method="get" label={t('events.checkIn.find')}>
+      <Form action={`/events/${event.id}/attendance`} method="get">
         <TextField name="q" type="search" label={t('events.checkIn.find')} value={query} />
         <button type="submit" class="button button--secondary">
           {t('events.checkIn.findSubmit')}
