@@ -4,8 +4,12 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { aPartner } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
+import { systemActor } from '../../core/policy/actor.js';
+import { practiceSchema } from '../practices/schema.js';
+import { changeStatus, createPractice, registerInterest } from '../practices/service.js';
 import { getEvent, inviteToFeedback, participationStatistics } from './service.js';
 import { anEvent, endEvent, latestEmailTo, registrationForm } from './test-support.js';
 
@@ -156,3 +160,29 @@ describe('anonymising participants of old events', () => {
     expect(await participationStatistics(fixture.context.db, programme, null)).toEqual(before);
   });
 });
+
+describe('a transfer’s stage at an event', () => {
+  it('lets a stage name the event where it took place, among the events of the two partners only', async () => {
+    const system = systemActor('test');
+    const practice = await createPractice(fixture.context.db, system, practiceSchema.parse({ ownerPartnerId: String(fixture.world.partnerA.id), language: 'en', title: 'Practice visited at an event', summary: 'Shown on a study visit.', themes: ['skills'] }));
+    if (!practice.ok) throw new Error(practice.reason);
+    await changeStatus(fixture.context.db, system, practice.value.id, 'publish');
+    const transfer = await registerInterest(fixture.context.db, system, practice.value.id, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-01');
+    if (!transfer.ok) throw new Error(transfer.reason);
+    const visit = await anEvent(fixture.context.db, fixture.world.partnerA.id, { type: 'study_visit', title: 'The study visit that counts', visitingPartnerIds: [String(fixture.world.partnerB.id)] });
+    const otherProgrammes = await anEvent(fixture.context.db, (await aPartner(fixture.context.db, fixture.world.otherProgramme.id)).id, { title: 'An event of another programme' });
+
+    const importer = await fixture.browserFor('editorB');
+    const form = await importer.page(`/transfers/${transfer.value.id}`);
+    const options = [...form.screen.getByLabelText<HTMLSelectElement>('Event').options].map((option) => option.textContent);
+    expect(options.some((option) => option?.startsWith('The study visit that counts'))).toBe(true);
+    expect(options.some((option) => option?.startsWith('An event of another programme'))).toBe(false);
+    const refused = readPage(await importer.post(`/transfers/${transfer.value.id}/stages`, { stage: 'study_visit', occurredOn: '2026-11-20', notes: '', eventId: String(otherProgrammes) }));
+    expect(refused.status).toBe(400);
+    expect(refused.mainText).toContain('Choose an event hosted or visited by one of the two partners');
+    expect((await importer.post(`/transfers/${transfer.value.id}/stages`, { stage: 'study_visit', occurredOn: '2026-11-20', notes: 'Seen in Tartu', eventId: String(visit) })).statusCode).toBe(303);
+    const page = await importer.page(`/transfers/${transfer.value.id}`);
+    expect(page.screen.getByRole('link', { name: 'The study visit that counts' }).getAttribute('href')).toBe(`/events/${visit}`);
+  });
+});
+

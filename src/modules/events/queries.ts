@@ -183,3 +183,24 @@ export function calendarEvents(db: Executor, filter: { programmeId?: number; par
   return query.orderBy('starts_at').orderBy('id').limit(2000).execute();
 }
 
+/** Events either partner hosted or visited, most recent first (the occasions of a transfer's stages). */
+export function eventsOfPartners(db: Executor, programmeId: number, partnerIds: number[]) {
+  return db
+    .selectFrom('events')
+    .select(['id', 'title', 'starts_at'])
+    .where('programme_id', '=', programmeId)
+    .where((eb) =>
+      eb.or([
+        eb('host_partner_id', 'in', partnerIds),
+        eb.exists(eb.selectFrom('event_visiting_partners').select('partner_id').whereRef('event_visiting_partners.event_id', '=', 'events.id').where('event_visiting_partners.partner_id', 'in', partnerIds)),
+      ]),
+    )
+    .orderBy('starts_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export function eventsByIds(db: Executor, ids: number[]) {
+  return db.selectFrom('events').select(['id', 'title', 'starts_at']).where('id', 'in', ids.length ? ids : [0]).execute();
+}
+

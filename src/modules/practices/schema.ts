@@ -165,6 +165,8 @@ export const transferStageSchema = z.object({
   stage: choice(transferStages, 'practices.transfers.stageForm.stage.required'),
   occurredOn: requiredDate('practices.transfers.stageForm.occurredOn.required'),
   notes: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  /** The event where the stage took place (a study visit, an import workshop), when there is one. */
+  eventId: optionalId('practices.transfers.stageForm.eventId.invalid'),
 });
 export type TransferStageInput = z.output<typeof transferStageSchema>;
 

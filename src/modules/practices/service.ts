@@ -21,6 +21,7 @@ import './policy.js';
 export * from './needs.js';
 export * from './recommendations.js';
 export * from './transfers.js';
+export { setTransferEventSource, type TransferEvent, type TransferEventSource } from './transfer-events.js';
 
 /** A practice as read: the values it was written with, plus its workflow state. */
 export interface Practice extends queries.PracticeValues {

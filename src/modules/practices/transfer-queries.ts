@@ -78,10 +78,10 @@ export function setTransferStage(trx: Tx, transferId: number, stage: TransferSta
   return trx.updateTable('transfers').set({ stage, updated_at: sql<Date>`now()` }).where('id', '=', transferId).execute();
 }
 
-export function insertStage(trx: Tx, stage: { transferId: number; stage: TransferStage; occurredOn: string; notes: string; userId: number | null; label: string }) {
+export function insertStage(trx: Tx, stage: { transferId: number; stage: TransferStage; occurredOn: string; notes: string; eventId?: number | null; userId: number | null; label: string }) {
   return trx
     .insertInto('transfer_stages')
-    .values({ transfer_id: stage.transferId, stage: stage.stage, occurred_on: stage.occurredOn, notes: stage.notes, recorded_by_user_id: stage.userId, recorded_by_label: stage.label })
+    .values({ transfer_id: stage.transferId, stage: stage.stage, occurred_on: stage.occurredOn, notes: stage.notes, event_id: stage.eventId ?? null, recorded_by_user_id: stage.userId, recorded_by_label: stage.label })
     .execute();
 }
 

@@ -9,6 +9,7 @@ import { listPartners } from '../partners/service.js';
 import { assessmentSchema, transferInterestSchema, transferStageSchema } from './schema.js';
 import * as service from './service.js';
 import { AssessmentPage } from './views/AssessmentPage.js';
+import { transferEvents } from './transfer-events.js';
 import { TransferPage } from './views/TransferPage.js';
 
 const transferPath = `/transfers/:transferId${idPattern}`;
@@ -31,8 +32,9 @@ export const transferRoutes: FastifyPluginAsync = async (app) => {
     const name = (id: number) => partners.find((partner) => partner.id === id)?.name ?? String(id);
     const mayRecord = can(request.actor, 'transfer.record_stage', { programmeId: transfer.programmeId, partnerIds: [transfer.importerPartnerId, transfer.ownerPartnerId] });
     const mayAssess = await service.mayAssess(db, request.actor, transfer);
+    const events = mayRecord ? await transferEvents().candidates(db, transfer) : [];
     return reply.page(
-      <TransferPage transfer={transfer} ownerName={name(transfer.ownerPartnerId)} importerName={name(transfer.importerPartnerId)} mayRecord={mayRecord} mayAssess={mayAssess} state={state} />,
+      <TransferPage transfer={transfer} events={events} ownerName={name(transfer.ownerPartnerId)} importerName={name(transfer.importerPartnerId)} mayRecord={mayRecord} mayAssess={mayAssess} state={state} />,
       status,
     );
   }

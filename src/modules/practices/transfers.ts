@@ -13,6 +13,7 @@ import { findPartner, findPartnerWithGroup } from '../partners/service.js';
 import * as practiceQueries from './queries.js';
 import { assessmentCriteria, type AssessmentCriterion, type AssessmentInput, type TransferStageInput } from './schema.js';
 import { transferStages, type TransferStage } from './tables.js';
+import { transferEvents, type TransferEvent } from './transfer-events.js';
 import * as queries from './transfer-queries.js';
 
 /** A practice counts as transferred to a partner once the partner adopted it in its action plan (or went further). */
@@ -26,6 +27,8 @@ export interface StageRecord {
   stage: TransferStage;
   occurredOn: string;
   notes: string;
+  /** The event where it took place, when one was chosen. */
+  event: TransferEvent | null;
   recordedBy: string;
   recordedAt: Date;
 }
@@ -64,6 +67,8 @@ export async function getTransfer(db: Db, actor: Actor, transferId: number): Pro
   const row = await queries.findTransfer(db, transferId);
   if (!row) return undefined;
   const [stages, assessments] = await Promise.all([queries.listStages(db, transferId), queries.listAssessments(db, transferId)]);
+  const eventIds = stages.map((stage) => stage.event_id).filter((id): id is number => id !== null);
+  const events = eventIds.length ? await transferEvents().byIds(db, eventIds) : [];
   const mapped: Assessment[] = assessments.map((assessment) => ({
     assessorUserId: assessment.assessor_user_id,
     assessor: assessment.assessor_label,
@@ -80,7 +85,14 @@ export async function getTransfer(db: Db, actor: Actor, transferId: number): Pro
     importerPartnerId: row.importer_partner_id,
     stage: row.stage,
     createdAt: row.created_at,
-    stages: stages.map((stage) => ({ stage: stage.stage, occurredOn: stage.occurred_on, notes: stage.notes, recordedBy: stage.recorded_by_label, recordedAt: stage.recorded_at })),
+    stages: stages.map((stage) => ({
+      stage: stage.stage,
+      occurredOn: stage.occurred_on,
+      notes: stage.notes,
+      event: events.find((event) => event.id === stage.event_id) ?? null,
+      recordedBy: stage.recorded_by_label,
+      recordedAt: stage.recorded_at,
+    })),
     assessments: mapped,
     averages: averagesOf(mapped),
   };
@@ -100,7 +112,7 @@ export async function transfersOfImporter(db: Db, partnerId: number) {
   return (await queries.listTransfersOfImporter(db, partnerId)).map((row) => ({ id: row.id, stage: row.stage, practiceId: row.practice_id, practiceTitle: row.practice_title, ownerPartnerId: row.owner_partner_id }));
 }
 
-export type TransferRefusal = 'forbidden' | 'not_found' | 'not_published' | 'own_practice' | 'already_registered' | 'stage_not_after_current' | 'partner_not_found';
+export type TransferRefusal = 'forbidden' | 'not_found' | 'not_published' | 'own_practice' | 'already_registered' | 'stage_not_after_current' | 'partner_not_found' | 'event_not_found';
 
 /** An editor of partner B registers B's interest in importing a published practice of another partner. */
 export async function registerInterest(db: Db, actor: Actor, practiceId: number, input: { importerPartnerId: number; notes: string }, today: string): Promise<Outcome<{ id: number }, TransferRefusal>> {
@@ -137,13 +149,19 @@ export async function registerInterest(db: Db, actor: Actor, practiceId: number,
  * not take place), each is recorded once, by the importing or the owning partner, or the coordinator.
  */
 export async function recordStage(db: Db, actor: Actor, transferId: number, input: TransferStageInput): Promise<Outcome<{ id: number }, TransferRefusal>> {
+  if (input.eventId !== null) {
+    // The event is checked before the transaction: the embedded database has one connection, which it holds.
+    const current = await getTransfer(db, actor, transferId);
+    if (!current) return refuse('not_found');
+    if (!(await transferEvents().candidates(db, current)).some((event) => event.id === input.eventId)) return refuse('event_not_found', 'eventId');
+  }
   try {
     return await db.transaction().execute(async (trx) => {
       const transfer = await queries.lockTransfer(trx, transferId);
       if (!transfer) return refuse('not_found');
       if (!can(actor, 'transfer.record_stage', { programmeId: transfer.programme_id, partnerIds: [transfer.importer_partner_id, transfer.owner_partner_id] })) return refuse('forbidden');
       if (stageIndex(input.stage) <= stageIndex(transfer.stage)) return refuse('stage_not_after_current', 'stage');
-      await queries.insertStage(trx, { transferId, stage: input.stage, occurredOn: input.occurredOn, notes: input.notes, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
+      await queries.insertStage(trx, { transferId, stage: input.stage, occurredOn: input.occurredOn, notes: input.notes, eventId: input.eventId, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
       await queries.setTransferStage(trx, transferId, input.stage);
       await recordAudit(trx, actor, { action: 'transfer.record_stage', entityType: 'transfer', entityId: transferId, programmeId: transfer.programme_id, before: { stage: transfer.stage }, after: { ...input } });
       return done({ id: transferId });

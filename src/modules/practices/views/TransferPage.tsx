@@ -6,10 +6,13 @@ import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { assessmentCriteria } from '../schema.js';
 import { stageIndex, type Transfer } from '../service.js';
+import type { TransferEvent } from '../transfer-events.js';
 import { transferStages } from '../tables.js';
 
 interface Props {
   transfer: Transfer;
+  /** Events the stage may have taken place at (offered in the form when there are any). */
+  events: TransferEvent[];
   ownerName: string;
   importerName: string;
   mayRecord: boolean;
@@ -17,7 +20,7 @@ interface Props {
   state?: FormState;
 }
 
-export function TransferPage({ transfer, ownerName, importerName, mayRecord, mayAssess, state }: Props) {
+export function TransferPage({ transfer, events, ownerName, importerName, mayRecord, mayAssess, state }: Props) {
   const { t, formatDate } = useView();
   const title = t('practices.transfers.page.title', { practice: transfer.practiceTitle, importer: importerName });
   const nextStages = transferStages.filter((stage) => stageIndex(stage) > stageIndex(transfer.stage));
@@ -45,6 +48,11 @@ export function TransferPage({ transfer, ownerName, importerName, mayRecord, may
                 {record ? (
                   <>
                     <p class="stage-list__meta">{t('practices.transfers.page.recorded', { date: formatDate(record.occurredOn), who: record.recordedBy })}</p>
+                    {record.event ? (
+                      <p>
+                        {t('practices.transfers.page.atEvent')} <a href={`/events/${record.event.id}`}>{record.event.title}</a>
+                      </p>
+                    ) : null}
                     {record.notes ? <p class="prose">{record.notes}</p> : null}
                   </>
                 ) : (
@@ -59,6 +67,16 @@ export function TransferPage({ transfer, ownerName, importerName, mayRecord, may
             <h3>{t('practices.transfers.stageForm.title')}</h3>
             <SelectField name="stage" label={t('practices.transfers.stageForm.stage.label')} state={state} options={nextStages.map((stage) => ({ value: stage, label: t(`practices.transfers.stages.${stage}`) }))} />
             <TextField name="occurredOn" type="date" label={t('practices.transfers.stageForm.occurredOn.label')} hint={t('common.dateHint')} state={state} width="medium" />
+            {events.length ? (
+              <SelectField
+                name="eventId"
+                label={t('practices.transfers.stageForm.eventId.label')}
+                hint={t('practices.transfers.stageForm.eventId.hint')}
+                state={state}
+                placeholder={t('practices.transfers.stageForm.eventId.none')}
+                options={events.map((event) => ({ value: String(event.id), label: `${event.title} (${formatDate(event.startsAt)})` }))}
+              />
+            ) : null}
             <TextArea name="notes" label={t('practices.transfers.stageForm.notes.label')} state={state} rows={4} />
             <SubmitButton>{t('practices.transfers.stageForm.submit')}</SubmitButton>
           </Form>
