@@ -7,12 +7,13 @@ import type { ProgrammeTables } from '../../modules/programmes/tables.js';
 import type { ThemeTables } from '../../modules/themes/tables.js';
 import type { PracticeTables } from '../../modules/practices/tables.js';
 import type { EventTables } from '../../modules/events/tables.js';
+import type { PlanTables } from '../../modules/plans/tables.js';
 
 export interface AppSettingsTable {
   key: string;
   value: string;
 }
 
-export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables {
+export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables {
   app_settings: AppSettingsTable;
 }

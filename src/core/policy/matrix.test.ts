@@ -57,6 +57,11 @@ const scopes: Partial<Record<PolicyAction, Scope>> = {
   'event.manage': onPartnerA,
   'event.participants.read': onPartnerA,
   'event.attendance.record': onPartnerA,
+  'plan.read_draft': onPartnerA,
+  'plan.write': onPartnerA,
+  'plan.review': onPartnerA,
+  'plan.comment': onPartnerA,
+  'plan.report': onPartnerA,
 };
 
 // Columns: anonymous, signedIn, stakeholderA, editorA, editorB, coordinator, otherCoordinator, admin.
@@ -109,6 +114,12 @@ const expected: Record<PolicyAction, string> = {
   'event.attendance.record': '00010101',
   'event.statistics.read': '11111111',
   'event.participants.anonymise': '00000001',
+  'plan.read_endorsed': '11111111',
+  'plan.read_draft': '00011101',
+  'plan.write': '00010000',
+  'plan.review': '00000100',
+  'plan.comment': '00011101',
+  'plan.report': '00010000',
 };
 
 describe('the authorisation matrix', () => {

@@ -157,3 +157,38 @@ export function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
   return items.map((item) => cleanText(item)).filter((item): item is string => typeof item === 'string' && item !== '');
 }
+
+/**
+ * An amount in euros as people type it: "1 200,50", "1,200.50", "1200.5" or "€ 300" (the last separator followed by
+ * one or two digits is the decimal one). Empty is null; anything else is NaN, for the schema to refuse.
+ */
+export function parseEuros(value: unknown): number | null {
+  const cleaned = cleanText(value);
+  if (cleaned === '' || cleaned === null) return null;
+  if (typeof cleaned === 'number') return cleaned;
+  if (typeof cleaned !== 'string') return Number.NaN;
+  const compact = cleaned.replace(/[\s\u00a0€]|EUR/gi, '');
+  const normalised = /[.,]\d{1,2}$/.test(compact) ? compact.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.') : compact.replace(/[.,]/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
+
+export function optionalEuros(invalid: string) {
+  return z.preprocess(parseEuros, z.number({ error: invalid }).min(0, { error: invalid }).max(999_999_999_999, { error: invalid }).nullable());
+}
+
+export function optionalDate(invalid = 'validation.date') {
+  return z.preprocess((value) => {
+    const cleaned = cleanText(value);
+    return cleaned === '' ? null : cleaned;
+  }, z.string({ error: invalid }).refine(isValidIsoDate, { error: invalid }).nullable());
+}
+
+/** A repeated field (rows of a form table) as a list that keeps empty cells, so rows stay aligned. */
+export function rowsOf(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.map((item) => {
+    const cleaned = cleanText(item);
+    return typeof cleaned === 'string' ? cleaned : '';
+  });
+}
+

@@ -38,6 +38,8 @@ export function formValues(body: unknown): FormValues {
 function issueValues(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
   if (issue.code === 'too_big') return { max: Number(issue.maximum) };
   if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  // A rule across rows of a form names the row (or the amounts) in its message.
+  if (issue.code === 'custom' && issue.params) return issue.params as Record<string, string | number>;
   return undefined;
 }
 

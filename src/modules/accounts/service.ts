@@ -220,3 +220,17 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
 }
+
+/** The active editors of a partner, to whom the platform writes about their partner's work (e.g. reminders). */
+export async function activeEditorsOf(db: Db, partnerId: number): Promise<{ email: string; displayName: string; locale: Locale }[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.email', 'users.display_name', 'users.locale'])
+    .where('memberships.role', '=', 'editor')
+    .where('memberships.partner_id', '=', partnerId)
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+  return rows.map((row) => ({ email: row.email, displayName: row.display_name, locale: row.locale }));
+}

@@ -209,6 +209,11 @@ export async function calendarEvents(db: Db, filter: { programmeId?: number; par
   }));
 }
 
+/** The events a partner hosted or visited, most recent first: what other modules link to (transfers, plans). */
+export async function listEventsOfPartner(db: Db, programmeId: number, partnerId: number): Promise<{ id: number; title: string; startsAt: Date }[]> {
+  return (await queries.eventsOfPartners(db, programmeId, [partnerId])).map((row) => ({ id: row.id, title: row.title, startsAt: row.starts_at }));
+}
+
 /** Whether the actor may see who registered (the host partner's editors, the coordinator). */
 export function maySeeParticipants(actor: Actor, event: Pick<EventSummary, 'programmeId' | 'hostPartnerId'>): boolean {
   return can(actor, 'event.participants.read', { programmeId: event.programmeId, partnerIds: [event.hostPartnerId] });

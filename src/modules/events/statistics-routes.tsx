@@ -7,7 +7,7 @@ import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { anonymous } from '../../core/policy/actor.js';
 import { listPartners } from '../partners/service.js';
 import { findProgramme, listProgrammes } from '../programmes/service.js';
-import { barChartSvg } from './charts.js';
+import { barChartSvg } from '../../core/views/charts.js';
 import { statisticsQuerySchema } from './schema.js';
 import * as service from './service.js';
 import { statisticsTables, tableOf, type StatisticsTable } from './statistics-tables.js';

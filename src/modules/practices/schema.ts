@@ -6,9 +6,10 @@ import {
   checkbox,
   choice,
   cleanText,
-  isValidIsoDate,
   listOf,
   optionalChoice,
+  optionalDate,
+  optionalEuros,
   optionalEmail,
   optionalId,
   optionalLine,
@@ -44,24 +45,7 @@ const links = z.preprocess(
   z.array(z.string().max(500, { error: 'practices.form.links.invalid' }).refine(isHttpUrl, { error: 'practices.form.links.invalid' })).max(10, { error: 'practices.form.links.tooMany' }),
 );
 
-const optionalDate = z.preprocess((value) => {
-  const cleaned = cleanText(value);
-  return cleaned === '' ? null : cleaned;
-}, z.string().refine(isValidIsoDate, { error: 'validation.date' }).nullable());
-
-const euros = z.preprocess(
-  (value) => {
-    const cleaned = cleanText(value);
-    if (cleaned === '' || cleaned === null) return null;
-    if (typeof cleaned === 'number') return cleaned;
-    if (typeof cleaned !== 'string') return Number.NaN;
-    // People type "1 200,50", "1,200.50" or "1200.5"; the last separator followed by one or two digits is the decimal one.
-    const compact = cleaned.replace(/[\s\u00a0€]|EUR/gi, '');
-    const normalised = /[.,]\d{1,2}$/.test(compact) ? compact.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.') : compact.replace(/[.,]/g, '');
-    return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : Number.NaN;
-  },
-  z.number({ error: 'practices.form.resourcesEur.invalid' }).min(0, { error: 'practices.form.resourcesEur.invalid' }).max(999_999_999_999, { error: 'practices.form.resourcesEur.invalid' }).nullable(),
-);
+const euros = optionalEuros('practices.form.resourcesEur.invalid');
 
 const translationFields = Object.fromEntries(
   locales.flatMap((locale) => [
@@ -90,8 +74,8 @@ export const practiceSchema = z
     geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
     resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
     resourcesEur: euros,
-    startsOn: optionalDate,
-    endsOn: optionalDate,
+    startsOn: optionalDate(),
+    endsOn: optionalDate(),
     evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
     transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
     difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
