@@ -7,6 +7,7 @@ import { seedDemoAccounts } from './modules/accounts/seed.js';
 import { seedDemoEvents } from './modules/events/seed.js';
 import { hasAnyUser } from './modules/accounts/service.js';
 import { seedDemoPartners } from './modules/partners/seed.js';
+import { seedDemoPlans } from './modules/plans/seed.js';
 import { seedDemoPractices } from './modules/practices/seed.js';
 import { seedDemoProgramme } from './modules/programmes/seed.js';
 import { listProgrammes } from './modules/programmes/service.js';
@@ -20,6 +21,7 @@ export interface DemoSummary {
   transfers: number;
   events: number;
   registrations: number;
+  plans: number;
 }
 
 /** Whether nothing has been recorded yet: no programme and no account. */
@@ -34,8 +36,9 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const programme = await seedDemoProgramme(trx);
     const partners = await seedDemoPartners(trx, programme.id);
     const accounts = await seedDemoAccounts(trx, programme.id, partners, options.passwordHash);
-    const { practiceIds, ...library } = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
-    const events = await seedDemoEvents(trx, programme.id, partners, practiceIds);
+    const { practiceIds, transferIds, ...library } = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
+    const { eventIds, ...events } = await seedDemoEvents(trx, programme.id, partners, practiceIds);
+    const plans = await seedDemoPlans(trx, programme.id, partners, { practiceIds, transferIds, eventIds, coordinatorId: accounts.get('coordinator') ?? null });
     const summary: DemoSummary = {
       programmeId: programme.id,
       partners: Object.keys(partners.partnerIds).length,
@@ -43,6 +46,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       accounts: accounts.size,
       ...library,
       ...events,
+      plans,
     };
     // One entry for the whole load: the demo records are created together by the platform, not by a person.
     await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: { ...summary } });

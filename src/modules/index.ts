@@ -4,10 +4,11 @@ import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { eventsModule } from './events/index.js';
 import { outboxModule } from './outbox/index.js';
+import { plansModule } from './plans/index.js';
 import { partnersModule } from './partners/index.js';
 import { portalModule } from './portal/index.js';
 import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { themesModule } from './themes/index.js';
 
-export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, auditModule, outboxModule];
+export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, plansModule, auditModule, outboxModule];

@@ -52,10 +52,10 @@ export function timelineChartSvg(chart: TimelineChart, width = 720): string {
     animation: false,
     aria: { enabled: true },
     textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: 12 },
-    grid: { left: 220, right: 24, top: 36, bottom: 32 },
+    grid: { left: 16, right: 24, top: 36, bottom: 32, containLabel: true },
     legend: { top: 0, itemGap: 20, data: chart.statuses.map((status) => status.name), textStyle: { color: '#1f2328' } },
     xAxis: { type: 'time', axisLabel: { color: '#1f2328' }, splitLine: { show: true, lineStyle: { color: '#e5e7eb' } } },
-    yAxis: { type: 'category', inverse: true, data: chart.rows.map((row) => row.label), axisLabel: { color: '#1f2328', width: 200, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: chart.rows.map((row) => row.label), axisLabel: { color: '#1f2328', width: 190, overflow: 'truncate' } },
     // One series per status, so the legend explains the colours; each bar is drawn from start to end.
     series: chart.statuses.map((status) => ({
       type: 'custom',

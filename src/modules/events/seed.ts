@@ -156,13 +156,14 @@ function instant(local: string, zone: string): Date {
   return value;
 }
 
-export async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartners, practiceIds: Map<string, number>, now = new Date()): Promise<{ events: number; registrations: number }> {
+export async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartners, practiceIds: Map<string, number>, now = new Date()): Promise<{ events: number; registrations: number; eventIds: Map<string, number> }> {
   const random = seeded(2019);
   const organisationsByPartner = new Map<number, { id: number; helix: string }[]>();
   for (const row of await trx.selectFrom('partner_organisations').innerJoin('organisations', 'organisations.id', 'partner_organisations.organisation_id').select(['partner_organisations.partner_id', 'organisations.id', 'organisations.helix']).execute()) {
     organisationsByPartner.set(row.partner_id, [...(organisationsByPartner.get(row.partner_id) ?? []), { id: row.id, helix: row.helix }]);
   }
   let registrations = 0;
+  const eventIds = new Map<string, number>();
   for (const event of events) {
     const hostId = partners.partnerIds[event.host];
     const id = await queries.insertEvent(trx, {
@@ -181,6 +182,7 @@ export async function seedDemoEvents(trx: Tx, programmeId: number, partners: Dem
       capacity: event.capacity ?? null,
       registrationDeadline: null,
     });
+    eventIds.set(event.title, id);
     await queries.replaceEventDetails(trx, id, {
       visitingPartnerIds: (event.visiting ?? []).map((key) => partners.partnerIds[key]),
       agenda: (event.agenda ?? []).map(([timeLabel, title]) => ({ timeLabel, title })),
@@ -234,5 +236,5 @@ export async function seedDemoEvents(trx: Tx, programmeId: number, partners: Dem
     // The demo's past events had their feedback round long ago: the worker must not email these people now.
     await trx.updateTable('events').set({ feedback_invited_at: endsAt }).where('id', '=', id).execute();
   }
-  return { events: events.length, registrations };
+  return { events: events.length, registrations, eventIds };
 }

@@ -180,7 +180,7 @@ export const reportSchema = z
     semester: z.preprocess((value) => Number(cleanText(value)), z.number({ error: 'plans.report.semester.required' }).int({ error: 'plans.report.semester.required' }).min(1, { error: 'plans.report.semester.required' }).max(40, { error: 'plans.report.semester.required' })),
     status: choice(reportStatuses, 'plans.report.status.required'),
     percentComplete: percent,
-    spentEur: optionalEuros('plans.report.spentEur.invalid').refine((amount) => amount !== null, { error: 'plans.report.spentEur.required' }),
+    spentEur: optionalEuros('plans.report.spentEur.invalid').pipe(z.number({ error: 'plans.report.spentEur.required' })),
     workDone: requiredText({ max: 10_000, required: 'plans.report.workDone.required' }),
     links,
     instrumentImproved: choice(['yes', 'no'] as const, 'plans.report.instrumentImproved.required').transform((answer) => answer === 'yes'),
@@ -189,5 +189,5 @@ export const reportSchema = z
   })
   .refine((input) => !input.instrumentImproved || input.improvementType !== null, { error: 'plans.report.improvementType.required', path: ['improvementType'], ...whenFieldsValid('instrumentImproved', 'improvementType') })
   .refine((input) => !input.instrumentImproved || input.improvementDescription !== '', { error: 'plans.report.improvementDescription.required', path: ['improvementDescription'], ...whenFieldsValid('instrumentImproved', 'improvementDescription') })
-  .transform((input) => ({ ...input, spentEur: input.spentEur as number, improvementType: input.instrumentImproved ? input.improvementType : null }));
+  .transform((input) => ({ ...input, improvementType: input.instrumentImproved ? input.improvementType : null }));
 export type ReportInput = z.output<typeof reportSchema>;

@@ -304,7 +304,7 @@ const needs: [DemoPartnerKey, string, string][] = [
 
 const demoActor = { actorUserId: null, actorLabel: 'demo seed' };
 
-export async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number> }> {
+export async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number>; transferIds: Map<string, number> }> {
   const ids = new Map<string, number>();
   for (const practice of practices) {
     const [country, nutsCode] = nuts[practice.owner];
@@ -339,8 +339,10 @@ export async function seedDemoPractices(trx: Tx, programmeId: number, partners: 
     await queries.replaceThemes(trx, id, practice.themes);
     await queries.insertHistory(trx, { practiceId: id, from: null, to: practice.status, comment: '', ...demoActor });
   }
+  const transferIds = new Map<string, number>();
   for (const transfer of transfers) {
     const transferId = await transferQueries.insertTransfer(trx, ids.get(transfer.practice) as number, partners.partnerIds[transfer.importer]);
+    transferIds.set(`${transfer.practice}>${transfer.importer}`, transferId);
     for (const [stage, occurredOn, notes] of transfer.stages) {
       await transferQueries.insertStage(trx, { transferId, stage, occurredOn, notes, userId: null, label: 'demo seed' });
       await transferQueries.setTransferStage(trx, transferId, stage);
@@ -357,5 +359,5 @@ export async function seedDemoPractices(trx: Tx, programmeId: number, partners: 
   }
   for (const [partner, themeCode, description] of needs) await transferQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
   await refreshRecommendations(trx, { programmeId });
-  return { practices: practices.length, transfers: transfers.length, practiceIds: ids };
+  return { practices: practices.length, transfers: transfers.length, practiceIds: ids, transferIds };
 }

@@ -1,0 +1,19 @@
+/** Regional Action Plans: writing, peer review, approval and endorsement, versions, monitoring and the overview. */
+import type { EmailContext } from '../../core/mail/outbox.js';
+import type { PlatformModule } from '../../core/module.js';
+import { reportRoutes } from './report-routes.js';
+import { planRoutes } from './routes.js';
+import { remindMissingReports } from './service.js';
+
+export const plansModule: PlatformModule = {
+  name: 'plans',
+  routes: async (app) => {
+    await app.register(reportRoutes);
+    await app.register(planRoutes);
+  },
+  navigation: [{ href: '/plans', labelKey: 'plans.nav' }],
+  tasks: (app) => {
+    const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
+    return [{ name: 'plans.report_reminders', run: () => remindMissingReports(app.db, mail) }];
+  },
+};

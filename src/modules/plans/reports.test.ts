@@ -1,0 +1,120 @@
+/**
+ * Semester reports on an endorsed plan: filing with evidence checked by content, corrections that keep the
+ * superseded report, semesters outside the plan refused, safe file downloads, reminders sent once, the overview.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
+import { remindMissingReports } from './service.js';
+
+const fixture = useWorld();
+let planId = 0;
+let actionKey = '';
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+beforeAll(async () => {
+  const editor = await fixture.browserFor('editorB');
+  const coordinator = await fixture.browserFor('coordinator');
+  const created = await editor.post('/plans', { partnerId: String(fixture.world.partnerB.id) });
+  planId = Number(String(created.headers.location).split('/').pop());
+  await editor.post(`/plans/${planId}/context`, { contactName: 'Office', contactEmail: '', instrumentKey: [''], instrumentName: ['Regional programme'], instrumentKind: ['other_regional'], instrumentBody: ['Region'], instrumentImprovement: ['Better'] });
+  await editor.post(`/plans/${planId}/actions`, {
+    title: 'Service design training',
+    description: 'Three workshops.',
+    startsOn: '2022-09-01',
+    endsOn: '2023-06-30',
+    costsEur: '25000',
+    fundingSource: ['Municipal budget'],
+    fundingAmount: ['25000'],
+    improvementType: 'management_change',
+  });
+  await editor.post(`/plans/${planId}/submission`, {});
+  await coordinator.post(`/plans/${planId}/review`, { decision: 'approve', comment: '' });
+  await editor.post(`/plans/${planId}/endorsement`, { endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' });
+  actionKey = (await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).executeTakeFirstOrThrow()).content.actions[0]?.key ?? '';
+});
+
+const report = (overrides: Record<string, string> = {}) => ({ semester: '7', status: 'on_track', percentComplete: '40', spentEur: '9000', workDone: 'Two workshops held.', links: 'https://example.org/minutes', instrumentImproved: 'no', improvementType: '', improvementDescription: '', ...overrides });
+
+describe('filing semester reports', () => {
+  it('files a report with a PDF and a link, served back as a download, and public once submitted', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const response = await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'minutes – workshop 1.pdf', content: pdf, contentType: 'application/pdf' } }, report());
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
+    const page = await new TestBrowser(fixture.context.app).page(`/plans/${planId}/reports`);
+    expect(page.mainText).toContain('Two workshops held.');
+    const link = page.screen.getByRole('link', { name: /minutes – workshop 1\.pdf \(PDF/ });
+    const file = await new TestBrowser(fixture.context.app).get(String(link.getAttribute('href')));
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="minutes _ workshop 1.pdf"; filename*=UTF-8''minutes%20%E2%80%93%20workshop%201.pdf`);
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('keeps the first report when a correction supersedes it', async () => {
+    const editor = await fixture.browserFor('editorB');
+    await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ percentComplete: '45', workDone: 'Corrected: two workshops and a webinar.' }));
+    const rows = await fixture.context.db.selectFrom('progress_reports').select(['current', 'work_done', 'supersedes_id', 'id']).where('plan_id', '=', planId).where('semester', '=', 7).orderBy('id').execute();
+    expect(rows.map((row) => [row.current, row.work_done])).toEqual([
+      [false, 'Two workshops held.'],
+      [true, 'Corrected: two workshops and a webinar.'],
+    ]);
+    expect(rows[1]?.supersedes_id).toBe(rows[0]?.id);
+    const page = await new TestBrowser(fixture.context.app).page(`/plans/${planId}/reports`);
+    expect(page.mainText).toContain('1 earlier report, corrected');
+    const csv = await new TestBrowser(fixture.context.app).get(`/plans/${planId}/reports.csv`);
+    expect(csv.body.split('\n').filter((line) => line.includes(actionKey))).toHaveLength(2);
+  });
+
+  it('refuses a semester outside the plan, a disguised file, a file too large and a missing answer, saving nothing', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const before = await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute();
+    const outside = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '3' })));
+    expect(outside.status).toBe(400);
+    expect(outside.mainText).toContain('Choose a semester within the plan’s timeframe'.replace('’', "'"));
+    const disguised = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } }, report({ semester: '8' })));
+    expect(disguised.status).toBe(400);
+    expect(disguised.mainText).toContain('Documents must be PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG files (recognised by their content)');
+    const huge = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'big.pdf', content: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } }, report({ semester: '8' })));
+    expect(huge.status).toBe(400);
+    expect(huge.mainText).toContain('Each document must be at most 10 MB');
+    const missing = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', instrumentImproved: 'yes' })));
+    expect([...missing.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Choose the kind of improvement', 'Describe how the policy instrument was improved']);
+    expect(await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute()).toHaveLength(before.length);
+    expect(await fixture.context.db.selectFrom('plan_files').select('id').where('original_name', 'in', ['report.pdf', 'big.pdf']).execute()).toEqual([]);
+  });
+
+  it('lets only the partner’s editors file reports', async () => {
+    for (const role of ['editorA', 'coordinator', 'stakeholderA'] as const) {
+      const response = await (await fixture.browserFor(role)).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8' }));
+      expect(response.statusCode, role).toBe(403);
+    }
+  });
+});
+
+describe('reminders and the overview', () => {
+  it('reminds the partner’s editors once of a semester ended without its report', async () => {
+    const mail = { translator: fixture.context.app.translator, publicUrl: 'http://better.test' };
+    const count = async () => (await fixture.context.db.selectFrom('emails').select('id').where('kind', '=', 'plan_report_reminder').where('to_address', '=', fixture.world.users.editorB.email).execute()).length;
+    const before = await count();
+    // Semester 8 (February–July 2023) has no report yet.
+    await remindMissingReports(fixture.context.db, mail, new Date('2023-08-15T00:00:00Z'));
+    expect(await count()).toBe(before + 1);
+    await remindMissingReports(fixture.context.db, mail, new Date('2023-08-16T00:00:00Z'));
+    expect(await count()).toBe(before + 1);
+    const email = await fixture.context.db.selectFrom('emails').select(['subject', 'body_text']).where('kind', '=', 'plan_report_reminder').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(email.subject).toContain('Semester 8');
+    expect(email.body_text).toContain(`/plans/${planId}/reports`);
+  });
+
+  it('shows each endorsed plan’s progress, improvements and budget on the public overview, and as CSV', async () => {
+    const page = await new TestBrowser(fixture.context.app).page('/plans/overview');
+    const table = page.screen.getByRole('table', { name: 'Actions by their latest status, progress and improvements, by partner' });
+    expect(table.textContent).toContain(fixture.world.partnerB.name);
+    expect(table.textContent).toContain('45%');
+    const csv = await new TestBrowser(fixture.context.app).get('/plans/overview/reports.csv');
+    expect(csv.body).toContain('Service design training');
+    expect((await new TestBrowser(fixture.context.app).get('/plans/overview/progress.svg')).body).toContain('<svg');
+  });
+});

@@ -1,0 +1,126 @@
+/** Pieces the plan pages share: an action's fields in words, and the comments on a part or an action. */
+import { Form, SubmitButton } from '../../../core/views/components/forms.js';
+import { SummaryList } from '../../../core/views/components/ui.js';
+import { useView } from '../../../core/views/context.js';
+import type { PlanAction } from '../content.js';
+import type { Names } from '../document.js';
+import type { PlanComment } from '../service.js';
+
+export function ActionDetails({ action, names }: { action: PlanAction; names: Names }) {
+  const { t, formatDate, formatNumber } = useView();
+  const list = (label: string, ids: number[], map: Map<number, string>, href: (id: number) => string) =>
+    ids.length ? (
+      <p>
+        {label}:{' '}
+        {ids.map((id, index) => (
+          <span key={id}>
+            {index > 0 ? '; ' : ''}
+            <a href={href(id)}>{map.get(id) ?? `#${id}`}</a>
+          </span>
+        ))}
+      </p>
+    ) : null;
+  return (
+    <SummaryList
+      rows={[
+        {
+          key: t('plans.fields.background'),
+          value: (
+            <>
+              {action.background ? <p class="prose">{action.background}</p> : null}
+              {list(t('plans.fields.practiceIds'), action.practiceIds, names.practices, (id) => `/practices/${id}`)}
+              {list(t('plans.fields.eventIds'), action.eventIds, names.events, (id) => `/events/${id}`)}
+              {list(t('plans.fields.transferIds'), action.transferIds, names.transfers, (id) => `/transfers/${id}`)}
+            </>
+          ),
+        },
+        { key: t('plans.fields.description'), value: <p class="prose">{action.description}</p> },
+        {
+          key: t('plans.fields.players'),
+          value: action.players.length ? (
+            <ul>
+              {action.players.map((player, index) => (
+                <li key={index}>
+                  {names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}
+                  {player.role ? ` – ${player.role}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '–'
+          ),
+        },
+        { key: t('plans.fields.timeframe'), value: `${action.startsOn ? formatDate(action.startsOn) : '…'} – ${action.endsOn ? formatDate(action.endsOn) : '…'}` },
+        {
+          key: t('plans.fields.milestones'),
+          value: action.milestones.length ? (
+            <ul>
+              {action.milestones.map((milestone, index) => (
+                <li key={index}>
+                  {formatDate(milestone.dueOn)}: {milestone.title}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '–'
+          ),
+        },
+        { key: t('plans.fields.costsEur'), value: action.costsEur === null ? '–' : `EUR ${formatNumber(action.costsEur)}` },
+        {
+          key: t('plans.fields.funding'),
+          value: action.funding.length ? (
+            <ul>
+              {action.funding.map((line, index) => (
+                <li key={index}>
+                  {line.source}: EUR {formatNumber(line.amountEur)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '–'
+          ),
+        },
+        { key: t('plans.fields.improvementType'), value: t(`plans.improvementTypes.${action.improvementType}`) },
+        { key: t('plans.fields.instrumentsText'), value: action.instrumentsText || '–' },
+      ]}
+    />
+  );
+}
+
+/**
+ * The comments on one part or action, and (for reviewers) the form to add one. The page holds one such form per
+ * part and action, so each field gets its own id.
+ */
+export function Comments({ planId, target, comments, mayComment }: { planId: number; target: string; comments: PlanComment[]; mayComment: boolean }) {
+  const { t, formatDateTime } = useView();
+  const mine = comments.filter((comment) => comment.target === target);
+  if (!mayComment && mine.length === 0) return null;
+  const id = `comment-${target.replace(':', '-')}`;
+  return (
+    <details class="comments" open={mine.length > 0}>
+      <summary>{t('plans.comments.summary', { count: mine.length })}</summary>
+      <ul class="comment-list">
+        {mine.map((comment) => (
+          <li key={comment.id} class="comment-list__item">
+            <p class="comment-list__meta">
+              {comment.author}, {formatDateTime(comment.createdAt)}
+            </p>
+            <p class="prose">{comment.body}</p>
+          </li>
+        ))}
+      </ul>
+      {mayComment ? (
+        <Form action={`/plans/${planId}/comments`}>
+          <input type="hidden" name="target" value={target} />
+          <div class="field">
+            <label class="field__label" for={id}>
+              {t('plans.comments.body.label')}
+            </label>
+            <textarea class="textarea" id={id} name="body" rows={3} />
+          </div>
+          <SubmitButton variant="secondary">{t('plans.comments.submit')}</SubmitButton>
+        </Form>
+      ) : null}
+    </details>
+  );
+}
