@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { seedDemo } from '../src/seed.js';
-import { freshDatabase, load, percentile, startServer, type BenchDatabase, type LoadOptions } from './support.js';
+import { freshDatabase, load, percentile, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 
 export interface EventsBenchOptions extends LoadOptions {
   events: number;
@@ -61,22 +61,6 @@ async function loadParticipation(fresh: { url: string | undefined; dataDir: stri
   } finally {
     await handle.close();
   }
-}
-
-/** Requests one at a time, so the figure is the page's own latency, not a queue's. */
-async function timeRequests(baseUrl: string, paths: string[], rounds: number): Promise<number[]> {
-  for (const path of paths) await (await fetch(`${baseUrl}${path}`)).text(); // warm-up
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    for (const path of paths) {
-      const started = performance.now();
-      const response = await fetch(`${baseUrl}${path}`);
-      await response.text();
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-      samples.push(performance.now() - started);
-    }
-  }
-  return samples.sort((a, b) => a - b);
 }
 
 export async function benchEvents(database: BenchDatabase, port: number, options: EventsBenchOptions): Promise<boolean> {

@@ -5,11 +5,13 @@
  *   npm run bench                                    # everything, PGlite (and PostgreSQL if DATABASE_URL is set)
  *   npm run bench -- --only search --database postgres --practices 10000 --queries 600
  *   npm run bench -- --only events --events 2000 --registrations 1000000
+ *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --duration 5 --connections 20
  */
 import { parseArgs } from 'node:util';
 import { benchEvents } from './events.js';
 import { benchPages } from './pages.js';
+import { benchPlans } from './plans.js';
 import { benchSearch } from './search.js';
 import type { BenchDatabase } from './support.js';
 
@@ -23,6 +25,9 @@ const { values: options } = parseArgs({
     queries: { type: 'string', default: '600' },
     events: { type: 'string', default: '2000' },
     registrations: { type: 'string', default: '1000000' },
+    partners: { type: 'string', default: '50' },
+    actions: { type: 'string', default: '30' },
+    semesters: { type: 'string', default: '8' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -30,6 +35,7 @@ const benchmarks = {
   pages: (database: BenchDatabase, port: number) => benchPages(database, port, load),
   search: (database: BenchDatabase, port: number) => benchSearch(database, port, { ...load, practices: Number(options.practices), queries: Number(options.queries) }),
   events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
+  plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

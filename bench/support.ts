@@ -111,3 +111,19 @@ export function percentile(sortedSamples: number[], share: number): number {
   const rank = Math.min(sortedSamples.length - 1, Math.max(0, Math.ceil(share * sortedSamples.length) - 1));
   return sortedSamples[rank] as number;
 }
+
+/** Requests one at a time, so the figure is the page's own latency, not a queue's. */
+export async function timeRequests(baseUrl: string, paths: string[], rounds: number): Promise<number[]> {
+  for (const path of paths) await (await fetch(`${baseUrl}${path}`)).text(); // warm-up
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const path of paths) {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${path}`);
+      await response.text();
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      samples.push(performance.now() - started);
+    }
+  }
+  return samples.sort((a, b) => a - b);
+}

@@ -16,7 +16,12 @@ export interface BarChart {
 // Dark enough for 3:1 against white (WCAG 1.4.11), and distinct for the common colour-vision deficiencies.
 const palette = ['#1d4f91', '#b35900', '#2e7d32', '#6a1b9a', '#00695c', '#ad1457'];
 
-export function barChartSvg(chart: BarChart, size: { width: number; height: number } = { width: 720, height: 360 }): string {
+/** The size of a bar chart: a horizontal one grows with its categories so that each keeps a readable row. */
+export function barChartSize(categories: number, horizontal: boolean): { width: number; height: number } {
+  return { width: 720, height: horizontal ? Math.max(360, 80 + categories * 26) : 360 };
+}
+
+export function barChartSvg(chart: BarChart, size = barChartSize(chart.categories.length, chart.horizontal ?? false)): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   const categoryAxis = { type: 'category' as const, data: chart.categories, axisLabel: { color: '#1f2328', interval: 0, overflow: 'truncate' as const, width: chart.horizontal ? 180 : 110 } };
   const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#1f2328' } };

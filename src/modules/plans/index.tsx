@@ -1,9 +1,13 @@
 /** Regional Action Plans: writing, peer review, approval and endorsement, versions, monitoring and the overview. */
 import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
+import { addPersonalDataHolder } from '../accounts/personal-data.js';
+import { plansPersonalData } from './personal-data.js';
 import { reportRoutes } from './report-routes.js';
 import { planRoutes } from './routes.js';
 import { remindMissingReports } from './service.js';
+
+addPersonalDataHolder(plansPersonalData);
 
 export const plansModule: PlatformModule = {
   name: 'plans',

@@ -5,12 +5,12 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/database.js';
-import { planContentSchema, type PlanAction } from './content.js';
+import type { PlanAction } from './content.js';
 import type { ReportStatus } from './tables.js';
 import { reportStatuses } from './tables.js';
 
 export interface ActionProgress {
-  action: PlanAction;
+  action: Pick<PlanAction, 'key' | 'title' | 'startsOn' | 'endsOn' | 'costsEur'>;
   /** The latest semester reported, with its figures; null before any report. */
   latest: { semester: number; status: ReportStatus; percentComplete: number; spentEur: number } | null;
 }
@@ -30,35 +30,53 @@ export interface PlanProgress {
   spentEur: number;
 }
 
+/** One action with its latest current report, as the query packs it: [key, title, startsOn, endsOn, costs, semester, status, percent, spent]. */
+type PackedAction = [string, string, string | null, string | null, number | null, number | null, ReportStatus | null, number | null, number | null];
+
+interface PlanRow {
+  plan_id: number;
+  partner_id: number;
+  number: number;
+  endorsed_on: string;
+  improved: number;
+  actions: PackedAction[] | null;
+}
+
+/**
+ * One query, one row per plan: the latest endorsed version, its actions from the copy kept at endorsement
+ * (plan_endorsed_actions, rather than unpacking each version's JSON document on every visit), each with its latest
+ * current report found through the (plan, action, semester) index, packed as one JSON array per plan — on the
+ * embedded database every row returned costs ~20 µs, so 50 rows rather than 1,500.
+ */
 export async function programmeOverview(db: Db, programmeId: number): Promise<PlanProgress[]> {
-  const [versions, latest, improved] = await Promise.all([
-    sql<{ plan_id: number; partner_id: number; number: number; endorsed_on: string; content: unknown }>`
-      select distinct on (v.plan_id) v.plan_id, p.partner_id, v.number, v.endorsed_on, v.content
-      from plan_versions v join plans p on p.id = v.plan_id
-      where p.programme_id = ${programmeId} and v.status = 'endorsed'
-      order by v.plan_id, v.number desc
-    `.execute(db),
-    sql<{ plan_id: number; action_key: string; semester: number; status: ReportStatus; percent_complete: number; spent_eur: number }>`
-      select distinct on (r.plan_id, r.action_key) r.plan_id, r.action_key, r.semester, r.status, r.percent_complete, r.spent_eur
-      from progress_reports r join plans p on p.id = r.plan_id
-      where p.programme_id = ${programmeId} and r.current
-      order by r.plan_id, r.action_key, r.semester desc
-    `.execute(db),
-    sql<{ plan_id: number; count: number }>`
-      select r.plan_id, count(*)::int as count
-      from progress_reports r join plans p on p.id = r.plan_id
-      where p.programme_id = ${programmeId} and r.current and r.instrument_improved
-      group by r.plan_id
-    `.execute(db),
-  ]);
-  const latestByAction = new Map(latest.rows.map((row) => [`${row.plan_id}|${row.action_key}`, row]));
-  const improvedByPlan = new Map(improved.rows.map((row) => [row.plan_id, row.count]));
-  return versions.rows.map((version) => {
-    const content = planContentSchema.parse(version.content);
-    const actions: ActionProgress[] = content.actions.map((action) => {
-      const row = latestByAction.get(`${version.plan_id}|${action.key}`);
-      return { action, latest: row ? { semester: row.semester, status: row.status, percentComplete: row.percent_complete, spentEur: Number(row.spent_eur) } : null };
-    });
+  const { rows } = await sql<PlanRow>`
+    with latest as (
+      select p.id as plan_id, p.partner_id, max(v.number) as number,
+        (select count(distinct i.action_key)::int from progress_reports i where i.plan_id = p.id and i.current and i.instrument_improved) as improved
+      from plans p join plan_versions v on v.plan_id = p.id and v.status = 'endorsed'
+      where p.programme_id = ${programmeId}
+      group by p.id, p.partner_id
+    )
+    select l.plan_id, l.partner_id, l.number, v.endorsed_on, l.improved,
+      (
+        select json_agg(json_build_array(a.action_key, a.title, a.starts_on, a.ends_on, a.costs_eur, r.semester, r.status, r.percent_complete, r.spent_eur) order by a.position)
+        from plan_endorsed_actions a
+        left join lateral (
+          select semester, status, percent_complete, spent_eur from progress_reports r
+          where r.plan_id = a.plan_id and r.action_key = a.action_key and r.current
+          order by r.semester desc limit 1
+        ) r on true
+        where a.plan_id = l.plan_id and a.version_number = l.number
+      ) as actions
+    from latest l
+    join plan_versions v on v.plan_id = l.plan_id and v.number = l.number
+    order by l.plan_id
+  `.execute(db);
+  return rows.map((version) => {
+    const actions: ActionProgress[] = (version.actions ?? []).map(([key, title, startsOn, endsOn, costsEur, semester, status, percentComplete, spentEur]) => ({
+      action: { key, title, startsOn, endsOn, costsEur },
+      latest: status && semester !== null ? { semester, status, percentComplete: percentComplete ?? 0, spentEur: spentEur ?? 0 } : null,
+    }));
     const byStatus = Object.fromEntries(reportStatuses.map((status) => [status, 0])) as Record<ReportStatus, number>;
     for (const entry of actions) byStatus[entry.latest?.status ?? 'not_started'] += 1;
     const costed = actions.filter((entry) => (entry.action.costsEur ?? 0) > 0);
@@ -73,7 +91,7 @@ export async function programmeOverview(db: Db, programmeId: number): Promise<Pl
       actions,
       byStatus,
       progress: Math.round(progress),
-      instrumentsImproved: improvedByPlan.get(version.plan_id) ?? 0,
+      instrumentsImproved: version.improved,
       plannedEur: actions.reduce((sum, entry) => sum + (entry.action.costsEur ?? 0), 0),
       spentEur: actions.reduce((sum, entry) => sum + (entry.latest?.spentEur ?? 0), 0),
     };

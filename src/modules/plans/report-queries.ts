@@ -5,6 +5,11 @@ import type { ImprovementType, ReportStatus } from './tables.js';
 
 type Executor = Db | Tx;
 
+/** Reports on one plan are filed one after the other, so two first reports for the same semester cannot both be current. */
+export function lockPlanForReporting(trx: Tx, planId: number) {
+  return trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().executeTakeFirst();
+}
+
 export function lockCurrent(trx: Tx, planId: number, actionKey: string, semester: number) {
   return trx.selectFrom('progress_reports').select(['id']).where('plan_id', '=', planId).where('action_key', '=', actionKey).where('semester', '=', semester).where('current', '=', true).forUpdate().executeTakeFirst();
 }

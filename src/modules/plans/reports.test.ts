@@ -2,7 +2,9 @@
  * Semester reports on an endorsed plan: filing with evidence checked by content, corrections that keep the
  * superseded report, semesters outside the plan refused, safe file downloads, reminders sent once, the overview.
  */
+import { within } from '@testing-library/dom';
 import { describe, expect, it, beforeAll } from 'vitest';
+import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { remindMissingReports } from './service.js';
@@ -116,5 +118,43 @@ describe('reminders and the overview', () => {
     const csv = await new TestBrowser(fixture.context.app).get('/plans/overview/reports.csv');
     expect(csv.body).toContain('Service design training');
     expect((await new TestBrowser(fixture.context.app).get('/plans/overview/progress.svg')).body).toContain('<svg');
+  });
+});
+
+describe('personal data in plans', () => {
+  it('gives a person their comments and reports in their download, and erasing them keeps the records without their name', async () => {
+    const person = await aUser(fixture.context.db, { role: 'editor', partnerId: fixture.world.partnerB.id });
+    const browser = new TestBrowser(fixture.context.app);
+    await browser.signIn(person.email, person.password);
+    // Comments go on the version being worked on: a revision of the endorsed plan.
+    expect((await browser.post(`/plans/${planId}/revision`, {})).statusCode).toBe(303);
+    expect((await browser.post(`/plans/${planId}/comments`, { target: 'part1', body: 'Please add the deputy contact.' })).statusCode).toBe(303);
+    const filed = await browser.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', status: 'completed', percentComplete: '100', workDone: 'Third workshop held.', instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required before any new e-service.' }));
+    expect(filed.statusCode).toBe(303);
+
+    const download = (await browser.get('/account/data.json')).json<{ records: { actionPlans: { comments: { body: string }[]; reports: { workDone: string }[] } } }>();
+    expect(download.records.actionPlans.comments.map((comment) => comment.body)).toEqual(['Please add the deputy contact.']);
+    expect(download.records.actionPlans.reports.map((entry) => entry.workDone)).toEqual(['Third workshop held.']);
+
+    const admin = await fixture.browserFor('admin');
+    await admin.post(`/admin/users/${person.id}/deactivate`, {});
+    expect((await admin.post(`/admin/users/${person.id}/erase`, {})).statusCode).toBe(303);
+    const reports = await new TestBrowser(fixture.context.app).page(`/plans/${planId}/reports`);
+    expect(reports.mainText).not.toContain(person.actor.displayName);
+    expect(reports.mainText).toContain(`Erased user ${person.id}`);
+    expect(reports.mainText).toContain('Third workshop held.');
+  });
+
+  it('counts an improved policy instrument once per action on the overview, however many semesters report it', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const improved = { instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required.' };
+    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '7', ...improved }))).statusCode).toBe(303);
+    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', status: 'completed', percentComplete: '100', ...improved }))).statusCode).toBe(303);
+    const page = await new TestBrowser(fixture.context.app).page('/plans/overview');
+    const table = page.screen.getByRole('table', { name: 'Actions by their latest status, progress and improvements, by partner' });
+    const row = within(table).getByRole('row', { name: new RegExp(fixture.world.partnerB.name) });
+    const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent);
+    // Completed 1 of 1 action, 100% progress, one instrument improved.
+    expect(cells.slice(-2)).toEqual(['100%', '1']);
   });
 });

@@ -89,6 +89,7 @@ export async function fileReport(db: Db, actor: Actor, planId: number, actionKey
     files.push(checked.value);
   }
   return db.transaction().execute(async (trx) => {
+    await reportQueries.lockPlanForReporting(trx, planId);
     const current = await reportQueries.lockCurrent(trx, planId, actionKey, input.semester);
     if (current) await reportQueries.supersede(trx, current.id);
     const userId = actor.kind === 'user' ? actor.userId : null;

@@ -84,6 +84,18 @@ export interface ProgressReportEvidenceTable {
   file_id: number | null;
 }
 
+/** The actions of each endorsed version, copied from its document by a trigger, for the overview. */
+export interface PlanEndorsedActionsTable {
+  plan_id: number;
+  version_number: number;
+  position: number;
+  action_key: string;
+  title: string;
+  starts_on: IsoDate | null;
+  ends_on: IsoDate | null;
+  costs_eur: ColumnType<string | null, number | null, number | null>;
+}
+
 export interface PlanRemindersTable {
   plan_id: number;
   semester: number;
@@ -98,4 +110,5 @@ export interface PlanTables {
   progress_reports: ProgressReportsTable;
   progress_report_evidence: ProgressReportEvidenceTable;
   plan_reminders: PlanRemindersTable;
+  plan_endorsed_actions: PlanEndorsedActionsTable;
 }

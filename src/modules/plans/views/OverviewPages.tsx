@@ -3,6 +3,7 @@
  * for the coordinator and the public (progress, policy instruments improved, budget planned and spent, each
  * plan's timeline), and a plan laid out for printing.
  */
+import { barChartSize } from '../../../core/views/charts.js';
 import { Form, SubmitButton } from '../../../core/views/components/forms.js';
 import { DataTable, PageHeading, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
@@ -75,7 +76,7 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
           <section aria-labelledby="progress">
             <h2 id="progress">{t('plans.overview.progress')}</h2>
             <figure class="chart">
-              <img src="/plans/overview/progress.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.progress') })} width={720} height={360} />
+              <img src="/plans/overview/progress.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.progress') })} {...barChartSize(plans.length, true)} />
             </figure>
             <DataTable
               caption={t('plans.overview.progressTable')}
@@ -115,7 +116,7 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
           <section aria-labelledby="budget">
             <h2 id="budget">{t('plans.overview.budget')}</h2>
             <figure class="chart">
-              <img src="/plans/overview/budget.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.budget') })} width={720} height={360} />
+              <img src="/plans/overview/budget.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.budget') })} {...barChartSize(plans.length, true)} />
             </figure>
             <DataTable
               caption={t('plans.overview.budgetTable')}

@@ -1,0 +1,72 @@
+/**
+ * Races PostgreSQL must settle for action plans: editors adding actions to the same draft at once (none lost),
+ * a revision started twice (one version), and the same semester report filed several times at once (one current
+ * report, every other one kept as superseded).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../core/db/database.js';
+import { systemActor } from '../../core/policy/actor.js';
+import { createTestDatabase } from '../../core/testing/database.js';
+import { aWorld } from '../../core/testing/factories.js';
+import { actionSchema, contextSchema, endorsementSchema, reportSchema } from './schema.js';
+import { changeStatus, createPlan, fileReport, saveAction, startRevision, updateContext } from './service.js';
+
+let database: DatabaseHandle;
+let world: Awaited<ReturnType<typeof aWorld>>;
+const system = systemActor('test');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await aWorld(database.db);
+});
+afterAll(async () => database.close());
+
+const anAction = (title: string) =>
+  actionSchema.parse({ title, description: 'Raced.', startsOn: '2022-09-01', endsOn: '2023-06-30', costsEur: '1000', fundingSource: ['Budget'], fundingAmount: ['1000'], improvementType: 'new_project' });
+
+async function expectOk<T>(outcome: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> {
+  const settled = await outcome;
+  if (!settled.ok) throw new Error(`Refused: ${settled.reason}`);
+  return settled.value;
+}
+
+describe('action plans under concurrency', () => {
+  let planId = 0;
+
+  it('keeps every action when five are added to the same draft at the same moment', async () => {
+    planId = (await expectOk(createPlan(database.db, system, world.partnerA.id))).id;
+    await expectOk(updateContext(database.db, system, planId, contextSchema.parse({ contactName: 'Office', contactEmail: '', instrumentKey: [''], instrumentName: ['Regional programme'], instrumentKind: ['other_regional'], instrumentBody: ['Region'], instrumentImprovement: ['Better'] })));
+    const titles = ['First', 'Second', 'Third', 'Fourth', 'Fifth'];
+    await Promise.all(titles.map((title) => expectOk(saveAction(database.db, system, planId, null, anAction(title)))));
+    const version = await database.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).executeTakeFirstOrThrow();
+    expect(version.content.actions.map((action) => action.title).sort()).toEqual([...titles].sort());
+  });
+
+  it('starts one revision when the editor clicks twice', async () => {
+    await expectOk(changeStatus(database.db, system, planId, 'submit'));
+    await expectOk(changeStatus(database.db, system, planId, 'approve', { comment: '' }));
+    await expectOk(changeStatus(database.db, system, planId, 'endorse', { endorsement: endorsementSchema.parse({ endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' }) }));
+    const outcomes = await Promise.all([startRevision(database.db, system, planId), startRevision(database.db, system, planId)]);
+    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['ok', 'revision_open']);
+    const versions = await database.db.selectFrom('plan_versions').select(['number', 'status']).where('plan_id', '=', planId).orderBy('number').execute();
+    expect(versions).toEqual([
+      { number: 1, status: 'endorsed' },
+      { number: 2, status: 'draft' },
+    ]);
+  });
+
+  it('keeps one current report and the others superseded when the same report is filed five times at once', async () => {
+    const version = await database.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).where('number', '=', 1).executeTakeFirstOrThrow();
+    const actionKey = version.content.actions[0]?.key ?? '';
+    const report = (percent: number) =>
+      reportSchema.parse({ semester: '7', status: 'on_track', percentComplete: String(percent), spentEur: '500', workDone: `Filed with ${percent}%`, links: '', instrumentImproved: 'no', improvementType: '', improvementDescription: '' });
+    const outcomes = await Promise.all([10, 20, 30, 40, 50].map((percent) => fileReport(database.db, system, planId, actionKey, report(percent), [])));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    const rows = await database.db.selectFrom('progress_reports').select(['id', 'current', 'supersedes_id']).where('plan_id', '=', planId).where('action_key', '=', actionKey).where('semester', '=', 7).orderBy('id').execute();
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((row) => row.current)).toHaveLength(1);
+    // Each report supersedes the one before it: a single chain, nothing lost or forked.
+    expect(rows.map((row) => row.supersedes_id)).toEqual([null, ...rows.slice(0, -1).map((row) => row.id)]);
+    expect(rows.at(-1)?.current).toBe(true);
+  });
+});
