@@ -6,10 +6,12 @@
  *   npm run bench -- --only search --database postgres --practices 10000 --queries 600
  *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
+ *   npm run bench -- --only instruments --instruments 10000
  *   npm run bench -- --duration 5 --connections 20
  */
 import { parseArgs } from 'node:util';
 import { benchEvents } from './events.js';
+import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
 import { benchSearch } from './search.js';
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     partners: { type: 'string', default: '50' },
     actions: { type: 'string', default: '30' },
     semesters: { type: 'string', default: '8' },
+    instruments: { type: 'string', default: '10000' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -36,6 +39,7 @@ const benchmarks = {
   search: (database: BenchDatabase, port: number) => benchSearch(database, port, { ...load, practices: Number(options.practices), queries: Number(options.queries) }),
   events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
   plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
+  instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

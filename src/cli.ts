@@ -10,6 +10,7 @@ import { openMigratedDatabase, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/cli.js';
 import { exportFromCli, importFromCli } from './modules/practices/cli.js';
+import { exportInstrumentsFromCli } from './modules/instruments/cli.js';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -146,9 +147,9 @@ program
     }
   });
 
-program
-  .command('export')
-  .description('Export records to a file')
+const exportCommand = program.command('export').description('Export records to a file');
+
+exportCommand
   .command('practices')
   .description('Export the whole good practice library, drafts included, as CSV or JSON')
   .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
@@ -158,6 +159,26 @@ program
     const database = await openMigratedDatabase(settings);
     try {
       await exportFromCli(database.db, { format: options.format, publicUrl: settings.publicUrl, ...(options.output ? { output: options.output } : {}) });
+    } finally {
+      await database.close();
+    }
+  });
+
+exportCommand
+  .command('instruments')
+  .description('Export the published eGovernment instruments as CPSV-AP 3.2.0 public services, in JSON-LD or Turtle')
+  .addOption(new Option('--format <format>', 'file format').choices(['jsonld', 'ttl']).makeOptionMandatory())
+  .option('--programme <slug>', "only this programme's instruments (its short name)")
+  .option('--output <file>', 'write to this file instead of standard output')
+  .action(async (options: { format: 'jsonld' | 'ttl'; programme?: string; output?: string }) => {
+    const settings = config();
+    const database = await openMigratedDatabase(settings);
+    try {
+      const result = await exportInstrumentsFromCli(database.db, { ...options, publicUrl: settings.publicUrl });
+      if (!result.ok) {
+        console.error(result.message);
+        process.exitCode = 1;
+      }
     } finally {
       await database.close();
     }

@@ -5,6 +5,7 @@ import { done, refuse, type Outcome } from './core/outcome.js';
 import { systemActor } from './core/policy/actor.js';
 import { seedDemoAccounts } from './modules/accounts/seed.js';
 import { seedDemoEvents } from './modules/events/seed.js';
+import { seedDemoInstruments } from './modules/instruments/seed.js';
 import { hasAnyUser } from './modules/accounts/service.js';
 import { seedDemoPartners } from './modules/partners/seed.js';
 import { seedDemoPlans } from './modules/plans/seed.js';
@@ -22,6 +23,7 @@ export interface DemoSummary {
   events: number;
   registrations: number;
   plans: number;
+  instruments: number;
 }
 
 /** Whether nothing has been recorded yet: no programme and no account. */
@@ -39,6 +41,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const { practiceIds, transferIds, ...library } = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
     const { eventIds, ...events } = await seedDemoEvents(trx, programme.id, partners, practiceIds);
     const plans = await seedDemoPlans(trx, programme.id, partners, { practiceIds, transferIds, eventIds, coordinatorId: accounts.get('coordinator') ?? null });
+    const instruments = await seedDemoInstruments(trx, programme.id, partners, { practiceIds, eventIds });
     const summary: DemoSummary = {
       programmeId: programme.id,
       partners: Object.keys(partners.partnerIds).length,
@@ -47,6 +50,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       ...library,
       ...events,
       plans,
+      instruments,
     };
     // One entry for the whole load: the demo records are created together by the platform, not by a person.
     await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: { ...summary } });

@@ -3,6 +3,7 @@ import type { PlatformModule } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { eventsModule } from './events/index.js';
+import { instrumentsModule } from './instruments/index.js';
 import { outboxModule } from './outbox/index.js';
 import { plansModule } from './plans/index.js';
 import { partnersModule } from './partners/index.js';
@@ -11,4 +12,4 @@ import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { themesModule } from './themes/index.js';
 
-export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, plansModule, auditModule, outboxModule];
+export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, plansModule, instrumentsModule, auditModule, outboxModule];

@@ -32,6 +32,8 @@ describe('a Regional Action Plan from revision to semester report', () => {
     await editor.getByRole('link', { name: /Tartu/ }).first().click();
     await editor.waitForURL(`**/plans/${planId}`);
     await expectAccessible(editor);
+    // The instrument the crossings action delivered, recorded in the instruments catalogue, is linked from the action.
+    expect(await editor.getByRole('link', { name: 'Smart pedestrian crossings' }).getAttribute('href')).toMatch(/^\/instruments\/\d+$/);
 
     // The endorsed version is frozen: a revision starts version 2.
     await editor.getByRole('button', { name: 'Start a revision' }).click();

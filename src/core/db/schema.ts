@@ -8,12 +8,13 @@ import type { ThemeTables } from '../../modules/themes/tables.js';
 import type { PracticeTables } from '../../modules/practices/tables.js';
 import type { EventTables } from '../../modules/events/tables.js';
 import type { PlanTables } from '../../modules/plans/tables.js';
+import type { InstrumentTables } from '../../modules/instruments/tables.js';
 
 export interface AppSettingsTable {
   key: string;
   value: string;
 }
 
-export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables {
+export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables, InstrumentTables {
   app_settings: AppSettingsTable;
 }

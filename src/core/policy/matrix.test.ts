@@ -58,6 +58,9 @@ const scopes: Partial<Record<PolicyAction, Scope>> = {
   'event.participants.read': onPartnerA,
   'event.attendance.record': onPartnerA,
   'plan.read_draft': onPartnerA,
+  'instrument.read_unpublished': onPartnerA,
+  'instrument.write': onPartnerA,
+  'instrument.see_contracts': onPartnerA,
   'plan.write': onPartnerA,
   'plan.review': onPartnerA,
   'plan.comment': onPartnerA,
@@ -120,6 +123,10 @@ const expected: Record<PolicyAction, string> = {
   'plan.review': '00000100',
   'plan.comment': '00011101',
   'plan.report': '00010000',
+  'instrument.read': '11111111',
+  'instrument.read_unpublished': '00010101',
+  'instrument.write': '00010000',
+  'instrument.see_contracts': '00011101',
 };
 
 describe('the authorisation matrix', () => {

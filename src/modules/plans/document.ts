@@ -13,6 +13,8 @@ export interface Names {
   events: Map<number, string>;
   transfers: Map<number, string>;
   organisations: Map<number, string>;
+  /** Instruments recorded as delivering each action, by action key. */
+  deliverables: Map<string, { name: string; href: string }[]>;
 }
 
 export interface DocumentSection {
@@ -44,7 +46,7 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
       { label: t('plans.fields.milestones'), value: action.milestones.map((milestone) => `${milestone.dueOn}: ${milestone.title}`).join('\n') },
       { label: t('plans.fields.costsEur'), value: action.costsEur === null ? '' : euros(action.costsEur) },
       { label: t('plans.fields.improvementType'), value: t(`plans.improvementTypes.${action.improvementType}`) },
-      { label: t('plans.fields.instrumentsText'), value: action.instrumentsText },
+      { label: t('plans.fields.instrumentsText'), value: [...(names.deliverables.get(action.key) ?? []).map((deliverable) => deliverable.name), action.instrumentsText].filter(Boolean).join('; ') },
     ],
     table: action.funding.length ? { columns: [t('plans.fields.fundingSource'), t('plans.fields.fundingAmount')], rows: action.funding.map((line) => [line.source, euros(line.amountEur)]) } : undefined,
   };

@@ -16,6 +16,7 @@ import type { Names } from './document.js';
 import { planDocument } from './document.js';
 import { planDocx } from './docx.js';
 import { actionSchema, commentSchema, contextSchema, endorsementSchema, reviewSchema } from './schema.js';
+import { deliverablesOf } from './deliverables.js';
 import * as service from './service.js';
 import { reportStatuses } from './tables.js';
 import { ComparePage } from './views/ComparePage.js';
@@ -26,14 +27,15 @@ import { PlanPage } from './views/PlanPage.js';
 export const planPath = `/plans/:planId${idPattern}`;
 const actionPath = `${planPath}/actions/:key(^[a-z0-9]{1,20}$)`;
 
-export async function namesFor(db: FastifyRequest['server']['db'], actor: Actor, plan: Pick<service.Plan, 'programmeId' | 'partnerId'>, locale: Locale): Promise<Names> {
-  const [partner, choices] = await Promise.all([findPartner(db, anonymous, plan.partnerId), service.linkChoices(db, actor, plan)]);
+export async function namesFor(db: FastifyRequest['server']['db'], actor: Actor, plan: Pick<service.Plan, 'id' | 'programmeId' | 'partnerId'>, locale: Locale): Promise<Names> {
+  const [partner, choices, deliverables] = await Promise.all([findPartner(db, anonymous, plan.partnerId), service.linkChoices(db, actor, plan), deliverablesOf({ db, actor, planId: plan.id })]);
   return {
     partner: { name: partner?.name ?? '', countryName: partner ? countryName(locale, partner.countryCode) : '', nutsCode: partner?.nutsCode ?? '', nutsName: partner?.nutsName ?? '' },
     practices: new Map(choices.practices.map((practice) => [practice.id, practice.title])),
     events: new Map(choices.events.map((event) => [event.id, event.title])),
     transfers: new Map(choices.transfers.map((transfer) => [transfer.id, transfer.practiceTitle])),
     organisations: new Map(choices.organisations.map((organisation) => [organisation.id, organisation.name])),
+    deliverables,
   };
 }
 

@@ -12,7 +12,7 @@ import { can } from '../../core/policy/policy.js';
 import { fieldErrors } from '../../core/validation/forms.js';
 import { findPartnerWithGroup, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
-import { ImportFileError, readRows, type ImportFormat, type SourceRow } from './import-source.js';
+import { cellText, ImportFileError, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
 import { practiceSchema, type PracticeFormInput } from './schema.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
@@ -104,15 +104,6 @@ export interface ImportOptions {
 export const problemsListed = 200;
 const batchSize = 250;
 
-/** A single value of a cell: a list from JSON becomes the text a CSV cell would have held. */
-function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(text).join(';');
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
 interface Lookup {
   partnerByName: Map<string, number>;
   groups: Map<number, Set<number>>;
@@ -159,8 +150,8 @@ class RowChecker {
 
   check(row: SourceRow): { ok: true; row: CheckedRow } | { ok: false; problems: ImportProblem[] } {
     const problem = (column: string, key: string, values?: Record<string, string | number>): ImportProblem => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
-    if (row.shapeError) return { ok: false, problems: [problem('', row.shapeError.key, row.shapeError.values)] };
-    const cell = (column: string) => text(row.record[column]);
+    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)] };
+    const cell = (column: string) => cellText(row.record[column]);
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
     const form: Record<string, unknown> = {

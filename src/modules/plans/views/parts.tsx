@@ -81,7 +81,23 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
           ),
         },
         { key: t('plans.fields.improvementType'), value: t(`plans.improvementTypes.${action.improvementType}`) },
-        { key: t('plans.fields.instrumentsText'), value: action.instrumentsText || '–' },
+        {
+          key: t('plans.fields.instrumentsText'),
+          value: (
+            <>
+              {(names.deliverables.get(action.key) ?? []).length ? (
+                <ul>
+                  {(names.deliverables.get(action.key) ?? []).map((deliverable) => (
+                    <li key={deliverable.href}>
+                      <a href={deliverable.href}>{deliverable.name}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {action.instrumentsText || ((names.deliverables.get(action.key) ?? []).length ? null : '–')}
+            </>
+          ),
+        },
       ]}
     />
   );

@@ -1,6 +1,7 @@
 /**
  * Reading an import file row by row with bounded memory: CSV (csv-parse) or a JSON array of objects (stream-json),
- * UTF-8 checked as it streams (a Windows-1252 file stops with the line where it went wrong).
+ * UTF-8 checked as it streams (a Windows-1252 file stops with the line where it went wrong). Shared by every module
+ * that imports tables; each module words the problems in its own catalogue.
  */
 import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
@@ -9,10 +10,12 @@ import { streamArray } from 'stream-json/streamers/stream-array.js';
 
 export type ImportFormat = 'csv' | 'json';
 
-/** A problem with the file as a whole; the key is a catalogue key under practices.import.fileErrors. */
+export type ImportFileErrorKey = 'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows';
+
+/** A problem with the file as a whole; the importing module words it from its key. */
 export class ImportFileError extends Error {
   constructor(
-    readonly key: 'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows',
+    readonly key: ImportFileErrorKey,
     readonly values: Record<string, string | number> = {},
   ) {
     super(key);
@@ -63,7 +66,7 @@ export interface SourceRow {
   /** Column name → value; a JSON value may be a list (themes, keywords, links). */
   record: Record<string, unknown>;
   /** A row whose shape is wrong before any field is read (wrong number of values, not an object). */
-  shapeError?: { key: string; values?: Record<string, number> };
+  shapeError?: { reason: 'columnCount' | 'notObject'; values?: Record<string, number> };
 }
 
 /** The header of a CSV file, checked against the columns the import knows. */
@@ -89,7 +92,7 @@ async function* csvRows(path: string, known: readonly string[], required: readon
       }
       const columns = header;
       if (record.length !== columns.length) {
-        yield { position: info.lines, record: {}, shapeError: { key: 'practices.import.rowErrors.columnCount', values: { found: record.length, expected: columns.length } } };
+        yield { position: info.lines, record: {}, shapeError: { reason: 'columnCount', values: { found: record.length, expected: columns.length } } };
         continue;
       }
       yield { position: info.lines, record: Object.fromEntries(columns.map((name, index) => [name, record[index]])) };
@@ -110,7 +113,7 @@ async function* jsonRows(path: string): AsyncGenerator<SourceRow> {
     for await (const { value } of items as AsyncIterable<{ key: number; value: unknown }>) {
       position += 1;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        yield { position, record: {}, shapeError: { key: 'practices.import.rowErrors.notObject' } };
+        yield { position, record: {}, shapeError: { reason: 'notObject' } };
         continue;
       }
       yield { position, record: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key.trim().toLowerCase(), item])) };
@@ -121,6 +124,15 @@ async function* jsonRows(path: string): AsyncGenerator<SourceRow> {
     if (/top-level object should be an array/i.test(message)) throw new ImportFileError('json_not_array');
     throw new ImportFileError('json_syntax', { reason: message.slice(0, 200) });
   }
+}
+
+/** A single value of a cell: a list from JSON becomes the text a CSV cell would have held. */
+export function cellText(value: unknown, separator = ';'): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((item) => cellText(item, separator)).join(separator);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 export function readRows(path: string, format: ImportFormat, known: readonly string[], required: readonly string[]): AsyncGenerator<SourceRow> {

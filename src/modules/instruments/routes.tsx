@@ -1,0 +1,235 @@
+/** The catalogue, one instrument, writing it, its stage, chain and impact, its charts, and the programme view. */
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { JSX } from 'preact';
+import type { z } from 'zod';
+import { HttpError } from '../../core/http/errors.js';
+import { idParam, idPattern } from '../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
+import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
+import { pageNumber } from '../../core/validation/fields.js';
+import { barChartSvg } from '../../core/views/charts.js';
+import type { Outcome } from '../../core/outcome.js';
+import { listOrganisations, listPartners } from '../partners/service.js';
+import { listProgrammes } from '../programmes/service.js';
+import { listThemes, themeName } from '../themes/service.js';
+import { catalogueQuerySchema, chainEntrySchema, impactSchema, instrumentSchema, newInstrumentSchema, stageChangeSchema } from './schema.js';
+import * as service from './service.js';
+import { stages } from './tables.js';
+import { CataloguePage } from './views/CataloguePage.js';
+import { ChainFormPage, ImpactFormPage, InstrumentFormPage, instrumentFormValues, StageFormPage, type LinkChoices } from './views/InstrumentForms.js';
+import { InstrumentPage } from './views/InstrumentPage.js';
+import { ProgrammePage } from './views/ProgrammePage.js';
+
+export const instrumentPath = `/instruments/:instrumentId${idPattern}`;
+
+export const instrumentRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app;
+
+  async function instrumentFor(request: FastifyRequest): Promise<service.InstrumentDetails> {
+    const instrument = await service.getInstrument(db, request.actor, idParam(request.params, 'instrumentId'));
+    if (!instrument) throw new HttpError('not_found');
+    return instrument;
+  }
+
+  async function writableInstrument(request: FastifyRequest) {
+    const instrument = await instrumentFor(request);
+    assertAllowed(service.mayWrite(request.actor, instrument));
+    return instrument;
+  }
+
+  async function choicesFor(request: FastifyRequest, owner: { programmeId: number; partnerId: number } | null): Promise<LinkChoices> {
+    const owners = await service.ownerChoices(db, request.actor);
+    assertAllowed(owners.length > 0);
+    const selected = owner ?? { programmeId: owners[0]?.programmeId ?? 0, partnerId: owners[0]?.id ?? 0 };
+    const links = await service.linkChoices(db, selected.programmeId, selected.partnerId);
+    return { owners, ...links };
+  }
+
+  async function formPage(request: FastifyRequest, reply: FastifyReply, state: FormState, instrument: service.InstrumentDetails | null, status = 200) {
+    const partnerId = Number(state.values.partnerId);
+    const owners = await service.ownerChoices(db, request.actor);
+    const chosen = owners.find((owner) => owner.id === partnerId);
+    const choices = await choicesFor(request, instrument ? instrument : chosen ? { programmeId: chosen.programmeId, partnerId: chosen.id } : null);
+    return reply.page(
+      <InstrumentFormPage
+        mode={instrument ? 'edit' : 'create'}
+        action={instrument ? `/instruments/${instrument.id}` : '/instruments'}
+        cancelHref={instrument ? `/instruments/${instrument.id}` : '/instruments'}
+        state={state}
+        choices={choices}
+      />,
+      status,
+    );
+  }
+
+  /** A small form's post: parse, run the use case, show the form again with its problems, or go back to the instrument. */
+  async function handleSmallForm<S extends z.ZodType>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    schema: S,
+    run: (instrument: service.InstrumentDetails, input: z.output<S>) => Promise<Outcome<{ id: number }, service.InstrumentRefusal>>,
+    render: (instrument: service.InstrumentDetails, state: FormState) => Promise<JSX.Element> | JSX.Element,
+    flash: string,
+  ) {
+    const instrument = await writableInstrument(request);
+    const parsed = parseForm(schema, request.body);
+    if (!parsed.ok) return reply.page(await render(instrument, parsed.state), 400);
+    const outcome = await run(instrument, parsed.data);
+    if (!outcome.ok) {
+      throwIfNotFoundOrForbidden(outcome.reason);
+      return reply.page(await render(instrument, refusalState(request.body, outcome, 'instruments.refusals')), 400);
+    }
+    reply.setFlash({ kind: 'success', key: flash });
+    return reply.redirect(`/instruments/${instrument.id}`, 303);
+  }
+
+  app.get('/instruments', { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const query = catalogueQuerySchema.parse(request.query);
+    const page = pageNumber.parse((request.query as Record<string, unknown>).page);
+    const [{ entries, total }, partners, themes, owners] = await Promise.all([service.searchCatalogue(db, request.actor, query, page), listPartners(db, request.actor), listThemes(db), service.ownerChoices(db, request.actor)]);
+    const pageCount = Math.max(1, Math.ceil(total / service.cataloguePageSize));
+    return reply.page(<CataloguePage entries={entries} total={total} query={query} page={page} pageCount={pageCount} partners={partners} themes={themes.filter((theme) => !theme.retired)} mayCreate={owners.length > 0} />);
+  });
+
+  app.get('/instruments/new', { config: { action: 'instrument.write' } }, async (request, reply) => formPage(request, reply, { values: { isFree: 'yes', stage: 'idea' }, errors: [] }, null));
+
+  app.post('/instruments', { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const parsed = parseForm(newInstrumentSchema, request.body);
+    if (!parsed.ok) return formPage(request, reply, parsed.state, null, 400);
+    const outcome = await service.createInstrument(db, request.actor, parsed.data);
+    if (!outcome.ok) {
+      throwIfNotFoundOrForbidden(outcome.reason);
+      return formPage(request, reply, refusalState(request.body, outcome, 'instruments.refusals'), null, 400);
+    }
+    reply.setFlash({ kind: 'success', key: 'instruments.flash.created' });
+    return reply.redirect(`/instruments/${outcome.value.id}`, 303);
+  });
+
+  async function programmeViewFor(request: FastifyRequest) {
+    const programme = (await listProgrammes(db))[0];
+    if (!programme) throw new HttpError('not_found');
+    return service.programmeView(db, request.actor, programme.id);
+  }
+
+  app.get('/instruments/programme', { config: { action: 'instrument.read' } }, async (request, reply) => reply.page(<ProgrammePage view={await programmeViewFor(request)} />));
+
+  app.get('/instruments/programme/stages.svg', { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const view = await programmeViewFor(request);
+    const svg = barChartSvg({
+      categories: view.partners.map((partner) => partner.partnerName),
+      series: stages.map((stage) => ({ name: request.t(`instruments.stages.${stage}`), values: view.partners.map((partner) => partner.byStage[stage]) })),
+      stacked: true,
+      horizontal: true,
+    });
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
+  });
+
+  app.get('/instruments/programme.csv', { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const view = await programmeViewFor(request);
+    const rows = view.partners.map((partner) => [partner.partnerName, ...stages.map((stage) => partner.byStage[stage]), partner.developed]);
+    const csv = stringify([['partner', ...stages, 'developed'], ...rows], { bom: true });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="instruments-programme.csv"').send(csv);
+  });
+
+  app.get(instrumentPath, { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const instrument = await instrumentFor(request);
+    const [partners, links] = await Promise.all([listPartners(db, request.actor, instrument.programmeId), service.linkChoices(db, instrument.programmeId, instrument.partnerId)]);
+    const action = links.actions.find((entry) => entry.planId === instrument.planId && entry.key === instrument.actionKey);
+    const practice = links.practices.find((entry) => entry.id === instrument.practiceId);
+    const theme = links.themes.find((entry) => entry.code === instrument.themeCode);
+    const names = {
+      partner: partners.find((partner) => partner.id === instrument.partnerId)?.name ?? '',
+      theme: theme ? themeName(theme, request.locale) : null,
+      action: action ? { planId: action.planId, title: action.title } : null,
+      practice: practice ? { id: practice.id, title: practice.title } : null,
+    };
+    return reply.page(<InstrumentPage instrument={instrument} names={names} mayWrite={service.mayWrite(request.actor, instrument)} />);
+  });
+
+  app.get(`${instrumentPath}/edit`, { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const instrument = await writableInstrument(request);
+    return formPage(request, reply, { values: instrumentFormValues(instrument), errors: [] }, instrument);
+  });
+
+  app.post(instrumentPath, { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const instrument = await writableInstrument(request);
+    const parsed = parseForm(instrumentSchema, request.body);
+    if (!parsed.ok) return formPage(request, reply, parsed.state, instrument, 400);
+    const outcome = await service.updateInstrument(db, request.actor, instrument.id, parsed.data);
+    if (!outcome.ok) {
+      throwIfNotFoundOrForbidden(outcome.reason);
+      return formPage(request, reply, refusalState(request.body, outcome, 'instruments.refusals'), instrument, 400);
+    }
+    reply.setFlash({ kind: 'success', key: 'instruments.flash.saved' });
+    return reply.redirect(`/instruments/${instrument.id}`, 303);
+  });
+
+  app.get(`${instrumentPath}/stage`, { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const instrument = await writableInstrument(request);
+    return reply.page(<StageFormPage instrument={instrument} state={{ values: { occurredOn: new Date().toISOString().slice(0, 10) }, errors: [] }} />);
+  });
+
+  app.post(`${instrumentPath}/stage`, { config: { action: 'instrument.write' } }, async (request, reply) =>
+    handleSmallForm(request, reply, stageChangeSchema, (instrument, input) => service.changeStage(db, request.actor, instrument.id, input), (instrument, state) => <StageFormPage instrument={instrument} state={state} />, 'instruments.flash.stage'),
+  );
+
+  async function chainForm(instrument: service.InstrumentDetails, state: FormState) {
+    const organisations = (await listOrganisations(db, instrument.programmeId)).map((organisation) => ({ id: organisation.id, name: organisation.name })).sort((a, b) => a.name.localeCompare(b.name));
+    return <ChainFormPage instrument={instrument} state={state} organisations={organisations} />;
+  }
+
+  app.get(`${instrumentPath}/chain`, { config: { action: 'instrument.write' } }, async (request, reply) => reply.page(await chainForm(await writableInstrument(request), { values: {}, errors: [] })));
+
+  app.post(`${instrumentPath}/chain`, { config: { action: 'instrument.write' } }, async (request, reply) =>
+    handleSmallForm(request, reply, chainEntrySchema, (instrument, input) => service.addChainEntry(db, request.actor, instrument.id, input), chainForm, 'instruments.flash.organisationAdded'),
+  );
+
+  app.post(`${instrumentPath}/chain/:entryId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const instrument = await writableInstrument(request);
+    const outcome = await service.removeChainEntry(db, request.actor, instrument.id, idParam(request.params, 'entryId'));
+    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+    reply.setFlash({ kind: 'success', key: 'instruments.flash.organisationRemoved' });
+    return reply.redirect(`/instruments/${instrument.id}#chain`, 303);
+  });
+
+  app.get(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) => reply.page(<ImpactFormPage instrument={await writableInstrument(request)} state={{ values: {}, errors: [] }} />));
+
+  app.post(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) =>
+    handleSmallForm(request, reply, impactSchema, (instrument, input) => service.addImpact(db, request.actor, instrument.id, input), (instrument, state) => <ImpactFormPage instrument={instrument} state={state} />, 'instruments.flash.impactAdded'),
+  );
+
+  app.post(`${instrumentPath}/impact/:impactId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {
+    const instrument = await writableInstrument(request);
+    const outcome = await service.removeImpact(db, request.actor, instrument.id, idParam(request.params, 'impactId'));
+    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+    reply.setFlash({ kind: 'success', key: 'instruments.flash.impactRemoved' });
+    return reply.redirect(`/instruments/${instrument.id}#impact`, 303);
+  });
+
+  app.get(`${instrumentPath}/use.svg`, { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const instrument = await instrumentFor(request);
+    const periods = instrument.impactSummary.periods;
+    const svg = barChartSvg({
+      categories: periods.map((period) => period.periodStart.slice(0, 7)),
+      series: [
+        { name: request.t('instruments.impact.users.label'), values: periods.map((period) => period.users ?? 0) },
+        { name: request.t('instruments.impact.transactions.label'), values: periods.map((period) => period.transactions ?? 0) },
+      ],
+    });
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
+  });
+
+  app.get(`${instrumentPath}/take-up.svg`, { config: { action: 'instrument.read' } }, async (request, reply) => {
+    const instrument = await instrumentFor(request);
+    const periods = instrument.impactSummary.periods;
+    const svg = barChartSvg({
+      categories: periods.map((period) => period.periodStart.slice(0, 7)),
+      series: [
+        { name: request.t('instruments.impact.digitalSharePercent.label'), values: periods.map((period) => period.digitalSharePercent ?? 0) },
+        { name: request.t('instruments.impact.satisfactionPercent.label'), values: periods.map((period) => period.satisfactionPercent ?? 0) },
+      ],
+    });
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
+  });
+};
