@@ -1,0 +1,50 @@
+/**
+ * Races PostgreSQL must settle for instruments: the same measurement period entered twice at once (one is kept, the
+ * other refused as overlapping) and two stage changes at once (both recorded in order, or one refused; never a
+ * current stage that disagrees with the history).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../core/db/database.js';
+import { systemActor } from '../../core/policy/actor.js';
+import { createTestDatabase } from '../../core/testing/database.js';
+import { aWorld } from '../../core/testing/factories.js';
+import { impactSchema, newInstrumentSchema, stageChangeSchema } from './schema.js';
+import { addImpact, changeStage, createInstrument } from './service.js';
+
+let database: DatabaseHandle;
+let instrumentId = 0;
+const system = systemActor('test');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const world = await aWorld(database.db);
+  const created = await createInstrument(
+    database.db,
+    system,
+    newInstrumentSchema.parse({ partnerId: String(world.partnerA.id), name: 'Raced service', description: 'Raced.', kind: 'online_service', serviceName: ['Raced'], isFree: 'yes', stage: 'design', stageSince: '2023-01-01', planAction: '' }),
+  );
+  if (!created.ok) throw new Error(created.reason);
+  instrumentId = created.value.id;
+});
+afterAll(async () => database.close());
+
+describe('instruments under concurrency', () => {
+  it('keeps one of two overlapping periods entered at the same moment', async () => {
+    const period = (start: string, end: string) => impactSchema.parse({ periodStart: start, periodEnd: end, transactions: '100' });
+    const outcomes = await Promise.all([addImpact(database.db, system, instrumentId, period('2023-01-01', '2023-03-31')), addImpact(database.db, system, instrumentId, period('2023-02-01', '2023-04-30'))]);
+    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['ok', 'period_overlap']);
+    expect(await database.db.selectFrom('instrument_impact').select('id').where('instrument_id', '=', instrumentId).execute()).toHaveLength(1);
+  });
+
+  it('settles two simultaneous stage changes one after the other, the instrument ending at the last one recorded', async () => {
+    const change = (stage: string, on: string) => stageChangeSchema.parse({ stage, occurredOn: on, evidence: 'Raced evidence', reason: '' });
+    const outcomes = await Promise.all([changeStage(database.db, system, instrumentId, change('pilot', '2023-02-01')), changeStage(database.db, system, instrumentId, change('live', '2023-03-01'))]);
+    // Whichever runs second sees the first: after pilot, live is recorded; after live, an earlier pilot is refused.
+    const refused = outcomes.filter((outcome) => !outcome.ok).map((outcome) => (outcome.ok ? '' : outcome.reason));
+    expect(refused.length === 0 || (refused.length === 1 && refused[0] === 'stage_before_current')).toBe(true);
+    const history = await database.db.selectFrom('instrument_stages').select(['stage', 'occurred_on']).where('instrument_id', '=', instrumentId).orderBy('id').execute();
+    const instrument = await database.db.selectFrom('instruments').select(['stage', 'stage_since']).where('id', '=', instrumentId).executeTakeFirstOrThrow();
+    expect(history).toHaveLength(3 - refused.length);
+    expect([instrument.stage, instrument.stage_since]).toEqual([history.at(-1)?.stage, history.at(-1)?.occurred_on]);
+  });
+});
