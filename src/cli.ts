@@ -75,8 +75,10 @@ program
       console.error('The database already has data; the demo is loaded only into an empty database.');
       process.exit(1);
     }
-    const { partners, organisations, accounts, practices, transfers, events, registrations } = outcome.value;
-    console.log(`Demo loaded: 1 programme, ${partners} partners, ${organisations} stakeholder organisations, ${accounts} accounts, ${practices} good practices, ${transfers} transfers, ${events} events with ${registrations} registrations.`);
+    const { partners, organisations, accounts, practices, transfers, events, registrations, plans, instruments } = outcome.value;
+    console.log(
+      `Demo loaded: 1 programme, ${partners} partners, ${organisations} stakeholder organisations, ${accounts} accounts, ${practices} good practices, ${transfers} transfers, ${events} events with ${registrations} registrations, ${plans} action plans, ${instruments} eGovernment instruments.`,
+    );
   });
 
 const user = program.command('user').description('Manage accounts');

@@ -2,6 +2,7 @@
 import type { PlatformModule } from '../../core/module.js';
 import { addPersonalDataHolder } from '../accounts/personal-data.js';
 import { addActionDeliverables } from '../plans/deliverables.js';
+import { instrumentsApi } from './api.js';
 import { cpsvRoutes } from './cpsv-routes.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { instrumentsPersonalData } from './personal-data.js';
@@ -19,4 +20,5 @@ export const instrumentsModule: PlatformModule = {
     await app.register(instrumentRoutes);
   },
   navigation: [{ href: '/instruments', labelKey: 'instruments.nav' }],
+  api: instrumentsApi,
 };

@@ -2,9 +2,9 @@
  * Export of the library as CSV or JSON: every practice the actor may see that matches the search, in the
  * import's columns (so an export can be edited and imported elsewhere), streamed in pages of 200.
  */
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import type { Readable } from 'node:stream';
 import type { Db } from '../../core/db/database.js';
+import { csvStream, jsonArrayStream } from '../../core/exchange/write.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
@@ -20,7 +20,8 @@ const pageSize = 200;
 /** Export files carry an id and an address too; an import ignores both. */
 export const exportColumns = ['id', 'url', ...practiceColumns] as const;
 
-type ExportRecord = Record<(typeof exportColumns)[number], string | string[] | number | null>;
+type ExportColumn = (typeof exportColumns)[number];
+type ExportRecord = Record<ExportColumn, string | string[] | number | null>;
 
 function recordOf(practice: Practice, names: { partners: Map<number, string>; organisations: Map<number, string> }, publicUrl: string): ExportRecord {
   const record = {
@@ -73,25 +74,22 @@ async function* records(db: Db, actor: Actor, query: SearchQuery, publicUrl: str
   }
 }
 
+/** A CSV cell: lists joined (links one a line, as the import reads them), nothing for an empty value. */
+function csvCell(column: ExportColumn, value: ExportRecord[ExportColumn]): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join(column === 'links' ? '\n' : ';');
+  return String(value);
+}
+
 export function exportCsv(db: Db, actor: Actor, query: SearchQuery, publicUrl: string): Readable {
-  const flattened = async function* () {
+  const cells = async function* () {
     for await (const record of records(db, actor, query, publicUrl)) {
-      yield Object.fromEntries(Object.entries(record).map(([key, value]) => [key, Array.isArray(value) ? value.join(key === 'links' ? '\n' : ';') : (value ?? '')]));
+      yield Object.fromEntries(exportColumns.map((column) => [column, csvCell(column, record[column])]));
     }
   };
-  // A byte order mark, so spreadsheet programs read the file as UTF-8.
-  return Readable.from(flattened()).pipe(stringify({ header: true, columns: [...exportColumns], bom: true }));
+  return csvStream(cells(), exportColumns);
 }
 
 export function exportJson(db: Db, actor: Actor, query: SearchQuery, publicUrl: string): Readable {
-  const chunks = async function* () {
-    yield '[';
-    let first = true;
-    for await (const record of records(db, actor, query, publicUrl)) {
-      yield `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
-      first = false;
-    }
-    yield '\n]\n';
-  };
-  return Readable.from(chunks());
+  return jsonArrayStream(records(db, actor, query, publicUrl));
 }
