@@ -54,6 +54,11 @@ describe('recording an instrument', () => {
     expect((await new TestBrowser(fixture.context.app).page('/instruments')).mainText).not.toContain('Parking permits online');
   });
 
+  it('starts the form with the editor’s partner chosen', async () => {
+    const form = await (await fixture.browserFor('editorA')).page('/instruments/new');
+    expect(form.document.querySelector<HTMLSelectElement>('select[name="partnerId"]')?.value).toBe(String(fixture.world.partnerA.id));
+  });
+
   it('refuses bad input with every problem listed, and saves nothing', async () => {
     const editor = await fixture.browserFor('editorA');
     const before = await count();

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
+import { parseForm, refusalState, type FormState, type FormValues } from '../../core/validation/forms.js';
 import { pageNumber } from '../../core/validation/fields.js';
 import { barChartSvg } from '../../core/views/charts.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -92,7 +92,13 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     return reply.page(<CataloguePage entries={entries} total={total} query={query} page={page} pageCount={pageCount} partners={partners} themes={themes.filter((theme) => !theme.retired)} mayCreate={owners.length > 0} />);
   });
 
-  app.get('/instruments/new', { config: { action: 'instrument.write' } }, async (request, reply) => formPage(request, reply, { values: { isFree: 'yes', stage: 'idea' }, errors: [] }, null));
+  app.get('/instruments/new', { config: { action: 'instrument.write' } }, async (request, reply) => {
+    // An editor of one partner records instruments for it: the form starts with that partner chosen.
+    const owners = await service.ownerChoices(db, request.actor);
+    const values: FormValues = { isFree: 'yes', stage: 'idea' };
+    if (owners.length === 1 && owners[0]) values.partnerId = String(owners[0].id);
+    return formPage(request, reply, { values, errors: [] }, null);
+  });
 
   app.post('/instruments', { config: { action: 'instrument.write' } }, async (request, reply) => {
     const parsed = parseForm(newInstrumentSchema, request.body);
