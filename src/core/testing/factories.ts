@@ -21,7 +21,8 @@ const next = () => (sequence += 1);
 export const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 
-function valueOf<T>(outcome: Outcome<T, string>): T {
+/** The value of a use case's outcome in a test's set-up, which must not be refused. */
+export function valueOf<T>(outcome: Outcome<T, string>): T {
   if (!outcome.ok) throw new Error(`Factory refused: ${outcome.reason}`);
   return outcome.value;
 }

@@ -9,54 +9,21 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../core/outcome.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { testPublicUrl } from '../../core/testing/app.js';
-import { aPartner } from '../../core/testing/factories.js';
+import { aPartner, valueOf } from '../../core/testing/factories.js';
 import { TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { exportInstrumentsFromCli } from './cli.js';
 import { exportCatalogue } from './cpsv.js';
-import type { NewInstrumentInput } from './schema.js';
 import { createInstrument } from './service.js';
+import { newInstrumentInput } from './test-support.js';
 
 const fixture = useWorld();
 const ids = { permits: 0, draft: 0, elsewhere: 0 };
 let directory: string;
 
-function valueOf<T>(outcome: Outcome<T, string>): T {
-  if (!outcome.ok) throw new Error(`Set-up refused: ${outcome.reason}`);
-  return outcome.value;
-}
 
-function instrument(partnerId: number, name: string, overrides: Partial<NewInstrumentInput> = {}): NewInstrumentInput {
-  return {
-    partnerId,
-    name,
-    description: `${name}: what the instrument does.`,
-    kind: 'online_service',
-    themeCode: null,
-    channels: ['web', 'phone'],
-    audiences: ['citizens'],
-    languages: ['it', 'en'],
-    isFree: true,
-    costDescription: '',
-    authentication: '',
-    dataReused: '',
-    licence: null,
-    repositoryUrl: null,
-    published: true,
-    contractValuesPublic: false,
-    eventIds: [],
-    practiceId: null,
-    services: [{ name: `${name}: applying`, description: 'Apply online with your digital identity.' }],
-    planId: null,
-    actionKey: null,
-    stage: 'live',
-    stageSince: '2026-01-15',
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   const { db } = fixture.context;
@@ -66,7 +33,7 @@ beforeAll(async () => {
     await createInstrument(
       db,
       actor,
-      instrument(partnerA.id, 'Resident "parking" permits', {
+      newInstrumentInput(partnerA.id, 'Resident "parking" permits', {
         isFree: false,
         costDescription: '€30 a year',
         services: [
@@ -76,9 +43,9 @@ beforeAll(async () => {
       }),
     ),
   ).id;
-  ids.draft = valueOf(await createInstrument(db, actor, instrument(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
+  ids.draft = valueOf(await createInstrument(db, actor, newInstrumentInput(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
   const distantPartner = await aPartner(db, otherProgramme.id, { nutsCode: 'HU32', nutsName: 'Észak-Alföld', countryCode: 'HU' });
-  ids.elsewhere = valueOf(await createInstrument(db, actor, instrument(distantPartner.id, 'Harbour booking'))).id;
+  ids.elsewhere = valueOf(await createInstrument(db, actor, newInstrumentInput(distantPartner.id, 'Harbour booking'))).id;
   directory = await mkdtemp(path.join(tmpdir(), 'better-cpsv-cli-'));
 });
 afterAll(async () => rm(directory, { recursive: true, force: true }));

@@ -6,51 +6,30 @@ import { parse } from 'csv-parse/sync';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator } from '../../core/i18n/i18n.js';
+import { valueOf } from '../../core/testing/factories.js';
 import { readPage, TestBrowser, type Page } from '../../core/testing/http.js';
 import { useWorld, type Role } from '../../core/testing/world.js';
-import type { Outcome } from '../../core/outcome.js';
 import { catalogueExportColumns } from './exchange.js';
 import { addChainEntry, addImpact, createInstrument } from './service.js';
 import type { NewInstrumentInput } from './schema.js';
+import { newInstrumentInput } from './test-support.js';
 
 const fixture = useWorld();
 
-function valueOf<T>(outcome: Outcome<T, string>): T {
-  if (!outcome.ok) throw new Error(`Set-up refused: ${outcome.reason}`);
-  return outcome.value;
-}
 const ids = { publishedA: 0, draftA: 0, publishedB: 0 };
 
 function instrument(partnerId: number, name: string, overrides: Partial<NewInstrumentInput> = {}): NewInstrumentInput {
-  return {
-    partnerId,
-    name,
+  return newInstrumentInput(partnerId, name, {
     description: `${name}, described.`,
-    kind: 'online_service',
-    themeCode: null,
-    channels: ['web', 'phone'],
-    audiences: ['citizens'],
-    languages: ['it', 'en'],
-    isFree: true,
-    costDescription: '',
     authentication: 'SPID',
-    dataReused: '',
     licence: 'EUPL-1.2',
-    repositoryUrl: null,
-    published: true,
-    contractValuesPublic: false,
-    eventIds: [],
-    practiceId: null,
     services: [
       { name: 'Applying', description: '' },
       { name: 'Renewing', description: '' },
     ],
-    planId: null,
-    actionKey: null,
     stage: 'pilot',
-    stageSince: '2026-01-15',
     ...overrides,
-  };
+  });
 }
 
 beforeAll(async () => {

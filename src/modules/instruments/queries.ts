@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
 import type { Db, Tx } from '../../core/db/database.js';
+import type { ImpactPeriod } from './figures.js';
 import type { CatalogueQuery } from './schema.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
 
@@ -150,20 +151,7 @@ export function overlappingPeriod(trx: Tx, instrumentId: number, start: string, 
   return trx.selectFrom('instrument_impact').select(['id', 'period_start', 'period_end']).where('instrument_id', '=', instrumentId).where('period_start', '<=', end).where('period_end', '>=', start).executeTakeFirst();
 }
 
-export interface ImpactValues {
-  periodStart: string;
-  periodEnd: string;
-  users: number | null;
-  transactions: number | null;
-  processingMinutesDigital: number | null;
-  processingMinutesFormer: number | null;
-  costDigitalEur: number | null;
-  costFormerEur: number | null;
-  satisfactionPercent: number | null;
-  digitalSharePercent: number | null;
-}
-
-export function insertImpact(trx: Tx, instrumentId: number, values: ImpactValues) {
+export function insertImpact(trx: Tx, instrumentId: number, values: ImpactPeriod) {
   return trx
     .insertInto('instrument_impact')
     .values({

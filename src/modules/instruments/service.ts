@@ -131,6 +131,29 @@ function toInstrument(row: InstrumentRow, services: { name: string; description:
   };
 }
 
+type ImpactRow = Awaited<ReturnType<typeof queries.impactOf>>[number];
+type ChainRow = Awaited<ReturnType<typeof queries.chainOf>>[number];
+
+function impactPeriodOf(row: ImpactRow): ImpactPeriod {
+  return {
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    users: row.users,
+    transactions: row.transactions,
+    processingMinutesDigital: numberOrNull(row.processing_minutes_digital),
+    processingMinutesFormer: numberOrNull(row.processing_minutes_former),
+    costDigitalEur: numberOrNull(row.cost_digital_eur),
+    costFormerEur: numberOrNull(row.cost_former_eur),
+    satisfactionPercent: numberOrNull(row.satisfaction_percent),
+    digitalSharePercent: numberOrNull(row.digital_share_percent),
+  };
+}
+
+/** Shares are computed on the real values, whoever reads them; only the amounts may be hidden. */
+function spendingOf(chain: ChainRow[]): SpendingShares {
+  return spendingShares(chain.map((entry) => ({ contractValueEur: numberOrNull(entry.contract_value_eur), inRegion: entry.in_region, sizeClass: entry.size_class })));
+}
+
 const scopeOf = (instrument: { programme_id: number; partner_id: number } | Pick<Instrument, 'programmeId' | 'partnerId'>) =>
   'programme_id' in instrument ? { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] } : { programmeId: instrument.programmeId, partnerIds: [instrument.partnerId] };
 
@@ -171,21 +194,8 @@ export async function getInstrument(db: Db, actor: Actor, id: number): Promise<I
     contractValueEur: contractsVisible ? numberOrNull(entry.contract_value_eur) : null,
     procurement: entry.procurement,
   }));
-  // Shares are computed on the real values; only the amounts per organisation are hidden from the public.
-  const spending = spendingShares(chainRows.map((entry) => ({ contractValueEur: numberOrNull(entry.contract_value_eur), inRegion: entry.in_region, sizeClass: entry.size_class })));
-  const impact = impactRows.map((entry) => ({
-    id: entry.id,
-    periodStart: entry.period_start,
-    periodEnd: entry.period_end,
-    users: entry.users,
-    transactions: entry.transactions,
-    processingMinutesDigital: numberOrNull(entry.processing_minutes_digital),
-    processingMinutesFormer: numberOrNull(entry.processing_minutes_former),
-    costDigitalEur: numberOrNull(entry.cost_digital_eur),
-    costFormerEur: numberOrNull(entry.cost_former_eur),
-    satisfactionPercent: numberOrNull(entry.satisfaction_percent),
-    digitalSharePercent: numberOrNull(entry.digital_share_percent),
-  }));
+  const spending = spendingOf(chainRows);
+  const impact = impactRows.map((entry) => ({ id: entry.id, ...impactPeriodOf(entry) }));
   return {
     ...instrument,
     stages: stageRows.map((stage) => ({ id: stage.id, stage: stage.stage, occurredOn: stage.occurred_on, evidence: stage.evidence, reason: stage.reason, recordedBy: stage.recorded_by_label, recordedAt: stage.recorded_at })),
@@ -398,18 +408,7 @@ export async function programmeView(db: Db, actor: Actor, programmeId: number): 
   const impactByInstrument = new Map<number, ImpactPeriod[]>();
   for (const row of impactRows) {
     const list = impactByInstrument.get(row.instrument_id) ?? [];
-    list.push({
-      periodStart: row.period_start,
-      periodEnd: row.period_end,
-      users: row.users,
-      transactions: row.transactions,
-      processingMinutesDigital: numberOrNull(row.processing_minutes_digital),
-      processingMinutesFormer: numberOrNull(row.processing_minutes_former),
-      costDigitalEur: numberOrNull(row.cost_digital_eur),
-      costFormerEur: numberOrNull(row.cost_former_eur),
-      satisfactionPercent: numberOrNull(row.satisfaction_percent),
-      digitalSharePercent: numberOrNull(row.digital_share_percent),
-    });
+    list.push(impactPeriodOf(row));
     impactByInstrument.set(row.instrument_id, list);
   }
   const summaries = [...impactByInstrument.values()].map(impactSummary);
@@ -421,7 +420,7 @@ export async function programmeView(db: Db, actor: Actor, programmeId: number): 
   return {
     partners: list,
     developed: list.reduce((sum, entry) => sum + entry.developed, 0),
-    spending: spendingShares(chainRows.map((entry) => ({ contractValueEur: numberOrNull(entry.contract_value_eur), inRegion: entry.in_region, sizeClass: entry.size_class }))),
+    spending: spendingOf(chainRows),
     amountsVisible: can(actor, 'instrument.see_contracts', { programmeId }),
     moneySavedEur: total((summary) => summary.moneySavedEur),
     timeSavedHours: total((summary) => summary.timeSavedHours),
