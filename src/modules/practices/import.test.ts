@@ -89,7 +89,7 @@ describe('refusing bad rows', () => {
       [4, 'summary', 'Enter a summary of 500 characters or fewer'],
       [5, 'themes', 'Unknown themes: astrology'],
       [6, 'owner_partner', 'No partner of the programme is called “Atlantis City”'],
-      [7, 'status', 'The status must be draft or published'],
+      [7, 'status', 'The status must be draft, submitted, returned, published, proposed or declined'],
     ]);
     expect(await countTitled('Good row')).toBe(0);
   });
@@ -114,18 +114,39 @@ describe('refusing bad rows', () => {
     ]);
   });
 
-  it('lets an editor import only for their own partner, and never as published', async () => {
+  it('lets an editor import only for their own partner, as draft or submitted, never with a reviewer’s status', async () => {
     const editor = fixture.world.users.editorA.actor;
+    const own = fixture.world.partnerA.shortName;
     const report = await run(
       'editor.csv',
-      [header, `Mine,${fixture.world.partnerA.shortName},en,A,skills,,,`, `Theirs,${fixture.world.partnerB.shortName},en,B,skills,,,`, `Published by me,${fixture.world.partnerA.shortName},en,C,skills,,published,`].join('\n'),
+      [
+        header,
+        `Mine,${own},en,A,skills,,,`,
+        `Theirs,${fixture.world.partnerB.shortName},en,B,skills,,,`,
+        `Published by me,${own},en,C,skills,,published,`,
+        `Submitted by me,${own},en,D,skills,,submitted,`,
+        `Returned by me,${own},en,E,skills,,returned,`,
+        `Proposed to me,${own},en,F,skills,,proposed,`,
+        `Declined by me,${own},en,G,skills,,declined,`,
+      ].join('\n'),
       { actor: editor },
     );
     expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([
       [3, 'owner_partner', 'practices.import.rowErrors.forbidden'],
-      [4, 'status', 'practices.import.rowErrors.publishForbidden'],
+      [4, 'status', 'practices.import.rowErrors.statusForbidden'],
+      [6, 'status', 'practices.import.rowErrors.statusForbidden'],
+      [7, 'status', 'practices.import.rowErrors.statusForbidden'],
+      [8, 'status', 'practices.import.rowErrors.statusForbidden'],
     ]);
     expect(report.imported).toBe(0);
+    const t = (await getTranslator()).translate('it');
+    expect(t('practices.import.rowErrors.statusForbidden')).toBe('Solo il coordinatore può importare pratiche con uno stato diverso da draft o submitted');
+
+    const submitted = await run('editor-submits.csv', [header, `Submitted for review by import,${own},en,D,skills,,submitted,`].join('\n'), { actor: editor });
+    expect(submitted.imported).toBe(1);
+    const row = await fixture.context.db.selectFrom('practices').select(['status', 'submitted_at']).where('title', '=', 'Submitted for review by import').executeTakeFirstOrThrow();
+    expect(row.status).toBe('submitted');
+    expect(row.submitted_at).toBeInstanceOf(Date);
   });
 });
 

@@ -17,6 +17,17 @@ import { practiceSchema, type PracticeFormInput } from './schema.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { valuesOf } from './service.js';
+import { practiceStatuses, type PracticeStatus } from './tables.js';
+
+/**
+ * Statuses an author reaches alone; every other one (published, returned, proposed, declined) records a review
+ * decision or a stakeholder's proposal, so only a reviewer may import it. An export thus re-imports whole.
+ */
+const authorStatuses: readonly PracticeStatus[] = ['draft', 'submitted'];
+
+function isPracticeStatus(text: string): text is PracticeStatus {
+  return (practiceStatuses as readonly string[]).includes(text);
+}
 
 /** Column names of import and export files, in export order (documented in the README). */
 export const practiceColumns = [
@@ -135,7 +146,7 @@ async function loadLookup(db: Db, actor: Actor, programmeId: number): Promise<Lo
 
 export interface CheckedRow {
   input: PracticeFormInput;
-  status: 'draft' | 'published';
+  status: PracticeStatus;
 }
 
 /** Checks rows one by one; remembers titles seen so far, so a second row with the same title and owner is flagged. */
@@ -190,10 +201,11 @@ class RowChecker {
         else problems.push(problem(column, error.key, error.values));
       }
     }
-    const status = cell('status').trim().toLowerCase() || 'draft';
-    if (status !== 'draft' && status !== 'published') problems.push(problem('status', 'practices.import.rowErrors.status'));
+    const statusText = cell('status').trim().toLowerCase() || 'draft';
+    const status = isPracticeStatus(statusText) ? statusText : undefined;
+    if (!status) problems.push(problem('status', 'practices.import.rowErrors.status'));
     if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language')) problems.push(problem('language', 'practices.form.language.required'));
-    if (!parsed.success) return { ok: false, problems };
+    if (!parsed.success || !status) return { ok: false, problems };
 
     const input = parsed.data;
     if (input.ownerPartnerId === -1 || !this.lookup.groups.has(input.ownerPartnerId)) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
@@ -204,13 +216,13 @@ class RowChecker {
     if (unknownThemes.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: unknownThemes.join(', ') }));
     const scope = { programmeId: this.programmeId, partnerIds: [input.ownerPartnerId] };
     if (problems.length === 0 && !can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
-    if (status === 'published' && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.publishForbidden'));
+    if (!authorStatuses.includes(status) && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
     const key = titleKey(input.ownerPartnerId, input.title);
     if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
     else if (this.seen.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: this.seen.get(key) ?? 0 }));
     if (problems.length) return { ok: false, problems };
     this.seen.set(key, row.position);
-    return { ok: true, row: { input, status: status as CheckedRow['status'] } };
+    return { ok: true, row: { input, status } };
   }
 }
 

@@ -130,6 +130,7 @@ export async function insertPractices(trx: Tx, practices: NewPractice[]): Promis
         ...columnsOf(values),
         status,
         proposed_by_user_id: proposedByUserId ?? null,
+        submitted_at: status === 'submitted' ? sql<Date>`now()` : null,
         published_at: status === 'published' ? sql<Date>`now()` : null,
       })),
     )

@@ -1,0 +1,88 @@
+/**
+ * An export is a backup and a way to move a library: the coordinator's CSV or JSON export, uploaded into another
+ * programme with partners of the same names, must bring back every practice with its status and fields.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aPartner, anOrganisation, valueOf } from '../../core/testing/factories.js';
+import { readPage } from '../../core/testing/http.js';
+import { useWorld } from '../../core/testing/world.js';
+import { practiceSchema } from './schema.js';
+import { changeStatus, createPractice, proposePractice, type TransitionName } from './service.js';
+
+const fixture = useWorld();
+
+function practice(title: string, ownerPartnerId: number) {
+  return practiceSchema.parse({
+    ownerPartnerId: String(ownerPartnerId),
+    ownerOrganisationId: '',
+    language: 'en',
+    title,
+    summary: `${title}: carried across, with a comma; a semicolon and "quotes".`,
+    themes: ['digital-services', 'payments'],
+    keywords: 'roundtrip, backup',
+    description: 'First paragraph.\n\nSecond paragraph.',
+    resourcesEur: '1200.50',
+    links: 'https://example.org/one\nhttps://example.org/two',
+    contactName: 'Projects office',
+    contactEmail: 'projects@example.org',
+    title_it: `${title} (italiano)`,
+  });
+}
+
+beforeAll(async () => {
+  const { db } = fixture.context;
+  const { partnerA, partnerB, organisationA, otherProgramme, users } = fixture.world;
+  const created = async (title: string, ...steps: TransitionName[]) => {
+    const { id } = valueOf(await createPractice(db, users.coordinator.actor, practice(title, partnerA.id)));
+    for (const step of steps) valueOf(await changeStatus(db, users.coordinator.actor, id, step));
+  };
+  await created('Roundtrip draft');
+  await created('Roundtrip submitted', 'submit');
+  await created('Roundtrip returned', 'submit', 'return');
+  await created('Roundtrip published', 'publish');
+  valueOf(await proposePractice(db, users.stakeholderA.actor, practice('Roundtrip proposed', partnerA.id)));
+  const declined = valueOf(await proposePractice(db, users.stakeholderA.actor, practice('Roundtrip declined', partnerA.id)));
+  valueOf(await changeStatus(db, users.coordinator.actor, declined.id, 'decline'));
+  valueOf(await createPractice(db, users.coordinator.actor, practice('Roundtrip of the second partner', partnerB.id)));
+
+  // The other programme has partners (and a stakeholder organisation) with the same names.
+  const twinA = await aPartner(db, otherProgramme.id, { name: partnerA.name, shortName: partnerA.shortName });
+  await aPartner(db, otherProgramme.id, { name: partnerB.name, shortName: partnerB.shortName, countryCode: 'EE', nutsCode: 'EE00', nutsName: 'Eesti' });
+  await anOrganisation(db, twinA.id, { name: organisationA.name });
+});
+
+/** The export's records without the fields that name this installation's rows (id and address). */
+function portable(records: Record<string, unknown>[]) {
+  return records.map(({ id: _id, url: _url, ...record }) => record).sort((a, b) => String(a.title).localeCompare(String(b.title)));
+}
+
+/** A programme's practices as its coordinator exports them (the library also lists other programmes' published ones). */
+async function exported(role: 'coordinator' | 'otherCoordinator', format: 'csv' | 'json') {
+  const programmeId = role === 'coordinator' ? fixture.world.programme.id : fixture.world.otherProgramme.id;
+  const partners = await fixture.context.db.selectFrom('partners').select('id').where('programme_id', '=', programmeId).execute();
+  const browser = await fixture.browserFor(role);
+  return (await browser.get(`/practices/export.${format}?q=roundtrip&${partners.map(({ id }) => `partner=${id}`).join('&')}`)).body;
+}
+
+async function exportedRecords(role: 'coordinator' | 'otherCoordinator') {
+  return portable(JSON.parse(await exported(role, 'json')) as Record<string, unknown>[]);
+}
+
+async function clearOtherProgramme() {
+  await fixture.context.db.deleteFrom('practices').where('programme_id', '=', fixture.world.otherProgramme.id).execute();
+}
+
+describe("re-importing the coordinator's export into another programme", () => {
+  it.each(['csv', 'json'] as const)('brings back every practice from the %s file with its status and fields', async (format) => {
+    await clearOtherProgramme();
+    const original = await exportedRecords('coordinator');
+    expect(original.map((record) => record.status)).toEqual(['declined', 'draft', 'draft', 'proposed', 'published', 'returned', 'submitted']);
+
+    const importer = await fixture.browserFor('otherCoordinator');
+    const upload = { file: { filename: `library.${format}`, content: await exported('coordinator', format), contentType: format === 'csv' ? 'text/csv' : 'application/json' } };
+    const page = readPage(await importer.upload('/practices/import', upload, { programmeId: String(fixture.world.otherProgramme.id) }));
+    expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('7 practices imported');
+
+    expect(await exportedRecords('otherCoordinator')).toEqual(original);
+  });
+});
