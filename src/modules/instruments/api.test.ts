@@ -1,4 +1,4 @@
-/** The catalogue's downloads in /openapi.json: the schema of /instruments.json is what the real download sends. */
+/** The catalogue's downloads in /openapi.json: the schema of /instruments.json and the CSV's columns are what the real downloads send. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
@@ -98,8 +98,17 @@ describe('/openapi.json', () => {
     }>();
     const mediaTypes = (path: string) => Object.keys(document.paths[path]?.get?.responses['200']?.content ?? {});
     expect(mediaTypes('/instruments.json')).toEqual(['application/json']);
+    expect(mediaTypes('/instruments.csv')).toEqual(['text/csv']);
     expect(mediaTypes('/instruments.jsonld')).toEqual(['application/ld+json']);
     expect(mediaTypes('/instruments.ttl')).toEqual(['text/turtle']);
     expect(document.components.schemas).toHaveProperty('InstrumentCatalogueRecord');
+  });
+
+  it('describes the CSV download as it is sent: UTF-8 with a byte order mark, in the JSON record’s columns', async () => {
+    const response = await new TestBrowser(fixture.context.app).get('/instruments.csv');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.body.startsWith('\ufeff')).toBe(true);
+    const header = response.body.slice(1).split(/\r?\n/)[0]?.split(',');
+    expect(header).toEqual(Object.keys(catalogueRecordSchema.shape));
   });
 });

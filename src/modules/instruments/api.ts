@@ -68,6 +68,21 @@ export const instrumentsApi: ApiDescription = {
         responses: { '200': jsonResponse('The matching instruments', { type: 'array', items: schemaRef('InstrumentCatalogueRecord') }) },
       },
     },
+    '/instruments.csv': {
+      get: {
+        operationId: 'downloadInstrumentCatalogueCsv',
+        summary: 'The instrument catalogue as a CSV file (UTF-8 with a byte order mark)',
+        description: 'The same instruments as `/instruments.json`, with the same filters, one row each, in the columns the catalogue import reads.',
+        tags: ['Instruments'],
+        parameters: catalogueFilters,
+        responses: {
+          '200': {
+            description: 'One row per instrument in the columns of InstrumentCatalogueRecord; yes/no for true/false; public services joined by " | ", other lists by semicolons',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
     '/instruments.jsonld': {
       get: {
         operationId: 'exportInstrumentsCpsvJsonLd',
