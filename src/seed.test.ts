@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './core/db/database.js';
 import { anonymous } from './core/policy/actor.js';
 import { createTestDatabase } from './core/testing/database.js';
 import { demoAccounts } from './modules/accounts/seed.js';
+import { feedbackSummaryOf } from './modules/events/service.js';
 import { listPartners } from './modules/partners/service.js';
 import { countStakeholdersByHelix } from './modules/partners/service.js';
 import { listPhases, listProgrammes } from './modules/programmes/service.js';
@@ -37,6 +38,15 @@ describe('the demo', () => {
     expect(partners.every((partner) => partner.organisationCount >= 4)).toBe(true);
     const helix = await countStakeholdersByHelix(database.db, programme?.id ?? 0);
     expect(Object.values(helix).every((count) => count >= 4)).toBe(true);
+  });
+
+  it('gives the past events feedback naming the practices presented, which the host sees summed up', async () => {
+    const event = await database.db.selectFrom('events').select('id').where('title', '=', 'Study visit: the internal innovation group in Gävle').executeTakeFirstOrThrow();
+    const summary = await feedbackSummaryOf(database.db, event.id);
+    expect(summary.responses).toBeGreaterThan(0);
+    expect(summary.practicesOfInterest.map((practice) => practice.title)).toEqual(['Internal innovation group']);
+    expect(summary.practicesOfInterest[0]?.people).toBeGreaterThan(0);
+    expect(summary.practicesOfInterest[0]?.people).toBeLessThanOrEqual(summary.responses);
   });
 
   it('is never loaded into a database that already has data', async () => {

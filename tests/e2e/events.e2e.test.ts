@@ -1,7 +1,7 @@
 /**
  * Events in Chromium: a citizen registers for an event without JavaScript, the host checks them in on a phone-sized
- * screen, and after the event the citizen gives feedback through the emailed link. axe-core checks every page,
- * the statistics and the host's pages included.
+ * screen, and after the event the citizen gives feedback through the emailed link, which the host then sees summed
+ * up. axe-core checks every page, the statistics and the host's pages included.
  */
 import { describe, expect, it } from 'vitest';
 import { inviteToFeedback } from '../../src/modules/events/service.js';
@@ -77,11 +77,24 @@ describe('an event from registration to feedback', () => {
     await feedback.getByRole('group', { name: /How useful/ }).getByRole('radio', { name: '4 – good' }).check();
     await feedback.getByRole('group', { name: /professional capacity increased/ }).getByRole('radio', { name: 'Yes' }).check();
     await feedback.getByLabel('What did you gain? (optional)').fill('Ideas for our library’s digital services.');
+    await feedback.getByRole('group', { name: /Which practices interest you/ }).getByRole('checkbox', { name: 'Internal innovation group' }).check();
     await feedback.getByRole('button', { name: 'Send my feedback' }).click();
     await feedback.waitForURL(`**/registrations/${invitation.token}`);
     await expectAccessible(feedback);
     expect(await feedback.getByRole('main').textContent()).toContain('you have given your feedback');
     await feedback.context().close();
+
+    // The host sees the feedback summed up, with the practice she would take home.
+    const summary = await session.openPage();
+    await signIn(summary, 'editor.gavle@better.example');
+    await summary.getByRole('link', { name: 'English' }).click();
+    await summary.waitForFunction(() => document.documentElement.lang === 'en');
+    await visit(summary, `/events/${eventId}/participants`);
+    const feedbackSection = summary.getByRole('region', { name: 'Feedback' });
+    expect(await feedbackSection.textContent()).toContain('1 person gave feedback');
+    const interest = feedbackSection.getByRole('table', { name: 'Practices the participants would like to take to their region' }).getByRole('row', { name: /Internal innovation group/ });
+    expect(await interest.getByRole('cell').textContent()).toBe('1');
+    await summary.context().close();
   });
 });
 

@@ -103,3 +103,25 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
     throw error;
   }
 }
+
+export interface FeedbackSummary {
+  responses: number;
+  /** Averages on the 1–5 scale; null until someone has answered. */
+  averageSatisfaction: number | null;
+  averageUsefulness: number | null;
+  capacityIncreased: number;
+  /** What the host can follow up on: which practices the participants would take home, and by how many of them. */
+  practicesOfInterest: { id: number; title: string; people: number }[];
+}
+
+/** The feedback on one event as its host sees it: totals and the practices named, never who answered what. */
+export async function feedbackSummaryOf(db: Db, eventId: number): Promise<FeedbackSummary> {
+  const [totals, practices] = await Promise.all([queries.feedbackTotalsOf(db, eventId), queries.practicesOfInterestOf(db, eventId)]);
+  return {
+    responses: totals.responses,
+    averageSatisfaction: totals.satisfaction,
+    averageUsefulness: totals.usefulness,
+    capacityIncreased: totals.capacity_increased,
+    practicesOfInterest: practices,
+  };
+}

@@ -1,4 +1,4 @@
-/** The host's tools: the participants with the event's mix, the check-in list, and the sign-in sheet upload. */
+/** The host's tools: the participants with the event's mix and feedback, the check-in list, and the sign-in sheet upload. */
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../../core/http/errors.js';
@@ -41,8 +41,13 @@ export const hostRoutes: FastifyPluginAsync = async (app) => {
   }
 
   async function participantsPage(event: service.Event, extra: { sheet?: service.SheetReport; sheetError?: string } = {}) {
-    const [participants, mix, partners] = await Promise.all([service.participantsOf(db, event.id), service.participationMixOf(db, event.id), listPartners(db, anonymous, event.programmeId)]);
-    return <ParticipantsPage event={event} participants={participants} mix={mix} partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))} sheet={extra.sheet} sheetError={extra.sheetError} />;
+    const [participants, mix, feedback, partners] = await Promise.all([
+      service.participantsOf(db, event.id),
+      service.participationMixOf(db, event.id),
+      service.feedbackSummaryOf(db, event.id),
+      listPartners(db, anonymous, event.programmeId),
+    ]);
+    return <ParticipantsPage event={event} participants={participants} mix={mix} feedback={feedback} partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))} sheet={extra.sheet} sheetError={extra.sheetError} />;
   }
 
   app.get(`${eventPath}/participants`, { config: { action: 'event.participants.read' } }, async (request, reply) => reply.page(await participantsPage(await hostedEvent(request))));

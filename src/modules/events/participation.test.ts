@@ -14,8 +14,9 @@ import { getEvent, inviteToFeedback, participationStatistics } from './service.j
 import { anEvent, endEvent, latestEmailTo, registrationForm } from './test-support.js';
 
 const fixture = useWorld();
+const system = systemActor('test');
 
-async function eventWithPeople(emails: string[], overrides: Record<string, string> = {}): Promise<number> {
+async function eventWithPeople(emails: string[], overrides: Record<string, string | string[]> = {}): Promise<number> {
   const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, overrides);
   const visitor = new TestBrowser(fixture.context.app);
   for (const [index, email] of emails.entries()) {
@@ -107,6 +108,58 @@ describe('feedback after the event', () => {
   });
 });
 
+describe('the feedback the host sees', () => {
+  async function publishedPractice(title: string): Promise<number> {
+    const created = await createPractice(fixture.context.db, system, practiceSchema.parse({ ownerPartnerId: String(fixture.world.partnerB.id), language: 'en', title, summary: 'Presented at a workshop.', themes: ['skills'] }));
+    if (!created.ok) throw new Error(created.reason);
+    await changeStatus(fixture.context.db, system, created.value.id, 'publish');
+    return created.value.id;
+  }
+
+  it('adds up the answers and the practices named, most named first, without saying who answered what', async () => {
+    const popular = await publishedPractice('Popular practice at the workshop');
+    const other = await publishedPractice('Other practice at the workshop');
+    const emails = ['h.one@example.org', 'h.two@example.org', 'h.three@example.org'];
+    const id = await eventWithPeople(emails, { practiceIds: [String(popular), String(other)] });
+    const host = await fixture.browserFor('editorA');
+    expect(readPage(await host.get(`/events/${id}/participants`)).screen.getByRole('region', { name: 'Feedback' }).textContent).toContain('Nobody has given feedback yet.');
+
+    for (const email of emails) await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
+    await endEvent(fixture.context.db, id);
+    await inviteToFeedback(fixture.context.db, { translator: fixture.context.app.translator, publicUrl: 'http://better.test' });
+    const answers: Record<string, string | string[]>[] = [
+      { satisfaction: '5', usefulness: '4', capacityIncreased: 'yes', capacityDetails: 'A secret detail from one person', practiceIds: [String(popular), String(other)] },
+      { satisfaction: '4', usefulness: '4', capacityIncreased: 'yes', practiceIds: [String(popular)] },
+      { satisfaction: '2', usefulness: '1', capacityIncreased: 'no' },
+    ];
+    const visitor = new TestBrowser(fixture.context.app);
+    for (const [index, answer] of answers.entries()) {
+      const { token } = await latestEmailTo(fixture.context.db, emails[index] ?? '');
+      expect((await visitor.post(`/registrations/${token}/feedback`, answer)).statusCode).toBe(303);
+    }
+
+    const page = readPage(await host.get(`/events/${id}/participants`));
+    const section = page.screen.getByRole('region', { name: 'Feedback' });
+    expect(section.textContent).toContain('3 people gave feedback');
+    expect(section.textContent).toContain('3.7 average satisfaction (1–5)');
+    expect(section.textContent).toContain('3 average usefulness for their work (1–5)');
+    expect(section.textContent).toContain('2 reported increased professional capacity');
+    const rows = [...page.screen.getByRole('table', { name: 'Practices the participants would like to take to their region' }).querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['Popular practice at the workshop', '2'],
+      ['Other practice at the workshop', '1'],
+    ]);
+    expect(page.mainText).not.toContain('A secret detail from one person');
+
+    await host.get('/language/it?next=%2F');
+    const italian = readPage(await host.get(`/events/${id}/participants`)).screen.getByRole('region', { name: 'Feedback' });
+    expect(italian.textContent).toContain('3 persone hanno lasciato un feedback');
+    expect(italian.textContent).toContain('3,7 soddisfazione media');
+  });
+});
+
 describe('statistics', () => {
   it('counts registrations, attendance, decision makers and increased capacity, the same in the page, the CSV and the raw rows', async () => {
     const id = await eventWithPeople(['st.1@example.org', 'st.2@example.org', 'st.3@example.org', 'st.4@example.org']);
@@ -163,7 +216,6 @@ describe('anonymising participants of old events', () => {
 
 describe('a transfer’s stage at an event', () => {
   it('lets a stage name the event where it took place, among the events of the two partners only', async () => {
-    const system = systemActor('test');
     const practice = await createPractice(fixture.context.db, system, practiceSchema.parse({ ownerPartnerId: String(fixture.world.partnerA.id), language: 'en', title: 'Practice visited at an event', summary: 'Shown on a study visit.', themes: ['skills'] }));
     if (!practice.ok) throw new Error(practice.reason);
     await changeStatus(fixture.context.db, system, practice.value.id, 'publish');

@@ -158,6 +158,8 @@ function instant(local: string, zone: string): Date {
 
 export async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartners, practiceIds: Map<string, number>, now = new Date()): Promise<{ events: number; registrations: number; eventIds: Map<string, number> }> {
   const random = seeded(2019);
+  // A generator of its own, so the practices of interest leave the rest of the demo's figures as they were.
+  const interest = seeded(2020);
   const organisationsByPartner = new Map<number, { id: number; helix: string }[]>();
   for (const row of await trx.selectFrom('partner_organisations').innerJoin('organisations', 'organisations.id', 'partner_organisations.organisation_id').select(['partner_organisations.partner_id', 'organisations.id', 'organisations.helix']).execute()) {
     organisationsByPartner.set(row.partner_id, [...(organisationsByPartner.get(row.partner_id) ?? []), { id: row.id, helix: row.helix }]);
@@ -232,6 +234,11 @@ export async function seedDemoEvents(trx: Tx, programmeId: number, partners: Dem
           })),
         )
         .execute();
+      // About half name a practice presented at the event as one they would take home (only published ones are offered).
+      const presented = (event.practices ?? []).map((key) => practiceIds.get(key)).filter((practiceId): practiceId is number => practiceId !== undefined);
+      const offered = presented.length ? await trx.selectFrom('practices').select('id').where('id', 'in', presented).where('status', '=', 'published').execute() : [];
+      const interests = feedback.flatMap((registrationId) => offered.filter(() => interest() < 0.45).map(({ id: practiceId }) => ({ registration_id: registrationId, practice_id: practiceId })));
+      if (interests.length) await trx.insertInto('feedback_practices').values(interests).execute();
     }
     // The demo's past events had their feedback round long ago: the worker must not email these people now.
     await trx.updateTable('events').set({ feedback_invited_at: endsAt }).where('id', '=', id).execute();

@@ -61,6 +61,15 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
   );
 }
 
+/** One key figure of a `ul.stat-list`: the value large, what it counts after it. */
+export function Stat({ value, children }: { value: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <li class="stat-list__item">
+      <span class="stat-list__value">{value}</span> {children}
+    </li>
+  );
+}
+
 export function Tag({ children, tone = 'neutral' }: { children: ComponentChildren; tone?: 'neutral' | 'success' | 'warning' | 'muted' }) {
   return <strong class={`tag tag--${tone}`}>{children}</strong>;
 }

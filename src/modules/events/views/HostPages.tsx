@@ -1,13 +1,14 @@
 /**
  * The host's pages: who registered, with the event's mix by helix, role and region, the upload of a sign-in
- * sheet; and the check-in list, made for a phone at the door. Only the host partner and the coordinator see them.
+ * sheet, the feedback in aggregate (with the practices participants would take home); and the check-in list, made for
+ * a phone at the door. Only the host partner and the coordinator see them.
  */
 import { Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
-import { BackLink, DataTable, PageHeading, Tag } from '../../../core/views/components/ui.js';
+import { BackLink, DataTable, PageHeading, Stat, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import type { Event, Participant, ParticipationMix, SheetReport } from '../service.js';
-import { EventWhen } from './parts.js';
+import type { Event, FeedbackSummary, Participant, ParticipationMix, SheetReport } from '../service.js';
+import { Average, EventWhen } from './parts.js';
 
 function MixTable({ caption, label, rows }: { caption: string; label: string; rows: { name: string; registered: number; attended: number }[] }) {
   const { t, formatNumber } = useView();
@@ -37,16 +38,62 @@ function MixTable({ caption, label, rows }: { caption: string; label: string; ro
   );
 }
 
+function FeedbackSection({ feedback }: { feedback: FeedbackSummary }) {
+  const { t, formatNumber } = useView();
+  return (
+    <section aria-labelledby="feedback">
+      <h2 id="feedback">{t('events.participants.feedback.heading')}</h2>
+      {feedback.responses === 0 ? (
+        <p>{t('events.participants.feedback.none')}</p>
+      ) : (
+        <>
+          <ul class="stat-list">
+            <Stat value={formatNumber(feedback.responses)}>{t('events.participants.feedback.responses', { count: feedback.responses })}</Stat>
+            <Stat value={<Average value={feedback.averageSatisfaction} />}>{t('events.statistics.satisfaction')}</Stat>
+            <Stat value={<Average value={feedback.averageUsefulness} />}>{t('events.participants.feedback.usefulness')}</Stat>
+            <Stat value={formatNumber(feedback.capacityIncreased)}>{t('events.participants.feedback.capacityIncreased')}</Stat>
+          </ul>
+          {feedback.practicesOfInterest.length === 0 ? (
+            <p>{t('events.participants.feedback.noPractices')}</p>
+          ) : (
+            <DataTable
+              caption={t('events.participants.feedback.practicesCaption')}
+              head={
+                <tr>
+                  <th scope="col">{t('events.participants.feedback.practice')}</th>
+                  <th scope="col" class="numeric">
+                    {t('events.participants.feedback.people')}
+                  </th>
+                </tr>
+              }
+            >
+              {feedback.practicesOfInterest.map((practice) => (
+                <tr key={practice.id}>
+                  <th scope="row">
+                    <a href={`/practices/${practice.id}`}>{practice.title}</a>
+                  </th>
+                  <td class="numeric">{formatNumber(practice.people)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 interface ParticipantsProps {
   event: Event;
   participants: Participant[];
   mix: ParticipationMix;
+  feedback: FeedbackSummary;
   partnerNames: Map<number, string>;
   sheet?: SheetReport | undefined;
   sheetError?: string | undefined;
 }
 
-export function ParticipantsPage({ event, participants, mix, partnerNames, sheet, sheetError }: ParticipantsProps) {
+export function ParticipantsPage({ event, participants, mix, feedback, partnerNames, sheet, sheetError }: ParticipantsProps) {
   const { t, formatNumber } = useView();
   const title = t('events.participants.title', { title: event.title });
   const rate = mix.registered ? Math.round((mix.attended / mix.registered) * 100) : null;
@@ -63,18 +110,10 @@ export function ParticipantsPage({ event, participants, mix, partnerNames, sheet
         <EventWhen event={event} />
       </p>
       <ul class="stat-list">
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(mix.registered)}</span> {t('events.participants.registered')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(mix.waiting)}</span> {t('events.participants.waiting')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(mix.attended)}</span> {t('events.participants.attended')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{rate === null ? '–' : `${rate}%`}</span> {t('events.participants.rate')}
-        </li>
+        <Stat value={formatNumber(mix.registered)}>{t('events.participants.registered')}</Stat>
+        <Stat value={formatNumber(mix.waiting)}>{t('events.participants.waiting')}</Stat>
+        <Stat value={formatNumber(mix.attended)}>{t('events.participants.attended')}</Stat>
+        <Stat value={rate === null ? '–' : `${rate}%`}>{t('events.participants.rate')}</Stat>
       </ul>
       <p>
         <a href={`/events/${event.id}/attendance`}>{t('events.page.checkIn')}</a>
@@ -84,6 +123,8 @@ export function ParticipantsPage({ event, participants, mix, partnerNames, sheet
       <MixTable caption={t('events.participants.byHelix')} label={t('events.participants.helix')} rows={rows(mix.byHelix, (key) => t(`partners.helix.${key}`))} />
       <MixTable caption={t('events.participants.byRole')} label={t('events.participants.role')} rows={rows(mix.byRole, (key) => t(`events.roles.${key}`))} />
       <MixTable caption={t('events.participants.byRegion')} label={t('events.participants.region')} rows={rows(mix.byPartner, regionName)} />
+
+      <FeedbackSection feedback={feedback} />
 
       <h2 id="people">{t('events.participants.listHeading')}</h2>
       {participants.length === 0 ? (

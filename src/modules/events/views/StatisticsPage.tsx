@@ -3,11 +3,12 @@
  * and a CSV download, for the programme or for the events one partner hosted.
  */
 import { Form, SelectField, SubmitButton } from '../../../core/views/components/forms.js';
-import { DataTable, PageHeading } from '../../../core/views/components/ui.js';
+import { DataTable, PageHeading, Stat } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import type { ParticipationStatistics } from '../statistics.js';
 import type { Table } from '../statistics-tables.js';
+import { Average } from './parts.js';
 
 interface Props {
   statistics: ParticipationStatistics;
@@ -37,24 +38,12 @@ export function StatisticsPage({ statistics, tables, partners, partnerId, progra
         </button>
       </Form>
       <ul class="stat-list" aria-label={t('events.statistics.keyFigures')}>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(totals.eventsHeld)}</span> {t('events.statistics.eventsHeld')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(totals.registered)}</span> {t('events.participants.registered')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(totals.attended)}</span> {t('events.participants.attended')} ({percent(totals.attendanceRate)})
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{percent(totals.decisionMakerShare)}</span> {t('events.statistics.decisionMakers')}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{formatNumber(totals.capacityIncreased)}</span> {t('events.statistics.capacityIncreased', { feedback: formatNumber(totals.feedback) })}
-        </li>
-        <li class="stat-list__item">
-          <span class="stat-list__value">{totals.averageSatisfaction === null ? '–' : totals.averageSatisfaction.toFixed(1)}</span> {t('events.statistics.satisfaction')}
-        </li>
+        <Stat value={formatNumber(totals.eventsHeld)}>{t('events.statistics.eventsHeld')}</Stat>
+        <Stat value={formatNumber(totals.registered)}>{t('events.participants.registered')}</Stat>
+        <Stat value={formatNumber(totals.attended)}>{t('events.participants.attended')} ({percent(totals.attendanceRate)})</Stat>
+        <Stat value={percent(totals.decisionMakerShare)}>{t('events.statistics.decisionMakers')}</Stat>
+        <Stat value={formatNumber(totals.capacityIncreased)}>{t('events.statistics.capacityIncreased', { feedback: formatNumber(totals.feedback) })}</Stat>
+        <Stat value={<Average value={totals.averageSatisfaction} />}>{t('events.statistics.satisfaction')}</Stat>
       </ul>
       {tables.map((table) => (
         <section key={table.name} aria-labelledby={`chart-${table.name}`} class="chart-section">

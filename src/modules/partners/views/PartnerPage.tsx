@@ -1,7 +1,7 @@
 /** One partner: its facts, its contact (signed-in users only) and its regional stakeholder group. */
 import type { JSX } from 'preact';
 import { countryName } from '../../../core/i18n/countries.js';
-import { ButtonLink, DataTable, PageHeading, SummaryList, Tag, type SummaryRow } from '../../../core/views/components/ui.js';
+import { ButtonLink, DataTable, PageHeading, Stat, SummaryList, Tag, type SummaryRow } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import type { Programme } from '../../programmes/service.js';
@@ -62,9 +62,7 @@ export function PartnerPage({ partner, programme, sections = [] }: { partner: Pa
         <p>{t('partners.page.stakeholdersIntro')}</p>
         <ul class="stat-list">
           {byHelix.map(({ helix, count }) => (
-            <li key={helix} class="stat-list__item">
-              <span class="stat-list__value">{count}</span> <span class="stat-list__label">{t(`partners.helix.${helix}`)}</span>
-            </li>
+            <Stat key={helix} value={count}><span class="stat-list__label">{t(`partners.helix.${helix}`)}</span></Stat>
           ))}
         </ul>
         {partner.organisations.length === 0 ? (

@@ -1,6 +1,6 @@
 /** A programme at a glance: dates, phases and semesters, partners and their stakeholder groups. */
 import { countryName } from '../../../core/i18n/countries.js';
-import { ButtonLink, DataTable, SummaryList, Tag } from '../../../core/views/components/ui.js';
+import { ButtonLink, DataTable, Stat, SummaryList, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import type { PartnerSummary } from '../../partners/service.js';
 import type { Phase, Programme, Semester } from '../../programmes/service.js';
@@ -130,9 +130,7 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
         <h3>{t('portal.programme.helixHeading')}</h3>
         <ul class="stat-list">
           {Object.entries(stakeholdersByHelix).map(([helix, count]) => (
-            <li key={helix} class="stat-list__item">
-              <span class="stat-list__value">{count}</span> <span class="stat-list__label">{t(`partners.helix.${helix}`)}</span>
-            </li>
+            <Stat key={helix} value={count}><span class="stat-list__label">{t(`partners.helix.${helix}`)}</span></Stat>
           ))}
         </ul>
       </section>
