@@ -10,6 +10,12 @@ import { streamArray } from 'stream-json/streamers/stream-array.js';
 
 export type ImportFormat = 'csv' | 'json';
 
+/** An import file's format from its name's ending (an upload's or a command line's); undefined for anything else. */
+export function formatOf(filename: string): ImportFormat | undefined {
+  const lower = filename.toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
+}
+
 export type ImportFileErrorKey = 'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows';
 
 /** A problem with the file as a whole; the importing module words it from its key. */

@@ -10,18 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ImportFormat } from './records.js';
+import { formatOf, type ImportFormat } from './records.js';
 
 export interface UploadedFile {
   path: string;
   filename: string;
   /** From the file name's ending; undefined for anything but .csv and .json. */
   format: ImportFormat | undefined;
-}
-
-export function formatOf(filename: string): ImportFormat | undefined {
-  const lower = filename.toLowerCase();
-  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
 }
 
 export async function acceptUploads(app: FastifyInstance, limits: { maxMegabytes: number; fields?: number }): Promise<void> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import type { Db } from '../../core/db/database.js';
+import { formatOf } from '../../core/exchange/records.js';
 import type { Translate } from '../../core/i18n/i18n.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { findProgrammeBySlug, listProgrammes } from '../programmes/service.js';
@@ -31,7 +32,7 @@ export function describeReport(report: ImportReport, t: Translate): string {
 }
 
 export async function importFromCli(db: Db, file: string, options: { programme?: string; skipInvalid: boolean; t: Translate; progress: boolean }): Promise<{ ok: boolean; message: string }> {
-  const format = file.toLowerCase().endsWith('.json') ? 'json' : file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  const format = formatOf(file);
   if (!format) return { ok: false, message: 'The file must end in .csv or .json.' };
   const programme = await programmeOf(db, options.programme);
   if (typeof programme === 'string') return { ok: false, message: programme };
