@@ -9,6 +9,7 @@ import * as events from './20261128_0900_events.js';
 import * as plans from './20261128_1200_plans.js';
 import * as plansOverview from './20261129_0900_plans_overview.js';
 import * as instruments from './20261129_1000_instruments.js';
+import * as instrumentTextLanguage from './20261129_1100_instrument_text_language.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_1200_plans': plans,
   '20261129_0900_plans_overview': plansOverview,
   '20261129_1000_instruments': instruments,
+  '20261129_1100_instrument_text_language': instrumentTextLanguage,
 };

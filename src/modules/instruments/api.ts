@@ -3,6 +3,7 @@
  * it; the tests parse real responses with it), and the public CPSV-AP exports /instruments.jsonld and /instruments.ttl.
  */
 import { z } from 'zod';
+import { locales } from '../../core/i18n/locales.js';
 import { jsonResponse, schemaRef, type ApiDescription, type ApiParameter, type ApiResponse } from '../../core/http/openapi.js';
 import { audiences, channels, instrumentKinds, serviceLanguages, stages } from './tables.js';
 
@@ -12,6 +13,7 @@ export const catalogueRecordSchema = z
     partner: z.string().meta({ description: 'The name of the partner authority that owns the instrument' }),
     name: z.string(),
     description: z.string(),
+    text_language: z.enum(locales).meta({ description: 'The language name, description, services and cost are written in (ISO 639-1); an import without the column reads en' }),
     kind: z.enum(instrumentKinds),
     stage: z.enum(stages).meta({ description: 'The current stage of the lifecycle' }),
     stage_since: z.iso.date().meta({ description: 'The day the instrument reached its current stage' }),

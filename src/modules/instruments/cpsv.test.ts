@@ -45,7 +45,9 @@ beforeAll(async () => {
   ).id;
   ids.draft = valueOf(await createInstrument(db, actor, newInstrumentInput(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
   const distantPartner = await aPartner(db, otherProgramme.id, { nutsCode: 'HU32', nutsName: 'Észak-Alföld', countryCode: 'HU' });
-  ids.elsewhere = valueOf(await createInstrument(db, actor, newInstrumentInput(distantPartner.id, 'Harbour booking'))).id;
+  ids.elsewhere = valueOf(
+    await createInstrument(db, actor, newInstrumentInput(distantPartner.id, 'Kikötői foglalás', { textLanguage: 'hu', services: [{ name: 'Hajóhely foglalása', description: 'Foglaljon online.' }] })),
+  ).id;
   directory = await mkdtemp(path.join(tmpdir(), 'better-cpsv-cli-'));
 });
 afterAll(async () => rm(directory, { recursive: true, force: true }));
@@ -79,6 +81,14 @@ describe('GET /instruments.jsonld', () => {
   it('describes a service without a description of its own with the instrument’s description', async () => {
     const graph = graphOf((await new TestBrowser(fixture.context.app).get('/instruments.jsonld')).body);
     expect(graph.find((node) => node['@id'] === serviceIri(ids.permits, 2))?.description).toEqual({ en: 'Resident "parking" permits: what the instrument does.' });
+  });
+
+  it('tags an instrument’s own texts with the language it is written in, and the shared vocabularies in English', async () => {
+    const graph = graphOf((await new TestBrowser(fixture.context.app).get('/instruments.jsonld')).body);
+    const booking = graph.find((node) => node['@id'] === serviceIri(ids.elsewhere, 1));
+    expect(booking).toMatchObject({ title: { hu: 'Hajóhely foglalása' }, description: { hu: 'Foglaljon online.' } });
+    const keyword = (booking as { keyword?: Record<string, string> } | undefined)?.keyword;
+    expect(keyword).toEqual({ en: 'Online service' });
   });
 
   it('leaves out unpublished instruments, even for the staff who can see them', async () => {

@@ -20,9 +20,9 @@ export interface CpsvOptions {
   batchSize?: number;
 }
 
-// Texts are not recorded with their language; the platform's forms are filled in English.
-const textLanguage = 'en';
-const english = (text: string): LanguageMap => ({ [textLanguage]: text });
+// The labels of the platform's vocabularies, and partners' and regions' names, are kept in English; the instrument's
+// own texts are tagged with the language it records them in.
+const english = (text: string): LanguageMap => ({ en: text });
 
 /** ISO 639-1 codes of the forms → the EU Publications Office language authority table (ISO 639-2/T based). */
 const languageAuthorityCodes: Record<ServiceLanguage, string> = {
@@ -72,6 +72,7 @@ class CatalogueGraph {
   nodesOf(instrument: InstrumentRow, services: ServiceRow[]): GraphNode[] {
     const nodes: GraphNode[] = [];
     const page = `${this.publicUrl}/instruments/${instrument.id}`;
+    const written = (text: string): LanguageMap => ({ [instrument.text_language]: text });
     const place = this.once(nodes, {
       '@id': `http://data.europa.eu/nuts/code/${encodeURIComponent(instrument.nuts_code)}`,
       '@type': 'Location',
@@ -92,7 +93,7 @@ class CatalogueGraph {
     const themes = instrument.theme_code !== null && themeNames ? [this.concept(nodes, 'themes', instrument.theme_code, themeNames)] : [];
     let cost: string[] = [];
     if (!instrument.is_free) {
-      nodes.push({ '@id': `${page}#cost`, '@type': 'Cost', identifier: `instrument-${instrument.id}-cost`, ...(instrument.cost_description ? { description: english(instrument.cost_description) } : {}) });
+      nodes.push({ '@id': `${page}#cost`, '@type': 'Cost', identifier: `instrument-${instrument.id}-cost`, ...(instrument.cost_description ? { description: written(instrument.cost_description) } : {}) });
       cost = [`${page}#cost`];
     }
     // An instrument saved without services (only possible outside the forms) is still listed, as one service.
@@ -103,8 +104,8 @@ class CatalogueGraph {
         '@id': `${page}#${fragment}`,
         '@type': 'PublicService',
         identifier: `instrument-${instrument.id}-${fragment}`,
-        title: english(service.name),
-        description: english(service.description || instrument.description || service.name),
+        title: written(service.name),
+        description: written(service.description || instrument.description || service.name),
         keyword: english(kindLabels[instrument.kind]),
         hasCompetentAuthority: [authority],
         spatial: [place],

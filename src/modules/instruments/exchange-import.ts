@@ -7,6 +7,7 @@ import { actorLabel, recordAuditMany, type AuditEntry } from '../../core/audit/a
 import type { Db } from '../../core/db/database.js';
 import { checkFile, isClean, type FileCheck, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
 import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
+import { isLocale, locales } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { fieldErrors } from '../../core/validation/forms.js';
@@ -51,6 +52,7 @@ const columnOfField: Record<string, string> = {
   costDescription: 'cost_description',
   dataReused: 'data_reused',
   repositoryUrl: 'repository_url',
+  textLanguage: 'text_language',
   stageSince: 'stage_since',
   contractValuesPublic: 'contract_values_public',
 };
@@ -105,6 +107,9 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
   const stageSince = cell('stage_since');
   if (!isValidIsoDate(stageSince)) problem('stage_since', 'instrumentData.rowErrors.date');
   else if (stageSince > lookup.today) problem('stage_since', 'instrumentData.rowErrors.stageInFuture', { today: lookup.today });
+  // A file from before the column existed was written in English.
+  const textLanguage = cell('text_language').toLowerCase() || 'en';
+  if (!isLocale(textLanguage)) problem('text_language', 'instrumentData.rowErrors.oneOf', { values: locales.join(', ') });
   const theme = cell('theme').toLowerCase();
   if (theme !== '' && !lookup.themes.has(theme)) problem('theme', 'instrumentData.rowErrors.unknownTheme', { value: theme });
 
@@ -129,6 +134,7 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
     dataReused: cellText(row.record.data_reused),
     licence: cell('licence'),
     repositoryUrl: cell('repository_url'),
+    textLanguage,
     planAction: '',
     practiceId: '',
     eventIds: [],

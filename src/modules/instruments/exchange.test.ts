@@ -149,6 +149,21 @@ describe('importing instruments', () => {
     expect(audit).toHaveLength(2);
   });
 
+  it('reads the language of each row’s texts, English in a file without the column, and refuses one it does not know', async () => {
+    const { partnerA } = fixture.world;
+    const withLanguage = `${header},text_language`;
+    const refused = readPage(await uploadCatalogue([withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,xx`].join('\n')));
+    expect(refused.status).toBe(400);
+    expect(problemRows(refused)).toEqual([['2', 'text_language', 'Enter one of: en, it, et, hu, sv']]);
+    expect(await countNamed('Keelega teenus')).toBe(0);
+
+    const page = readPage(await uploadCatalogue([withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,ET`].join('\n')));
+    expect(page.status).toBe(200);
+    const languageOf = async (name: string) => (await fixture.context.db.selectFrom('instruments').select('text_language').where('name', '=', name).executeTakeFirstOrThrow()).text_language;
+    expect(await languageOf('Keelega teenus')).toBe('et');
+    expect(await languageOf('Imported parking')).toBe('en');
+  });
+
   it('takes a JSON array whose lists are arrays and whose answers are true or false', async () => {
     const json = JSON.stringify([
       { partner: String(fixture.world.partnerA.id), name: 'Imported JSON kiosk', description: 'A kiosk', kind: 'other', stage: 'design', stage_since: '2026-02-01', channels: ['kiosk'], is_free: true, services: ['Printing certificates'], published: false },

@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
 import type { Db, Tx } from '../../core/db/database.js';
+import type { Locale } from '../../core/i18n/locales.js';
 import type { ImpactPeriod } from './figures.js';
 import type { CatalogueQuery } from './schema.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
@@ -9,7 +10,7 @@ import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, St
 type Executor = Db | Tx;
 
 export const instrumentColumns = [
-  'id', 'programme_id', 'partner_id', 'name', 'description', 'kind', 'theme_code', 'channels', 'audiences', 'languages', 'is_free', 'cost_description', 'authentication',
+  'id', 'programme_id', 'partner_id', 'name', 'description', 'text_language', 'kind', 'theme_code', 'channels', 'audiences', 'languages', 'is_free', 'cost_description', 'authentication',
   'data_reused', 'licence', 'repository_url', 'stage', 'stage_since', 'published', 'contract_values_public', 'plan_id', 'action_key', 'practice_id', 'created_at', 'updated_at',
 ] as const;
 
@@ -26,6 +27,7 @@ export interface InstrumentValues {
   partnerId: number;
   name: string;
   description: string;
+  textLanguage: Locale;
   kind: InstrumentKind;
   themeCode: string | null;
   channels: Channel[];
@@ -50,6 +52,7 @@ function columnsOf(values: InstrumentValues) {
     partner_id: values.partnerId,
     name: values.name,
     description: values.description,
+    text_language: values.textLanguage,
     kind: values.kind,
     theme_code: values.themeCode,
     channels: values.channels,
@@ -206,7 +209,7 @@ export function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery,
   if (query.stage) select = select.where('instruments.stage', '=', query.stage);
   if (query.partner) select = select.where('instruments.partner_id', '=', query.partner);
   if (query.theme) select = select.where('instruments.theme_code', '=', query.theme);
-  const listed = select.select(['instruments.id', 'instruments.name', 'instruments.description', 'instruments.kind', 'instruments.stage', 'instruments.stage_since', 'instruments.partner_id', 'partners.name as partner_name', 'instruments.published', 'instruments.theme_code']);
+  const listed = select.select(['instruments.id', 'instruments.name', 'instruments.description', 'instruments.text_language', 'instruments.kind', 'instruments.stage', 'instruments.stage_since', 'instruments.partner_id', 'partners.name as partner_name', 'instruments.published', 'instruments.theme_code']);
   // With words, the best matches first (the name weighs more than the description); otherwise by name.
   const ranked = tsquery ? listed.orderBy(sql`ts_rank(instruments.search_vector, to_tsquery('simple', ${tsquery}))`, 'desc') : listed;
   return Promise.all([
@@ -248,7 +251,7 @@ export function publishedBatch(db: Db, afterId: number, size: number, programmeI
     .selectFrom('instruments')
     .innerJoin('partners', 'partners.id', 'instruments.partner_id')
     .select([
-      'instruments.id', 'instruments.name', 'instruments.description', 'instruments.kind', 'instruments.theme_code', 'instruments.channels', 'instruments.audiences', 'instruments.languages',
+      'instruments.id', 'instruments.name', 'instruments.description', 'instruments.text_language', 'instruments.kind', 'instruments.theme_code', 'instruments.channels', 'instruments.audiences', 'instruments.languages',
       'instruments.is_free', 'instruments.cost_description', 'instruments.stage', 'instruments.partner_id', 'partners.name as partner_name', 'partners.nuts_code', 'partners.nuts_name',
     ])
     .where('instruments.published', '=', true)

@@ -59,6 +59,31 @@ describe('recording an instrument', () => {
     expect(form.document.querySelector<HTMLSelectElement>('select[name="partnerId"]')?.value).toBe(String(fixture.world.partnerA.id));
   });
 
+  it('records the language its texts are written in, starting from the reader’s, and marks them with it', async () => {
+    const editor = await fixture.browserFor('editorA');
+    await editor.get('/language/it?next=%2F');
+    const form = await editor.page('/instruments/new');
+    expect(form.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('it');
+    await editor.get('/language/en?next=%2F');
+
+    const before = await count();
+    const refused = await editor.post('/instruments', instrumentForm({ name: 'Unknown language', textLanguage: 'xx' }));
+    expect(refused.statusCode).toBe(400);
+    expect(errorsOf(refused)).toEqual(['Choose the language of this entry from the list']);
+    expect(await count()).toBe(before);
+
+    const saved = await editor.post('/instruments', instrumentForm({ name: 'Parkimisload veebis', description: 'Elanikud taotlevad parkimisluba veebis.', serviceName: ['Parkimisloa taotlemine'], textLanguage: 'et' }));
+    expect(saved.statusCode).toBe(303);
+    const page = await editor.page(String(saved.headers.location));
+    expect(page.document.querySelector('h1 [lang="et"]')?.textContent).toBe('Parkimisload veebis');
+    expect(page.document.querySelector('.lead')?.getAttribute('lang')).toBe('et');
+    expect(page.document.querySelector('ul[lang="et"]')?.textContent).toContain('Parkimisloa taotlemine');
+    expect(page.mainText).toContain('Language of this entry');
+    expect(page.mainText).toContain('Estonian');
+    const edit = await editor.page(`${String(saved.headers.location)}/edit`);
+    expect(edit.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('et');
+  });
+
   it('refuses bad input with every problem listed, and saves nothing', async () => {
     const editor = await fixture.browserFor('editorA');
     const before = await count();

@@ -95,7 +95,8 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/instruments/new', { config: { action: 'instrument.write' } }, async (request, reply) => {
     // An editor of one partner records instruments for it: the form starts with that partner chosen.
     const owners = await service.ownerChoices(db, request.actor);
-    const values: FormValues = { isFree: 'yes', stage: 'idea' };
+    // Most people write in the language they read the platform in; the form starts there.
+    const values: FormValues = { isFree: 'yes', stage: 'idea', textLanguage: request.locale };
     if (owners.length === 1 && owners[0]) values.partnerId = String(owners[0].id);
     return formPage(request, reply, { values, errors: [] }, null);
   });

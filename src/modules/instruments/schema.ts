@@ -1,6 +1,7 @@
 /** What the instrument forms accept: the catalogue entry, a stage change, an organisation of the chain, a measurement. */
 import { z } from 'zod';
 import { checkbox, choice, cleanText, listOf, optionalEuros, optionalId, optionalLine, optionalText, optionalUrl, requiredDate, requiredId, requiredLine, requiredText, rowsOf, whenFieldsValid } from '../../core/validation/fields.js';
+import { locales } from '../../core/i18n/locales.js';
 import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from './tables.js';
 
 const listFrom = <const T extends readonly [string, ...string[]]>(values: T, invalid: string) => z.preprocess(listOf, z.array(z.enum(values, { error: invalid })).max(values.length, { error: invalid }));
@@ -40,6 +41,8 @@ export const instrumentSchema = z
     partnerId: requiredId('instruments.form.partnerId.required'),
     name: requiredLine({ max: 200, required: 'instruments.form.name.required' }),
     description: requiredText({ max: 10_000, required: 'instruments.form.description.required' }),
+    // The form always sends one; a file or API call without it was written in English, as before the field existed.
+    textLanguage: z.preprocess((value) => cleanText(value) || 'en', z.enum(locales, { error: 'instruments.form.textLanguage.invalid' })),
     kind: choice(instrumentKinds, 'instruments.form.kind.required'),
     themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string().max(60).nullable()),
     serviceName: z.preprocess(rowsOf, z.array(z.string())),

@@ -211,6 +211,7 @@ export async function seedDemoInstruments(trx: Tx, programmeId: number, partners
         partnerId,
         name: demo.name,
         description: demo.description,
+        textLanguage: 'en',
         kind: demo.kind,
         themeCode: demo.theme,
         channels: demo.channels,

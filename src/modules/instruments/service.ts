@@ -5,6 +5,7 @@
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
+import type { Locale } from '../../core/i18n/locales.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -26,6 +27,7 @@ export interface Instrument {
   partnerId: number;
   name: string;
   description: string;
+  textLanguage: Locale;
   kind: InstrumentKind;
   themeCode: string | null;
   channels: Channel[];
@@ -107,6 +109,7 @@ function toInstrument(row: InstrumentRow, services: { name: string; description:
     partnerId: row.partner_id,
     name: row.name,
     description: row.description,
+    textLanguage: row.text_language,
     kind: row.kind,
     themeCode: row.theme_code,
     channels: row.channels,
@@ -214,6 +217,7 @@ export interface CatalogueEntry {
   id: number;
   name: string;
   description: string;
+  textLanguage: Locale;
   kind: InstrumentKind;
   stage: Stage;
   stageSince: string;
@@ -226,7 +230,7 @@ export interface CatalogueEntry {
 export async function searchCatalogue(db: Db, actor: Actor, query: CatalogueQuery, page: number): Promise<{ entries: CatalogueEntry[]; total: number }> {
   const [rows, count] = await queries.catalogue(db, visibilityOf(actor), query, { limit: cataloguePageSize, offset: (page - 1) * cataloguePageSize });
   return {
-    entries: rows.map((row) => ({ id: row.id, name: row.name, description: row.description, kind: row.kind, stage: row.stage, stageSince: row.stage_since, partnerId: row.partner_id, partnerName: row.partner_name, published: row.published, themeCode: row.theme_code })),
+    entries: rows.map((row) => ({ id: row.id, name: row.name, description: row.description, textLanguage: row.text_language, kind: row.kind, stage: row.stage, stageSince: row.stage_since, partnerId: row.partner_id, partnerName: row.partner_name, published: row.published, themeCode: row.theme_code })),
     total: Number(count.count),
   };
 }

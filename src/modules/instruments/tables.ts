@@ -4,6 +4,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { CreatedAt, Id, IsoDate } from '../../core/db/column-types.js';
+import type { Locale } from '../../core/i18n/locales.js';
 
 export const instrumentKinds = ['online_service', 'payment_system', 'data_platform', 'ai_tool', 'mobile_app', 'process_digitalisation', 'other'] as const;
 export type InstrumentKind = (typeof instrumentKinds)[number];
@@ -28,6 +29,8 @@ export interface InstrumentsTable {
   partner_id: number;
   name: string;
   description: string;
+  /** The language name, description, services and cost are written in. */
+  text_language: ColumnType<Locale, Locale | undefined, Locale>;
   kind: InstrumentKind;
   theme_code: string | null;
   channels: ColumnType<Channel[], Channel[], Channel[]>;

@@ -6,6 +6,7 @@ export function newInstrumentInput(partnerId: number, name: string, overrides: P
     partnerId,
     name,
     description: `${name}: what the instrument does.`,
+    textLanguage: 'en',
     kind: 'online_service',
     themeCode: null,
     channels: ['web', 'phone'],

@@ -67,7 +67,7 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
       <ol class="result-list" aria-labelledby="results">
         {entries.map((entry) => (
           <li class="result" key={entry.id}>
-            <h3 class="result__title">
+            <h3 class="result__title" lang={entry.textLanguage}>
               <a href={`/instruments/${entry.id}`}>{entry.name}</a>
             </h3>
             <p class="result__meta">
@@ -79,7 +79,7 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
                 </>
               )}
             </p>
-            <p>{excerpt(entry.description)}</p>
+            <p lang={entry.textLanguage}>{excerpt(entry.description)}</p>
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, S
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { locales } from '../../../core/i18n/locales.js';
 import { themeName, type Theme } from '../../themes/service.js';
 import type { Instrument, InstrumentDetails } from '../service.js';
 import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from '../tables.js';
@@ -17,6 +18,7 @@ export function instrumentFormValues(instrument: InstrumentDetails): FormValues 
     partnerId: String(instrument.partnerId),
     name: instrument.name,
     description: instrument.description,
+    textLanguage: instrument.textLanguage,
     kind: instrument.kind,
     themeCode: instrument.themeCode ?? '',
     serviceName: instrument.services.map((service) => service.name),
@@ -74,6 +76,7 @@ export function InstrumentFormPage({ mode, action, cancelHref, state, choices }:
         <SelectField name="partnerId" label={t('instruments.fields.partner')} state={state} placeholder={t('instruments.form.choose')} options={choices.owners.map((owner) => ({ value: String(owner.id), label: owner.name }))} />
         <TextField name="name" label={t('instruments.fields.name')} state={state} />
         <TextArea name="description" label={t('instruments.fields.description')} state={state} rows={5} />
+        <SelectField name="textLanguage" label={t('instruments.fields.textLanguage')} hint={t('instruments.form.textLanguageHint')} state={state} options={locales.map((code) => ({ value: code, label: languageName.of(code) ?? code }))} />
         <SelectField name="kind" label={t('instruments.fields.kind')} state={state} placeholder={t('instruments.form.choose')} options={instrumentKinds.map((kind) => ({ value: kind, label: t(`instruments.kinds.${kind}`) }))} />
         <SelectField name="themeCode" label={t('instruments.fields.theme')} state={state} placeholder={t('instruments.form.noTheme')} options={choices.themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
         <fieldset class="fieldset">

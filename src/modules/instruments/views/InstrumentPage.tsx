@@ -31,9 +31,11 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
   const optional = (value: number | null, format: (value: number) => string = formatNumber) => (value === null ? '–' : format(value));
   const list = (items: string[]) => (items.length ? items.join(', ') : t('instruments.page.none'));
   const summary = instrument.impactSummary;
+  // The partner's own words are marked with their language, so screen readers pronounce them right (WCAG 3.1.2).
+  const written = (text: string) => <span lang={instrument.textLanguage}>{text}</span>;
   return (
     <Layout title={instrument.name}>
-      <PageHeading caption={names.partner}>{instrument.name}</PageHeading>
+      <PageHeading caption={names.partner}>{written(instrument.name)}</PageHeading>
       <p>
         <Tag tone={instrument.stage === 'live' || instrument.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${instrument.stage}`)}</Tag> {t(`instruments.kinds.${instrument.kind}`)}
         {instrument.published ? null : (
@@ -43,7 +45,9 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
           </>
         )}
       </p>
-      <p class="lead">{instrument.description}</p>
+      <p class="lead" lang={instrument.textLanguage}>
+        {instrument.description}
+      </p>
       {mayWrite ? (
         <div class="button-group">
           <ButtonLink href={`/instruments/${instrument.id}/edit`} variant="secondary">
@@ -57,16 +61,17 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
         <SummaryList
           rows={[
             { key: t('instruments.fields.partner'), value: <a href={`/partners/${instrument.partnerId}`}>{names.partner}</a> },
-            { key: t('instruments.fields.services'), value: <ul class="plain-list">{instrument.services.map((service) => <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>)}</ul> },
+            { key: t('instruments.fields.services'), value: <ul class="plain-list" lang={instrument.textLanguage}>{instrument.services.map((service) => <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>)}</ul> },
             { key: t('instruments.fields.channels'), value: list(instrument.channels.map((channel) => t(`instruments.channels.${channel}`))) },
             { key: t('instruments.fields.audiences'), value: list(instrument.audiences.map((audience) => t(`instruments.audiences.${audience}`))) },
             { key: t('instruments.fields.languages'), value: list(instrument.languages.map((code) => languageName.of(code) ?? code)) },
-            { key: t('instruments.fields.cost'), value: instrument.isFree ? t('instruments.page.free') : instrument.costDescription },
-            { key: t('instruments.fields.authentication'), value: instrument.authentication || t('instruments.page.none') },
-            { key: t('instruments.fields.dataReused'), value: instrument.dataReused || t('instruments.page.none') },
+            { key: t('instruments.fields.cost'), value: instrument.isFree ? t('instruments.page.free') : written(instrument.costDescription) },
+            { key: t('instruments.fields.authentication'), value: instrument.authentication ? written(instrument.authentication) : t('instruments.page.none') },
+            { key: t('instruments.fields.dataReused'), value: instrument.dataReused ? written(instrument.dataReused) : t('instruments.page.none') },
             { key: t('instruments.fields.licence'), value: instrument.licence ?? t('instruments.page.none') },
             { key: t('instruments.fields.repositoryUrl'), value: instrument.repositoryUrl ? <a href={instrument.repositoryUrl}>{instrument.repositoryUrl}</a> : t('instruments.page.none') },
             { key: t('instruments.fields.theme'), value: names.theme ?? t('instruments.page.none') },
+            { key: t('instruments.fields.textLanguage'), value: languageName.of(instrument.textLanguage) ?? instrument.textLanguage },
           ]}
         />
       </section>
