@@ -77,12 +77,13 @@ describe('refusing bad rows', () => {
       `Long summary,${fixture.world.partnerA.shortName},en,${'x'.repeat(501)},skills,,,`,
       `Unknown theme,${fixture.world.partnerA.shortName},en,Theme,astrology,,,`,
       `Unknown partner,Atlantis City,en,Partner,skills,,,`,
-      `Bad status,${fixture.world.partnerA.shortName},en,Status,skills,,archived,`,
+      `Bad status,${fixture.world.partnerA.shortName},en,Status,skills;astrology,,archived,`,
     ].join('\n');
 
   it('reports every bad row by line and column, in words, and writes nothing', async () => {
     const report = await run('bad.csv', bad());
     expect(report).toMatchObject({ rows: 6, valid: 1, invalid: 5, imported: 0 });
+    // Every problem of a row at once, a wrong status included.
     const t = (await getTranslator()).translate('en');
     expect(report.problems.map((problem) => [problem.position, problem.column, t(problem.key, problem.values)])).toEqual([
       [3, 'title', "Enter the practice's title"],
@@ -90,6 +91,7 @@ describe('refusing bad rows', () => {
       [5, 'themes', 'Unknown themes: astrology'],
       [6, 'owner_partner', 'No partner of the programme is called “Atlantis City”'],
       [7, 'status', 'The status must be draft, submitted, returned, published, proposed or declined'],
+      [7, 'themes', 'Unknown themes: astrology'],
     ]);
     expect(await countTitled('Good row')).toBe(0);
   });

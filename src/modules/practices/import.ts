@@ -205,7 +205,7 @@ class RowChecker {
     const status = isPracticeStatus(statusText) ? statusText : undefined;
     if (!status) problems.push(problem('status', 'practices.import.rowErrors.status'));
     if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language')) problems.push(problem('language', 'practices.form.language.required'));
-    if (!parsed.success || !status) return { ok: false, problems };
+    if (!parsed.success) return { ok: false, problems };
 
     const input = parsed.data;
     if (input.ownerPartnerId === -1 || !this.lookup.groups.has(input.ownerPartnerId)) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
@@ -216,11 +216,11 @@ class RowChecker {
     if (unknownThemes.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: unknownThemes.join(', ') }));
     const scope = { programmeId: this.programmeId, partnerIds: [input.ownerPartnerId] };
     if (problems.length === 0 && !can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
-    if (!authorStatuses.includes(status) && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
+    if (status && !authorStatuses.includes(status) && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
     const key = titleKey(input.ownerPartnerId, input.title);
     if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
     else if (this.seen.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: this.seen.get(key) ?? 0 }));
-    if (problems.length) return { ok: false, problems };
+    if (problems.length || !status) return { ok: false, problems };
     this.seen.set(key, row.position);
     return { ok: true, row: { input, status } };
   }
