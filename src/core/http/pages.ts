@@ -41,6 +41,7 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     formatDate: (value) => translator.formatDate(locale, value),
     formatDateTime: (value) => translator.formatDateTime(locale, value),
     formatNumber: (value) => translator.formatNumber(locale, value),
+    formatEuros: (value) => `EUR ${translator.formatNumber(locale, Math.round(value))}`,
     can: (action, scope) => can(request.actor, action, scope),
     flash: request.flash,
     demo: config.demo,

@@ -23,6 +23,8 @@ export interface ViewContext {
   formatDate: (value: string | Date) => string;
   formatDateTime: (value: Date) => string;
   formatNumber: (value: number) => string;
+  /** An amount in whole euros, "EUR 12,300" in the reader's number format. */
+  formatEuros: (value: number) => string;
   can: (action: PolicyAction, scope?: Scope) => boolean;
   flash: Flash | null;
   demo: boolean;

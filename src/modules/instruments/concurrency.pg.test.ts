@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../core/db/database.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { createTestDatabase } from '../../core/testing/database.js';
-import { aWorld } from '../../core/testing/factories.js';
+import { aWorld, valueOf } from '../../core/testing/factories.js';
 import { impactSchema, newInstrumentSchema, stageChangeSchema } from './schema.js';
 import { addImpact, changeStage, createInstrument } from './service.js';
 
@@ -18,13 +18,8 @@ const system = systemActor('test');
 beforeAll(async () => {
   database = await createTestDatabase();
   const world = await aWorld(database.db);
-  const created = await createInstrument(
-    database.db,
-    system,
-    newInstrumentSchema.parse({ partnerId: String(world.partnerA.id), name: 'Raced service', description: 'Raced.', kind: 'online_service', serviceName: ['Raced'], isFree: 'yes', stage: 'design', stageSince: '2023-01-01', planAction: '' }),
-  );
-  if (!created.ok) throw new Error(created.reason);
-  instrumentId = created.value.id;
+  const input = newInstrumentSchema.parse({ partnerId: String(world.partnerA.id), name: 'Raced service', description: 'Raced.', kind: 'online_service', serviceName: ['Raced'], isFree: 'yes', stage: 'design', stageSince: '2023-01-01', planAction: '' });
+  instrumentId = valueOf(await createInstrument(database.db, system, input)).id;
 });
 afterAll(async () => database.close());
 

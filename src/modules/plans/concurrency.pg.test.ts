@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../core/db/database.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { createTestDatabase } from '../../core/testing/database.js';
-import { aWorld } from '../../core/testing/factories.js';
+import { aWorld, valueOf } from '../../core/testing/factories.js';
 import { actionSchema, contextSchema, endorsementSchema, reportSchema } from './schema.js';
 import { changeStatus, createPlan, fileReport, saveAction, startRevision, updateContext } from './service.js';
 
@@ -24,28 +24,22 @@ afterAll(async () => database.close());
 const anAction = (title: string) =>
   actionSchema.parse({ title, description: 'Raced.', startsOn: '2022-09-01', endsOn: '2023-06-30', costsEur: '1000', fundingSource: ['Budget'], fundingAmount: ['1000'], improvementType: 'new_project' });
 
-async function expectOk<T>(outcome: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> {
-  const settled = await outcome;
-  if (!settled.ok) throw new Error(`Refused: ${settled.reason}`);
-  return settled.value;
-}
-
 describe('action plans under concurrency', () => {
   let planId = 0;
 
   it('keeps every action when five are added to the same draft at the same moment', async () => {
-    planId = (await expectOk(createPlan(database.db, system, world.partnerA.id))).id;
-    await expectOk(updateContext(database.db, system, planId, contextSchema.parse({ contactName: 'Office', contactEmail: '', instrumentKey: [''], instrumentName: ['Regional programme'], instrumentKind: ['other_regional'], instrumentBody: ['Region'], instrumentImprovement: ['Better'] })));
+    planId = valueOf(await createPlan(database.db, system, world.partnerA.id)).id;
+    valueOf(await updateContext(database.db, system, planId, contextSchema.parse({ contactName: 'Office', contactEmail: '', instrumentKey: [''], instrumentName: ['Regional programme'], instrumentKind: ['other_regional'], instrumentBody: ['Region'], instrumentImprovement: ['Better'] })));
     const titles = ['First', 'Second', 'Third', 'Fourth', 'Fifth'];
-    await Promise.all(titles.map((title) => expectOk(saveAction(database.db, system, planId, null, anAction(title)))));
+    await Promise.all(titles.map(async (title) => valueOf(await saveAction(database.db, system, planId, null, anAction(title)))));
     const version = await database.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).executeTakeFirstOrThrow();
     expect(version.content.actions.map((action) => action.title).sort()).toEqual([...titles].sort());
   });
 
   it('starts one revision when the editor clicks twice', async () => {
-    await expectOk(changeStatus(database.db, system, planId, 'submit'));
-    await expectOk(changeStatus(database.db, system, planId, 'approve', { comment: '' }));
-    await expectOk(changeStatus(database.db, system, planId, 'endorse', { endorsement: endorsementSchema.parse({ endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' }) }));
+    valueOf(await changeStatus(database.db, system, planId, 'submit'));
+    valueOf(await changeStatus(database.db, system, planId, 'approve', { comment: '' }));
+    valueOf(await changeStatus(database.db, system, planId, 'endorse', { endorsement: endorsementSchema.parse({ endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' }) }));
     const outcomes = await Promise.all([startRevision(database.db, system, planId), startRevision(database.db, system, planId)]);
     expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['ok', 'revision_open']);
     const versions = await database.db.selectFrom('plan_versions').select(['number', 'status']).where('plan_id', '=', planId).orderBy('number').execute();

@@ -52,7 +52,10 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
   };
 }
 
-export function planDocument(version: PlanVersion, names: Names, t: Translate, euros: (value: number) => string): PlanDocument {
+export function planDocument(version: PlanVersion, names: Names, t: Translate, locale: string): PlanDocument {
+  // Amounts as typed, cents included, the same in the Word file and on the print page.
+  const amounts = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const euros = (value: number) => `EUR ${amounts.format(value)}`;
   const content: PlanContent = version.content;
   const endorsement: DocumentSection = {
     heading: t('plans.document.endorsement'),

@@ -102,8 +102,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     const version = versionOf(request, plan);
     const names = await namesFor(db, request.actor, plan, request.locale);
-    const euros = (value: number) => `EUR ${new Intl.NumberFormat(request.locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value)}`;
-    const document = await planDocx(planDocument(version, names, request.t, euros));
+    const document = await planDocx(planDocument(version, names, request.t, request.locale));
     const filename = `regional-action-plan-${names.partner.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-v${version.number}.docx`;
     return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${filename}"`).send(document);
   });
@@ -111,8 +110,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${planPath}/print`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const plan = await planFor(request);
     const names = await namesFor(db, request.actor, plan, request.locale);
-    const euros = (value: number) => `EUR ${new Intl.NumberFormat(request.locale).format(value)}`;
-    return reply.page(<PrintPage outline={planDocument(versionOf(request, plan), names, request.t, euros)} planId={plan.id} />);
+    return reply.page(<PrintPage outline={planDocument(versionOf(request, plan), names, request.t, request.locale)} planId={plan.id} />);
   });
 
   app.get(`${planPath}/timeline.svg`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {

@@ -23,10 +23,22 @@ interface Props {
   mayWrite: boolean;
 }
 
+/** A row's delete button, naming the row for screen readers ("Delete Acme Ltd"). */
+function DeleteButton({ action, what }: { action: string; what: string }) {
+  const { t } = useView();
+  return (
+    <Form action={action}>
+      <SubmitButton variant="link">
+        {t('common.actions.delete')}
+        <span class="visually-hidden"> {what}</span>
+      </SubmitButton>
+    </Form>
+  );
+}
+
 export function InstrumentPage({ instrument, names, mayWrite }: Props) {
-  const { t, formatDate, formatNumber, locale } = useView();
+  const { t, formatDate, formatNumber, formatEuros, locale } = useView();
   const languageName = new Intl.DisplayNames([locale], { type: 'language' });
-  const euros = (value: number) => `EUR ${formatNumber(Math.round(value))}`;
   const percent = (value: number | null) => (value === null ? t('instruments.page.unknown') : `${formatNumber(Math.round(value))}%`);
   const optional = (value: number | null, format: (value: number) => string = formatNumber) => (value === null ? '–' : format(value));
   const list = (items: string[]) => (items.length ? items.join(', ') : t('instruments.page.none'));
@@ -131,7 +143,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
         <h2 id="chain">{t('instruments.page.chain')}</h2>
         <p>
           {t('instruments.page.regionalShare', { share: percent(instrument.spending.regionalSharePercent) })} {t('instruments.page.smeShare', { share: percent(instrument.spending.smeSharePercent) })}
-          {instrument.contractsVisible && instrument.spending.totalEur > 0 ? ` ${t('instruments.page.spendingTotal', { total: euros(instrument.spending.totalEur), regional: euros(instrument.spending.regionalEur), sme: euros(instrument.spending.smeEur) })}` : ''}
+          {instrument.contractsVisible && instrument.spending.totalEur > 0 ? ` ${t('instruments.page.spendingTotal', { total: formatEuros(instrument.spending.totalEur), regional: formatEuros(instrument.spending.regionalEur), sme: formatEuros(instrument.spending.smeEur) })}` : ''}
         </p>
         {instrument.chain.length === 0 ? (
           <p>{t('instruments.page.noChain')}</p>
@@ -159,15 +171,10 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
                 <td>{entry.inRegion ? t('instruments.page.yes') : t('instruments.page.no')}</td>
                 <td>{isSme(entry.sizeClass) ? t('instruments.page.yes') : t('instruments.page.no')}</td>
                 <td>{t(`instruments.procurement.${entry.procurement}`)}</td>
-                {instrument.contractsVisible ? <td class="numeric">{entry.contractValueEur === null ? '–' : euros(entry.contractValueEur)}</td> : null}
+                {instrument.contractsVisible ? <td class="numeric">{entry.contractValueEur === null ? '–' : formatEuros(entry.contractValueEur)}</td> : null}
                 {mayWrite ? (
                   <td>
-                    <Form action={`/instruments/${instrument.id}/chain/${entry.id}/delete`}>
-                      <SubmitButton variant="link">
-                        {t('common.actions.delete')}
-                        <span class="visually-hidden"> {entry.organisationName}</span>
-                      </SubmitButton>
-                    </Form>
+                    <DeleteButton action={`/instruments/${instrument.id}/chain/${entry.id}/delete`} what={entry.organisationName} />
                   </td>
                 ) : null}
               </tr>
@@ -187,7 +194,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
             <SummaryList
               rows={[
                 { key: t('instruments.figures.timeSaved'), value: summary.timeSavedHours === null ? t('instruments.page.unknown') : t('instruments.figures.hours', { hours: formatNumber(Math.round(summary.timeSavedHours)) }) },
-                { key: t('instruments.figures.moneySaved'), value: summary.moneySavedEur === null ? t('instruments.page.unknown') : euros(summary.moneySavedEur) },
+                { key: t('instruments.figures.moneySaved'), value: summary.moneySavedEur === null ? t('instruments.page.unknown') : formatEuros(summary.moneySavedEur) },
                 { key: t('instruments.figures.takeUpGrowth'), value: summary.takeUpGrowthPoints === null ? t('instruments.page.unknown') : t('instruments.figures.points', { points: formatNumber(Math.round(summary.takeUpGrowthPoints * 10) / 10) }) },
                 { key: t('instruments.figures.transactionsGrowth'), value: percent(summary.transactionsGrowthPercent) },
               ]}
@@ -234,15 +241,10 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
                     <td class="numeric">{optional(period.satisfactionPercent, (value) => `${formatNumber(value)}%`)}</td>
                     <td class="numeric">{optional(period.digitalSharePercent, (value) => `${formatNumber(value)}%`)}</td>
                     <td class="numeric">{optional(period.timeSavedHours, (value) => formatNumber(Math.round(value)))}</td>
-                    <td class="numeric">{optional(period.moneySavedEur, (value) => euros(value))}</td>
+                    <td class="numeric">{optional(period.moneySavedEur, formatEuros)}</td>
                     {mayWrite && id !== undefined ? (
                       <td>
-                        <Form action={`/instruments/${instrument.id}/impact/${id}/delete`}>
-                          <SubmitButton variant="link">
-                            {t('common.actions.delete')}
-                            <span class="visually-hidden"> {formatDate(period.periodStart)}</span>
-                          </SubmitButton>
-                        </Form>
+                        <DeleteButton action={`/instruments/${instrument.id}/impact/${id}/delete`} what={formatDate(period.periodStart)} />
                       </td>
                     ) : null}
                   </tr>

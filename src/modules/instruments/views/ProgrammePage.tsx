@@ -8,8 +8,7 @@ import type { ProgrammeView } from '../service.js';
 import { stages } from '../tables.js';
 
 export function ProgrammePage({ view }: { view: ProgrammeView }) {
-  const { t, formatNumber } = useView();
-  const euros = (value: number) => `EUR ${formatNumber(Math.round(value))}`;
+  const { t, formatNumber, formatEuros } = useView();
   const percent = (value: number | null) => (value === null ? t('instruments.page.unknown') : `${formatNumber(Math.round(value))}%`);
   return (
     <Layout title={t('instruments.programme.title')}>
@@ -59,8 +58,8 @@ export function ProgrammePage({ view }: { view: ProgrammeView }) {
         <h2 id="chain">{t('instruments.programme.chain')}</h2>
         <SummaryList
           rows={[
-            { key: t('instruments.programme.regionalShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.regionalSharePercent)} (${euros(view.spending.regionalEur)} / ${euros(view.spending.totalEur)})` : percent(view.spending.regionalSharePercent) },
-            { key: t('instruments.programme.smeShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.smeSharePercent)} (${euros(view.spending.smeEur)} / ${euros(view.spending.totalEur)})` : percent(view.spending.smeSharePercent) },
+            { key: t('instruments.programme.regionalShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.regionalSharePercent)} (${formatEuros(view.spending.regionalEur)} / ${formatEuros(view.spending.totalEur)})` : percent(view.spending.regionalSharePercent) },
+            { key: t('instruments.programme.smeShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.smeSharePercent)} (${formatEuros(view.spending.smeEur)} / ${formatEuros(view.spending.totalEur)})` : percent(view.spending.smeSharePercent) },
           ]}
         />
       </section>
@@ -68,7 +67,7 @@ export function ProgrammePage({ view }: { view: ProgrammeView }) {
         <h2 id="savings">{t('instruments.programme.savings')}</h2>
         <SummaryList
           rows={[
-            { key: t('instruments.figures.moneySaved'), value: view.moneySavedEur === null ? t('instruments.page.unknown') : euros(view.moneySavedEur) },
+            { key: t('instruments.figures.moneySaved'), value: view.moneySavedEur === null ? t('instruments.page.unknown') : formatEuros(view.moneySavedEur) },
             { key: t('instruments.figures.timeSaved'), value: view.timeSavedHours === null ? t('instruments.page.unknown') : t('instruments.figures.hours', { hours: formatNumber(Math.round(view.timeSavedHours)) }) },
           ]}
         />

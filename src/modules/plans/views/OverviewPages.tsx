@@ -61,8 +61,7 @@ export function PlanListPage({ partners, plans, creatable, readable }: { partner
 }
 
 export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; partnerName: Map<number, string> }) {
-  const { t, formatNumber } = useView();
-  const euros = (value: number) => `EUR ${formatNumber(Math.round(value))}`;
+  const { t, formatNumber, formatEuros } = useView();
   return (
     <Layout title={t('plans.overview.title')}>
       <PageHeading>{t('plans.overview.title')}</PageHeading>
@@ -135,8 +134,8 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
               {plans.map((plan) => (
                 <tr key={plan.planId}>
                   <th scope="row">{partnerName.get(plan.partnerId)}</th>
-                  <td class="numeric">{euros(plan.plannedEur)}</td>
-                  <td class="numeric">{euros(plan.spentEur)}</td>
+                  <td class="numeric">{formatEuros(plan.plannedEur)}</td>
+                  <td class="numeric">{formatEuros(plan.spentEur)}</td>
                 </tr>
               ))}
             </DataTable>
