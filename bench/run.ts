@@ -8,6 +8,7 @@
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
  *   npm run bench -- --duration 5 --connections 20
+ *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
  */
 import { parseArgs } from 'node:util';
 import { benchEvents } from './events.js';
@@ -15,6 +16,7 @@ import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
 import { benchSearch } from './search.js';
+import { benchSoak } from './soak.js';
 import type { BenchDatabase } from './support.js';
 
 const { values: options } = parseArgs({
@@ -31,6 +33,9 @@ const { values: options } = parseArgs({
     actions: { type: 'string', default: '30' },
     semesters: { type: 'string', default: '8' },
     instruments: { type: 'string', default: '10000' },
+    minutes: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    people: { type: 'string', default: '20' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -40,6 +45,7 @@ const benchmarks = {
   events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
   plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
+  soak: (database: BenchDatabase, port: number) => benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
 };
 type Benchmark = keyof typeof benchmarks;
 
@@ -47,12 +53,14 @@ const selected = (options.only ? options.only.split(',') : Object.keys(benchmark
 const unknown = selected.filter((name) => !(name in benchmarks));
 if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benchmarks).join(', ')}`);
 const databases: BenchDatabase[] = options.database ? [options.database as BenchDatabase] : process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/** The soak is about a production node's memory: it runs on PostgreSQL when there is one, unless --database says otherwise. */
+const databasesOf = (name: Benchmark): BenchDatabase[] => (name === 'soak' && !options.database && process.env.DATABASE_URL ? ['postgres'] : databases);
 
 console.log(`BETTER benchmarks (${selected.join(', ')}): ${load.duration} s per URL, ${load.connections} connections, Node ${process.version}\n`);
 let failed = false;
 let port = 3900;
 for (const name of selected) {
-  for (const database of databases) {
+  for (const database of databasesOf(name)) {
     console.log(`— ${name} on ${database}`);
     failed = !(await benchmarks[name](database, port++)) || failed;
   }

@@ -69,6 +69,8 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess): Promise<vo
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's process id, to read its memory. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, options:
   await waitUntilReady(baseUrl, server);
   return {
     baseUrl,
+    pid: server.pid as number,
     async stop() {
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -1,0 +1,184 @@
+/**
+ * The soak: a real server on the demo data under a steady mix of what its users do — visitors reading every public
+ * page (found by following the links from the home page), people registering for an event, editors re-saving their
+ * partner and practice forms — for minutes, while the server's resident memory is sampled. Target: no 5xx answer, and
+ * resident memory after the warm-up grows by less than 10 % by the end (a leak grows without bound; a healthy process
+ * levels off once its caches and pools are full).
+ */
+import { readFile } from 'node:fs/promises';
+import { JSDOM } from 'jsdom';
+import { freshDatabase, startServer, type BenchDatabase } from './support.js';
+
+export interface SoakOptions {
+  /** Measured minutes after the warm-up. */
+  minutes: number;
+  warmupMinutes: number;
+  /** Simultaneous simulated people. */
+  connections: number;
+}
+
+const demoPassword = 'better-demo-password';
+
+/** A person's browser: keeps its cookies, follows nothing by itself, reads forms as a browser would submit them. */
+class Browser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly baseUrl: string) {}
+
+  async request(path: string, init: { method?: string; form?: URLSearchParams } = {}): Promise<{ status: number; body: string; location: string | null }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(init.form ? { body: init.form.toString() } : {}),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const separator = pair?.indexOf('=') ?? -1;
+      if (pair && separator > 0) this.cookies.set(pair.slice(0, separator), pair.slice(separator + 1));
+    }
+    return { status: response.status, body: await response.text(), location: response.headers.get('location') };
+  }
+
+  /** The fields a form would post as it stands (its current values), with some changed by the caller. */
+  static formFields(html: string, action: string, overrides: Record<string, string> = {}): URLSearchParams {
+    const document = new JSDOM(html).window.document;
+    const form = [...document.querySelectorAll('form')].find((candidate) => candidate.getAttribute('action') === action);
+    if (!form) throw new Error(`No form posting to ${action}`);
+    const fields = new URLSearchParams();
+    for (const element of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')) {
+      if (element instanceof document.defaultView!.HTMLInputElement && ['checkbox', 'radio'].includes(element.type) && !element.checked) continue;
+      if (element instanceof document.defaultView!.HTMLSelectElement && element.multiple) {
+        for (const option of element.selectedOptions) fields.append(element.name, option.value);
+        continue;
+      }
+      fields.append(element.name, element.value);
+    }
+    for (const [name, value] of Object.entries(overrides)) fields.set(name, value);
+    return fields;
+  }
+}
+
+/** Every public page reachable from the home page (GET links of the site, downloads included), up to a limit. */
+async function publicPages(baseUrl: string, limit = 400): Promise<string[]> {
+  const browser = new Browser(baseUrl);
+  const seen = new Set<string>(['/']);
+  const queue = ['/'];
+  while (queue.length && seen.size < limit) {
+    const path = queue.shift() as string;
+    const { status, body } = await browser.request(path);
+    if (status !== 200 || !body.includes('<html')) continue;
+    for (const match of body.matchAll(/href="(\/[^"#]*)"/g)) {
+      const link = (match[1] as string).replaceAll('&amp;', '&');
+      // Links that change state for the visitor (language, sign-in) are not pages to read.
+      if (seen.has(link) || /^\/(sign-in|sign-out|password-reset|language|assets\/)/.test(link)) continue;
+      seen.add(link);
+      queue.push(link);
+    }
+  }
+  return [...seen];
+}
+
+async function residentMegabytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+interface Tally {
+  byStatus: Map<number, number>;
+  failures: number;
+  registrations: number;
+  saves: number;
+}
+
+async function signIn(baseUrl: string, email: string): Promise<Browser> {
+  const browser = new Browser(baseUrl);
+  const form = await browser.request('/sign-in');
+  const answer = await browser.request('/sign-in', { method: 'POST', form: Browser.formFields(form.body, '/sign-in', { email, password: demoPassword }) });
+  if (answer.status !== 303) throw new Error(`Signing in as ${email} answered ${answer.status}`);
+  return browser;
+}
+
+/** Runs the soak on one database; prints the memory series and returns whether the target was met. */
+export async function benchSoak(database: BenchDatabase, port: number, options: SoakOptions): Promise<boolean> {
+  const fresh = await freshDatabase(database, 'soak');
+  const server = await startServer(fresh.env, port, { demo: true });
+  try {
+    const pages = await publicPages(server.baseUrl);
+    const upcoming = pages.filter((path) => /^\/events\/\d+$/.test(path));
+    const editor = await signIn(server.baseUrl, 'editor.tartu@better.example');
+    const tartu = /href="(\/partners\/\d+)">Tartu City Government</.exec((await editor.request('/partners')).body)?.[1];
+    const tartuPractice = /href="(\/practices\/\d+)"/.exec((await editor.request(`/practices?partner=${tartu?.split('/')[2]}`)).body)?.[1];
+    if (!tartu || !tartuPractice) throw new Error('The demo partner Tartu or its practice was not found');
+    console.log(`${database}: ${pages.length} public pages, ${upcoming.length} event pages; ${options.warmupMinutes} min warm-up, ${options.minutes} min measured, ${options.connections} people at once`);
+
+    const tally: Tally = { byStatus: new Map(), failures: 0, registrations: 0, saves: 0 };
+    const count = (status: number) => tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
+    const endsAt = Date.now() + (options.warmupMinutes + options.minutes) * 60_000;
+    let sequence = 0;
+
+    async function visitor(): Promise<void> {
+      const browser = new Browser(server.baseUrl);
+      while (Date.now() < endsAt) {
+        const step = sequence++;
+        try {
+          if (step % 50 === 7 && upcoming.length) {
+            // Someone registers for an event from its page, as the form posts it.
+            const eventPath = upcoming[step % upcoming.length] as string;
+            const page = await browser.request(eventPath);
+            if (!page.body.includes(`action="${eventPath}/registrations"`)) {
+              count(page.status);
+              continue;
+            }
+            const fields = Browser.formFields(page.body, `${eventPath}/registrations`, { name: `Soak person ${step}`, email: `soak-${step}@example.org`, organisationName: 'Soak test association', helix: 'civil_society', partner: 'none', role: 'citizen', consent: 'yes' });
+            fields.delete('organisationId');
+            const answer = await browser.request(`${eventPath}/registrations`, { method: 'POST', form: fields });
+            count(answer.status);
+            // The registration answers with its confirmation page (whether the person got a place or waits).
+            if (answer.status === 200) tally.registrations += 1;
+          } else if (step % 50 === 23) {
+            // An editor saves their partner or one of its practices as it stands.
+            const path = step % 100 === 23 ? tartu! : tartuPractice!;
+            const form = await editor.request(`${path}/edit`);
+            const answer = await editor.request(path, { method: 'POST', form: Browser.formFields(form.body, path) });
+            count(answer.status);
+            if (answer.status === 303) tally.saves += 1;
+          } else {
+            count((await browser.request(pages[step % pages.length] as string)).status);
+          }
+        } catch {
+          tally.failures += 1;
+        }
+      }
+    }
+
+    const samples: { minute: number; megabytes: number }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(() => {
+      // A server that died is seen by the visitors' failures; its memory simply stops being sampled.
+      residentMegabytes(server.pid).then((megabytes) => samples.push({ minute: (Date.now() - started) / 60_000, megabytes }), () => undefined);
+    }, 5_000);
+    await Promise.all(Array.from({ length: options.connections }, visitor));
+    clearInterval(sampler);
+
+    const measured = samples.filter((sample) => sample.minute >= options.warmupMinutes);
+    const first = measured[0]?.megabytes ?? Number.NaN;
+    // The last minute's median, so one sample taken just before a garbage collection does not decide.
+    const lastMinute = measured.filter((sample) => sample.minute >= options.warmupMinutes + options.minutes - 1).map((sample) => sample.megabytes).sort((a, b) => a - b);
+    const last = lastMinute[Math.floor(lastMinute.length / 2)] ?? Number.NaN;
+    const growth = (last - first) / first;
+    const serverErrors = [...tally.byStatus].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+    const requests = [...tally.byStatus.values()].reduce((sum, n) => sum + n, 0);
+    console.table(measured.filter((_, index) => index % 12 === 0).map((sample) => ({ minute: sample.minute.toFixed(1), 'RSS MB': sample.megabytes.toFixed(1) })));
+    console.log(`${database}: ${requests} requests (${Math.round(requests / ((Date.now() - started) / 1000))}/s), statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}, ${tally.failures} network failures, ${tally.registrations} registrations, ${tally.saves} form saves`);
+    const met = serverErrors === 0 && tally.failures === 0 && growth < 0.1;
+    console.log(`${database}: RSS ${first.toFixed(1)} MB after warm-up → ${last.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %, target < 10 %); ${serverErrors} answers 5xx (target 0): ${met ? 'target met' : 'TARGET MISSED'}\n`);
+    return met;
+  } finally {
+    await server.stop();
+    await fresh.drop();
+  }
+}
