@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { createHmac } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
@@ -25,6 +26,7 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
 export const securityPlugin = fp<{ cookieSecret: string }>(
   async (app, { cookieSecret }) => {
     await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
+    app.decorate('keyedHash', (purpose: string, text: string) => createHmac('sha256', cookieSecret).update(`${purpose}\0${text}`).digest('base64url'));
     // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request.
     await app.register(formbody, { parser: (body) => parseQuery(body) });
     await app.register(helmet, {
