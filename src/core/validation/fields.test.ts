@@ -36,6 +36,14 @@ describe('form parsing', () => {
     expect(parsed.ok ? [] : parsed.state.errors.map(({ field, key }) => ({ field, key }))).toEqual([{ field: 'name', key: 'x.name.required' }]);
   });
 
+  it('refuses a web address with a space, tab, line break or other control character inside, and stores a good one as typed', () => {
+    for (const website of ['https://example.org/a\nb', 'https://exa mple.org', 'https://example.org/\tx', 'https://example.org/\u00a0x', 'https://example.org/\u2028x']) {
+      const parsed = parseForm(schema, { name: 'Tartu', website });
+      expect(parsed.ok ? [] : parsed.state.errors, JSON.stringify(website)).toEqual([{ field: 'website', key: 'validation.urlSpaces' }]);
+    }
+    expect(parseForm(schema, { name: 'Tartu', website: '  https://example.org/a?b=c#d  ' })).toEqual({ ok: true, data: { name: 'Tartu', website: 'https://example.org/a?b=c#d' } });
+  });
+
   it('turns an empty optional field into null', () => {
     expect(parseForm(schema, { name: 'Tartu', website: '' })).toEqual({ ok: true, data: { name: 'Tartu', website: null } });
   });

@@ -21,6 +21,7 @@ import {
   requiredLine,
   requiredText,
   rowsOf,
+  webAddress,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
 import { instrumentKinds, newKey, type PlanAction, type PolicyInstrument } from './content.js';
@@ -175,7 +176,7 @@ const percent = z.preprocess(
 /** Evidence links, one per line. */
 const links = z.preprocess(
   (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => text.split(/\s*\n\s*/)).filter(Boolean)),
-  z.array(z.url({ protocol: /^https?$/, error: 'plans.report.links.invalid' }).max(500, { error: 'plans.report.links.invalid' })).max(20, { error: 'plans.report.links.tooMany' }),
+  z.array(webAddress('plans.report.links.invalid')).max(20, { error: 'plans.report.links.tooMany' }),
 );
 
 export const reportSchema = z
