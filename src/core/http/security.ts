@@ -27,8 +27,10 @@ export const securityPlugin = fp<{ cookieSecret: string }>(
   async (app, { cookieSecret }) => {
     await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
     app.decorate('keyedHash', (purpose: string, text: string) => createHmac('sha256', cookieSecret).update(`${purpose}\0${text}`).digest('base64url'));
-    // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request.
-    await app.register(formbody, { parser: (body) => parseQuery(body) });
+    // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request. Its default of
+    // 1,000 fields dropped the rest without a word, the CSRF token (last in every form) with them, so a large form
+    // was refused as expired; the body limit bounds a form's size instead.
+    await app.register(formbody, { parser: (body) => parseQuery(body, '&', '=', { maxKeys: 0 }) });
     await app.register(helmet, {
       contentSecurityPolicy: {
         useDefaults: false,

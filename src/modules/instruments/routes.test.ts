@@ -54,6 +54,19 @@ describe('recording an instrument', () => {
     expect((await new TestBrowser(fixture.context.app).page('/instruments')).mainText).not.toContain('Parking permits online');
   });
 
+  it('saves a one-stop shop with 600 public services: a form of more than 1,000 fields is not taken for an expired one', async () => {
+    const editor = await fixture.browserFor('editorA');
+    const names = Array.from({ length: 600 }, (_, index) => `Municipal service ${index + 1}`);
+    const response = await editor.post('/instruments', instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }));
+    expect(response.statusCode, readPage(response).title).toBe(303);
+    const id = Number(String(response.headers.location).split('/').pop());
+    const services = await fixture.context.db.selectFrom('instrument_services').select('name').where('instrument_id', '=', id).orderBy('position').execute();
+    expect(services.map((service) => service.name)).toEqual(names);
+    const form = await editor.page(`/instruments/${id}/edit`);
+    expect(form.document.querySelectorAll('input[name="serviceName"]').length).toBeGreaterThanOrEqual(600);
+    expect((await editor.post(`/instruments/${id}`, instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }))).statusCode).toBe(303);
+  });
+
   it('starts the form with the editor’s partner chosen', async () => {
     const form = await (await fixture.browserFor('editorA')).page('/instruments/new');
     expect(form.document.querySelector<HTMLSelectElement>('select[name="partnerId"]')?.value).toBe(String(fixture.world.partnerA.id));
