@@ -235,15 +235,18 @@ describe('the account page', () => {
     expect((await elsewhere.get('/account')).statusCode).toBe(303);
   });
 
-  it('downloads everything held about the person as JSON, without the password', async () => {
-    const user = await aUser(context.db, { role: 'admin' });
+  it('downloads everything held about the person as JSON, the emails sent to them included, without the password', async () => {
+    const user = await aUser(context.db, { role: 'admin', locale: 'it' });
     const browser = new TestBrowser(context.app);
+    await browser.post('/password-reset', { email: user.email });
     await browser.signIn(user.email, user.password);
     const response = await browser.get('/account/data.json');
     expect(response.headers['content-disposition']).toContain('attachment');
-    const data = response.json<{ account: { email: string }; activity: { action: string }[] }>();
+    const data = response.json<{ account: { email: string }; activity: { action: string }[]; emails: { kind: string; subject: string; body: string; status: string; queuedAt: string; sentAt: string | null }[] }>();
     expect(data.account.email).toBe(user.email);
     expect(data.activity.map((entry) => entry.action)).toContain('account.sign_in');
+    expect(data.emails.map((email) => [email.kind, email.subject, email.status, email.sentAt])).toEqual([['password_reset', 'Reimposta la password di BETTER', 'queued', null]]);
+    expect(data.emails[0]?.body).toContain('/password-reset/');
     expect(response.body).not.toContain('$argon2');
   });
 

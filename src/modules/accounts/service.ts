@@ -6,7 +6,7 @@ import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import { listAuditEventsByActor } from '../../core/audit/queries.js';
 import type { Db } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { composeEmail, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
+import { composeEmail, emailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
 import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js';
 import { systemActor, type Actor, type UserActor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -234,6 +234,7 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
     account,
     activity: activity.map((event) => ({ at: event.occurred_at.toISOString(), action: event.action, entityType: event.entity_type, entityId: event.entity_id })),
     records,
+    emails: await emailsTo(db, account.email),
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
 }

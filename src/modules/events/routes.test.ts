@@ -182,8 +182,11 @@ describe('registering without an account', () => {
     const visitor = new TestBrowser(fixture.context.app);
     await visitor.post(`/events/${id}/registrations`, registrationForm('erase.me@example.org', { name: 'Erin Erase' }));
     const { token } = await latestEmailTo(fixture.context.db, 'erase.me@example.org');
-    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[] }>();
+    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[]; emails: { kind: string; subject: string; body: string; status: string; attachments: string[] }[] }>();
     expect(data.registrations).toEqual([expect.objectContaining({ name: 'Erin Erase', event: expect.objectContaining({ id }) as unknown })]);
+    // The emails the event sent them are in it too, with what they said; none of an account with the same address.
+    expect(data.emails).toEqual([expect.objectContaining({ kind: 'event_registered', status: 'queued', attachments: [`event-${id}.ics`] })]);
+    expect(data.emails[0]?.body).toContain(`/registrations/${token}`);
     expect((await visitor.post(`/registrations/${token}/erasure`, {})).headers.location).toBe('/events');
     const row = await fixture.context.db.selectFrom('registrations').select(['name', 'email', 'status', 'helix']).where('event_id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: null, email: null, status: 'cancelled', helix: 'business' });
