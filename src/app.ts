@@ -25,6 +25,15 @@ import { modules } from './modules/index.js';
 /** Forms and API bodies are small; anything over 1 MiB is refused with 413 before it is parsed. */
 export const bodyLimitBytes = 1024 * 1024;
 
+/**
+ * Fastify's trustProxy from the configuration. Fastify 5.12 ignores a bare number (it cannot check the nearest peer),
+ * so a hop count becomes proxy-addr's own rule for it: trust the nearest N hops, whatever their address. The
+ * operator chooses it only where the nodes are reachable through the proxies alone (see operations.md).
+ */
+function trustedProxies(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export interface BuildOptions {
   config: Config;
   database: DatabaseHandle;
@@ -42,7 +51,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     // A load balancer's request id is kept so logs line up across hops, but only in a plain form: it also goes
     // into error pages and the audit log.
     requestIdHeader: false,

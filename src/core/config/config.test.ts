@@ -26,9 +26,22 @@ describe('configuration', () => {
   });
 
   it('reads a real server address and drops a trailing slash from the public URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/better', PUBLIC_URL: 'https://better.example.eu/', TRUST_PROXY: 'true' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/better', PUBLIC_URL: 'https://better.example.eu/', TRUST_PROXY: '1' });
     expect(config.database.url).toBe('postgres://u@db:5432/better');
     expect(config.publicUrl).toBe('https://better.example.eu');
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it('trusts no proxy by default, or the number of hops or the addresses the operator names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses to trust every proxy, saying what to write instead', () => {
+    for (const value of ['true', 'yes', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,']) {
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: must be false, the number of proxies in front of BETTER \(e\.g\. 1\) or their addresses/);
+    }
   });
 });

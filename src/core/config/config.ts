@@ -2,6 +2,7 @@
  * Reads and validates the process environment once at start; a bad value stops the process with a message
  * naming the variable, so a misconfigured node never serves traffic.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -11,6 +12,34 @@ const booleanFlag = z
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' });
+
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyNames.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For: none, the nearest N hops, or the proxies' own
+ * addresses. Trusting every hop (`true`) would take the address from whatever a client writes in the header, so a
+ * guesser could escape the sign-in throttle by changing it on every attempt: it is refused with what to write instead.
+ */
+const trustedProxies = z.string().transform((text, context): false | number | string[] => {
+  const value = text.trim().toLowerCase();
+  if (['false', 'no', '0'].includes(value)) return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (!['true', 'yes'].includes(value) && entries.every(isProxyAddress)) return entries;
+  context.addIssue({
+    code: 'custom',
+    message: 'must be false, the number of proxies in front of BETTER (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1); true would trust any address a client writes',
+  });
+  return z.NEVER;
+});
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
@@ -24,7 +53,7 @@ const environmentSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('BETTER <no-reply@localhost>'),
   COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustedProxies.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   WORKER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0.1, { error: 'must be at least 0.1' }).max(3600, { error: 'must be at most 3600' }).default(5),
   PARTICIPANT_RETENTION_MONTHS: z.coerce.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(240, { error: 'must be at most 240' }).default(24),
@@ -38,7 +67,8 @@ export interface Config {
   database: { url: string | undefined; poolSize: number; dataDir: string; preparedStatements: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   cookieSecret: string | undefined;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: no proxy, a number of hops, or the proxies' addresses and CIDR ranges. */
+  trustProxy: false | number | string[];
   logLevel: string;
   workerPollMs: number;
   /** Participants of events that ended longer ago may be anonymised by an administrator. */

@@ -34,6 +34,8 @@ const byFastifyCode: Record<string, ErrorKind> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  // A static file path with a backslash, a NUL or a way out of public/ names no file there.
+  FST_STATIC_FORBIDDEN_PATH: 'not_found',
 };
 
 /** Maps whatever was thrown to an error kind; anything unknown is an internal error. */
@@ -44,9 +46,12 @@ export function errorKindOf(error: unknown): ErrorKind {
   if (code && code in byFastifyCode) return byFastifyCode[code] as ErrorKind;
   const status = fastifyError?.statusCode;
   if (status === 400 || (fastifyError?.validation && status === undefined)) return 'bad_request';
+  if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
   if (status === 429) return 'too_many_requests';
+  // Any other client error a library raises is the request's fault: never a 500 with a stack in the log.
+  if (status !== undefined && status >= 400 && status < 500) return 'bad_request';
   return 'internal';
 }

@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { createHmac } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
@@ -25,8 +26,11 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
 export const securityPlugin = fp<{ cookieSecret: string }>(
   async (app, { cookieSecret }) => {
     await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
-    // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request.
-    await app.register(formbody, { parser: (body) => parseQuery(body) });
+    app.decorate('keyedHash', (purpose: string, text: string) => createHmac('sha256', cookieSecret).update(`${purpose}\0${text}`).digest('base64url'));
+    // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request. Its default of
+    // 1,000 fields dropped the rest without a word, the CSRF token (last in every form) with them, so a large form
+    // was refused as expired; the body limit bounds a form's size instead.
+    await app.register(formbody, { parser: (body) => parseQuery(body, '&', '=', { maxKeys: 0 }) });
     await app.register(helmet, {
       contentSecurityPolicy: {
         useDefaults: false,

@@ -26,6 +26,12 @@ declare module 'fastify' {
     /** Every route with its config, collected as routes are added (the architecture test walks it). */
     routeTable: RouteEntry[];
     handlersInFlight: HandlersInFlight;
+    /**
+     * A keyed hash (HMAC-SHA256 with the platform secret, separated by purpose) for values kept only to be recognised
+     * later, such as the email addresses and client addresses of sign-in counters: a copy of the database alone
+     * cannot turn them back into addresses.
+     */
+    keyedHash(purpose: string, text: string): string;
   }
 
   interface FastifyRequest {

@@ -30,6 +30,41 @@ export async function deleteEmailsTo(trx: Tx, address: string): Promise<void> {
   await trx.deleteFrom('emails').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).execute();
 }
 
+/** An email as its recipient's data download shows it: what was written to them, when, and whether it went out. */
+export interface EmailToPerson {
+  kind: string;
+  subject: string;
+  body: string;
+  status: 'queued' | 'sent' | 'failed';
+  queuedAt: string;
+  sentAt: string | null;
+  attachments: string[];
+}
+
+/**
+ * The emails the outbox holds for an address (queued, sent in the last 30 days, or failed), oldest first, for the
+ * person's download (GDPR Art. 15); `kindPrefix` keeps those of one capability (`event_` for a participant's link).
+ */
+export async function emailsTo(db: Db, address: string, kindPrefix = ''): Promise<EmailToPerson[]> {
+  const rows = await db
+    .selectFrom('emails')
+    .select(['kind', 'subject', 'body_text', 'status', 'created_at', 'sent_at', 'attachments'])
+    .where(sql<string>`lower(to_address)`, '=', address.toLowerCase())
+    .where('kind', 'like', `${kindPrefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    subject: row.subject,
+    body: row.body_text,
+    status: row.status,
+    queuedAt: row.created_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
+    attachments: row.attachments.map((attachment) => attachment.filename),
+  }));
+}
+
 /**
  * Builds an email from the catalogue: `<key>.subject` and `<key>.body`, in the recipient's language, with a
  * signature appended.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cleanText, isValidIsoDate, optionalUrl, requiredLine, whenFieldsValid } from './fields.js';
+import { cleanText, isValidIsoDate, optionalDate, optionalUrl, requiredDate, requiredLine, whenFieldsValid } from './fields.js';
 import { parseForm } from './forms.js';
 
 describe('text cleaning', () => {
@@ -36,6 +36,14 @@ describe('form parsing', () => {
     expect(parsed.ok ? [] : parsed.state.errors.map(({ field, key }) => ({ field, key }))).toEqual([{ field: 'name', key: 'x.name.required' }]);
   });
 
+  it('refuses a web address with a space, tab, line break or other control character inside, and stores a good one as typed', () => {
+    for (const website of ['https://example.org/a\nb', 'https://exa mple.org', 'https://example.org/\tx', 'https://example.org/\u00a0x', 'https://example.org/\u2028x']) {
+      const parsed = parseForm(schema, { name: 'Tartu', website });
+      expect(parsed.ok ? [] : parsed.state.errors, JSON.stringify(website)).toEqual([{ field: 'website', key: 'validation.urlSpaces' }]);
+    }
+    expect(parseForm(schema, { name: 'Tartu', website: '  https://example.org/a?b=c#d  ' })).toEqual({ ok: true, data: { name: 'Tartu', website: 'https://example.org/a?b=c#d' } });
+  });
+
   it('turns an empty optional field into null', () => {
     expect(parseForm(schema, { name: 'Tartu', website: '' })).toEqual({ ok: true, data: { name: 'Tartu', website: null } });
   });
@@ -47,6 +55,20 @@ describe('dates', () => {
     expect(isValidIsoDate('2021-02-29')).toBe(false);
     expect(isValidIsoDate('2021-13-01')).toBe(false);
     expect(isValidIsoDate('31/07/2023')).toBe(false);
+  });
+
+  it('refuses years before 1900 and after 2100 with their own message, in required and optional date fields', () => {
+    const schema = z.object({ startsOn: requiredDate('x.startsOn.required'), endsOn: optionalDate('x.endsOn.invalid') });
+    const errors = (body: Record<string, string>) => {
+      const parsed = parseForm(schema, body);
+      return parsed.ok ? [] : parsed.state.errors;
+    };
+    const years = { field: 'startsOn', key: 'validation.dateYears', values: { first: 1900, last: 2100 } };
+    expect(errors({ startsOn: '0001-01-01', endsOn: '9999-12-31' })).toEqual([years, { ...years, field: 'endsOn' }]);
+    expect(errors({ startsOn: '1899-12-31', endsOn: '2101-01-01' })).toHaveLength(2);
+    expect(errors({ startsOn: '1900-01-01', endsOn: '2100-12-31' })).toEqual([]);
+    expect(errors({ startsOn: '2021-02-29', endsOn: '' })).toEqual([{ field: 'startsOn', key: 'validation.date' }]);
+    expect(errors({ startsOn: '', endsOn: '' }).map((error) => error.key)).toEqual(['x.startsOn.required']);
   });
 });
 

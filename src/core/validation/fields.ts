@@ -69,14 +69,26 @@ export function optionalEmail(invalid = 'validation.email') {
   );
 }
 
+/**
+ * A web address (http or https) as typed, refused if it holds a space, tab, line break or other control character:
+ * the URL parser drops tabs and line breaks silently, so such an address passed the check and was stored with them.
+ * Refusing them keeps what is stored exactly what was checked.
+ */
+export function webAddress(invalid = 'validation.url') {
+  return z
+    .string({ error: invalid })
+    .max(500, { error: invalid, abort: true })
+    .refine((text) => !/[\s\p{Cc}]/u.test(text), { error: 'validation.urlSpaces', abort: true })
+    .refine(isHttpUrl, { error: invalid });
+}
+
 export function optionalUrl(invalid = 'validation.url') {
   return z.preprocess(
-    cleanText,
-    z
-      .string({ error: invalid })
-      .max(500, { error: invalid })
-      .refine((text) => text === '' || isHttpUrl(text), { error: invalid })
-      .transform((text) => (text === '' ? null : text)),
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? null : cleaned;
+    },
+    webAddress(invalid).nullable(),
   );
 }
 
@@ -105,6 +117,14 @@ export function optionalChoice<const T extends readonly [string, ...string[]]>(v
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a date may fall in, everywhere a date is entered or imported: wide enough for a practice running since the
+ * last century and a plan's long horizon, narrow enough to catch a mistyped year (0026, 20260) before it reaches the
+ * database, where year 1 broke the embedded database's time arithmetic.
+ */
+export const dateYears = { first: 1900, last: 2100 } as const;
+
+/** Whether the text is a real calendar date written YYYY-MM-DD (any year). */
 export function isValidIsoDate(text: string): boolean {
   const match = isoDatePattern.exec(text);
   if (!match) return false;
@@ -112,8 +132,19 @@ export function isValidIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** Whether a date (or date and time) written from its year on falls within `dateYears`. */
+export function isWithinDateYears(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  return year >= dateYears.first && year <= dateYears.last;
+}
+
+/** A real date within the accepted years; each problem has its own message. */
+function isoDate(schema: z.ZodString, invalid: string) {
+  return schema.refine(isValidIsoDate, { error: invalid, abort: true }).refine(isWithinDateYears, { error: 'validation.dateYears', params: dateYears });
+}
+
 export function requiredDate(required: string, invalid = 'validation.date') {
-  return z.preprocess(cleanText, z.string({ error: required }).min(1, { error: required }).refine(isValidIsoDate, { error: invalid }));
+  return z.preprocess(cleanText, isoDate(z.string({ error: required }).min(1, { error: required, abort: true }), invalid));
 }
 
 /** A checkbox posts its value when ticked and nothing when not. */
@@ -180,7 +211,7 @@ export function optionalDate(invalid = 'validation.date') {
   return z.preprocess((value) => {
     const cleaned = cleanText(value);
     return cleaned === '' ? null : cleaned;
-  }, z.string({ error: invalid }).refine(isValidIsoDate, { error: invalid }).nullable());
+  }, isoDate(z.string({ error: invalid }), invalid).nullable());
 }
 
 /** A repeated field (rows of a form table) as a list that keeps empty cells, so rows stay aligned. */

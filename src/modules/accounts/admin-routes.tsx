@@ -9,6 +9,7 @@ import { parseForm, refusalState, type FormState } from '../../core/validation/f
 import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { invitationSchema, roleAssignmentSchema, userAdministrationSchema, userListQuerySchema } from './schema.js';
 import { scopeCatalogue } from './scope-catalogue.js';
+import { throttleDigest } from './throttle.js';
 import { addMembership, eraseUser, getUser, inviteUser, listUsers, removeMembership, resendInvitation, setUserActive, updateUser, usersPerPage } from './service.js';
 import { InviteUserPage } from './views/admin/InviteUserPage.js';
 import { UserListPage } from './views/admin/UserListPage.js';
@@ -184,7 +185,7 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(`${userPath}/erase`, { config: { action: 'user.erase' } }, async (request, reply) => {
     const user = await userFor(request);
-    const outcome = await eraseUser(db, request.actor, user.id);
+    const outcome = await eraseUser(db, request.actor, user.id, throttleDigest(app));
     if (!outcome.ok) {
       throwIfNotFoundOrForbidden(outcome.reason);
       return erasurePage(request, reply, outcome.reason);

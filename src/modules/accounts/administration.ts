@@ -14,6 +14,7 @@ import { findOrganisation, findPartner } from '../partners/service.js';
 import { findProgramme } from '../programmes/service.js';
 import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
+import { forgetAccount, type Digest } from './throttle.js';
 import type { InvitationInput, RoleAssignment } from './schema.js';
 import type { UserStatus } from './tables.js';
 import { hashToken, newToken } from '../../core/tokens.js';
@@ -261,10 +262,10 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
 }
 
 /**
- * GDPR erasure: the person's name, email and password go, their roles go, the row stays (as "Erased user") so
+ * GDPR erasure: the person's name, email and password go, their roles and sign-in counters go, the row stays (as "Erased user") so
  * the audit log keeps its shape. Only deactivated accounts can be erased, so erasure is always a second step.
  */
-export async function eraseUser(db: Db, actor: Actor, userId: number): Promise<Outcome<void, StatusRefusal>> {
+export async function eraseUser(db: Db, actor: Actor, userId: number, digest: Digest): Promise<Outcome<void, StatusRefusal>> {
   if (actor.kind !== 'user' || !can(actor, 'user.erase')) return refuse('forbidden');
   if (actor.userId === userId) return refuse('self');
   return db.transaction().execute(async (trx) => {
@@ -275,6 +276,7 @@ export async function eraseUser(db: Db, actor: Actor, userId: number): Promise<O
     await queries.deleteSessionsOfUser(trx, userId);
     await queries.deleteTokensOfUser(trx, userId);
     await deleteEmailsTo(trx, before.email);
+    await forgetAccount(trx, digest, before.email);
     await queries.eraseUser(trx, userId, `erased-user-${userId}@invalid`, `Erased user ${userId}`);
     for (const holder of personalDataHolders()) await holder.erase(trx, userId, `Erased user ${userId}`);
     // The log keeps what was done and by which account, not who the erased person was.

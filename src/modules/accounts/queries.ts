@@ -228,28 +228,43 @@ export async function countUsers(db: Executor, filter: Omit<UserListFilter, 'lim
 
 // ---- sign-in throttle -------------------------------------------------------------------------------------------
 
-export function findActiveBlocks(db: Executor, keys: string[]) {
-  return db.selectFrom('sign_in_throttle').select(['key', 'blocked_until']).where('key', 'in', keys).where('blocked_until', '>', sql<Date>`now()`).execute();
+/** The end of the longest pause among the counters, if one is running at `now`. */
+export async function findPausedUntil(db: Executor, keys: string[], now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('sign_in_throttle')
+    .select((eb) => eb.fn.max('blocked_until').as('until'))
+    .where('key', 'in', keys)
+    .where('blocked_until', '>', now)
+    .executeTakeFirst();
+  return row?.until ?? null;
 }
 
-/** Counts a failure in the key's window (a new window when the old one has passed) and blocks at the limit. */
-export function recordThrottledFailure(trx: Tx, key: string, rule: { limit: number; windowMinutes: number; blockMinutes: number }) {
-  return sql`
-    insert into sign_in_throttle (key, failures, window_started_at, blocked_until)
-    values (${key}, 1, now(), case when ${rule.limit} <= 1 then now() + make_interval(mins => ${rule.blockMinutes}) end)
-    on conflict (key) do update set
-      failures = case when sign_in_throttle.window_started_at < now() - make_interval(mins => ${rule.windowMinutes}) then 1 else sign_in_throttle.failures + 1 end,
-      window_started_at = case when sign_in_throttle.window_started_at < now() - make_interval(mins => ${rule.windowMinutes}) then now() else sign_in_throttle.window_started_at end,
-      blocked_until = case
-        when (case when sign_in_throttle.window_started_at < now() - make_interval(mins => ${rule.windowMinutes}) then 1 else sign_in_throttle.failures + 1 end) >= ${rule.limit}
-        then now() + make_interval(mins => ${rule.blockMinutes})
-        else sign_in_throttle.blocked_until
-      end
-  `.execute(trx);
+/** Counts one failure in the counter's window (a new window once the old one has passed) and returns the window's count. */
+export async function countThrottledFailure(trx: Tx, counter: { key: string; accountHash: string | null }, now: Date, windowStartedBefore: Date): Promise<number> {
+  const row = await trx
+    .insertInto('sign_in_throttle')
+    .values({ key: counter.key, account_hash: counter.accountHash, failures: 1, window_started_at: now, blocked_until: null })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        failures: sql<number>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then 1 else sign_in_throttle.failures + 1 end`,
+        window_started_at: sql<Date>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then ${now} else sign_in_throttle.window_started_at end`,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures;
 }
 
-export function clearThrottle(trx: Tx, key: string) {
-  return trx.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
+export function pauseThrottle(trx: Tx, key: string, until: Date) {
+  return trx.updateTable('sign_in_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+}
+
+export async function clearThrottles(trx: Tx, keys: string[]) {
+  if (keys.length > 0) await trx.deleteFrom('sign_in_throttle').where('key', 'in', keys).execute();
+}
+
+export function deleteThrottlesOfAccount(trx: Tx, accountHash: string) {
+  return trx.deleteFrom('sign_in_throttle').where('account_hash', '=', accountHash).execute();
 }
 
 export function deleteStaleThrottles(db: Executor) {

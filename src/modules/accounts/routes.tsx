@@ -9,6 +9,7 @@ import { demoAccountListing, demoPassword } from './seed.js';
 import { scopeCatalogue } from './scope-catalogue.js';
 import { acceptInvitation, changeOwnPassword, exportOwnData, findUsableLink, getOwnAccount, requestPasswordReset, resetPassword, signIn, signOut, updateOwnProfile, type SignedIn } from './service.js';
 import { clearSessionCookie, setSessionCookie } from './sessions.js';
+import { deviceCookieDays, deviceCookieName, throttleDigest } from './throttle.js';
 import { AccountPage } from './views/AccountPage.js';
 import { CheckEmailPage, ForgotPasswordPage, LinkExpiredPage } from './views/ForgotPasswordPage.js';
 import { NewPasswordPage } from './views/NewPasswordPage.js';
@@ -20,6 +21,7 @@ import { tokenPattern } from '../../core/tokens.js';
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
   const emailContext: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
+  const digest = throttleDigest(app);
 
   function signInPage(request: FastifyRequest, reply: FastifyReply, next: string, state?: Parameters<typeof SignInPage>[0]['state'], status = 200) {
     const demo = app.config.demo ? { demoAccounts: demoAccountListing(request.t), demoPassword } : {};
@@ -28,6 +30,19 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
 
   function startSession(reply: FastifyReply, signedIn: SignedIn): void {
     setSessionCookie(reply, signedIn.token, signedIn.expiresAt, signedIn.locale);
+    trustBrowser(reply, signedIn.deviceCookie);
+  }
+
+  /** Signed with the platform secret, so a browser cannot make one up or move it to another account. */
+  function trustBrowser(reply: FastifyReply, deviceCookie: string): void {
+    reply.setCookie(deviceCookieName, deviceCookie, { path: '/sign-in', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, maxAge: deviceCookieDays * 24 * 60 * 60 });
+  }
+
+  function deviceCookieOf(request: FastifyRequest): string | undefined {
+    const signed = request.cookies[deviceCookieName];
+    if (!signed || signed.length > 200) return undefined;
+    const unsigned = request.unsignCookie(signed);
+    return unsigned.valid && unsigned.value !== null ? unsigned.value : undefined;
   }
 
   app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { public: true } }, async (request, reply) => {
@@ -39,11 +54,14 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     const next = safeLocalPath((request.body as Record<string, unknown> | undefined)?.next);
     const parsed = parseForm(signInSchema, request.body);
     if (!parsed.ok) return signInPage(request, reply, next, { values: { email: parsed.state.values.email ?? '' }, errors: parsed.state.errors }, 400);
-    const outcome = await signIn(db, parsed.data, request.ip, request.id);
-    if (!outcome.ok) {
-      const status = outcome.reason === 'throttled' ? 429 : 400;
-      return signInPage(request, reply, next, stateFrom({ email: parsed.data.email }, [{ field: 'email', key: `accounts.signIn.refusals.${outcome.reason}` }]), status);
+    const outcome = await signIn(db, parsed.data, { client: { address: request.ip, deviceCookie: deviceCookieOf(request) }, digest, requestId: request.id });
+    if (!outcome.ok && outcome.reason === 'throttled') {
+      const seconds = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000));
+      reply.header('retry-after', String(seconds));
+      const minutes = Math.ceil(seconds / 60);
+      return signInPage(request, reply, next, stateFrom({ email: parsed.data.email }, [{ field: 'email', key: 'accounts.signIn.refusals.throttled', values: { count: minutes } }]), 429);
     }
+    if (!outcome.ok) return signInPage(request, reply, next, stateFrom({ email: parsed.data.email }, [{ field: 'email', key: `accounts.signIn.refusals.${outcome.reason}` }]), 400);
     startSession(reply, outcome.value);
     return reply.redirect(next, 303);
   });
@@ -62,7 +80,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.post('/password-reset', { config: { public: true } }, async (request, reply) => {
     const parsed = parseForm(forgotPasswordSchema, request.body);
     if (!parsed.ok) return reply.page(<ForgotPasswordPage state={parsed.state} />, 400);
-    await requestPasswordReset(db, parsed.data.email, emailContext);
+    await requestPasswordReset(db, parsed.data.email, { ...emailContext, digest });
     return reply.page(<CheckEmailPage email={parsed.data.email} />);
   });
 
@@ -76,8 +94,9 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     const action = `/password-reset/${request.params.token}`;
     const parsed = parseForm(newPasswordSchema, request.body);
     if (!parsed.ok) return reply.page(<NewPasswordPage purpose="reset" action={action} state={{ values: {}, errors: parsed.state.errors }} />, 400);
-    const outcome = await resetPassword(db, request.params.token, parsed.data.password);
+    const outcome = await resetPassword(db, request.params.token, parsed.data.password, digest);
     if (!outcome.ok) return reply.page(<LinkExpiredPage />, 410);
+    trustBrowser(reply, outcome.value.deviceCookie);
     reply.setFlash({ kind: 'success', key: 'accounts.flash.passwordReset' });
     return reply.redirect('/sign-in', 303);
   });
@@ -98,7 +117,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       if (!holder) return reply.page(<LinkExpiredPage />, 410);
       return reply.page(<NewPasswordPage purpose="invitation" action={action} email={holder.email} displayName={holder.displayName} state={{ values: {}, errors: parsed.state.errors }} />, 400);
     }
-    const outcome = await acceptInvitation(db, request.params.token, parsed.data.password);
+    const outcome = await acceptInvitation(db, request.params.token, parsed.data.password, digest);
     if (!outcome.ok) return reply.page(<LinkExpiredPage />, 410);
     startSession(reply, outcome.value);
     reply.setFlash({ kind: 'success', key: 'accounts.flash.welcome' });

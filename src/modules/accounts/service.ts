@@ -6,15 +6,15 @@ import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import { listAuditEventsByActor } from '../../core/audit/queries.js';
 import type { Db } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { composeEmail, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
+import { composeEmail, emailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
+import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js';
 import { systemActor, type Actor, type UserActor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
-import { accountKey, clearFailures, ipKey, isBlocked, recordFailure, resetKey } from './throttle.js';
+import { accountHashOf, forgiveFailures, newDeviceCookie, pausedUntil, recordFailures, resetCounter, signInGuard, type Digest, type SignInClient } from './throttle.js';
 import { hashToken, newToken } from '../../core/tokens.js';
 
 export * from './administration.js';
@@ -26,34 +26,46 @@ export interface SignedIn {
   token: string;
   expiresAt: Date;
   locale: Locale;
+  /** The device cookie to give (or renew on) this browser, which exempts it from the account-wide throttle. */
+  deviceCookie: string;
 }
 
 export type SignInRefusal = 'invalid_credentials' | 'throttled' | 'deactivated';
 
+export type SignInOutcome = Outcome<SignedIn, Exclude<SignInRefusal, 'throttled'>> | (Refusal<'throttled'> & { retryAt: Date });
+
+export interface SignInContext {
+  client: SignInClient;
+  digest: Digest;
+  requestId?: string;
+  now?: Date;
+}
+
 /**
- * Checks the password (argon2, outside any transaction so the database is not held while hashing), counts
- * failures per account and per address, and opens a session on success.
+ * Checks the password (argon2, outside any transaction so the database is not held while hashing) unless a throttle
+ * counter is pausing this client, counts a failure on each of its counters, and opens a session on success.
  */
-export async function signIn(db: Db, credentials: { email: string; password: string }, ip: string, requestId?: string): Promise<Outcome<SignedIn, SignInRefusal>> {
-  const keys = [accountKey(credentials.email), ipKey(ip)];
-  if (await isBlocked(db, keys)) return refuse('throttled');
+export async function signIn(db: Db, credentials: { email: string; password: string }, context: SignInContext): Promise<SignInOutcome> {
+  const now = context.now ?? new Date();
+  const guard = signInGuard(context.digest, credentials.email, context.client);
+  const retryAt = await pausedUntil(db, guard.counters, now);
+  if (retryAt) return { ...refuse('throttled'), retryAt };
   const user = await queries.findUserByEmail(db, credentials.email);
   const passwordMatches = await verifyPassword(user?.password_hash ?? null, credentials.password);
   if (!user || !passwordMatches || user.status === 'invited' || user.status === 'erased') {
-    await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, keys[0] as string, 'account');
-      await recordFailure(trx, keys[1] as string, 'ip');
-    });
+    await db.transaction().execute(async (trx) => recordFailures(trx, guard.counters, now));
     return refuse('invalid_credentials');
   }
   if (user.status === 'deactivated') return refuse('deactivated');
+  const { requestId } = context;
   const actor: UserActor = { kind: 'user', userId: user.id, displayName: user.display_name, email: user.email, isAdmin: user.is_admin, memberships: [], ...(requestId ? { requestId } : {}) };
   return db.transaction().execute(async (trx) => {
-    await clearFailures(trx, keys[0] as string);
+    await forgiveFailures(trx, guard);
     const session = await openSession(trx, user.id);
     await queries.markSignedIn(trx, user.id);
     await recordAudit(trx, actor, { action: 'account.sign_in', entityType: 'user', entityId: user.id });
-    return done({ userId: user.id, token: session.token, expiresAt: session.expiresAt, locale: user.locale });
+    const deviceCookie = guard.trusted && context.client.deviceCookie ? context.client.deviceCookie : newDeviceCookie(guard.accountHash);
+    return done({ userId: user.id, token: session.token, expiresAt: session.expiresAt, locale: user.locale, deviceCookie });
   });
 }
 
@@ -76,13 +88,14 @@ const resetLinkHours = 1;
  * Emails a reset link if an active account has this address. The answer is the same either way, so the form does
  * not reveal who has an account; at most three links per account per hour.
  */
-export async function requestPasswordReset(db: Db, email: string, context: EmailContext): Promise<void> {
+export async function requestPasswordReset(db: Db, email: string, context: EmailContext & { digest: Digest }, now = new Date()): Promise<void> {
   const user = await queries.findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
-  if (await isBlocked(db, [resetKey(email)])) return;
+  const counter = resetCounter(context.digest, email);
+  if (await pausedUntil(db, [counter], now)) return;
   const token = newToken();
   await db.transaction().execute(async (trx) => {
-    await recordFailure(trx, resetKey(email), 'reset');
+    await recordFailures(trx, [counter], now);
     await queries.revokeTokens(trx, user.id, 'password_reset');
     await queries.insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'password_reset', expiresAt: new Date(Date.now() + resetLinkHours * 3600_000) });
     const t = context.translator.translate(user.locale);
@@ -106,8 +119,12 @@ export async function findUsableLink(db: Db, token: string, purpose: 'password_r
   return { email: row.email, displayName: row.display_name };
 }
 
-/** Sets a new password from a reset link; every session of the account ends, the link cannot be used again. */
-export async function resetPassword(db: Db, token: string, password: string): Promise<Outcome<{ userId: number }, 'invalid_link'>> {
+/**
+ * Sets a new password from a reset link; every session of the account ends, the link cannot be used again. The
+ * browser that used the link proved it reads the account's email, so it gets the account's device cookie: an owner
+ * kept waiting by a distributed attack gets in from a new browser this way.
+ */
+export async function resetPassword(db: Db, token: string, password: string, digest: Digest): Promise<Outcome<{ userId: number; deviceCookie: string }, 'invalid_link'>> {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const row = await queries.findUsableToken(trx, hashToken(token), 'password_reset', true);
@@ -116,12 +133,12 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     await queries.setPassword(trx, row.user_id, passwordHash, 'active');
     await queries.deleteSessionsOfUser(trx, row.user_id);
     await recordAudit(trx, systemActor('password reset link'), { action: 'account.password_reset', entityType: 'user', entityId: row.user_id });
-    return done({ userId: row.user_id });
+    return done({ userId: row.user_id, deviceCookie: newDeviceCookie(accountHashOf(digest, row.email)) });
   });
 }
 
 /** Activates an invited account with the password the person chose, and signs them in. */
-export async function acceptInvitation(db: Db, token: string, password: string): Promise<Outcome<SignedIn, 'invalid_link'>> {
+export async function acceptInvitation(db: Db, token: string, password: string, digest: Digest): Promise<Outcome<SignedIn, 'invalid_link'>> {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const row = await queries.findUsableToken(trx, hashToken(token), 'invitation', true);
@@ -137,7 +154,7 @@ export async function acceptInvitation(db: Db, token: string, password: string):
       before: { status: 'invited' },
       after: { status: 'active' },
     });
-    return done({ userId: row.user_id, token: session.token, expiresAt: session.expiresAt, locale: row.locale });
+    return done({ userId: row.user_id, token: session.token, expiresAt: session.expiresAt, locale: row.locale, deviceCookie: newDeviceCookie(accountHashOf(digest, row.email)) });
   });
 }
 
@@ -217,6 +234,7 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
     account,
     activity: activity.map((event) => ({ at: event.occurred_at.toISOString(), action: event.action, entityType: event.entity_type, entityId: event.entity_id })),
     records,
+    emails: await emailsTo(db, account.email),
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
 }

@@ -48,7 +48,10 @@ export interface UserTokensTable {
 }
 
 export interface SignInThrottleTable {
+  /** The rule and a keyed hash of what it counts (never an email or IP address in clear). */
   key: string;
+  /** Keyed hash of the account's email address, so erasure removes the person's counters. */
+  account_hash: string | null;
   failures: number;
   window_started_at: Timestamp;
   blocked_until: Timestamp | null;

@@ -1,6 +1,6 @@
 /** The audit log viewer's filters, from the query string; anything unusable is ignored rather than refused. */
 import { z } from 'zod';
-import { cleanText, isValidIsoDate } from '../../core/validation/fields.js';
+import { cleanText, isValidIsoDate, isWithinDateYears } from '../../core/validation/fields.js';
 
 const optionalToken = z.preprocess((value) => {
   const cleaned = cleanText(value);
@@ -9,7 +9,7 @@ const optionalToken = z.preprocess((value) => {
 
 const optionalDate = z.preprocess((value) => {
   const cleaned = cleanText(value);
-  return typeof cleaned === 'string' && isValidIsoDate(cleaned) ? cleaned : null;
+  return typeof cleaned === 'string' && isValidIsoDate(cleaned) && isWithinDateYears(cleaned) ? cleaned : null;
 }, z.string().nullable());
 
 export const auditQuerySchema = z.object({

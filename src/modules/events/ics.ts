@@ -5,8 +5,8 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { inZone } from './time.js';
+import { vtimezoneBlock, yearsByZone } from './vtimezone.js';
 
 export interface CalendarEvent {
   id: number;
@@ -39,8 +39,15 @@ export function calendarOf(events: CalendarEvent[], options: CalendarOptions): s
     prodId: { company: 'BETTER', product: 'BETTER platform', language: 'EN' },
     method: options.method === 'request' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
   });
-  // Each zone an event uses gets its VTIMEZONE from the IANA database.
-  calendar.timezone({ name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
+  // Each zone an event uses gets its VTIMEZONE from the IANA data, for the years its events use.
+  const years = yearsByZone(events);
+  calendar.timezone({
+    name: null,
+    generator: (zone) => {
+      const span = years.get(zone);
+      return span ? vtimezoneBlock(zone, span.first, span.last) : null;
+    },
+  });
   for (const event of events) {
     const url = `${options.publicUrl}/events/${event.id}`;
     const online = options.withOnlineLink && event.onlineUrl ? event.onlineUrl : null;

@@ -8,7 +8,7 @@ import { recordAudit } from '../../core/audit/audit.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { composeEmail, deleteEmailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
+import { composeEmail, deleteEmailsTo, emailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import { anonymous, systemActor } from '../../core/policy/actor.js';
 import { hashToken, newToken } from '../../core/tokens.js';
@@ -169,7 +169,10 @@ export async function cancelRegistration(db: Db, token: string, mail: EmailConte
   });
 }
 
-/** Everything held about the person whose link this is: each of their registrations, with any feedback. */
+/**
+ * Everything held about the person whose link this is: each of their registrations, with any feedback, and the emails
+ * the events sent them (the link proves only the address, so emails of their account, if any, are not included).
+ */
 export async function personalDataOf(db: Db, token: string): Promise<Record<string, unknown> | undefined> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return undefined;
@@ -193,6 +196,7 @@ export async function personalDataOf(db: Db, token: string): Promise<Record<stri
       cancelledAt: row.cancelled_at?.toISOString() ?? null,
       feedback: row.satisfaction === null ? null : { satisfaction: row.satisfaction, usefulness: row.usefulness, capacityIncreased: row.capacity_increased, capacityDetails: row.capacity_details },
     })),
+    emails: await emailsTo(db, registration.email, 'event_'),
   };
 }
 

@@ -58,6 +58,19 @@ describe('writing events', () => {
     expect(await fixture.context.db.selectFrom('events').select('id').where('title', '=', 'Refused event').execute()).toEqual([]);
   });
 
+  it('refuses an hour of 25 as an invalid time, not a clock change, and years 0001 and 9999 with the accepted years', async () => {
+    const coordinator = await fixture.browserFor('coordinator');
+    const hours = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '2027-05-12T25:00', endsAt: '2027-05-12T24:00', registrationDeadline: '2027-05-11T10:60' })));
+    expect(hours.status).toBe(400);
+    const invalid = 'Enter a real date and time, for example 2026-10-24 09:30';
+    expect([...hours.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([invalid, invalid, invalid]);
+    const years = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '0001-05-12T10:00', endsAt: '9999-05-12T15:00' })));
+    expect(years.status).toBe(400);
+    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    expect(years.screen.getByLabelText<HTMLInputElement>('Starts').value).toBe('0001-05-12T10:00');
+    expect(await fixture.context.db.selectFrom('events').select('id').where('title', '=', 'Refused event').execute()).toEqual([]);
+  });
+
   it('keeps an event across the autumn clock change 25 hours long', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { startsAt: '2026-10-24T12:00', endsAt: '2026-10-25T12:00', timeZone: 'Europe/Rome' });
     const event = await getEvent(fixture.context.db, id);
@@ -169,8 +182,11 @@ describe('registering without an account', () => {
     const visitor = new TestBrowser(fixture.context.app);
     await visitor.post(`/events/${id}/registrations`, registrationForm('erase.me@example.org', { name: 'Erin Erase' }));
     const { token } = await latestEmailTo(fixture.context.db, 'erase.me@example.org');
-    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[] }>();
+    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[]; emails: { kind: string; subject: string; body: string; status: string; attachments: string[] }[] }>();
     expect(data.registrations).toEqual([expect.objectContaining({ name: 'Erin Erase', event: expect.objectContaining({ id }) as unknown })]);
+    // The emails the event sent them are in it too, with what they said; none of an account with the same address.
+    expect(data.emails).toEqual([expect.objectContaining({ kind: 'event_registered', status: 'queued', attachments: [`event-${id}.ics`] })]);
+    expect(data.emails[0]?.body).toContain(`/registrations/${token}`);
     expect((await visitor.post(`/registrations/${token}/erasure`, {})).headers.location).toBe('/events');
     const row = await fixture.context.db.selectFrom('registrations').select(['name', 'email', 'status', 'helix']).where('event_id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: null, email: null, status: 'cancelled', helix: 'business' });

@@ -1,11 +1,9 @@
 /** Input schemas of events: the event form, registration, attendance, feedback and the statistics' filters. */
 import { z } from 'zod';
-import { checkbox, choice, cleanText, listOf, optionalId, optionalLine, optionalText, optionalUrl, requiredEmail, requiredId, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
+import { checkbox, choice, cleanText, dateYears, listOf, optionalId, optionalLine, optionalText, optionalUrl, requiredEmail, requiredId, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
 import { helixTypes } from '../partners/service.js';
 import { eventFormats, eventTypes, participantRoles } from './tables.js';
-import { instantOf, timeZones } from './time.js';
-
-const localTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+import { instantOf, timeZones, wallClockProblem } from './time.js';
 
 /** A datetime-local field posts 'YYYY-MM-DDTHH:MM' (some browsers add seconds, which are dropped). */
 function asLocalTime(value: unknown): unknown {
@@ -13,17 +11,18 @@ function asLocalTime(value: unknown): unknown {
   return typeof cleaned === 'string' ? cleaned.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/, '$1T$2') : cleaned;
 }
 
-function requiredLocalTime(required: string) {
-  return z.preprocess(asLocalTime, z.string({ error: required }).min(1, { error: required }).regex(localTimePattern, { error: 'events.form.time.invalid' }));
+/** A real date and time (no hour 25, no 24:00) within the accepted years; whether the zone skips it is checked with the zone. */
+function wallClockTime(schema: z.ZodString) {
+  return schema
+    .refine((text) => text === '' || wallClockProblem(text) !== 'invalid', { error: 'events.form.time.invalid', abort: true })
+    .refine((text) => text === '' || wallClockProblem(text) === null, { error: 'validation.dateYears', params: dateYears });
 }
 
-const optionalLocalTime = z.preprocess(
-  asLocalTime,
-  z
-    .string({ error: 'events.form.time.invalid' })
-    .refine((text) => text === '' || localTimePattern.test(text), { error: 'events.form.time.invalid' })
-    .transform((text) => (text === '' ? null : text)),
-);
+function requiredLocalTime(required: string) {
+  return z.preprocess(asLocalTime, wallClockTime(z.string({ error: required }).min(1, { error: required, abort: true })));
+}
+
+const optionalLocalTime = z.preprocess(asLocalTime, wallClockTime(z.string({ error: 'events.form.time.invalid' })).transform((text) => (text === '' ? null : text)));
 
 const ids = (invalid: string, max: number) =>
   z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(max, { error: invalid }));
@@ -60,6 +59,8 @@ const capacity = z.preprocess(
 );
 
 const exists = (local: string | null, zone: string) => local === null || instantOf(local, zone) instanceof Date;
+// The fields are real times by now: only a daylight-saving gap of the zone is left to refuse.
+const skipped = (local: string | null, zone: string) => local !== null && instantOf(local, zone) === 'nonexistent';
 
 export const eventSchema = z
   .object({
@@ -82,9 +83,9 @@ export const eventSchema = z
   })
   .refine((input) => input.format === 'online' || input.venue !== '', { error: 'events.form.venue.required', path: ['venue'], ...whenFieldsValid('format', 'venue') })
   .refine((input) => input.format === 'on_site' || input.onlineUrl !== null, { error: 'events.form.onlineUrl.required', path: ['onlineUrl'], ...whenFieldsValid('format', 'onlineUrl') })
-  .refine((input) => exists(input.startsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['startsAt'], ...whenFieldsValid('timeZone', 'startsAt') })
-  .refine((input) => exists(input.endsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['endsAt'], ...whenFieldsValid('timeZone', 'endsAt') })
-  .refine((input) => exists(input.registrationDeadline, input.timeZone), { error: 'events.form.time.nonexistent', path: ['registrationDeadline'], ...whenFieldsValid('timeZone', 'registrationDeadline') })
+  .refine((input) => !skipped(input.startsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['startsAt'], ...whenFieldsValid('timeZone', 'startsAt') })
+  .refine((input) => !skipped(input.endsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['endsAt'], ...whenFieldsValid('timeZone', 'endsAt') })
+  .refine((input) => !skipped(input.registrationDeadline, input.timeZone), { error: 'events.form.time.nonexistent', path: ['registrationDeadline'], ...whenFieldsValid('timeZone', 'registrationDeadline') })
   .refine((input) => !exists(input.startsAt, input.timeZone) || !exists(input.endsAt, input.timeZone) || (instantOf(input.endsAt, input.timeZone) as Date) > (instantOf(input.startsAt, input.timeZone) as Date), {
     error: 'events.form.endsAt.beforeStart',
     path: ['endsAt'],

@@ -26,6 +26,16 @@ describe('event times', () => {
     expect(instantOf('tomorrow', 'Europe/Rome')).toBe('invalid');
   });
 
+  it('calls an hour of 25, 24:00 and minute 60 invalid times, not a daylight-saving gap', () => {
+    for (const local of ['2026-05-01T25:00', '2026-05-01T24:00', '2026-05-01T10:60', '2026-03-29T24:00']) expect(instantOf(local, 'Europe/Rome'), local).toBe('invalid');
+  });
+
+  it('refuses years outside 1900 to 2100', () => {
+    expect(instantOf('0001-05-01T10:00', 'Europe/Rome')).toBe('out_of_range');
+    expect(instantOf('9999-05-01T10:00', 'Europe/Rome')).toBe('out_of_range');
+    expect(instantOf('1900-01-01T00:00', 'UTC')).toEqual(new Date('1900-01-01T00:00:00Z'));
+  });
+
   it('offers the European zones and UTC', () => {
     expect(timeZones).toEqual(expect.arrayContaining(['UTC', 'Europe/Rome', 'Europe/Tallinn', 'Europe/Budapest', 'Europe/London', 'Europe/Stockholm']));
   });

@@ -5,20 +5,32 @@
 import { DateTime } from 'luxon';
 import { formattingLocale } from '../../core/i18n/i18n.js';
 import type { Locale } from '../../core/i18n/locales.js';
+import { isValidIsoDate, isWithinDateYears } from '../../core/validation/fields.js';
 
 /** The zones offered: Europe's, and UTC for events that belong nowhere (an online series). */
 export const timeZones: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone.startsWith('Europe/'))];
 
-const localPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const localPattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
-export type LocalTimeProblem = 'invalid' | 'nonexistent';
+export type LocalTimeProblem = 'invalid' | 'out_of_range' | 'nonexistent';
+
+/**
+ * What is wrong with a wall-clock time in any zone: not a real date and time (hour 25, 24:00, minute 60, 31 April),
+ * or outside the years the platform accepts. A daylight-saving gap depends on the zone and is instantOf's to find.
+ */
+export function wallClockProblem(local: string): Exclude<LocalTimeProblem, 'nonexistent'> | null {
+  const match = localPattern.exec(local);
+  if (!match || !isValidIsoDate(match[1] as string) || Number(match[2]) > 23 || Number(match[3]) > 59) return 'invalid';
+  return isWithinDateYears(local) ? null : 'out_of_range';
+}
 
 /**
  * The instant of a wall-clock time ('2026-10-25T02:30') in a zone. A time skipped when clocks go forward does not
  * exist and is refused; a time repeated when they go back is read in standard time (its second occurrence).
  */
 export function instantOf(local: string, zone: string): Date | LocalTimeProblem {
-  if (!localPattern.test(local)) return 'invalid';
+  const problem = wallClockProblem(local);
+  if (problem) return problem;
   const time = DateTime.fromISO(local, { zone });
   if (!time.isValid) return 'invalid';
   if (time.toFormat("yyyy-MM-dd'T'HH:mm") !== local) return 'nonexistent';

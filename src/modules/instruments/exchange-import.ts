@@ -11,7 +11,7 @@ import { isLocale, locales } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { fieldErrors } from '../../core/validation/forms.js';
-import { isValidIsoDate } from '../../core/validation/fields.js';
+import { dateYears, isValidIsoDate, isWithinDateYears } from '../../core/validation/fields.js';
 import { listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { catalogueExportColumns } from './exchange.js';
@@ -106,6 +106,7 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
 
   const stageSince = cell('stage_since');
   if (!isValidIsoDate(stageSince)) problem('stage_since', 'instrumentData.rowErrors.date');
+  else if (!isWithinDateYears(stageSince)) problem('stage_since', 'validation.dateYears', dateYears);
   else if (stageSince > lookup.today) problem('stage_since', 'instrumentData.rowErrors.stageInFuture', { today: lookup.today });
   // A file from before the column existed was written in English.
   const textLanguage = cell('text_language').toLowerCase() || 'en';

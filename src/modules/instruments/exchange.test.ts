@@ -310,6 +310,23 @@ describe('importing impact measurements', () => {
   });
 });
 
+describe('dates in imported files', () => {
+  it('refuses years 0001 and 9999 in a catalogue and in impact periods, by line and column', async () => {
+    const years = 'Enter a date between 1900 and 2100';
+    const catalogue = readPage(await uploadCatalogue([header, `${fixture.world.partnerA.shortName},Year one,Fine,online_service,live,0001-05-01,,web,,,yes,,Applying,`].join('\n')));
+    expect(catalogue.status).toBe(400);
+    expect(problemRows(catalogue)).toEqual([['2', 'stage_since', years]]);
+    expect(await countNamed('Year one')).toBe(0);
+    const impact = readPage(await uploadImpact(ids.draftA, [impactHeader, '0001-01-01,9999-12-31,5,,,,,,,'].join('\n')));
+    expect(impact.status).toBe(400);
+    expect(problemRows(impact)).toEqual([
+      ['2', 'period_start', years],
+      ['2', 'period_end', years],
+    ]);
+    expect(await periodsOf(ids.draftA)).toEqual([]);
+  });
+});
+
 describe('who may upload', () => {
   const catalogueFile = () => `${header}\n${fixture.world.partnerA.shortName},Permission probe,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,\n`;
 

@@ -55,6 +55,18 @@ describe('editing a partner', () => {
     expect(event?.after?.website).toBe('https://example.org/a');
   });
 
+  it('refuses a website with a line break or a space inside, keeping what was typed and storing nothing', async () => {
+    const browser = await fixture.browserFor('editorA');
+    const before = (await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website;
+    for (const website of ['https://example.org/\nevil', 'https://exam ple.org', 'https://example.org/\tx']) {
+      const page = readPage(await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { website })));
+      expect(page.status, website).toBe(400);
+      expect(page.screen.getByRole('link', { name: 'Remove the spaces and line breaks from the web address' }).getAttribute('href')).toBe('#field-website');
+      expect(page.screen.getByLabelText<HTMLInputElement>('Website (optional)').value).toBe(website.replace('\n', ''));
+    }
+    expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website).toBe(before);
+  });
+
   it('refuses another partner’s editor, whether through the page or by crafting the request, and changes nothing', async () => {
     const browser = await fixture.browserFor('editorB');
     expect((await browser.get(`/partners/${fixture.world.partnerA.id}/edit`)).statusCode).toBe(403);

@@ -73,6 +73,10 @@ describe('writing a plan', () => {
       'The end must not be before the start',
       'Enter the costs in euros as a number that is not negative, for example 120000',
     ]);
+    const years = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', startsOn: '0001-01-01', endsOn: '9999-12-31' })));
+    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    const milestone = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', milestones: '0001-03-31 Training completed' })));
+    expect([...milestone.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Milestone line 1: give a date between 1900 and 2100']);
     const text = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', costsEur: 'a lot' })));
     expect(text.mainText).toContain('Enter the costs in euros as a number that is not negative');
     const row = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', fundingAmount: ['100000', 'twenty', ''] })));

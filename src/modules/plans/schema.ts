@@ -8,7 +8,9 @@ import {
   checkbox,
   choice,
   cleanText,
+  dateYears,
   isValidIsoDate,
+  isWithinDateYears,
   listOf,
   optionalDate,
   optionalEmail,
@@ -19,6 +21,7 @@ import {
   requiredLine,
   requiredText,
   rowsOf,
+  webAddress,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
 import { instrumentKinds, newKey, type PlanAction, type PolicyInstrument } from './content.js';
@@ -26,8 +29,8 @@ import { improvementTypes, reportStatuses } from './tables.js';
 
 const keyPattern = /^[a-z0-9]{1,20}$/;
 
-function rowIssue(ctx: z.RefinementCtx, path: string, message: string, row: number): void {
-  ctx.addIssue({ code: 'custom', message, path: [path], params: { row } });
+function rowIssue(ctx: z.RefinementCtx, path: string, message: string, row: number, values: Record<string, number> = {}): void {
+  ctx.addIssue({ code: 'custom', message, path: [path], params: { row, ...values } });
 }
 
 export const contextSchema = z
@@ -106,6 +109,7 @@ export const actionSchema = z
     input.milestones.forEach((line, index) => {
       const match = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(line);
       if (!match || !isValidIsoDate(match[1] as string) || (match[2] as string).length > 300) return rowIssue(ctx, 'milestones', 'plans.action.milestones.line', index + 1);
+      if (!isWithinDateYears(match[1] as string)) return rowIssue(ctx, 'milestones', 'plans.action.milestones.years', index + 1, dateYears);
       milestoneRows.push({ dueOn: match[1] as string, title: match[2] as string });
     });
     const funding: PlanAction['funding'] = [];
@@ -172,7 +176,7 @@ const percent = z.preprocess(
 /** Evidence links, one per line. */
 const links = z.preprocess(
   (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => text.split(/\s*\n\s*/)).filter(Boolean)),
-  z.array(z.url({ protocol: /^https?$/, error: 'plans.report.links.invalid' }).max(500, { error: 'plans.report.links.invalid' })).max(20, { error: 'plans.report.links.tooMany' }),
+  z.array(webAddress('plans.report.links.invalid')).max(20, { error: 'plans.report.links.tooMany' }),
 );
 
 export const reportSchema = z

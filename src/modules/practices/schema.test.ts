@@ -34,6 +34,13 @@ describe('the practice form', () => {
     expect(parse({ links: 'javascript:alert(1)' }).success).toBe(false);
   });
 
+  it('refuses a link with a space or a control character inside, as typed or imported in a list', () => {
+    for (const links of ['https://a.example/x y', ['https://a.example/\tx'], ['https://a.example/\nx']]) {
+      const parsed = parse({ links });
+      expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message), JSON.stringify(links)).toEqual(['validation.urlSpaces']);
+    }
+  });
+
   it('keeps translations other than the entry’s own language, and only filled ones', () => {
     const parsed = practiceSchema.parse({ ...base, title_en: 'Ignored', title_it: 'Titolo', summary_sv: 'Sammanfattning', title_hu: '' });
     expect(translationsOf(parsed)).toEqual({ it: { title: 'Titolo' }, sv: { summary: 'Sammanfattning' } });

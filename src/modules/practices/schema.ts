@@ -19,6 +19,7 @@ import {
   requiredId,
   requiredLine,
   requiredText,
+  webAddress,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
 import { geographicalScopes, practiceStatuses, transferStages, type Translations } from './tables.js';
@@ -31,18 +32,10 @@ const keywords = z.preprocess(
   z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
 );
 
-function isHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** Further information links: one per line in the form, an array in imports. */
 const links = z.preprocess(
   (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => text.split(/\s*\n\s*|\s*;\s*/)).filter(Boolean)),
-  z.array(z.string().max(500, { error: 'practices.form.links.invalid' }).refine(isHttpUrl, { error: 'practices.form.links.invalid' })).max(10, { error: 'practices.form.links.tooMany' }),
+  z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }),
 );
 
 const euros = optionalEuros('practices.form.resourcesEur.invalid');

@@ -28,6 +28,13 @@ describe('programmes', () => {
     expect(taken.screen.getByRole('link', { name: 'Another programme already uses this short name' })).toBeTruthy();
   });
 
+  it('refuses a programme in year 0001 or 9999, saying which years are accepted', async () => {
+    const browser = await fixture.browserFor('admin');
+    const page = readPage(await browser.post('/programmes', { ...programmeFields, slug: 'year-one', startsOn: '0001-01-01', endsOn: '9999-12-31' }));
+    expect(page.status).toBe(400);
+    expect([...page.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+  });
+
   it('lets the programme’s coordinator edit it, but not a coordinator of another programme or an editor', async () => {
     const fields = { slug: fixture.world.programme.slug, acronym: fixture.world.programme.acronym, title: 'Renamed by its coordinator', summary: '', startsOn: fixture.world.programme.startsOn, endsOn: fixture.world.programme.endsOn };
     expect((await (await fixture.browserFor('otherCoordinator')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
