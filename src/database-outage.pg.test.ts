@@ -4,8 +4,8 @@
  * recovers by itself, keeps every registration it acknowledged, and its worker delivers mail afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationForm } from './modules/events/test-support.js';
-import { createScratchDatabase, startNode, waitFor, type BetterNode, type ScratchDatabase } from './core/testing/nodes.js';
+import { openEventOf, startLoad } from './core/testing/load.js';
+import { createScratchDatabase, killNodes, startNode, waitFor, type BetterNode, type ScratchDatabase } from './core/testing/nodes.js';
 import { startSmtpSink, type SmtpSink } from './core/testing/smtp-sink.js';
 import { Visitor } from './core/testing/visitor.js';
 
@@ -20,46 +20,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (node?.running()) {
-    node.child.kill('SIGKILL');
-    await node.exited;
-  }
+  await killNodes();
   await sink?.close();
   await database?.drop();
 });
 
-/** Visitors reading an event and registering for it with new addresses until told to stop. */
-function startLoad(eventId: number, visitors: Visitor[]) {
-  let stopped = false;
-  let sequence = 0;
-  const acknowledged: string[] = [];
-  const runs = visitors.map(async (visitor, index) => {
-    while (!stopped) {
-      sequence += 1;
-      const email = `load${index}-${sequence}@example.org`;
-      await visitor.get(`/events/${eventId}`);
-      const answer = await visitor.post(`/events/${eventId}/registrations`, registrationForm(email));
-      if (answer.status === 200) acknowledged.push(email);
-    }
-  });
-  return {
-    acknowledged,
-    async stop() {
-      stopped = true;
-      await Promise.all(runs);
-    },
-  };
-}
-
-async function openEvent(): Promise<number> {
-  const [row] = await database.query<{ id: number }>('select id from events where starts_at > now() and (registration_deadline is null or registration_deadline > now()) order by id limit 1');
-  if (!row) throw new Error('The demo has no event open for registration');
-  return row.id;
-}
-
 describe('a node whose database goes away', () => {
   it('stays up, answers 503 while the database is unreachable, recovers by itself and loses no acknowledged registration', async () => {
-    const eventId = await openEvent();
+    const eventId = await openEventOf(database);
     const visitors = Array.from({ length: 6 }, () => new Visitor(node.url));
     await Promise.all(visitors.map((visitor) => visitor.get(`/events/${eventId}`)));
     const load = startLoad(eventId, visitors);

@@ -97,9 +97,12 @@ export async function runBetter(args: string[], env: NodeJS.ProcessEnv): Promise
   if (code !== 0) throw new Error(`better ${args.join(' ')} exited with ${code}`);
 }
 
-/** Starts `better serve` on a port of its own and resolves once it listens. */
+const children = new Set<ChildProcess>();
+
+/** Starts `better serve` on a port of its own and resolves once it listens (its info log line says where). */
 export async function startNode(env: NodeJS.ProcessEnv, args: string[] = []): Promise<BetterNode> {
-  const child = cli(['serve', '--port', '0', ...args], { LOG_LEVEL: 'info', ...env });
+  const child = cli(['serve', '--port', '0', ...args], { ...env, LOG_LEVEL: 'info' });
+  children.add(child);
   const logs: LogLine[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const listening = new Promise<string>((resolve, reject) => {
@@ -118,6 +121,12 @@ export async function startNode(env: NodeJS.ProcessEnv, args: string[] = []): Pr
   });
   const address = await listening;
   return { url: `http://${address}`, address, child, logs, exited, running: () => child.exitCode === null && child.signalCode === null };
+}
+
+/** Kills every node a test started that still runs, even one that never came up. */
+export async function killNodes(): Promise<void> {
+  const running = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))));
 }
 
 /** Polls until `condition` holds, for at most `seconds`; a bound for the test, not a measurement. */

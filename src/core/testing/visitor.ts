@@ -58,9 +58,11 @@ export class Visitor {
     const headers: Record<string, string> = { accept, cookie: this.cookieHeader };
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     let exchange: Answer;
+    let upstream: string | null = null;
     try {
       // The signal only bounds a test that went wrong; no assertion depends on it.
       const response = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      upstream = response.headers.get('x-upstream');
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = ''] = cookie.split(';');
         const separator = pair.indexOf('=');
@@ -68,9 +70,10 @@ export class Visitor {
       }
       const text = await response.text();
       this.csrfToken = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? this.csrfToken;
-      exchange = { method, path, status: response.status, upstream: response.headers.get('x-upstream'), startedAt, endedAt: Date.now(), body: text, headers: response.headers };
+      exchange = { method, path, status: response.status, upstream, startedAt, endedAt: Date.now(), body: text, headers: response.headers };
     } catch (error) {
-      exchange = { method, path, status: 0, upstream: null, startedAt, endedAt: Date.now(), body: error instanceof Error ? error.message : String(error), headers: null };
+      // A page cut off midway still names the node that began it.
+      exchange = { method, path, status: 0, upstream, startedAt, endedAt: Date.now(), body: error instanceof Error ? error.message : String(error), headers: null };
     }
     // Pages are kept only when something went wrong: a load test reads thousands.
     const { body: text, headers: _headers, ...kept } = exchange;
