@@ -91,5 +91,5 @@ describe('a node whose database goes away', () => {
 
     node.child.kill('SIGTERM');
     expect(await node.exited).toBe(0);
-  });
+  }, 180_000);
 });

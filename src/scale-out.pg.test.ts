@@ -116,5 +116,5 @@ describe('three nodes behind a load balancer', () => {
     console.info(
       `scale-out: ${exchanges.length} requests, ${failed.length} failed (in flight on the killed node), ${load.acknowledged.length} registrations acknowledged, ${emails.length} emails delivered, ${twice.length} twice`,
     );
-  });
+  }, 240_000);
 });
