@@ -73,7 +73,8 @@ describe('a node whose database goes away', () => {
     expect(node.logs.filter((line) => line.msg === 'stopping after an uncaught error')).toEqual([]);
     // Every request got an answer: a page, or the 503 page while the database was away; never a broken connection or a 500.
     const exchanges = visitors.flatMap((visitor) => visitor.exchanges);
-    expect(exchanges.filter((exchange) => exchange.status !== 200 && exchange.status !== 503)).toEqual([]);
+    const errors = node.logs.filter((line) => line.msg === 'request failed');
+    expect({ unexpected: exchanges.filter((exchange) => exchange.status !== 200 && exchange.status !== 503), errors }).toEqual({ unexpected: [], errors: [] });
     expect(exchanges.some((exchange) => exchange.status === 503)).toBe(true);
     // One line per failed request, without a stack.
     const unavailable = node.logs.filter((line) => line.msg === 'database unavailable');
@@ -89,6 +90,9 @@ describe('a node whose database goes away', () => {
     await waitFor('the outbox to be empty', async () => (await database.query('select id from emails where status = $1', ['queued'])).length === 0);
     expect(sink.deliveries.some((delivery) => delivery.to.includes(lastAcknowledged))).toBe(true);
 
+    console.info(
+      `database outage: ${exchanges.length} requests, ${exchanges.filter((exchange) => exchange.status === 503).length} answered 503, ${load.acknowledged.length} registrations acknowledged and stored, ${unavailable.length} 'database unavailable' log lines, ${sink.deliveries.length} emails delivered`,
+    );
     node.child.kill('SIGTERM');
     expect(await node.exited).toBe(0);
   }, 180_000);
