@@ -47,3 +47,9 @@ export function isConnectionError(error: unknown): boolean {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' && connectionMessages.test(message);
 }
+
+/** A failed connection in one log line: its code and message; the stack of a lost connection tells nothing more. */
+export function describeConnectionError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return [typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error)].filter(Boolean).join(' ');
+}

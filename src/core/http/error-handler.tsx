@@ -4,6 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { describeConnectionError } from '../db/errors.js';
 import { defaultLocale } from '../i18n/locales.js';
 import { anonymous } from '../policy/actor.js';
 import { ErrorPage } from './ErrorPage.js';
@@ -29,19 +30,13 @@ function answer(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind): 
   return reply.page(<ErrorPage kind={kind} requestId={request.id} />, status);
 }
 
-/** What went wrong in one line: the operator needs the cause, not the stack, of a connection that failed. */
-function describe(error: unknown): string {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return [typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error)].filter(Boolean).join(' ');
-}
-
 export const errorHandlerPlugin = fp(
   async (app) => {
     app.setErrorHandler(async (error, request, reply) => {
       const kind = errorKindOf(error);
       const context = { method: request.method, path: request.routeOptions.url ?? request.url, requestId: request.id, kind };
       if (errorKinds[kind].report) request.log.error({ ...context, err: error }, 'request failed');
-      else if (kind === 'unavailable') request.log.warn({ ...context, cause: describe(error) }, 'database unavailable');
+      else if (kind === 'unavailable') request.log.warn({ ...context, cause: describeConnectionError(error) }, 'database unavailable');
       else request.log.info(context, 'request refused');
       return answer(request, reply, kind);
     });

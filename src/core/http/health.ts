@@ -1,6 +1,7 @@
 /** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. */
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
+import { describeConnectionError } from '../db/errors.js';
 import { retryAfterSeconds } from './errors.js';
 
 export const healthPlugin = fp(
@@ -13,7 +14,7 @@ export const healthPlugin = fp(
         return { status: 'ready', database: app.databaseKind };
       } catch (error) {
         // Polled every few seconds by each load balancer: one line each time, without a stack.
-        request.log.warn({ cause: error instanceof Error ? error.message : String(error) }, 'database not reachable');
+        request.log.warn({ cause: describeConnectionError(error) }, 'database not reachable');
         return reply.code(503).header('retry-after', String(retryAfterSeconds)).send({ status: 'unavailable', database: app.databaseKind });
       }
     });
