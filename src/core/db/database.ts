@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { preparedStatementPool } from './prepared-pool.js';
+import { kyselyPool } from './pool.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -46,7 +46,7 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Postgres only: the schema to work in (tests use a fresh schema per file). */
   schema?: string;
-  /** Postgres only: run parameterised queries as named prepared statements (default true; see prepared-pool.ts). */
+  /** Postgres only: run parameterised queries as named prepared statements (default true; see pool.ts). */
   preparedStatements?: boolean;
   /** PGlite only: start from this dump of a data directory instead of a folder on disk. */
   loadDataDir?: Blob;
@@ -63,6 +63,10 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined,
     max: poolSize,
     application_name: 'better',
     statement_timeout: 30_000,
+    // An unreachable server fails the request after 5 s (a 503) instead of letting it wait for the OS's TCP timeout;
+    // keep-alive probes notice a connection whose server vanished without closing it.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -71,7 +75,7 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined,
       }) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatements ? preparedStatementPool(pool) : pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, { preparedStatements }) }) });
   return { db, kind: 'postgres', close: () => db.destroy(), ...(schema ? { schema } : {}) };
 }
 

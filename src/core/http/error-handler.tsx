@@ -4,10 +4,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { describeConnectionError } from '../db/errors.js';
 import { defaultLocale } from '../i18n/locales.js';
 import { anonymous } from '../policy/actor.js';
 import { ErrorPage } from './ErrorPage.js';
-import { errorKindOf, errorKinds, type ErrorKind } from './errors.js';
+import { errorKindOf, errorKinds, retryAfterSeconds, type ErrorKind } from './errors.js';
 import { wantsJson } from './guard.js';
 
 /** An error raised before the language and session hooks ran still gets a page, in English, for an anonymous visitor. */
@@ -22,6 +23,7 @@ function ensureRequestContext(request: FastifyRequest): void {
 function answer(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind): FastifyReply {
   ensureRequestContext(request);
   const { status } = errorKinds[kind];
+  if (kind === 'unavailable') reply.header('retry-after', String(retryAfterSeconds));
   if (wantsJson(request)) {
     return reply.code(status).type('application/json; charset=utf-8').send({ error: kind, message: request.t(`errors.${kind}.title`), requestId: request.id });
   }
@@ -34,6 +36,7 @@ export const errorHandlerPlugin = fp(
       const kind = errorKindOf(error);
       const context = { method: request.method, path: request.routeOptions.url ?? request.url, requestId: request.id, kind };
       if (errorKinds[kind].report) request.log.error({ ...context, err: error }, 'request failed');
+      else if (kind === 'unavailable') request.log.warn({ ...context, cause: describeConnectionError(error) }, 'database unavailable');
       else request.log.info(context, 'request refused');
       return answer(request, reply, kind);
     });

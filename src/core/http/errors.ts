@@ -1,5 +1,6 @@
 /** Every kind of error the platform answers with: a stable id, its HTTP status, and whether it deserves a report. */
 import type { FastifyError } from 'fastify';
+import { isConnectionError } from '../db/errors.js';
 
 export const errorKinds = {
   bad_request: { status: 400, report: false },
@@ -11,7 +12,8 @@ export const errorKinds = {
   unsupported_media_type: { status: 415, report: false },
   too_many_requests: { status: 429, report: false },
   internal: { status: 500, report: true },
-  unavailable: { status: 503, report: true },
+  // An outage fails hundreds of requests at once: each is logged in one line, without a stack (error-handler.tsx).
+  unavailable: { status: 503, report: false },
 } as const satisfies Record<string, { status: number; report: boolean }>;
 
 export type ErrorKind = keyof typeof errorKinds;
@@ -38,9 +40,13 @@ const byFastifyCode: Record<string, ErrorKind> = {
   FST_STATIC_FORBIDDEN_PATH: 'not_found',
 };
 
+/** How long a client should wait before trying again after a 503: about a health check's interval. */
+export const retryAfterSeconds = 10;
+
 /** Maps whatever was thrown to an error kind; anything unknown is an internal error. */
 export function errorKindOf(error: unknown): ErrorKind {
   if (error instanceof HttpError) return error.kind;
+  if (isConnectionError(error)) return 'unavailable';
   const fastifyError = error as Partial<FastifyError> | null;
   const code = fastifyError?.code;
   if (code && code in byFastifyCode) return byFastifyCode[code] as ErrorKind;

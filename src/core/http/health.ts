@@ -1,6 +1,8 @@
 /** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. */
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
+import { describeConnectionError } from '../db/errors.js';
+import { retryAfterSeconds } from './errors.js';
 
 export const healthPlugin = fp(
   async (app) => {
@@ -11,8 +13,9 @@ export const healthPlugin = fp(
         await sql`select 1`.execute(app.db);
         return { status: 'ready', database: app.databaseKind };
       } catch (error) {
-        request.log.error({ err: error }, 'database not reachable');
-        return reply.code(503).send({ status: 'unavailable', database: app.databaseKind });
+        // Polled every few seconds by each load balancer: one line each time, without a stack.
+        request.log.warn({ cause: describeConnectionError(error) }, 'database not reachable');
+        return reply.code(503).header('retry-after', String(retryAfterSeconds)).send({ status: 'unavailable', database: app.databaseKind });
       }
     });
   },

@@ -3,6 +3,7 @@
  * state in the database and claim work with row locks, so nodes never share memory and never do a job twice.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { describeConnectionError, isConnectionError } from '../db/errors.js';
 
 export interface PeriodicTask {
   name: string;
@@ -26,7 +27,9 @@ export function startWorker(tasks: PeriodicTask[], intervalMs: number, log: Fast
         const result = await task.run();
         log.debug({ task: task.name, result }, 'task ran');
       } catch (error) {
-        log.error({ task: task.name, err: error }, 'task failed');
+        // A database outage fails every task at every poll until it ends: one line each, and the next poll retries.
+        if (isConnectionError(error)) log.warn({ task: task.name, cause: describeConnectionError(error) }, 'task failed: database unavailable');
+        else log.error({ task: task.name, err: error }, 'task failed');
       }
     }
   }

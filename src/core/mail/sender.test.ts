@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/database.js';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { createTestDatabase } from '../testing/database.js';
 import { listOutbox, queueEmail } from './outbox.js';
-import { maxAttempts, sendDueEmails, smtpTransport } from './sender.js';
+import { maxAttempts, releaseEmailLeases, sendDueEmails, smtpTransport, type MailMessage } from './sender.js';
 
 interface Received {
   to: string[];
@@ -58,8 +59,8 @@ describe('sending queued emails', () => {
     await queue('a@example.org', 'First');
     await queue('b@example.org', 'Second');
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
-    expect(await sendDueEmails(database.db, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 2, failed: 0 });
-    expect(await sendDueEmails(database.db, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 2, failed: 0 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'BETTER <no-reply@better.test>')).toEqual({ sent: 0, failed: 0 });
     transport.close();
     expect(received.map((message) => message.to)).toEqual([['a@example.org'], ['b@example.org']]);
     expect(received[0]?.raw).toContain('Subject: First');
@@ -70,7 +71,7 @@ describe('sending queued emails', () => {
   it('sends an email’s attachment, e.g. a calendar file', async () => {
     await queue('e@example.org', 'With a calendar', [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }]);
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
-    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
     transport.close();
     const message = received.find((candidate) => candidate.to.includes('e@example.org'));
     expect(message?.raw).toContain('Content-Type: text/calendar');
@@ -81,15 +82,15 @@ describe('sending queued emails', () => {
     await queue('c@example.org', 'Third');
     refuseNext = 1;
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
-    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 1 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 1 });
     const { emails } = await listOutbox(database.db, 1);
     const third = emails.find((email) => email.subject === 'Third');
     expect(third).toMatchObject({ status: 'queued', attempts: 1 });
     expect(third?.lastError).toContain('Mailbox unavailable');
     // Not due yet: the retry waits a minute.
-    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 0 });
     await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Third').execute();
-    expect(await sendDueEmails(database.db, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
     transport.close();
   });
 
@@ -98,9 +99,46 @@ describe('sending queued emails', () => {
     const failing = { send: () => Promise.reject(new Error('connection refused')) };
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Fourth').execute();
-      await sendDueEmails(database.db, failing, 'no-reply@better.test');
+      await sendDueEmails(database.db, database.kind, failing, 'no-reply@better.test');
     }
     const { emails } = await listOutbox(database.db, 1);
     expect(emails.find((email) => email.subject === 'Fourth')).toMatchObject({ status: 'failed', attempts: maxAttempts });
+  });
+
+  it('gives every attempt of an email the same Message-ID, so a copy sent twice is recognisable', async () => {
+    await queue('f@example.org', 'Fifth');
+    refuseNext = 1;
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    const attempts: string[] = [];
+    const recording = { send: async (message: MailMessage) => (attempts.push(message.messageId), transport.send(message)) };
+    expect(await sendDueEmails(database.db, database.kind, recording, 'BETTER <no-reply@better.test>')).toEqual({ sent: 0, failed: 1 });
+    await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Fifth').execute();
+    expect(await sendDueEmails(database.db, database.kind, recording, 'BETTER <no-reply@better.test>')).toEqual({ sent: 1, failed: 0 });
+    transport.close();
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]).toBe(attempts[0]);
+    expect(attempts[0]).toMatch(/^<email-\d+-\d+@better\.test>$/);
+    expect(received.find((message) => message.to.includes('f@example.org'))?.raw).toContain(`Message-ID: ${attempts[0]}`);
+  });
+});
+
+describe('sending on the embedded database', () => {
+  it('sends an email whose sending was cut off by the process dying once the platform starts again', async () => {
+    const embedded = await openDatabase({});
+    await migrateToLatest(embedded.db);
+    await embedded.db.transaction().execute((trx) => queueEmail(trx, { kind: 'test', to: 'g@example.org', subject: 'Cut off', bodyText: 'Body' }));
+    // The process dies while the mail server is still answering: the email stays claimed.
+    const dying = { send: () => new Promise<void>(() => {}) };
+    void sendDueEmails(embedded.db, embedded.kind, dying, 'no-reply@better.test');
+    const claimed = async () => (await embedded.db.selectFrom('emails').select('next_attempt_at').where('subject', '=', 'Cut off').executeTakeFirstOrThrow()).next_attempt_at > new Date();
+    while (!(await claimed())) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const sent: string[] = [];
+    const working = { send: async (message: MailMessage) => void sent.push(message.to) };
+    expect(await sendDueEmails(embedded.db, embedded.kind, working, 'no-reply@better.test')).toEqual({ sent: 0, failed: 0 });
+    await releaseEmailLeases(embedded.db);
+    expect(await sendDueEmails(embedded.db, embedded.kind, working, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    expect(sent).toEqual(['g@example.org']);
+    await embedded.close();
   });
 });

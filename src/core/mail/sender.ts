@@ -4,7 +4,7 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { DatabaseKind, Db } from '../db/database.js';
 import type { EmailAttachment } from './tables.js';
 
 export const maxAttempts = 6;
@@ -20,6 +20,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   attachments: EmailAttachment[];
+  messageId: string;
 }
 
 export interface MailTransport {
@@ -41,12 +42,88 @@ export interface SendReport {
   failed: number;
 }
 
-/** How long a claimed email stays invisible to other senders; a node that dies mid-send releases it this way. */
+interface DueEmail {
+  id: number;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  attachments: EmailAttachment[];
+  attempts: number;
+  created_at: Date;
+}
+
+const dueColumns = ['id', 'to_address', 'subject', 'body_text', 'attachments', 'attempts', 'created_at'] as const;
+
+/**
+ * A Message-ID derived from the row, the same at every attempt: should a node die after the mail server accepted an
+ * email but before recording it as sent, the copy sent again is recognisable as the same message.
+ */
+export function messageIdOf(email: { id: number; created_at: Date }, from: string): string {
+  const domain = /@([^@>\s]+)>?\s*$/.exec(from)?.[1] ?? 'better.invalid';
+  return `<email-${email.id}-${email.created_at.getTime()}@${domain}>`;
+}
+
+/** Sends one claimed email and records the outcome through `db` (the claiming transaction on PostgreSQL). */
+async function deliver(db: Db, transport: MailTransport, from: string, email: DueEmail, report: SendReport): Promise<void> {
+  const attempts = email.attempts + 1;
+  try {
+    await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text, attachments: email.attachments, messageId: messageIdOf(email, from) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db
+      .updateTable('emails')
+      .set({
+        attempts,
+        last_error: message.slice(0, 1000),
+        status: attempts >= maxAttempts ? 'failed' : 'queued',
+        next_attempt_at: new Date(Date.now() + retryDelayMinutes(attempts) * 60_000),
+      })
+      .where('id', '=', email.id)
+      .execute();
+    report.failed += 1;
+    return;
+  }
+  await db.updateTable('emails').set({ status: 'sent', sent_at: new Date(), attempts, last_error: null }).where('id', '=', email.id).execute();
+  report.sent += 1;
+}
+
+/**
+ * PostgreSQL: each email is claimed, sent and marked sent inside one transaction holding its row lock. The lock is
+ * the lease: other nodes skip the row while it is held, and it ends with the transaction or with the connection of
+ * a node that dies, so the email is taken up again at another node's next poll rather than after a timeout.
+ */
+async function sendLocked(db: Db, transport: MailTransport, from: string, batchSize: number): Promise<SendReport> {
+  const report: SendReport = { sent: 0, failed: 0 };
+  for (let count = 0; count < batchSize; count += 1) {
+    const found = await db.transaction().execute(async (trx) => {
+      const email = await trx
+        .selectFrom('emails')
+        .select(dueColumns)
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (email) await deliver(trx, transport, from, email, report);
+      return email !== undefined;
+    });
+    if (!found) break;
+  }
+  return report;
+}
+
+/** How long a claimed email stays invisible to the next claim on the embedded database (see sendLeased). */
 const leaseMinutes = 10;
 
-export async function sendDueEmails(db: Db, transport: MailTransport, from: string, batchSize = 20): Promise<SendReport> {
+/**
+ * PGlite: one process owns the database, and a transaction held during an SMTP conversation would block every
+ * request, so emails are claimed in one statement with a time lease and sent outside any transaction. A process
+ * that dies mid-send leaves its lease behind, released when the next one starts (releaseEmailLeases).
+ */
+async function sendLeased(db: Db, transport: MailTransport, from: string, batchSize: number): Promise<SendReport> {
   const report: SendReport = { sent: 0, failed: 0 };
-  // Claim in one statement and send outside any transaction: a slow mail server must not hold a connection.
   const claimed = await db
     .updateTable('emails')
     .set({ next_attempt_at: sql<Date>`now() + make_interval(mins => ${leaseMinutes})` })
@@ -61,28 +138,22 @@ export async function sendDueEmails(db: Db, transport: MailTransport, from: stri
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'to_address', 'subject', 'body_text', 'attachments', 'attempts'])
+    .returning(dueColumns)
     .execute();
-  for (const email of claimed.sort((a, b) => a.id - b.id)) {
-    const attempts = email.attempts + 1;
-    try {
-      await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text, attachments: email.attachments });
-      await db.updateTable('emails').set({ status: 'sent', sent_at: new Date(), attempts, last_error: null }).where('id', '=', email.id).execute();
-      report.sent += 1;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await db
-        .updateTable('emails')
-        .set({
-          attempts,
-          last_error: message.slice(0, 1000),
-          status: attempts >= maxAttempts ? 'failed' : 'queued',
-          next_attempt_at: new Date(Date.now() + retryDelayMinutes(attempts) * 60_000),
-        })
-        .where('id', '=', email.id)
-        .execute();
-      report.failed += 1;
-    }
-  }
+  for (const email of claimed.sort((a, b) => a.id - b.id)) await deliver(db, transport, from, email, report);
   return report;
+}
+
+/** Delivers the emails that are due, each at most once while every node lives (see docs/operations.md, Email). */
+export function sendDueEmails(db: Db, kind: DatabaseKind, transport: MailTransport, from: string, batchSize = 20): Promise<SendReport> {
+  return kind === 'postgres' ? sendLocked(db, transport, from, batchSize) : sendLeased(db, transport, from, batchSize);
+}
+
+/**
+ * Run when an embedded node starts: no other process can be sending from its database, so every queued email is
+ * due now. A lease cannot be told from a retry delay, so an email waiting to be retried is retried early, once.
+ */
+export async function releaseEmailLeases(db: Db): Promise<number> {
+  const result = await db.updateTable('emails').set({ next_attempt_at: sql<Date>`now()` }).where('status', '=', 'queued').where('next_attempt_at', '>', sql<Date>`now()`).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -1,7 +1,7 @@
 /** The email outbox for administrators, and the background delivery of queued emails. */
 import type { PlatformModule } from '../../core/module.js';
 import { pruneSentEmails } from '../../core/mail/outbox.js';
-import { sendDueEmails, smtpTransport } from '../../core/mail/sender.js';
+import { releaseEmailLeases, sendDueEmails, smtpTransport } from '../../core/mail/sender.js';
 import { outboxRoutes } from './routes.js';
 
 export const outboxModule: PlatformModule = {
@@ -14,6 +14,15 @@ export const outboxModule: PlatformModule = {
     if (!smtpUrl) return tasks;
     const transport = smtpTransport(smtpUrl);
     app.addHook('onClose', async () => transport.close());
-    return [...tasks, { name: 'outbox.send', run: () => sendDueEmails(app.db, transport, from) }];
+    // Tasks are made once per node, as it starts: an embedded node's first run takes back what its last run leased.
+    let leasesReleased = app.databaseKind === 'postgres';
+    const send = async () => {
+      if (!leasesReleased) {
+        await releaseEmailLeases(app.db);
+        leasesReleased = true;
+      }
+      return sendDueEmails(app.db, app.databaseKind, transport, from);
+    };
+    return [...tasks, { name: 'outbox.send', run: send }];
   },
 };

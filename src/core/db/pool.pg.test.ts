@@ -1,0 +1,59 @@
+/**
+ * A connection that died while idle in the pool (a failover, an administrator's pg_terminate_backend) is found out
+ * by the next statement sent on it: a read then runs again on a new connection, a write fails and is not repeated.
+ */
+import { execFileSync } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../testing/database.js';
+import { openDatabase, type DatabaseHandle } from './database.js';
+import { isConnectionError } from './errors.js';
+
+const url = process.env.TEST_DATABASE_URL as string;
+let database: DatabaseHandle;
+let node: DatabaseHandle;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await sql`create table pool_notes (note text not null)`.execute(database.db);
+  // One connection, so the one that dies is the one handed out next.
+  node = await openDatabase({ url, schema: database.schema, poolSize: 1 });
+});
+afterAll(async () => {
+  await node.close();
+  await database.close();
+});
+
+/**
+ * Terminates the node's only connection while it sits idle. The event loop is blocked meanwhile (psql runs
+ * synchronously), so the node has not read the server's goodbye when it sends its next statement, as happens when
+ * a request takes a connection an instant after the server dropped it.
+ */
+async function killIdleConnection(): Promise<void> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(node.db);
+  const pid = rows[0]?.pid as number;
+  execFileSync('psql', [url, '-Atqc', `select pg_terminate_backend(${pid}, 5000)`]);
+}
+
+describe('a connection lost while idle', () => {
+  it('answers a read anyway, on a new connection', async () => {
+    await killIdleConnection();
+    const { rows } = await sql<{ answer: number }>`select ${41}::int + 1 as answer`.execute(node.db);
+    expect(rows[0]?.answer).toBe(42);
+  });
+
+  it('runs a transaction anyway, since nothing was sent before its begin', async () => {
+    await killIdleConnection();
+    await node.db.transaction().execute((trx) => sql`insert into pool_notes (note) values (${'in a transaction'})`.execute(trx));
+    expect((await sql<{ note: string }>`select note from pool_notes`.execute(database.db)).rows).toEqual([{ note: 'in a transaction' }]);
+  });
+
+  it('does not repeat a write outside a transaction: it fails as the database being unavailable', async () => {
+    await killIdleConnection();
+    const write = sql`insert into pool_notes (note) values (${'alone'})`.execute(node.db);
+    await expect(write).rejects.toSatisfy(isConnectionError);
+    expect((await sql<{ note: string }>`select note from pool_notes where note = 'alone'`.execute(database.db)).rows).toEqual([]);
+    // The pool has dropped the dead connection: the next statement works.
+    expect((await sql<{ one: number }>`select 1 as one`.execute(node.db)).rows).toEqual([{ one: 1 }]);
+  });
+});
