@@ -7,7 +7,9 @@
  *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
+ *   npm run bench -- --only uploads --uploads 3
  *   npm run bench -- --duration 5 --connections 20
+ *   npm run bench -- --port 4700                     # first port of the servers started (one more per run)
  */
 import { parseArgs } from 'node:util';
 import { benchEvents } from './events.js';
@@ -15,6 +17,7 @@ import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
 import { benchSearch } from './search.js';
+import { benchUploads } from './uploads.js';
 import type { BenchDatabase } from './support.js';
 
 const { values: options } = parseArgs({
@@ -31,6 +34,8 @@ const { values: options } = parseArgs({
     actions: { type: 'string', default: '30' },
     semesters: { type: 'string', default: '8' },
     instruments: { type: 'string', default: '10000' },
+    uploads: { type: 'string', default: '3' },
+    port: { type: 'string', default: '3900' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -40,6 +45,7 @@ const benchmarks = {
   events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
   plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
+  uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),
 };
 type Benchmark = keyof typeof benchmarks;
 
@@ -50,7 +56,7 @@ const databases: BenchDatabase[] = options.database ? [options.database as Bench
 
 console.log(`BETTER benchmarks (${selected.join(', ')}): ${load.duration} s per URL, ${load.connections} connections, Node ${process.version}\n`);
 let failed = false;
-let port = 3900;
+let port = Number(options.port);
 for (const name of selected) {
   for (const database of databases) {
     console.log(`— ${name} on ${database}`);
