@@ -49,20 +49,27 @@ class Session {
     if (response.status !== 303) throw new Error(`Signing in answered ${response.status}`);
   }
 
-  /** Posts the report form with generated files, streamed as a browser streams them; resolves with status and time. */
+  /**
+   * Posts the report form with generated files, streamed as a browser streams them; resolves with the status (0 when
+   * the server reset the connection before answering, which a browser shows as an error page) and the time taken.
+   */
   async fileReport(path: string, files: GeneratedFile[]): Promise<{ status: number; ms: number }> {
     const fields = { _csrf: await this.token(path.replace('/reports?', '/reports/new?')), semester: '8', status: 'on_track', percentComplete: '60', spentEur: '30000', workDone: 'Benchmark upload.', links: '', instrumentImproved: 'no', improvementType: '', improvementDescription: '' };
     const body = multipartBody(fields, files);
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      body: Readable.toWeb(body.stream) as ReadableStream,
-      duplex: 'half',
-      redirect: 'manual',
-      headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${body.boundary}`, 'content-length': String(body.length) },
-    } as RequestInit);
-    await response.arrayBuffer();
-    return { status: response.status, ms: performance.now() - started };
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        body: Readable.toWeb(body.stream) as ReadableStream,
+        duplex: 'half',
+        redirect: 'manual',
+        headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${body.boundary}`, 'content-length': String(body.length) },
+      } as RequestInit);
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - started };
+    } catch {
+      return { status: 0, ms: performance.now() - started };
+    }
   }
 }
 
