@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { anEvent } from '../../modules/events/test-support.js';
+import { createInstrument } from '../../modules/instruments/service.js';
+import { newInstrumentInput } from '../../modules/instruments/test-support.js';
+import { systemActor } from '../policy/actor.js';
 import { readPage } from '../testing/http.js';
 import { useWorld } from '../testing/world.js';
 
@@ -29,6 +32,17 @@ describe('upload limits of each form', () => {
     const page = readPage(await editor.uploadStream('/instruments/import', [csv('file', 'catalogue.csv', 11 * megabyte)]));
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('“catalogue.csv” is larger than 10 MB: choose a smaller file');
+  });
+
+  it('refuses an 11 MB impact file on the instrument’s import form, which says 10 MB', async () => {
+    const created = await createInstrument(fixture.context.db, systemActor('test'), newInstrumentInput(fixture.world.partnerA.id, 'Payments portal'));
+    if (!created.ok) throw new Error(created.reason);
+    const editor = await fixture.browserFor('editorA');
+    const path = `/instruments/${created.value.id}/impact/import`;
+    expect((await editor.page(path)).mainText).toContain('10 MB');
+    const page = readPage(await editor.uploadStream(path, [csv('file', 'impact.csv', 11 * megabyte)]));
+    expect(page.status).toBe(413);
+    expect(page.mainText).toContain('“impact.csv” is larger than 10 MB: choose a smaller file');
   });
 
   it('refuses a 2 MB sign-in sheet at the 1 MB the page states, recording nothing', async () => {
