@@ -23,7 +23,10 @@ const reportFields = fieldOrder(reportSchema).flatMap((field) => (field === 'lin
 
 /** Every problem of a report form, whatever its source, listed in the order of the fields. */
 function inFieldOrder(errors: FieldError[]): FieldError[] {
-  const rank = (error: FieldError) => (reportFields.indexOf(error.field) + reportFields.length + 1) % (reportFields.length + 1);
+  const rank = (error: FieldError) => {
+    const position = reportFields.indexOf(error.field);
+    return position === -1 ? reportFields.length : position;
+  };
   return errors.map((error, index) => ({ error, index })).sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index).map(({ error }) => error);
 }
 
