@@ -7,8 +7,10 @@
  *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
+ *   npm run bench -- --only uploads --uploads 3
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
+ *   npm run bench -- --port 4700                     # first port of the servers started (one more per run)
  */
 import { parseArgs } from 'node:util';
 import { benchEvents } from './events.js';
@@ -17,6 +19,7 @@ import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
 import { benchSearch } from './search.js';
 import { benchSoak } from './soak.js';
+import { benchUploads } from './uploads.js';
 import type { BenchDatabase } from './support.js';
 
 const { values: options } = parseArgs({
@@ -36,6 +39,8 @@ const { values: options } = parseArgs({
     minutes: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     people: { type: 'string', default: '20' },
+    uploads: { type: 'string', default: '3' },
+    port: { type: 'string', default: '3900' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -46,6 +51,7 @@ const benchmarks = {
   plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
   soak: (database: BenchDatabase, port: number) => benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
+  uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),
 };
 type Benchmark = keyof typeof benchmarks;
 
@@ -58,7 +64,7 @@ const databasesOf = (name: Benchmark): BenchDatabase[] => (name === 'soak' && !o
 
 console.log(`BETTER benchmarks (${selected.join(', ')}): ${load.duration} s per URL, ${load.connections} connections, Node ${process.version}\n`);
 let failed = false;
-let port = 3900;
+let port = Number(options.port);
 for (const name of selected) {
   for (const database of databasesOf(name)) {
     console.log(`— ${name} on ${database}`);

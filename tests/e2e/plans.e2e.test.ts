@@ -75,8 +75,12 @@ describe('a Regional Action Plan from revision to semester report', () => {
     await expectAccessible(editor);
     await editor.getByRole('group', { name: 'Status' }).getByRole('radio', { name: 'Completed' }).check();
     await editor.getByLabel('Percent complete').fill('140');
+    // A document over 10 MB is refused in the same round as the field's error, named with the limit.
+    await editor.getByLabel('Evidence: documents (optional)').setInputFiles({ name: 'minutes scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024, 0x20)]) });
     await editor.getByRole('button', { name: 'Submit the report' }).click();
-    expect(await editor.getByRole('alert').textContent()).toContain('Enter the percent complete as a whole number from 0 to 100');
+    const problems = (await editor.getByRole('alert').textContent()) ?? '';
+    expect(problems).toContain('Enter the percent complete as a whole number from 0 to 100');
+    expect(problems).toContain('“minutes scan.pdf” is larger than 10 MB: choose a smaller file');
     await expectAccessible(editor);
     await editor.getByLabel('Percent complete').fill('100');
     await editor.getByLabel('Money spent so far (EUR)').fill('14800');

@@ -56,6 +56,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: trustedProxies.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   WORKER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0.1, { error: 'must be at least 0.1' }).max(3600, { error: 'must be at most 3600' }).default(5),
+  PARTNER_STORAGE_QUOTA_MB: z.coerce.number({ error: 'must be a number of megabytes' }).int({ error: 'must be a whole number of megabytes' }).min(1, { error: 'must be at least 1' }).max(1_000_000, { error: 'must be at most 1000000' }).default(1024),
   PARTICIPANT_RETENTION_MONTHS: z.coerce.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(240, { error: 'must be at most 240' }).default(24),
 });
 
@@ -73,6 +74,8 @@ export interface Config {
   workerPollMs: number;
   /** Participants of events that ended longer ago may be anonymised by an administrator. */
   participantRetentionMonths: number;
+  /** The evidence files one partner may store in all, in MB (MiB); a report that would exceed it is refused. */
+  partnerStorageQuotaMegabytes: number;
   /** Demo mode lists the demo accounts on the sign-in page; only `better serve --demo` turns it on. */
   demo: boolean;
 }
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     logLevel: e.LOG_LEVEL,
     workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
     participantRetentionMonths: e.PARTICIPANT_RETENTION_MONTHS,
+    partnerStorageQuotaMegabytes: e.PARTNER_STORAGE_QUOTA_MB,
     demo: false,
     ...overrides,
   };

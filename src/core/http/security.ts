@@ -15,10 +15,8 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
   const fromBody = body?._csrf;
   const token = Array.isArray(fromBody) ? (fromBody[0] as unknown) : fromBody;
+  // Multipart forms (uploads, core/http/uploads) give their text fields as strings too.
   if (typeof token === 'string') return token;
-  // A multipart form (a file upload) gives each field as an object holding its value.
-  const fieldValue = (token as { value?: unknown } | undefined)?.value;
-  if (typeof fieldValue === 'string') return fieldValue;
   const header = request.headers['x-csrf-token'];
   return typeof header === 'string' ? header : undefined;
 }

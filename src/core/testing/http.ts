@@ -5,6 +5,7 @@
 import { within, type BoundFunctions, type queries } from '@testing-library/dom';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { JSDOM } from 'jsdom';
+import { Readable } from 'node:stream';
 
 export interface Page {
   status: number;
@@ -27,6 +28,35 @@ export function readPage(response: LightMyRequestResponse): Page {
     mainText: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     response,
   };
+}
+
+export interface GeneratedFile {
+  field: string;
+  filename: string;
+  sizeBytes: number;
+  head?: Buffer;
+}
+
+/** A multipart body generated piece by piece: its boundary, its exact length, and the stream that produces it. */
+export function multipartBody(fields: Record<string, string>, files: GeneratedFile[]): { boundary: string; length: number; stream: Readable } {
+  const boundary = '----better-test-boundary';
+  const fieldParts = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  const fileHeader = (file: GeneratedFile) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const closing = Buffer.from(`--${boundary}--\r\n`);
+  const length = fieldParts.reduce((sum, part) => sum + part.length, 0) + files.reduce((sum, file) => sum + fileHeader(file).length + file.sizeBytes + 2, 0) + closing.length;
+  const block = Buffer.alloc(64 * 1024, 0x20);
+  async function* pieces() {
+    yield* fieldParts;
+    for (const file of files) {
+      yield fileHeader(file);
+      const head = file.head ?? Buffer.alloc(0);
+      yield head;
+      for (let left = file.sizeBytes - head.length; left > 0; left -= block.length) yield left >= block.length ? block : block.subarray(0, left);
+      yield Buffer.from('\r\n');
+    }
+    yield closing;
+  }
+  return { boundary, length, stream: Readable.from(pieces(), { objectMode: false }) };
 }
 
 export class TestBrowser {
@@ -104,6 +134,24 @@ export class TestBrowser {
       url,
       payload: Buffer.concat(parts),
       headers: { ...this.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /**
+   * Posts a multipart form whose files are generated while it is sent (never held whole, as a browser streams a large
+   * file), with the Content-Length a browser declares (unless told not to, as a chunked body has none). Each file is its `head` followed by spaces up to its size.
+   */
+  async uploadStream(url: string, files: GeneratedFile[], fields: Record<string, string> = {}, options: { csrf?: false; headers?: Record<string, string>; onSent?: () => void; declareLength?: false } = {}): Promise<LightMyRequestResponse> {
+    const all = options.csrf === false ? fields : { _csrf: await this.csrfToken(), ...fields };
+    const body = multipartBody(all, files);
+    if (options.onSent) body.stream.once('end', options.onSent);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.stream,
+      headers: { ...this.headers, 'content-type': `multipart/form-data; boundary=${body.boundary}`, ...(options.declareLength === false ? {} : { 'content-length': String(body.length) }), cookie: this.cookieHeader(), ...options.headers },
     });
     this.remember(response);
     return response;

@@ -3,6 +3,7 @@
  * partners, one account per role), and a way to get a browser signed in as any of those roles.
  */
 import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../config/config.js';
 import { createTestApp, type TestApp } from './app.js';
 import { aWorld } from './factories.js';
 import { signedInBrowser, type TestBrowser } from './http.js';
@@ -16,12 +17,12 @@ export interface WorldFixture {
   browserFor(role: Role): Promise<TestBrowser>;
 }
 
-export function useWorld(): WorldFixture {
+export function useWorld(config: Partial<Config> = {}): WorldFixture {
   const fixture = {
     browserFor: (role: Role) => signedInBrowser(fixture.context.app, fixture.world.users[role]),
   } as WorldFixture;
   beforeAll(async () => {
-    fixture.context = await createTestApp();
+    fixture.context = await createTestApp(config);
     fixture.world = await aWorld(fixture.context.db);
   });
   afterAll(async () => fixture.context.close());

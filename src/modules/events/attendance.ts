@@ -49,6 +49,9 @@ export interface SheetReport {
 
 const sheetLimitLines = 5000;
 
+/** The upload form's limit: a sheet of a few thousand lines is far below it. */
+export const signInSheetMaxMegabytes = 1;
+
 /**
  * A sign-in sheet: a CSV whose first line names its columns, one of them `email`; every other line one person
  * who signed. All lines must match an active registration of the event, or nothing is recorded.

@@ -1,9 +1,10 @@
 /** The host's tools: the participants with the event's mix and feedback, the check-in list, and the sign-in sheet upload. */
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { readFile } from 'node:fs/promises';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
+import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
 import { anonymous } from '../../core/policy/actor.js';
 import { parseForm } from '../../core/validation/forms.js';
 import { listPartners } from '../partners/service.js';
@@ -12,26 +13,19 @@ import { checkInSchema } from './schema.js';
 import * as service from './service.js';
 import { CheckInPage, ParticipantsPage } from './views/HostPages.js';
 
-const sheetMaxBytes = 1024 * 1024;
+/** The sheet's text, or undefined when it is not UTF-8: saying so beats guessing its encoding. */
+function utf8Text(content: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return undefined;
+  }
+}
 
 export const hostRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
 
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: sheetMaxBytes, files: 1, fields: 5, fieldSize: 1000 },
-    // The sheet is small: read it whole, and say so if it is not UTF-8 rather than guess its encoding.
-    async onFile(part: MultipartFile) {
-      const content = await part.toBuffer();
-      let text: string | null;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-      } catch {
-        text = null;
-      }
-      (part as unknown as { value: { filename: string; text: string | null; truncated: boolean } }).value = { filename: part.filename, text, truncated: part.file.truncated };
-    },
-  });
+  await acceptUploads(app, oneFile(service.signInSheetMaxMegabytes));
 
   async function hostedEvent(request: FastifyRequest): Promise<service.Event> {
     const event = await service.getEvent(db, idParam(request.params, 'eventId'));
@@ -76,10 +70,13 @@ export const hostRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(`${eventPath}/attendance/sheet`, { config: { action: 'event.attendance.record' } }, async (request, reply) => {
     const event = await hostedEvent(request);
-    const upload = ((request.body ?? {}) as Record<string, { value?: { filename: string; text: string | null; truncated: boolean } } | undefined>).sheet?.value;
-    const sheetError = !upload || upload.filename === '' ? 'events.sheet.fileRequired' : upload.truncated ? 'events.sheet.tooLarge' : upload.text === null ? 'events.sheet.notUtf8' : undefined;
-    if (sheetError || !upload?.text) return reply.page(await participantsPage(event, { sheetError: request.t(sheetError ?? 'events.sheet.fileRequired') }), 400);
-    const outcome = await service.importSignInSheet(db, request.actor, event.id, upload.text);
+    const { refusal } = uploadOf(request);
+    const upload = uploadedFile(request, 'sheet');
+    // The sheet is small (the form's limit): read whole.
+    const text = upload ? utf8Text(await readFile(upload.path)) : undefined;
+    const sheetError = refusal ? uploadError('sheet', refusal) : { field: 'sheet', key: upload ? 'events.sheet.notUtf8' : 'events.sheet.fileRequired' };
+    if (refusal || text === undefined) return reply.page(await participantsPage(event, { sheetError: request.t(sheetError.key, sheetError.values) }), refusal ? 413 : 400);
+    const outcome = await service.importSignInSheet(db, request.actor, event.id, text);
     if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
     if (!outcome.ok || outcome.value.problems.length > 0) return reply.page(await participantsPage(event, outcome.ok ? { sheet: outcome.value } : {}), 400);
     reply.setFlash({ kind: 'success', key: 'events.flash.sheetImported', values: { matched: outcome.value.matched, newly: outcome.value.newlyAttended } });

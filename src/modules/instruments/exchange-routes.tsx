@@ -3,11 +3,11 @@
  * measurements from such files. Uploads go to a temporary file and are read as a stream (core/exchange).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptUploads, uploadedFile, type UploadedFile } from '../../core/exchange/upload.js';
-import type { ImportFormat } from '../../core/exchange/records.js';
+import { formatOf, type ImportFormat } from '../../core/exchange/records.js';
+import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed } from '../../core/http/refusals.js';
-import { HttpError } from '../../core/http/errors.js';
+import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
 import type { FieldError } from '../../core/validation/forms.js';
 import { exportCatalogueCsv, exportCatalogueJson } from './exchange.js';
 import { importImpact } from './exchange-impact.js';
@@ -19,11 +19,15 @@ import { CatalogueImportPage, ImpactImportPage, ImportReportPage } from './views
 
 const impactImportPath = `/instruments/:instrumentId${idPattern}/impact/import`;
 
-/** The upload's problems before its content is read: no file chosen, or not a .csv or .json file. */
-function uploadErrors(upload: UploadedFile | undefined): FieldError[] {
-  if (!upload) return [{ field: 'file', key: 'instrumentData.form.fileRequired' }];
-  if (!upload.format) return [{ field: 'file', key: 'instrumentData.form.fileFormat' }];
-  return [];
+/** The uploaded file and its format, or the problems to show before its content is read: too large, no file chosen, or not a .csv or .json file. */
+function chosenFile(request: FastifyRequest): { file: { path: string; format: ImportFormat; filename: string } } | { errors: FieldError[]; status: number } {
+  const { refusal } = uploadOf(request);
+  if (refusal) return { errors: [uploadError('file', refusal)], status: 413 };
+  const upload = uploadedFile(request);
+  if (!upload) return { errors: [{ field: 'file', key: 'instrumentData.form.fileRequired' }], status: 400 };
+  const format = formatOf(upload.filename);
+  if (!format) return { errors: [{ field: 'file', key: 'instrumentData.form.fileFormat' }], status: 400 };
+  return { file: { path: upload.path, format, filename: upload.filename } };
 }
 
 function download(reply: FastifyReply, format: ImportFormat) {
@@ -35,7 +39,7 @@ function download(reply: FastifyReply, format: ImportFormat) {
 
 export const exchangeRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
-  await acceptUploads(app, { maxMegabytes: importMaxMegabytes });
+  await acceptUploads(app, oneFile(importMaxMegabytes));
 
   // The catalogue's filters (?q=&kind=&stage=&partner=&theme=) apply, so a download holds what the catalogue lists.
   app.get('/instruments.csv', { config: { action: 'instrument.read' } }, async (request, reply) => {
@@ -51,11 +55,11 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/instruments/import', { config: { action: 'instrument.write' } }, async (request, reply) => {
-    const upload = uploadedFile(request.body);
-    const errors = uploadErrors(upload);
-    if (errors.length || !upload?.format) return reply.page(<CatalogueImportPage state={{ values: {}, errors }} />, 400);
-    const report = await importCatalogue(db, request.actor, { path: upload.path, format: upload.format });
-    return reply.page(<ImportReportPage report={report} fileName={upload.filename} kind="catalogue" target={{ href: '/instruments', label: request.t('instrumentData.report.catalogue') }} />, report.imported > 0 ? 200 : 400);
+    const chosen = chosenFile(request);
+    if ('errors' in chosen) return reply.page(<CatalogueImportPage state={{ values: {}, errors: chosen.errors }} />, chosen.status);
+    const { file } = chosen;
+    const report = await importCatalogue(db, request.actor, { path: file.path, format: file.format });
+    return reply.page(<ImportReportPage report={report} fileName={file.filename} kind="catalogue" target={{ href: '/instruments', label: request.t('instrumentData.report.catalogue') }} />, report.imported > 0 ? 200 : 400);
   });
 
   /** The instrument whose impact is imported, refused unless the actor writes for it. */
@@ -72,12 +76,12 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(impactImportPath, { config: { action: 'instrument.write' } }, async (request, reply) => {
     const instrument = await writableInstrument(request);
-    const upload = uploadedFile(request.body);
-    const errors = uploadErrors(upload);
-    if (errors.length || !upload?.format) return reply.page(<ImpactImportPage instrument={instrument} state={{ values: {}, errors }} />, 400);
-    const outcome = await importImpact(db, request.actor, instrument.id, { path: upload.path, format: upload.format });
+    const chosen = chosenFile(request);
+    if ('errors' in chosen) return reply.page(<ImpactImportPage instrument={instrument} state={{ values: {}, errors: chosen.errors }} />, chosen.status);
+    const { file } = chosen;
+    const outcome = await importImpact(db, request.actor, instrument.id, { path: file.path, format: file.format });
     if (!outcome.ok) throw new HttpError(outcome.reason);
     const report = outcome.value;
-    return reply.page(<ImportReportPage report={report} fileName={upload.filename} kind="impact" target={{ href: `/instruments/${instrument.id}`, label: instrument.name }} />, report.imported > 0 ? 200 : 400);
+    return reply.page(<ImportReportPage report={report} fileName={file.filename} kind="impact" target={{ href: `/instruments/${instrument.id}`, label: instrument.name }} />, report.imported > 0 ? 200 : 400);
   });
 };

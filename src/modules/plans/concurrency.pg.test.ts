@@ -1,8 +1,12 @@
 /**
  * Races PostgreSQL must settle for action plans: editors adding actions to the same draft at once (none lost),
  * a revision started twice (one version), and the same semester report filed several times at once (one current
- * report, every other one kept as superseded).
+ * report, every other one kept as superseded), and two uploads that each fit in the partner's space but not together.
  */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../core/db/database.js';
 import { systemActor } from '../../core/policy/actor.js';
@@ -54,7 +58,7 @@ describe('action plans under concurrency', () => {
     const actionKey = version.content.actions[0]?.key ?? '';
     const report = (percent: number) =>
       reportSchema.parse({ semester: '7', status: 'on_track', percentComplete: String(percent), spentEur: '500', workDone: `Filed with ${percent}%`, links: '', instrumentImproved: 'no', improvementType: '', improvementDescription: '' });
-    const outcomes = await Promise.all([10, 20, 30, 40, 50].map((percent) => fileReport(database.db, system, planId, actionKey, report(percent), [])));
+    const outcomes = await Promise.all([10, 20, 30, 40, 50].map((percent) => fileReport(database.db, system, planId, actionKey, report(percent), [], 1024)));
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
     const rows = await database.db.selectFrom('progress_reports').select(['id', 'current', 'supersedes_id']).where('plan_id', '=', planId).where('action_key', '=', actionKey).where('semester', '=', 7).orderBy('id').execute();
     expect(rows).toHaveLength(5);
@@ -62,5 +66,29 @@ describe('action plans under concurrency', () => {
     // Each report supersedes the one before it: a single chain, nothing lost or forked.
     expect(rows.map((row) => row.supersedes_id)).toEqual([null, ...rows.slice(0, -1).map((row) => row.id)]);
     expect(rows.at(-1)?.current).toBe(true);
+  });
+
+  it('files one of two reports whose documents fit in the partner’s space only one at a time, refusing the other', async () => {
+    const version = await database.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).where('number', '=', 1).executeTakeFirstOrThrow();
+    const actionKey = version.content.actions[1]?.key ?? '';
+    const folder = await mkdtemp(path.join(tmpdir(), 'better-quota-'));
+    const stored = await database.db.selectFrom('plan_files').innerJoin('plans', 'plans.id', 'plan_files.plan_id').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size_bytes'), eb.lit(0)).as('bytes')).where('plans.partner_id', '=', world.partnerA.id).executeTakeFirstOrThrow();
+    // Space for 1 MB more than is stored; each upload is 0.6 MB.
+    const quotaMegabytes = Math.ceil(Number(stored.bytes) / 1024 / 1024) + 1;
+    const room = quotaMegabytes * 1024 * 1024 - Number(stored.bytes);
+    const upload = async (name: string) => {
+      const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(Math.ceil(room * 0.6) - 9, 0x20)]);
+      await writeFile(path.join(folder, name), content);
+      return { filename: name, path: path.join(folder, name), sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+    };
+    try {
+      const report = reportSchema.parse({ semester: '8', status: 'on_track', percentComplete: '50', spentEur: '500', workDone: 'Raced uploads', links: '', instrumentImproved: 'no', improvementType: '', improvementDescription: '' });
+      const files = [await upload('one.pdf'), await upload('two.pdf')];
+      const outcomes = await Promise.all(files.map((file) => fileReport(database.db, system, planId, actionKey, report, [file], quotaMegabytes)));
+      expect(outcomes.map((outcome) => (outcome.ok ? 'filed' : outcome.reason === 'invalid' ? outcome.problems.map((problem) => problem.reason).join() : outcome.reason)).sort()).toEqual(['filed', 'quota_exceeded']);
+      expect(await database.db.selectFrom('plan_files').select('original_name').where('original_name', 'in', ['one.pdf', 'two.pdf']).execute()).toHaveLength(1);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

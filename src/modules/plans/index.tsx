@@ -5,7 +5,7 @@ import { addPersonalDataHolder } from '../accounts/personal-data.js';
 import { plansPersonalData } from './personal-data.js';
 import { reportRoutes } from './report-routes.js';
 import { planRoutes } from './routes.js';
-import { remindMissingReports } from './service.js';
+import { remindMissingReports, removeAbandonedUploads } from './service.js';
 
 addPersonalDataHolder(plansPersonalData);
 
@@ -18,6 +18,9 @@ export const plansModule: PlatformModule = {
   navigation: [{ href: '/plans', labelKey: 'plans.nav' }],
   tasks: (app) => {
     const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
-    return [{ name: 'plans.report_reminders', run: () => remindMissingReports(app.db, mail) }];
+    return [
+      { name: 'plans.report_reminders', run: () => remindMissingReports(app.db, mail) },
+      { name: 'plans.abandoned_uploads', run: () => removeAbandonedUploads(app.db) },
+    ];
   },
 };

@@ -15,7 +15,7 @@ async function exportFor(db: Db, userId: number) {
       .where('submitted_by_user_id', '=', userId)
       .orderBy('id')
       .execute(),
-    db.selectFrom('plan_files').select(['plan_id as planId', 'original_name as name', 'size_bytes as sizeBytes', 'created_at as uploadedAt']).where('uploaded_by_user_id', '=', userId).orderBy('id').execute(),
+    db.selectFrom('plan_files').select(['plan_id as planId', 'original_name as name', 'size_bytes as sizeBytes', 'created_at as uploadedAt']).where('uploaded_by_user_id', '=', userId).where('pending_since', 'is', null).orderBy('id').execute(),
   ]);
   return { comments, reports, files };
 }

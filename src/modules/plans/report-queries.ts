@@ -5,9 +5,25 @@ import type { ImprovementType, ReportStatus } from './tables.js';
 
 type Executor = Db | Tx;
 
-/** Reports on one plan are filed one after the other, so two first reports for the same semester cannot both be current. */
-export function lockPlanForReporting(trx: Tx, planId: number) {
-  return trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().executeTakeFirst();
+/**
+ * Reports of one partner are filed one after the other: two first reports for the same semester cannot both be
+ * current, and two uploads cannot both fit in the space the partner has left. Every plan of the partner is locked,
+ * in id order so that two filings never wait on each other.
+ */
+export function lockPartnerPlansForReporting(trx: Tx, partnerId: number) {
+  return trx.selectFrom('plans').select('id').where('partner_id', '=', partnerId).orderBy('id').forNoKeyUpdate().execute();
+}
+
+/** The evidence a partner stores, in bytes: every linked file of its plans, superseded reports' included. */
+export async function partnerStoredBytes(db: Executor, partnerId: number): Promise<number> {
+  const row = await db
+    .selectFrom('plan_files')
+    .innerJoin('plans', 'plans.id', 'plan_files.plan_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('plan_files.size_bytes'), eb.lit(0)).as('bytes'))
+    .where('plans.partner_id', '=', partnerId)
+    .where('plan_files.pending_since', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
 }
 
 export function lockCurrent(trx: Tx, planId: number, actionKey: string, semester: number) {
@@ -57,13 +73,39 @@ export async function insertReport(trx: Tx, report: NewReport): Promise<number> 
   return row.id;
 }
 
-export async function insertFile(trx: Tx, file: { planId: number; originalName: string; mediaType: string; sha256: string; content: Buffer; userId: number | null }): Promise<number> {
-  const row = await trx
+/**
+ * A file's row and chunks are written before the filing transaction, each chunk by its own statement, so that the
+ * embedded database is never held for a whole file; they are bookkeeping until the transaction links them.
+ */
+export async function insertPendingFile(db: Db, file: { planId: number; originalName: string; mediaType: string; sizeBytes: number; sha256: string; userId: number | null }): Promise<number> {
+  const row = await db
     .insertInto('plan_files')
-    .values({ plan_id: file.planId, original_name: file.originalName, media_type: file.mediaType, size_bytes: file.content.length, sha256: file.sha256, content: file.content, uploaded_by_user_id: file.userId })
+    .values({ plan_id: file.planId, original_name: file.originalName, media_type: file.mediaType, size_bytes: file.sizeBytes, sha256: file.sha256, uploaded_by_user_id: file.userId, pending_since: sql<Date>`now()` })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The chunk travels as hex text: the embedded database encodes a Buffer parameter ten times slower (measured). */
+export function insertFileChunk(db: Db, fileId: number, position: number, content: Buffer) {
+  return db
+    .insertInto('plan_file_chunks')
+    .values({ file_id: fileId, position, content: sql<Buffer>`decode(${content.toString('hex')}, 'hex')` })
+    .execute();
+}
+
+/** Links pending files to their report; returns the ids linked (a file removed meanwhile is missing). */
+export async function linkPendingFiles(trx: Tx, fileIds: number[]): Promise<number[]> {
+  if (fileIds.length === 0) return [];
+  const rows = await trx.updateTable('plan_files').set({ pending_since: null }).where('id', 'in', fileIds).where('pending_since', 'is not', null).returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+/** Removes pending files (their chunks go with them): those of a refused filing, or left behind longer than `minutes`. */
+export function deletePendingFiles(db: Db, which: { ids: number[] } | { olderThanMinutes: number }) {
+  let query = db.deleteFrom('plan_files').where('pending_since', 'is not', null);
+  query = 'ids' in which ? query.where('id', 'in', which.ids.length ? which.ids : [0]) : query.where('pending_since', '<', sql<Date>`now() - make_interval(mins => ${which.olderThanMinutes})`);
+  return query.executeTakeFirst();
 }
 
 export function insertEvidence(trx: Tx, reportId: number, evidence: ({ url: string } | { fileId: number })[]) {
@@ -99,7 +141,12 @@ export function listEvidence(db: Executor, planId: number) {
 }
 
 export function findFile(db: Executor, planId: number, fileId: number) {
-  return db.selectFrom('plan_files').select(['id', 'original_name', 'media_type', 'size_bytes', 'content']).where('plan_id', '=', planId).where('id', '=', fileId).executeTakeFirst();
+  return db.selectFrom('plan_files').select(['id', 'original_name', 'media_type', 'size_bytes']).where('plan_id', '=', planId).where('id', '=', fileId).where('pending_since', 'is', null).executeTakeFirst();
+}
+
+/** One chunk of a file's content, read one at a time so a download never holds the embedded database for long. */
+export async function findFileChunk(db: Executor, fileId: number, position: number): Promise<Buffer | undefined> {
+  return (await db.selectFrom('plan_file_chunks').select('content').where('file_id', '=', fileId).where('position', '=', position).executeTakeFirst())?.content;
 }
 
 /** Plans with an endorsed version, for the reminders: their latest endorsed content and the semesters already reported. */

@@ -1,13 +1,13 @@
 /** Monitoring: a plan's semester reports, filing one with its evidence, the files, and the programme overview. */
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
+import { acceptUploads, uploadError, uploadOf } from '../../core/http/uploads.js';
 import { anonymous } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
-import { parseForm, refusalState, type FormState, type FormValues } from '../../core/validation/forms.js';
+import { fieldOrder, formValues, parseForm, type FieldError, type FormState } from '../../core/validation/forms.js';
 import { barChartSvg } from '../../core/views/charts.js';
 import { listPartners } from '../partners/service.js';
 import { listProgrammes } from '../programmes/service.js';
@@ -18,30 +18,19 @@ import { reportStatuses } from './tables.js';
 import { OverviewPage } from './views/OverviewPages.js';
 import { ReportFormPage, ReportsPage } from './views/ReportPages.js';
 
-interface UploadedPart {
-  filename: string;
-  content: Buffer;
-  truncated: boolean;
+/** The form's fields in the order a person meets them; the documents come after the links. */
+const reportFields = fieldOrder(reportSchema).flatMap((field) => (field === 'links' ? [field, 'files'] : [field]));
+
+/** Every problem of a report form, whatever its source, listed in the order of the fields. */
+function inFieldOrder(errors: FieldError[]): FieldError[] {
+  const rank = (error: FieldError) => {
+    const position = reportFields.indexOf(error.field);
+    return position === -1 ? reportFields.length : position;
+  };
+  return errors.map((error, index) => ({ error, index })).sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index).map(({ error }) => error);
 }
 
-/** Multipart fields arrive as objects (or lists of them, when repeated); the form wants their text. */
-function bodyValues(body: Record<string, unknown>): { values: FormValues; files: UploadedPart[] } {
-  const values: FormValues = {};
-  const files: UploadedPart[] = [];
-  for (const [name, field] of Object.entries(body)) {
-    for (const part of Array.isArray(field) ? field : [field]) {
-      const value = (part as { value?: unknown }).value;
-      if (name === 'files') {
-        const file = value as UploadedPart | undefined;
-        if (file && file.filename !== '') files.push(file);
-      } else if (typeof value === 'string') {
-        const existing = values[name];
-        values[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-      }
-    }
-  }
-  return { values, files };
-}
+const problemErrors = (problems: service.ReportProblem[]): FieldError[] => problems.map((problem) => ({ field: problem.field, key: `plans.refusals.${problem.reason}`, ...(problem.values ? { values: problem.values } : {}) }));
 
 /** The action a report is about, named in the query string (`?action=KEY`). */
 function actionKeyOf(request: FastifyRequest): string {
@@ -52,16 +41,8 @@ function actionKeyOf(request: FastifyRequest): string {
 export const reportRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
 
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    // An oversized document is cut short and refused by the domain with a message on the form, not a bare 413.
-    throwFileSizeLimit: false,
-    limits: { fileSize: service.evidenceMaxBytes, files: 10, fields: 20, fieldSize: 20_000 },
-    async onFile(part: MultipartFile) {
-      const content = await part.toBuffer();
-      (part as unknown as { value: UploadedPart }).value = { filename: part.filename, content, truncated: part.file.truncated };
-    },
-  });
+  await acceptUploads(app, service.evidenceLimits);
+  const quotaMegabytes = app.config.partnerStorageQuotaMegabytes;
 
   async function contextFor(request: FastifyRequest): Promise<service.ReportContext & { partnerName: string }> {
     const planId = idParam(request.params, 'planId');
@@ -96,19 +77,25 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     return reportForm(request, reply, context, actionKeyOf(request), chosen, { values: {}, errors: [] });
   });
 
-  // Evidence files are read into memory to recognise their type: a request carries at most 25 MB of them.
-  app.post(`${planPath}/reports`, { config: { action: 'plan.report' }, bodyLimit: 25 * 1024 * 1024 }, async (request, reply) => {
+  // Evidence arrives in temporary files within the form's limits (core/http/uploads); every problem, of the fields,
+  // the files or the partner's space, is shown in one round.
+  app.post(`${planPath}/reports`, { config: { action: 'plan.report' } }, async (request, reply) => {
     const context = await contextFor(request);
     const actionKey = actionKeyOf(request);
-    const { values, files } = bodyValues((request.body ?? {}) as Record<string, unknown>);
+    const values = formValues(request.body);
+    const upload = uploadOf(request);
     const semester = Number(values.semester);
     const parsed = parseForm(reportSchema, values);
-    if (!parsed.ok) return reportForm(request, reply, context, actionKey, semester, parsed.state, 400);
-    const outcome = await service.fileReport(db, request.actor, context.planId, actionKey, parsed.data, files);
+    if (!parsed.ok || upload.refusal) {
+      const problems = await service.reportProblems(db, request.actor, context.planId, actionKey, Number.isInteger(semester) ? semester : undefined, upload.files, quotaMegabytes);
+      if (!problems.ok) throwIfNotFoundOrForbidden(problems.reason);
+      const errors = [...(parsed.ok ? [] : parsed.state.errors), ...(upload.refusal ? [uploadError('files', upload.refusal)] : []), ...problemErrors(problems.ok ? problems.value : [])];
+      return reportForm(request, reply, context, actionKey, semester, { values, errors: inFieldOrder(errors) }, upload.refusal ? 413 : 400);
+    }
+    const outcome = await service.fileReport(db, request.actor, context.planId, actionKey, parsed.data, upload.files, quotaMegabytes);
     if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      const state = refusalState(values, outcome, 'plans.refusals');
-      return reportForm(request, reply, context, actionKey, semester, outcome.reason.startsWith('file') ? { ...state, errors: state.errors.map((error) => ({ ...error, values: { megabytes: service.evidenceMaxBytes / 1024 / 1024 } })) } : state, 400);
+      if (outcome.reason !== 'invalid') throw new HttpError(outcome.reason === 'forbidden' ? 'forbidden' : 'not_found');
+      return reportForm(request, reply, context, actionKey, semester, { values, errors: inFieldOrder(problemErrors(outcome.problems)) }, 400);
     }
     reply.setFlash({ kind: 'success', key: outcome.value.supersedes ? 'plans.flash.reportCorrected' : 'plans.flash.reportFiled' });
     return reply.redirect(`/plans/${context.planId}/reports#semester-${parsed.data.semester}`, 303);
@@ -121,8 +108,9 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     if (!file) throw new HttpError('not_found');
     // Always a download, under its recognised type, never rendered by the browser as part of the site.
     return reply
-      .type(file.media_type)
-      .header('content-disposition', `attachment; filename="${file.original_name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
+      .type(file.mediaType)
+      .header('content-length', file.sizeBytes)
+      .header('content-disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .header('cache-control', 'private, no-store')
       .send(file.content);
   });

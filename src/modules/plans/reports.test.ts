@@ -8,36 +8,15 @@ import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { remindMissingReports } from './service.js';
+import { anEndorsedPlan, pdf, reportForm as report } from './test-support.js';
 
 const fixture = useWorld();
 let planId = 0;
 let actionKey = '';
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
 beforeAll(async () => {
-  const editor = await fixture.browserFor('editorB');
-  const coordinator = await fixture.browserFor('coordinator');
-  const created = await editor.post('/plans', { partnerId: String(fixture.world.partnerB.id) });
-  planId = Number(String(created.headers.location).split('/').pop());
-  await editor.post(`/plans/${planId}/context`, { contactName: 'Office', contactEmail: '', instrumentKey: [''], instrumentName: ['Regional programme'], instrumentKind: ['other_regional'], instrumentBody: ['Region'], instrumentImprovement: ['Better'] });
-  await editor.post(`/plans/${planId}/actions`, {
-    title: 'Service design training',
-    description: 'Three workshops.',
-    startsOn: '2022-09-01',
-    endsOn: '2023-06-30',
-    costsEur: '25000',
-    fundingSource: ['Municipal budget'],
-    fundingAmount: ['25000'],
-    improvementType: 'management_change',
-  });
-  await editor.post(`/plans/${planId}/submission`, {});
-  await coordinator.post(`/plans/${planId}/review`, { decision: 'approve', comment: '' });
-  await editor.post(`/plans/${planId}/endorsement`, { endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' });
-  actionKey = (await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).executeTakeFirstOrThrow()).content.actions[0]?.key ?? '';
+  ({ planId, actionKey } = await anEndorsedPlan(fixture));
 });
-
-const report = (overrides: Record<string, string> = {}) => ({ semester: '7', status: 'on_track', percentComplete: '40', spentEur: '9000', workDone: 'Two workshops held.', links: 'https://example.org/minutes', instrumentImproved: 'no', improvementType: '', improvementDescription: '', ...overrides });
 
 describe('filing semester reports', () => {
   it('files a report with a PDF and a link, served back as a download, and public once submitted', async () => {
@@ -77,10 +56,10 @@ describe('filing semester reports', () => {
     expect(outside.mainText).toContain('Choose a semester within the plan’s timeframe'.replace('’', "'"));
     const disguised = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } }, report({ semester: '8' })));
     expect(disguised.status).toBe(400);
-    expect(disguised.mainText).toContain('Documents must be PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG files (recognised by their content)');
+    expect(disguised.mainText).toContain('“report.pdf”: documents must be PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG files (recognised by their content)');
     const huge = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'big.pdf', content: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } }, report({ semester: '8' })));
-    expect(huge.status).toBe(400);
-    expect(huge.mainText).toContain('Each document must be at most 10 MB');
+    expect(huge.status).toBe(413);
+    expect(huge.mainText).toContain('“big.pdf” is larger than 10 MB: choose a smaller file');
     const missing = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', instrumentImproved: 'yes' })));
     expect([...missing.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Choose the kind of improvement', 'Describe how the policy instrument was improved']);
     expect(await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute()).toHaveLength(before.length);

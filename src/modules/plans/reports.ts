@@ -3,8 +3,9 @@
  * complete, money spent, what was done, evidence (links and files), and whether a policy instrument improved.
  * A report is locked once submitted; a correction is a new report that supersedes it, and both are kept.
  */
-import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromFile } from 'file-type';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { composeEmail, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
@@ -30,16 +31,30 @@ export const allowedEvidenceTypes: Record<string, string> = {
   'image/png': 'PNG',
   'image/jpeg': 'JPEG',
 };
-export const evidenceMaxBytes = 10 * 1024 * 1024;
+/** The evidence form's limits, stated once: the form's hint, the refusals and the documentation use them. */
+export const evidenceLimits = { fileMegabytes: 10, files: 10, totalMegabytes: 25 } as const;
+/** Evidence is stored in chunks of this size, each written by its own statement (see the migration). */
+const chunkBytes = 256 * 1024;
+const megabyte = 1024 * 1024;
 
-export interface Upload {
+/** An evidence file received with the form, already within the form's limits, in a temporary file. */
+export interface EvidenceUpload {
   filename: string;
-  content: Buffer;
-  /** The upload was cut at the size limit. */
-  truncated: boolean;
+  path: string;
+  sizeBytes: number;
+  sha256: string;
 }
 
-export type ReportRefusal = 'forbidden' | 'not_found' | 'not_endorsed' | 'semester_outside' | 'file_too_large' | 'file_type' | 'file_empty';
+export type ReportRefusal = 'forbidden' | 'not_found' | 'not_endorsed';
+
+/** A problem with what was sent, shown at its field; a form shows every one of them at once. */
+export interface ReportProblem {
+  field: 'semester' | 'files';
+  reason: 'semester_outside' | 'file_type' | 'file_empty' | 'quota_exceeded';
+  values?: Record<string, string | number>;
+}
+
+export type FileReportOutcome = Outcome<{ id: number; supersedes: number | null }, ReportRefusal> | { ok: false; reason: 'invalid'; problems: ReportProblem[] };
 
 /** The semesters a plan reports on: the programme's semesters that overlap the endorsed plan's timeframe. */
 export function reportingSemesters(semesters: Semester[], content: PlanContent): Semester[] {
@@ -48,12 +63,25 @@ export function reportingSemesters(semesters: Semester[], content: PlanContent):
   return semesters.filter((semester) => semester.endsOn >= timeframe.startsOn && semester.startsOn <= timeframe.endsOn);
 }
 
-async function checkedUpload(upload: Upload): Promise<Outcome<{ filename: string; mediaType: string; content: Buffer }, ReportRefusal>> {
-  if (upload.truncated || upload.content.length > evidenceMaxBytes) return refuse('file_too_large', 'files');
-  if (upload.content.length === 0) return refuse('file_empty', 'files');
-  const detected = await fileTypeFromBuffer(upload.content);
-  if (!detected || !(detected.mime in allowedEvidenceTypes)) return refuse('file_type', 'files');
-  return done({ filename: upload.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'evidence', mediaType: detected.mime, content: upload.content });
+interface CheckedFile extends EvidenceUpload {
+  mediaType: string;
+}
+
+async function checkedFile(upload: EvidenceUpload): Promise<CheckedFile | ReportProblem> {
+  const filename = upload.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'evidence';
+  if (upload.sizeBytes === 0) return { field: 'files', reason: 'file_empty', values: { filename } };
+  const detected = await fileTypeFromFile(upload.path);
+  if (!detected || !(detected.mime in allowedEvidenceTypes)) return { field: 'files', reason: 'file_type', values: { filename } };
+  return { ...upload, filename, mediaType: detected.mime };
+}
+
+/** MB with one decimal, rounded down, so "left" never promises more than there is. */
+const megabytes = (bytes: number) => Math.floor((bytes / megabyte) * 10) / 10;
+
+function quotaProblem(storedBytes: number, incomingBytes: number, quotaMegabytes: number): ReportProblem | undefined {
+  const quotaBytes = quotaMegabytes * megabyte;
+  if (incomingBytes === 0 || storedBytes + incomingBytes <= quotaBytes) return undefined;
+  return { field: 'files', reason: 'quota_exceeded', values: { left: megabytes(Math.max(0, quotaBytes - storedBytes)), needed: megabytes(incomingBytes), quota: quotaMegabytes } };
 }
 
 export interface ReportContext {
@@ -75,39 +103,93 @@ export async function reportContext(db: Db, planId: number): Promise<ReportConte
   return { planId, programmeId: plan.programme_id, partnerId: plan.partner_id, content, semesters: reportingSemesters(semestersOf(programme), content) };
 }
 
-/** Files a report (or a correction superseding the current one) with its evidence, all or nothing. */
-export async function fileReport(db: Db, actor: Actor, planId: number, actionKey: string, input: ReportInput, uploads: Upload[]): Promise<Outcome<{ id: number; supersedes: number | null }, ReportRefusal>> {
+/**
+ * Everything wrong with a report's semester and files, before anything is stored: a semester outside the plan,
+ * each empty or unrecognised file, and files that would not fit in the partner's space.
+ */
+async function checkFiling(db: Db, actor: Actor, planId: number, actionKey: string, semester: number | undefined, uploads: EvidenceUpload[], quotaMegabytes: number) {
   const context = await reportContext(db, planId);
   if (!context) return refuse((await queries.findPlan(db, planId)) ? 'not_endorsed' : 'not_found');
   if (!can(actor, 'plan.report', { programmeId: context.programmeId, partnerIds: [context.partnerId] })) return refuse('forbidden');
   if (!context.content.actions.some((action) => action.key === actionKey)) return refuse('not_found');
-  if (!context.semesters.some((semester) => semester.number === input.semester)) return refuse('semester_outside', 'semester');
-  const files: { filename: string; mediaType: string; content: Buffer }[] = [];
-  for (const upload of uploads) {
-    const checked = await checkedUpload(upload);
-    if (!checked.ok) return checked;
-    files.push(checked.value);
+  const problems: ReportProblem[] = [];
+  if (semester !== undefined && !context.semesters.some((entry) => entry.number === semester)) problems.push({ field: 'semester', reason: 'semester_outside' });
+  const files: CheckedFile[] = [];
+  for (const checked of await Promise.all(uploads.map(checkedFile))) {
+    if ('reason' in checked) problems.push(checked);
+    else files.push(checked);
   }
-  return db.transaction().execute(async (trx) => {
-    await reportQueries.lockPlanForReporting(trx, planId);
-    const current = await reportQueries.lockCurrent(trx, planId, actionKey, input.semester);
-    if (current) await reportQueries.supersede(trx, current.id);
-    const userId = actor.kind === 'user' ? actor.userId : null;
-    const id = await reportQueries.insertReport(trx, { planId, actionKey, ...input, supersedesId: current?.id ?? null, userId, label: actorLabel(actor) });
-    const fileIds: number[] = [];
+  const quota = quotaProblem(await reportQueries.partnerStoredBytes(db, context.partnerId), sumOf(uploads), quotaMegabytes);
+  if (quota) problems.push(quota);
+  return done({ context, files, problems });
+}
+
+const sumOf = (files: { sizeBytes: number }[]) => files.reduce((sum, file) => sum + file.sizeBytes, 0);
+
+/** The problems a report would be refused for, for a form that has other errors too (one round shows them all). */
+export async function reportProblems(db: Db, actor: Actor, planId: number, actionKey: string, semester: number | undefined, uploads: EvidenceUpload[], quotaMegabytes: number): Promise<Outcome<ReportProblem[], ReportRefusal>> {
+  const checked = await checkFiling(db, actor, planId, actionKey, semester, uploads, quotaMegabytes);
+  return checked.ok ? done(checked.value.problems) : checked;
+}
+
+/** Stores files as pending, chunk by chunk, outside any transaction; on failure nothing of them stays. */
+async function storePending(db: Db, planId: number, files: CheckedFile[], userId: number | null): Promise<number[]> {
+  const ids: number[] = [];
+  try {
     for (const file of files) {
-      fileIds.push(await reportQueries.insertFile(trx, { planId, originalName: file.filename, mediaType: file.mediaType, sha256: createHash('sha256').update(file.content).digest('hex'), content: file.content, userId }));
+      const id = await reportQueries.insertPendingFile(db, { planId, originalName: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, userId });
+      ids.push(id);
+      let position = 0;
+      for await (const chunk of createReadStream(file.path, { highWaterMark: chunkBytes })) {
+        await reportQueries.insertFileChunk(db, id, position, chunk as Buffer);
+        position += 1;
+      }
     }
-    await reportQueries.insertEvidence(trx, id, [...input.links.map((url) => ({ url })), ...fileIds.map((fileId) => ({ fileId }))]);
-    await recordAudit(trx, actor, {
-      action: current ? 'plan.correct_report' : 'plan.file_report',
-      entityType: 'progress_report',
-      entityId: id,
-      programmeId: context.programmeId,
-      after: { planId, actionKey, semester: input.semester, status: input.status, percentComplete: input.percentComplete, spentEur: input.spentEur, supersedes: current?.id ?? null, files: files.map((file) => file.filename) },
+    return ids;
+  } catch (error) {
+    await reportQueries.deletePendingFiles(db, { ids });
+    throw error;
+  }
+}
+
+/**
+ * Files a report (or a correction superseding the current one) with its evidence, all or nothing. The files are
+ * stored first as pending, chunk by chunk, so the embedded database serves other requests meanwhile; the short
+ * transaction then checks the partner's space under the lock of its plans and links them.
+ */
+export async function fileReport(db: Db, actor: Actor, planId: number, actionKey: string, input: ReportInput, uploads: EvidenceUpload[], quotaMegabytes: number): Promise<FileReportOutcome> {
+  const checked = await checkFiling(db, actor, planId, actionKey, input.semester, uploads, quotaMegabytes);
+  if (!checked.ok) return checked;
+  const { context, files, problems } = checked.value;
+  if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const fileIds = await storePending(db, planId, files, userId);
+  try {
+    const outcome = await db.transaction().execute(async (trx): Promise<FileReportOutcome> => {
+      await reportQueries.lockPartnerPlansForReporting(trx, context.partnerId);
+      // Checked again under the lock: two uploads at once must not both fit in the space left for one.
+      const quota = quotaProblem(await reportQueries.partnerStoredBytes(trx, context.partnerId), sumOf(files), quotaMegabytes);
+      if (quota) return { ok: false, reason: 'invalid', problems: [quota] };
+      if ((await reportQueries.linkPendingFiles(trx, fileIds)).length !== fileIds.length) throw new Error('A pending evidence file was removed before its report was filed');
+      const current = await reportQueries.lockCurrent(trx, planId, actionKey, input.semester);
+      if (current) await reportQueries.supersede(trx, current.id);
+      const id = await reportQueries.insertReport(trx, { planId, actionKey, ...input, supersedesId: current?.id ?? null, userId, label: actorLabel(actor) });
+      await reportQueries.insertEvidence(trx, id, [...input.links.map((url) => ({ url })), ...fileIds.map((fileId) => ({ fileId }))]);
+      await recordAudit(trx, actor, {
+        action: current ? 'plan.correct_report' : 'plan.file_report',
+        entityType: 'progress_report',
+        entityId: id,
+        programmeId: context.programmeId,
+        after: { planId, actionKey, semester: input.semester, status: input.status, percentComplete: input.percentComplete, spentEur: input.spentEur, supersedes: current?.id ?? null, files: files.map((file) => file.filename) },
+      });
+      return done({ id, supersedes: current?.id ?? null });
     });
-    return done({ id, supersedes: current?.id ?? null });
-  });
+    if (!outcome.ok) await reportQueries.deletePendingFiles(db, { ids: fileIds });
+    return outcome;
+  } catch (error) {
+    await reportQueries.deletePendingFiles(db, { ids: fileIds });
+    throw error;
+  }
 }
 
 export interface Evidence {
@@ -157,8 +239,23 @@ export async function reportsOf(db: Db, planId: number): Promise<ProgressReport[
   }));
 }
 
+/** A stored evidence file: its name, type and size, and its content as a stream read chunk by chunk. */
 export async function evidenceFile(db: Db, planId: number, fileId: number) {
-  return reportQueries.findFile(db, planId, fileId);
+  const file = await reportQueries.findFile(db, planId, fileId);
+  if (!file) return undefined;
+  async function* chunks() {
+    for (let position = 0; ; position += 1) {
+      const chunk = await reportQueries.findFileChunk(db, fileId, position);
+      if (!chunk) return;
+      yield chunk;
+    }
+  }
+  return { name: file.original_name, mediaType: file.media_type, sizeBytes: file.size_bytes, content: Readable.from(chunks()) };
+}
+
+/** The worker's task: pending files of uploads that never reached their filing transaction (a crash, a closed tab). */
+export async function removeAbandonedUploads(db: Db): Promise<number> {
+  return Number((await reportQueries.deletePendingFiles(db, { olderThanMinutes: 60 })).numDeletedRows);
 }
 
 const reminders = systemActor('report reminders');

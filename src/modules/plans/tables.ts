@@ -53,9 +53,17 @@ export interface PlanFilesTable {
   media_type: string;
   size_bytes: number;
   sha256: string;
-  content: Buffer;
   uploaded_by_user_id: number | null;
   created_at: CreatedAt;
+  /** Set while the file is stored but not yet linked to a filed report; cleared by the filing transaction. */
+  pending_since: Date | null;
+}
+
+/** A file's content in order of position, 256 KiB a chunk (the last one shorter). */
+export interface PlanFileChunksTable {
+  file_id: number;
+  position: number;
+  content: Buffer;
 }
 
 export interface ProgressReportsTable {
@@ -107,6 +115,7 @@ export interface PlanTables {
   plan_versions: PlanVersionsTable;
   plan_comments: PlanCommentsTable;
   plan_files: PlanFilesTable;
+  plan_file_chunks: PlanFileChunksTable;
   progress_reports: ProgressReportsTable;
   progress_report_evidence: ProgressReportEvidenceTable;
   plan_reminders: PlanRemindersTable;

@@ -34,8 +34,8 @@ export function ErrorSummary({ state, anchors = {} }: { state: FormState | undef
         {t('common.errors.summaryTitle')}
       </h2>
       <ul class="error-summary__list">
-        {state.errors.map((error) => (
-          <li key={error.field}>
+        {state.errors.map((error, index) => (
+          <li key={index}>
             <a href={`#${anchors[error.field] ?? fieldId(error.field)}`}>{t(error.key, error.values)}</a>
           </li>
         ))}
@@ -272,6 +272,36 @@ export function CheckboxGroup({ name, legend, state, hint, values = [], options 
   const posted = state && Object.keys(state.values).length > 0 ? state.values[name] : undefined;
   const checked = state && Object.keys(state.values).length > 0 ? (Array.isArray(posted) ? posted : posted ? [posted] : []) : values;
   return <ChoiceFieldset type="checkbox" name={name} legend={legend} state={state} hint={hint} chosen={checked} options={options} />;
+}
+
+/** A file input; every problem with the files chosen (one per file) is shown above it and linked from the summary. */
+export function FileField({ name, label, hint, state, accept, multiple }: { name: string; label: string; hint: string; state?: FormState | undefined; accept: string; multiple?: boolean }) {
+  const { t } = useView();
+  const id = fieldId(name);
+  const errors = state?.errors.filter((error) => error.field === name) ?? [];
+  return (
+    <div class={`field${errors.length ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      <p class="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {errors.map((error, index) => (
+        <FieldMessage key={index} id={`${id}-error${index ? `-${index}` : ''}`} message={t(error.key, error.values)} />
+      ))}
+      <input
+        class="file-input"
+        type="file"
+        id={id}
+        name={name}
+        multiple={multiple}
+        accept={accept}
+        aria-invalid={errors.length ? 'true' : undefined}
+        aria-describedby={describedBy(`${id}-hint`, ...errors.map((_error, index) => `${id}-error${index ? `-${index}` : ''}`))}
+      />
+    </div>
+  );
 }
 
 /** The CSRF field travels with every submit button, so no form can forget it. */

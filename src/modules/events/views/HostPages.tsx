@@ -7,7 +7,7 @@ import { Form, SubmitButton, TextField } from '../../../core/views/components/fo
 import { BackLink, DataTable, PageHeading, Stat, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import type { Event, FeedbackSummary, Participant, ParticipationMix, SheetReport } from '../service.js';
+import { signInSheetMaxMegabytes, type Event, type FeedbackSummary, type Participant, type ParticipationMix, type SheetReport } from '../service.js';
 import { Average, EventWhen } from './parts.js';
 
 function MixTable({ caption, label, rows }: { caption: string; label: string; rows: { name: string; registered: number; attended: number }[] }) {
@@ -184,7 +184,7 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
               {t('events.sheet.file')}
             </label>
             <p id="field-sheet-hint" class="field__hint">
-              {t('events.sheet.fileHint')}
+              {t('events.sheet.fileHint', { megabytes: signInSheetMaxMegabytes })}
             </p>
             <input class="file-input" type="file" id="field-sheet" name="sheet" accept=".csv,text/csv" aria-describedby="field-sheet-hint" />
           </div>

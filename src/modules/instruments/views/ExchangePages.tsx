@@ -1,43 +1,12 @@
 /** Uploading a file of instruments or of an instrument's impact measurements, and the report that follows. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, errorFor, fieldId, SubmitButton } from '../../../core/views/components/forms.js';
+import { ErrorSummary, FileField, SubmitButton } from '../../../core/views/components/forms.js';
 import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { catalogueColumns } from '../exchange.js';
 import { impactColumns, impactImportMaxRows, requiredImpactColumns } from '../exchange-impact.js';
 import { catalogueImportMaxRows, importMaxMegabytes, requiredCatalogueColumns, type ImportReport } from '../exchange-import.js';
-
-/** The file field: its error is shown above the input and linked from the error summary. */
-function FileField({ state, hint }: { state: FormState | undefined; hint: string }) {
-  const { t } = useView();
-  const id = fieldId('file');
-  const error = errorFor(state, 'file');
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        {t('instrumentData.form.file')}
-      </label>
-      <p class="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          <span class="visually-hidden">{t('common.errors.prefix')}</span> {t(error.key, error.values)}
-        </p>
-      ) : null}
-      <input
-        class="file-input"
-        type="file"
-        id={id}
-        name="file"
-        accept=".csv,.json,text/csv,application/json"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
-  );
-}
 
 function Columns({ columns, required, hint }: { columns: readonly string[]; required: readonly string[]; hint: string }) {
   const { t } = useView();
@@ -54,9 +23,10 @@ function Columns({ columns, required, hint }: { columns: readonly string[]; requ
 }
 
 function UploadForm({ action, state, hint, submit }: { action: string; state: FormState | undefined; hint: string; submit: string }) {
+  const { t } = useView();
   return (
     <form action={action} method="post" encType="multipart/form-data" noValidate>
-      <FileField state={state} hint={hint} />
+      <FileField name="file" label={t('instrumentData.form.file')} state={state} hint={hint} accept=".csv,.json,text/csv,application/json" />
       <SubmitButton>{submit}</SubmitButton>
     </form>
   );

@@ -1,12 +1,12 @@
 /** Phase-2 monitoring: a plan's reports by semester and action, with their corrections; and the report form. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import { ErrorSummary, FileField, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading, SummaryList, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import type { Semester } from '../../programmes/service.js';
 import type { PlanAction } from '../content.js';
-import { allowedEvidenceTypes, evidenceMaxBytes, type ProgressReport } from '../reports.js';
+import { allowedEvidenceTypes, evidenceLimits, type ProgressReport } from '../reports.js';
 import { improvementTypes, reportStatuses } from '../tables.js';
 
 function Report({ planId, report }: { planId: number; report: ProgressReport }) {
@@ -126,15 +126,14 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
         <TextField name="spentEur" label={t('plans.report.spentEur.label')} hint={t('plans.report.spentEur.hint')} state={state} width="medium" inputMode="decimal" />
         <TextArea name="workDone" label={t('plans.report.workDone.label')} state={state} rows={5} />
         <TextArea name="links" label={t('plans.report.links.label')} hint={t('plans.report.links.hint')} state={state} rows={3} />
-        <div class="field">
-          <label class="field__label" for="field-files">
-            {t('plans.report.files.label')}
-          </label>
-          <p id="field-files-hint" class="field__hint">
-            {t('plans.report.files.hint', { types, megabytes: evidenceMaxBytes / 1024 / 1024 })}
-          </p>
-          <input class="file-input" type="file" id="field-files" name="files" multiple aria-describedby="field-files-hint" accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg" />
-        </div>
+        <FileField
+          name="files"
+          label={t('plans.report.files.label')}
+          hint={t('plans.report.files.hint', { types, files: evidenceLimits.files, megabytes: evidenceLimits.fileMegabytes, total: evidenceLimits.totalMegabytes })}
+          state={state}
+          accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
+          multiple
+        />
         <RadioGroup
           name="instrumentImproved"
           legend={t('plans.report.instrumentImproved.legend')}

@@ -1,0 +1,250 @@
+/**
+ * File uploads for the forms that take them (report evidence, sign-in sheets, imports): a multipart body whose files
+ * are streamed to temporary files, never held in memory, with each form's limits — size of one file, number of files,
+ * size of all files together — counted while the bytes arrive. The first limit exceeded stops the storing (the files
+ * already written are removed) and becomes a refusal the route shows at the file field, with the text fields read so
+ * far kept; the rest of the body is read and thrown away up to a cap, so that a browser (which sends the whole body
+ * before it reads the answer) shows that form, and past the cap the connection is closed. Temporary files are removed
+ * once the response is sent, whatever happened in between. Register inside the routes' own plugin, so only those
+ * routes accept multipart bodies.
+ */
+import { Busboy, type BusboyFileStream, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform, Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FieldError, FormValues } from '../validation/forms.js';
+import { HttpError } from './errors.js';
+
+/** A form's limits, stated once: the page's hint, the refusal and the documentation use these numbers. */
+export interface UploadLimits {
+  /** The largest single file, in MB (MiB). */
+  fileMegabytes: number;
+  /** The most files one request may carry. */
+  files: number;
+  /** All files of one request together, in MB (MiB). */
+  totalMegabytes: number;
+  /** Text fields a form has at most, and the longest one in characters. */
+  fields?: number;
+  fieldCharacters?: number;
+}
+
+export interface UploadedFile {
+  field: string;
+  path: string;
+  filename: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export type UploadRefusal =
+  | { reason: 'file_too_large'; filename: string; megabytes: number }
+  | { reason: 'total_too_large'; filename: string; megabytes: number }
+  | { reason: 'request_too_large'; megabytes: number }
+  | { reason: 'too_many_files'; count: number };
+
+export interface Upload {
+  /** Files chosen and stored; empty when the upload was refused. */
+  files: UploadedFile[];
+  refusal: UploadRefusal | undefined;
+  /** The body was not read to its end (over the cap): fields after the cut, the CSRF token among them, are missing. */
+  cut: boolean;
+}
+
+const megabyte = 1024 * 1024;
+/** Room for the text fields and the multipart framing on top of the files. */
+const framingBytes = megabyte;
+/** How much of an oversized body is read and thrown away past the limit, so that the browser sees the answer. */
+export const drainBytes = 128 * megabyte;
+
+const uploads = new WeakMap<FastifyRequest, Upload>();
+const noUpload: Upload = { files: [], refusal: undefined, cut: false };
+
+/** The request's upload (no files when the body was not multipart). */
+export function uploadOf(request: FastifyRequest): Upload {
+  return uploads.get(request) ?? noUpload;
+}
+
+/** A refused upload whose body was cut carries no CSRF token; the route then only shows its form again. */
+export function uploadWasCut(request: FastifyRequest): boolean {
+  return uploads.get(request)?.cut === true;
+}
+
+/** The limits of a form that takes one file. */
+export function oneFile(megabytes: number): UploadLimits {
+  return { fileMegabytes: megabytes, files: 1, totalMegabytes: megabytes };
+}
+
+/** The file chosen in a form's field, if one was chosen and accepted. */
+export function uploadedFile(request: FastifyRequest, field = 'file'): UploadedFile | undefined {
+  return uploadOf(request).files.find((file) => file.field === field);
+}
+
+/** The refusal as the message at the form's file field. */
+export function uploadError(field: string, refusal: UploadRefusal): FieldError {
+  const { reason, ...values } = refusal;
+  return { field, key: `common.uploads.${reason}`, values };
+}
+
+const nowhere = () =>
+  new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+
+/** Reads one multipart body: text fields into the returned values, files to temporary files in `folder`. */
+function readMultipart(request: FastifyRequest, payload: Readable, folder: string, limits: UploadLimits): Promise<FormValues> {
+  const totalBytes = limits.totalMegabytes * megabyte;
+  const requestBytes = totalBytes + framingBytes;
+  const upload: Upload = { files: [], refusal: undefined, cut: false };
+  uploads.set(request, upload);
+  const values: FormValues = {};
+  const written: string[] = [];
+  let filesSeen = 0;
+  let fileBytes = 0;
+
+  const refuse = (refusal: UploadRefusal) => {
+    upload.refusal ??= refusal;
+  };
+  const declared = Number(request.headers['content-length']);
+  // A body declared too large stores nothing; it is still read (to the cap) for its fields and the file that went over.
+  const storeNothing = declared > requestBytes;
+  if (declared > requestBytes + drainBytes) {
+    // Not read at all: the answer closes the connection.
+    refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
+    upload.cut = true;
+    return Promise.resolve(values);
+  }
+
+  return new Promise((resolve, reject) => {
+    let busboy: BusboyInstance;
+    try {
+      busboy = Busboy({
+        headers: request.headers as BusboyHeaders,
+        limits: { fileSize: limits.fileMegabytes * megabyte, fields: limits.fields ?? 20, fieldSize: limits.fieldCharacters ?? 20_000, parts: (limits.fields ?? 20) + limits.files + 10 },
+      });
+    } catch {
+      reject(new HttpError('bad_request'));
+      return;
+    }
+    const storing: Promise<void>[] = [];
+    const open = new Set<BusboyFileStream>();
+    let settled = false;
+
+    const finish = async (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      await Promise.allSettled(storing);
+      if (storeNothing) refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
+      // A refused upload keeps nothing: files already written are removed at once.
+      if (upload.refusal || error) await Promise.all(written.map((file) => rm(file, { force: true })));
+      if (upload.refusal) upload.files = [];
+      if (error) reject(error);
+      else resolve(values);
+    };
+
+    // Stops reading the body, ends the files in progress and answers with what was read; the reply closes the connection.
+    const stop = (error?: Error) => {
+      upload.cut = true;
+      payload.unpipe(counted);
+      payload.pause();
+      for (const stream of open) stream.destroy();
+      void finish(error);
+    };
+
+    let received = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (received <= requestBytes + drainBytes) return callback(null, chunk);
+        refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
+        stop();
+        callback();
+      },
+    });
+
+    busboy.on('field', (name: string, value: string) => {
+      if (name in Object.prototype) return;
+      const existing = values[name];
+      values[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    });
+
+    busboy.on('file', (field: string, stream: BusboyFileStream, filename: string) => {
+      // An empty file input is sent as a part without a name and content.
+      if (filename === '' || upload.refusal) {
+        stream.resume();
+        return;
+      }
+      filesSeen += 1;
+      if (filesSeen > limits.files) {
+        refuse({ reason: 'too_many_files', count: limits.files });
+        stream.resume();
+        return;
+      }
+      const target = path.join(folder, randomUUID());
+      if (!storeNothing) written.push(target);
+      open.add(stream);
+      const hash = createHash('sha256');
+      let size = 0;
+      stream.on('limit', () => refuse({ reason: 'file_too_large', filename, megabytes: limits.fileMegabytes }));
+      // Counts every byte as it arrives; once any limit is exceeded the bytes are let through to nowhere.
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          fileBytes += chunk.length;
+          if (fileBytes > totalBytes) refuse({ reason: 'total_too_large', filename, megabytes: limits.totalMegabytes });
+          if (upload.refusal) return callback();
+          hash.update(chunk);
+          callback(null, chunk);
+        },
+      });
+      storing.push(
+        pipeline(stream, counter, storeNothing ? nowhere() : createWriteStream(target)).then(
+          () => {
+            open.delete(stream);
+            if (!stream.truncated && !upload.refusal && !storeNothing) upload.files.push({ field, path: target, filename, sizeBytes: size, sha256: hash.digest('hex') });
+          },
+          () => {
+            open.delete(stream);
+          },
+        ),
+      );
+    });
+
+    busboy.on('finish', () => void finish());
+    // A malformed body (a broken boundary, a truncated part) is a bad request, not an outage.
+    busboy.on('error', () => stop(new HttpError('bad_request')));
+    payload.on('error', () => void finish(new HttpError('bad_request')));
+    payload.pipe(counted).pipe(busboy);
+  });
+}
+
+/**
+ * Makes the plugin's routes accept multipart bodies within these limits: the text fields become the request's
+ * body (as a form's values), the files `uploadOf(request)`.
+ */
+export async function acceptUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'better-upload-'));
+  const removeFiles = async (request: FastifyRequest) => {
+    const upload = uploads.get(request);
+    if (!upload) return;
+    uploads.delete(request);
+    await Promise.all(upload.files.map((file) => rm(file.path, { force: true })));
+  };
+  app.addContentTypeParser('multipart/form-data', (request: FastifyRequest, payload: IncomingMessage) => readMultipart(request, payload, folder, limits));
+  app.addHook('onRequest', async (request, reply) => {
+    // A client that goes away before the answer never gets an onResponse: its files are removed on close.
+    reply.raw.on('close', () => void removeFiles(request));
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (uploadWasCut(request)) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => removeFiles(request));
+  app.addHook('onClose', async () => rm(folder, { recursive: true, force: true }));
+}
