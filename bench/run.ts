@@ -7,9 +7,11 @@
  *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
+ *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
  */
 import { parseArgs } from 'node:util';
+import { benchBackup } from './backup.js';
 import { benchEvents } from './events.js';
 import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
@@ -31,6 +33,7 @@ const { values: options } = parseArgs({
     actions: { type: 'string', default: '30' },
     semesters: { type: 'string', default: '8' },
     instruments: { type: 'string', default: '10000' },
+    files: { type: 'string', default: '100' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -40,6 +43,7 @@ const benchmarks = {
   events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
   plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
+  backup: (database: BenchDatabase, port: number) => benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

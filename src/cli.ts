@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from './core/config/config.js';
-import { backupFromCli, restoreFromCli, type CommandResult } from './core/db/backup/cli.js';
+import { backupFromCli, confirmRestore, restoreFromCli, type CommandResult } from './core/db/backup/cli.js';
 import { openDatabase } from './core/db/database.js';
 import { EmbeddedDatabaseInUse } from './core/db/embedded-socket.js';
 import { getTranslator, type Translate } from './core/i18n/i18n.js';
@@ -196,6 +196,9 @@ program
   .option('--yes', 'with --replace: do not ask for confirmation')
   .action(async (file: string, options: { replace?: boolean; yes?: boolean }) => {
     const t = await messages();
+    const restoreOptions = { replace: Boolean(options.replace), yes: Boolean(options.yes) };
+    const refused = await confirmRestore(file, restoreOptions, t);
+    if (refused) return report(refused);
     let database;
     try {
       database = await openDatabase(databaseOptions(config()));
@@ -205,7 +208,7 @@ program
       process.exit(1);
     }
     try {
-      report(await restoreFromCli(database, file, { replace: Boolean(options.replace), yes: Boolean(options.yes) }, t));
+      report(await restoreFromCli(database, file, restoreOptions, t));
     } finally {
       await database.close();
     }

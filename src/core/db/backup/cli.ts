@@ -58,20 +58,24 @@ export interface RestoreOptions {
   yes: boolean;
 }
 
-export async function restoreFromCli(database: DatabaseHandle, file: string, options: RestoreOptions, t: Translate): Promise<CommandResult> {
+/** Before the database is opened: the file exists, and --replace is confirmed. A refusal, or undefined to go on. */
+export async function confirmRestore(file: string, options: RestoreOptions, t: Translate): Promise<CommandResult | undefined> {
   const source = path.resolve(file);
   try {
     await stat(source);
   } catch {
     return { ok: false, message: t('database.restore.noFile', { file: source }) };
   }
-  if (options.replace && !options.yes) {
-    if (!process.stdin.isTTY) return { ok: false, message: t('database.restore.needsYes') };
-    const prompt = createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await prompt.question(t('database.restore.confirm', { file: source }));
-    prompt.close();
-    if (answer.trim().toLowerCase() !== 'yes') return { ok: false, message: t('database.restore.cancelled') };
-  }
+  if (!options.replace || options.yes) return undefined;
+  if (!process.stdin.isTTY) return { ok: false, message: t('database.restore.needsYes') };
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await prompt.question(t('database.restore.confirm', { file: source }));
+  prompt.close();
+  return answer.trim().toLowerCase() === 'yes' ? undefined : { ok: false, message: t('database.restore.cancelled') };
+}
+
+export async function restoreFromCli(database: DatabaseHandle, file: string, options: { replace: boolean }, t: Translate): Promise<CommandResult> {
+  const source = path.resolve(file);
   const started = performance.now();
   let outcome: RestoreOutcome;
   try {
