@@ -28,6 +28,20 @@ export interface BackupBenchOptions {
 
 const mb = (bytes: number) => Number((bytes / 1_000_000).toFixed(1));
 
+/** Runs `work` with the process's resident memory sampled every 10 ms (on PGlite it includes the engine's own). */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakExtraMb: number }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const started = performance.now();
+  try {
+    const value = await work();
+    return { value, seconds: (performance.now() - started) / 1000, peakExtraMb: (Math.max(peak, process.memoryUsage().rss) - before) / 1_000_000 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function loadVolume(handle: DatabaseHandle, options: BackupBenchOptions): Promise<void> {
   await migrateToLatest(handle.db);
   await seedDemo(handle.db);
@@ -86,38 +100,43 @@ export async function benchBackup(database: BenchDatabase, port: number, options
   const target = await freshDatabase(database, 'restore');
   try {
     const source = await openDatabase({ url: fresh.url, dataDir: fresh.dataDir });
-    let size: number;
-    let backupSeconds: number;
     const file = path.join(folder, 'bench.backup.gz');
+    let size: number;
+    let backup: { seconds: number; peakExtraMb: number };
     try {
       await loadVolume(source, options);
       size = await databaseBytes(source);
-      const started = performance.now();
-      const written = await backupFromCli(source, file, t);
-      backupSeconds = (performance.now() - started) / 1000;
-      if (!written.ok) throw new Error(written.message);
-      console.log(written.message);
+      const run = await measured(() => backupFromCli(source, file, t));
+      if (!run.value.ok) throw new Error(run.value.message);
+      console.log(run.value.message);
+      backup = run;
     } finally {
       await source.close();
     }
     const fileBytes = (await stat(file)).size;
 
     const restored = await openDatabase({ url: target.url, dataDir: target.dataDir });
-    let restoreSeconds: number;
+    let restore: { seconds: number; peakExtraMb: number };
     try {
-      const started = performance.now();
-      const outcome = await restoreBackup(restored, backupLines(createReadStream(file)), { replace: false, label: 'bench' });
-      restoreSeconds = (performance.now() - started) / 1000;
-      if (!outcome.ok) throw new Error(`restore refused: ${outcome.reason}`);
+      const run = await measured(() => restoreBackup(restored, backupLines(createReadStream(file)), { replace: false, label: 'bench' }));
+      if (!run.value.ok) throw new Error(`restore refused: ${run.value.reason}`);
+      restore = run;
     } finally {
       await restored.close();
     }
     const perGb = (seconds: number) => Number(((seconds * 1e9) / size).toFixed(1));
+    const timed = (measure: string, run: { seconds: number; peakExtraMb: number }) => ({
+      database,
+      measure,
+      seconds: Number(run.seconds.toFixed(1)),
+      's per GB of database': perGb(run.seconds),
+      'peak extra memory MB': Math.round(run.peakExtraMb),
+    });
     console.table([
       { database, measure: 'database (tables and indexes)', MB: mb(size) },
       { database, measure: 'backup file (gzip)', MB: mb(fileBytes) },
-      { database, measure: 'better backup', seconds: Number(backupSeconds.toFixed(1)), 's per GB of database': perGb(backupSeconds) },
-      { database, measure: 'better restore into an empty database', seconds: Number(restoreSeconds.toFixed(1)), 's per GB of database': perGb(restoreSeconds) },
+      timed('better backup', backup),
+      timed('better restore into an empty database', restore),
     ]);
 
     if (database === 'pglite') {
