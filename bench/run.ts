@@ -8,11 +8,13 @@
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
  *   npm run bench -- --only uploads --uploads 3
+ *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
  *   npm run bench -- --port 4700                     # first port of the servers started (one more per run)
  */
 import { parseArgs } from 'node:util';
+import { benchBackup } from './backup.js';
 import { benchEvents } from './events.js';
 import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
@@ -41,6 +43,7 @@ const { values: options } = parseArgs({
     people: { type: 'string', default: '20' },
     uploads: { type: 'string', default: '3' },
     port: { type: 'string', default: '3900' },
+    files: { type: 'string', default: '100' },
   },
 });
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
@@ -52,6 +55,7 @@ const benchmarks = {
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
   soak: (database: BenchDatabase, port: number) => benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
   uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),
+  backup: (database: BenchDatabase, port: number) => benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

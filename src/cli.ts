@@ -1,12 +1,18 @@
 /**
- * The `better` command line: serve, migrate, seed the demo, create a user. Configuration comes from the
- * environment (see docs/operations.md); a bad value stops the command with a message naming the variable.
+ * The `better` command line: serve, migrate, seed the demo, create a user, import and export, back up and restore.
+ * Configuration comes from the environment (see docs/operations.md); a bad value stops the command with a message
+ * naming the variable.
  */
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from './core/config/config.js';
-import { getTranslator } from './core/i18n/i18n.js';
+import { backupFromCli, confirmRestore, restoreFromCli, type CommandResult } from './core/db/backup/cli.js';
+import { openDatabase } from './core/db/database.js';
+import { EmbeddedDatabaseInUse } from './core/db/embedded-socket.js';
+import { getTranslator, type Translate } from './core/i18n/i18n.js';
 import { isLocale, locales } from './core/i18n/locales.js';
-import { openMigratedDatabase, serve } from './server.js';
+import { holderOf, openDatabaseForCommand } from './command-database.js';
+import { databaseOptions, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/cli.js';
 import { exportFromCli, importFromCli } from './modules/practices/cli.js';
@@ -22,6 +28,20 @@ function config(overrides: Partial<Config> = {}): Config {
     }
     throw error;
   }
+}
+
+/** The command line's messages are in English, like its help. */
+async function messages(): Promise<Translate> {
+  return (await getTranslator()).translate('en');
+}
+
+async function openMigratedDatabase(settings: Config) {
+  return openDatabaseForCommand(settings, await messages());
+}
+
+function report(result: CommandResult): void {
+  (result.ok ? console.log : console.error)(result.message);
+  if (!result.ok) process.exitCode = 1;
 }
 
 async function readStdin(): Promise<string> {
@@ -50,7 +70,13 @@ program
       }
       overrides.port = port;
     }
-    await serve(config(overrides));
+    try {
+      await serve(config(overrides));
+    } catch (error) {
+      if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
+      console.error((await messages())('database.inUse.serve', { holder: holderOf(error, await messages()), dataDir: path.dirname(error.socketDirectory) }));
+      process.exit(1);
+    }
   });
 
 program
@@ -144,6 +170,45 @@ program
       });
       (result.ok ? console.log : console.error)(result.message);
       if (!result.ok) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description('Write a consistent backup of the whole database to FILE (gzip; works while the server runs)')
+  .argument('<file>', 'the backup file to write (replaced once the new backup is complete)')
+  .action(async (file: string) => {
+    const database = await openMigratedDatabase(config());
+    try {
+      report(await backupFromCli(database, file, await messages()));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Load a backup into an empty database (stop the server first); --replace to replace a database in use')
+  .argument('<file>', 'a file written by better backup')
+  .option('--replace', 'replace everything in a database that already holds data')
+  .option('--yes', 'with --replace: do not ask for confirmation')
+  .action(async (file: string, options: { replace?: boolean; yes?: boolean }) => {
+    const t = await messages();
+    const restoreOptions = { replace: Boolean(options.replace), yes: Boolean(options.yes) };
+    const refused = await confirmRestore(file, restoreOptions, t);
+    if (refused) return report(refused);
+    let database;
+    try {
+      database = await openDatabase(databaseOptions(config()));
+    } catch (error) {
+      if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
+      console.error(t('database.inUse.restore', { holder: holderOf(error, t), dataDir: path.dirname(error.socketDirectory) }));
+      process.exit(1);
+    }
+    try {
+      report(await restoreFromCli(database, file, restoreOptions, t));
     } finally {
       await database.close();
     }

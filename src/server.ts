@@ -6,18 +6,17 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { backgroundTasks, buildApp } from './app.js';
 import type { Config } from './core/config/config.js';
-import { openDatabase, type DatabaseHandle } from './core/db/database.js';
+import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { startWorker } from './core/jobs/worker.js';
 import { seedDemo } from './seed.js';
 
+export function databaseOptions(config: Config): OpenDatabaseOptions {
+  return { url: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize, preparedStatements: config.database.preparedStatements };
+}
+
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
-  const database = await openDatabase({
-    url: config.database.url,
-    dataDir: config.database.dataDir,
-    poolSize: config.database.poolSize,
-    preparedStatements: config.database.preparedStatements,
-  });
+  const database = await openDatabase(databaseOptions(config));
   await migrateToLatest(database.db);
   return database;
 }

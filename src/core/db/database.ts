@@ -7,9 +7,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { kyselyPool } from './pool.js';
+import { SharedSessionDialect } from './embedded-session.js';
+import { claimDataDir, type DataDirClaim } from './embedded-socket.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -81,13 +82,27 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined,
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
   let location: string | undefined;
+  let claim: DataDirClaim | undefined;
   if (dataDir && !loadDataDir) {
     location = path.resolve(dataDir, 'pglite');
     await mkdir(path.dirname(location), { recursive: true });
+    // Throws EmbeddedDatabaseInUse when another process has the folder open (see embedded-socket.ts).
+    claim = await claimDataDir(dataDir);
   }
-  // One options object: PGlite ignores the second argument when the first (the folder) is undefined.
-  const client = new PGlite({ ...(location ? { dataDir: location } : {}), parsers: sharedParsers, ...(loadDataDir ? { loadDataDir } : {}) });
-  await client.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy(), pglite: client };
+  let client: PGlite;
+  try {
+    // One options object: PGlite ignores the second argument when the first (the folder) is undefined.
+    client = new PGlite({ ...(location ? { dataDir: location } : {}), parsers: sharedParsers, ...(loadDataDir ? { loadDataDir } : {}) });
+    await client.waitReady;
+  } catch (error) {
+    await claim?.release();
+    throw error;
+  }
+  claim?.serve(client);
+  const db = new Kysely<Database>({ dialect: new SharedSessionDialect(client) });
+  const close = async () => {
+    await claim?.release();
+    await db.destroy();
+  };
+  return { db, kind: 'pglite', close, pglite: client };
 }

@@ -19,9 +19,26 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration in one locked run; several app nodes starting together apply each once. */
 export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationReport> {
+  return report(await migrator(db, schema).migrateToLatest());
+}
+
+/** Applies the pending migrations up to and including `name` (a restore loads an older backup at its own version). */
+export async function migrateUpTo(db: Db, name: string, schema?: string): Promise<MigrationReport> {
+  return report(await migrator(db, schema).migrateTo(name));
+}
+
+/** The names of the migrations a database has applied, in order; none when it was never migrated. */
+export async function appliedMigrations(db: Db, schema?: string): Promise<string[]> {
+  const migrations = await migrator(db, schema).getMigrations();
+  return migrations.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
+}
+
+function migrator(db: Db, schema: string | undefined): Migrator {
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+function report({ error, results }: MigrationResultSet): MigrationReport {
   const applied = (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
@@ -29,3 +46,6 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<Migratio
   }
   return { applied };
 }
+
+/** Every migration this version of the platform knows, in the order they apply. */
+export const knownMigrations: readonly string[] = Object.keys(migrations).sort();
