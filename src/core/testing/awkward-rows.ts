@@ -18,8 +18,14 @@ export async function addAwkwardRows(db: Db): Promise<void> {
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, index) => index));
     const large = randomBytes(3 * 1024 * 1024);
     for (const [name, content] of [[`${awkwardText}.pdf`, everyByte], ['large "scan".pdf', large]] as const) {
-      await sql`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256, content)
-        values (${planId}, ${name}, 'application/pdf', ${content.length}, ${createHash('sha256').update(content).digest('hex')}, ${content})`.execute(trx);
+      const file = await sql<{ id: number }>`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256)
+        values (${planId}, ${name}, 'application/pdf', ${content.length}, ${createHash('sha256').update(content).digest('hex')}) returning id`.execute(trx);
+      // Stored in chunks as filing does (plans/reports.ts), the last one shorter.
+      const chunkBytes = 256 * 1024;
+      for (let position = 0; position * chunkBytes < content.length; position += 1) {
+        await sql`insert into plan_file_chunks (file_id, position, content)
+          values (${file.rows[0]?.id}, ${position}, ${content.subarray(position * chunkBytes, (position + 1) * chunkBytes)})`.execute(trx);
+      }
     }
     await sql`update practices set title = ${awkwardText.slice(0, 80)}, summary = ${awkwardText},
         keywords = ${['{brace}', 'comma, inside', '"quote"', 'NULL', 'back\\slash', '']}::text[],

@@ -82,14 +82,18 @@ describe('better backup then better restore', () => {
     expect(await withoutRestoreEntry(target)).toEqual(expected);
     expect({ ...sequences, 'audit_events.id': null }).toEqual({ ...(await sequenceValues(source.db)), 'audit_events.id': null });
     expect(expected.plan_files?.rows).toBeGreaterThan(0);
+    expect(expected.plan_file_chunks?.rows).toBeGreaterThan(expected.plan_files?.rows ?? 0);
     expect(expected.participation_totals?.rows).toBeGreaterThan(0);
   });
 
   it('keeps binary files byte for byte and awkward text as typed', async () => {
     const { target, outcome } = await restoredCopy();
     expect(outcome.ok).toBe(true);
-    const files = await sql<{ content: Uint8Array }>`select content from plan_files where original_name like '%.pdf' order by id`.execute(target.db);
-    const original = await sql<{ content: Uint8Array }>`select content from plan_files where original_name like '%.pdf' order by id`.execute(source.db);
+    const contents = (db: DatabaseHandle['db']) =>
+      sql<{ content: Uint8Array }>`select string_agg(c.content, ''::bytea order by c.position) as content
+        from plan_files f join plan_file_chunks c on c.file_id = f.id where f.original_name like '%.pdf' group by f.id order by f.id`.execute(db);
+    const files = await contents(target.db);
+    const original = await contents(source.db);
     expect(files.rows.map((row) => Buffer.from(row.content).toString('base64'))).toEqual(original.rows.map((row) => Buffer.from(row.content).toString('base64')));
     const practice = await sql<{ summary: string; keywords: string[] }>`select summary, keywords from practices order by id limit 1`.execute(target.db);
     expect(practice.rows[0]).toEqual({ summary: awkwardText, keywords: ['{brace}', 'comma, inside', '"quote"', 'NULL', 'back\\slash', ''] });
