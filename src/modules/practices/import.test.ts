@@ -96,6 +96,16 @@ describe('refusing bad rows', () => {
     expect(await countTitled('Good row')).toBe(0);
   });
 
+  it('names the line where a row starts when a description runs over several lines', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');
+    const report = await run('multiline.csv', csv);
+    expect(report.problems.map((problem) => [problem.position, problem.column])).toEqual([
+      [5, 'title'],
+      [7, 'themes'],
+    ]);
+  });
+
   it('with skip-invalid, imports exactly the valid rows', async () => {
     const report = await run('bad-skip.csv', bad().replace('Good row', 'Good row kept'), { skipInvalid: true });
     expect(report).toMatchObject({ valid: 1, invalid: 5, imported: 1 });
