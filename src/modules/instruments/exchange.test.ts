@@ -193,6 +193,7 @@ describe('importing instruments', () => {
       services: [
         { name: '@Applying', description: '' },
         { name: "'-Renewing", description: '' },
+        { name: 'Paying by card | by transfer; or in cash', description: '' },
       ],
     });
     valueOf(await createInstrument(db, fixture.world.users.editorA.actor, original));
@@ -203,7 +204,8 @@ describe('importing instruments', () => {
     const [first, second] = rows.map(({ id: _id, ...row }) => row);
     expect(second).toEqual(first);
     const services = await db.selectFrom('instrument_services').select(['instrument_id', 'name']).where('instrument_id', 'in', rows.map((row) => row.id)).orderBy('instrument_id').orderBy('position').execute();
-    expect(services.map((service) => service.name)).toEqual(['@Applying', "'-Renewing", '@Applying', "'-Renewing"]);
+    const names = ['@Applying', "'-Renewing", 'Paying by card | by transfer; or in cash'];
+    expect(services.map((service) => service.name)).toEqual([...names, ...names]);
   });
 
   it('lists every bad row by line and column, in words, and writes nothing', async () => {

@@ -13,7 +13,7 @@ import { fieldErrors } from '../../core/validation/forms.js';
 import { findPartnerWithGroup, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { cellText, ImportFileError, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
-import { practiceSchema, type PracticeFormInput } from './schema.js';
+import { practiceSchema, termList, type PracticeFormInput } from './schema.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { valuesOf } from './service.js';
@@ -173,7 +173,7 @@ class RowChecker {
       summary: cell('summary'),
       objective: cell('objective'),
       description: cell('description'),
-      themes: cell('themes').split(/[;,]/).map((code) => code.trim().toLowerCase()).filter(Boolean),
+      themes: termList.split(cell('themes')).map((code) => code.toLowerCase()),
       keywords: Array.isArray(row.record.keywords) ? row.record.keywords : cell('keywords'),
       locationCountry: cell('country').trim().toUpperCase(),
       locationNuts: cell('nuts'),
