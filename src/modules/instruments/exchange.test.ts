@@ -323,6 +323,18 @@ describe('importing impact measurements', () => {
     expect((await periodsOf(ids.publishedB)).map((period) => period.period_start)).toEqual(['2025-10-01']);
   });
 
+  it('lists a period overlapping one already recorded together with the other rows’ problems, in one report', async () => {
+    const { db } = fixture.context;
+    const id = valueOf(await createInstrument(db, fixture.world.users.editorA.actor, instrument(fixture.world.partnerA.id, 'Impact in one round'))).id;
+    valueOf(await addImpact(db, fixture.world.users.editorA.actor, id, { periodStart: '2024-01-01', periodEnd: '2024-03-31', users: 10, transactions: null, processingMinutesDigital: null, processingMinutesFormer: null, costDigitalEur: null, costFormerEur: null, satisfactionPercent: null, digitalSharePercent: null }));
+    const page = readPage(await uploadImpact(id, [impactHeader, '2024-02-01,2024-02-29,5,,,,,,,', '2024-05-01,2024-05-31,-5,,,,,,,'].join('\n')));
+    expect(page.status).toBe(400);
+    expect(problemRows(page)).toEqual([
+      ['2', 'period_start', 'This period overlaps the period already recorded from 2024-01-01 to 2024-03-31'],
+      ['3', 'users', (await en())('instruments.impact.count.invalid')],
+    ]);
+  });
+
   it('refuses bad figures by line and column with the measurement form’s messages', async () => {
     const t = await en();
     const page = readPage(await uploadImpact(ids.draftA, [impactHeader, '2026-01-01,2026-01-31,-5,,,,,,,', '2026-02-01,2026-01-01,,,,,,,101,'].join('\n')));

@@ -96,6 +96,29 @@ describe('refusing bad rows', () => {
     expect(await countTitled('Good row')).toBe(0);
   });
 
+  it('lists every problem of a row at once: a bad field does not hide its unknown themes, organisation, owner or duplicate title', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = [
+      'title,owner_partner,owner_organisation,language,summary,themes',
+      `All at once,${own},,en,Fine,skills`,
+      `All at once,${own},Nobody Ltd,en,${'x'.repeat(501)},skills;astrology`,
+      `,${own},,en,,astrology`,
+      `All at once elsewhere,${fixture.world.partnerB.shortName},,en,,skills`,
+    ].join('\n');
+    const report = await run('all-at-once.csv', csv, { actor: fixture.world.users.editorA.actor });
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([
+      [3, 'title', 'practices.import.rowErrors.duplicateInFile'],
+      [3, 'owner_organisation', 'practices.import.rowErrors.organisationNotInGroup'],
+      [3, 'summary', 'practices.form.summary.tooLong'],
+      [3, 'themes', 'practices.import.rowErrors.unknownThemes'],
+      [4, 'title', 'practices.form.title.required'],
+      [4, 'summary', 'practices.form.summary.required'],
+      [4, 'themes', 'practices.import.rowErrors.unknownThemes'],
+      [5, 'owner_partner', 'practices.import.rowErrors.forbidden'],
+      [5, 'summary', 'practices.form.summary.required'],
+    ]);
+  });
+
   it('names the line where a row starts when a description runs over several lines', async () => {
     const own = fixture.world.partnerA.shortName;
     const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');

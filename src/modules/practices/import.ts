@@ -165,15 +165,19 @@ class RowChecker {
     const cell = (column: string) => cellText(row.record[column]);
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
+    // What the row refers to is looked up before the form's checks, so a row with a bad field still has its owner, themes and title checked.
+    const owner = this.lookup.partnerByName.get(ownerText);
+    const organisation = organisationText === '' ? null : (this.lookup.organisationByName.get(organisationText) ?? -1);
+    const themes = termList.split(cell('themes')).map((code) => code.toLowerCase());
     const form: Record<string, unknown> = {
-      ownerPartnerId: ownerText === '' ? '' : String(this.lookup.partnerByName.get(ownerText) ?? -1),
-      ownerOrganisationId: organisationText === '' ? '' : String(this.lookup.organisationByName.get(organisationText) ?? -1),
+      ownerPartnerId: ownerText === '' ? '' : String(owner ?? -1),
+      ownerOrganisationId: organisation === null ? '' : String(organisation),
       language: cell('language').trim().toLowerCase(),
       title: cell('title'),
       summary: cell('summary'),
       objective: cell('objective'),
       description: cell('description'),
-      themes: termList.split(cell('themes')).map((code) => code.toLowerCase()),
+      themes,
       keywords: Array.isArray(row.record.keywords) ? row.record.keywords : cell('keywords'),
       locationCountry: cell('country').trim().toUpperCase(),
       locationNuts: cell('nuts'),
@@ -192,39 +196,45 @@ class RowChecker {
     };
     for (const column of practiceColumns.filter((name) => /^(title|summary)_[a-z]{2}$/.test(name))) form[column] = cell(column);
     const problems: ImportProblem[] = [];
+    const unknownThemes = themes.filter((code) => !this.lookup.themes.has(code));
+    if (ownerText !== '' && owner === undefined) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
+    if (organisation === -1 || (organisation !== null && owner !== undefined && !this.lookup.groups.get(owner)?.has(organisation))) {
+      problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));
+    }
+    if (unknownThemes.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: unknownThemes.join(', ') }));
     const parsed = practiceSchema.safeParse(form);
     if (!parsed.success) {
       for (const error of fieldErrors(parsed.error)) {
         const column = columnOfField[error.field] ?? error.field;
-        // An owner that matched nothing is reported as unknown rather than as missing.
-        if (column === 'owner_partner' && ownerText !== '') problems.push(problem(column, 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
-        else problems.push(problem(column, error.key, error.values));
+        // A column already reported in the file's own words (an unknown owner or theme) is not reported again in the form's.
+        if (!problems.some((existing) => existing.column === column)) problems.push(problem(column, error.key, error.values));
       }
     }
     const statusText = cell('status').trim().toLowerCase() || 'draft';
     const status = isPracticeStatus(statusText) ? statusText : undefined;
     if (!status) problems.push(problem('status', 'practices.import.rowErrors.status'));
     if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language')) problems.push(problem('language', 'practices.form.language.required'));
-    if (!parsed.success) return { ok: false, problems };
-
-    const input = parsed.data;
-    if (input.ownerPartnerId === -1 || !this.lookup.groups.has(input.ownerPartnerId)) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
-    if (input.ownerOrganisationId === -1 || (input.ownerOrganisationId !== null && !this.lookup.groups.get(input.ownerPartnerId)?.has(input.ownerOrganisationId))) {
-      problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));
+    if (owner !== undefined) {
+      const scope = { programmeId: this.programmeId, partnerIds: [owner] };
+      if (!can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
+      else if (status && !authorStatuses.includes(status) && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
+      const title = cell('title').trim();
+      if (title !== '') {
+        const key = titleKey(owner, title);
+        const earlier = this.seen.get(key);
+        if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
+        else if (earlier !== undefined) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: earlier }));
+        // Every row's title counts, valid or not, so a second row with it is flagged in the same report.
+        else this.seen.set(key, row.position);
+      }
     }
-    const unknownThemes = input.themes.filter((code) => !this.lookup.themes.has(code));
-    if (unknownThemes.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: unknownThemes.join(', ') }));
-    const scope = { programmeId: this.programmeId, partnerIds: [input.ownerPartnerId] };
-    if (problems.length === 0 && !can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
-    if (status && !authorStatuses.includes(status) && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
-    const key = titleKey(input.ownerPartnerId, input.title);
-    if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
-    else if (this.seen.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: this.seen.get(key) ?? 0 }));
-    if (problems.length || !status) return { ok: false, problems };
-    this.seen.set(key, row.position);
-    return { ok: true, row: { input, status } };
+    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)) };
+    return { ok: true, row: { input: parsed.data, status } };
   }
 }
+
+/** Problems of a row are listed in the file's column order, whichever check found them. */
+const columnOrder = (column: string) => practiceColumns.indexOf(column as (typeof practiceColumns)[number]);
 
 async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: CheckedRow[]): Promise<void> {
   const values = batch.map(({ input }) => valuesOf(input, programmeId));
