@@ -23,10 +23,16 @@ async function programmeOf(db: Db, slug: string | undefined): Promise<{ id: numb
 
 export function describeReport(report: ImportReport, t: Translate): string {
   const lines: string[] = [];
+  const list = (entries: ImportReport['problems']) => {
+    for (const entry of entries) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${entry.position}${entry.column ? `, ${entry.column}` : ''}: ${t(entry.key, entry.values)}`);
+  };
   if (report.fileError) lines.push(t(report.fileError.key, report.fileError.values));
   lines.push(`Rows: ${report.rows}, valid: ${report.valid}, with problems: ${report.invalid}, imported: ${report.imported}.`);
-  for (const problem of report.problems) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${problem.position}${problem.column ? `, ${problem.column}` : ''}: ${t(problem.key, problem.values)}`);
+  list(report.problems);
   if (report.problemCount > report.problems.length) lines.push(`  … and ${report.problemCount - report.problems.length} more problems.`);
+  if (report.warnings.length) lines.push('Worth a look (imported all the same):');
+  list(report.warnings);
+  if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings.`);
   if (report.imported === 0 && !report.fileError) lines.push(report.valid === 0 ? 'Nothing was imported.' : 'Nothing was imported: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
   return lines.join('\n');
 }

@@ -149,6 +149,29 @@ describe('refusing bad rows', () => {
     ]);
   });
 
+  it('warns of a title very like another of the partner’s, in the library or earlier in the file, and imports it all the same', async () => {
+    const { partnerA, partnerB } = fixture.world;
+    await run('similar-first.csv', [header, `Tartu open data portal for citizens,${partnerA.shortName},en,Once,skills,,,`].join('\n'));
+    const report = await run(
+      'similar.csv',
+      [
+        header,
+        `Open data portal of Tartu for citizens,${partnerA.shortName},en,Reworded,skills,,,`,
+        `Digital payments of municipal fees,${partnerA.shortName},en,A,skills,,,`,
+        `Digital payment of municipal fees,${partnerA.shortName},en,B,skills,,,`,
+        `Digital payment of municipal fees in Tartu,${partnerB.shortName},en,Another partner,skills,,,`,
+      ].join('\n'),
+    );
+    expect(report).toMatchObject({ valid: 4, invalid: 0, imported: 4, problems: [], warningCount: 2 });
+    const t = (await getTranslator()).translate('en');
+    expect(report.warnings.map((warning) => [warning.position, warning.column, t(warning.key, warning.values)])).toEqual([
+      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”; imported all the same'],
+      [4, 'title', 'The title is very like the one on line 3, for the same partner; imported all the same'],
+    ]);
+    const cli = await importFromCli(fixture.context.db, await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')), { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
+    expect(cli.message).toContain('line 2, title: The partner already has a practice with a very similar title');
+  });
+
   it('lets an editor import only for their own partner, as draft or submitted, never with a reviewer’s status', async () => {
     const editor = fixture.world.users.editorA.actor;
     const own = fixture.world.partnerA.shortName;

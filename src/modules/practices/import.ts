@@ -14,6 +14,7 @@ import { findPartnerWithGroup, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { cellText, ImportFileError, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
 import { practiceSchema, termList, type PracticeFormInput } from './schema.js';
+import { SimilarTitleIndex, trigramsOf } from './similar-titles.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { valuesOf } from './service.js';
@@ -100,6 +101,9 @@ export interface ImportReport {
   /** The first problems found, by position; more may have been counted (problemCount). */
   problems: ImportProblem[];
   problemCount: number;
+  /** What is imported all the same but deserves a look (a title very like another), listed like the problems. */
+  warnings: ImportProblem[];
+  warningCount: number;
   imported: number;
   fileError?: { key: string; values: Record<string, string | number> };
 }
@@ -121,6 +125,7 @@ interface Lookup {
   organisationByName: Map<string, number>;
   themes: Set<string>;
   existingTitles: Set<string>;
+  similarTitles: SimilarTitleIndex<string>;
 }
 
 const titleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -141,7 +146,9 @@ async function loadLookup(db: Db, actor: Actor, programmeId: number): Promise<Lo
   }
   const themes = new Set((await listThemes(db)).filter((theme) => !theme.retired).map((theme) => theme.code));
   const existing = await queries.listTitles(db, programmeId);
-  return { partnerByName, groups, organisationByName, themes, existingTitles: new Set(existing.map((row) => titleKey(row.owner_partner_id, row.title))) };
+  const similarTitles = new SimilarTitleIndex<string>();
+  for (const row of existing) similarTitles.add(row.owner_partner_id, trigramsOf(row.title), row.title);
+  return { partnerByName, groups, organisationByName, themes, existingTitles: new Set(existing.map((row) => titleKey(row.owner_partner_id, row.title))), similarTitles };
 }
 
 export interface CheckedRow {
@@ -152,6 +159,7 @@ export interface CheckedRow {
 /** Checks rows one by one; remembers titles seen so far, so a second row with the same title and owner is flagged. */
 class RowChecker {
   private readonly seen = new Map<string, number>();
+  private readonly seenSimilar = new SimilarTitleIndex<number>();
 
   constructor(
     private readonly actor: Actor,
@@ -159,10 +167,11 @@ class RowChecker {
     private readonly lookup: Lookup,
   ) {}
 
-  check(row: SourceRow): { ok: true; row: CheckedRow } | { ok: false; problems: ImportProblem[] } {
+  check(row: SourceRow): ({ ok: true; row: CheckedRow } | { ok: false; problems: ImportProblem[] }) & { warnings: ImportProblem[] } {
     const problem = (column: string, key: string, values?: Record<string, string | number>): ImportProblem => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
-    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)] };
+    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)], warnings: [] };
     const cell = (column: string) => cellText(row.record[column]);
+    const warnings: ImportProblem[] = [];
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
     // What the row refers to is looked up before the form's checks, so a row with a bad field still has its owner, themes and title checked.
@@ -225,11 +234,24 @@ class RowChecker {
         if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
         else if (earlier !== undefined) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: earlier }));
         // Every row's title counts, valid or not, so a second row with it is flagged in the same report.
-        else this.seen.set(key, row.position);
+        else {
+          this.seen.set(key, row.position);
+          const trigrams = trigramsOf(title);
+          warnings.push(...this.similarTitleWarning(owner, trigrams, problem));
+          this.seenSimilar.add(owner, trigrams, row.position);
+        }
       }
     }
-    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)) };
-    return { ok: true, row: { input: parsed.data, status } };
+    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings };
+    return { ok: true, row: { input: parsed.data, status }, warnings };
+  }
+
+  /** A title very like one of the owner's practices, or another row's of the file, is imported but pointed out, as the form does. */
+  private similarTitleWarning(owner: number, trigrams: string[], problem: (column: string, key: string, values?: Record<string, string | number>) => ImportProblem): ImportProblem[] {
+    const existing = this.lookup.similarTitles.similarTo(owner, trigrams);
+    if (existing) return [problem('title', 'practices.import.rowWarnings.similarExisting', { title: existing.value })];
+    const earlier = this.seenSimilar.similarTo(owner, trigrams);
+    return earlier ? [problem('title', 'practices.import.rowWarnings.similarInFile', { line: earlier.value })] : [];
   }
 }
 
@@ -257,7 +279,7 @@ async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: Che
 
 /** Checks the whole file, then writes it (or its valid rows) in one transaction; returns the report either way. */
 export async function importPractices(db: Db, actor: Actor, file: { path: string; format: ImportFormat }, options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { format: file.format, rows: 0, valid: 0, invalid: 0, problems: [], problemCount: 0, imported: 0 };
+  const report: ImportReport = { format: file.format, rows: 0, valid: 0, invalid: 0, problems: [], problemCount: 0, warnings: [], warningCount: 0, imported: 0 };
   const lookup = await loadLookup(db, actor, options.programmeId);
   const rows = () => readRows(file.path, file.format, [...practiceColumns, 'id', 'url'], requiredColumns);
   try {
@@ -266,6 +288,8 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
       report.rows += 1;
       if (options.maxRows !== undefined && report.rows > options.maxRows) continue;
       const checked = checker.check(row);
+      report.warningCount += checked.warnings.length;
+      for (const warning of checked.warnings) if (report.warnings.length < problemsListed) report.warnings.push(warning);
       if (checked.ok) report.valid += 1;
       else {
         report.invalid += 1;

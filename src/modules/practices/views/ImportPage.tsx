@@ -4,7 +4,7 @@ import { Checkbox, ErrorSummary, SelectField, SubmitButton, type Option } from '
 import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { practiceColumns, requiredColumns, type ImportReport } from '../import.js';
+import { practiceColumns, requiredColumns, type ImportProblem, type ImportReport } from '../import.js';
 
 export const webImportMaxRows = 5000;
 export const webImportMaxMegabytes = 20;
@@ -68,40 +68,49 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           { key: t('practices.import.report.valid'), value: formatNumber(report.valid) },
           { key: t('practices.import.report.invalid'), value: formatNumber(report.invalid) },
           { key: t('practices.import.report.imported'), value: formatNumber(report.imported) },
+          ...(report.warningCount > 0 ? [{ key: t('practices.import.report.warnings'), value: formatNumber(report.warningCount) }] : []),
         ]}
       />
-      {report.problems.length > 0 ? (
-        <>
-          <DataTable
-            caption={t('practices.import.report.problemsCaption')}
-            head={
-              <tr>
-                <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
-                <th scope="col">{t('practices.import.report.column')}</th>
-                <th scope="col">{t('practices.import.report.problem')}</th>
-              </tr>
-            }
-          >
-            {report.problems.map((problem, index) => (
-              <tr key={index}>
-                <td class="numeric">{problem.position}</td>
-                <td>
-                  <code>{problem.column}</code>
-                </td>
-                <td>{t(problem.key, problem.values)}</td>
-              </tr>
-            ))}
-          </DataTable>
-          {report.problemCount > report.problems.length ? (
-            <Inset>
-              <p>{t('practices.import.report.moreProblems', { shown: report.problems.length, total: report.problemCount })}</p>
-            </Inset>
-          ) : null}
-        </>
-      ) : null}
+      <ProblemTable report={report} entries={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
+      <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t('practices.import.report.warningsCaption')} more="practices.import.report.moreWarnings" />
       <p>
         <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** Problems (or warnings) by line or item and column, in words; the first ones only when there are many. */
+function ProblemTable({ report, entries, total, caption, more }: { report: ImportReport; entries: ImportProblem[]; total: number; caption: string; more: string }) {
+  const { t } = useView();
+  if (entries.length === 0) return null;
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        head={
+          <tr>
+            <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
+            <th scope="col">{t('practices.import.report.column')}</th>
+            <th scope="col">{t('practices.import.report.problem')}</th>
+          </tr>
+        }
+      >
+        {entries.map((entry, index) => (
+          <tr key={index}>
+            <td class="numeric">{entry.position}</td>
+            <td>
+              <code>{entry.column}</code>
+            </td>
+            <td>{t(entry.key, entry.values)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {total > entries.length ? (
+        <Inset>
+          <p>{t(more, { shown: entries.length, total })}</p>
+        </Inset>
+      ) : null}
+    </>
   );
 }

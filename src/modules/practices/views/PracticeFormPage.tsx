@@ -57,7 +57,7 @@ interface Props {
   organisationOptions: Option[];
   themes: Theme[];
   /** Set when the title matches another practice of the same owner. */
-  duplicate?: { id: number; title: string };
+  duplicate?: { id: number; title: string; exact: boolean };
 }
 
 export function PracticeFormPage({ mode, practice, state, partnerOptions, organisationOptions, themes, duplicate }: Props) {
@@ -75,7 +75,7 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
         {duplicate && errorFor(state, 'title') ? (
           <Inset>
             <p>
-              {t('practices.form.duplicate.intro')} <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
+              {t(duplicate.exact ? 'practices.form.duplicate.intro' : 'practices.form.duplicate.similarIntro')} <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
             </p>
             <Checkbox name="confirmDuplicate" label={t('practices.form.duplicate.confirm')} state={{ values: {}, errors: [] }} />
           </Inset>
