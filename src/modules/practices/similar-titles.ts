@@ -20,8 +20,13 @@ export const similarTitleThreshold = 0.72;
 export function trigramsOf(text: string): string[] {
   const trigrams = new Set<string>();
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const characters = [...`  ${word} `];
-    for (let index = 2; index < characters.length; index += 1) trigrams.add(`${characters[index - 2] as string}${characters[index - 1] as string}${characters[index] as string}`);
+    let first = ' ';
+    let second = ' ';
+    for (const character of `${word} `) {
+      trigrams.add(first + second + character);
+      first = second;
+      second = character;
+    }
   }
   return [...trigrams];
 }
@@ -48,12 +53,32 @@ export function mostSimilar<T extends { title: string }>(title: string, candidat
 /** Index entries one look-up reads at most (see similarTo). */
 const lookupBudget = 300;
 
+/** A growing list of integers in a typed array: a 100,000-row file's index stays a few megabytes, outside the JS heap. */
+class IntList {
+  private items = new Int32Array(4);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length] = value;
+    this.length += 1;
+  }
+
+  at(index: number): number {
+    return this.items[index] ?? 0;
+  }
+}
+
 /** One owner's titles: each title's sorted trigram ids in one flat list, and for each trigram the titles that have it. */
 interface OwnerTitles<T> {
   values: T[];
-  starts: number[];
-  trigrams: number[];
-  postings: Map<number, number[]>;
+  starts: IntList;
+  trigrams: IntList;
+  postings: Map<number, IntList>;
   /** The lookup that last looked at each title, so a lookup compares a title once and allocates nothing. */
   seen: Int32Array;
 }
@@ -80,16 +105,47 @@ export class SimilarTitleIndex<T> {
     return ids.sort((a, b) => a - b);
   }
 
+  private groupOf(owner: number): OwnerTitles<T> {
+    let group = this.owners.get(owner);
+    if (!group) {
+      group = { values: [], starts: new IntList(), trigrams: new IntList(), postings: new Map(), seen: new Int32Array(64) };
+      group.starts.push(0);
+      this.owners.set(owner, group);
+    }
+    return group;
+  }
+
   /** Adds a title, given as its trigrams (trigramsOf), so a caller with several indexes cuts it up once. */
   add(owner: number, trigrams: readonly string[], value: T): void {
-    let group = this.owners.get(owner);
-    if (!group) this.owners.set(owner, (group = { values: [], starts: [0], trigrams: [], postings: new Map(), seen: new Int32Array(64) }));
+    this.insert(this.groupOf(owner), this.idsOf(trigrams, true), value);
+  }
+
+  /**
+   * One of the owner's indexed titles at least `threshold` similar to this one, if any: the first found looking
+   * under the rarest trigrams first. A look-up reads at most `lookupBudget` index entries, which bounds a file of
+   * 100,000 titles sharing most of their words; such a file may then miss a warning, never a refusal.
+   */
+  similarTo(owner: number, trigrams: readonly string[]): { value: T; similarity: number } | undefined {
+    const group = this.owners.get(owner);
+    return group ? this.lookUp(group, this.idsOf(trigrams, false)) : undefined;
+  }
+
+  /** similarTo, then add: a file's rows are compared with the rows before them, each title cut up once. */
+  similarToThenAdd(owner: number, trigrams: readonly string[], value: T): { value: T; similarity: number } | undefined {
+    const group = this.groupOf(owner);
+    const ids = this.idsOf(trigrams, true);
+    const similar = this.lookUp(group, ids);
+    this.insert(group, ids, value);
+    return similar;
+  }
+
+  private insert(group: OwnerTitles<T>, ids: readonly number[], value: T): void {
     const position = group.values.push(value) - 1;
-    for (const id of this.idsOf(trigrams, true)) {
+    for (const id of ids) {
       group.trigrams.push(id);
-      const list = group.postings.get(id);
-      if (list) list.push(position);
-      else group.postings.set(id, [position]);
+      let list = group.postings.get(id);
+      if (!list) group.postings.set(id, (list = new IntList()));
+      list.push(position);
     }
     group.starts.push(group.trigrams.length);
     if (group.seen.length < group.values.length) {
@@ -99,27 +155,27 @@ export class SimilarTitleIndex<T> {
     }
   }
 
-  /**
-   * One of the owner's indexed titles at least `threshold` similar to this one, if any: the first found looking
-   * under the rarest trigrams first. A look-up reads at most `lookupBudget` index entries, which bounds a file of
-   * 100,000 titles sharing most of their words; such a file may then miss a warning, never a refusal.
-   */
-  similarTo(owner: number, titleTrigrams: readonly string[]): { value: T; similarity: number } | undefined {
-    const group = this.owners.get(owner);
-    const trigrams = this.idsOf(titleTrigrams, false);
+  private lookUp(group: OwnerTitles<T>, trigrams: number[]): { value: T; similarity: number } | undefined {
     const size = trigrams.length;
-    if (!group || size === 0) return undefined;
+    if (size === 0) return undefined;
     const prefix = size - Math.ceil(similarTitleThreshold * size) + 1;
-    const lists = trigrams.map((id) => group.postings.get(id) ?? []).sort((a, b) => a.length - b.length);
+    const lists: IntList[] = [];
+    for (const id of trigrams) {
+      const list = group.postings.get(id);
+      if (list) lists.push(list);
+    }
+    lists.sort((a, b) => a.length - b.length);
     this.lookups += 1;
     let budget = lookupBudget;
-    for (const list of lists.slice(0, prefix)) {
-      for (const position of list) {
+    for (let index = 0; index < Math.min(prefix, lists.length); index += 1) {
+      const list = lists[index] as IntList;
+      for (let item = 0; item < list.length; item += 1) {
+        const position = list.at(item);
         if ((budget -= 1) < 0) return undefined;
         if (group.seen[position] === this.lookups) continue;
         group.seen[position] = this.lookups;
-        const start = group.starts[position] ?? 0;
-        const otherSize = (group.starts[position + 1] ?? start) - start;
+        const start = group.starts.at(position);
+        const otherSize = group.starts.at(position + 1) - start;
         // Sizes too far apart cannot reach the threshold (|A ∩ B| ≤ the smaller, |A ∪ B| ≥ the larger).
         if (Math.min(size, otherSize) < similarTitleThreshold * Math.max(size, otherSize)) continue;
         const shared = sharedCount(trigrams, group.trigrams, start, start + otherSize);
@@ -132,11 +188,11 @@ export class SimilarTitleIndex<T> {
 }
 
 /** How many ids two sorted lists share; the second is a slice of a longer list. */
-function sharedCount(a: number[], b: number[], from: number, to: number): number {
+function sharedCount(a: number[], b: IntList, from: number, to: number): number {
   let shared = 0;
   for (let i = 0, j = from; i < a.length && j < to; ) {
     const x = a[i] as number;
-    const y = b[j] as number;
+    const y = b.at(j);
     if (x === y) {
       shared += 1;
       i += 1;

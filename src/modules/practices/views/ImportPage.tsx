@@ -9,7 +9,7 @@ import { practiceColumns, requiredColumns, type ImportProblem, type ImportReport
 export const webImportMaxRows = 5000;
 export const webImportMaxMegabytes = 20;
 
-export function ImportPage({ programmes, state }: { programmes: Option[]; state?: FormState }) {
+export function ImportPage({ programmes, mayAdjust, state }: { programmes: Option[]; mayAdjust: boolean; state?: FormState }) {
   const { t } = useView();
   return (
     <Layout title={t('practices.import.title')} hasErrors={Boolean(state?.errors.length)}>
@@ -37,7 +37,19 @@ export function ImportPage({ programmes, state }: { programmes: Option[]; state?
           <input class="file-input" type="file" id="field-file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="field-file-hint" />
         </div>
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
-        <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+        {mayAdjust ? (
+          <fieldset class="fieldset">
+            <legend class="fieldset__legend">{t('practices.import.adjustLegend')}</legend>
+            <Checkbox name="fixSummaries" label={t('practices.import.fixSummaries')} hint={t('practices.import.fixSummariesHint')} state={state} />
+            <Checkbox name="createThemes" label={t('practices.import.createThemes')} hint={t('practices.import.createThemesHint')} state={state} />
+          </fieldset>
+        ) : null}
+        <div class="button-group">
+          <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+          <SubmitButton variant="secondary" name="dryRun" value="yes">
+            {t('practices.import.checkOnly')}
+          </SubmitButton>
+        </div>
       </form>
     </Layout>
   );
@@ -46,9 +58,10 @@ export function ImportPage({ programmes, state }: { programmes: Option[]; state?
 export function ImportReportPage({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t, formatNumber } = useView();
   const imported = report.imported > 0;
-  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : t('practices.import.report.refusedTitle');
+  const checked = report.dryRun && !report.fileError;
+  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : checked ? t('practices.import.report.checkedTitle') : t('practices.import.report.refusedTitle');
   return (
-    <Layout title={title} hasErrors={!imported}>
+    <Layout title={title} hasErrors={!imported && !checked}>
       <PageHeading caption={fileName}>{title}</PageHeading>
       {report.fileError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
@@ -56,7 +69,12 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           <p>{t(report.fileError.key, report.fileError.values)}</p>
         </div>
       ) : null}
-      {!imported && !report.fileError ? (
+      {checked ? (
+        <Inset>
+          <p>{t('practices.import.report.checkedIntro', { count: report.wouldImport })}</p>
+        </Inset>
+      ) : null}
+      {!imported && !checked && !report.fileError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
           <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
           <p>{report.valid === 0 ? t('practices.import.report.noValidRows') : t('practices.import.report.nothingWritten', { invalid: report.invalid })}</p>
@@ -72,6 +90,7 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
         ]}
       />
       <ProblemTable report={report} entries={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
+      <ProblemTable report={report} entries={report.changes} total={report.changeCount} caption={t('practices.import.report.changesCaption')} more="practices.import.report.moreChanges" />
       <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t('practices.import.report.warningsCaption')} more="practices.import.report.moreWarnings" />
       <p>
         <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
