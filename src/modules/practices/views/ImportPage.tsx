@@ -24,6 +24,7 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
           <code>{practiceColumns.join(', ')}</code>
         </p>
         <p>{t('practices.import.columnsHint')}</p>
+        <p>{t('practices.import.columnsCells')}</p>
       </details>
       <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
