@@ -158,12 +158,17 @@ program
   .argument('<file>', 'a .csv or .json file in UTF-8')
   .option('--programme <slug>', "the programme's short name (needed when the platform hosts several)")
   .option('--skip-invalid', 'import the valid rows and report the others')
-  .action(async (file: string, options: { programme?: string; skipInvalid?: boolean }) => {
+  .option('--fix-summaries', 'write a missing summary from the description and shorten one over 500 characters (the full text is kept in the description)')
+  .option('--create-themes', 'add the themes the file names that the list lacks')
+  .option('--dry-run', 'check the file and report what would be imported and changed; write nothing')
+  .action(async (file: string, options: { programme?: string; skipInvalid?: boolean; fixSummaries?: boolean; createThemes?: boolean; dryRun?: boolean }) => {
     const settings = config();
     const database = await openMigratedDatabase(settings);
     try {
       const result = await importFromCli(database.db, file, {
         skipInvalid: Boolean(options.skipInvalid),
+        adjust: { fixSummaries: Boolean(options.fixSummaries), createThemes: Boolean(options.createThemes) },
+        dryRun: Boolean(options.dryRun),
         t: (await getTranslator()).translate('en'),
         progress: process.stderr.isTTY,
         ...(options.programme ? { programme: options.programme } : {}),

@@ -123,6 +123,18 @@ describe('the library’s back office', () => {
     expect(await admin.getByRole('heading', { level: 1 }).textContent()).toContain('Nothing was imported');
     expect(await admin.getByRole('table', { name: 'Problems by line' }).textContent()).toContain('3');
     expect(await db.selectFrom('practices').select('id').where('title', '=', 'Fine row').execute()).toEqual([]);
+
+    // A real file checked with the options for real files: each change by line, nothing written.
+    await visit(admin, '/practices/import');
+    const real = `title,summary,description,owner_partner,language,themes\nFrom another database,,"Taken from the description. Second sentence.",Tartu,en,Circular economy\n`;
+    await admin.getByLabel('File', { exact: true }).setInputFiles({ name: 'real.csv', mimeType: 'text/csv', buffer: Buffer.from(real) });
+    await admin.getByLabel(/Write missing summaries/).check();
+    await admin.getByLabel(/Add the themes the file names/).check();
+    await admin.getByRole('button', { name: 'Check only' }).click();
+    await admin.waitForURL('**/practices/import');
+    await expectAccessible(admin);
+    expect(await admin.getByRole('table', { name: 'Changes to the rows' }).textContent()).toContain('Theme “Circular economy” (code circular-economy) will be added to the list');
+    expect(await db.selectFrom('themes').select('code').where('code', '=', 'circular-economy').execute()).toEqual([]);
     await admin.context().close();
 
     const coordinator = await session.openPage();

@@ -5,8 +5,10 @@
  */
 import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsv, type Options as CsvOptions } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { restoreCell } from './cells.js';
 
 export type ImportFormat = 'csv' | 'json';
 
@@ -86,22 +88,47 @@ export function checkHeader(header: string[], known: readonly string[], required
   if (missing.length) throw new ImportFileError('header_missing', { columns: missing.join(', ') });
 }
 
+const csvOptions: CsvOptions = { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 200_000, info: true, raw: true };
+
+/** A record as csv-parse gives it with info and raw: its cells and its text, blank lines before it included. */
+interface ParsedRecord {
+  record: string[];
+  raw: string;
+}
+
+const lineBreaks = /\r\n|\r|\n/g;
+
+/**
+ * The line each record starts on, as people see it in an editor: csv-parse counts the line a record ends on (and
+ * counts both halves of a CRLF inside quotes), so lines are counted here from each record's own text.
+ */
+function startLines(): (record: ParsedRecord) => number {
+  let line = 1;
+  return ({ raw }) => {
+    const start = line + (/^(\r\n|\r|\n)*/.exec(raw)?.[0].match(lineBreaks)?.length ?? 0);
+    line += raw.match(lineBreaks)?.length ?? 0;
+    return start;
+  };
+}
+
 async function* csvRows(path: string, known: readonly string[], required: readonly string[]): AsyncGenerator<SourceRow> {
-  const records = chain(createReadStream(path), new Utf8Check(), parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 200_000, info: true }));
+  const records = chain(createReadStream(path), new Utf8Check(), parseCsv(csvOptions));
+  const startOf = startLines();
   let header: string[] | undefined;
   try {
-    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const parsed of records as AsyncIterable<ParsedRecord>) {
+      const position = startOf(parsed);
       if (!header) {
-        header = record.map((name) => name.trim().toLowerCase());
+        header = parsed.record.map((name) => name.trim().toLowerCase());
         checkHeader(header, known, required);
         continue;
       }
       const columns = header;
-      if (record.length !== columns.length) {
-        yield { position: info.lines, record: {}, shapeError: { reason: 'columnCount', values: { found: record.length, expected: columns.length } } };
+      if (parsed.record.length !== columns.length) {
+        yield { position, record: {}, shapeError: { reason: 'columnCount', values: { found: parsed.record.length, expected: columns.length } } };
         continue;
       }
-      yield { position: info.lines, record: Object.fromEntries(columns.map((name, index) => [name, record[index]])) };
+      yield { position, record: Object.fromEntries(columns.map((name, index) => [name, restoreCell(parsed.record[index] ?? '')])) };
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -110,6 +137,12 @@ async function* csvRows(path: string, known: readonly string[], required: readon
     throw error;
   }
   if (!header) throw new ImportFileError('empty');
+}
+
+/** A small CSV already in memory (a sign-in sheet): each record with the line it starts on, cells restored (cells.ts). */
+export function csvLines(text: string): { line: number; cells: string[] }[] {
+  const startOf = startLines();
+  return (parseCsvSync(text, csvOptions) as unknown as ParsedRecord[]).map((parsed) => ({ line: startOf(parsed), cells: parsed.record.map(restoreCell) }));
 }
 
 async function* jsonRows(path: string): AsyncGenerator<SourceRow> {

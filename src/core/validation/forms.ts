@@ -62,6 +62,20 @@ export function fieldOrder(schema: z.ZodType): string[] {
   return walk(schema._zod.def);
 }
 
+/**
+ * The fields of a posted form that are valid on their own, each read by its own schema: when the form as a whole
+ * fails, a use case can still check these against the records, so the form shows every problem in one round.
+ */
+export function validFields<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, body: unknown): Partial<z.output<z.ZodObject<Shape>>> {
+  const posted = (body ?? {}) as Record<string, unknown>;
+  const valid: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape)) {
+    const result = (field as z.ZodType).safeParse(posted[name]);
+    if (result.success) valid[name] = result.data;
+  }
+  return valid as Partial<z.output<z.ZodObject<Shape>>>;
+}
+
 /** Zod issues as field errors, one per field (the first problem is the one worth fixing first). */
 export function fieldErrors(error: z.ZodError): FieldError[] {
   const errors: FieldError[] = [];

@@ -3,10 +3,10 @@
  * sign-in sheet as CSV matched to the registrations by email. A sheet with any line that does not match changes
  * nothing and is reported line by line.
  */
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
+import { csvLines } from '../../core/exchange/records.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -61,16 +61,15 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
   if (!event) return refuse('not_found');
   if (!can(actor, 'event.attendance.record', { programmeId: event.programme_id, partnerIds: [event.host_partner_id] })) return refuse('forbidden');
   const report: SheetReport = { lines: 0, matched: 0, newlyAttended: 0, problems: [] };
-  let records: string[][];
+  let records: { line: number; cells: string[] }[];
   try {
-    const parsed: unknown = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
-    records = parsed as string[][];
+    records = csvLines(csv);
   } catch (error) {
     const line = typeof error === 'object' && error !== null && 'lines' in error && typeof error.lines === 'number' ? error.lines : 1;
     report.problems.push({ line, key: 'events.sheet.problems.syntax' });
     return done(report);
   }
-  const header = (records[0] ?? []).map((cell) => cell.toLowerCase());
+  const header = (records[0]?.cells ?? []).map((cell) => cell.trim().toLowerCase());
   const emailColumn = header.indexOf('email');
   if (emailColumn < 0) {
     report.problems.push({ line: 1, key: 'events.sheet.problems.noEmailColumn' });
@@ -80,16 +79,16 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
   report.lines = rows.length;
   if (rows.length === 0) report.problems.push({ line: 1, key: 'events.sheet.problems.empty' });
   if (rows.length > sheetLimitLines) {
-    report.problems.push({ line: sheetLimitLines + 2, key: 'events.sheet.problems.tooMany', values: { max: sheetLimitLines } });
+    report.problems.push({ line: rows[sheetLimitLines]?.line ?? sheetLimitLines + 2, key: 'events.sheet.problems.tooMany', values: { max: sheetLimitLines } });
     return done(report);
   }
   const registrations = await db.selectFrom('registrations').select(['id', 'email', 'attended_at']).where('event_id', '=', eventId).where('status', '!=', 'cancelled').where('email', 'is not', null).execute();
   const byEmail = new Map(registrations.map((registration) => [(registration.email as string).toLowerCase(), registration]));
   const seen = new Map<string, number>();
   const toMark: number[] = [];
-  for (const [index, row] of rows.entries()) {
-    const line = index + 2;
-    const email = (row[emailColumn] ?? '').toLowerCase();
+  for (const { line, cells } of rows) {
+    const typed = (cells[emailColumn] ?? '').trim();
+    const email = typed.toLowerCase();
     if (email === '') {
       report.problems.push({ line, key: 'events.sheet.problems.noEmail' });
       continue;
@@ -102,7 +101,7 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
     seen.set(email, line);
     const registration = byEmail.get(email);
     if (!registration) {
-      report.problems.push({ line, key: 'events.sheet.problems.unknownEmail', values: { email: row[emailColumn] ?? '' } });
+      report.problems.push({ line, key: 'events.sheet.problems.unknownEmail', values: { email: typed } });
       continue;
     }
     report.matched += 1;

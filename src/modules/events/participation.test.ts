@@ -78,6 +78,14 @@ describe('sign-in sheets', () => {
     expect(good.statusCode).toBe(303);
     expect((await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).length).toBe(2);
   });
+  it('names the line where each person starts, past blank lines and notes written over two lines', async () => {
+    const id = await eventWithPeople(['l.one@example.org']);
+    const host = await fixture.browserFor('editorA');
+    const sheet = 'email,note\r\nnobody.first@example.org,"came late,\r\nleft early"\r\n\r\nnobody.second@example.org,\r\n';
+    const page = readPage(await host.upload(`/events/${id}/attendance/sheet`, { sheet: { filename: 'sheet.csv', content: sheet, contentType: 'text/csv' } }));
+    expect(page.mainText).toContain('Line 2: nobody registered with nobody.first@example.org');
+    expect(page.mainText).toContain('Line 5: nobody registered with nobody.second@example.org');
+  });
 });
 
 describe('feedback after the event', () => {

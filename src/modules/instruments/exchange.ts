@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Db } from '../../core/db/database.js';
+import { listFormat } from '../../core/exchange/cells.js';
 import { csvStream, jsonArrayStream } from '../../core/exchange/write.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -40,8 +41,10 @@ export const catalogueColumns = [
 /** An export also carries the id and the contract total; an import ignores both (the chain is not part of the file). */
 export const catalogueExportColumns = ['id', ...catalogueColumns, 'contract_value_eur'] as const;
 
-/** Service names are joined with this in a CSV cell (names may contain ';'). */
-export const serviceSeparator = ' | ';
+/** Channels, audiences and languages in a cell: separated by `;` (or `,`). */
+export const valueList = listFormat(';,');
+/** Service names in a cell: separated by ` | ` or line breaks (names may contain `;`). */
+export const serviceList = listFormat('|\n', ' | ');
 
 type ExportColumn = (typeof catalogueExportColumns)[number];
 type ExportRecord = Record<ExportColumn, string | number | boolean | string[] | null>;
@@ -96,7 +99,7 @@ async function* records(db: Db, actor: Actor, query: CatalogueQuery): AsyncGener
 function csvCell(column: ExportColumn, value: ExportRecord[ExportColumn]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.join(column === 'services' ? serviceSeparator : ';');
+  if (Array.isArray(value)) return (column === 'services' ? serviceList : valueList).join(value);
   return String(value);
 }
 

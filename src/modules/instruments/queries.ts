@@ -150,8 +150,8 @@ export function impactOf(db: Executor, ids: number[]) {
     .execute();
 }
 
-export function overlappingPeriod(trx: Tx, instrumentId: number, start: string, end: string) {
-  return trx.selectFrom('instrument_impact').select(['id', 'period_start', 'period_end']).where('instrument_id', '=', instrumentId).where('period_start', '<=', end).where('period_end', '>=', start).executeTakeFirst();
+export function overlappingPeriod(db: Executor, instrumentId: number, start: string, end: string) {
+  return db.selectFrom('instrument_impact').select(['id', 'period_start', 'period_end']).where('instrument_id', '=', instrumentId).where('period_start', '<=', end).where('period_end', '>=', start).executeTakeFirst();
 }
 
 export function insertImpact(trx: Tx, instrumentId: number, values: ImpactPeriod) {

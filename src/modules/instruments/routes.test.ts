@@ -113,6 +113,19 @@ describe('recording an instrument', () => {
     expect(await count()).toBe(before);
   });
 
+  it('lists a bad field together with the links and dates the records refuse, in one round', async () => {
+    const editor = await fixture.browserFor('editorA');
+    const before = await count();
+    const t = fixture.context.app.translator.translate('en');
+    const created = await editor.post('/instruments', instrumentForm({ name: '', themeCode: 'astrology', practiceId: '999999', stageSince: '2999-01-01' }));
+    expect(created.statusCode).toBe(400);
+    expect(errorsOf(created)).toEqual(['Enter the name of the instrument', t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
+    const edited = await editor.post(`/instruments/${instrumentId}`, instrumentForm({ description: '', eventIds: ['999999'] }));
+    expect(edited.statusCode).toBe(400);
+    expect(errorsOf(edited)).toEqual([t('instruments.form.description.required'), t('instruments.refusals.unknown_link')]);
+    expect(await count()).toBe(before);
+  });
+
   it('lets only the partner’s editors record and edit it', async () => {
     for (const role of ['editorB', 'coordinator', 'stakeholderA', 'plainUser'] as const) {
       const browser = await fixture.browserFor(role);

@@ -1,19 +1,19 @@
 /** The catalogue, one instrument, writing it, its stage, chain and impact, its charts, and the programme view. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csvText } from '../../core/exchange/write.js';
 import type { JSX } from 'preact';
 import type { z } from 'zod';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { parseForm, refusalState, type FormState, type FormValues } from '../../core/validation/forms.js';
+import { fieldOrder, formValues, parseForm, refusalState, validFields, type FormState, type FormValues, type Parsed } from '../../core/validation/forms.js';
 import { pageNumber } from '../../core/validation/fields.js';
 import { barChartSvg } from '../../core/views/charts.js';
 import type { Outcome } from '../../core/outcome.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listProgrammes } from '../programmes/service.js';
 import { listThemes, themeName } from '../themes/service.js';
-import { catalogueQuerySchema, chainEntrySchema, impactSchema, instrumentSchema, newInstrumentSchema, stageChangeSchema } from './schema.js';
+import { type InstrumentInput, catalogueQuerySchema, chainEntrySchema, firstStageFields, impactSchema, instrumentFields, instrumentSchema, newInstrumentSchema, planLinkOf, stageChangeSchema } from './schema.js';
 import * as service from './service.js';
 import { stages } from './tables.js';
 import { CataloguePage } from './views/CataloguePage.js';
@@ -63,6 +63,32 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  /**
+   * The catalogue entry's form, every problem at once: the fields' own, and what the entry refers to (owner, links,
+   * theme, first stage), checked on the fields that are valid even when others are not.
+   */
+  async function checkedEntry<T extends InstrumentInput>(request: FastifyRequest, schema: z.ZodType<T>, isNew: boolean): Promise<Parsed<T>> {
+    const parsed = parseForm(schema, request.body);
+    const fields = { ...validFields(instrumentFields, request.body), ...(isNew ? validFields(firstStageFields, request.body) : {}) };
+    const references: service.InstrumentReferences = parsed.ok
+      ? parsed.data
+      : {
+          partnerId: fields.partnerId,
+          ...(fields.planAction === undefined ? { planId: undefined, actionKey: undefined } : planLinkOf(fields.planAction)),
+          practiceId: fields.practiceId,
+          eventIds: fields.eventIds,
+          themeCode: fields.themeCode,
+          stageSince: fields.stageSince,
+        };
+    const { problems } = await service.referenceProblems(db, request.actor, references);
+    if (problems.some((problem) => problem.reason === 'forbidden')) throw new HttpError('forbidden');
+    if (parsed.ok && problems.length === 0) return parsed;
+    const errors = parsed.ok ? [] : [...parsed.state.errors];
+    for (const problem of problems) if (!errors.some((error) => error.field === problem.field)) errors.push({ field: problem.field ?? 'form', key: `instruments.refusals.${problem.reason}` });
+    const order = fieldOrder(schema);
+    return { ok: false, state: { values: formValues(request.body), errors: errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) } };
+  }
+
   /** A small form's post: parse, run the use case, show the form again with its problems, or go back to the instrument. */
   async function handleSmallForm<S extends z.ZodType>(
     request: FastifyRequest,
@@ -102,7 +128,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/instruments', { config: { action: 'instrument.write' } }, async (request, reply) => {
-    const parsed = parseForm(newInstrumentSchema, request.body);
+    const parsed = await checkedEntry(request, newInstrumentSchema, true);
     if (!parsed.ok) return formPage(request, reply, parsed.state, null, 400);
     const outcome = await service.createInstrument(db, request.actor, parsed.data);
     if (!outcome.ok) {
@@ -135,7 +161,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/instruments/programme.csv', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const view = await programmeViewFor(request);
     const rows = view.partners.map((partner) => [partner.partnerName, ...stages.map((stage) => partner.byStage[stage]), partner.developed]);
-    const csv = stringify([['partner', ...stages, 'developed'], ...rows], { bom: true });
+    const csv = csvText([['partner', ...stages, 'developed'], ...rows]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="instruments-programme.csv"').send(csv);
   });
 
@@ -161,7 +187,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(instrumentPath, { config: { action: 'instrument.write' } }, async (request, reply) => {
     const instrument = await writableInstrument(request);
-    const parsed = parseForm(instrumentSchema, request.body);
+    const parsed = await checkedEntry(request, instrumentSchema, false);
     if (!parsed.ok) return formPage(request, reply, parsed.state, instrument, 400);
     const outcome = await service.updateInstrument(db, request.actor, instrument.id, parsed.data);
     if (!outcome.ok) {

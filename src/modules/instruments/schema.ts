@@ -36,32 +36,41 @@ function servicesOf(input: { serviceName: string[]; serviceDescription: string[]
   return input.serviceName.map((name, index) => ({ name, description: input.serviceDescription[index] ?? '' })).filter((service) => service.name !== '' || service.description !== '');
 }
 
-export const instrumentSchema = z
-  .object({
-    partnerId: requiredId('instruments.form.partnerId.required'),
-    name: requiredLine({ max: 200, required: 'instruments.form.name.required' }),
-    description: requiredText({ max: 10_000, required: 'instruments.form.description.required' }),
-    // The form always sends one; a file or API call without it was written in English, as before the field existed.
-    textLanguage: z.preprocess((value) => cleanText(value) || 'en', z.enum(locales, { error: 'instruments.form.textLanguage.invalid' })),
-    kind: choice(instrumentKinds, 'instruments.form.kind.required'),
-    themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string().max(60).nullable()),
-    serviceName: z.preprocess(rowsOf, z.array(z.string())),
-    serviceDescription: z.preprocess(rowsOf, z.array(z.string())),
-    channels: listFrom(channels, 'instruments.form.channels.invalid'),
-    audiences: listFrom(audiences, 'instruments.form.audiences.invalid'),
-    languages: listFrom(serviceLanguages, 'instruments.form.languages.invalid'),
-    isFree: yesNo('instruments.form.isFree.required'),
-    costDescription: optionalText({ max: 1000 }).transform((text) => text ?? ''),
-    authentication: optionalLine({ max: 200 }).transform((text) => text ?? ''),
-    dataReused: optionalText({ max: 2000 }).transform((text) => text ?? ''),
-    licence: optionalLine({ max: 100 }),
-    repositoryUrl: optionalUrl('instruments.form.repositoryUrl.invalid'),
-    planAction: z.preprocess(cleanText, z.string().regex(/^(\d{1,9}:[a-z0-9]{1,20})?$/, { error: 'instruments.form.planAction.invalid' })),
-    practiceId: optionalId('instruments.form.links.invalid'),
-    eventIds: ids('instruments.form.links.invalid'),
-    published: checkbox(),
-    contractValuesPublic: checkbox(),
-  })
+/** The catalogue entry's fields, each with its own rule (a form that fails as a whole still has its valid fields checked against the records). */
+export const instrumentFields = z.object({
+  partnerId: requiredId('instruments.form.partnerId.required'),
+  name: requiredLine({ max: 200, required: 'instruments.form.name.required' }),
+  description: requiredText({ max: 10_000, required: 'instruments.form.description.required' }),
+  // The form always sends one; a file or API call without it was written in English, as before the field existed.
+  textLanguage: z.preprocess((value) => cleanText(value) || 'en', z.enum(locales, { error: 'instruments.form.textLanguage.invalid' })),
+  kind: choice(instrumentKinds, 'instruments.form.kind.required'),
+  themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string().max(60).nullable()),
+  serviceName: z.preprocess(rowsOf, z.array(z.string())),
+  serviceDescription: z.preprocess(rowsOf, z.array(z.string())),
+  channels: listFrom(channels, 'instruments.form.channels.invalid'),
+  audiences: listFrom(audiences, 'instruments.form.audiences.invalid'),
+  languages: listFrom(serviceLanguages, 'instruments.form.languages.invalid'),
+  isFree: yesNo('instruments.form.isFree.required'),
+  costDescription: optionalText({ max: 1000 }).transform((text) => text ?? ''),
+  authentication: optionalLine({ max: 200 }).transform((text) => text ?? ''),
+  dataReused: optionalText({ max: 2000 }).transform((text) => text ?? ''),
+  licence: optionalLine({ max: 100 }),
+  repositoryUrl: optionalUrl('instruments.form.repositoryUrl.invalid'),
+  planAction: z.preprocess(cleanText, z.string().regex(/^(\d{1,9}:[a-z0-9]{1,20})?$/, { error: 'instruments.form.planAction.invalid' })),
+  practiceId: optionalId('instruments.form.links.invalid'),
+  eventIds: ids('instruments.form.links.invalid'),
+  published: checkbox(),
+  contractValuesPublic: checkbox(),
+});
+
+/** The plan action an instrument delivers, from the form's `planId:actionKey` choice. */
+export function planLinkOf(planAction: string): { planId: number | null; actionKey: string | null } {
+  if (planAction === '') return { planId: null, actionKey: null };
+  const [planId, actionKey] = planAction.split(':');
+  return { planId: Number(planId), actionKey: actionKey ?? null };
+}
+
+export const instrumentSchema = instrumentFields
   .refine((input) => input.isFree || input.costDescription !== '', { error: 'instruments.form.costDescription.required', path: ['costDescription'], ...whenFieldsValid('isFree', 'costDescription') })
   .refine((input) => servicesOf(input).every((service) => service.name !== '' && service.name.length <= 200 && service.description.length <= 5000), {
     error: 'instruments.form.services.row',
@@ -70,20 +79,17 @@ export const instrumentSchema = z
   })
   .refine((input) => servicesOf(input).length > 0, { error: 'instruments.form.services.none', path: ['serviceName'], ...whenFieldsValid('serviceName', 'serviceDescription') })
   .transform((input) => {
-    const [planId, actionKey] = input.planAction === '' ? [null, null] : [Number(input.planAction.split(':')[0]), input.planAction.split(':')[1] ?? null];
     const { serviceName: _names, serviceDescription: _descriptions, planAction: _planAction, ...rest } = input;
-    return { ...rest, services: servicesOf(input), planId, actionKey };
+    return { ...rest, services: servicesOf(input), ...planLinkOf(input.planAction) };
   });
 export type InstrumentInput = z.output<typeof instrumentSchema>;
 
 /** A new instrument also says where its lifecycle starts. */
-export const newInstrumentSchema = z.intersection(
-  instrumentSchema,
-  z.object({
-    stage: choice(stages, 'instruments.stage.stage.required'),
-    stageSince: requiredDate('instruments.stage.occurredOn.required', 'instruments.stage.occurredOn.invalid'),
-  }),
-);
+export const firstStageFields = z.object({
+  stage: choice(stages, 'instruments.stage.stage.required'),
+  stageSince: requiredDate('instruments.stage.occurredOn.required', 'instruments.stage.occurredOn.invalid'),
+});
+export const newInstrumentSchema = z.intersection(instrumentSchema, firstStageFields);
 export type NewInstrumentInput = z.output<typeof newInstrumentSchema>;
 
 export const stageChangeSchema = z.object({

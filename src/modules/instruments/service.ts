@@ -6,7 +6,7 @@ import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
+import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { listEventsOfPartner } from '../events/service.js';
@@ -248,16 +248,43 @@ export async function ownerChoices(db: Db, actor: Actor) {
   return (await listPartners(db, actor)).filter((partner) => can(actor, 'instrument.write', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
 }
 
-async function checkInput(db: Db, actor: Actor, input: InstrumentInput): Promise<Outcome<{ programmeId: number }, InstrumentRefusal>> {
+/** What a catalogue entry refers to, as far as the form could read it; a field it could not read is undefined. */
+export interface InstrumentReferences {
+  partnerId: number | undefined;
+  planId: number | null | undefined;
+  actionKey: string | null | undefined;
+  practiceId: number | null | undefined;
+  eventIds: number[] | undefined;
+  themeCode: string | null | undefined;
+  /** Only a new instrument has one. */
+  stageSince?: string | undefined;
+}
+
+/**
+ * Every refusal the entry's references earn at once — an unknown owner, plan action, practice, event or theme, a
+ * first stage in the future — each rule run when the fields it reads are known; the owner's programme when it is.
+ */
+export async function referenceProblems(db: Db, actor: Actor, input: InstrumentReferences, today = new Date().toISOString().slice(0, 10)): Promise<{ programmeId?: number; problems: Refusal<InstrumentRefusal>[] }> {
+  const problems: Refusal<InstrumentRefusal>[] = [];
+  const themes = await listThemes(db);
+  if (input.themeCode !== undefined && input.themeCode !== null && !themes.some((theme) => theme.code === input.themeCode)) problems.push(refuse('unknown_link', 'themeCode'));
+  if (input.stageSince !== undefined && input.stageSince > today) problems.push(refuse('stage_in_future', 'stageSince'));
+  if (input.partnerId === undefined) return { problems };
   const owner = (await listPartners(db, actor)).find((partner) => partner.id === input.partnerId);
-  if (!owner) return refuse('unknown_partner', 'partnerId');
-  if (!can(actor, 'instrument.write', { programmeId: owner.programmeId, partnerIds: [owner.id] })) return refuse('forbidden');
+  if (!owner) return { problems: [refuse('unknown_partner', 'partnerId'), ...problems] };
+  if (!can(actor, 'instrument.write', { programmeId: owner.programmeId, partnerIds: [owner.id] })) return { problems: [refuse('forbidden')] };
   const choices = await linkChoices(db, owner.programmeId, owner.id);
-  if (input.planId !== null && !choices.actions.some((action) => action.planId === input.planId && action.key === input.actionKey)) return refuse('unknown_link', 'planAction');
-  if (input.practiceId !== null && !choices.practices.some((practice) => practice.id === input.practiceId)) return refuse('unknown_link', 'practiceId');
-  if (!input.eventIds.every((id) => choices.events.some((event) => event.id === id))) return refuse('unknown_link', 'eventIds');
-  if (input.themeCode !== null && !choices.themes.some((theme) => theme.code === input.themeCode)) return refuse('unknown_link', 'themeCode');
-  return done({ programmeId: owner.programmeId });
+  if (input.planId !== undefined && input.planId !== null && !choices.actions.some((action) => action.planId === input.planId && action.key === input.actionKey)) problems.push(refuse('unknown_link', 'planAction'));
+  if (input.practiceId !== undefined && input.practiceId !== null && !choices.practices.some((practice) => practice.id === input.practiceId)) problems.push(refuse('unknown_link', 'practiceId'));
+  if (input.eventIds && !input.eventIds.every((id) => choices.events.some((event) => event.id === id))) problems.push(refuse('unknown_link', 'eventIds'));
+  return { programmeId: owner.programmeId, problems };
+}
+
+async function checkInput(db: Db, actor: Actor, input: InstrumentInput & { stageSince?: string }, today?: string): Promise<Outcome<{ programmeId: number }, InstrumentRefusal>> {
+  const { programmeId, problems } = await referenceProblems(db, actor, input, today);
+  const [first] = problems;
+  if (first) return first;
+  return programmeId === undefined ? refuse('unknown_partner', 'partnerId') : done({ programmeId });
 }
 
 const valuesOf = (input: InstrumentInput, programmeId: number): queries.InstrumentValues => ({ ...input, programmeId });
@@ -267,9 +294,8 @@ function auditOf(input: InstrumentInput) {
 }
 
 export async function createInstrument(db: Db, actor: Actor, input: NewInstrumentInput, today = new Date().toISOString().slice(0, 10)): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
-  const checked = await checkInput(db, actor, input);
+  const checked = await checkInput(db, actor, input, today);
   if (!checked.ok) return checked;
-  if (input.stageSince > today) return refuse('stage_in_future', 'stageSince');
   return db.transaction().execute(async (trx) => {
     const id = await queries.insertInstrument(trx, valuesOf(input, checked.value.programmeId), input.stage, input.stageSince);
     await queries.replaceServices(trx, id, input.services);

@@ -1,6 +1,6 @@
 /** Monitoring: a plan's semester reports, filing one with its evidence, the files, and the programme overview. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csvText } from '../../core/exchange/write.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
@@ -168,7 +168,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
         entry.latest?.spentEur ?? 0,
       ]),
     );
-    const csv = stringify([['partner', 'plan_version', 'action_key', 'action', 'starts_on', 'ends_on', 'costs_eur', 'latest_semester', 'status', 'percent_complete', 'spent_eur'], ...rows], { bom: true });
+    const csv = csvText([['partner', 'plan_version', 'action_key', 'action', 'starts_on', 'ends_on', 'costs_eur', 'latest_semester', 'status', 'percent_complete', 'spent_eur'], ...rows]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="plans-monitoring.csv"').send(csv);
   });
 };

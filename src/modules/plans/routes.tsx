@@ -1,6 +1,6 @@
 /** Regional Action Plans: the list, a plan and its versions, writing it, its workflow, comments, comparison and exports. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csvText } from '../../core/exchange/write.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
@@ -276,12 +276,11 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     const reports = await service.reportsOf(db, plan.id);
     const titles = new Map(plan.versions.flatMap((version) => version.content.actions.map((action) => [action.key, action.title] as const)));
-    const csv = stringify(
+    const csv = csvText(
       [
         ['plan_id', 'action_key', 'action', 'semester', 'status', 'percent_complete', 'spent_eur', 'instrument_improved', 'improvement_type', 'current', 'supersedes', 'submitted_at'],
         ...reports.map((report) => [plan.id, report.actionKey, titles.get(report.actionKey) ?? '', report.semester, report.status, report.percentComplete, report.spentEur, report.instrumentImproved ? 'yes' : 'no', report.improvementType ?? '', report.current ? 'yes' : 'no', report.supersedesId ?? '', report.submittedAt.toISOString()]),
       ],
-      { bom: true },
     );
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="plan-${plan.id}-reports.csv"`).send(csv);
   });

@@ -134,7 +134,7 @@ export const practicesApi: ApiDescription = {
         summary: 'Every practice matching a search, as a CSV file (UTF-8 with a byte order mark)',
         tags: ['Good practices'],
         parameters: searchParameters,
-        responses: { '200': { description: 'One row per practice, in the columns of PracticeExportRecord; lists joined by semicolons (links by line breaks)', content: { 'text/csv': { schema: { type: 'string' } } } } },
+        responses: { '200': { description: 'One row per practice, in the columns of PracticeExportRecord; lists joined by semicolons (links by line breaks), a separator inside an item escaped with a backslash; cells a spreadsheet would run as formulas start with an apostrophe', content: { 'text/csv': { schema: { type: 'string' } } } } },
       },
     },
   },

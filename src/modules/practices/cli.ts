@@ -10,6 +10,7 @@ import { systemActor } from '../../core/policy/actor.js';
 import { findProgrammeBySlug, listProgrammes } from '../programmes/service.js';
 import { exportCsv, exportJson } from './export.js';
 import { importPractices, type ImportReport } from './import.js';
+import type { AdjustOptions } from './import-adjust.js';
 import { searchQuerySchema } from './schema.js';
 
 const actor = systemActor('command line import');
@@ -23,15 +24,36 @@ async function programmeOf(db: Db, slug: string | undefined): Promise<{ id: numb
 
 export function describeReport(report: ImportReport, t: Translate): string {
   const lines: string[] = [];
+  const list = (entries: ImportReport['problems']) => {
+    for (const entry of entries) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${entry.position}${entry.column ? `, ${entry.column}` : ''}: ${t(entry.key, entry.values)}`);
+  };
   if (report.fileError) lines.push(t(report.fileError.key, report.fileError.values));
   lines.push(`Rows: ${report.rows}, valid: ${report.valid}, with problems: ${report.invalid}, imported: ${report.imported}.`);
-  for (const problem of report.problems) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${problem.position}${problem.column ? `, ${problem.column}` : ''}: ${t(problem.key, problem.values)}`);
+  list(report.problems);
   if (report.problemCount > report.problems.length) lines.push(`  … and ${report.problemCount - report.problems.length} more problems.`);
-  if (report.imported === 0 && !report.fileError) lines.push(report.valid === 0 ? 'Nothing was imported.' : 'Nothing was imported: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+  if (report.changes.length) lines.push(report.dryRun ? 'Changes the import would make:' : 'Changes made:');
+  list(report.changes);
+  if (report.changeCount > report.changes.length) lines.push(`  … and ${report.changeCount - report.changes.length} more changes.`);
+  if (report.warnings.length) lines.push('Worth a look (imported all the same):');
+  list(report.warnings);
+  if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings.`);
+  if (report.dryRun && !report.fileError) lines.push(`Checked only, nothing was written: ${report.wouldImport} practices would be imported.`);
+  else if (report.imported === 0 && !report.fileError) lines.push(report.valid === 0 ? 'Nothing was imported.' : 'Nothing was imported: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
   return lines.join('\n');
 }
 
-export async function importFromCli(db: Db, file: string, options: { programme?: string; skipInvalid: boolean; t: Translate; progress: boolean }): Promise<{ ok: boolean; message: string }> {
+export interface CliImportOptions {
+  programme?: string;
+  skipInvalid: boolean;
+  /** --fix-summaries, --create-themes: the coordinator's options for real files. */
+  adjust?: AdjustOptions;
+  /** --dry-run: check and report, write nothing. */
+  dryRun?: boolean;
+  t: Translate;
+  progress: boolean;
+}
+
+export async function importFromCli(db: Db, file: string, options: CliImportOptions): Promise<{ ok: boolean; message: string }> {
   const format = formatOf(file);
   if (!format) return { ok: false, message: 'The file must end in .csv or .json.' };
   const programme = await programmeOf(db, options.programme);
@@ -41,6 +63,8 @@ export async function importFromCli(db: Db, file: string, options: { programme?:
   const report = await importPractices(db, actor, { path: path.resolve(file), format }, {
     programmeId: programme.id,
     skipInvalid: options.skipInvalid,
+    ...(options.adjust ? { adjust: options.adjust } : {}),
+    dryRun: options.dryRun ?? false,
     onProgress: (phase, rows) => {
       if (!options.progress) return;
       bar.setTotal(Math.max(rows, 1));
@@ -48,7 +72,8 @@ export async function importFromCli(db: Db, file: string, options: { programme?:
     },
   });
   if (options.progress) bar.stop();
-  return { ok: report.imported > 0, message: `${programme.acronym}: ${describeReport(report, options.t)}` };
+  const checkedClean = report.dryRun && !report.fileError && report.wouldImport > 0;
+  return { ok: report.imported > 0 || checkedClean, message: `${programme.acronym}: ${describeReport(report, options.t)}` };
 }
 
 export async function exportFromCli(db: Db, options: { format: 'csv' | 'json'; output?: string; publicUrl: string }): Promise<void> {

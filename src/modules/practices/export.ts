@@ -10,7 +10,7 @@ import { can } from '../../core/policy/policy.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { practiceColumns } from './import.js';
 import * as queries from './queries.js';
-import type { SearchQuery } from './schema.js';
+import { linkList, termList, type SearchQuery } from './schema.js';
 import { matchingIds } from './search.js';
 import { seesBackOffice, toPractice, visibilityFor, type Practice } from './service.js';
 import { locales } from '../../core/i18n/locales.js';
@@ -74,10 +74,10 @@ async function* records(db: Db, actor: Actor, query: SearchQuery, publicUrl: str
   }
 }
 
-/** A CSV cell: lists joined (links one a line, as the import reads them), nothing for an empty value. */
+/** A CSV cell: lists joined as the import reads them (links one a line), nothing for an empty value. */
 function csvCell(column: ExportColumn, value: ExportRecord[ExportColumn]): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return value.join(column === 'links' ? '\n' : ';');
+  if (Array.isArray(value)) return (column === 'links' ? linkList : termList).join(value);
   return String(value);
 }
 

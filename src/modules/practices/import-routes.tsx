@@ -6,7 +6,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { formatOf } from '../../core/exchange/records.js';
 import { assertAllowed } from '../../core/http/refusals.js';
 import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
+import type { Actor } from '../../core/policy/actor.js';
+import { can } from '../../core/policy/policy.js';
 import { formValues, type FieldError } from '../../core/validation/forms.js';
+import type { Option } from '../../core/views/components/forms.js';
 import { importPractices } from './import.js';
 import { programmeChoices } from './route-helpers.js';
 import { ImportPage, ImportReportPage, webImportMaxMegabytes, webImportMaxRows } from './views/ImportPage.js';
@@ -16,10 +19,13 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   // The library's own limit (the form states it), not the instrument catalogue's.
   await acceptUploads(app, oneFile(webImportMaxMegabytes));
 
+  /** Whether the actor may use the options for real files (fixing summaries, adding themes) in any of these programmes. */
+  const mayAdjust = (actor: Actor, programmes: Option[]) => programmes.some((programme) => can(actor, 'practice.import_adjust', { programmeId: Number(programme.value) }));
+
   app.get('/practices/import', { config: { action: 'practice.import' } }, async (request, reply) => {
     const programmes = await programmeChoices(db, request.actor);
     assertAllowed(programmes.length > 0);
-    return reply.page(<ImportPage programmes={programmes} />);
+    return reply.page(<ImportPage programmes={programmes} mayAdjust={mayAdjust(request.actor, programmes)} />);
   });
 
   app.post('/practices/import', { config: { action: 'practice.import' } }, async (request, reply) => {
@@ -29,15 +35,23 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     const format = upload ? formatOf(upload.filename) : undefined;
     const programmes = await programmeChoices(db, request.actor);
     const programmeId = Number(values.programmeId);
-    const skipInvalid = typeof values.skipInvalid === 'string' && values.skipInvalid !== '';
+    const ticked = (name: string) => typeof values[name] === 'string' && values[name] !== '';
+    const [skipInvalid, fixSummaries, createThemes] = [ticked('skipInvalid'), ticked('fixSummaries'), ticked('createThemes')];
     const errors: FieldError[] = [];
     if (!programmes.some((programme) => programme.value === String(programmeId))) errors.push({ field: 'programmeId', key: 'practices.import.programmeRequired' });
     if (refusal) errors.push(uploadError('file', refusal));
     else if (!upload) errors.push({ field: 'file', key: 'practices.import.fileRequired' });
     else if (!format) errors.push({ field: 'file', key: 'practices.import.fileFormat' });
-    if (errors.length || !upload || !format) return reply.page(<ImportPage programmes={programmes} state={{ values: { skipInvalid: skipInvalid ? 'yes' : '' }, errors }} />, refusal ? 413 : 400);
+    // Checked here too so an editor who crafts the request is told at the option, with the rest of the form.
+    const forbidden = !can(request.actor, 'practice.import_adjust', { programmeId });
+    if (fixSummaries && forbidden) errors.push({ field: 'fixSummaries', key: 'practices.import.adjustForbidden' });
+    if (createThemes && forbidden) errors.push({ field: 'createThemes', key: 'practices.import.adjustForbidden' });
+    if (errors.length || !upload || !format) {
+      const kept = Object.fromEntries(['skipInvalid', 'fixSummaries', 'createThemes'].filter(ticked).map((name) => [name, 'yes']));
+      return reply.page(<ImportPage programmes={programmes} mayAdjust={mayAdjust(request.actor, programmes)} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
+    }
     // The uploaded file is deleted once the response is sent (core/http/uploads).
-    const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows });
-    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, report.imported > 0 ? 200 : 400);
+    const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') });
+    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, report.imported > 0 || (report.dryRun && !report.fileError && report.invalid === 0) ? 200 : 400);
   });
 };

@@ -96,6 +96,39 @@ describe('refusing bad rows', () => {
     expect(await countTitled('Good row')).toBe(0);
   });
 
+  it('lists every problem of a row at once: a bad field does not hide its unknown themes, organisation, owner or duplicate title', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = [
+      'title,owner_partner,owner_organisation,language,summary,themes',
+      `All at once,${own},,en,Fine,skills`,
+      `All at once,${own},Nobody Ltd,en,${'x'.repeat(501)},skills;astrology`,
+      `,${own},,en,,astrology`,
+      `All at once elsewhere,${fixture.world.partnerB.shortName},,en,,skills`,
+    ].join('\n');
+    const report = await run('all-at-once.csv', csv, { actor: fixture.world.users.editorA.actor });
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([
+      [3, 'title', 'practices.import.rowErrors.duplicateInFile'],
+      [3, 'owner_organisation', 'practices.import.rowErrors.organisationNotInGroup'],
+      [3, 'summary', 'practices.form.summary.tooLong'],
+      [3, 'themes', 'practices.import.rowErrors.unknownThemes'],
+      [4, 'title', 'practices.form.title.required'],
+      [4, 'summary', 'practices.form.summary.required'],
+      [4, 'themes', 'practices.import.rowErrors.unknownThemes'],
+      [5, 'owner_partner', 'practices.import.rowErrors.forbidden'],
+      [5, 'summary', 'practices.form.summary.required'],
+    ]);
+  });
+
+  it('names the line where a row starts when a description runs over several lines', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');
+    const report = await run('multiline.csv', csv);
+    expect(report.problems.map((problem) => [problem.position, problem.column])).toEqual([
+      [5, 'title'],
+      [7, 'themes'],
+    ]);
+  });
+
   it('with skip-invalid, imports exactly the valid rows', async () => {
     const report = await run('bad-skip.csv', bad().replace('Good row', 'Good row kept'), { skipInvalid: true });
     expect(report).toMatchObject({ valid: 1, invalid: 5, imported: 1 });
@@ -114,6 +147,29 @@ describe('refusing bad rows', () => {
       [2, 'The partner already has a practice with this title'],
       [4, 'The same partner and title are on line 3'],
     ]);
+  });
+
+  it('warns of a title very like another of the partner’s, in the library or earlier in the file, and imports it all the same', async () => {
+    const { partnerA, partnerB } = fixture.world;
+    await run('similar-first.csv', [header, `Tartu open data portal for citizens,${partnerA.shortName},en,Once,skills,,,`].join('\n'));
+    const report = await run(
+      'similar.csv',
+      [
+        header,
+        `Open data portal of Tartu for citizens,${partnerA.shortName},en,Reworded,skills,,,`,
+        `Digital payments of municipal fees,${partnerA.shortName},en,A,skills,,,`,
+        `Digital payment of municipal fees,${partnerA.shortName},en,B,skills,,,`,
+        `Digital payment of municipal fees in Tartu,${partnerB.shortName},en,Another partner,skills,,,`,
+      ].join('\n'),
+    );
+    expect(report).toMatchObject({ valid: 4, invalid: 0, imported: 4, problems: [], warningCount: 2 });
+    const t = (await getTranslator()).translate('en');
+    expect(report.warnings.map((warning) => [warning.position, warning.column, t(warning.key, warning.values)])).toEqual([
+      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”; imported all the same'],
+      [4, 'title', 'The title is very like the one on line 3, for the same partner; imported all the same'],
+    ]);
+    const cli = await importFromCli(fixture.context.db, await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')), { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
+    expect(cli.message).toContain('line 2, title: The partner already has a practice with a very similar title');
   });
 
   it('lets an editor import only for their own partner, as draft or submitted, never with a reviewer’s status', async () => {

@@ -1,96 +1,22 @@
 /**
  * Bulk import of practices from CSV or JSON. The file is read twice as a stream, so memory stays bounded whatever
- * its size: first every row is checked (and every problem reported by line and column), then, only if the file can
- * be taken as a whole (or with --skip-invalid, exactly its valid rows), the practices are written in one
+ * its size: first every row is checked (import-rows.ts; every problem reported by line and column), then, only if
+ * the file can be taken as a whole (or with --skip-invalid, exactly its valid rows), the practices are written in one
  * transaction, each with its history entry and audit entry.
  */
 import { actorLabel, recordAuditMany } from '../../core/audit/audit.js';
 import type { Db, Tx } from '../../core/db/database.js';
-import { isLocale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
-import { fieldErrors } from '../../core/validation/forms.js';
-import { findPartnerWithGroup, listPartners } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
-import { cellText, ImportFileError, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
-import { practiceSchema, type PracticeFormInput } from './schema.js';
+import { addThemesForImport } from '../themes/service.js';
+import { ImportFileError, readRows, type ImportFormat } from '../../core/exchange/records.js';
+import type { AdjustOptions } from './import-adjust.js';
+import { loadLookup, practiceColumns, requiredColumns, RowChecker, type CheckedRow, type ImportProblem } from './import-rows.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { valuesOf } from './service.js';
-import { practiceStatuses, type PracticeStatus } from './tables.js';
 
-/**
- * Statuses an author reaches alone; every other one (published, returned, proposed, declined) records a review
- * decision or a stakeholder's proposal, so only a reviewer may import it. An export thus re-imports whole.
- */
-const authorStatuses: readonly PracticeStatus[] = ['draft', 'submitted'];
-
-function isPracticeStatus(text: string): text is PracticeStatus {
-  return (practiceStatuses as readonly string[]).includes(text);
-}
-
-/** Column names of import and export files, in export order (documented in the README). */
-export const practiceColumns = [
-  'title',
-  'owner_partner',
-  'owner_organisation',
-  'language',
-  'status',
-  'summary',
-  'objective',
-  'description',
-  'themes',
-  'keywords',
-  'country',
-  'nuts',
-  'city',
-  'scope',
-  'resources',
-  'resources_eur',
-  'starts_on',
-  'ends_on',
-  'evidence',
-  'transfer_potential',
-  'difficulties',
-  'links',
-  'contact_name',
-  'contact_email',
-  'title_en',
-  'summary_en',
-  'title_it',
-  'summary_it',
-  'title_et',
-  'summary_et',
-  'title_hu',
-  'summary_hu',
-  'title_sv',
-  'summary_sv',
-] as const;
-
-export const requiredColumns = ['title', 'owner_partner', 'language', 'summary', 'themes'] as const;
-
-/** Form field → file column, to report a problem under the name the person used. */
-const columnOfField: Record<string, string> = {
-  ownerPartnerId: 'owner_partner',
-  ownerOrganisationId: 'owner_organisation',
-  locationCountry: 'country',
-  locationNuts: 'nuts',
-  locationCity: 'city',
-  geographicalScope: 'scope',
-  resourcesEur: 'resources_eur',
-  startsOn: 'starts_on',
-  endsOn: 'ends_on',
-  transferPotential: 'transfer_potential',
-  contactName: 'contact_name',
-  contactEmail: 'contact_email',
-};
-
-export interface ImportProblem {
-  position: number;
-  column: string;
-  key: string;
-  values?: Record<string, string | number>;
-}
+export { practiceColumns, requiredColumns, type ImportProblem } from './import-rows.js';
 
 export interface ImportReport {
   format: ImportFormat;
@@ -100,6 +26,15 @@ export interface ImportReport {
   /** The first problems found, by position; more may have been counted (problemCount). */
   problems: ImportProblem[];
   problemCount: number;
+  /** What is imported all the same but deserves a look (a title very like another), listed like the problems. */
+  warnings: ImportProblem[];
+  warningCount: number;
+  /** What the coordinator's options changed (a summary shortened, a theme to add), row by row. */
+  changes: ImportProblem[];
+  changeCount: number;
+  /** Only checked: nothing was written, whatever the rows; wouldImport says how many rows the import would write. */
+  dryRun: boolean;
+  wouldImport: number;
   imported: number;
   fileError?: { key: string; values: Record<string, string | number> };
 }
@@ -109,122 +44,15 @@ export interface ImportOptions {
   skipInvalid: boolean;
   /** Refuse files with more rows (the web form's limit; the command line has none). */
   maxRows?: number;
+  /** The coordinator's options for real files (import-adjust.ts); off unless asked for. */
+  adjust?: AdjustOptions;
+  /** Check and report what would be imported and changed, and write nothing. */
+  dryRun?: boolean;
   onProgress?: (phase: 'checking' | 'writing', rowsDone: number) => void;
 }
 
 export const problemsListed = 200;
 const batchSize = 250;
-
-interface Lookup {
-  partnerByName: Map<string, number>;
-  groups: Map<number, Set<number>>;
-  organisationByName: Map<string, number>;
-  themes: Set<string>;
-  existingTitles: Set<string>;
-}
-
-const titleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
-
-async function loadLookup(db: Db, actor: Actor, programmeId: number): Promise<Lookup> {
-  const partners = await listPartners(db, actor, programmeId);
-  const partnerByName = new Map<string, number>();
-  const groups = new Map<number, Set<number>>();
-  const organisationByName = new Map<string, number>();
-  for (const partner of partners) {
-    for (const name of [String(partner.id), partner.name, partner.shortName]) partnerByName.set(name.toLowerCase(), partner.id);
-    const group = await findPartnerWithGroup(db, actor, partner.id);
-    groups.set(partner.id, new Set(group?.organisations.map((organisation) => organisation.id)));
-    for (const organisation of group?.organisations ?? []) {
-      organisationByName.set(organisation.name.toLowerCase(), organisation.id);
-      organisationByName.set(String(organisation.id), organisation.id);
-    }
-  }
-  const themes = new Set((await listThemes(db)).filter((theme) => !theme.retired).map((theme) => theme.code));
-  const existing = await queries.listTitles(db, programmeId);
-  return { partnerByName, groups, organisationByName, themes, existingTitles: new Set(existing.map((row) => titleKey(row.owner_partner_id, row.title))) };
-}
-
-export interface CheckedRow {
-  input: PracticeFormInput;
-  status: PracticeStatus;
-}
-
-/** Checks rows one by one; remembers titles seen so far, so a second row with the same title and owner is flagged. */
-class RowChecker {
-  private readonly seen = new Map<string, number>();
-
-  constructor(
-    private readonly actor: Actor,
-    private readonly programmeId: number,
-    private readonly lookup: Lookup,
-  ) {}
-
-  check(row: SourceRow): { ok: true; row: CheckedRow } | { ok: false; problems: ImportProblem[] } {
-    const problem = (column: string, key: string, values?: Record<string, string | number>): ImportProblem => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
-    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)] };
-    const cell = (column: string) => cellText(row.record[column]);
-    const ownerText = cell('owner_partner').trim().toLowerCase();
-    const organisationText = cell('owner_organisation').trim().toLowerCase();
-    const form: Record<string, unknown> = {
-      ownerPartnerId: ownerText === '' ? '' : String(this.lookup.partnerByName.get(ownerText) ?? -1),
-      ownerOrganisationId: organisationText === '' ? '' : String(this.lookup.organisationByName.get(organisationText) ?? -1),
-      language: cell('language').trim().toLowerCase(),
-      title: cell('title'),
-      summary: cell('summary'),
-      objective: cell('objective'),
-      description: cell('description'),
-      themes: cell('themes').split(/[;,]/).map((code) => code.trim().toLowerCase()).filter(Boolean),
-      keywords: Array.isArray(row.record.keywords) ? row.record.keywords : cell('keywords'),
-      locationCountry: cell('country').trim().toUpperCase(),
-      locationNuts: cell('nuts'),
-      locationCity: cell('city'),
-      geographicalScope: cell('scope').trim().toLowerCase(),
-      resources: cell('resources'),
-      resourcesEur: cell('resources_eur'),
-      startsOn: cell('starts_on'),
-      endsOn: cell('ends_on'),
-      evidence: cell('evidence'),
-      transferPotential: cell('transfer_potential'),
-      difficulties: cell('difficulties'),
-      links: Array.isArray(row.record.links) ? row.record.links : cell('links'),
-      contactName: cell('contact_name'),
-      contactEmail: cell('contact_email'),
-    };
-    for (const column of practiceColumns.filter((name) => /^(title|summary)_[a-z]{2}$/.test(name))) form[column] = cell(column);
-    const problems: ImportProblem[] = [];
-    const parsed = practiceSchema.safeParse(form);
-    if (!parsed.success) {
-      for (const error of fieldErrors(parsed.error)) {
-        const column = columnOfField[error.field] ?? error.field;
-        // An owner that matched nothing is reported as unknown rather than as missing.
-        if (column === 'owner_partner' && ownerText !== '') problems.push(problem(column, 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
-        else problems.push(problem(column, error.key, error.values));
-      }
-    }
-    const statusText = cell('status').trim().toLowerCase() || 'draft';
-    const status = isPracticeStatus(statusText) ? statusText : undefined;
-    if (!status) problems.push(problem('status', 'practices.import.rowErrors.status'));
-    if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language')) problems.push(problem('language', 'practices.form.language.required'));
-    if (!parsed.success) return { ok: false, problems };
-
-    const input = parsed.data;
-    if (input.ownerPartnerId === -1 || !this.lookup.groups.has(input.ownerPartnerId)) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
-    if (input.ownerOrganisationId === -1 || (input.ownerOrganisationId !== null && !this.lookup.groups.get(input.ownerPartnerId)?.has(input.ownerOrganisationId))) {
-      problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));
-    }
-    const unknownThemes = input.themes.filter((code) => !this.lookup.themes.has(code));
-    if (unknownThemes.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: unknownThemes.join(', ') }));
-    const scope = { programmeId: this.programmeId, partnerIds: [input.ownerPartnerId] };
-    if (problems.length === 0 && !can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
-    if (status && !authorStatuses.includes(status) && problems.length === 0 && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
-    const key = titleKey(input.ownerPartnerId, input.title);
-    if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
-    else if (this.seen.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: this.seen.get(key) ?? 0 }));
-    if (problems.length || !status) return { ok: false, problems };
-    this.seen.set(key, row.position);
-    return { ok: true, row: { input, status } };
-  }
-}
 
 async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: CheckedRow[]): Promise<void> {
   const values = batch.map(({ input }) => valuesOf(input, programmeId));
@@ -245,22 +73,36 @@ async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: Che
   );
 }
 
-/** Checks the whole file, then writes it (or its valid rows) in one transaction; returns the report either way. */
+const noAdjustment: AdjustOptions = { fixSummaries: false, createThemes: false };
+
+/** Keeps the first entries of a list for the report and counts them all. */
+function keep(listed: ImportProblem[], entries: readonly ImportProblem[]): number {
+  for (const entry of entries) if (listed.length < problemsListed) listed.push(entry);
+  return entries.length;
+}
+
+/** Checks the whole file, then writes it (or its valid rows) in one transaction, unless only a check was asked for; returns the report either way. */
 export async function importPractices(db: Db, actor: Actor, file: { path: string; format: ImportFormat }, options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { format: file.format, rows: 0, valid: 0, invalid: 0, problems: [], problemCount: 0, imported: 0 };
+  const report: ImportReport = { format: file.format, rows: 0, valid: 0, invalid: 0, problems: [], problemCount: 0, warnings: [], warningCount: 0, changes: [], changeCount: 0, dryRun: options.dryRun ?? false, wouldImport: 0, imported: 0 };
+  const adjust = options.adjust ?? noAdjustment;
+  if ((adjust.fixSummaries || adjust.createThemes) && !can(actor, 'practice.import_adjust', { programmeId: options.programmeId })) {
+    report.fileError = { key: 'practices.import.adjustForbidden', values: {} };
+    return report;
+  }
   const lookup = await loadLookup(db, actor, options.programmeId);
   const rows = () => readRows(file.path, file.format, [...practiceColumns, 'id', 'url'], requiredColumns);
+  const checker = new RowChecker(actor, options.programmeId, lookup, adjust);
   try {
-    const checker = new RowChecker(actor, options.programmeId, lookup);
     for await (const row of rows()) {
       report.rows += 1;
       if (options.maxRows !== undefined && report.rows > options.maxRows) continue;
       const checked = checker.check(row);
+      report.warningCount += keep(report.warnings, checked.warnings);
+      report.changeCount += keep(report.changes, checked.changes);
       if (checked.ok) report.valid += 1;
       else {
         report.invalid += 1;
-        report.problemCount += checked.problems.length;
-        for (const problem of checked.problems) if (report.problems.length < problemsListed) report.problems.push(problem);
+        report.problemCount += keep(report.problems, checked.problems);
       }
       if (report.rows % 500 === 0) options.onProgress?.('checking', report.rows);
     }
@@ -272,14 +114,18 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
     return report;
   }
   if (report.valid === 0 || (report.invalid > 0 && !options.skipInvalid)) return report;
+  if (report.dryRun) return { ...report, wouldImport: report.valid };
 
   await db.transaction().execute(async (trx) => {
-    const checker = new RowChecker(actor, options.programmeId, lookup);
+    // Themes first, so the practices can carry them; only those the written rows use.
+    const themes = [...checker.themesUsed].map((code) => ({ code, name: checker.newThemes.get(code) ?? code }));
+    if (themes.length && !(await addThemesForImport(trx, actor, options.programmeId, themes)).ok) throw new Error('The import was allowed to add themes, but adding them was refused');
+    const writer = new RowChecker(actor, options.programmeId, lookup, adjust);
     let batch: CheckedRow[] = [];
     let done = 0;
     let publishes = false;
     for await (const row of rows()) {
-      const checked = checker.check(row);
+      const checked = writer.check(row);
       done += 1;
       if (!checked.ok) continue;
       publishes ||= checked.row.status === 'published';

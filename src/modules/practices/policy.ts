@@ -19,6 +19,7 @@ declare module '../../core/policy/policy.js' {
     'practice.delete': true;
     'practice.delete_published': true;
     'practice.import': true;
+    'practice.import_adjust': true;
     'learning_need.manage': true;
     'transfer.read': true;
     'transfer.create': true;
@@ -46,6 +47,8 @@ export const practiceGrants = {
   'practice.delete': partnerStaff,
   'practice.delete_published': { admin: true, coordinator: 'programme' },
   'practice.import': partnerStaff,
+  /** Scope: the importing programme. Shortening summaries and adding themes while importing changes what the file says: the coordinator's call. */
+  'practice.import_adjust': { admin: true, coordinator: 'programme' },
   'learning_need.manage': partnerStaff,
   /** Transfer pages carry partners' working notes: for signed-in users. */
   'transfer.read': { user: true },

@@ -232,6 +232,13 @@ export function findSameTitle(db: Executor, ownerPartnerId: number, title: strin
   return query.limit(1).executeTakeFirst();
 }
 
+/** The titles of an owner's practices (declined proposals aside), to look for one very like a new title. */
+export function listTitlesOfOwner(db: Executor, ownerPartnerId: number, exceptPracticeId: number | null) {
+  let query = db.selectFrom('practices').select(['id', 'title']).where('owner_partner_id', '=', ownerPartnerId).where('status', '!=', 'declined');
+  if (exceptPracticeId !== null) query = query.where('id', '!=', exceptPracticeId);
+  return query.execute();
+}
+
 /** Practices by id, with their themes, in id order (exports read them in pages). */
 export function findPractices(db: Executor, ids: number[]) {
   return db

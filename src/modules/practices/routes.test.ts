@@ -83,6 +83,19 @@ describe('writing a practice', () => {
     expect(confirmed.statusCode).toBe(303);
   });
 
+  it('asks before saving a practice whose title is very like one of the partner’s, and saves it once confirmed', async () => {
+    await create('editorA', { title: 'Tartu open data portal' });
+    const browser = await fixture.browserFor('editorA');
+    const warned = readPage(await browser.post('/practices', practiceForm(fixture.world.partnerA.id, { title: 'Open Data Portal of Tartu' })));
+    expect(warned.status).toBe(400);
+    expect(warned.screen.getByRole('link', { name: /already has a practice with a very similar title/ })).toBeTruthy();
+    expect(warned.screen.getByRole('link', { name: 'Tartu open data portal' })).toBeTruthy();
+    const confirmed = await browser.post('/practices', practiceForm(fixture.world.partnerA.id, { title: 'Open Data Portal of Tartu', confirmDuplicate: 'yes' }));
+    expect(confirmed.statusCode).toBe(303);
+    // Another partner's practice with the same words is not a duplicate of this one.
+    expect((await (await fixture.browserFor('editorB')).post('/practices', practiceForm(fixture.world.partnerB.id, { title: 'Open data portal of Tartu' }))).statusCode).toBe(303);
+  });
+
   it('does not let an editor write a practice for another partner, even by crafting the form', async () => {
     const browser = await fixture.browserFor('editorB');
     const response = await browser.post('/practices', practiceForm(fixture.world.partnerA.id, { title: 'Planted in A by B' }));

@@ -96,7 +96,7 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     // An owner the editor may not choose (e.g. the coordinator's entry) stays listed when editing.
     const owner = practice && !partners.some((partner) => partner.id === practice.ownerPartnerId) ? (await listPartners(db, request.actor)).find((partner) => partner.id === practice.ownerPartnerId) : undefined;
     const choices = await formChoices(db, request.actor, owner ? [owner, ...partners] : partners);
-    const duplicateError = state.errors.some((error) => error.key === 'practices.refusals.likely_duplicate');
+    const duplicateError = state.errors.some((error) => error.key === 'practices.refusals.likely_duplicate' || error.key === 'practices.refusals.similar_title');
     const duplicate = duplicateError ? await service.likelyDuplicate(db, Number(state.values.ownerPartnerId), String(state.values.title ?? ''), practice?.id ?? null) : undefined;
     return reply.page(
       <PracticeFormPage mode={mode} practice={practice} state={state} themes={await listThemes(db)} {...choices} {...(duplicate ? { duplicate } : {})} />,

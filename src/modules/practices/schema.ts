@@ -1,5 +1,6 @@
 /** Input schemas of the practices module: the practice form, search, review, learning needs, transfers, imports. */
 import { z } from 'zod';
+import { listFormat } from '../../core/exchange/cells.js';
 import { countryCodes } from '../../core/i18n/countries.js';
 import { locales, type Locale } from '../../core/i18n/locales.js';
 import {
@@ -26,15 +27,22 @@ import { geographicalScopes, practiceStatuses, transferStages, type Translations
 
 export const summaryMaxLength = 500;
 
-/** Keywords are typed as one line separated by commas or semicolons. */
+/**
+ * Keywords and themes in one form field or file cell: separated by commas or semicolons; one that holds a separator
+ * has it escaped with a backslash (`e-government\, open government`), as the platform's own files and forms write it.
+ */
+export const termList = listFormat(';,');
+/** Links in one field or cell: one a line, or separated by semicolons. */
+export const linkList = listFormat('\n;', '\n');
+
 const keywords = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((line) => line.split(/[;,]/)).map((word) => word.trim()).filter(Boolean)),
+  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((line) => termList.split(line))),
   z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
 );
 
 /** Further information links: one per line in the form, an array in imports. */
 const links = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => text.split(/\s*\n\s*|\s*;\s*/)).filter(Boolean)),
+  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => linkList.split(text))),
   z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }),
 );
 

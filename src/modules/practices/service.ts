@@ -14,6 +14,7 @@ import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
 import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import { mostSimilar } from './similar-titles.js';
 import type { PracticeStatus } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
@@ -113,6 +114,7 @@ export type PracticeRefusal =
   | 'forbidden'
   | 'not_found'
   | 'likely_duplicate'
+  | 'similar_title'
   | 'unknown_theme'
   | 'organisation_not_in_group'
   | 'partner_not_found'
@@ -172,10 +174,15 @@ export function valuesOf(input: PracticeFormInput, programmeId: number): queries
   };
 }
 
-/** A practice of the same owner already has this title; the form asks before saving a second one. */
-export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string } | undefined> {
-  return queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
+/** A practice of the same owner already has this title, or one very like it; the form asks before saving a second one. */
+export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
+  const same = await queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
+  if (same) return { ...same, exact: true };
+  const similar = mostSimilar(title, await queries.listTitlesOfOwner(db, ownerPartnerId, exceptPracticeId));
+  return similar ? { id: similar.id, title: similar.title, exact: false } : undefined;
 }
+
+const duplicateRefusal = (duplicate: { exact: boolean }) => refuse(duplicate.exact ? 'likely_duplicate' : 'similar_title', 'title');
 
 /** An editor (or the coordinator) records a practice of their partner as a draft. */
 export async function createPractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number; duplicateOf?: number }, PracticeRefusal>> {
@@ -185,7 +192,7 @@ export async function createPractice(db: Db, actor: Actor, input: PracticeFormIn
   if (!can(actor, 'practice.create', { programmeId, partnerIds: [input.ownerPartnerId] })) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, null);
-    if (duplicate && !input.confirmDuplicate) return refuse('likely_duplicate', 'title');
+    if (duplicate && !input.confirmDuplicate) return duplicateRefusal(duplicate);
     const id = await queries.insertPractice(trx, valuesOf(input, programmeId), 'draft');
     await queries.replaceThemes(trx, id, input.themes);
     await recordChange(trx, actor, id, null, 'draft');
@@ -246,7 +253,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
     }
     if (references.value.programmeId !== before.programmeId) return refuse('partner_not_found', 'ownerPartnerId');
     const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, practiceId);
-    if (duplicate && !input.confirmDuplicate) return refuse('likely_duplicate', 'title');
+    if (duplicate && !input.confirmDuplicate) return duplicateRefusal(duplicate);
     const values = valuesOf(input, before.programmeId);
     await queries.updatePractice(trx, practiceId, values);
     await queries.replaceThemes(trx, practiceId, input.themes);

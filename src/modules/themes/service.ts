@@ -1,8 +1,8 @@
 /** The managed list of themes: read by every module that classifies records, kept by administrators. */
 import { recordAudit } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
+import type { Db, Tx } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
-import { defaultLocale, type Locale } from '../../core/i18n/locales.js';
+import { defaultLocale, locales, type Locale } from '../../core/i18n/locales.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -60,6 +60,19 @@ export async function createTheme(db: Db, actor: Actor, input: ThemeNamesInput):
     if (isUniqueViolation(error)) return refuse('code_taken', 'nameEn');
     throw error;
   }
+}
+
+/** Themes an import names and the list lacks, added in the import's transaction, named in every language as the file names them. */
+export async function addThemesForImport(trx: Tx, actor: Actor, programmeId: number, themes: readonly { code: string; name: string }[]): Promise<Outcome<Theme[], 'forbidden'>> {
+  if (!can(actor, 'theme.add_for_import', { programmeId })) return refuse('forbidden');
+  const added: Theme[] = [];
+  for (const { code, name } of themes) {
+    const row = await queries.insertTheme(trx, { code, names: Object.fromEntries(locales.map((locale) => [locale, name])) });
+    const theme = { code: row.code, names: row.names, retired: row.retired };
+    await recordAudit(trx, actor, { action: 'theme.create', entityType: 'theme', entityId: code, programmeId, after: theme });
+    added.push(theme);
+  }
+  return done(added);
 }
 
 export async function updateTheme(db: Db, actor: Actor, code: string, input: ThemeNamesInput): Promise<Outcome<Theme, ThemeRefusal>> {

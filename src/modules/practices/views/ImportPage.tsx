@@ -4,12 +4,12 @@ import { Checkbox, ErrorSummary, SelectField, SubmitButton, type Option } from '
 import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { practiceColumns, requiredColumns, type ImportReport } from '../import.js';
+import { practiceColumns, requiredColumns, type ImportProblem, type ImportReport } from '../import.js';
 
 export const webImportMaxRows = 5000;
 export const webImportMaxMegabytes = 20;
 
-export function ImportPage({ programmes, state }: { programmes: Option[]; state?: FormState }) {
+export function ImportPage({ programmes, mayAdjust, state }: { programmes: Option[]; mayAdjust: boolean; state?: FormState }) {
   const { t } = useView();
   return (
     <Layout title={t('practices.import.title')} hasErrors={Boolean(state?.errors.length)}>
@@ -24,6 +24,7 @@ export function ImportPage({ programmes, state }: { programmes: Option[]; state?
           <code>{practiceColumns.join(', ')}</code>
         </p>
         <p>{t('practices.import.columnsHint')}</p>
+        <p>{t('practices.import.columnsCells')}</p>
       </details>
       <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
@@ -37,7 +38,19 @@ export function ImportPage({ programmes, state }: { programmes: Option[]; state?
           <input class="file-input" type="file" id="field-file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="field-file-hint" />
         </div>
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
-        <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+        {mayAdjust ? (
+          <fieldset class="fieldset">
+            <legend class="fieldset__legend">{t('practices.import.adjustLegend')}</legend>
+            <Checkbox name="fixSummaries" label={t('practices.import.fixSummaries')} hint={t('practices.import.fixSummariesHint')} state={state} />
+            <Checkbox name="createThemes" label={t('practices.import.createThemes')} hint={t('practices.import.createThemesHint')} state={state} />
+          </fieldset>
+        ) : null}
+        <div class="button-group">
+          <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+          <SubmitButton variant="secondary" name="dryRun" value="yes">
+            {t('practices.import.checkOnly')}
+          </SubmitButton>
+        </div>
       </form>
     </Layout>
   );
@@ -46,9 +59,10 @@ export function ImportPage({ programmes, state }: { programmes: Option[]; state?
 export function ImportReportPage({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t, formatNumber } = useView();
   const imported = report.imported > 0;
-  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : t('practices.import.report.refusedTitle');
+  const checked = report.dryRun && !report.fileError;
+  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : checked ? t('practices.import.report.checkedTitle') : t('practices.import.report.refusedTitle');
   return (
-    <Layout title={title} hasErrors={!imported}>
+    <Layout title={title} hasErrors={!imported && !checked}>
       <PageHeading caption={fileName}>{title}</PageHeading>
       {report.fileError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
@@ -56,7 +70,12 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           <p>{t(report.fileError.key, report.fileError.values)}</p>
         </div>
       ) : null}
-      {!imported && !report.fileError ? (
+      {checked ? (
+        <Inset>
+          <p>{t('practices.import.report.checkedIntro', { count: report.wouldImport })}</p>
+        </Inset>
+      ) : null}
+      {!imported && !checked && !report.fileError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
           <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
           <p>{report.valid === 0 ? t('practices.import.report.noValidRows') : t('practices.import.report.nothingWritten', { invalid: report.invalid })}</p>
@@ -68,40 +87,50 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           { key: t('practices.import.report.valid'), value: formatNumber(report.valid) },
           { key: t('practices.import.report.invalid'), value: formatNumber(report.invalid) },
           { key: t('practices.import.report.imported'), value: formatNumber(report.imported) },
+          ...(report.warningCount > 0 ? [{ key: t('practices.import.report.warnings'), value: formatNumber(report.warningCount) }] : []),
         ]}
       />
-      {report.problems.length > 0 ? (
-        <>
-          <DataTable
-            caption={t('practices.import.report.problemsCaption')}
-            head={
-              <tr>
-                <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
-                <th scope="col">{t('practices.import.report.column')}</th>
-                <th scope="col">{t('practices.import.report.problem')}</th>
-              </tr>
-            }
-          >
-            {report.problems.map((problem, index) => (
-              <tr key={index}>
-                <td class="numeric">{problem.position}</td>
-                <td>
-                  <code>{problem.column}</code>
-                </td>
-                <td>{t(problem.key, problem.values)}</td>
-              </tr>
-            ))}
-          </DataTable>
-          {report.problemCount > report.problems.length ? (
-            <Inset>
-              <p>{t('practices.import.report.moreProblems', { shown: report.problems.length, total: report.problemCount })}</p>
-            </Inset>
-          ) : null}
-        </>
-      ) : null}
+      <ProblemTable report={report} entries={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
+      <ProblemTable report={report} entries={report.changes} total={report.changeCount} caption={t('practices.import.report.changesCaption')} more="practices.import.report.moreChanges" />
+      <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t('practices.import.report.warningsCaption')} more="practices.import.report.moreWarnings" />
       <p>
         <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** Problems (or warnings) by line or item and column, in words; the first ones only when there are many. */
+function ProblemTable({ report, entries, total, caption, more }: { report: ImportReport; entries: ImportProblem[]; total: number; caption: string; more: string }) {
+  const { t } = useView();
+  if (entries.length === 0) return null;
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        head={
+          <tr>
+            <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
+            <th scope="col">{t('practices.import.report.column')}</th>
+            <th scope="col">{t('practices.import.report.problem')}</th>
+          </tr>
+        }
+      >
+        {entries.map((entry, index) => (
+          <tr key={index}>
+            <td class="numeric">{entry.position}</td>
+            <td>
+              <code>{entry.column}</code>
+            </td>
+            <td>{t(entry.key, entry.values)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {total > entries.length ? (
+        <Inset>
+          <p>{t(more, { shown: entries.length, total })}</p>
+        </Inset>
+      ) : null}
+    </>
   );
 }

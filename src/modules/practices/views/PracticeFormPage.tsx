@@ -7,9 +7,13 @@ import { BackLink, Inset, PageHeading } from '../../../core/views/components/ui.
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { themeName, type Theme } from '../../themes/service.js';
-import { summaryMaxLength } from '../schema.js';
+import { listFormat } from '../../../core/exchange/cells.js';
+import { linkList, summaryMaxLength } from '../schema.js';
 import type { Practice } from '../service.js';
 import { geographicalScopes } from '../tables.js';
+
+/** Keywords shown in the form as people type them, read back like a file's cell (a comma inside one stays escaped). */
+const keywordField = listFormat(';,', ', ');
 
 /** The form's fields filled from a practice, for editing. */
 export function practiceFormValues(practice: Practice): FormValues {
@@ -22,7 +26,7 @@ export function practiceFormValues(practice: Practice): FormValues {
     objective: practice.objective,
     description: practice.description,
     themes: practice.themes,
-    keywords: practice.keywords.join(', '),
+    keywords: keywordField.join(practice.keywords),
     locationCountry: practice.locationCountry ?? '',
     locationNuts: practice.locationNuts ?? '',
     locationCity: practice.locationCity ?? '',
@@ -34,7 +38,7 @@ export function practiceFormValues(practice: Practice): FormValues {
     evidence: practice.evidence,
     transferPotential: practice.transferPotential,
     difficulties: practice.difficulties,
-    links: practice.links.join('\n'),
+    links: linkList.join(practice.links),
     contactName: practice.contactName ?? '',
     contactEmail: practice.contactEmail ?? '',
   };
@@ -53,7 +57,7 @@ interface Props {
   organisationOptions: Option[];
   themes: Theme[];
   /** Set when the title matches another practice of the same owner. */
-  duplicate?: { id: number; title: string };
+  duplicate?: { id: number; title: string; exact: boolean };
 }
 
 export function PracticeFormPage({ mode, practice, state, partnerOptions, organisationOptions, themes, duplicate }: Props) {
@@ -71,7 +75,7 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
         {duplicate && errorFor(state, 'title') ? (
           <Inset>
             <p>
-              {t('practices.form.duplicate.intro')} <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
+              {t(duplicate.exact ? 'practices.form.duplicate.intro' : 'practices.form.duplicate.similarIntro')} <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
             </p>
             <Checkbox name="confirmDuplicate" label={t('practices.form.duplicate.confirm')} state={{ values: {}, errors: [] }} />
           </Inset>
