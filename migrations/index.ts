@@ -10,8 +10,8 @@ import * as plans from './20261128_1200_plans.js';
 import * as plansOverview from './20261129_0900_plans_overview.js';
 import * as instruments from './20261129_1000_instruments.js';
 import * as instrumentTextLanguage from './20261129_1100_instrument_text_language.js';
-import * as evidenceChunks from './20261130_0900_evidence_chunks.js';
-import * as signInThrottleHashed from './20261130_1400_sign_in_throttle_hashed.js';
+import * as evidenceChunks from './20261205_0900_evidence_chunks.js';
+import * as signInThrottleHashed from './20261205_1000_sign_in_throttle_hashed.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -21,6 +21,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0900_plans_overview': plansOverview,
   '20261129_1000_instruments': instruments,
   '20261129_1100_instrument_text_language': instrumentTextLanguage,
-  '20261130_0900_evidence_chunks': evidenceChunks,
-  '20261130_1400_sign_in_throttle_hashed': signInThrottleHashed,
+  '20261205_0900_evidence_chunks': evidenceChunks,
+  '20261205_1000_sign_in_throttle_hashed': signInThrottleHashed,
 };
