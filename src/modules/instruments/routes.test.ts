@@ -117,7 +117,7 @@ describe('recording an instrument', () => {
     const editor = await fixture.browserFor('editorA');
     const before = await count();
     const t = fixture.context.app.translator.translate('en');
-    const created = await editor.post('/instruments', instrumentForm({ name: '', themeCode: 'astrology', practiceId: '999999', stageSince: '2999-01-01' }));
+    const created = await editor.post('/instruments', instrumentForm({ name: '', themeCode: 'astrology', practiceId: '999999', stageSince: '2099-01-01' }));
     expect(created.statusCode).toBe(400);
     expect(errorsOf(created)).toEqual(['Enter the name of the instrument', t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
     const edited = await editor.post(`/instruments/${instrumentId}`, instrumentForm({ description: '', eventIds: ['999999'] }));
