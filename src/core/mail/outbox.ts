@@ -30,7 +30,7 @@ export async function deleteEmailsTo(trx: Tx, address: string): Promise<void> {
   await trx.deleteFrom('emails').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).execute();
 }
 
-/** An email as its recipient's data download shows it: what was written to them, when, and whether it went out. */
+/** An email as its recipient's data download shows it: what was written to them (private links masked), when, and whether it went out. */
 export interface EmailToPerson {
   kind: string;
   subject: string;
@@ -39,6 +39,14 @@ export interface EmailToPerson {
   queuedAt: string;
   sentAt: string | null;
   attachments: string[];
+}
+
+/**
+ * A link's secret (a token from newToken, 43 characters) replaced by a mark: a data download is saved and passed on,
+ * and must not carry working links to cancel a registration or set a password.
+ */
+export function withoutPrivateLinks(text: string): string {
+  return text.replace(/(https?:\/\/\S*?\/)[A-Za-z0-9_-]{43}(?=[/?#\s]|$)/g, '$1[private]');
 }
 
 /**
@@ -57,7 +65,7 @@ export async function emailsTo(db: Db, address: string, kindPrefix = ''): Promis
   return rows.map((row) => ({
     kind: row.kind,
     subject: row.subject,
-    body: row.body_text,
+    body: withoutPrivateLinks(row.body_text),
     status: row.status,
     queuedAt: row.created_at.toISOString(),
     sentAt: row.sent_at?.toISOString() ?? null,

@@ -246,7 +246,9 @@ describe('the account page', () => {
     expect(data.account.email).toBe(user.email);
     expect(data.activity.map((entry) => entry.action)).toContain('account.sign_in');
     expect(data.emails.map((email) => [email.kind, email.subject, email.status, email.sentAt])).toEqual([['password_reset', 'Reimposta la password di BETTER', 'queued', null]]);
-    expect(data.emails[0]?.body).toContain('/password-reset/');
+    // The download is a file people keep and pass on: the reset link is there, its secret is not.
+    expect(data.emails[0]?.body).toContain('/password-reset/[private]');
+    expect(data.emails[0]?.body).not.toMatch(/\/password-reset\/[A-Za-z0-9_-]{43}/);
     expect(response.body).not.toContain('$argon2');
   });
 
