@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
+import { Visitor } from '../src/core/testing/visitor.js';
 import { freshDatabase, startServer, type BenchDatabase } from './support.js';
 
 export interface SoakOptions {
@@ -17,59 +18,33 @@ export interface SoakOptions {
   connections: number;
 }
 
-const demoPassword = 'better-demo-password';
 
-/** A person's browser: keeps its cookies, follows nothing by itself, reads forms as a browser would submit them. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  constructor(private readonly baseUrl: string) {}
-
-  async request(path: string, init: { method?: string; form?: URLSearchParams } = {}): Promise<{ status: number; body: string; location: string | null }> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(init.form ? { body: init.form.toString() } : {}),
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const separator = pair?.indexOf('=') ?? -1;
-      if (pair && separator > 0) this.cookies.set(pair.slice(0, separator), pair.slice(separator + 1));
+/** The fields a form would post as it stands (its current values, its CSRF token), with some changed by the caller. */
+function formFields(html: string, action: string, overrides: Record<string, string> = {}): URLSearchParams {
+  const { document, HTMLInputElement, HTMLSelectElement } = new JSDOM(html).window;
+  const form = [...document.querySelectorAll('form')].find((candidate) => candidate.getAttribute('action') === action);
+  if (!form) throw new Error(`No form posting to ${action}`);
+  const fields = new URLSearchParams();
+  for (const element of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')) {
+    if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type) && !element.checked) continue;
+    if (element instanceof HTMLSelectElement && element.multiple) {
+      for (const option of element.selectedOptions) fields.append(element.name, option.value);
+      continue;
     }
-    return { status: response.status, body: await response.text(), location: response.headers.get('location') };
+    fields.append(element.name, element.value);
   }
-
-  /** The fields a form would post as it stands (its current values), with some changed by the caller. */
-  static formFields(html: string, action: string, overrides: Record<string, string> = {}): URLSearchParams {
-    const document = new JSDOM(html).window.document;
-    const form = [...document.querySelectorAll('form')].find((candidate) => candidate.getAttribute('action') === action);
-    if (!form) throw new Error(`No form posting to ${action}`);
-    const fields = new URLSearchParams();
-    for (const element of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')) {
-      if (element instanceof document.defaultView!.HTMLInputElement && ['checkbox', 'radio'].includes(element.type) && !element.checked) continue;
-      if (element instanceof document.defaultView!.HTMLSelectElement && element.multiple) {
-        for (const option of element.selectedOptions) fields.append(element.name, option.value);
-        continue;
-      }
-      fields.append(element.name, element.value);
-    }
-    for (const [name, value] of Object.entries(overrides)) fields.set(name, value);
-    return fields;
-  }
+  for (const [name, value] of Object.entries(overrides)) fields.set(name, value);
+  return fields;
 }
 
 /** Every public page reachable from the home page (GET links of the site, downloads included), up to a limit. */
 async function publicPages(baseUrl: string, limit = 400): Promise<string[]> {
-  const browser = new Browser(baseUrl);
+  const browser = new Visitor(baseUrl, 'text/html', false);
   const seen = new Set<string>(['/']);
   const queue = ['/'];
   while (queue.length && seen.size < limit) {
     const path = queue.shift() as string;
-    const { status, body } = await browser.request(path);
+    const { status, body } = await browser.get(path);
     if (status !== 200 || !body.includes('<html')) continue;
     for (const match of body.matchAll(/href="(\/[^"#]*)"/g)) {
       const link = (match[1] as string).replaceAll('&amp;', '&');
@@ -97,14 +72,8 @@ interface Tally {
   failures: number;
   registrations: number;
   saves: number;
-}
-
-async function signIn(baseUrl: string, email: string): Promise<Browser> {
-  const browser = new Browser(baseUrl);
-  const form = await browser.request('/sign-in');
-  const answer = await browser.request('/sign-in', { method: 'POST', form: Browser.formFields(form.body, '/sign-in', { email, password: demoPassword }) });
-  if (answer.status !== 303) throw new Error(`Signing in as ${email} answered ${answer.status}`);
-  return browser;
+  /** Registrations and saves that were refused: the soak must exercise its writes, not merely survive them. */
+  refusedWrites: number;
 }
 
 /** Runs the soak on one database; prints the memory series and returns whether the target was met. */
@@ -114,51 +83,55 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
   try {
     const pages = await publicPages(server.baseUrl);
     const upcoming = pages.filter((path) => /^\/events\/\d+$/.test(path));
-    const editor = await signIn(server.baseUrl, 'editor.tartu@better.example');
-    const tartu = /href="(\/partners\/\d+)">Tartu City Government</.exec((await editor.request('/partners')).body)?.[1];
-    const tartuPractice = /href="(\/practices\/\d+)"/.exec((await editor.request(`/practices?partner=${tartu?.split('/')[2]}`)).body)?.[1];
+    const editor = new Visitor(server.baseUrl, 'text/html', false);
+    await editor.signIn('editor.tartu@better.example');
+    const tartu = /href="(\/partners\/\d+)">Tartu City Government</.exec((await editor.get('/partners')).body)?.[1];
+    const tartuPractice = /href="(\/practices\/\d+)"/.exec((await editor.get(`/practices?partner=${tartu?.split('/')[2]}`)).body)?.[1];
     if (!tartu || !tartuPractice) throw new Error('The demo partner Tartu or its practice was not found');
     console.log(`${database}: ${pages.length} public pages, ${upcoming.length} event pages; ${options.warmupMinutes} min warm-up, ${options.minutes} min measured, ${options.connections} people at once`);
 
-    const tally: Tally = { byStatus: new Map(), failures: 0, registrations: 0, saves: 0 };
-    const count = (status: number) => tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
+    const tally: Tally = { byStatus: new Map(), failures: 0, registrations: 0, saves: 0, refusedWrites: 0 };
     const endsAt = Date.now() + (options.warmupMinutes + options.minutes) * 60_000;
     let sequence = 0;
 
-    async function visitor(): Promise<void> {
-      const browser = new Browser(server.baseUrl);
+    /** One step of a person: a registration, an editor's save or a page read; answers the status (0: no answer). */
+    async function step(browser: Visitor, number: number): Promise<number> {
+      if (number % 50 === 7 && upcoming.length) {
+        // Someone registers for an event from its page, as the form posts it.
+        const eventPath = upcoming[number % upcoming.length] as string;
+        const page = await browser.get(eventPath);
+        if (!page.body.includes(`action="${eventPath}/registrations"`)) return page.status;
+        const fields = formFields(page.body, `${eventPath}/registrations`, { name: `Soak person ${number}`, email: `soak-${number}@example.org`, organisationName: 'Soak test association', helix: 'civil_society', partner: 'none', role: 'citizen', consent: 'yes' });
+        fields.delete('organisationId');
+        const answer = await browser.submit(`${eventPath}/registrations`, fields);
+        // The registration answers with its confirmation page (whether the person got a place or waits).
+        if (answer.status === 200) tally.registrations += 1;
+        else if (answer.status !== 0) tally.refusedWrites += 1;
+        return answer.status;
+      }
+      if (number % 50 === 23) {
+        // An editor saves their partner or one of its practices as it stands.
+        const path = number % 100 === 23 ? tartu! : tartuPractice!;
+        const form = await editor.get(`${path}/edit`);
+        const answer = await editor.submit(path, formFields(form.body, path));
+        if (answer.status === 303) tally.saves += 1;
+        else if (answer.status !== 0) tally.refusedWrites += 1;
+        return answer.status;
+      }
+      return (await browser.get(pages[number % pages.length] as string)).status;
+    }
+
+    async function person(): Promise<void> {
+      const browser = new Visitor(server.baseUrl, 'text/html', false);
       while (Date.now() < endsAt) {
-        const step = sequence++;
-        try {
-          if (step % 50 === 7 && upcoming.length) {
-            // Someone registers for an event from its page, as the form posts it.
-            const eventPath = upcoming[step % upcoming.length] as string;
-            const page = await browser.request(eventPath);
-            if (!page.body.includes(`action="${eventPath}/registrations"`)) {
-              count(page.status);
-              continue;
-            }
-            const fields = Browser.formFields(page.body, `${eventPath}/registrations`, { name: `Soak person ${step}`, email: `soak-${step}@example.org`, organisationName: 'Soak test association', helix: 'civil_society', partner: 'none', role: 'citizen', consent: 'yes' });
-            fields.delete('organisationId');
-            const answer = await browser.request(`${eventPath}/registrations`, { method: 'POST', form: fields });
-            count(answer.status);
-            // The registration answers with its confirmation page (whether the person got a place or waits).
-            if (answer.status === 200) tally.registrations += 1;
-          } else if (step % 50 === 23) {
-            // An editor saves their partner or one of its practices as it stands.
-            const path = step % 100 === 23 ? tartu! : tartuPractice!;
-            const form = await editor.request(`${path}/edit`);
-            const answer = await editor.request(path, { method: 'POST', form: Browser.formFields(form.body, path) });
-            count(answer.status);
-            if (answer.status === 303) tally.saves += 1;
-          } else {
-            count((await browser.request(pages[step % pages.length] as string)).status);
-          }
-        } catch {
-          tally.failures += 1;
-          // A server that went away is not hammered in a tight loop; the failures already fail the run.
-          await new Promise((resolve) => setTimeout(resolve, 100));
+        const status = await step(browser, sequence++);
+        if (status !== 0) {
+          tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
+          continue;
         }
+        tally.failures += 1;
+        // A server that went away is not hammered in a tight loop; the failures already fail the run.
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
 
@@ -168,7 +141,7 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
       // A server that died is seen by the visitors' failures; its memory simply stops being sampled.
       residentMegabytes(server.pid).then((megabytes) => samples.push({ minute: (Date.now() - started) / 60_000, megabytes }), () => undefined);
     }, 2_000);
-    await Promise.all(Array.from({ length: options.connections }, visitor));
+    await Promise.all(Array.from({ length: options.connections }, person));
     clearInterval(sampler);
 
     // Resident memory swings by tens of megabytes with each garbage collection: compare the median of the first
@@ -185,8 +158,8 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
         return { minute: `${minute}–${minute + 1}`, 'RSS min MB': Math.round(Math.min(...inMinute)), 'RSS median MB': Math.round(median(inMinute)), 'RSS max MB': Math.round(Math.max(...inMinute)) };
       }),
     );
-    console.log(`${database}: ${requests} requests (${Math.round(requests / ((Date.now() - started) / 1000))}/s), statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}, ${tally.failures} network failures, ${tally.registrations} registrations, ${tally.saves} form saves`);
-    const met = serverErrors === 0 && tally.failures === 0 && growth < 0.1;
+    console.log(`${database}: ${requests} requests (${Math.round(requests / ((Date.now() - started) / 1000))}/s), statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}, ${tally.failures} network failures, ${tally.registrations} registrations, ${tally.saves} form saves, ${tally.refusedWrites} writes refused`);
+    const met = serverErrors === 0 && tally.failures === 0 && growth < 0.1 && tally.registrations > 0 && tally.saves > 0 && tally.refusedWrites === 0;
     console.log(`${database}: RSS ${first.toFixed(1)} MB after warm-up → ${last.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %, target < 10 %); ${serverErrors} answers 5xx (target 0): ${met ? 'target met' : 'TARGET MISSED'}\n`);
     return met;
   } finally {
