@@ -12,6 +12,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { storeEvidenceFile } from '../src/core/testing/awkward-rows.js';
 import { backupFromCli } from '../src/core/db/backup/cli.js';
 import { backupLines, restoreBackup } from '../src/core/db/backup/restore.js';
 import { openDatabase, type DatabaseHandle } from '../src/core/db/database.js';
@@ -58,8 +59,7 @@ async function loadVolume(handle: DatabaseHandle, options: BackupBenchOptions): 
   const plan = await handle.db.selectFrom('plans').select('id').orderBy('id').executeTakeFirstOrThrow();
   for (let file = 0; file < options.files; file += 1) {
     const content = randomBytes(1_000_000);
-    await sql`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256, content)
-      values (${plan.id}, ${`evidence-${file}.pdf`}, 'application/pdf', ${content.length}, 'bench', ${content})`.execute(handle.db);
+    await storeEvidenceFile(handle.db, plan.id, `evidence-${file}.pdf`, content);
   }
 }
 

@@ -6,9 +6,20 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+import { evidenceChunkBytes } from '../../modules/plans/service.js';
+import type { Db, Tx } from '../db/database.js';
 
 export const awkwardText = `"Quoted" and 'single' \\ back\\slash\r\nnew line\ttab \u0001\u0007\u001f control, emoji 🇪🇪 👩🏽‍💻 and ∑ ≠ ½`;
+
+/** An evidence file of a plan stored as filing stores it (plans/reports.ts): a row and its chunks, linked. */
+export async function storeEvidenceFile(db: Db | Tx, planId: number, name: string, content: Buffer): Promise<void> {
+  const file = await sql<{ id: number }>`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256)
+    values (${planId}, ${name}, 'application/pdf', ${content.length}, ${createHash('sha256').update(content).digest('hex')}) returning id`.execute(db);
+  for (let position = 0; position * evidenceChunkBytes < content.length; position += 1) {
+    await sql`insert into plan_file_chunks (file_id, position, content)
+      values (${file.rows[0]?.id}, ${position}, ${content.subarray(position * evidenceChunkBytes, (position + 1) * evidenceChunkBytes)})`.execute(db);
+  }
+}
 
 export async function addAwkwardRows(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -18,14 +29,7 @@ export async function addAwkwardRows(db: Db): Promise<void> {
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, index) => index));
     const large = randomBytes(3 * 1024 * 1024);
     for (const [name, content] of [[`${awkwardText}.pdf`, everyByte], ['large "scan".pdf', large]] as const) {
-      const file = await sql<{ id: number }>`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256)
-        values (${planId}, ${name}, 'application/pdf', ${content.length}, ${createHash('sha256').update(content).digest('hex')}) returning id`.execute(trx);
-      // Stored in chunks as filing does (plans/reports.ts), the last one shorter.
-      const chunkBytes = 256 * 1024;
-      for (let position = 0; position * chunkBytes < content.length; position += 1) {
-        await sql`insert into plan_file_chunks (file_id, position, content)
-          values (${file.rows[0]?.id}, ${position}, ${content.subarray(position * chunkBytes, (position + 1) * chunkBytes)})`.execute(trx);
-      }
+      await storeEvidenceFile(trx, planId, name, content);
     }
     await sql`update practices set title = ${awkwardText.slice(0, 80)}, summary = ${awkwardText},
         keywords = ${['{brace}', 'comma, inside', '"quote"', 'NULL', 'back\\slash', '']}::text[],

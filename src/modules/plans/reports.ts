@@ -34,7 +34,7 @@ export const allowedEvidenceTypes: Record<string, string> = {
 /** The evidence form's limits, stated once: the form's hint, the refusals and the documentation use them. */
 export const evidenceLimits = { fileMegabytes: 10, files: 10, totalMegabytes: 25 } as const;
 /** Evidence is stored in chunks of this size, each written by its own statement (see the migration). */
-const chunkBytes = 256 * 1024;
+export const evidenceChunkBytes = 256 * 1024;
 const megabyte = 1024 * 1024;
 
 /** An evidence file received with the form, already within the form's limits, in a temporary file. */
@@ -140,7 +140,7 @@ async function storePending(db: Db, planId: number, files: CheckedFile[], userId
       const id = await reportQueries.insertPendingFile(db, { planId, originalName: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, userId });
       ids.push(id);
       let position = 0;
-      for await (const chunk of createReadStream(file.path, { highWaterMark: chunkBytes })) {
+      for await (const chunk of createReadStream(file.path, { highWaterMark: evidenceChunkBytes })) {
         await reportQueries.insertFileChunk(db, id, position, chunk as Buffer);
         position += 1;
       }
