@@ -44,6 +44,10 @@ ${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=5s$
   }
   server {
     listen 127.0.0.1:${port};
+    # Each form refuses its own oversized uploads, on the form, as the body arrives (core/http/uploads.ts reads up to
+    # 128 MB past the largest limit, 25 MB): the proxy must neither refuse first with its own page nor hold the body.
+    client_max_body_size 160m;
+    proxy_request_buffering off;
     location / {
       proxy_pass http://better;
       proxy_set_header Host $host;
