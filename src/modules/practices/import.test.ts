@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../core/audit/queries.js';
 import { getTranslator } from '../../core/i18n/i18n.js';
 import { systemActor } from '../../core/policy/actor.js';
+import { valueOf } from '../../core/testing/factories.js';
 import { readPage } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
+import { createTheme, updateTheme } from '../themes/service.js';
 import { importFromCli } from './cli.js';
+import type { AdjustOptions } from './import-adjust.js';
 import { importPractices, type ImportReport } from './import.js';
 
 const fixture = useWorld();
@@ -28,9 +31,9 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 
 const header = 'title,owner_partner,language,summary,themes,keywords,status,title_it';
 
-async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1] } = {}): Promise<ImportReport> {
+async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1]; adjust?: AdjustOptions; dryRun?: boolean } = {}): Promise<ImportReport> {
   const format = name.endsWith('.json') ? 'json' : 'csv';
-  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false });
+  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false, ...(options.adjust ? { adjust: options.adjust } : {}), dryRun: options.dryRun ?? false });
 }
 
 async function countTitled(prefix: string): Promise<number> {
@@ -205,6 +208,71 @@ describe('refusing bad rows', () => {
     const row = await fixture.context.db.selectFrom('practices').select(['status', 'submitted_at']).where('title', '=', 'Submitted for review by import').executeTakeFirstOrThrow();
     expect(row.status).toBe('submitted');
     expect(row.submitted_at).toBeInstanceOf(Date);
+  });
+});
+
+describe('theme cells', () => {
+  const createThemes: AdjustOptions = { fixSummaries: false, createThemes: true };
+  const themeCodesOf = async (title: string) => (await fixture.context.db.selectFrom('practices').select('theme_codes').where('title', '=', title).executeTakeFirstOrThrow()).theme_codes;
+  const themeCount = async () => Number((await fixture.context.db.selectFrom('themes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('find a theme by its name in any language, whatever the case, accents and spacing, and by its new name after a rename, adding none', async () => {
+    const names = { nameIt: "Appalti per l'innovazione", nameEt: null, nameHu: null, nameSv: null, retired: false };
+    valueOf(await updateTheme(fixture.context.db, fixture.world.users.admin.actor, 'procurement-of-innovation', { nameEn: 'Buying innovation', ...names }));
+    const before = await themeCount();
+    const own = fixture.world.partnerA.shortName;
+    const csv = [
+      'title,owner_partner,language,summary,themes',
+      `Theme by its English name,${own},en,S,Digital public services`,
+      `Theme by its Italian name,${own},it,S,Dati aperti`,
+      `Theme written loosely,${own},hu,S,"digitalis   KOZSZOLGALTATASOK ; Città Intelligente"`,
+      `Theme renamed,${own},en,S,Buying innovation`,
+    ].join('\n');
+    const report = await run('theme-names.csv', csv, { adjust: createThemes });
+    expect(report).toMatchObject({ invalid: 0, imported: 4, problems: [], changes: [] });
+    expect(await themeCodesOf('Theme by its English name')).toEqual(['digital-services']);
+    expect(await themeCodesOf('Theme by its Italian name')).toEqual(['open-data']);
+    expect(await themeCodesOf('Theme written loosely')).toEqual(['digital-services', 'smart-city']);
+    expect(await themeCodesOf('Theme renamed')).toEqual(['procurement-of-innovation']);
+    expect(await themeCount()).toBe(before);
+  });
+
+  it('add a theme only under a name the theme form takes, and refuse one whose code another theme has', async () => {
+    const europe = 'Sustainable urban mobility planning and low emission zones for cities of Europe';
+    valueOf(await createTheme(fixture.context.db, fixture.world.users.admin.actor, { nameEn: europe, nameIt: null, nameEt: null, nameHu: null, nameSv: null, retired: false }));
+    const before = await themeCount();
+    const own = fixture.world.partnerA.shortName;
+    const tooLong = `Theme ${'with a very long name '.repeat(4)}`.trim();
+    const csv = [
+      'title,owner_partner,language,summary,themes',
+      `Theme name too long,${own},en,S,${tooLong}`,
+      `Theme cut to a taken code,${own},en,S,Sustainable urban mobility planning and low emission zones for cities of Asia`,
+      `Theme on two lines,${own},en,S,"Civic\ntech"`,
+      `Two themes cut to one code,${own},en,S,Cooperation between public administrations and universities in Italy`,
+      `Two themes cut to one code again,${own},en,S,Cooperation between public administrations and universities in Spain`,
+    ].join('\n');
+    const report = await run('theme-validation.csv', csv, { adjust: createThemes, skipInvalid: true });
+    const t = (await getTranslator()).translate('en');
+    expect(report.problems.map((problem) => [problem.position, problem.column, t(problem.key, problem.values)])).toEqual([
+      [2, 'themes', `The new theme “${tooLong}” has a name over 80 characters: shorten it`],
+      [3, 'themes', `The new theme “Sustainable urban mobility planning and low emission zones for cities of Asia” would get the code sustainable-urban-mobility-planning-and-low-emission-zones-f, which “${europe}” has: name it differently`],
+      [7, 'themes', 'The new theme “Cooperation between public administrations and universities in Spain” would get the code cooperation-between-public-administrations-and-universities, which “Cooperation between public administrations and universities in Italy” has: name it differently'],
+    ]);
+    expect(report.imported).toBe(2);
+    const added = await fixture.context.db.selectFrom('themes').select(['code', 'names']).where('code', 'in', ['civic-tech', 'cooperation-between-public-administrations-and-universities']).orderBy('code').execute();
+    expect(added.map((theme) => [theme.code, theme.names.en])).toEqual([
+      ['civic-tech', 'Civic tech'],
+      ['cooperation-between-public-administrations-and-universities', 'Cooperation between public administrations and universities in Italy'],
+    ]);
+    expect(await themeCount()).toBe(before + 2);
+  });
+
+  it('read a JSON list of themes item by item, so a comma inside one name stays in it', async () => {
+    const json = JSON.stringify([{ title: 'JSON theme with a comma', owner_partner: fixture.world.partnerA.shortName, language: 'en', summary: 'S', themes: ['Health, welfare', 'skills'] }]);
+    const report = await run('theme-list.json', json, { adjust: createThemes });
+    expect(report).toMatchObject({ invalid: 0, imported: 1 });
+    expect(report.changes.map((change) => change.values)).toEqual([{ code: 'health-welfare', name: 'Health, welfare' }]);
+    expect(await themeCodesOf('JSON theme with a comma')).toEqual(['health-welfare', 'skills']);
   });
 });
 
