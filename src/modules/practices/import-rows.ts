@@ -197,10 +197,12 @@ export class RowChecker {
     const changes: ImportProblem[] = [];
     const language = cell('language').trim().toLowerCase();
     let [summary, description] = [cell('summary'), cell('description')];
+    const problems: ImportProblem[] = [];
     if (this.adjust.fixSummaries) {
       const fitted = fitSummary(summary, description, isLocale(language) ? language : 'en');
       [summary, description] = [fitted.summary, fitted.description];
       if (fitted.change) changes.push(problem(fitted.change.column, fitted.change.key, fitted.change.values));
+      if (fitted.problem) problems.push(problem(fitted.problem.column, fitted.problem.key, fitted.problem.values));
     }
     // A JSON list is taken item by item, as keywords and links are: a comma inside one theme's name stays in it.
     const themes = this.themesOf(Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item)) : termList.split(cell('themes')), problem);
@@ -235,7 +237,6 @@ export class RowChecker {
       contactEmail: cell('contact_email'),
     };
     for (const column of practiceColumns.filter((name) => /^(title|summary)_[a-z]{2}$/.test(name))) form[column] = cell(column);
-    const problems: ImportProblem[] = [];
     if (ownerText !== '' && owner === undefined) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
     if (organisation === -1 || (organisation !== null && owner !== undefined && !this.lookup.groups.get(owner)?.has(organisation))) {
       problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));

@@ -122,6 +122,14 @@ describe('refusing bad rows', () => {
     ]);
   });
 
+  it('refuses, with the summary option, a long summary whose full text the description has no room for, as one problem', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = ['title,owner_partner,language,summary,themes,description', `No room for the summary,${own},en,${'A sentence of the summary. '.repeat(25).trim()},skills,${'d'.repeat(19_800)}`].join('\n');
+    const report = await run('no-room.csv', csv, { adjust: { fixSummaries: true, createThemes: false } });
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([[2, 'summary', 'practices.import.rowErrors.summaryNotKept']]);
+    expect(report.changes).toEqual([]);
+  });
+
   it('names the line where a row starts when a description runs over several lines', async () => {
     const own = fixture.world.partnerA.shortName;
     const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');

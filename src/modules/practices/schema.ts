@@ -26,6 +26,7 @@ import {
 import { geographicalScopes, practiceStatuses, transferStages, type Translations } from './tables.js';
 
 export const summaryMaxLength = 500;
+export const descriptionMaxLength = 20_000;
 
 /**
  * Keywords and themes in one form field or file cell: separated by commas or semicolons; one that holds a separator
@@ -63,7 +64,7 @@ export const practiceSchema = z
     title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
     summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
     objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-    description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
+    description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
     themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
     keywords,
     locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
