@@ -10,7 +10,7 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { formValues, type FieldError } from '../../core/validation/forms.js';
 import type { Option } from '../../core/views/components/forms.js';
-import { importPractices } from './import.js';
+import { importPractices, outcomeOf } from './import.js';
 import { programmeChoices } from './route-helpers.js';
 import { ImportPage, ImportReportPage, webImportMaxMegabytes, webImportMaxRows } from './views/ImportPage.js';
 
@@ -52,6 +52,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     }
     // The uploaded file is deleted once the response is sent (core/http/uploads).
     const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') });
-    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, report.imported > 0 || (report.dryRun && !report.fileError && report.invalid === 0) ? 200 : 400);
+    const outcome = outcomeOf(report);
+    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, outcome === 'imported' || outcome === 'would_import' ? 200 : 400);
   });
 };

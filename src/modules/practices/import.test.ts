@@ -176,8 +176,8 @@ describe('refusing bad rows', () => {
     expect(report).toMatchObject({ valid: 4, invalid: 0, imported: 4, problems: [], warningCount: 2 });
     const t = (await getTranslator()).translate('en');
     expect(report.warnings.map((warning) => [warning.position, warning.column, t(warning.key, warning.values)])).toEqual([
-      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”; imported all the same'],
-      [4, 'title', 'The title is very like the one on line 3, for the same partner; imported all the same'],
+      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”'],
+      [4, 'title', 'The title is very like the one on line 3, for the same partner'],
     ]);
     const cli = await importFromCli(fixture.context.db, await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')), { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
     expect(cli.message).toContain('line 2, title: The partner already has a practice with a very similar title');
@@ -349,6 +349,20 @@ describe('the web import', () => {
     expect(cells).toEqual(['2', 'title', "Enter the practice's title"]);
   });
 
+  it('shows a check of a file with problems as a refusal that says what to do, not as a success', async () => {
+    const csv = `${header}\nChecked and refused,${fixture.world.partnerB.shortName},en,Fine,skills,,,\n,${fixture.world.partnerB.shortName},en,No title,skills,,,\n`;
+    const page = readPage(await upload({ dryRun: 'yes' }, csv));
+    expect(page.status).toBe(400);
+    expect(page.title).toMatch(/^Error: File checked: it would not be imported/);
+    expect(page.screen.getByRole('alert').textContent).toContain('1 row has problems, so importing the file would write nothing. Correct it, or tick “Import the valid rows even if some rows have problems”.');
+    expect(page.mainText).not.toContain('Upload it again');
+    const skipping = readPage(await upload({ dryRun: 'yes', skipInvalid: 'yes' }, csv));
+    expect(skipping.status).toBe(200);
+    expect(skipping.title).not.toMatch(/^Error/);
+    expect(skipping.mainText).toContain('Importing it with the same options would add 1 practice. Upload it again with “Check and import” to import it.');
+    expect(await countTitled('Checked and refused')).toBe(0);
+  });
+
   it('refuses an upload without a CSRF token', async () => {
     expect((await upload({}, header, 'x.csv', { csrf: false })).statusCode).toBe(403);
   });
@@ -369,6 +383,21 @@ describe('the web import', () => {
 });
 
 describe('the command line', () => {
+  it('says what a refused import would change, only on the rows it would write, and never that changes were made', async () => {
+    const t = (await getTranslator()).translate('en');
+    const own = fixture.world.partnerA.shortName;
+    const csv = await file('cli-refused.csv', ['title,owner_partner,language,summary,themes', `,${own},en,No title,Theme of a refused row`, `Valid with a new theme,${own},en,S,Theme of a valid row`].join('\n'));
+    const options = { programme: fixture.world.programme.slug, skipInvalid: false, adjust: { fixSummaries: false, createThemes: true }, t, progress: false };
+    const refused = await importFromCli(fixture.context.db, csv, options);
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('Changes the import would make to the valid rows:\n  line 3, themes: Theme “Theme of a valid row” (code theme-of-a-valid-row) will be added to the list');
+    expect(refused.message).not.toContain('Theme of a refused row');
+    expect(refused.message).not.toContain('Changes made');
+    const checked = await importFromCli(fixture.context.db, csv, { ...options, dryRun: true });
+    expect(checked.ok).toBe(false);
+    expect(checked.message).toContain('Checked only, nothing was written. The import would write nothing: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+  });
+
   it('prints the report in words and fails when nothing was imported', async () => {
     const t = (await getTranslator()).translate('en');
     const bad = await file('cli.csv', `${header}\n,${fixture.world.partnerA.shortName},en,No title,skills,,,\n`);

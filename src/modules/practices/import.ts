@@ -39,6 +39,18 @@ export interface ImportReport {
   fileError?: { key: string; values: Record<string, string | number> };
 }
 
+/**
+ * What a run came to: practices written, a check after which the same import would write some, or nothing written
+ * and nothing would be (a file error, rows with problems and no "import the valid rows", no valid row at all).
+ */
+export type ImportOutcome = 'imported' | 'would_import' | 'refused' | 'would_refuse';
+
+export function outcomeOf(report: ImportReport): ImportOutcome {
+  if (report.imported > 0) return 'imported';
+  if (report.dryRun) return report.wouldImport > 0 ? 'would_import' : 'would_refuse';
+  return 'refused';
+}
+
 export interface ImportOptions {
   programmeId: number;
   skipInvalid: boolean;
