@@ -55,10 +55,11 @@ describe('the options for real files', () => {
     const before = await count('themes');
     const page = await upload('editorA', { fixSummaries: 'yes', createThemes: 'yes' });
     expect(page.status).toBe(400);
-    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => link.textContent)).toEqual([
-      'Only the programme’s coordinator may let the import change summaries or add themes',
-      'Only the programme’s coordinator may let the import change summaries or add themes',
-    ]);
+    // The options are not on the editor's form: the refusal is shown once, at the file it was meant for.
+    const refusal = 'Only the programme’s coordinator may let the import change summaries or add themes';
+    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([[refusal, '#field-file']]);
+    expect(page.screen.getByLabelText('File').getAttribute('aria-invalid')).toBe('true');
+    expect(page.document.querySelector('.field--error')?.textContent).toContain(refusal);
     expect(await count('themes')).toBe(before);
   });
 

@@ -42,13 +42,16 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     if (refusal) errors.push(uploadError('file', refusal));
     else if (!upload) errors.push({ field: 'file', key: 'practices.import.fileRequired' });
     else if (!format) errors.push({ field: 'file', key: 'practices.import.fileFormat' });
-    // Checked here too so an editor who crafts the request is told at the option, with the rest of the form.
-    const forbidden = !can(request.actor, 'practice.import_adjust', { programmeId });
-    if (fixSummaries && forbidden) errors.push({ field: 'fixSummaries', key: 'practices.import.adjustForbidden' });
-    if (createThemes && forbidden) errors.push({ field: 'createThemes', key: 'practices.import.adjustForbidden' });
+    // Checked here too so an editor who crafts the request is told with the rest of the form: at the options when the
+    // form shows them (a coordinator of another programme), else once at the file, which is what it was meant for.
+    const offered = mayAdjust(request.actor, programmes);
+    if ((fixSummaries || createThemes) && !can(request.actor, 'practice.import_adjust', { programmeId })) {
+      if (!offered) errors.push({ field: 'file', key: 'practices.import.adjustForbidden' });
+      else for (const option of ['fixSummaries', 'createThemes'].filter(ticked)) errors.push({ field: option, key: 'practices.import.adjustForbidden' });
+    }
     if (errors.length || !upload || !format) {
       const kept = Object.fromEntries(['skipInvalid', 'fixSummaries', 'createThemes'].filter(ticked).map((name) => [name, 'yes']));
-      return reply.page(<ImportPage programmes={programmes} mayAdjust={mayAdjust(request.actor, programmes)} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
+      return reply.page(<ImportPage programmes={programmes} mayAdjust={offered} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
     }
     // The uploaded file is deleted once the response is sent (core/http/uploads).
     const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') });

@@ -375,10 +375,14 @@ describe('the web import', () => {
     expect(await countTitled('Row ')).toBe(0);
   });
 
-  it('asks for a .csv or .json file', async () => {
+  it('asks for a .csv or .json file, at the file field', async () => {
     const page = readPage(await upload({}, 'whatever', 'practices.xlsx'));
     expect(page.status).toBe(400);
-    expect(page.screen.getByRole('link', { name: 'Choose a file ending in .csv or .json' })).toBeTruthy();
+    expect(page.screen.getByRole('link', { name: 'Choose a file ending in .csv or .json' }).getAttribute('href')).toBe('#field-file');
+    const field = page.screen.getByLabelText('File');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => page.document.getElementById(id)?.textContent);
+    expect(described).toContain('Error: Choose a file ending in .csv or .json');
   });
 });
 

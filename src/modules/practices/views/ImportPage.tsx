@@ -1,6 +1,6 @@
 /** Uploading a CSV or JSON file of practices, and the report that follows: every problem by line and column. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { Checkbox, ErrorSummary, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
+import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
 import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -28,15 +28,7 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
       </details>
       <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
-        <div class={`field${state?.errors.some((error) => error.field === 'file') ? ' field--error' : ''}`}>
-          <label class="field__label" for="field-file">
-            {t('practices.import.file')}
-          </label>
-          <p class="field__hint" id="field-file-hint">
-            {t('practices.import.fileHint')}
-          </p>
-          <input class="file-input" type="file" id="field-file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="field-file-hint" />
-        </div>
+        <FileField name="file" label={t('practices.import.file')} hint={t('practices.import.fileHint')} state={state} accept=".csv,.json,text/csv,application/json" />
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
         {mayAdjust ? (
           <fieldset class="fieldset">
