@@ -13,7 +13,7 @@ import { findPartnerWithGroup, listPartners } from '../partners/service.js';
 import { listThemes, newThemeFrom, ThemeFinder, themeName, type NewThemeProblem, type Theme } from '../themes/service.js';
 import { fitSummary, type AdjustOptions } from './import-adjust.js';
 import * as queries from './queries.js';
-import { practiceSchema, termList, type PracticeFormInput } from './schema.js';
+import { linkList, practiceSchema, termList, type PracticeFormInput } from './schema.js';
 import { SimilarTitleIndex, trigramsOf } from './similar-titles.js';
 import { practiceStatuses, type PracticeStatus } from './tables.js';
 
@@ -220,7 +220,8 @@ export class RowChecker {
       objective: cell('objective'),
       description,
       themes: themes.codes,
-      keywords: Array.isArray(row.record.keywords) ? row.record.keywords : cell('keywords'),
+      // A cell's list is split by the file's rules (separators, backslash escapes); the form's are one item a line.
+      keywords: Array.isArray(row.record.keywords) ? row.record.keywords : termList.split(cell('keywords')),
       locationCountry: cell('country').trim().toUpperCase(),
       locationNuts: cell('nuts'),
       locationCity: cell('city'),
@@ -232,7 +233,7 @@ export class RowChecker {
       evidence: cell('evidence'),
       transferPotential: cell('transfer_potential'),
       difficulties: cell('difficulties'),
-      links: Array.isArray(row.record.links) ? row.record.links : cell('links'),
+      links: Array.isArray(row.record.links) ? row.record.links : linkList.split(cell('links')),
       contactName: cell('contact_name'),
       contactEmail: cell('contact_email'),
     };

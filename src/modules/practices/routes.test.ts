@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorSchema } from '../../core/http/openapi.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { formFields, readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from './api.js';
 import { getPractice, listLearningNeeds } from './service.js';
@@ -19,7 +19,7 @@ function practiceForm(ownerPartnerId: number, overrides: Record<string, string |
     title: 'Citizen participation platform',
     summary: 'Residents propose and vote on small projects for their neighbourhood, online and at the library.',
     themes: ['digital-services', 'smart-city'],
-    keywords: 'participatory budgeting, e-democracy',
+    keywords: 'participatory budgeting\ne-democracy',
     description: 'First paragraph.\n\nSecond paragraph.',
     resourcesEur: '1 200,50',
     links: 'https://example.org/one\nhttps://example.org/two',
@@ -60,6 +60,21 @@ describe('writing a practice', () => {
       ['Inserisci una sintesi di massimo 500 caratteri', '#field-summary'],
     ]);
     expect(page.screen.getByLabelText<HTMLTextAreaElement>('Sintesi').value).toBe('x'.repeat(501));
+  });
+
+  it('shows a keyword holding a comma and a link holding a semicolon as typed, one a line, and saves them back unchanged', async () => {
+    const keywords = ['e-government, open government', 'smart city; data', 'C:\\back\\slash'];
+    const links = ['https://example.org/page;jsessionid=1', 'https://example.org/a,b'];
+    const id = await create('coordinator', { title: 'Separators in the form', keywords: keywords.join('\n'), links: links.join('\n') });
+    expect(await getPractice(fixture.context.db, system, id)).toMatchObject({ keywords, links });
+    const browser = await fixture.browserFor('coordinator');
+    const page = await browser.page(`/practices/${id}/edit`);
+    expect(page.screen.getByLabelText<HTMLTextAreaElement>('Keywords (optional)').value).toBe(keywords.join('\n'));
+    expect(page.screen.getByLabelText<HTMLTextAreaElement>('Further information').value).toBe(links.join('\n'));
+    const form = page.document.querySelector<HTMLFormElement>(`form[action="/practices/${id}"]`);
+    if (!form) throw new Error('the form is missing');
+    expect((await browser.post(`/practices/${id}`, formFields(form))).statusCode).toBe(303);
+    expect(await getPractice(fixture.context.db, system, id)).toMatchObject({ keywords, links });
   });
 
   it('shows HTML and script typed into any field as text', async () => {

@@ -29,23 +29,31 @@ export const summaryMaxLength = 500;
 export const descriptionMaxLength = 20_000;
 
 /**
- * Keywords and themes in one form field or file cell: separated by commas or semicolons; one that holds a separator
- * has it escaped with a backslash (`e-government\, open government`), as the platform's own files and forms write it.
+ * Keywords and themes in one file cell: separated by commas or semicolons; one that holds a separator has it escaped
+ * with a backslash (`e-government\, open government`), as the platform's own files write it.
  */
 export const termList = listFormat(';,');
-/** Links in one field or cell: one a line, or separated by semicolons. */
+/** Links in one file cell: one a line, or separated by semicolons (escaped with a backslash inside a link). */
 export const linkList = listFormat('\n;', '\n');
 
-const keywords = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((line) => termList.split(line))),
-  z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
-);
+/**
+ * A list the form shows in a text area, one item a line: an item may hold any other character (a comma in a keyword,
+ * a semicolon in a web address) exactly as typed, with nothing to escape. A list given as a list (files read with
+ * their own separators, JSON) is taken item by item.
+ */
+export function linesOf(value: unknown): string[] {
+  if (Array.isArray(value)) return listOf(value);
+  return listOf(value)
+    .flatMap((text) => text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
 
-/** Further information links: one per line in the form, an array in imports. */
-const links = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => linkList.split(text))),
-  z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }),
-);
+// A keyword is one line: one from a list (a file's cell may hold a line break) has its line breaks made spaces.
+const keywords = z.preprocess((value) => linesOf(value).map((keyword) => keyword.replace(/\s*\n\s*/g, ' ')), z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }));
+
+/** Further information links: one per line in the form. */
+const links = z.preprocess(linesOf, z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }));
 
 const euros = optionalEuros('practices.form.resourcesEur.invalid');
 
