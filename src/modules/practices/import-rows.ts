@@ -14,7 +14,7 @@ import { listThemes, newThemeFrom, ThemeFinder, themeName, type NewThemeProblem,
 import { fitSummary, type AdjustOptions } from './import-adjust.js';
 import * as queries from './queries.js';
 import { linkList, practiceSchema, termList, type PracticeFormInput } from './schema.js';
-import { SimilarTitleIndex, trigramsOf } from './similar-titles.js';
+import { SimilarTitleIndex, titleKey, trigramsOf } from './similar-titles.js';
 import { practiceStatuses, type PracticeStatus } from './tables.js';
 
 /**
@@ -100,7 +100,7 @@ export interface Lookup {
   similarTitles: SimilarTitleIndex<string>;
 }
 
-const titleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+const ownTitleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${titleKey(title)}`;
 
 export async function loadLookup(db: Db, actor: Actor, programmeId: number): Promise<Lookup> {
   const partners = await listPartners(db, actor, programmeId);
@@ -119,7 +119,7 @@ export async function loadLookup(db: Db, actor: Actor, programmeId: number): Pro
   const existing = await queries.listTitles(db, programmeId);
   const similarTitles = new SimilarTitleIndex<string>();
   for (const row of existing) similarTitles.add(row.owner_partner_id, trigramsOf(row.title), row.title);
-  return { partnerByName, groups, organisationByName, themes: await listThemes(db), existingTitles: new Set(existing.map((row) => titleKey(row.owner_partner_id, row.title))), similarTitles };
+  return { partnerByName, groups, organisationByName, themes: await listThemes(db), existingTitles: new Set(existing.map((row) => ownTitleKey(row.owner_partner_id, row.title))), similarTitles };
 }
 
 export interface CheckedRow {
@@ -262,7 +262,7 @@ export class RowChecker {
       else if (status && !authorStatuses.includes(status) && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
       const title = cell('title').trim();
       if (title !== '') {
-        const key = titleKey(owner, title);
+        const key = ownTitleKey(owner, title);
         const earlier = this.seen.get(key);
         if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
         else if (earlier !== undefined) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: earlier }));

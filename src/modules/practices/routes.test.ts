@@ -111,6 +111,33 @@ describe('writing a practice', () => {
     expect((await (await fixture.browserFor('editorB')).post('/practices', practiceForm(fixture.world.partnerB.id, { title: 'Open data portal of Tartu' }))).statusCode).toBe(303);
   });
 
+  it('shows every problem of the form in one round: a field’s, the organisation’s and the question about a very similar title', async () => {
+    await create('editorA', { title: 'Riverside composting scheme' });
+    const browser = await fixture.browserFor('editorA');
+    const form = practiceForm(fixture.world.partnerA.id, { title: 'Riverside composting schemes', summary: '', ownerOrganisationId: String(fixture.world.organisationB.id) });
+    const page = readPage(await browser.post('/practices', form));
+    expect(page.status).toBe(400);
+    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ["Choose an organisation from the partner's stakeholder group", '#field-ownerOrganisationId'],
+      ['This partner already has a practice with a very similar title. Change the title, or confirm below that it is a different practice', '#field-title'],
+      ['Enter a short summary', '#field-summary'],
+    ]);
+    expect(page.screen.getByRole('checkbox', { name: 'This is a different practice: save it anyway' })).toBeTruthy();
+    expect(await fixture.context.db.selectFrom('practices').select('id').where('title', '=', 'Riverside composting schemes').execute()).toEqual([]);
+  });
+
+  it('asks whether a practice is different only when its title or owner changes, not at every edit once answered', async () => {
+    await create('editorA', { title: 'Open permits portal of Tartu' });
+    const id = await create('editorA', { title: 'Tartu open permits portal', confirmDuplicate: 'yes' });
+    const browser = await fixture.browserFor('editorA');
+    const edited = await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permits portal', summary: 'Edited without touching the title.' }));
+    expect(edited.statusCode).toBe(303);
+    expect((await getPractice(fixture.context.db, system, id))?.summary).toBe('Edited without touching the title.');
+    const retitled = readPage(await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permit portal' })));
+    expect(retitled.status).toBe(400);
+    expect(retitled.screen.getByRole('link', { name: /already has a practice with a very similar title/ })).toBeTruthy();
+  });
+
   it('does not let an editor write a practice for another partner, even by crafting the form', async () => {
     const browser = await fixture.browserFor('editorB');
     const response = await browser.post('/practices', practiceForm(fixture.world.partnerA.id, { title: 'Planted in A by B' }));

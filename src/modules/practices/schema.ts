@@ -64,43 +64,44 @@ const translationFields = Object.fromEntries(
   ]),
 ) as Record<`title_${Locale}` | `summary_${Locale}`, ReturnType<typeof optionalText>>;
 
-export const practiceSchema = z
-  .object({
-    ownerPartnerId: requiredId('practices.form.ownerPartnerId.required'),
-    ownerOrganisationId: optionalId('practices.form.ownerOrganisationId.invalid'),
-    language: choice(locales, 'practices.form.language.required'),
-    title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
-    summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
-    objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-    description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
-    themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
-    keywords,
-    locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
-    locationNuts: z.preprocess(
-      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
-      z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
-    ),
-    locationCity: optionalLine({ max: 120 }),
-    geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
-    resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-    resourcesEur: euros,
-    startsOn: optionalDate(),
-    endsOn: optionalDate(),
-    evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    links,
-    contactName: optionalLine({ max: 120 }),
-    contactEmail: optionalEmail(),
-    ...translationFields,
-    /** Ticked after the platform warned of a likely duplicate: save anyway. */
-    confirmDuplicate: checkbox(),
-  })
-  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
-    error: 'practices.form.endsOn.beforeStart',
-    path: ['endsOn'],
-    ...whenFieldsValid('startsOn', 'endsOn'),
-  });
+/** The practice form's fields, each checked on its own (see practiceSchema for the rule across them). */
+export const practiceFields = z.object({
+  ownerPartnerId: requiredId('practices.form.ownerPartnerId.required'),
+  ownerOrganisationId: optionalId('practices.form.ownerOrganisationId.invalid'),
+  language: choice(locales, 'practices.form.language.required'),
+  title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
+  summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
+  objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
+  themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+  keywords,
+  locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
+  locationNuts: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
+    z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
+  ),
+  locationCity: optionalLine({ max: 120 }),
+  geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
+  resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  resourcesEur: euros,
+  startsOn: optionalDate(),
+  endsOn: optionalDate(),
+  evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  links,
+  contactName: optionalLine({ max: 120 }),
+  contactEmail: optionalEmail(),
+  ...translationFields,
+  /** Ticked after the platform warned of a likely duplicate: save anyway. */
+  confirmDuplicate: checkbox(),
+});
+
+export const practiceSchema = practiceFields.refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
+  error: 'practices.form.endsOn.beforeStart',
+  path: ['endsOn'],
+  ...whenFieldsValid('startsOn', 'endsOn'),
+});
 export type PracticeFormInput = z.output<typeof practiceSchema>;
 
 /** The translations the form carries, without the entry's own language and without empty ones. */
