@@ -94,7 +94,7 @@ export interface Lookup {
   partnerByName: Map<string, number>;
   groups: Map<number, Set<number>>;
   organisationByName: Map<string, number>;
-  /** The list of themes, retired ones too: a row may not use those, and an import adds none under their codes. */
+  /** The list of themes, retired ones too: a row may not use a retired theme, and an import adds none under its code. */
   themes: Theme[];
   existingTitles: Set<string>;
   similarTitles: SimilarTitleIndex<string>;
@@ -205,7 +205,7 @@ export class RowChecker {
       if (fitted.problem) problems.push(problem(fitted.problem.column, fitted.problem.key, fitted.problem.values));
     }
     // A JSON list is taken item by item, as keywords and links are: a comma inside one theme's name stays in it.
-    const themes = this.themesOf(Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item)) : termList.split(cell('themes')), problem);
+    const themes = this.themesOf(Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item).trim()).filter((item) => item !== '') : termList.split(cell('themes')), problem);
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
     // What the row refers to is looked up before the form's checks, so a row with a bad field still has its owner, themes and title checked.
