@@ -56,6 +56,12 @@ describe('an event from registration to feedback', () => {
     await host.getByRole('link', { name: 'English' }).click();
     await host.waitForFunction(() => document.documentElement.lang === 'en');
     await visit(host, `/events/${eventId}/participants`);
+    // A sheet saved in the wrong encoding is refused at its field, under axe.
+    await host.getByLabel('Sign-in sheet (CSV)').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nj\xf6rg@example.org\n', 'latin1') });
+    await host.getByRole('button', { name: 'Record attendance' }).click();
+    await host.waitForURL(`**/events/${eventId}/attendance/sheet`);
+    await expectAccessible(host);
+    expect(await host.getByLabel('Sign-in sheet (CSV)').getAttribute('aria-invalid')).toBe('true');
     await visit(host, `/events/${eventId}/attendance`);
     await host.getByLabel('Find a name or organisation').fill('Rita');
     await host.getByRole('button', { name: 'Find' }).click();

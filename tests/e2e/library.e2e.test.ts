@@ -133,7 +133,7 @@ describe('the library’s back office', () => {
     await admin.getByRole('button', { name: 'Check only' }).click();
     await admin.waitForURL('**/practices/import');
     await expectAccessible(admin);
-    expect(await admin.getByRole('table', { name: 'Changes to the rows' }).textContent()).toContain('Theme “Circular economy” (code circular-economy) will be added to the list');
+    expect(await admin.getByRole('table', { name: 'Changes the import would make to the rows' }).textContent()).toContain('Theme “Circular economy” (code circular-economy) will be added to the list');
     expect(await db.selectFrom('themes').select('code').where('code', '=', 'circular-economy').execute()).toEqual([]);
     await admin.context().close();
 

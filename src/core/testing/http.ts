@@ -30,6 +30,17 @@ export function readPage(response: LightMyRequestResponse): Page {
   };
 }
 
+/** What a browser would send for a form as the page shows it (the CSRF field left to the sender), a repeated name as a list. */
+export function formFields(form: HTMLFormElement): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new (form.ownerDocument.defaultView as Window & typeof globalThis).FormData(form)) {
+    if (name === '_csrf' || typeof value !== 'string') continue;
+    const earlier = fields[name];
+    fields[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+  }
+  return fields;
+}
+
 export interface GeneratedFile {
   field: string;
   filename: string;

@@ -88,14 +88,30 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return errors;
 }
 
+/** Errors in the order of the form's fields on the page, whatever rule found them; errors of no field come last. */
+function inFieldOrder(schema: z.ZodType, errors: FieldError[]): FieldError[] {
+  const order = fieldOrder(schema);
+  const position = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return errors.sort((a, b) => position(a.field) - position(b.field));
+}
+
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return { ok: true, data: result.data };
-  // The error summary lists problems in the order of the fields on the page, whatever rule found them.
-  const order = fieldOrder(schema);
-  const position = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  const errors = fieldErrors(result.error).sort((a, b) => position(a.field) - position(b.field));
-  return { ok: false, state: { values: formValues(body), errors } };
+  return { ok: false, state: { values: formValues(body), errors: inFieldOrder(schema, fieldErrors(result.error)) } };
+}
+
+/**
+ * The form as posted with its fields' own errors and a use case's refusals (what the fields refer to) together, one
+ * message per field (the field's own first), in the order of the fields: every problem of the form in one round.
+ */
+export function withRefusals(schema: z.ZodType, body: unknown, errors: readonly FieldError[], refusals: readonly { reason: string; field?: string }[], keyPrefix: string): FormState {
+  const all = [...errors];
+  for (const refusal of refusals) {
+    const field = refusal.field ?? 'form';
+    if (!all.some((error) => error.field === field)) all.push({ field, key: `${keyPrefix}.${refusal.reason}` });
+  }
+  return { values: formValues(body), errors: inFieldOrder(schema, all) };
 }
 
 /** A form state with one more error, e.g. a refusal from a use case tied to a field. */

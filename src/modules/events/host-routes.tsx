@@ -6,7 +6,7 @@ import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
 import { anonymous } from '../../core/policy/actor.js';
-import { parseForm } from '../../core/validation/forms.js';
+import { parseForm, type FormState } from '../../core/validation/forms.js';
 import { listPartners } from '../partners/service.js';
 import { eventPath } from './routes.js';
 import { checkInSchema } from './schema.js';
@@ -34,14 +34,14 @@ export const hostRoutes: FastifyPluginAsync = async (app) => {
     return event;
   }
 
-  async function participantsPage(event: service.Event, extra: { sheet?: service.SheetReport; sheetError?: string } = {}) {
+  async function participantsPage(event: service.Event, extra: { sheet?: service.SheetReport; sheetState?: FormState } = {}) {
     const [participants, mix, feedback, partners] = await Promise.all([
       service.participantsOf(db, event.id),
       service.participationMixOf(db, event.id),
       service.feedbackSummaryOf(db, event.id),
       listPartners(db, anonymous, event.programmeId),
     ]);
-    return <ParticipantsPage event={event} participants={participants} mix={mix} feedback={feedback} partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))} sheet={extra.sheet} sheetError={extra.sheetError} />;
+    return <ParticipantsPage event={event} participants={participants} mix={mix} feedback={feedback} partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))} sheet={extra.sheet} sheetState={extra.sheetState} />;
   }
 
   app.get(`${eventPath}/participants`, { config: { action: 'event.participants.read' } }, async (request, reply) => reply.page(await participantsPage(await hostedEvent(request))));
@@ -75,7 +75,7 @@ export const hostRoutes: FastifyPluginAsync = async (app) => {
     // The sheet is small (the form's limit): read whole.
     const text = upload ? utf8Text(await readFile(upload.path)) : undefined;
     const sheetError = refusal ? uploadError('sheet', refusal) : { field: 'sheet', key: upload ? 'events.sheet.notUtf8' : 'events.sheet.fileRequired' };
-    if (refusal || text === undefined) return reply.page(await participantsPage(event, { sheetError: request.t(sheetError.key, sheetError.values) }), refusal ? 413 : 400);
+    if (refusal || text === undefined) return reply.page(await participantsPage(event, { sheetState: { values: {}, errors: [sheetError] } }), refusal ? 413 : 400);
     const outcome = await service.importSignInSheet(db, request.actor, event.id, text);
     if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
     if (!outcome.ok || outcome.value.problems.length > 0) return reply.page(await participantsPage(event, outcome.ok ? { sheet: outcome.value } : {}), 400);

@@ -73,7 +73,13 @@ describe('sign-in sheets', () => {
     expect(readPage(await upload('name;mail\nx;y\n')).mainText).toContain('Line 1: the first line must name a column “email”');
     const latin1 = readPage(await upload(Buffer.from('email\nj\xf6rg@example.org\n', 'latin1')));
     expect(latin1.status).toBe(400);
-    expect(latin1.mainText).toContain('The file is not in UTF-8');
+    expect(latin1.title).toMatch(/^Error: /);
+    // The problem with the file is shown at the file field, which the summary links to.
+    const field = latin1.screen.getByLabelText('Sign-in sheet (CSV)');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => latin1.document.getElementById(id)?.textContent ?? '');
+    expect(described.some((text) => text.includes('The file is not in UTF-8'))).toBe(true);
+    expect(latin1.screen.getByRole('link', { name: /The file is not in UTF-8/ }).getAttribute('href')).toBe('#field-sheet');
     const good = await upload('\uFEFFemail,name\ns.one@example.org,One\ns.two@example.org,Two\n');
     expect(good.statusCode).toBe(303);
     expect((await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).length).toBe(2);

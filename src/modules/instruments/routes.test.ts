@@ -4,9 +4,12 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { allRefusals } from '../../core/outcome.js';
 import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
+import { createInstrument } from './service.js';
+import { newInstrumentInput } from './test-support.js';
 
 const fixture = useWorld();
 let instrumentId = 0;
@@ -123,6 +126,21 @@ describe('recording an instrument', () => {
     const edited = await editor.post(`/instruments/${instrumentId}`, instrumentForm({ description: '', eventIds: ['999999'] }));
     expect(edited.statusCode).toBe(400);
     expect(errorsOf(edited)).toEqual([t('instruments.form.description.required'), t('instruments.refusals.unknown_link')]);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses every problem of a valid entry’s references at once, to the form and to any other caller of the use case', async () => {
+    const editor = await fixture.browserFor('editorA');
+    const before = await count();
+    const t = fixture.context.app.translator.translate('en');
+    const created = await editor.post('/instruments', instrumentForm({ themeCode: 'astrology', practiceId: '999999', stageSince: '2099-01-01' }));
+    expect(created.statusCode).toBe(400);
+    expect(errorsOf(created)).toEqual([t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
+    const outcome = await createInstrument(fixture.context.db, fixture.world.users.editorA.actor, newInstrumentInput(fixture.world.partnerA.id, 'Called directly', { themeCode: 'astrology', stageSince: '2099-01-01' }));
+    expect(outcome.ok ? [] : allRefusals(outcome).map((refusal) => [refusal.reason, refusal.field])).toEqual([
+      ['unknown_link', 'themeCode'],
+      ['stage_in_future', 'stageSince'],
+    ]);
     expect(await count()).toBe(before);
   });
 

@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { fieldOrder, formValues, parseForm, refusalState, validFields, type FormState, type FormValues, type Parsed } from '../../core/validation/forms.js';
+import { parseForm, refusalState, validFields, withRefusals, type FormState, type FormValues, type Parsed } from '../../core/validation/forms.js';
 import { pageNumber } from '../../core/validation/fields.js';
 import { barChartSvg } from '../../core/views/charts.js';
-import type { Outcome } from '../../core/outcome.js';
+import { allRefusals, type Outcome, type Refusal } from '../../core/outcome.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listProgrammes } from '../programmes/service.js';
 import { listThemes, themeName } from '../themes/service.js';
@@ -64,29 +64,30 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   }
 
   /**
-   * The catalogue entry's form, every problem at once: the fields' own, and what the entry refers to (owner, links,
-   * theme, first stage), checked on the fields that are valid even when others are not.
+   * The catalogue entry's form, every problem at once. A form that fails its own checks is shown with what the
+   * entry refers to (owner, links, theme, first stage) checked on the fields that are valid; a valid form goes to the
+   * use case, which checks the references once, for every caller, and refuses with all their problems.
    */
   async function checkedEntry<T extends InstrumentInput>(request: FastifyRequest, schema: z.ZodType<T>, isNew: boolean): Promise<Parsed<T>> {
     const parsed = parseForm(schema, request.body);
+    if (parsed.ok) return parsed;
     const fields = { ...validFields(instrumentFields, request.body), ...(isNew ? validFields(firstStageFields, request.body) : {}) };
-    const references: service.InstrumentReferences = parsed.ok
-      ? parsed.data
-      : {
-          partnerId: fields.partnerId,
-          ...(fields.planAction === undefined ? { planId: undefined, actionKey: undefined } : planLinkOf(fields.planAction)),
-          practiceId: fields.practiceId,
-          eventIds: fields.eventIds,
-          themeCode: fields.themeCode,
-          stageSince: fields.stageSince,
-        };
-    const { problems } = await service.referenceProblems(db, request.actor, references);
+    const { problems } = await service.referenceProblems(db, request.actor, {
+      partnerId: fields.partnerId,
+      ...(fields.planAction === undefined ? { planId: undefined, actionKey: undefined } : planLinkOf(fields.planAction)),
+      practiceId: fields.practiceId,
+      eventIds: fields.eventIds,
+      themeCode: fields.themeCode,
+      stageSince: fields.stageSince,
+    });
     if (problems.some((problem) => problem.reason === 'forbidden')) throw new HttpError('forbidden');
-    if (parsed.ok && problems.length === 0) return parsed;
-    const errors = parsed.ok ? [] : [...parsed.state.errors];
-    for (const problem of problems) if (!errors.some((error) => error.field === problem.field)) errors.push({ field: problem.field ?? 'form', key: `instruments.refusals.${problem.reason}` });
-    const order = fieldOrder(schema);
-    return { ok: false, state: { values: formValues(request.body), errors: errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) } };
+    return { ok: false, state: withRefusals(schema, request.body, parsed.state.errors, problems, 'instruments.refusals') };
+  }
+
+  /** The entry's form again with every refusal of the use case at its field. */
+  function refusedEntry(request: FastifyRequest, schema: z.ZodType, refusal: Refusal<service.InstrumentRefusal>): FormState {
+    throwIfNotFoundOrForbidden(refusal.reason);
+    return withRefusals(schema, request.body, [], allRefusals(refusal), 'instruments.refusals');
   }
 
   /** A small form's post: parse, run the use case, show the form again with its problems, or go back to the instrument. */
@@ -131,10 +132,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     const parsed = await checkedEntry(request, newInstrumentSchema, true);
     if (!parsed.ok) return formPage(request, reply, parsed.state, null, 400);
     const outcome = await service.createInstrument(db, request.actor, parsed.data);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      return formPage(request, reply, refusalState(request.body, outcome, 'instruments.refusals'), null, 400);
-    }
+    if (!outcome.ok) return formPage(request, reply, refusedEntry(request, newInstrumentSchema, outcome), null, 400);
     reply.setFlash({ kind: 'success', key: 'instruments.flash.created' });
     return reply.redirect(`/instruments/${outcome.value.id}`, 303);
   });
@@ -190,10 +188,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     const parsed = await checkedEntry(request, instrumentSchema, false);
     if (!parsed.ok) return formPage(request, reply, parsed.state, instrument, 400);
     const outcome = await service.updateInstrument(db, request.actor, instrument.id, parsed.data);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      return formPage(request, reply, refusalState(request.body, outcome, 'instruments.refusals'), instrument, 400);
-    }
+    if (!outcome.ok) return formPage(request, reply, refusedEntry(request, instrumentSchema, outcome), instrument, 400);
     reply.setFlash({ kind: 'success', key: 'instruments.flash.saved' });
     return reply.redirect(`/instruments/${instrument.id}`, 303);
   });

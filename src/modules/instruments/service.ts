@@ -6,7 +6,7 @@ import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js';
+import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { listEventsOfPartner } from '../events/service.js';
@@ -280,10 +280,11 @@ export async function referenceProblems(db: Db, actor: Actor, input: InstrumentR
   return { programmeId: owner.programmeId, problems };
 }
 
+/** The one check of an entry's references before it is written (the form's route checks them only when its fields fail): every problem, or the owner's programme. */
 async function checkInput(db: Db, actor: Actor, input: InstrumentInput & { stageSince?: string }, today?: string): Promise<Outcome<{ programmeId: number }, InstrumentRefusal>> {
   const { programmeId, problems } = await referenceProblems(db, actor, input, today);
-  const [first] = problems;
-  if (first) return first;
+  const [first, ...others] = problems;
+  if (first) return refuseAll([first, ...others]);
   return programmeId === undefined ? refuse('unknown_partner', 'partnerId') : done({ programmeId });
 }
 

@@ -9,7 +9,7 @@ import type { Translate } from '../../core/i18n/i18n.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { findProgrammeBySlug, listProgrammes } from '../programmes/service.js';
 import { exportCsv, exportJson } from './export.js';
-import { importPractices, type ImportReport } from './import.js';
+import { importPractices, outcomeOf, type ImportReport } from './import.js';
 import type { AdjustOptions } from './import-adjust.js';
 import { searchQuerySchema } from './schema.js';
 
@@ -22,8 +22,17 @@ async function programmeOf(db: Db, slug: string | undefined): Promise<{ id: numb
   return programmes.length === 0 ? 'There is no programme yet.' : `Choose the programme with --programme (one of: ${programmes.map((programme) => programme.slug).join(', ')}).`;
 }
 
+/** Headings of the report's lists, and its last line, by what the run came to. */
+const reportWords = {
+  imported: { changes: 'Changes made:', warnings: 'Worth a look (imported all the same):' },
+  would_import: { changes: 'Changes the import would make:', warnings: 'Worth a look (warnings do not stop a row from being imported):' },
+  refused: { changes: 'Changes the import would make to the valid rows:', warnings: 'Worth a look (warnings do not stop a row from being imported):' },
+  would_refuse: { changes: 'Changes the import would make to the valid rows:', warnings: 'Worth a look (warnings do not stop a row from being imported):' },
+} as const;
+
 export function describeReport(report: ImportReport, t: Translate): string {
   const lines: string[] = [];
+  const outcome = outcomeOf(report);
   const list = (entries: ImportReport['problems']) => {
     for (const entry of entries) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${entry.position}${entry.column ? `, ${entry.column}` : ''}: ${t(entry.key, entry.values)}`);
   };
@@ -31,14 +40,17 @@ export function describeReport(report: ImportReport, t: Translate): string {
   lines.push(`Rows: ${report.rows}, valid: ${report.valid}, with problems: ${report.invalid}, imported: ${report.imported}.`);
   list(report.problems);
   if (report.problemCount > report.problems.length) lines.push(`  … and ${report.problemCount - report.problems.length} more problems.`);
-  if (report.changes.length) lines.push(report.dryRun ? 'Changes the import would make:' : 'Changes made:');
+  if (report.changes.length) lines.push(reportWords[outcome].changes);
   list(report.changes);
   if (report.changeCount > report.changes.length) lines.push(`  … and ${report.changeCount - report.changes.length} more changes.`);
-  if (report.warnings.length) lines.push('Worth a look (imported all the same):');
+  if (report.warnings.length) lines.push(reportWords[outcome].warnings);
   list(report.warnings);
   if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings.`);
-  if (report.dryRun && !report.fileError) lines.push(`Checked only, nothing was written: ${report.wouldImport} practices would be imported.`);
-  else if (report.imported === 0 && !report.fileError) lines.push(report.valid === 0 ? 'Nothing was imported.' : 'Nothing was imported: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+  if (report.fileError) return lines.join('\n');
+  const rows = report.valid === 0 ? 'no row can be imported: correct the rows above.' : 'correct the rows above, or run again with --skip-invalid to import only the valid rows.';
+  if (outcome === 'would_import') lines.push(`Checked only, nothing was written: ${report.wouldImport} ${report.wouldImport === 1 ? 'practice' : 'practices'} would be imported.`);
+  else if (outcome === 'would_refuse') lines.push(`Checked only, nothing was written. The import would write nothing: ${rows}`);
+  else if (outcome === 'refused') lines.push(`Nothing was imported: ${rows}`);
   return lines.join('\n');
 }
 
@@ -72,8 +84,8 @@ export async function importFromCli(db: Db, file: string, options: CliImportOpti
     },
   });
   if (options.progress) bar.stop();
-  const checkedClean = report.dryRun && !report.fileError && report.wouldImport > 0;
-  return { ok: report.imported > 0 || checkedClean, message: `${programme.acronym}: ${describeReport(report, options.t)}` };
+  const outcome = outcomeOf(report);
+  return { ok: outcome === 'imported' || outcome === 'would_import', message: `${programme.acronym}: ${describeReport(report, options.t)}` };
 }
 
 export async function exportFromCli(db: Db, options: { format: 'csv' | 'json'; output?: string; publicUrl: string }): Promise<void> {

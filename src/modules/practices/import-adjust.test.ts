@@ -15,6 +15,13 @@ describe('shortening a summary', () => {
     expect(short.length).toBeLessThanOrEqual(60);
   });
 
+  it('cuts a first word longer than the limit between two characters, never inside one', () => {
+    expect(shortenText(`${'x'.repeat(600)} end`, 500, 'en')).toBe(`${'x'.repeat(499)}…`);
+    const emoji = shortenText('👩‍💻'.repeat(200), 500, 'en');
+    expect(emoji).toBe(`${'👩‍💻'.repeat(99)}…`);
+    expect(emoji.length).toBeLessThanOrEqual(500);
+  });
+
   it('follows the language’s sentence rules, abbreviations and accents included', () => {
     expect(shortenText('Il Comune, ecc. ha aperto lo sportello. Poi è arrivata la rete civica e molto altro ancora.', 45, 'it')).toBe('Il Comune, ecc. ha aperto lo sportello.');
   });
@@ -28,6 +35,16 @@ describe('fitting a row’s summary', () => {
     expect(fitted.description).toBe(`${long}\n\nThe description.`);
     expect(fitted.change).toEqual({ column: 'summary', key: 'practices.import.changes.summaryShortened', values: { from: long.length, to: fitted.summary.length } });
     expect(fitSummary(long, `Intro.\n\n${long}`, 'en').description).toBe(`Intro.\n\n${long}`);
+  });
+
+  it('refuses to shorten a summary whose full text would push the description past its limit, saying why', () => {
+    const long = 'A sentence of the summary. '.repeat(25).trim();
+    const description = 'd'.repeat(19_800);
+    expect(fitSummary(long, description, 'en')).toEqual({
+      summary: long,
+      description,
+      problem: { column: 'summary', key: 'practices.import.rowErrors.summaryNotKept', values: { length: long.length + 2 + description.length, max: 20_000 } },
+    });
   });
 
   it('takes a missing summary from the description, and leaves a row with neither to be refused', () => {

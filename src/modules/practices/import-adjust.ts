@@ -3,7 +3,7 @@
  * taken from the description, an over-long one shortened with its full text kept in the description, and themes the
  * list lacks are added. Each change is reported on its row; without the options such rows are refused as before.
  */
-import { summaryMaxLength } from './schema.js';
+import { descriptionMaxLength, summaryMaxLength } from './schema.js';
 
 export interface AdjustOptions {
   /** Write a missing summary from the description, shorten one over 500 characters (the full text goes to the description). */
@@ -23,7 +23,9 @@ const oneParagraph = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The longest start of a text, within `max` characters, that ends a sentence (as the language's rules find them);
- * when even the first sentence is longer, the longest start that ends a word, followed by an ellipsis.
+ * when even the first sentence is longer, the longest start that ends a word, followed by an ellipsis; when even the
+ * first word is (a web address, a text without spaces), the longest start that ends a character, so the summary is
+ * never just "…" nor half an emoji.
  */
 export function shortenText(text: string, max: number, language: string): string {
   const flat = oneParagraph(text);
@@ -39,11 +41,25 @@ export function shortenText(text: string, max: number, language: string): string
     if ((words + segment).trimEnd().length > max - 1) break;
     words += segment;
   }
-  return `${words.trimEnd()}…`;
+  if (words.trim() !== '') return `${words.trimEnd()}…`;
+  return `${longestStart(flat, max - 1, new Intl.Segmenter(language, { granularity: 'grapheme' }))}…`;
 }
 
-/** The row's summary and description after the option, and the change made, if any. */
-export function fitSummary(summary: string, description: string, language: string): { summary: string; description: string; change?: Change } {
+/** The longest run of whole segments (characters as people see them) from the start of a text within `max` code units. */
+function longestStart(text: string, max: number, segmenter: Intl.Segmenter): string {
+  let start = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (start.length + segment.length > max) break;
+    start += segment;
+  }
+  return start;
+}
+
+/**
+ * The row's summary and description after the option, and the change made, if any; or, when the full text cannot be
+ * kept because the description has no room left for it, the row as it is with the problem to report.
+ */
+export function fitSummary(summary: string, description: string, language: string): { summary: string; description: string; change?: Change; problem?: Change } {
   const given = summary.trim();
   if (given === '') {
     if (description.trim() === '') return { summary, description };
@@ -54,5 +70,6 @@ export function fitSummary(summary: string, description: string, language: strin
   const shortened = shortenText(given, summaryMaxLength, language);
   // The full text is not lost: it opens the description, unless the description already holds it.
   const kept = description.includes(given) ? description : description.trim() === '' ? given : `${given}\n\n${description}`;
+  if (kept.length > descriptionMaxLength) return { summary, description, problem: { column: 'summary', key: 'practices.import.rowErrors.summaryNotKept', values: { length: kept.length, max: descriptionMaxLength } } };
   return { summary: shortened, description: kept, change: { column: 'summary', key: 'practices.import.changes.summaryShortened', values: { from: given.length, to: shortened.length } } };
 }

@@ -43,7 +43,7 @@ describe('a real file as it is', () => {
       ['12', 'themes', 'Unknown themes: Partecipazione civica'],
       ['14', 'themes', 'Unknown themes: Koosvõime'],
     ]);
-    expect(tableRows(page, 'Worth a look (imported all the same)')).toEqual([['15', 'title', 'The title is very like the one on line 2, for the same partner; imported all the same']]);
+    expect(tableRows(page, 'Worth a look (warnings do not stop a row from being imported)')).toEqual([['15', 'title', 'The title is very like the one on line 2, for the same partner']]);
   });
 });
 
@@ -55,10 +55,11 @@ describe('the options for real files', () => {
     const before = await count('themes');
     const page = await upload('editorA', { fixSummaries: 'yes', createThemes: 'yes' });
     expect(page.status).toBe(400);
-    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => link.textContent)).toEqual([
-      'Only the programme’s coordinator may let the import change summaries or add themes',
-      'Only the programme’s coordinator may let the import change summaries or add themes',
-    ]);
+    // The options are not on the editor's form: the refusal is shown once, at the file it was meant for.
+    const refusal = 'Only the programme’s coordinator may let the import change summaries or add themes';
+    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([[refusal, '#field-file']]);
+    expect(page.screen.getByLabelText('File').getAttribute('aria-invalid')).toBe('true');
+    expect(page.document.querySelector('.field--error')?.textContent).toContain(refusal);
     expect(await count('themes')).toBe(before);
   });
 
@@ -68,7 +69,7 @@ describe('the options for real files', () => {
     expect(page.status).toBe(200);
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('File checked: nothing was written');
     expect(page.mainText).toContain('Importing it with the same options would add 8 practices.');
-    expect(tableRows(page, 'Changes to the rows')).toEqual([
+    expect(tableRows(page, 'Changes the import would make to the rows')).toEqual([
       ['2', 'summary', expect.stringMatching(/^Summary taken from the description \(\d+ characters\)$/)],
       ['2', 'themes', 'Theme “Video services” (code video-services) will be added to the list'],
       ['7', 'summary', expect.stringMatching(/^Summary shortened from 768 to \d{3} characters; the full text is kept in the description$/)],

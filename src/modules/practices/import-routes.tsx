@@ -10,7 +10,7 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { formValues, type FieldError } from '../../core/validation/forms.js';
 import type { Option } from '../../core/views/components/forms.js';
-import { importPractices } from './import.js';
+import { importPractices, outcomeOf } from './import.js';
 import { programmeChoices } from './route-helpers.js';
 import { ImportPage, ImportReportPage, webImportMaxMegabytes, webImportMaxRows } from './views/ImportPage.js';
 
@@ -42,16 +42,20 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     if (refusal) errors.push(uploadError('file', refusal));
     else if (!upload) errors.push({ field: 'file', key: 'practices.import.fileRequired' });
     else if (!format) errors.push({ field: 'file', key: 'practices.import.fileFormat' });
-    // Checked here too so an editor who crafts the request is told at the option, with the rest of the form.
-    const forbidden = !can(request.actor, 'practice.import_adjust', { programmeId });
-    if (fixSummaries && forbidden) errors.push({ field: 'fixSummaries', key: 'practices.import.adjustForbidden' });
-    if (createThemes && forbidden) errors.push({ field: 'createThemes', key: 'practices.import.adjustForbidden' });
+    // Checked here too so an editor who crafts the request is told with the rest of the form: at the options when the
+    // form shows them (a coordinator of another programme), else once at the file, which is what it was meant for.
+    const offered = mayAdjust(request.actor, programmes);
+    if ((fixSummaries || createThemes) && !can(request.actor, 'practice.import_adjust', { programmeId })) {
+      if (!offered) errors.push({ field: 'file', key: 'practices.import.adjustForbidden' });
+      else for (const option of ['fixSummaries', 'createThemes'].filter(ticked)) errors.push({ field: option, key: 'practices.import.adjustForbidden' });
+    }
     if (errors.length || !upload || !format) {
       const kept = Object.fromEntries(['skipInvalid', 'fixSummaries', 'createThemes'].filter(ticked).map((name) => [name, 'yes']));
-      return reply.page(<ImportPage programmes={programmes} mayAdjust={mayAdjust(request.actor, programmes)} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
+      return reply.page(<ImportPage programmes={programmes} mayAdjust={offered} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
     }
     // The uploaded file is deleted once the response is sent (core/http/uploads).
     const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') });
-    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, report.imported > 0 || (report.dryRun && !report.fileError && report.invalid === 0) ? 200 : 400);
+    const outcome = outcomeOf(report);
+    return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, outcome === 'imported' || outcome === 'would_import' ? 200 : 400);
   });
 };

@@ -10,11 +10,11 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { fieldErrors } from '../../core/validation/forms.js';
 import { findPartnerWithGroup, listPartners } from '../partners/service.js';
-import { codeFor, listThemes } from '../themes/service.js';
+import { listThemes, newThemeFrom, ThemeFinder, themeName, type NewThemeProblem, type Theme } from '../themes/service.js';
 import { fitSummary, type AdjustOptions } from './import-adjust.js';
 import * as queries from './queries.js';
-import { practiceSchema, termList, type PracticeFormInput } from './schema.js';
-import { SimilarTitleIndex, trigramsOf } from './similar-titles.js';
+import { linkList, practiceSchema, termList, type PracticeFormInput } from './schema.js';
+import { SimilarTitleIndex, titleKey, trigramsOf } from './similar-titles.js';
 import { practiceStatuses, type PracticeStatus } from './tables.js';
 
 /**
@@ -94,15 +94,13 @@ export interface Lookup {
   partnerByName: Map<string, number>;
   groups: Map<number, Set<number>>;
   organisationByName: Map<string, number>;
-  /** Themes offered for new practices. */
-  themes: Set<string>;
-  /** Every theme code, retired ones too: an import adds none of these. */
-  allThemes: Set<string>;
+  /** The list of themes, retired ones too: a row may not use a retired theme, and an import adds none under its code. */
+  themes: Theme[];
   existingTitles: Set<string>;
   similarTitles: SimilarTitleIndex<string>;
 }
 
-const titleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+const ownTitleKey = (ownerPartnerId: number, title: string) => `${ownerPartnerId}|${titleKey(title)}`;
 
 export async function loadLookup(db: Db, actor: Actor, programmeId: number): Promise<Lookup> {
   const partners = await listPartners(db, actor, programmeId);
@@ -118,12 +116,10 @@ export async function loadLookup(db: Db, actor: Actor, programmeId: number): Pro
       organisationByName.set(String(organisation.id), organisation.id);
     }
   }
-  const themeList = await listThemes(db);
-  const themes = new Set(themeList.filter((theme) => !theme.retired).map((theme) => theme.code));
   const existing = await queries.listTitles(db, programmeId);
   const similarTitles = new SimilarTitleIndex<string>();
   for (const row of existing) similarTitles.add(row.owner_partner_id, trigramsOf(row.title), row.title);
-  return { partnerByName, groups, organisationByName, themes, allThemes: new Set(themeList.map((theme) => theme.code)), existingTitles: new Set(existing.map((row) => titleKey(row.owner_partner_id, row.title))), similarTitles };
+  return { partnerByName, groups, organisationByName, themes: await listThemes(db), existingTitles: new Set(existing.map((row) => ownTitleKey(row.owner_partner_id, row.title))), similarTitles };
 }
 
 export interface CheckedRow {
@@ -131,13 +127,24 @@ export interface CheckedRow {
   status: PracticeStatus;
 }
 
+type ProblemOf = (column: string, key: string, values?: Record<string, string | number>) => ImportProblem;
+
+/** A theme the import cannot add, in the file's words. */
+function newThemeProblem(problem: NewThemeProblem, name: string): { key: string; values: Record<string, string | number> } {
+  if (problem.reason === 'name_too_long') return { key: 'practices.import.rowErrors.themeNameTooLong', values: { name, max: problem.max } };
+  if (problem.reason === 'code_taken') return { key: 'practices.import.rowErrors.themeCodeTaken', values: { name, code: problem.code, other: themeName(problem.other, 'en') } };
+  return { key: 'practices.import.rowErrors.themeNameNoCode', values: { name } };
+}
+
 /** Checks rows one by one; remembers titles seen so far, so a second row with the same title and owner is flagged. */
 export class RowChecker {
   private readonly seen = new Map<string, number>();
   private readonly seenSimilar = new SimilarTitleIndex<number>();
-  /** Themes the file names that the list lacks (code → the file's words), added when the coordinator asked for it. */
+  /** The list's themes, and those the file adds to it as the rows name them. */
+  private readonly themes: ThemeFinder;
+  /** Themes the file names that the list lacks (code → name), added when the coordinator asked for it. */
   readonly newThemes = new Map<string, string>();
-  /** Of those, the ones valid rows use: the only ones written. */
+  /** Of those, the ones valid rows use, in the order first used: the only ones added. */
   readonly themesUsed = new Set<string>();
 
   constructor(
@@ -145,41 +152,60 @@ export class RowChecker {
     private readonly programmeId: number,
     private readonly lookup: Lookup,
     private readonly adjust: AdjustOptions,
-  ) {}
-
-  /** A theme cell's entries as codes (a code, or a name such as "Circular economy"), and those that match no theme. */
-  private themesOf(text: string, change: (code: string, name: string) => void): { codes: string[]; unknown: string[] } {
-    const codes = new Set<string>();
-    const unknown: string[] = [];
-    for (const entry of termList.split(text)) {
-      // Most files name themes by their codes; only other entries need reading as a name.
-      const code = this.lookup.themes.has(entry) ? entry : codeFor(entry);
-      if (code !== '' && this.lookup.themes.has(code)) codes.add(code);
-      else if (code !== '' && this.adjust.createThemes && !this.lookup.allThemes.has(code)) {
-        codes.add(code);
-        if (!this.newThemes.has(code)) {
-          this.newThemes.set(code, entry);
-          change(code, entry);
-        }
-      } else unknown.push(entry);
-    }
-    return { codes: [...codes], unknown };
+  ) {
+    this.themes = new ThemeFinder(lookup.themes);
   }
 
-  check(row: SourceRow): ({ ok: true; row: CheckedRow } | { ok: false; problems: ImportProblem[] }) & { warnings: ImportProblem[]; changes: ImportProblem[] } {
-    const problem = (column: string, key: string, values?: Record<string, string | number>): ImportProblem => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
-    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)], warnings: [], changes: [] };
+  /**
+   * A theme cell's entries as codes (each entry a code, or a theme's name in any language), those that match no theme
+   * offered, and, when the coordinator lets the import add themes, the names it cannot add.
+   */
+  private themesOf(entries: readonly string[], problem: ProblemOf): { codes: string[]; unknown: string[]; problems: ImportProblem[] } {
+    const codes = new Set<string>();
+    const unknown: string[] = [];
+    const problems: ImportProblem[] = [];
+    for (const entry of entries) {
+      const theme = this.themes.find(entry);
+      if (theme && !theme.retired) codes.add(theme.code);
+      // A retired theme is not offered, and its code is not free for a new one.
+      else if (theme || !this.adjust.createThemes) unknown.push(entry);
+      else {
+        const added = newThemeFrom(entry, this.themes);
+        if (!added.ok) {
+          const { key, values } = newThemeProblem(added.problem, entry);
+          problems.push(problem('themes', key, values));
+          continue;
+        }
+        const { code, name } = added.theme;
+        codes.add(code);
+        this.newThemes.set(code, name);
+        this.themes.add({ code, names: { en: name }, retired: false });
+      }
+    }
+    return { codes: [...codes], unknown, problems };
+  }
+
+  /**
+   * A row's problems, or the practice to write with the changes the coordinator's options make to it (only a row that
+   * is written is changed), and its warnings either way.
+   */
+  check(row: SourceRow): ({ ok: true; row: CheckedRow; changes: ImportProblem[] } | { ok: false; problems: ImportProblem[] }) & { warnings: ImportProblem[] } {
+    const problem: ProblemOf = (column, key, values) => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
+    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)], warnings: [] };
     const cell = (column: string) => cellText(row.record[column]);
     const warnings: ImportProblem[] = [];
     const changes: ImportProblem[] = [];
     const language = cell('language').trim().toLowerCase();
     let [summary, description] = [cell('summary'), cell('description')];
+    const problems: ImportProblem[] = [];
     if (this.adjust.fixSummaries) {
       const fitted = fitSummary(summary, description, isLocale(language) ? language : 'en');
       [summary, description] = [fitted.summary, fitted.description];
       if (fitted.change) changes.push(problem(fitted.change.column, fitted.change.key, fitted.change.values));
+      if (fitted.problem) problems.push(problem(fitted.problem.column, fitted.problem.key, fitted.problem.values));
     }
-    const themes = this.themesOf(cell('themes'), (code, name) => changes.push(problem('themes', 'practices.import.changes.themeCreated', { code, name })));
+    // A JSON list is taken item by item, as keywords and links are: a comma inside one theme's name stays in it.
+    const themes = this.themesOf(Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item).trim()).filter((item) => item !== '') : termList.split(cell('themes')), problem);
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
     // What the row refers to is looked up before the form's checks, so a row with a bad field still has its owner, themes and title checked.
@@ -194,7 +220,8 @@ export class RowChecker {
       objective: cell('objective'),
       description,
       themes: themes.codes,
-      keywords: Array.isArray(row.record.keywords) ? row.record.keywords : cell('keywords'),
+      // A cell's list is split by the file's rules (separators, backslash escapes); the form's are one item a line.
+      keywords: Array.isArray(row.record.keywords) ? row.record.keywords : termList.split(cell('keywords')),
       locationCountry: cell('country').trim().toUpperCase(),
       locationNuts: cell('nuts'),
       locationCity: cell('city'),
@@ -206,17 +233,17 @@ export class RowChecker {
       evidence: cell('evidence'),
       transferPotential: cell('transfer_potential'),
       difficulties: cell('difficulties'),
-      links: Array.isArray(row.record.links) ? row.record.links : cell('links'),
+      links: Array.isArray(row.record.links) ? row.record.links : linkList.split(cell('links')),
       contactName: cell('contact_name'),
       contactEmail: cell('contact_email'),
     };
     for (const column of practiceColumns.filter((name) => /^(title|summary)_[a-z]{2}$/.test(name))) form[column] = cell(column);
-    const problems: ImportProblem[] = [];
     if (ownerText !== '' && owner === undefined) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
     if (organisation === -1 || (organisation !== null && owner !== undefined && !this.lookup.groups.get(owner)?.has(organisation))) {
       problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));
     }
     if (themes.unknown.length) problems.push(problem('themes', 'practices.import.rowErrors.unknownThemes', { value: themes.unknown.join(', ') }));
+    problems.push(...themes.problems);
     const parsed = practiceSchema.safeParse(form);
     if (!parsed.success) {
       for (const error of fieldErrors(parsed.error)) {
@@ -235,7 +262,7 @@ export class RowChecker {
       else if (status && !authorStatuses.includes(status) && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
       const title = cell('title').trim();
       if (title !== '') {
-        const key = titleKey(owner, title);
+        const key = ownTitleKey(owner, title);
         const earlier = this.seen.get(key);
         if (this.lookup.existingTitles.has(key)) problems.push(problem('title', 'practices.import.rowErrors.duplicateExisting'));
         else if (earlier !== undefined) problems.push(problem('title', 'practices.import.rowErrors.duplicateInFile', { line: earlier }));
@@ -246,13 +273,19 @@ export class RowChecker {
         }
       }
     }
-    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings, changes };
-    for (const code of parsed.data.themes) if (this.newThemes.has(code)) this.themesUsed.add(code);
+    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings };
+    // A new theme is listed on the first row written with it: a theme named only by rows with problems is never added.
+    for (const code of parsed.data.themes) {
+      const name = this.newThemes.get(code);
+      if (name === undefined || this.themesUsed.has(code)) continue;
+      this.themesUsed.add(code);
+      changes.push(problem('themes', 'practices.import.changes.themeCreated', { code, name }));
+    }
     return { ok: true, row: { input: parsed.data, status }, warnings, changes };
   }
 
   /** A title very like one of the owner's practices, or another row's of the file, is imported but pointed out, as the form does. */
-  private similarTitleWarning(owner: number, trigrams: string[], position: number, problem: (column: string, key: string, values?: Record<string, string | number>) => ImportProblem): ImportProblem[] {
+  private similarTitleWarning(owner: number, trigrams: string[], position: number, problem: ProblemOf): ImportProblem[] {
     const earlier = this.seenSimilar.similarToThenAdd(owner, trigrams, position);
     const existing = this.lookup.similarTitles.similarTo(owner, trigrams);
     if (existing) return [problem('title', 'practices.import.rowWarnings.similarExisting', { title: existing.value })];

@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../core/audit/queries.js';
 import { getTranslator } from '../../core/i18n/i18n.js';
 import { systemActor } from '../../core/policy/actor.js';
+import { valueOf } from '../../core/testing/factories.js';
 import { readPage } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
+import { createTheme, updateTheme } from '../themes/service.js';
 import { importFromCli } from './cli.js';
+import type { AdjustOptions } from './import-adjust.js';
 import { importPractices, type ImportReport } from './import.js';
 
 const fixture = useWorld();
@@ -28,9 +31,9 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 
 const header = 'title,owner_partner,language,summary,themes,keywords,status,title_it';
 
-async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1] } = {}): Promise<ImportReport> {
+async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1]; adjust?: AdjustOptions; dryRun?: boolean } = {}): Promise<ImportReport> {
   const format = name.endsWith('.json') ? 'json' : 'csv';
-  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false });
+  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false, ...(options.adjust ? { adjust: options.adjust } : {}), dryRun: options.dryRun ?? false });
 }
 
 async function countTitled(prefix: string): Promise<number> {
@@ -119,6 +122,14 @@ describe('refusing bad rows', () => {
     ]);
   });
 
+  it('refuses, with the summary option, a long summary whose full text the description has no room for, as one problem', async () => {
+    const own = fixture.world.partnerA.shortName;
+    const csv = ['title,owner_partner,language,summary,themes,description', `No room for the summary,${own},en,${'A sentence of the summary. '.repeat(25).trim()},skills,${'d'.repeat(19_800)}`].join('\n');
+    const report = await run('no-room.csv', csv, { adjust: { fixSummaries: true, createThemes: false } });
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([[2, 'summary', 'practices.import.rowErrors.summaryNotKept']]);
+    expect(report.changes).toEqual([]);
+  });
+
   it('names the line where a row starts when a description runs over several lines', async () => {
     const own = fixture.world.partnerA.shortName;
     const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');
@@ -165,8 +176,8 @@ describe('refusing bad rows', () => {
     expect(report).toMatchObject({ valid: 4, invalid: 0, imported: 4, problems: [], warningCount: 2 });
     const t = (await getTranslator()).translate('en');
     expect(report.warnings.map((warning) => [warning.position, warning.column, t(warning.key, warning.values)])).toEqual([
-      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”; imported all the same'],
-      [4, 'title', 'The title is very like the one on line 3, for the same partner; imported all the same'],
+      [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”'],
+      [4, 'title', 'The title is very like the one on line 3, for the same partner'],
     ]);
     const cli = await importFromCli(fixture.context.db, await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')), { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
     expect(cli.message).toContain('line 2, title: The partner already has a practice with a very similar title');
@@ -205,6 +216,71 @@ describe('refusing bad rows', () => {
     const row = await fixture.context.db.selectFrom('practices').select(['status', 'submitted_at']).where('title', '=', 'Submitted for review by import').executeTakeFirstOrThrow();
     expect(row.status).toBe('submitted');
     expect(row.submitted_at).toBeInstanceOf(Date);
+  });
+});
+
+describe('theme cells', () => {
+  const createThemes: AdjustOptions = { fixSummaries: false, createThemes: true };
+  const themeCodesOf = async (title: string) => (await fixture.context.db.selectFrom('practices').select('theme_codes').where('title', '=', title).executeTakeFirstOrThrow()).theme_codes;
+  const themeCount = async () => Number((await fixture.context.db.selectFrom('themes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('find a theme by its name in any language, whatever the case, accents and spacing, and by its new name after a rename, adding none', async () => {
+    const names = { nameIt: "Appalti per l'innovazione", nameEt: null, nameHu: null, nameSv: null, retired: false };
+    valueOf(await updateTheme(fixture.context.db, fixture.world.users.admin.actor, 'procurement-of-innovation', { nameEn: 'Buying innovation', ...names }));
+    const before = await themeCount();
+    const own = fixture.world.partnerA.shortName;
+    const csv = [
+      'title,owner_partner,language,summary,themes',
+      `Theme by its English name,${own},en,S,Digital public services`,
+      `Theme by its Italian name,${own},it,S,Dati aperti`,
+      `Theme written loosely,${own},hu,S,"digitalis   KOZSZOLGALTATASOK ; Città Intelligente"`,
+      `Theme renamed,${own},en,S,Buying innovation`,
+    ].join('\n');
+    const report = await run('theme-names.csv', csv, { adjust: createThemes });
+    expect(report).toMatchObject({ invalid: 0, imported: 4, problems: [], changes: [] });
+    expect(await themeCodesOf('Theme by its English name')).toEqual(['digital-services']);
+    expect(await themeCodesOf('Theme by its Italian name')).toEqual(['open-data']);
+    expect(await themeCodesOf('Theme written loosely')).toEqual(['digital-services', 'smart-city']);
+    expect(await themeCodesOf('Theme renamed')).toEqual(['procurement-of-innovation']);
+    expect(await themeCount()).toBe(before);
+  });
+
+  it('add a theme only under a name the theme form takes, and refuse one whose code another theme has', async () => {
+    const europe = 'Sustainable urban mobility planning and low emission zones for cities of Europe';
+    valueOf(await createTheme(fixture.context.db, fixture.world.users.admin.actor, { nameEn: europe, nameIt: null, nameEt: null, nameHu: null, nameSv: null, retired: false }));
+    const before = await themeCount();
+    const own = fixture.world.partnerA.shortName;
+    const tooLong = `Theme ${'with a very long name '.repeat(4)}`.trim();
+    const csv = [
+      'title,owner_partner,language,summary,themes',
+      `Theme name too long,${own},en,S,${tooLong}`,
+      `Theme cut to a taken code,${own},en,S,Sustainable urban mobility planning and low emission zones for cities of Asia`,
+      `Theme on two lines,${own},en,S,"Civic\ntech"`,
+      `Two themes cut to one code,${own},en,S,Cooperation between public administrations and universities in Italy`,
+      `Two themes cut to one code again,${own},en,S,Cooperation between public administrations and universities in Spain`,
+    ].join('\n');
+    const report = await run('theme-validation.csv', csv, { adjust: createThemes, skipInvalid: true });
+    const t = (await getTranslator()).translate('en');
+    expect(report.problems.map((problem) => [problem.position, problem.column, t(problem.key, problem.values)])).toEqual([
+      [2, 'themes', `The new theme “${tooLong}” has a name over 80 characters: shorten it`],
+      [3, 'themes', `The new theme “Sustainable urban mobility planning and low emission zones for cities of Asia” would get the code sustainable-urban-mobility-planning-and-low-emission-zones-f, which “${europe}” has: name it differently`],
+      [7, 'themes', 'The new theme “Cooperation between public administrations and universities in Spain” would get the code cooperation-between-public-administrations-and-universities, which “Cooperation between public administrations and universities in Italy” has: name it differently'],
+    ]);
+    expect(report.imported).toBe(2);
+    const added = await fixture.context.db.selectFrom('themes').select(['code', 'names']).where('code', 'in', ['civic-tech', 'cooperation-between-public-administrations-and-universities']).orderBy('code').execute();
+    expect(added.map((theme) => [theme.code, theme.names.en])).toEqual([
+      ['civic-tech', 'Civic tech'],
+      ['cooperation-between-public-administrations-and-universities', 'Cooperation between public administrations and universities in Italy'],
+    ]);
+    expect(await themeCount()).toBe(before + 2);
+  });
+
+  it('read a JSON list of themes item by item, so a comma inside one name stays in it', async () => {
+    const json = JSON.stringify([{ title: 'JSON theme with a comma', owner_partner: fixture.world.partnerA.shortName, language: 'en', summary: 'S', themes: ['Health, welfare', 'skills'] }]);
+    const report = await run('theme-list.json', json, { adjust: createThemes });
+    expect(report).toMatchObject({ invalid: 0, imported: 1 });
+    expect(report.changes.map((change) => change.values)).toEqual([{ code: 'health-welfare', name: 'Health, welfare' }]);
+    expect(await themeCodesOf('JSON theme with a comma')).toEqual(['health-welfare', 'skills']);
   });
 });
 
@@ -273,6 +349,20 @@ describe('the web import', () => {
     expect(cells).toEqual(['2', 'title', "Enter the practice's title"]);
   });
 
+  it('shows a check of a file with problems as a refusal that says what to do, not as a success', async () => {
+    const csv = `${header}\nChecked and refused,${fixture.world.partnerB.shortName},en,Fine,skills,,,\n,${fixture.world.partnerB.shortName},en,No title,skills,,,\n`;
+    const page = readPage(await upload({ dryRun: 'yes' }, csv));
+    expect(page.status).toBe(400);
+    expect(page.title).toMatch(/^Error: File checked: it would not be imported/);
+    expect(page.screen.getByRole('alert').textContent).toContain('1 row has problems, so importing the file would write nothing. Correct it, or tick “Import the valid rows even if some rows have problems”.');
+    expect(page.mainText).not.toContain('Upload it again');
+    const skipping = readPage(await upload({ dryRun: 'yes', skipInvalid: 'yes' }, csv));
+    expect(skipping.status).toBe(200);
+    expect(skipping.title).not.toMatch(/^Error/);
+    expect(skipping.mainText).toContain('Importing it with the same options would add 1 practice. Upload it again with “Check and import” to import it.');
+    expect(await countTitled('Checked and refused')).toBe(0);
+  });
+
   it('refuses an upload without a CSRF token', async () => {
     expect((await upload({}, header, 'x.csv', { csrf: false })).statusCode).toBe(403);
   });
@@ -285,14 +375,33 @@ describe('the web import', () => {
     expect(await countTitled('Row ')).toBe(0);
   });
 
-  it('asks for a .csv or .json file', async () => {
+  it('asks for a .csv or .json file, at the file field', async () => {
     const page = readPage(await upload({}, 'whatever', 'practices.xlsx'));
     expect(page.status).toBe(400);
-    expect(page.screen.getByRole('link', { name: 'Choose a file ending in .csv or .json' })).toBeTruthy();
+    expect(page.screen.getByRole('link', { name: 'Choose a file ending in .csv or .json' }).getAttribute('href')).toBe('#field-file');
+    const field = page.screen.getByLabelText('File');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => page.document.getElementById(id)?.textContent);
+    expect(described).toContain('Error: Choose a file ending in .csv or .json');
   });
 });
 
 describe('the command line', () => {
+  it('says what a refused import would change, only on the rows it would write, and never that changes were made', async () => {
+    const t = (await getTranslator()).translate('en');
+    const own = fixture.world.partnerA.shortName;
+    const csv = await file('cli-refused.csv', ['title,owner_partner,language,summary,themes', `,${own},en,No title,Theme of a refused row`, `Valid with a new theme,${own},en,S,Theme of a valid row`].join('\n'));
+    const options = { programme: fixture.world.programme.slug, skipInvalid: false, adjust: { fixSummaries: false, createThemes: true }, t, progress: false };
+    const refused = await importFromCli(fixture.context.db, csv, options);
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('Changes the import would make to the valid rows:\n  line 3, themes: Theme “Theme of a valid row” (code theme-of-a-valid-row) will be added to the list');
+    expect(refused.message).not.toContain('Theme of a refused row');
+    expect(refused.message).not.toContain('Changes made');
+    const checked = await importFromCli(fixture.context.db, csv, { ...options, dryRun: true });
+    expect(checked.ok).toBe(false);
+    expect(checked.message).toContain('Checked only, nothing was written. The import would write nothing: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+  });
+
   it('prints the report in words and fails when nothing was imported', async () => {
     const t = (await getTranslator()).translate('en');
     const bad = await file('cli.csv', `${header}\n,${fixture.world.partnerA.shortName},en,No title,skills,,,\n`);

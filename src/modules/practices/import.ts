@@ -29,7 +29,7 @@ export interface ImportReport {
   /** What is imported all the same but deserves a look (a title very like another), listed like the problems. */
   warnings: ImportProblem[];
   warningCount: number;
-  /** What the coordinator's options changed (a summary shortened, a theme to add), row by row. */
+  /** What the coordinator's options change in the valid rows (a summary shortened, a theme added), row by row. */
   changes: ImportProblem[];
   changeCount: number;
   /** Only checked: nothing was written, whatever the rows; wouldImport says how many rows the import would write. */
@@ -37,6 +37,18 @@ export interface ImportReport {
   wouldImport: number;
   imported: number;
   fileError?: { key: string; values: Record<string, string | number> };
+}
+
+/**
+ * What a run came to: practices written, a check after which the same import would write some, or nothing written
+ * and nothing would be (a file error, rows with problems and no "import the valid rows", no valid row at all).
+ */
+export type ImportOutcome = 'imported' | 'would_import' | 'refused' | 'would_refuse';
+
+export function outcomeOf(report: ImportReport): ImportOutcome {
+  if (report.imported > 0) return 'imported';
+  if (report.dryRun) return report.wouldImport > 0 ? 'would_import' : 'would_refuse';
+  return 'refused';
 }
 
 export interface ImportOptions {
@@ -98,9 +110,10 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
       if (options.maxRows !== undefined && report.rows > options.maxRows) continue;
       const checked = checker.check(row);
       report.warningCount += keep(report.warnings, checked.warnings);
-      report.changeCount += keep(report.changes, checked.changes);
-      if (checked.ok) report.valid += 1;
-      else {
+      if (checked.ok) {
+        report.valid += 1;
+        report.changeCount += keep(report.changes, checked.changes);
+      } else {
         report.invalid += 1;
         report.problemCount += keep(report.problems, checked.problems);
       }

@@ -21,7 +21,7 @@ function practice(title: string, ownerPartnerId: number, overrides: Record<strin
     title,
     summary: `${title}: carried across, with a comma; a semicolon and "quotes".`,
     themes: ['digital-services', 'payments'],
-    keywords: 'roundtrip, backup',
+    keywords: 'roundtrip\nbackup',
     description: 'First paragraph.\n\nSecond paragraph.',
     resourcesEur: '1200.50',
     links: 'https://example.org/one\nhttps://example.org/two',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorSchema } from '../../core/http/openapi.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { formFields, readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from './api.js';
 import { getPractice, listLearningNeeds } from './service.js';
@@ -19,7 +19,7 @@ function practiceForm(ownerPartnerId: number, overrides: Record<string, string |
     title: 'Citizen participation platform',
     summary: 'Residents propose and vote on small projects for their neighbourhood, online and at the library.',
     themes: ['digital-services', 'smart-city'],
-    keywords: 'participatory budgeting, e-democracy',
+    keywords: 'participatory budgeting\ne-democracy',
     description: 'First paragraph.\n\nSecond paragraph.',
     resourcesEur: '1 200,50',
     links: 'https://example.org/one\nhttps://example.org/two',
@@ -62,6 +62,21 @@ describe('writing a practice', () => {
     expect(page.screen.getByLabelText<HTMLTextAreaElement>('Sintesi').value).toBe('x'.repeat(501));
   });
 
+  it('shows a keyword holding a comma and a link holding a semicolon as typed, one a line, and saves them back unchanged', async () => {
+    const keywords = ['e-government, open government', 'smart city; data', 'C:\\back\\slash'];
+    const links = ['https://example.org/page;jsessionid=1', 'https://example.org/a,b'];
+    const id = await create('coordinator', { title: 'Separators in the form', keywords: keywords.join('\n'), links: links.join('\n') });
+    expect(await getPractice(fixture.context.db, system, id)).toMatchObject({ keywords, links });
+    const browser = await fixture.browserFor('coordinator');
+    const page = await browser.page(`/practices/${id}/edit`);
+    expect(page.screen.getByLabelText<HTMLTextAreaElement>('Keywords (optional)').value).toBe(keywords.join('\n'));
+    expect(page.screen.getByLabelText<HTMLTextAreaElement>('Further information').value).toBe(links.join('\n'));
+    const form = page.document.querySelector<HTMLFormElement>(`form[action="/practices/${id}"]`);
+    if (!form) throw new Error('the form is missing');
+    expect((await browser.post(`/practices/${id}`, formFields(form))).statusCode).toBe(303);
+    expect(await getPractice(fixture.context.db, system, id)).toMatchObject({ keywords, links });
+  });
+
   it('shows HTML and script typed into any field as text', async () => {
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const id = await create('editorA', { title: `Practice ${hostile}`, description: hostile, keywords: hostile });
@@ -94,6 +109,33 @@ describe('writing a practice', () => {
     expect(confirmed.statusCode).toBe(303);
     // Another partner's practice with the same words is not a duplicate of this one.
     expect((await (await fixture.browserFor('editorB')).post('/practices', practiceForm(fixture.world.partnerB.id, { title: 'Open data portal of Tartu' }))).statusCode).toBe(303);
+  });
+
+  it('shows every problem of the form in one round: a field’s, the organisation’s and the question about a very similar title', async () => {
+    await create('editorA', { title: 'Riverside composting scheme' });
+    const browser = await fixture.browserFor('editorA');
+    const form = practiceForm(fixture.world.partnerA.id, { title: 'Riverside composting schemes', summary: '', ownerOrganisationId: String(fixture.world.organisationB.id) });
+    const page = readPage(await browser.post('/practices', form));
+    expect(page.status).toBe(400);
+    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ["Choose an organisation from the partner's stakeholder group", '#field-ownerOrganisationId'],
+      ['This partner already has a practice with a very similar title. Change the title, or confirm below that it is a different practice', '#field-title'],
+      ['Enter a short summary', '#field-summary'],
+    ]);
+    expect(page.screen.getByRole('checkbox', { name: 'This is a different practice: save it anyway' })).toBeTruthy();
+    expect(await fixture.context.db.selectFrom('practices').select('id').where('title', '=', 'Riverside composting schemes').execute()).toEqual([]);
+  });
+
+  it('asks whether a practice is different only when its title or owner changes, not at every edit once answered', async () => {
+    await create('editorA', { title: 'Open permits portal of Tartu' });
+    const id = await create('editorA', { title: 'Tartu open permits portal', confirmDuplicate: 'yes' });
+    const browser = await fixture.browserFor('editorA');
+    const edited = await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permits portal', summary: 'Edited without touching the title.' }));
+    expect(edited.statusCode).toBe(303);
+    expect((await getPractice(fixture.context.db, system, id))?.summary).toBe('Edited without touching the title.');
+    const retitled = readPage(await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permit portal' })));
+    expect(retitled.status).toBe(400);
+    expect(retitled.screen.getByRole('link', { name: /already has a practice with a very similar title/ })).toBeTruthy();
   });
 
   it('does not let an editor write a practice for another partner, even by crafting the form', async () => {

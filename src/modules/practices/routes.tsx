@@ -4,14 +4,15 @@ import { HttpError } from '../../core/http/errors.js';
 import { wantsJson } from '../../core/http/guard.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
+import { allRefusals } from '../../core/outcome.js';
+import { parseForm, validFields, withRefusals, type FormState } from '../../core/validation/forms.js';
 import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { exportCsv, exportJson } from './export.js';
 import { libraryDocument, practiceDocument } from './json.js';
 import { actionsOn, formChoices, partnerChoices } from './route-helpers.js';
-import { practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from './schema.js';
+import { practiceFields, practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from './schema.js';
 import * as service from './service.js';
 import { DecisionPage } from './views/DecisionPage.js';
 import { LibraryPage } from './views/LibraryPage.js';
@@ -114,9 +115,17 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     return formPage(request, reply, 'create', firstChoice(partners));
   });
 
+  /**
+   * Saves the form, showing every problem in one round: a form that fails its own checks is shown with what its valid
+   * fields refer to checked too (owner, organisation, themes, and the question about a title like another), while a
+   * valid form goes to the use case, which checks those once for every caller and refuses with all of them.
+   */
   async function save(request: FastifyRequest, reply: FastifyReply, mode: 'create' | 'edit' | 'propose', practice?: service.Practice) {
     const parsed = parseForm(practiceSchema, request.body);
-    if (!parsed.ok) return formPage(request, reply, mode, parsed.state, practice, 400);
+    if (!parsed.ok) {
+      const { problems } = await service.practiceProblems(db, request.actor, validFields(practiceFields, request.body), practice);
+      return formPage(request, reply, mode, withRefusals(practiceSchema, request.body, parsed.state.errors, problems, 'practices.refusals'), practice, 400);
+    }
     const input: PracticeFormInput = parsed.data;
     const outcome =
       mode === 'edit' && practice
@@ -126,7 +135,7 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
           : await service.createPractice(db, request.actor, input);
     if (!outcome.ok) {
       throwIfNotFoundOrForbidden(outcome.reason);
-      return formPage(request, reply, mode, refusalState(request.body, outcome, 'practices.refusals'), practice, 400);
+      return formPage(request, reply, mode, withRefusals(practiceSchema, request.body, [], allRefusals(outcome), 'practices.refusals'), practice, 400);
     }
     reply.setFlash({ kind: 'success', key: `practices.flash.${mode === 'edit' ? 'updated' : mode === 'propose' ? 'proposed' : 'created'}` });
     return reply.redirect(`/practices/${outcome.value.id}`, 303);

@@ -25,12 +25,13 @@ describe('the practice form', () => {
     expect(parse({ resourcesEur: typed }).success).toBe(false);
   });
 
-  it('splits keywords on commas and semicolons and links on lines, and refuses a link that is not a web address', () => {
-    const parsed = parse({ keywords: 'one, two;three ,', links: 'https://a.example\n\nhttp://b.example' });
+  it('reads keywords and links one a line, commas and semicolons included, and refuses a link that is not a web address', () => {
+    const parsed = parse({ keywords: 'one\r\ntwo, with a comma;\n\n three ', links: 'https://a.example/x;y\n\nhttp://b.example' });
     expect(parsed.success && [parsed.data.keywords, parsed.data.links]).toEqual([
-      ['one', 'two', 'three'],
-      ['https://a.example', 'http://b.example'],
+      ['one', 'two, with a comma;', 'three'],
+      ['https://a.example/x;y', 'http://b.example'],
     ]);
+    expect(parse({ keywords: ['from a file,\nover two lines'] }).data?.keywords).toEqual(['from a file, over two lines']);
     expect(parse({ links: 'javascript:alert(1)' }).success).toBe(false);
   });
 

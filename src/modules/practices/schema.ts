@@ -26,25 +26,34 @@ import {
 import { geographicalScopes, practiceStatuses, transferStages, type Translations } from './tables.js';
 
 export const summaryMaxLength = 500;
+export const descriptionMaxLength = 20_000;
 
 /**
- * Keywords and themes in one form field or file cell: separated by commas or semicolons; one that holds a separator
- * has it escaped with a backslash (`e-government\, open government`), as the platform's own files and forms write it.
+ * Keywords and themes in one file cell: separated by commas or semicolons; one that holds a separator has it escaped
+ * with a backslash (`e-government\, open government`), as the platform's own files write it.
  */
 export const termList = listFormat(';,');
-/** Links in one field or cell: one a line, or separated by semicolons. */
+/** Links in one file cell: one a line, or separated by semicolons (escaped with a backslash inside a link). */
 export const linkList = listFormat('\n;', '\n');
 
-const keywords = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((line) => termList.split(line))),
-  z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
-);
+/**
+ * A list the form shows in a text area, one item a line: an item may hold any other character (a comma in a keyword,
+ * a semicolon in a web address) exactly as typed, with nothing to escape. A list given as a list (files read with
+ * their own separators, JSON) is taken item by item.
+ */
+export function linesOf(value: unknown): string[] {
+  if (Array.isArray(value)) return listOf(value);
+  return listOf(value)
+    .flatMap((text) => text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
 
-/** Further information links: one per line in the form, an array in imports. */
-const links = z.preprocess(
-  (value) => (Array.isArray(value) ? listOf(value) : listOf(value).flatMap((text) => linkList.split(text))),
-  z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }),
-);
+// A keyword is one line: one from a list (a file's cell may hold a line break) has its line breaks made spaces.
+const keywords = z.preprocess((value) => linesOf(value).map((keyword) => keyword.replace(/\s*\n\s*/g, ' ')), z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }));
+
+/** Further information links: one per line in the form. */
+const links = z.preprocess(linesOf, z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }));
 
 const euros = optionalEuros('practices.form.resourcesEur.invalid');
 
@@ -55,43 +64,44 @@ const translationFields = Object.fromEntries(
   ]),
 ) as Record<`title_${Locale}` | `summary_${Locale}`, ReturnType<typeof optionalText>>;
 
-export const practiceSchema = z
-  .object({
-    ownerPartnerId: requiredId('practices.form.ownerPartnerId.required'),
-    ownerOrganisationId: optionalId('practices.form.ownerOrganisationId.invalid'),
-    language: choice(locales, 'practices.form.language.required'),
-    title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
-    summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
-    objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-    description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
-    themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
-    keywords,
-    locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
-    locationNuts: z.preprocess(
-      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
-      z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
-    ),
-    locationCity: optionalLine({ max: 120 }),
-    geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
-    resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-    resourcesEur: euros,
-    startsOn: optionalDate(),
-    endsOn: optionalDate(),
-    evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
-    links,
-    contactName: optionalLine({ max: 120 }),
-    contactEmail: optionalEmail(),
-    ...translationFields,
-    /** Ticked after the platform warned of a likely duplicate: save anyway. */
-    confirmDuplicate: checkbox(),
-  })
-  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
-    error: 'practices.form.endsOn.beforeStart',
-    path: ['endsOn'],
-    ...whenFieldsValid('startsOn', 'endsOn'),
-  });
+/** The practice form's fields, each checked on its own (see practiceSchema for the rule across them). */
+export const practiceFields = z.object({
+  ownerPartnerId: requiredId('practices.form.ownerPartnerId.required'),
+  ownerOrganisationId: optionalId('practices.form.ownerOrganisationId.invalid'),
+  language: choice(locales, 'practices.form.language.required'),
+  title: requiredLine({ max: 200, required: 'practices.form.title.required' }),
+  summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
+  objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
+  themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+  keywords,
+  locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
+  locationNuts: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
+    z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
+  ),
+  locationCity: optionalLine({ max: 120 }),
+  geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
+  resources: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  resourcesEur: euros,
+  startsOn: optionalDate(),
+  endsOn: optionalDate(),
+  evidence: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  transferPotential: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  difficulties: optionalText({ max: 10_000 }).transform((text) => text ?? ''),
+  links,
+  contactName: optionalLine({ max: 120 }),
+  contactEmail: optionalEmail(),
+  ...translationFields,
+  /** Ticked after the platform warned of a likely duplicate: save anyway. */
+  confirmDuplicate: checkbox(),
+});
+
+export const practiceSchema = practiceFields.refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
+  error: 'practices.form.endsOn.beforeStart',
+  path: ['endsOn'],
+  ...whenFieldsValid('startsOn', 'endsOn'),
+});
 export type PracticeFormInput = z.output<typeof practiceSchema>;
 
 /** The translations the form carries, without the entry's own language and without empty ones. */

@@ -5,7 +5,7 @@
  */
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db, Tx } from '../../core/db/database.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
+import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can, type Scope } from '../../core/policy/policy.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from '../partners/service.js';
@@ -14,7 +14,7 @@ import * as queries from './queries.js';
 import { requestRecommendationRefresh } from './recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
 import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
-import { mostSimilar } from './similar-titles.js';
+import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 import './policy.js';
@@ -124,25 +124,45 @@ async function recordChange(trx: Tx, actor: Actor, practiceId: number, from: Pra
   await queries.insertHistory(trx, { practiceId, from, to, comment, actorUserId: actor.kind === 'user' ? actor.userId : null, actorLabel: actorLabel(actor) });
 }
 
+/** What a practice's form refers to, as far as it could be read (a field that failed its own check is undefined). */
+export type PracticeReferences = Partial<Pick<PracticeFormInput, 'ownerPartnerId' | 'ownerOrganisationId' | 'themes' | 'title' | 'confirmDuplicate'>>;
+
 /**
- * Checks what a form or an import row refers to: the owner partner (which decides the programme), the owner
- * organisation (it must be in that partner's stakeholder group) and the themes (offered ones only).
+ * Every refusal a practice's references earn at once — an owner the actor cannot see, an organisation outside the
+ * owner's stakeholder group, a theme not offered (a retired one the practice already has stays), and the question
+ * whether a title like another of the owner's is a different practice — each rule run when the fields it reads are
+ * known; the owner's programme when it is. The question is asked only of those who may write for the owner (it shows
+ * the other practice's title), and on an edit only when the title or the owner changes: once answered, it is not
+ * asked again at every edit.
  */
-export async function resolveReferences(
-  db: Db,
-  actor: Actor,
-  input: Pick<PracticeFormInput, 'ownerPartnerId' | 'ownerOrganisationId' | 'themes'>,
-  keepThemes: readonly string[] = [],
-): Promise<Outcome<{ programmeId: number }, 'partner_not_found' | 'organisation_not_in_group' | 'unknown_theme'>> {
-  const partner = await findPartner(db, actor, input.ownerPartnerId);
-  if (!partner) return refuse('partner_not_found', 'ownerPartnerId');
-  if (input.ownerOrganisationId !== null) {
+export async function practiceProblems(db: Db, actor: Actor, input: PracticeReferences, current?: Pick<Practice, 'id' | 'ownerPartnerId' | 'title' | 'themes'>): Promise<{ programmeId?: number; problems: Refusal<PracticeRefusal>[] }> {
+  const problems: Refusal<PracticeRefusal>[] = [];
+  const partner = input.ownerPartnerId === undefined ? undefined : await findPartner(db, actor, input.ownerPartnerId);
+  if (input.ownerPartnerId !== undefined && !partner) problems.push(refuse('partner_not_found', 'ownerPartnerId'));
+  if (partner && input.ownerOrganisationId !== undefined && input.ownerOrganisationId !== null) {
     const organisation = await findOrganisation(db, input.ownerOrganisationId);
-    if (!organisation?.links.some((link) => link.partnerId === partner.id)) return refuse('organisation_not_in_group', 'ownerOrganisationId');
+    if (!organisation?.links.some((link) => link.partnerId === partner.id)) problems.push(refuse('organisation_not_in_group', 'ownerOrganisationId'));
   }
-  const offered = new Set((await listThemes(db)).filter((theme) => !theme.retired || keepThemes.includes(theme.code)).map((theme) => theme.code));
-  if (input.themes.some((code) => !offered.has(code))) return refuse('unknown_theme', 'themes');
-  return done({ programmeId: partner.programmeId });
+  if (input.themes !== undefined) {
+    const kept = current?.themes ?? [];
+    const offered = new Set((await listThemes(db)).filter((theme) => !theme.retired || kept.includes(theme.code)).map((theme) => theme.code));
+    if (input.themes.some((code) => !offered.has(code))) problems.push(refuse('unknown_theme', 'themes'));
+  }
+  if (!partner) return { problems };
+  const changed = !current || current.ownerPartnerId !== partner.id || (input.title !== undefined && titleKey(input.title) !== titleKey(current.title));
+  if (input.title !== undefined && !input.confirmDuplicate && changed && can(actor, 'practice.create', { programmeId: partner.programmeId, partnerIds: [partner.id] })) {
+    const duplicate = await likelyDuplicate(db, partner.id, input.title, current?.id ?? null);
+    if (duplicate) problems.push(refuse(duplicate.exact ? 'likely_duplicate' : 'similar_title', 'title'));
+  }
+  return { programmeId: partner.programmeId, problems };
+}
+
+/** The use cases' one check of what they are given: every problem at once, or the owner's programme. */
+async function checkReferences(db: Db, actor: Actor, input: PracticeFormInput, current?: Practice): Promise<Outcome<{ programmeId: number }, PracticeRefusal>> {
+  const { programmeId, problems } = await practiceProblems(db, actor, input, current);
+  const [first, ...others] = problems;
+  if (first) return refuseAll([first, ...others]);
+  return programmeId === undefined ? refuse('partner_not_found', 'ownerPartnerId') : done({ programmeId });
 }
 
 export function valuesOf(input: PracticeFormInput, programmeId: number): queries.PracticeValues {
@@ -182,22 +202,18 @@ export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title
   return similar ? { id: similar.id, title: similar.title, exact: false } : undefined;
 }
 
-const duplicateRefusal = (duplicate: { exact: boolean }) => refuse(duplicate.exact ? 'likely_duplicate' : 'similar_title', 'title');
-
 /** An editor (or the coordinator) records a practice of their partner as a draft. */
-export async function createPractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number; duplicateOf?: number }, PracticeRefusal>> {
-  const references = await resolveReferences(db, actor, input);
+export async function createPractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number }, PracticeRefusal>> {
+  const references = await checkReferences(db, actor, input);
   if (!references.ok) return references;
   const { programmeId } = references.value;
   if (!can(actor, 'practice.create', { programmeId, partnerIds: [input.ownerPartnerId] })) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
-    const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, null);
-    if (duplicate && !input.confirmDuplicate) return duplicateRefusal(duplicate);
     const id = await queries.insertPractice(trx, valuesOf(input, programmeId), 'draft');
     await queries.replaceThemes(trx, id, input.themes);
     await recordChange(trx, actor, id, null, 'draft');
     await recordAudit(trx, actor, { action: 'practice.create', entityType: 'practice', entityId: id, programmeId, after: { ...valuesOf(input, programmeId), themes: input.themes, status: 'draft' } });
-    return done(duplicate ? { id, duplicateOf: duplicate.id } : { id });
+    return done({ id });
   });
 }
 
@@ -213,7 +229,7 @@ export async function stakeholderOrganisationFor(db: Db, actor: Actor, partnerId
 /** A stakeholder proposes a practice for the review of a partner whose stakeholder group they belong to. */
 export async function proposePractice(db: Db, actor: Actor, input: PracticeFormInput): Promise<Outcome<{ id: number }, PracticeRefusal>> {
   if (actor.kind !== 'user') return refuse('forbidden');
-  const references = await resolveReferences(db, actor, input);
+  const references = await checkReferences(db, actor, input);
   if (!references.ok) return references;
   const { programmeId } = references.value;
   const organisationId = await stakeholderOrganisationFor(db, actor, input.ownerPartnerId);
@@ -239,7 +255,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
   // the transaction holds until it ends.
   const current = await queries.findPractice(db, practiceId);
   if (!current) return refuse('not_found');
-  const references = await resolveReferences(db, actor, input, current.themes ?? []);
+  const references = await checkReferences(db, actor, input, toPractice(current, false));
   if (!references.ok) return references;
   return db.transaction().execute(async (trx) => {
     const row = await queries.lockPractice(trx, practiceId);
@@ -252,8 +268,6 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
       return refuse('forbidden');
     }
     if (references.value.programmeId !== before.programmeId) return refuse('partner_not_found', 'ownerPartnerId');
-    const duplicate = await likelyDuplicate(trx, input.ownerPartnerId, input.title, practiceId);
-    if (duplicate && !input.confirmDuplicate) return duplicateRefusal(duplicate);
     const values = valuesOf(input, before.programmeId);
     await queries.updatePractice(trx, practiceId, values);
     await queries.replaceThemes(trx, practiceId, input.themes);

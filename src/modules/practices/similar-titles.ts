@@ -4,6 +4,11 @@
  * rows with each other and with the library without a query per row, and without the extension on the server.
  */
 
+/** A title as the exact-duplicate check compares it (as the `title_key` column holds it): case and spacing ignored. */
+export function titleKey(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /**
  * Two titles of one owner this similar are flagged (pg_trgm's default, 0.3, is meant for search). Measured: the same
  * practice reworded scores 0.73–0.92 (a typo 0.85, a plural 0.91, a reordering with "of" 0.92, an accent 0.73, "in

@@ -3,7 +3,8 @@
  * sheet, the feedback in aggregate (with the practices participants would take home); and the check-in list, made for
  * a phone at the door. Only the host partner and the coordinator see them.
  */
-import { Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
+import type { FormState } from '../../../core/validation/forms.js';
+import { ErrorSummary, FileField, Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
 import { BackLink, DataTable, PageHeading, Stat, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -90,10 +91,11 @@ interface ParticipantsProps {
   feedback: FeedbackSummary;
   partnerNames: Map<number, string>;
   sheet?: SheetReport | undefined;
-  sheetError?: string | undefined;
+  /** The sheet's upload as refused (no file, too large, not UTF-8), shown at its field. */
+  sheetState?: FormState | undefined;
 }
 
-export function ParticipantsPage({ event, participants, mix, feedback, partnerNames, sheet, sheetError }: ParticipantsProps) {
+export function ParticipantsPage({ event, participants, mix, feedback, partnerNames, sheet, sheetState }: ParticipantsProps) {
   const { t, formatNumber } = useView();
   const title = t('events.participants.title', { title: event.title });
   const rate = mix.registered ? Math.round((mix.attended / mix.registered) * 100) : null;
@@ -103,8 +105,9 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
       .sort((a, b) => b.registered - a.registered || a.name.localeCompare(b.name));
   const regionName = (key: string) => (key === '0' ? t('events.participants.otherRegion') : (partnerNames.get(Number(key)) ?? key));
   return (
-    <Layout title={title} hasErrors={Boolean(sheetError || sheet?.problems.length)}>
+    <Layout title={title} hasErrors={Boolean(sheetState?.errors.length || sheet?.problems.length)}>
       <BackLink href={`/events/${event.id}`}>{t('common.actions.back')}</BackLink>
+      <ErrorSummary state={sheetState} />
       <PageHeading caption={t('events.participants.caption')}>{event.title}</PageHeading>
       <p>
         <EventWhen event={event} />
@@ -163,11 +166,6 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
       <section aria-labelledby="sheet" class="panel">
         <h2 id="sheet">{t('events.sheet.heading')}</h2>
         <p>{t('events.sheet.intro')}</p>
-        {sheetError ? (
-          <div class="error-summary" role="alert" tabindex={-1}>
-            <p>{sheetError}</p>
-          </div>
-        ) : null}
         {sheet && sheet.problems.length > 0 ? (
           <div class="error-summary" role="alert" tabindex={-1}>
             <h3 class="error-summary__title">{t('events.sheet.refused')}</h3>
@@ -179,15 +177,7 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
           </div>
         ) : null}
         <form action={`/events/${event.id}/attendance/sheet`} method="post" encType="multipart/form-data" noValidate>
-          <div class="field">
-            <label class="field__label" for="field-sheet">
-              {t('events.sheet.file')}
-            </label>
-            <p id="field-sheet-hint" class="field__hint">
-              {t('events.sheet.fileHint', { megabytes: signInSheetMaxMegabytes })}
-            </p>
-            <input class="file-input" type="file" id="field-sheet" name="sheet" accept=".csv,text/csv" aria-describedby="field-sheet-hint" />
-          </div>
+          <FileField name="sheet" label={t('events.sheet.file')} hint={t('events.sheet.fileHint', { megabytes: signInSheetMaxMegabytes })} state={sheetState} accept=".csv,text/csv" />
           <SubmitButton>{t('events.sheet.submit')}</SubmitButton>
         </form>
       </section>

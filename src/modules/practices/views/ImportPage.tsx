@@ -1,10 +1,10 @@
 /** Uploading a CSV or JSON file of practices, and the report that follows: every problem by line and column. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { Checkbox, ErrorSummary, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
+import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
 import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { practiceColumns, requiredColumns, type ImportProblem, type ImportReport } from '../import.js';
+import { outcomeOf, practiceColumns, requiredColumns, type ImportProblem, type ImportReport } from '../import.js';
 
 export const webImportMaxRows = 5000;
 export const webImportMaxMegabytes = 20;
@@ -28,15 +28,7 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
       </details>
       <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
-        <div class={`field${state?.errors.some((error) => error.field === 'file') ? ' field--error' : ''}`}>
-          <label class="field__label" for="field-file">
-            {t('practices.import.file')}
-          </label>
-          <p class="field__hint" id="field-file-hint">
-            {t('practices.import.fileHint')}
-          </p>
-          <input class="file-input" type="file" id="field-file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="field-file-hint" />
-        </div>
+        <FileField name="file" label={t('practices.import.file')} hint={t('practices.import.fileHint')} state={state} accept=".csv,.json,text/csv,application/json" />
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
         {mayAdjust ? (
           <fieldset class="fieldset">
@@ -56,30 +48,42 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
   );
 }
 
+/** Captions of the changes table: what was done, or what the import would do (to the valid rows, when it is refused). */
+const changesCaption = { imported: 'changesMade', would_import: 'changesWould', refused: 'changesWouldValid', would_refuse: 'changesWouldValid' } as const;
+
 export function ImportReportPage({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t, formatNumber } = useView();
-  const imported = report.imported > 0;
-  const checked = report.dryRun && !report.fileError;
-  const title = imported ? t('practices.import.report.doneTitle', { count: report.imported }) : checked ? t('practices.import.report.checkedTitle') : t('practices.import.report.refusedTitle');
+  const outcome = outcomeOf(report);
+  const refused = outcome === 'refused' || outcome === 'would_refuse';
+  const title = {
+    imported: () => t('practices.import.report.doneTitle', { count: report.imported }),
+    would_import: () => t('practices.import.report.checkedTitle'),
+    refused: () => t('practices.import.report.refusedTitle'),
+    would_refuse: () => t('practices.import.report.checkRefusedTitle'),
+  }[outcome]();
+  // Why nothing was (or would be) written, and what to do about it; a check never says to upload the file again to import it.
+  const refusal = report.fileError
+    ? t(report.fileError.key, report.fileError.values)
+    : outcome === 'refused'
+      ? report.valid === 0
+        ? t('practices.import.report.noValidRows')
+        : t('practices.import.report.nothingWritten', { count: report.invalid })
+      : report.valid === 0
+        ? t('practices.import.report.checkNoValidRows')
+        : t('practices.import.report.checkNothingWritten', { count: report.invalid, option: t('practices.import.skipInvalid') });
   return (
-    <Layout title={title} hasErrors={!imported && !checked}>
+    <Layout title={title} hasErrors={refused}>
       <PageHeading caption={fileName}>{title}</PageHeading>
-      {report.fileError ? (
+      {refused ? (
         <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
           <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
-          <p>{t(report.fileError.key, report.fileError.values)}</p>
+          <p>{refusal}</p>
         </div>
       ) : null}
-      {checked ? (
+      {outcome === 'would_import' ? (
         <Inset>
-          <p>{t('practices.import.report.checkedIntro', { count: report.wouldImport })}</p>
+          <p>{t('practices.import.report.checkedIntro', { count: report.wouldImport, button: t('practices.import.submit') })}</p>
         </Inset>
-      ) : null}
-      {!imported && !checked && !report.fileError ? (
-        <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
-          <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
-          <p>{report.valid === 0 ? t('practices.import.report.noValidRows') : t('practices.import.report.nothingWritten', { invalid: report.invalid })}</p>
-        </div>
       ) : null}
       <SummaryList
         rows={[
@@ -91,8 +95,8 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
         ]}
       />
       <ProblemTable report={report} entries={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
-      <ProblemTable report={report} entries={report.changes} total={report.changeCount} caption={t('practices.import.report.changesCaption')} more="practices.import.report.moreChanges" />
-      <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t('practices.import.report.warningsCaption')} more="practices.import.report.moreWarnings" />
+      <ProblemTable report={report} entries={report.changes} total={report.changeCount} caption={t(`practices.import.report.${changesCaption[outcome]}`)} more="practices.import.report.moreChanges" />
+      <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t(outcome === 'imported' ? 'practices.import.report.warningsCaption' : 'practices.import.report.warningsCaptionCheck')} more="practices.import.report.moreWarnings" />
       <p>
         <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
       </p>

@@ -7,13 +7,9 @@ import { BackLink, Inset, PageHeading } from '../../../core/views/components/ui.
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { themeName, type Theme } from '../../themes/service.js';
-import { listFormat } from '../../../core/exchange/cells.js';
-import { linkList, summaryMaxLength } from '../schema.js';
+import { summaryMaxLength } from '../schema.js';
 import type { Practice } from '../service.js';
 import { geographicalScopes } from '../tables.js';
-
-/** Keywords shown in the form as people type them, read back like a file's cell (a comma inside one stays escaped). */
-const keywordField = listFormat(';,', ', ');
 
 /** The form's fields filled from a practice, for editing. */
 export function practiceFormValues(practice: Practice): FormValues {
@@ -26,7 +22,8 @@ export function practiceFormValues(practice: Practice): FormValues {
     objective: practice.objective,
     description: practice.description,
     themes: practice.themes,
-    keywords: keywordField.join(practice.keywords),
+    // One item a line, as typed: the form reads these lists back at line breaks only (schema.ts linesOf).
+    keywords: practice.keywords.join('\n'),
     locationCountry: practice.locationCountry ?? '',
     locationNuts: practice.locationNuts ?? '',
     locationCity: practice.locationCity ?? '',
@@ -38,7 +35,7 @@ export function practiceFormValues(practice: Practice): FormValues {
     evidence: practice.evidence,
     transferPotential: practice.transferPotential,
     difficulties: practice.difficulties,
-    links: linkList.join(practice.links),
+    links: practice.links.join('\n'),
     contactName: practice.contactName ?? '',
     contactEmail: practice.contactEmail ?? '',
   };
@@ -88,7 +85,7 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
           <TextField name="title" label={t('practices.form.title.label')} state={state} />
           <TextArea name="summary" label={t('practices.form.summary.label')} hint={t('practices.form.summary.hint', { max: summaryMaxLength })} state={state} rows={4} />
           <CheckboxGroup name="themes" legend={t('practices.form.themes.label')} hint={t('practices.form.themes.hint')} state={state} options={offered.map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
-          <TextField name="keywords" label={t('practices.form.keywords.label')} hint={t('practices.form.keywords.hint')} state={state} />
+          <TextArea name="keywords" label={t('practices.form.keywords.label')} hint={t('practices.form.keywords.hint')} state={state} rows={4} />
         </fieldset>
 
         <fieldset class="fieldset form-section">
