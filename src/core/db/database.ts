@@ -16,6 +16,12 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 /** Write functions take a Tx, never a Db, so a write outside a transaction does not type-check. */
 export type Tx = Transaction<Database>;
+/**
+ * The exception, named so it stays visible: a write made outside any transaction on purpose, for bookkeeping nothing
+ * refers to yet (an upload's pending file, stored one chunk per statement so the embedded database is never held for a
+ * whole file; see decisions.md, "Evidence is stored in chunks").
+ */
+export type OutsideTransaction = Db;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -9,9 +9,9 @@ import { newInstrumentInput } from '../../modules/instruments/test-support.js';
 import { systemActor } from '../policy/actor.js';
 import { readPage } from '../testing/http.js';
 import { useWorld } from '../testing/world.js';
+import { megabyte } from './uploads.js';
 
 const fixture = useWorld();
-const megabyte = 1024 * 1024;
 const csv = (field: string, filename: string, sizeBytes: number) => ({ field, filename, sizeBytes, head: Buffer.from('title,summary\n') });
 
 describe('upload limits of each form', () => {

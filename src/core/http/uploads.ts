@@ -56,11 +56,12 @@ export interface Upload {
   cut: boolean;
 }
 
-const megabyte = 1024 * 1024;
+/** The MB of every limit and quota: a mebibyte. */
+export const megabyte = 1024 * 1024;
 /** Room for the text fields and the multipart framing on top of the files. */
 const framingBytes = megabyte;
 /** How much of an oversized body is read and thrown away past the limit, so that the browser sees the answer. */
-export const drainBytes = 128 * megabyte;
+const drainBytes = 128 * megabyte;
 
 const uploads = new WeakMap<FastifyRequest, Upload>();
 const noUpload: Upload = { files: [], refusal: undefined, cut: false };

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { megabyte } from '../../core/http/uploads.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { removeAbandonedUploads } from './service.js';
 import { anEndorsedPlan, pdf, reportForm } from './test-support.js';
 
-const megabyte = 1024 * 1024;
 const aPdf = (filename: string, sizeBytes: number) => ({ field: 'files', filename, sizeBytes, head: pdf });
 
 describe('evidence limits', () => {
