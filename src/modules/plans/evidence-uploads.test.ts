@@ -71,6 +71,24 @@ describe('evidence limits', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('files a 10,000-character account of the work written in 3-byte characters whole', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const workDone = '€'.repeat(10_000);
+    expect((await editor.uploadStream(url, [], reportForm({ workDone }))).statusCode).toBe(303);
+    const filed = await fixture.context.db.selectFrom('progress_reports').select('work_done').where('plan_id', '=', planId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(filed.work_done).toBe(workDone);
+  });
+
+  it('refuses a text longer than the form takes at its field, never filing it cut short', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const before = await stored();
+    // 4 bytes each in UTF-8: far more bytes than the form's longest field, cut by the parser.
+    const page = readPage(await editor.uploadStream(url, [], reportForm({ workDone: '😀'.repeat(30_000) })));
+    expect(page.status).toBe(400);
+    expect([...page.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Enter 10000 characters or fewer']);
+    expect(await stored()).toEqual(before);
+  });
+
   it('shows every problem at once: a missing answer, a semester outside the plan and a disguised document', async () => {
     const editor = await fixture.browserFor('editorB');
     const page = readPage(await editor.upload(url, { files: { filename: 'notes.pdf', content: Buffer.from('#!/bin/sh\nrm -rf /\n') } }, reportForm({ semester: '3', status: '' })));
