@@ -265,7 +265,7 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
     busboy.on('error', () => stop(new HttpError('bad_request')));
     // A client that goes away mid-body (a closed tab, a dropped connection) ends the reading; its files are removed.
     payload.once('end', () => (ended = true));
-    payload.once('error', () => stop(new HttpError('bad_request')));
+    payload.on('error', () => stop(new HttpError('bad_request')));
     payload.once('close', () => {
       if (!ended) stop(new HttpError('bad_request'));
     });
