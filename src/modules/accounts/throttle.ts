@@ -125,13 +125,13 @@ class Paused extends Error {
  * Counts an attempt on every counter before its password is checked, or on none when one of them is pausing the
  * client (then the answer says until when). Counting first, each counter's row locked by one statement, is what holds
  * simultaneous attempts to the free failures: when the pause was checked first and the failure recorded after the
- * hash, a burst of sixty guesses were all checked.
+ * hash, all sixty guesses of a burst were checked.
  */
 export async function admitAttempt(db: Db, counters: Counter[], now: Date): Promise<Admission> {
   try {
     const attempt = await db.transaction().execute(async (trx) => {
       const counted: CountedAttempt = [];
-      // Always in the order signInGuard lists them (pair, address, account), so two attempts never wait on each other.
+      // Always in the order signInGuard lists them (pair, address, account), so attempts never wait on each other in a circle.
       for (const counter of counters) {
         const rule = throttleRules[counter.rule];
         const failures = await countAttempt(trx, counter, now, new Date(now.getTime() - rule.windowMinutes * 60_000));
