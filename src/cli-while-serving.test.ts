@@ -2,36 +2,28 @@
  * `better` commands while `better serve` runs on the embedded database: they work through the server's socket, the
  * server keeps answering, and commands that need the folder to themselves say so.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromProjectRoot } from './core/paths.js';
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { better, killNodes, startNode, type BetterNode } from './core/testing/nodes.js';
 
 let folder: string;
 let dataDir: string;
-let server: ReturnType<typeof spawn>;
-let baseUrl: string;
-const title = 'Parking paid by phone, imported while the server runs';
+let server: BetterNode;
 
-function better(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+/** A command on the server's data folder (or another, through `env`). */
+function command(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return better(args, { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env });
+}
+
+/** Imports one published practice through the running server; its title tells the tests' practices apart. */
+async function importPractice(title: string): Promise<void> {
+  const csv = path.join(folder, `${title.replaceAll(' ', '-')}.csv`);
+  await writeFile(csv, `title,owner_partner,language,status,summary,themes\n"${title}",Tartu,en,published,Pay for parking from a phone.,payments\n`);
+  const imported = await command(['import', 'practices', csv]);
+  expect(imported.stdout).toContain('imported: 1');
+  expect(imported.code).toBe(0);
 }
 
 /** Requests the home page again and again until `work` ends; returns every status seen. */
@@ -39,7 +31,7 @@ async function pagesWhile(work: Promise<unknown>): Promise<number[]> {
   let finished = false;
   void work.finally(() => (finished = true));
   const statuses: number[] = [];
-  do statuses.push((await fetch(`${baseUrl}/`)).status);
+  do statuses.push((await fetch(`${server.url}/`)).status);
   while (!finished);
   return statuses;
 }
@@ -47,28 +39,18 @@ async function pagesWhile(work: Promise<unknown>): Promise<number[]> {
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'better-cli-serve-'));
   dataDir = path.join(folder, 'data');
-  server = spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), 'serve', '--demo', '--port', '0'], {
-    env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      const address = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec((JSON.parse(line) as { msg?: string }).msg ?? '')?.[1];
-      if (address) resolve(address);
-    });
-    server.once('exit', (code) => reject(new Error(`the server exited early with ${code}`)));
-  });
+  server = await startNode({ DATA_DIR: dataDir, DATABASE_URL: '' }, ['--demo']);
 }, 120_000);
 
 afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  await killNodes();
   await rm(folder, { recursive: true, force: true });
 });
 
 describe('better commands while better serve runs on the embedded database', () => {
   it('better backup writes a whole backup through the server, whose pages answer during and after', async () => {
     const file = path.join(folder, 'while-serving.backup.gz');
-    const backup = better(['backup', file]);
+    const backup = command(['backup', file]);
     const statuses = await pagesWhile(backup);
     const result = await backup;
     expect(result.stderr).toContain('works through its socket');
@@ -76,9 +58,9 @@ describe('better commands while better serve runs on the embedded database', () 
     expect(written, result.stdout).not.toBeNull();
     expect(result.code).toBe(0);
     expect(statuses.every((status) => status === 200)).toBe(true);
-    expect((await fetch(`${baseUrl}/`)).status).toBe(200);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
 
-    const copy = await better(['restore', file], { DATA_DIR: path.join(folder, 'copy') });
+    const copy = await command(['restore', file], { DATA_DIR: path.join(folder, 'copy') });
     expect(copy.stdout).toContain('Restored');
     // Every table and row written is loaded into the copy.
     expect(copy.stdout).toContain(`${written?.[1]} tables, ${written?.[2]} rows`);
@@ -86,30 +68,32 @@ describe('better commands while better serve runs on the embedded database', () 
   }, 120_000);
 
   it('better import practices writes through the server, which shows the new practice at once', async () => {
-    const csv = path.join(folder, 'practices.csv');
-    await writeFile(csv, `title,owner_partner,language,status,summary,themes\n"${title}",Tartu,en,published,Pay for parking from a phone.,payments\n`);
-    const imported = await better(['import', 'practices', csv]);
-    expect(imported.stdout).toContain('imported: 1');
-    expect(imported.code).toBe(0);
+    const title = 'Parking paid by phone, imported while the server runs';
+    await importPractice(title);
     // The library lists the newest first (a search would mark the words it found inside the title).
-    const library = await fetch(`${baseUrl}/practices`);
+    const library = await fetch(`${server.url}/practices`);
     expect(await library.text()).toContain(title);
   }, 120_000);
 
   it('better restore and a second better serve refuse, saying which process holds the database and what to do', async () => {
-    const [restore, secondServer] = await Promise.all([better(['restore', path.join(folder, 'while-serving.backup.gz'), '--replace', '--yes']), better(['serve', '--port', '0'])]);
+    // Refused before the file is read: any file will do.
+    const file = path.join(folder, 'never-read.backup.gz');
+    await writeFile(file, 'not read');
+    const [restore, secondServer] = await Promise.all([command(['restore', file, '--replace', '--yes']), command(['serve', '--port', '0'])]);
     expect(restore.stderr).toMatch(/is open in better serve \(process \d+\)\. A restore replaces the whole database: stop that process first/);
     expect(restore.code).toBe(1);
     expect(secondServer.stderr).toContain('Wait for it to finish or stop it, or start this server with another DATA_DIR.');
     expect(secondServer.code).toBe(1);
   }, 120_000);
 
-  it('keeps what the commands wrote once the server has stopped', async () => {
-    const stopped = new Promise<number | null>((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    expect(await stopped).toBe(0);
+  // Stops the server the other tests use, so it comes last.
+  it('keeps what a command wrote once the server has stopped', async () => {
+    const title = 'Parking paid by phone, kept after the server stopped';
+    await importPractice(title);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
     await expect(stat(path.join(dataDir, 'socket', '.s.PGSQL.5432'))).rejects.toThrow();
-    const exported = await better(['export', 'practices']);
+    const exported = await command(['export', 'practices']);
     expect(exported.stderr).not.toContain('socket');
     expect(exported.stdout).toContain(title);
   }, 120_000);

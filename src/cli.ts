@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from './core/config/config.js';
 import { backupFromCli, confirmRestore, restoreFromCli, type CommandResult } from './core/db/backup/cli.js';
-import { openDatabase } from './core/db/database.js';
+import { openDatabase, type DatabaseHandle } from './core/db/database.js';
 import { EmbeddedDatabaseInUse } from './core/db/embedded-socket.js';
 import { getTranslator, type Translate } from './core/i18n/i18n.js';
 import { isLocale, locales } from './core/i18n/locales.js';
@@ -204,7 +204,7 @@ program
     const restoreOptions = { replace: Boolean(options.replace), yes: Boolean(options.yes) };
     const refused = await confirmRestore(file, restoreOptions, t);
     if (refused) return report(refused);
-    let database;
+    let database: DatabaseHandle;
     try {
       database = await openDatabase(databaseOptions(config()));
     } catch (error) {

@@ -16,6 +16,12 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 /** Write functions take a Tx, never a Db, so a write outside a transaction does not type-check. */
 export type Tx = Transaction<Database>;
+/**
+ * The exception, named so it stays visible: a write made outside any transaction on purpose, for bookkeeping nothing
+ * refers to yet (an upload's pending file, stored one chunk per statement so the embedded database is never held for a
+ * whole file; see decisions.md, "Evidence is stored in chunks").
+ */
+export type OutsideTransaction = Db;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -58,15 +64,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
+/** The longest a statement may run; a request also waits at most this long for a free connection of its node. */
+const statementTimeoutMs = 30_000;
+
+/**
+ * A client that gives up connecting after 5 s, so an unreachable server fails the request (a 503) instead of letting
+ * it wait for the OS's TCP timeout. The pool's own `connectionTimeoutMillis` also bounds the wait for a free client in
+ * its queue, and at 5 s a healthy node under load answered 503 and failed its readiness check; pg-pool builds each
+ * client with `new Client(options)`, so this class keeps the short bound for connecting alone.
+ */
+class ClientConnectingWithin5Seconds extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 5_000 });
+  }
+}
+
 function openPostgres(url: string, poolSize: number, schema: string | undefined, preparedStatements: boolean): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     application_name: 'better',
-    statement_timeout: 30_000,
-    // An unreachable server fails the request after 5 s (a 503) instead of letting it wait for the OS's TCP timeout;
-    // keep-alive probes notice a connection whose server vanished without closing it.
-    connectionTimeoutMillis: 5_000,
+    statement_timeout: statementTimeoutMs,
+    Client: ClientConnectingWithin5Seconds,
+    connectionTimeoutMillis: statementTimeoutMs,
+    // Keep-alive probes notice a connection whose server vanished without closing it.
     keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {

@@ -8,10 +8,12 @@ import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './database.js';
+import { sessionLock } from './embedded-session.js';
 import { EmbeddedDatabaseInUse, socketDirectory, socketUrl } from './embedded-socket.js';
 
 let dataDir: string;
@@ -30,14 +32,23 @@ async function themeCount(db: DatabaseHandle['db']): Promise<number> {
   return rows[0]?.count ?? -1;
 }
 
-/** Lets a message already sent over the socket reach the relay, so it would run now if nothing held it back. */
-const letTheSocketDeliver = () => new Promise((resolve) => setTimeout(resolve, 200));
+let askedForTheSession: MockInstance;
+
+/**
+ * Resolves once one more statement (the server's or a relayed command's) has asked for the embedded session: it
+ * would run now if nothing held it back.
+ */
+async function anotherTurnAsked(): Promise<void> {
+  const before = askedForTheSession.mock.calls.length;
+  await vi.waitFor(() => expect(askedForTheSession.mock.calls.length).toBeGreaterThan(before), { timeout: 10_000 });
+}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'better-socket-'));
   holder = await openDatabase({ dataDir });
   await sql`create table themes (code text primary key)`.execute(holder.db);
   await sql`insert into themes values ('a'), ('b')`.execute(holder.db);
+  askedForTheSession = vi.spyOn(sessionLock(holder.pglite as PGlite), 'acquire');
 }, 60_000);
 
 afterEach(async () => {
@@ -87,8 +98,9 @@ describe('an embedded data folder in use', () => {
     const client = await commandConnection();
     await client.query('begin');
     await client.query("insert into themes values ('uncommitted')");
+    const asked = anotherTurnAsked();
     const serverRead = themeCount(holder.db);
-    await letTheSocketDeliver();
+    await asked;
     await client.query('rollback');
     expect(await serverRead).toBe(2);
   });
@@ -99,12 +111,29 @@ describe('an embedded data folder in use', () => {
     await expect(
       holder.db.transaction().execute(async (trx) => {
         await sql`insert into themes values ('uncommitted')`.execute(trx);
+        const asked = anotherTurnAsked();
         commandRead = client.query<{ count: number }>('select count(*)::int as count from themes');
-        await letTheSocketDeliver();
+        await asked;
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     expect((await commandRead)?.rows[0]?.count).toBe(2);
+  });
+
+  it('hands the session back as the command found it: its settings, prepared statements and temporary tables leave with it', async () => {
+    const sessionState = async () =>
+      (
+        await sql<{ zone: string; prepared: number; scratch: string | null }>`select current_setting('TimeZone') as zone,
+          (select count(*)::int from pg_prepared_statements) as prepared, to_regclass('pg_temp.scratch')::text as scratch`.execute(holder.db)
+      ).rows[0];
+    const before = await sessionState();
+    const client = await commandConnection();
+    await client.query("set timezone = 'Pacific/Chatham'");
+    await client.query('prepare leftover as select 1');
+    await client.query('create temporary table scratch (x int)');
+    await client.end();
+    expect(await sessionState()).toEqual(before);
+    expect(before).toMatchObject({ prepared: 0, scratch: null });
   });
 
   it('rolls back what a command left open when it went away, and the server goes on', async () => {

@@ -140,7 +140,8 @@ async function readHolder(directory: string): Promise<Holder | undefined> {
  * Relays one client's PostgreSQL protocol messages to the session. The session lock is taken with the client's first
  * message and kept until PGlite answers ReadyForQuery outside a transaction (after a Sync, a simple Query or the
  * startup), so an extended-query exchange or a transaction runs whole. Resolves once the client is gone and the
- * session is handed back, rolled back if the client left a transaction open.
+ * session is handed back as the client found it: rolled back if it left a transaction open, and with whatever else it
+ * left in the session (its settings, prepared statements, cursors, temporary tables, LISTENs) discarded.
  */
 function relay(socket: net.Socket, pglite: PGlite): Promise<void> {
   const lock = sessionLock(pglite);
@@ -148,6 +149,7 @@ function relay(socket: net.Socket, pglite: PGlite): Promise<void> {
   let buffered = Buffer.alloc(0);
   let started = false;
   let turn = Promise.resolve();
+  let leaving: Promise<void> | undefined;
 
   const handBack = () => {
     release?.();
@@ -163,8 +165,26 @@ function relay(socket: net.Socket, pglite: PGlite): Promise<void> {
   const enqueue = (message: Uint8Array, endsExchange: boolean) => {
     turn = turn.then(() => run(message, endsExchange)).catch(() => void socket.destroy());
   };
+  // Once, when the client says goodbye or its socket closes. A `SET timezone`, a prepared statement or a temporary
+  // table would otherwise stay in PGlite's one session and change what the server's own queries do and see; DISCARD
+  // ALL resets all of it (and runs only outside a transaction, hence after the rollback). Asked for at the goodbye
+  // itself, the lock comes before any statement the server sends once the client has gone.
+  const leave = () => {
+    leaving ??= turn
+      .then(async () => {
+        if (!started) return;
+        release ??= await lock.acquire();
+        await pglite.runExclusive(() => pglite.execProtocolRaw(syncMessage));
+        if (pglite.isInTransaction()) await pglite.runExclusive(() => pglite.execProtocolRaw(simpleQuery('ROLLBACK')));
+        await pglite.runExclusive(() => pglite.execProtocolRaw(simpleQuery('DISCARD ALL')));
+      })
+      .catch(() => undefined)
+      .finally(handBack);
+    return leaving;
+  };
 
   socket.on('data', (chunk: Buffer) => {
+    if (leaving) return;
     buffered = Buffer.concat([buffered, chunk]);
     for (;;) {
       if (!started) {
@@ -194,6 +214,7 @@ function relay(socket: net.Socket, pglite: PGlite): Promise<void> {
       buffered = buffered.subarray(length);
       if (type === 'X') {
         socket.end();
+        void leave();
         return;
       }
       enqueue(message, type === 'S' || type === 'Q');
@@ -201,21 +222,7 @@ function relay(socket: net.Socket, pglite: PGlite): Promise<void> {
   });
   socket.on('error', () => socket.destroy());
 
-  return new Promise<void>((resolve) => {
-    socket.once('close', () => {
-      turn = turn
-        .then(async () => {
-          if (!release) return;
-          await pglite.runExclusive(() => pglite.execProtocolRaw(syncMessage));
-          if (pglite.isInTransaction()) await pglite.runExclusive(() => pglite.execProtocolRaw(simpleQuery('ROLLBACK')));
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          handBack();
-          resolve();
-        });
-    });
-  });
+  return new Promise<void>((resolve) => socket.once('close', () => void leave().then(resolve)));
 }
 
 function simpleQuery(text: string): Uint8Array {

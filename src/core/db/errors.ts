@@ -34,7 +34,7 @@ export class DatabaseUnreachableError extends Error {
 const connectionCodes = /^(08...|57P0[123])$/;
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // node-postgres reports a lost or unusable connection with these messages and no code.
-const connectionMessages = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+const connectionMessages = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
 
 /**
  * The connection to the database failed, as opposed to a statement being refused: the request could not be served

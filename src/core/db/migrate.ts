@@ -1,7 +1,7 @@
 /** Runs the versioned migrations (one global, date-named sequence in migrations/) under Kysely's migration lock. */
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../migrations/index.js';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 
 export interface MigrationReport {
   applied: string[];
@@ -22,18 +22,39 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<Migratio
   return report(await migrator(db, schema).migrateToLatest());
 }
 
-/** Applies the pending migrations up to and including `name` (a restore loads an older backup at its own version). */
-export async function migrateUpTo(db: Db, name: string, schema?: string): Promise<MigrationReport> {
-  return report(await migrator(db, schema).migrateTo(name));
+/** Kysely's advisory lock for migrations on PostgreSQL (its postgres adapter's LOCK_ID, which it does not export). */
+const kyselyMigrationLock = BigInt('3853314791062309107');
+
+/**
+ * Applies the pending migrations up to and including `name` inside the caller's transaction, and records them as
+ * Kysely's migrator does, so they stand or fall with the rest of it: a restore migrates a new database, loads the
+ * backup and records itself in one transaction. Kysely's migrator cannot join a transaction (it opens a connection
+ * and a transaction of its own). Returns the names applied.
+ */
+export async function applyMigrationsWithin(trx: Tx, upTo: string, schema?: string): Promise<string[]> {
+  // Taken for the transaction: a node starting meanwhile waits in its own migrator until the transaction ends.
+  await sql`select pg_advisory_xact_lock(${sql.lit(kyselyMigrationLock)})`.execute(trx);
+  const table = sql.table(schema ? `${schema}.${DEFAULT_MIGRATION_TABLE}` : DEFAULT_MIGRATION_TABLE);
+  // Kysely's own definition, so its migrator carries on from this table.
+  await sql`create table if not exists ${table} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
+  const applied = new Set(await appliedMigrations(trx, schema));
+  const pending = Object.entries(migrations)
+    .filter(([name]) => name <= upTo && !applied.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [name, migration] of pending) {
+    await migration.up(trx);
+    await sql`insert into ${table} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(trx);
+  }
+  return pending.map(([name]) => name);
 }
 
 /** The names of the migrations a database has applied, in order; none when it was never migrated. */
-export async function appliedMigrations(db: Db, schema?: string): Promise<string[]> {
+export async function appliedMigrations(db: Db | Tx, schema?: string): Promise<string[]> {
   const migrations = await migrator(db, schema).getMigrations();
   return migrations.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
 }
 
-function migrator(db: Db, schema: string | undefined): Migrator {
+function migrator(db: Db | Tx, schema: string | undefined): Migrator {
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }

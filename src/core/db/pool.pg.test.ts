@@ -1,10 +1,14 @@
 /**
- * A connection that died while idle in the pool (a failover, an administrator's pg_terminate_backend) is found out
- * by the next statement sent on it: a read then runs again on a new connection, a write fails and is not repeated.
+ * The node's pool of connections. A connection that died while idle in the pool (a failover, an administrator's
+ * pg_terminate_backend) is found out by the next statement sent on it: a read then runs again on a new connection, a
+ * write fails and is not repeated. A busy pool makes requests wait; only a server that cannot be reached fails them.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { testConfig } from '../testing/app.js';
 import { createTestDatabase } from '../testing/database.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { isConnectionError } from './errors.js';
@@ -56,4 +60,43 @@ describe('a connection lost while idle', () => {
     // The pool has dropped the dead connection: the next statement works.
     expect((await sql<{ one: number }>`select 1 as one`.execute(node.db)).rows).toEqual([{ one: 1 }]);
   });
+});
+
+describe('a node whose connections are all busy', () => {
+  it('keeps requests waiting for a free connection rather than answering that the database is unavailable', async () => {
+    const busy = await openDatabase({ url, schema: database.schema, poolSize: 2 });
+    const app = await buildApp({ config: testConfig(), database: busy, logger: false });
+    try {
+      // Both connections are taken for longer than connecting may take (5 s); requests queue behind them.
+      const holders = [1, 2].map(() => sql`select pg_sleep(6)`.execute(busy.db));
+      const answers = await Promise.all(Array.from({ length: 10 }, () => app.inject({ method: 'GET', url: '/readyz' })));
+      await Promise.all(holders);
+      expect(answers.map((answer) => answer.statusCode)).toEqual(Array.from({ length: 10 }, () => 200));
+    } finally {
+      await app.close();
+      await busy.close();
+    }
+  }, 30_000);
+});
+
+describe('a server that accepts connections and never answers', () => {
+  // The test's own bound (20 s) lies between connecting's 5 s and waiting for a free connection's 30 s.
+  it('fails the request as the database being unavailable', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const unreachable = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/test`, poolSize: 2 });
+    const app = await buildApp({ config: testConfig({ cookieSecret: 'a test secret of at least 32 characters' }), database: unreachable, logger: false });
+    try {
+      const answer = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json()).toEqual({ status: 'unavailable', database: 'postgres' });
+    } finally {
+      await app.close();
+      await unreachable.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 20_000);
 });

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { mayAttempt } from '../policy/policy.js';
 import { HttpError } from './errors.js';
-import { uploadWasCut } from './uploads.js';
+import { uploadLostFields } from './uploads.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,9 +19,10 @@ export function wantsJson(request: FastifyRequest): boolean {
 export const guardPlugin = fp(
   async (app) => {
     // A refused token is sent by csrfProtection as a 403 error, which ends the request before any handler. An upload
-    // cut short for its size never reached its token; its route writes nothing and only shows the form again.
+    // whose fields were lost may have lost its token: cut short for its size or its number of fields, its route writes
+    // nothing and only shows the form again; not read at all, the next hook turns it away.
     app.addHook('preHandler', (request, reply, done) => {
-      if (unsafeMethods.has(request.method) && !request.is404 && !uploadWasCut(request)) app.csrfProtection(request, reply, done);
+      if (unsafeMethods.has(request.method) && !request.is404 && !uploadLostFields(request)) app.csrfProtection(request, reply, done);
       else done();
     });
 

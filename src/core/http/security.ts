@@ -8,7 +8,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
@@ -21,10 +21,27 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
   return typeof header === 'string' ? header : undefined;
 }
 
+/**
+ * The keyed hash of one purpose, under a key derived from the platform secret for that purpose alone (HKDF). Keyed with
+ * the secret itself, its outputs were cookie signatures: the device cookie shows an account's hash, which signed a
+ * cookie whose value was the hashed text. A derived key also keeps one purpose's hashes from matching another's.
+ */
+export function keyedHasher(secret: string): (purpose: string, text: string) => string {
+  const keys = new Map<string, Buffer>();
+  return (purpose, text) => {
+    let key = keys.get(purpose);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', secret, 'better keyed hash', purpose, 32));
+      keys.set(purpose, key);
+    }
+    return createHmac('sha256', key).update(text).digest('base64url');
+  };
+}
+
 export const securityPlugin = fp<{ cookieSecret: string }>(
   async (app, { cookieSecret }) => {
     await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
-    app.decorate('keyedHash', (purpose: string, text: string) => createHmac('sha256', cookieSecret).update(`${purpose}\0${text}`).digest('base64url'));
+    app.decorate('keyedHash', keyedHasher(cookieSecret));
     // querystring.parse turns invalid UTF-8 in a form into U+FFFD instead of failing the request. Its default of
     // 1,000 fields dropped the rest without a word, the CSRF token (last in every form) with them, so a large form
     // was refused as expired; the body limit bounds a form's size instead.

@@ -27,9 +27,9 @@ declare module 'fastify' {
     routeTable: RouteEntry[];
     handlersInFlight: HandlersInFlight;
     /**
-     * A keyed hash (HMAC-SHA256 with the platform secret, separated by purpose) for values kept only to be recognised
-     * later, such as the email addresses and client addresses of sign-in counters: a copy of the database alone
-     * cannot turn them back into addresses.
+     * A keyed hash (HMAC-SHA256 under a key derived from the platform secret for each purpose) for values kept only to
+     * be recognised later, such as the email addresses and client addresses of sign-in counters: a copy of the
+     * database alone cannot turn them back into addresses.
      */
     keyedHash(purpose: string, text: string): string;
   }

@@ -1,12 +1,13 @@
 /**
  * File uploads for the forms that take them (report evidence, sign-in sheets, imports): a multipart body whose files
  * are streamed to temporary files, never held in memory, with each form's limits — size of one file, number of files,
- * size of all files together — counted while the bytes arrive. The first limit exceeded stops the storing (the files
- * already written are removed) and becomes a refusal the route shows at the file field, with the text fields read so
- * far kept; the rest of the body is read and thrown away up to a cap, so that a browser (which sends the whole body
- * before it reads the answer) shows that form, and past the cap the connection is closed. Temporary files are removed
- * once the response is sent, whatever happened in between. Register inside the routes' own plugin, so only those
- * routes accept multipart bodies.
+ * size of all files together, number of text fields — counted while the bytes arrive. A visitor who could never
+ * perform the route's action is answered before a byte of the body is read. The first limit exceeded stops the storing
+ * (the files already written are removed) and becomes a refusal the route shows on the form, with the text fields
+ * read so far kept; the rest of the body is read and thrown away up to a cap, so that a browser (which sends the whole
+ * body before it reads the answer) shows that form, and past the cap the connection is closed. Temporary files are
+ * removed once the request is answered, after its handler has finished with them, and at once when the client goes
+ * away mid-body. Register inside the routes' own plugin, so only those routes accept multipart bodies.
  */
 import { Busboy, type BusboyFileStream, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { mayAttempt } from '../policy/policy.js';
 import type { FieldError, FormValues } from '../validation/forms.js';
 import { HttpError } from './errors.js';
 
@@ -29,8 +31,9 @@ export interface UploadLimits {
   files: number;
   /** All files of one request together, in MB (MiB). */
   totalMegabytes: number;
-  /** Text fields a form has at most, and the longest one in characters. */
+  /** Text fields the form has at most (20 unless stated). */
   fields?: number;
+  /** Its longest text field in characters (20,000 unless stated): at least the largest maximum of its schema. */
   fieldCharacters?: number;
 }
 
@@ -46,33 +49,54 @@ export type UploadRefusal =
   | { reason: 'file_too_large'; filename: string; megabytes: number }
   | { reason: 'total_too_large'; filename: string; megabytes: number }
   | { reason: 'request_too_large'; megabytes: number }
-  | { reason: 'too_many_files'; count: number };
+  | { reason: 'too_many_files'; count: number }
+  | { reason: 'too_many_fields'; count: number };
 
 export interface Upload {
   /** Files chosen and stored; empty when the upload was refused. */
   files: UploadedFile[];
   refusal: UploadRefusal | undefined;
-  /** The body was not read to its end (over the cap): fields after the cut, the CSRF token among them, are missing. */
+  /** The body was not read to its end (over the cap, or not at all): the answer closes the connection. */
   cut: boolean;
+  /** Text fields may be missing, the CSRF token among them: the body was cut, or had more fields than the form. */
+  fieldsLost: boolean;
 }
 
-const megabyte = 1024 * 1024;
+/** The MB of every limit and quota: a mebibyte. */
+export const megabyte = 1024 * 1024;
 /** Room for the text fields and the multipart framing on top of the files. */
 const framingBytes = megabyte;
 /** How much of an oversized body is read and thrown away past the limit, so that the browser sees the answer. */
-export const drainBytes = 128 * megabyte;
+const drainBytes = 128 * megabyte;
+const defaultFields = 20;
+const defaultFieldCharacters = 20_000;
 
-const uploads = new WeakMap<FastifyRequest, Upload>();
-const noUpload: Upload = { files: [], refusal: undefined, cut: false };
+/** A request's upload, and every temporary file written for it (those of a refused upload too, until removed). */
+interface Received {
+  upload: Upload;
+  written: string[];
+}
+
+const received = new WeakMap<FastifyRequest, Received>();
+const noUpload: Upload = { files: [], refusal: undefined, cut: false, fieldsLost: false };
+
+function receive(request: FastifyRequest): Received {
+  const entry: Received = { upload: { files: [], refusal: undefined, cut: false, fieldsLost: false }, written: [] };
+  received.set(request, entry);
+  return entry;
+}
 
 /** The request's upload (no files when the body was not multipart). */
 export function uploadOf(request: FastifyRequest): Upload {
-  return uploads.get(request) ?? noUpload;
+  return received.get(request)?.upload ?? noUpload;
 }
 
-/** A refused upload whose body was cut carries no CSRF token; the route then only shows its form again. */
-export function uploadWasCut(request: FastifyRequest): boolean {
-  return uploads.get(request)?.cut === true;
+/**
+ * An upload whose fields may be missing carries no CSRF token to check. Its route only shows the form again (it was
+ * refused), or the guard turns it away next (it was not read: the visitor could never perform the action).
+ */
+export function uploadLostFields(request: FastifyRequest): boolean {
+  return received.get(request)?.upload.fieldsLost === true;
 }
 
 /** The limits of a form that takes one file. */
@@ -102,12 +126,12 @@ const nowhere = () =>
 function readMultipart(request: FastifyRequest, payload: Readable, folder: string, limits: UploadLimits): Promise<FormValues> {
   const totalBytes = limits.totalMegabytes * megabyte;
   const requestBytes = totalBytes + framingBytes;
-  const upload: Upload = { files: [], refusal: undefined, cut: false };
-  uploads.set(request, upload);
+  const { upload, written } = received.get(request) ?? receive(request);
   const values: FormValues = {};
-  const written: string[] = [];
   let filesSeen = 0;
   let fileBytes = 0;
+  // Turned away before reading (see acceptUploads): the body stays unread, the guard answers.
+  if (upload.cut) return Promise.resolve(values);
 
   const refuse = (refusal: UploadRefusal) => {
     upload.refusal ??= refusal;
@@ -119,15 +143,24 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
     // Not read at all: the answer closes the connection.
     refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
     upload.cut = true;
+    upload.fieldsLost = true;
     return Promise.resolve(values);
   }
 
+  const fields = limits.fields ?? defaultFields;
   return new Promise((resolve, reject) => {
     let busboy: BusboyInstance;
     try {
       busboy = Busboy({
         headers: request.headers as BusboyHeaders,
-        limits: { fileSize: limits.fileMegabytes * megabyte, fields: limits.fields ?? 20, fieldSize: limits.fieldCharacters ?? 20_000, parts: (limits.fields ?? 20) + limits.files + 10 },
+        limits: {
+          fileSize: limits.fileMegabytes * megabyte,
+          fields,
+          // Busboy counts bytes, a form's schema characters: a character takes up to 4 bytes in UTF-8. A field cut
+          // here is longer than the form's longest field, so the form's own length check refuses it at that field.
+          fieldSize: 4 * ((limits.fieldCharacters ?? defaultFieldCharacters) + 1),
+          parts: fields + limits.files + 10,
+        },
       });
     } catch {
       reject(new HttpError('bad_request'));
@@ -136,6 +169,7 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
     const storing: Promise<void>[] = [];
     const open = new Set<BusboyFileStream>();
     let settled = false;
+    let ended = false;
 
     const finish = async (error?: Error) => {
       if (settled) return;
@@ -143,26 +177,28 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
       await Promise.allSettled(storing);
       if (storeNothing) refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
       // A refused upload keeps nothing: files already written are removed at once.
-      if (upload.refusal || error) await Promise.all(written.map((file) => rm(file, { force: true })));
-      if (upload.refusal) upload.files = [];
+      if (upload.refusal || error) await Promise.all(written.splice(0).map((file) => rm(file, { force: true })));
+      if (upload.refusal || error) upload.files = [];
       if (error) reject(error);
       else resolve(values);
     };
 
     // Stops reading the body, ends the files in progress and answers with what was read; the reply closes the connection.
     const stop = (error?: Error) => {
+      if (settled) return;
       upload.cut = true;
+      upload.fieldsLost = true;
       payload.unpipe(counted);
       payload.pause();
       for (const stream of open) stream.destroy();
       void finish(error);
     };
 
-    let received = 0;
+    let receivedBytes = 0;
     const counted = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
-        received += chunk.length;
-        if (received <= requestBytes + drainBytes) return callback(null, chunk);
+        receivedBytes += chunk.length;
+        if (receivedBytes <= requestBytes + drainBytes) return callback(null, chunk);
         refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
         stop();
         callback();
@@ -174,6 +210,13 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
       const existing = values[name];
       values[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
     });
+    // Busboy drops the fields past its limits without a word; the form has no more, so this is a refusal to show.
+    const tooManyFields = () => {
+      upload.fieldsLost = true;
+      refuse({ reason: 'too_many_fields', count: fields });
+    };
+    busboy.on('fieldsLimit', tooManyFields);
+    busboy.on('partsLimit', tooManyFields);
 
     busboy.on('file', (field: string, stream: BusboyFileStream, filename: string) => {
       // An empty file input is sent as a part without a name and content.
@@ -220,9 +263,18 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
     busboy.on('finish', () => void finish());
     // A malformed body (a broken boundary, a truncated part) is a bad request, not an outage.
     busboy.on('error', () => stop(new HttpError('bad_request')));
-    payload.on('error', () => void finish(new HttpError('bad_request')));
+    // A client that goes away mid-body (a closed tab, a dropped connection) ends the reading; its files are removed.
+    payload.once('end', () => (ended = true));
+    payload.on('error', () => stop(new HttpError('bad_request')));
+    payload.once('close', () => {
+      if (!ended) stop(new HttpError('bad_request'));
+    });
     payload.pipe(counted).pipe(busboy);
   });
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
 }
 
 /**
@@ -232,19 +284,27 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
 export async function acceptUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
   const folder = await mkdtemp(path.join(tmpdir(), 'better-upload-'));
   const removeFiles = async (request: FastifyRequest) => {
-    const upload = uploads.get(request);
-    if (!upload) return;
-    uploads.delete(request);
-    await Promise.all(upload.files.map((file) => rm(file.path, { force: true })));
+    const entry = received.get(request);
+    if (entry) await Promise.all(entry.written.splice(0).map((file) => rm(file, { force: true })));
   };
+  // Before a byte of the body is read: a visitor who could never perform the route's action (anonymous, or without a
+  // role for it) costs no storing and no reading; the guard answers (sign in, or 403) and the connection is closed.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const { public: isPublic, action } = request.routeOptions.config;
+    if (isMultipart(request) && !isPublic && action && !mayAttempt(request.actor, action)) {
+      const { upload } = receive(request);
+      upload.cut = true;
+      upload.fieldsLost = true;
+    }
+    return payload;
+  });
   app.addContentTypeParser('multipart/form-data', (request: FastifyRequest, payload: IncomingMessage) => readMultipart(request, payload, folder, limits));
-  app.addHook('onRequest', async (request, reply) => {
-    // A client that goes away before the answer never gets an onResponse: its files are removed on close.
-    reply.raw.on('close', () => void removeFiles(request));
-  });
+  // Every answer passes here once its handler (or the hook or error handler that answers instead) has finished with
+  // the files, whether or not the client is still there; removing them on the connection's close instead took them
+  // away from a handler still reading them.
   app.addHook('onSend', async (request, reply) => {
-    if (uploadWasCut(request)) reply.header('connection', 'close');
+    if (uploadOf(request).cut) reply.header('connection', 'close');
+    await removeFiles(request);
   });
-  app.addHook('onResponse', async (request) => removeFiles(request));
   app.addHook('onClose', async () => rm(folder, { recursive: true, force: true }));
 }

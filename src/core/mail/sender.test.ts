@@ -1,6 +1,6 @@
 /** Delivery of queued emails through a real SMTP conversation, with retries when the server refuses. */
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
@@ -92,6 +92,28 @@ describe('sending queued emails', () => {
     await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Third').execute();
     expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
     transport.close();
+  });
+
+  it('gives up on a mail server that stops answering mid-conversation, keeping the email for a retry', async () => {
+    await queue('h@example.org', 'Unanswered');
+    const sockets: Socket[] = [];
+    // Greets, then never answers EHLO: nodemailer's own default would wait ten minutes, holding the email's lock.
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.write('220 silent.test ESMTP\r\n');
+    });
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const transport = smtpTransport(`smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`, 500);
+    try {
+      expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 1 });
+      const { emails } = await listOutbox(database.db, 1);
+      expect(emails.find((email) => email.subject === 'Unanswered')).toMatchObject({ status: 'queued', attempts: 1 });
+    } finally {
+      transport.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it('gives up after six attempts and marks the email failed', async () => {

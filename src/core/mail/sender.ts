@@ -27,8 +27,15 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-export function smtpTransport(smtpUrl: string): MailTransport & { close(): void } {
-  const transporter: Transporter = nodemailer.createTransport(smtpUrl);
+/**
+ * How long an SMTP conversation may wait for connecting, for the server's greeting and for any answer. On PostgreSQL
+ * the email's row lock and one of the node's connections are held meanwhile, so nodemailer's defaults (2 and 10
+ * minutes) are far too long; 30 s is the bound a statement has too.
+ */
+export const smtpWaitMs = 30_000;
+
+export function smtpTransport(smtpUrl: string, waitMs = smtpWaitMs): MailTransport & { close(): void } {
+  const transporter: Transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: waitMs, greetingTimeout: waitMs, socketTimeout: waitMs });
   return {
     async send(message) {
       await transporter.sendMail(message);

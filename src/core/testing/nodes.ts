@@ -1,6 +1,7 @@
 /**
- * Real platform nodes for the PostgreSQL resilience tests: a scratch database of their own on the test server,
- * `better serve` started as a child process (as an operator runs it), and bounded waiting for what they do.
+ * Real platform processes for the tests that need them (resilience on PostgreSQL, commands beside a running embedded
+ * server): a scratch database of their own on the test server, `better` commands and `better serve` started as child
+ * processes (as an operator runs them), and bounded waiting for what they do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -85,16 +86,30 @@ export interface BetterNode {
   running(): boolean;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function cli(args: string[], env: NodeJS.ProcessEnv, stderr: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', stderr] });
+}
+
+export interface FinishedCommand {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a `better` command to its end and gives its exit code and everything it wrote. */
+export function better(args: string[], env: NodeJS.ProcessEnv): Promise<FinishedCommand> {
+  const child = cli(args, env, 'pipe');
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 /** Runs a `better` command to its end (e.g. `seed --demo`) and fails unless it succeeds. */
 export async function runBetter(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = cli(args, env);
-  child.stdout?.resume();
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`better ${args.join(' ')} exited with ${code}`);
+  const { code, stderr } = await better(args, env);
+  if (code !== 0) throw new Error(`better ${args.join(' ')} exited with ${code}: ${stderr}`);
 }
 
 const children = new Set<ChildProcess>();

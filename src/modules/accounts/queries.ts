@@ -239,24 +239,47 @@ export async function findPausedUntil(db: Executor, keys: string[], now: Date): 
   return row?.until ?? null;
 }
 
-/** Counts one failure in the counter's window (a new window once the old one has passed) and returns the window's count. */
-export async function countThrottledFailure(trx: Tx, counter: { key: string; accountHash: string | null }, now: Date, windowStartedBefore: Date): Promise<number> {
+/**
+ * Counts one attempt in the counter's window (a new window once the old one has passed) and returns the window's count,
+ * or nothing when the counter is pausing the client: then nothing is counted. One statement, so attempts arriving
+ * together are counted one after the other, and the row stays locked until the caller's transaction ends.
+ */
+export async function countAttempt(trx: Tx, counter: { key: string; accountHash: string | null }, now: Date, windowStartedBefore: Date): Promise<number | undefined> {
   const row = await trx
     .insertInto('sign_in_throttle')
     .values({ key: counter.key, account_hash: counter.accountHash, failures: 1, window_started_at: now, blocked_until: null })
     .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        failures: sql<number>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then 1 else sign_in_throttle.failures + 1 end`,
-        window_started_at: sql<Date>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then ${now} else sign_in_throttle.window_started_at end`,
-      }),
+      conflict
+        .column('key')
+        .doUpdateSet({
+          failures: sql<number>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then 1 else sign_in_throttle.failures + 1 end`,
+          window_started_at: sql<Date>`case when sign_in_throttle.window_started_at <= ${windowStartedBefore} then ${now} else sign_in_throttle.window_started_at end`,
+        })
+        .where((eb) => eb.or([eb('sign_in_throttle.blocked_until', 'is', null), eb('sign_in_throttle.blocked_until', '<=', now)])),
     )
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  return row.failures;
+    .executeTakeFirst();
+  return row?.failures;
 }
 
 export function pauseThrottle(trx: Tx, key: string, until: Date) {
   return trx.updateTable('sign_in_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+}
+
+/**
+ * Takes back an attempt that turned out not to be a failure, with the pause it started (unless a later attempt has
+ * started a pause of its own since).
+ */
+export function uncountAttempt(trx: Tx, key: string, pauseStarted: Date | null) {
+  return trx
+    .updateTable('sign_in_throttle')
+    .set({
+      failures: sql<number>`greatest(failures - 1, 0)`,
+      // Comparing with null is never true: no pause of the attempt's, none withdrawn.
+      blocked_until: sql<Date | null>`case when blocked_until = ${pauseStarted} then null else blocked_until end`,
+    })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function clearThrottles(trx: Tx, keys: string[]) {

@@ -14,7 +14,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { personalDataHolders } from './personal-data.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
-import { accountHashOf, forgiveFailures, newDeviceCookie, pausedUntil, recordFailures, resetCounter, signInGuard, type Digest, type SignInClient } from './throttle.js';
+import { accountHashOf, admitAttempt, forgiveFailures, newDeviceCookie, resetCounter, signInGuard, uncount, type Digest, type SignInClient } from './throttle.js';
 import { hashToken, newToken } from '../../core/tokens.js';
 
 export * from './administration.js';
@@ -42,25 +42,27 @@ export interface SignInContext {
 }
 
 /**
- * Checks the password (argon2, outside any transaction so the database is not held while hashing) unless a throttle
- * counter is pausing this client, counts a failure on each of its counters, and opens a session on success.
+ * Counts the attempt on each of the client's throttle counters unless one is pausing it, then checks the password
+ * (argon2, outside any transaction so the database is not held while hashing); the right password takes the attempt
+ * back, and opens a session.
  */
 export async function signIn(db: Db, credentials: { email: string; password: string }, context: SignInContext): Promise<SignInOutcome> {
   const now = context.now ?? new Date();
   const guard = signInGuard(context.digest, credentials.email, context.client);
-  const retryAt = await pausedUntil(db, guard.counters, now);
-  if (retryAt) return { ...refuse('throttled'), retryAt };
+  const admission = await admitAttempt(db, guard.counters, now);
+  if (!admission.admitted) return { ...refuse('throttled'), retryAt: admission.retryAt };
+  const { attempt } = admission;
   const user = await queries.findUserByEmail(db, credentials.email);
   const passwordMatches = await verifyPassword(user?.password_hash ?? null, credentials.password);
-  if (!user || !passwordMatches || user.status === 'invited' || user.status === 'erased') {
-    await db.transaction().execute(async (trx) => recordFailures(trx, guard.counters, now));
-    return refuse('invalid_credentials');
+  if (!user || !passwordMatches || user.status === 'invited' || user.status === 'erased') return refuse('invalid_credentials');
+  if (user.status === 'deactivated') {
+    await db.transaction().execute((trx) => uncount(trx, attempt));
+    return refuse('deactivated');
   }
-  if (user.status === 'deactivated') return refuse('deactivated');
   const { requestId } = context;
   const actor: UserActor = { kind: 'user', userId: user.id, displayName: user.display_name, email: user.email, isAdmin: user.is_admin, memberships: [], ...(requestId ? { requestId } : {}) };
   return db.transaction().execute(async (trx) => {
-    await forgiveFailures(trx, guard);
+    await forgiveFailures(trx, attempt);
     const session = await openSession(trx, user.id);
     await queries.markSignedIn(trx, user.id);
     await recordAudit(trx, actor, { action: 'account.sign_in', entityType: 'user', entityId: user.id });
@@ -91,11 +93,9 @@ const resetLinkHours = 1;
 export async function requestPasswordReset(db: Db, email: string, context: EmailContext & { digest: Digest }, now = new Date()): Promise<void> {
   const user = await queries.findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
-  const counter = resetCounter(context.digest, email);
-  if (await pausedUntil(db, [counter], now)) return;
+  if (!(await admitAttempt(db, [resetCounter(context.digest, email)], now)).admitted) return;
   const token = newToken();
   await db.transaction().execute(async (trx) => {
-    await recordFailures(trx, [counter], now);
     await queries.revokeTokens(trx, user.id, 'password_reset');
     await queries.insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'password_reset', expiresAt: new Date(Date.now() + resetLinkHours * 3600_000) });
     const t = context.translator.translate(user.locale);

@@ -40,6 +40,22 @@ describe('sign-in throttling', () => {
     expect(owners.ok).toBe(true);
   });
 
+  it('lets only the free failures through when fifty guesses from one address arrive at once', async () => {
+    const owner = await aUser(database.db, { role: 'admin' });
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, guess) => attempt(owner.email, `simultaneous guess ${guess}`, '203.0.113.55', start)));
+    const answers = outcomes.map((outcome) => (outcome.ok ? 'signed in' : outcome.reason));
+    expect(answers.filter((answer) => answer === 'invalid_credentials')).toHaveLength(throttleRules.pair.free);
+    expect(answers.filter((answer) => answer === 'throttled')).toHaveLength(50 - throttleRules.pair.free);
+  });
+
+  it('never pauses an office for its people signing in: a right password is no failure', async () => {
+    const [owner, colleague] = [await aUser(database.db, { role: 'admin' }), await aUser(database.db, { role: 'admin' })];
+    const office = '203.0.113.44';
+    for (let account = 1; account < throttleRules.address.free; account += 1) await attempt(`typo${account}@example.org`, 'mistyped password', office, start);
+    expect((await attempt(owner.email, testPassword, office, start)).ok).toBe(true);
+    expect((await attempt(colleague.email, testPassword, office, start)).ok).toBe(true);
+  });
+
   it('makes the guessing address wait longer after each failure past the fifth, even with the right password', async () => {
     const owner = await aUser(database.db, { role: 'admin' });
     const guesser = '203.0.113.77';

@@ -2,15 +2,16 @@
  * Slows password guessing down without ever locking the owner out (OWASP's authentication guidance). Failures are
  * counted in the database, shared by every node: per account and client address, per address across accounts
  * (password spraying), and per account from browsers that never signed in to it (a distributed attack). Past a few
- * free failures a counter asks for growing pauses between attempts; an attempt during a pause is refused before the
- * password is checked, so it neither costs a hash nor counts. A browser that signed in to the account before carries
+ * free failures a counter asks for growing pauses between attempts. An attempt is counted before the password is
+ * checked, so simultaneous guesses cannot all pass within the free failures; one during a pause is refused there, so it
+ * neither costs a hash nor counts, and one with the right password is taken back. A browser that signed in to the account before carries
  * a signed device cookie and answers only to its own counter, so an attacker cannot keep the owner out. Counters name
  * accounts and addresses by keyed hashes only, never the email address or the IP address itself.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db, Tx } from '../../core/db/database.js';
 import { newToken } from '../../core/tokens.js';
-import { clearThrottles, countThrottledFailure, deleteThrottlesOfAccount, findPausedUntil, pauseThrottle } from './queries.js';
+import { clearThrottles, countAttempt, deleteThrottlesOfAccount, findPausedUntil, pauseThrottle, uncountAttempt } from './queries.js';
 
 export interface ThrottleRule {
   /** Failures allowed in a window before pauses begin. */
@@ -109,30 +110,60 @@ export function resetCounter(digest: Digest, email: string): Counter {
   return { key: `reset:${accountHash}`, rule: 'reset', accountHash };
 }
 
-/** When the client may try again, if a counter is pausing it now. */
-export async function pausedUntil(db: Db | Tx, counters: Counter[], now: Date): Promise<Date | null> {
-  return findPausedUntil(
-    db,
-    counters.map((counter) => counter.key),
-    now,
-  );
-}
+/** An attempt as counted on each of its counters, with the pause its count started, if any. */
+export type CountedAttempt = { counter: Counter; pausedUntil: Date | null }[];
 
-export async function recordFailures(trx: Tx, counters: Counter[], now: Date): Promise<void> {
-  for (const counter of counters) {
-    const rule = throttleRules[counter.rule];
-    const failures = await countThrottledFailure(trx, counter, now, new Date(now.getTime() - rule.windowMinutes * 60_000));
-    const pause = pauseAfter(rule, failures);
-    if (pause > 0) await pauseThrottle(trx, counter.key, new Date(now.getTime() + pause * 1000));
+export type Admission = { admitted: true; attempt: CountedAttempt } | { admitted: false; retryAt: Date };
+
+class Paused extends Error {
+  constructor(readonly retryAt: Date) {
+    super('paused');
   }
 }
 
-/** A successful sign-in forgives the failures of its own browser; the address and account counters run on. */
-export async function forgiveFailures(trx: Tx, guard: SignInGuard): Promise<void> {
-  await clearThrottles(
-    trx,
-    guard.counters.filter((counter) => counter.rule === 'pair' || counter.rule === 'device').map((counter) => counter.key),
-  );
+/**
+ * Counts an attempt on every counter before its password is checked, or on none when one of them is pausing the
+ * client (then the answer says until when). Counting first, each counter's row locked by one statement, is what holds
+ * simultaneous attempts to the free failures: when the pause was checked first and the failure recorded after the
+ * hash, all sixty guesses of a burst were checked.
+ */
+export async function admitAttempt(db: Db, counters: Counter[], now: Date): Promise<Admission> {
+  try {
+    const attempt = await db.transaction().execute(async (trx) => {
+      const counted: CountedAttempt = [];
+      // Always in the order signInGuard lists them (pair, address, account), so attempts never wait on each other in a circle.
+      for (const counter of counters) {
+        const rule = throttleRules[counter.rule];
+        const failures = await countAttempt(trx, counter, now, new Date(now.getTime() - rule.windowMinutes * 60_000));
+        // Rolls back what the other counters counted.
+        if (failures === undefined) throw new Paused((await findPausedUntil(trx, counters.map((each) => each.key), now)) ?? now);
+        const pause = pauseAfter(rule, failures);
+        const pausedUntil = pause > 0 ? new Date(now.getTime() + pause * 1000) : null;
+        if (pausedUntil) await pauseThrottle(trx, counter.key, pausedUntil);
+        counted.push({ counter, pausedUntil });
+      }
+      return counted;
+    });
+    return { admitted: true, attempt };
+  } catch (error) {
+    if (error instanceof Paused) return { admitted: false, retryAt: error.retryAt };
+    throw error;
+  }
+}
+
+/** Takes back an attempt made with the right password (a deactivated account's): it was no failure. */
+export async function uncount(trx: Tx, attempt: CountedAttempt): Promise<void> {
+  for (const { counter, pausedUntil } of attempt) await uncountAttempt(trx, counter.key, pausedUntil);
+}
+
+/**
+ * A successful sign-in was no failure, and forgives the failures of its own browser; the address and account counters
+ * run on (else a guesser could clear them by signing in to an account of their own).
+ */
+export async function forgiveFailures(trx: Tx, attempt: CountedAttempt): Promise<void> {
+  const forgiven = (counter: Counter) => counter.rule === 'pair' || counter.rule === 'device';
+  await uncount(trx, attempt.filter(({ counter }) => !forgiven(counter)));
+  await clearThrottles(trx, attempt.filter(({ counter }) => forgiven(counter)).map(({ counter }) => counter.key));
 }
 
 /** Erasure leaves no counter about the person behind. */

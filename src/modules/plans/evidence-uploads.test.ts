@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { megabyte } from '../../core/http/uploads.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { removeAbandonedUploads } from './service.js';
 import { anEndorsedPlan, pdf, reportForm } from './test-support.js';
 
-const megabyte = 1024 * 1024;
 const aPdf = (filename: string, sizeBytes: number) => ({ field: 'files', filename, sizeBytes, head: pdf });
 
 describe('evidence limits', () => {
@@ -68,6 +68,24 @@ describe('evidence limits', () => {
     expect(response.statusCode).toBe(413);
     expect(response.headers.connection).toBe('close');
     expect(readPage(response).mainText).toContain('The files together are larger than 25 MB: choose fewer or smaller files');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('files a 10,000-character account of the work written in 3-byte characters whole', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const workDone = '€'.repeat(10_000);
+    expect((await editor.uploadStream(url, [], reportForm({ workDone }))).statusCode).toBe(303);
+    const filed = await fixture.context.db.selectFrom('progress_reports').select('work_done').where('plan_id', '=', planId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(filed.work_done).toBe(workDone);
+  });
+
+  it('refuses a text longer than the form takes at its field, never filing it cut short', async () => {
+    const editor = await fixture.browserFor('editorB');
+    const before = await stored();
+    // 4 bytes each in UTF-8: far more bytes than the form's longest field, cut by the parser.
+    const page = readPage(await editor.uploadStream(url, [], reportForm({ workDone: '😀'.repeat(30_000) })));
+    expect(page.status).toBe(400);
+    expect([...page.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Enter 10000 characters or fewer']);
     expect(await stored()).toEqual(before);
   });
 

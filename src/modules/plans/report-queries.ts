@@ -1,6 +1,6 @@
 /** SQL for progress reports, their evidence and files, and the reminders sent. */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Db, OutsideTransaction, Tx } from '../../core/db/database.js';
 import type { ImprovementType, ReportStatus } from './tables.js';
 
 type Executor = Db | Tx;
@@ -77,7 +77,7 @@ export async function insertReport(trx: Tx, report: NewReport): Promise<number> 
  * A file's row and chunks are written before the filing transaction, each chunk by its own statement, so that the
  * embedded database is never held for a whole file; they are bookkeeping until the transaction links them.
  */
-export async function insertPendingFile(db: Db, file: { planId: number; originalName: string; mediaType: string; sizeBytes: number; sha256: string; userId: number | null }): Promise<number> {
+export async function insertPendingFile(db: OutsideTransaction, file: { planId: number; originalName: string; mediaType: string; sizeBytes: number; sha256: string; userId: number | null }): Promise<number> {
   const row = await db
     .insertInto('plan_files')
     .values({ plan_id: file.planId, original_name: file.originalName, media_type: file.mediaType, size_bytes: file.sizeBytes, sha256: file.sha256, uploaded_by_user_id: file.userId, pending_since: sql<Date>`now()` })
@@ -87,7 +87,7 @@ export async function insertPendingFile(db: Db, file: { planId: number; original
 }
 
 /** The chunk travels as hex text: the embedded database encodes a Buffer parameter ten times slower (measured). */
-export function insertFileChunk(db: Db, fileId: number, position: number, content: Buffer) {
+export function insertFileChunk(db: OutsideTransaction, fileId: number, position: number, content: Buffer) {
   return db
     .insertInto('plan_file_chunks')
     .values({ file_id: fileId, position, content: sql<Buffer>`decode(${content.toString('hex')}, 'hex')` })
@@ -102,7 +102,7 @@ export async function linkPendingFiles(trx: Tx, fileIds: number[]): Promise<numb
 }
 
 /** Removes pending files (their chunks go with them): those of a refused filing, or left behind longer than `minutes`. */
-export function deletePendingFiles(db: Db, which: { ids: number[] } | { olderThanMinutes: number }) {
+export function deletePendingFiles(db: OutsideTransaction, which: { ids: number[] } | { olderThanMinutes: number }) {
   let query = db.deleteFrom('plan_files').where('pending_since', 'is not', null);
   query = 'ids' in which ? query.where('id', 'in', which.ids.length ? which.ids : [0]) : query.where('pending_since', '<', sql<Date>`now() - make_interval(mins => ${which.olderThanMinutes})`);
   return query.executeTakeFirst();

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
+import { megabyte } from '../../core/http/uploads.js';
 import { composeEmail, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import { systemActor, type Actor } from '../../core/policy/actor.js';
@@ -35,7 +36,6 @@ export const allowedEvidenceTypes: Record<string, string> = {
 export const evidenceLimits = { fileMegabytes: 10, files: 10, totalMegabytes: 25 } as const;
 /** Evidence is stored in chunks of this size, each written by its own statement (see the migration). */
 export const evidenceChunkBytes = 256 * 1024;
-const megabyte = 1024 * 1024;
 
 /** An evidence file received with the form, already within the form's limits, in a temporary file. */
 export interface EvidenceUpload {

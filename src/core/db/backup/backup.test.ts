@@ -12,7 +12,7 @@ import { addAwkwardRows, awkwardText } from '../../testing/awkward-rows.js';
 import { createTestDatabase } from '../../testing/database.js';
 import { sequenceValues, tableFingerprints } from '../../testing/fingerprints.js';
 import type { DatabaseHandle } from '../database.js';
-import { knownMigrations, migrateUpTo } from '../migrate.js';
+import { applyMigrationsWithin, knownMigrations } from '../migrate.js';
 import { backupFromCli } from './cli.js';
 import { backupLines, restoreBackup } from './restore.js';
 
@@ -136,6 +136,14 @@ describe('better backup then better restore', () => {
     expect(await tableFingerprints(target.db)).toEqual(before);
   });
 
+  it('leaves a new, never migrated database as it was when the file turns out damaged: not even migrated', async () => {
+    const cut = await rewrite('cut-for-new.gz', (lines) => lines.slice(0, Math.floor(lines.length * 0.8)));
+    const target = await database({ migrated: false });
+    expect(await restore(target, cut)).toMatchObject({ ok: false, reason: 'damaged' });
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(target.db);
+    expect(tables.rows).toEqual([]);
+  });
+
   it('says a file that is not a backup is not one', async () => {
     const notBackup = path.join(folder, 'practices.csv');
     await writeFile(notBackup, 'title,summary\nA,B\n');
@@ -162,7 +170,7 @@ describe('a backup from an older version', () => {
 
   async function writeOlderBackup(): Promise<string> {
     const old = await database({ migrated: false });
-    await migrateUpTo(old.db, older, old.schema);
+    await old.db.transaction().execute((trx) => applyMigrationsWithin(trx, older, old.schema));
     await sql`insert into programmes (slug, acronym, title, starts_on, ends_on) values ('old', 'OLD', ${awkwardText}, '2024-01-01', '2026-12-31')`.execute(old.db);
     const file = path.join(folder, 'older.gz');
     expect((await backupFromCli(old, file, t)).ok).toBe(true);

@@ -11,6 +11,10 @@ import type { Db, Tx } from '../database.js';
 export const backupFormat = 'better-backup';
 export const backupFormatVersion = 1;
 
+/** About how much row text one batch holds, read from a cursor by a backup or sent in one INSERT by a restore. */
+export const batchBytes = 4 * 1024 * 1024;
+export const maxBatchRows = 1000;
+
 const name = z.string().regex(/^[a-z_][a-z0-9_]*$/);
 
 export const headerLine = z.tuple([

@@ -1,9 +1,10 @@
 /**
- * `better restore`: loads a backup into a database in one transaction — everything or nothing. The database is first
- * brought to the backup's schema version (a new one is migrated up to it; one at a later version is refused), every
- * table is emptied, user triggers are switched off so derived tables and search vectors are loaded exactly as saved
- * rather than recomputed, rows go in through json_populate_recordset, and identity sequences continue where the
- * backed-up database stopped. A backup from an older version is then migrated forward like any database.
+ * `better restore`: loads a backup into a database in one transaction — everything or nothing. In that transaction
+ * the database is brought to the backup's schema version (a new one is migrated up to it; one at a later version is
+ * refused), every table is emptied, user triggers are switched off so derived tables and search vectors are loaded
+ * exactly as saved rather than recomputed, rows go in through json_populate_recordset, identity sequences continue
+ * where the backed-up database stopped, a backup from an older version is migrated forward like any database, and the
+ * restore is recorded in the audit log. A failure anywhere leaves the database as it was, a new one unmigrated.
  */
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -12,8 +13,8 @@ import { recordAudit } from '../../audit/audit.js';
 import { done, type Done } from '../../outcome.js';
 import { systemActor } from '../../policy/actor.js';
 import type { DatabaseHandle, Tx } from '../database.js';
-import { appliedMigrations, knownMigrations, migrateToLatest, migrateUpTo } from '../migrate.js';
-import { controlLine, headerLine, platformTables, type BackupHeader, type PlatformTable } from './format.js';
+import { appliedMigrations, applyMigrationsWithin, knownMigrations } from '../migrate.js';
+import { batchBytes, controlLine, headerLine, maxBatchRows, platformTables, type BackupHeader, type PlatformTable } from './format.js';
 
 export type RestoreRefusal =
   | { reason: 'not_backup' }
@@ -32,12 +33,18 @@ export interface RestoreSummary {
 
 export type RestoreOutcome = Done<RestoreSummary> | ({ ok: false } & RestoreRefusal);
 
-/** About how much row text one INSERT sends. */
-const batchBytes = 4 * 1024 * 1024;
-const maxBatchRows = 1000;
+/** A refusal found inside the transaction, which it rolls back. */
+class Refused extends Error {
+  constructor(readonly refusal: RestoreRefusal) {
+    super(refusal.reason);
+  }
+}
 
-class Damaged extends Error {}
-class NotEmpty extends Error {}
+class Damaged extends Refused {
+  constructor(detail: string) {
+    super({ reason: 'damaged', detail });
+  }
+}
 
 /** The lines of a backup file as they are read: gunzipped, split, never more than one line held whole. */
 export async function* backupLines(input: Readable): AsyncGenerator<string> {
@@ -68,34 +75,30 @@ export async function restoreBackup(database: DatabaseHandle, lines: AsyncIterab
   const unknown = header.migrations.find((migration, index) => knownMigrations[index] !== migration);
   if (unknown) return { ok: false, reason: 'newer_schema', migration: unknown };
   const backupVersion = header.migrations.at(-1);
-  const applied = await appliedMigrations(db, schema);
-  if (applied.length > header.migrations.length || applied.some((migration, index) => header.migrations[index] !== migration)) {
-    return { ok: false, reason: 'database_ahead', database: applied.at(-1) ?? '', backup: backupVersion ?? '' };
-  }
-  if (backupVersion && applied.length < header.migrations.length) await migrateUpTo(db, backupVersion, schema);
 
-  let counts: { tables: number; rows: number };
   try {
-    counts = await db.transaction().execute(async (trx) => {
-      if (!options.replace && !(await isEmpty(trx))) throw new NotEmpty();
-      return load(trx, reader);
+    const restored = await db.transaction().execute(async (trx) => {
+      const applied = await appliedMigrations(trx, schema);
+      if (applied.length > header.migrations.length || applied.some((migration, index) => header.migrations[index] !== migration)) {
+        throw new Refused({ reason: 'database_ahead', database: applied.at(-1) ?? '', backup: backupVersion ?? '' });
+      }
+      if (backupVersion) await applyMigrationsWithin(trx, backupVersion, schema);
+      if (!options.replace && !(await isEmpty(trx))) throw new Refused({ reason: 'not_empty' });
+      const counts = await load(trx, reader);
+      const migratedAfter = await applyMigrationsWithin(trx, knownMigrations.at(-1) ?? '', schema);
+      await recordAudit(trx, systemActor('command line restore'), {
+        action: 'database.restore',
+        entityType: 'backup',
+        entityId: options.label,
+        after: { createdAt: header.createdAt, engine: header.engine, schema: backupVersion ?? null, ...counts, migratedAfter },
+      });
+      return { ...counts, migratedAfter };
     });
+    return done({ header, ...restored });
   } catch (error) {
-    if (error instanceof NotEmpty) return { ok: false, reason: 'not_empty' };
-    if (error instanceof Damaged) return { ok: false, reason: 'damaged', detail: error.message };
+    if (error instanceof Refused) return { ok: false, ...error.refusal };
     throw error;
   }
-
-  const migratedAfter = header.migrations.length < knownMigrations.length ? (await migrateToLatest(db, schema)).applied : [];
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, systemActor('command line restore'), {
-      action: 'database.restore',
-      entityType: 'backup',
-      entityId: options.label,
-      after: { createdAt: header.createdAt, engine: header.engine, schema: backupVersion ?? null, ...counts, migratedAfter },
-    }),
-  );
-  return done({ header, ...counts, migratedAfter });
 }
 
 async function readHeader(reader: AsyncIterator<string>): Promise<BackupHeader | undefined> {

@@ -6,17 +6,13 @@
 import { sql } from 'kysely';
 import type { Db, DatabaseKind, Tx } from '../database.js';
 import { appliedMigrations } from '../migrate.js';
-import { backupFormat, backupFormatVersion, platformTables, sequenceLastValue, type BackupHeader, type ControlLine, type PlatformTable } from './format.js';
+import { backupFormat, backupFormatVersion, batchBytes, maxBatchRows, platformTables, sequenceLastValue, type BackupHeader, type ControlLine, type PlatformTable } from './format.js';
 
 export interface BackupSummary {
   header: BackupHeader;
   tables: number;
   rows: number;
 }
-
-/** About how much row text one fetch brings into memory. */
-const batchBytes = 4 * 1024 * 1024;
-const maxBatchRows = 1000;
 
 /** Runs the snapshot transaction and hands its lines, in order, to `consume` (which writes them out). */
 export async function writeBackup(db: Db, engine: DatabaseKind, consume: (lines: AsyncIterable<string>) => Promise<void>, schema?: string): Promise<BackupSummary> {
