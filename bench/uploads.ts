@@ -8,11 +8,11 @@
 import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import type { GeneratedFile } from '../src/core/testing/http.js';
+import { megabyte } from '../src/core/http/uploads.js';
 import { Visitor } from '../src/core/testing/visitor.js';
 import { seedDemo } from '../src/seed.js';
 import { freshDatabase, percentile, startServer, timeRequests, type BenchDatabase } from './support.js';
 
-const megabyte = 1024 * 1024;
 const pdfHead = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /**
