@@ -60,8 +60,8 @@ async function* tableRows(trx: Tx, table: PlatformTable): AsyncGenerator<string>
   const order = sql.join((table.primaryKey.length > 0 ? table.primaryKey : table.columns).map((column) => sql.id(column)));
   await sql`declare backup_rows no scroll cursor for
     select row_to_json(r)::text as row from (select ${columns} from ${sql.table(table.name)} order by ${order}) r`.execute(trx);
-  // One row first; then as many as fit in batchBytes at the size of the largest row seen (a table of evidence files
-  // is read a file or two at a time, a table of small rows a thousand at a time).
+  // One row first; then as many as fit in batchBytes at the size of the largest row seen (evidence chunks of 256 KiB
+  // are read about a dozen at a time, a table of small rows a thousand at a time).
   let largest = 0;
   for (;;) {
     const size = largest === 0 ? 1 : Math.max(1, Math.min(maxBatchRows, Math.floor(batchBytes / largest)));
