@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['**/*.pg.test.ts', '**/*.standards.test.ts', 'node_modules/**', 'dist/**'],
     globalSetup: ['src/core/testing/global-setup.ts'],
+    setupFiles: ['src/core/testing/install-modules.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

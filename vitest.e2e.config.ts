@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     globalSetup: ['src/core/testing/global-setup.ts'],
+    setupFiles: ['src/core/testing/install-modules.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 60_000,

@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['**/*.standards.test.ts', 'node_modules/**', 'dist/**'],
     env: { TEST_DATABASE_URL: url },
+    setupFiles: ['src/core/testing/install-modules.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['src/**/*.standards.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**'],
     globalSetup: ['src/core/testing/standards-setup.ts', 'src/core/testing/global-setup.ts'],
+    setupFiles: ['src/core/testing/install-modules.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -14,6 +14,8 @@
  *   npm run bench -- --port 4700                     # first port of the servers started (one more per run)
  */
 import { parseArgs } from 'node:util';
+import { installModules } from '../src/core/module.js';
+import { modules } from '../src/modules/index.js';
 import { benchBackup } from './backup.js';
 import { benchEvents } from './events.js';
 import { benchInstruments } from './instruments.js';
@@ -46,6 +48,7 @@ const { values: options } = parseArgs({
     files: { type: 'string', default: '100' },
   },
 });
+installModules(modules);
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
 const benchmarks = {
   pages: (database: BenchDatabase, port: number) => benchPages(database, port, load),

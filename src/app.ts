@@ -18,6 +18,7 @@ import { i18nPlugin } from './core/i18n/plugin.js';
 import type { PeriodicTask } from './core/jobs/worker.js';
 import { HandlersInFlight, trackHandlers } from './core/http/in-flight.js';
 import { openApiPlugin } from './core/http/openapi.js';
+import { installModules } from './core/module.js';
 import { fromProjectRoot, platformVersion } from './core/paths.js';
 import { sessionPlugin } from './modules/accounts/index.js';
 import { modules } from './modules/index.js';
@@ -48,6 +49,7 @@ async function cookieSecretOf(config: Config, database: DatabaseHandle): Promise
 }
 
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  installModules(modules);
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: bodyLimitBytes,

@@ -11,12 +11,14 @@ import { openDatabase, type DatabaseHandle } from './core/db/database.js';
 import { EmbeddedDatabaseInUse } from './core/db/embedded-socket.js';
 import { getTranslator, type Translate } from './core/i18n/i18n.js';
 import { isLocale, locales } from './core/i18n/locales.js';
+import { installModules } from './core/module.js';
 import { holderOf, openDatabaseForCommand } from './command-database.js';
 import { databaseOptions, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/cli.js';
 import { exportFromCli, importFromCli } from './modules/practices/cli.js';
 import { exportInstrumentsFromCli } from './modules/instruments/cli.js';
+import { modules } from './modules/index.js';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -256,4 +258,5 @@ exportCommand
     }
   });
 
+installModules(modules);
 await program.parseAsync(process.argv);

@@ -8,7 +8,8 @@ import { feedbackSummaryOf } from './modules/events/service.js';
 import { listPartners } from './modules/partners/service.js';
 import { countStakeholdersByHelix } from './modules/partners/service.js';
 import { listPhases, listProgrammes } from './modules/programmes/service.js';
-import { seedDemo } from './seed.js';
+import type { PlatformModule } from './core/module.js';
+import { runDemoSeeds, seedDemo } from './seed.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -51,5 +52,22 @@ describe('the demo', () => {
 
   it('is never loaded into a database that already has data', async () => {
     expect(await seedDemo(database.db)).toEqual({ ok: false, reason: 'not_empty' });
+  });
+});
+
+describe('the demo seeds', () => {
+  const module = (name: string, after: string[], run: NonNullable<PlatformModule['seed']>['run']): PlatformModule => ({ name, routes: () => Promise.resolve(), seed: { after, run } });
+  const programmes = module('programmes', [], () => Promise.resolve({ records: { programme: { id: 7 } } }));
+
+  it('give each seed the records of the modules it names', async () => {
+    const partners = module('partners', ['programmes'], (_trx, { programme }) => Promise.resolve({ counts: { partners: programme.id } }));
+    const { counts } = await database.db.transaction().execute((trx) => runDemoSeeds(trx, [partners, programmes], {}));
+    expect(counts).toEqual({ partners: 7 });
+  });
+
+  it('stop a seed reading the records of a module it did not name, even one that ran before it', async () => {
+    const careless = module('partners', [], (_trx, { programme }) => Promise.resolve({ counts: { partners: programme.id } }));
+    const run = database.db.transaction().execute((trx) => runDemoSeeds(trx, [programmes, careless], {}));
+    await expect(run).rejects.toThrow('The demo seed of partners reads programme without naming its module in after');
   });
 });

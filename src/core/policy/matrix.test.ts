@@ -3,7 +3,6 @@
  * programme P. A new action fails this test until its row is added, so no action ships without a decision.
  */
 import { describe, expect, it } from 'vitest';
-import '../../modules/index.js';
 import { anonymous, type Actor, type Membership, type UserActor } from './actor.js';
 import { can, definedActions, mayAttempt, type PolicyAction, type Scope } from './policy.js';
 

@@ -12,7 +12,7 @@ import type { Actor, MembershipRole } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { findOrganisation, findPartner } from '../partners/service.js';
 import { findProgramme } from '../programmes/service.js';
-import { personalDataHolders } from './personal-data.js';
+import { personalDataHolders } from '../../core/module.js';
 import * as queries from './queries.js';
 import { forgetAccount, type Digest } from './throttle.js';
 import type { InvitationInput, RoleAssignment } from './schema.js';

@@ -1,5 +1,7 @@
 /** The accounts module: sign-in, sessions, password reset, invitations, the account page and user administration. */
 import type { PlatformModule } from '../../core/module.js';
+import { accountGrants } from './policy.js';
+import { accountsDemoSeed } from './seed.js';
 import { userAdministrationRoutes } from './admin-routes.js';
 import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './queries.js';
 import { accountRoutes } from './routes.js';
@@ -9,6 +11,8 @@ export { sessionPlugin } from './sessions.js';
 
 export const accountsModule: PlatformModule = {
   name: 'accounts',
+  grants: accountGrants,
+  seed: accountsDemoSeed,
   routes: async (app) => {
     await app.register(accountRoutes);
     await app.register(userAdministrationRoutes);

@@ -1,5 +1,5 @@
 /** Who may do what with accounts: everyone with their own, administrators with everyone's. */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -28,5 +28,3 @@ export const accountGrants = {
   'user.deactivate': { admin: true },
   'user.erase': { admin: true },
 } satisfies Record<string, Grant>;
-
-defineGrants(accountGrants);

@@ -2,7 +2,7 @@
 import type { Tx } from '../../core/db/database.js';
 import type { Translate } from '../../core/i18n/i18n.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import type { DemoPartners } from '../partners/seed.js';
+import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import { hashPassword } from './passwords.js';
 import { insertMembership, insertUser } from './queries.js';
 
@@ -15,7 +15,7 @@ interface DemoAccount {
   role: 'admin' | 'coordinator' | 'editor' | 'stakeholder';
   /** What the account is for; the description is in the catalogue under accounts.demo.descriptions. */
   key: string;
-  partner?: keyof DemoPartners['partnerIds'];
+  partner?: keyof DemoRecords['partners']['partnerIds'];
   organisation?: string;
 }
 
@@ -33,7 +33,7 @@ export function demoAccountListing(t: Translate): { email: string; role: string;
 }
 
 /** Creates the demo accounts; returns their ids by key (e.g. `stakeholder`). */
-export async function seedDemoAccounts(trx: Tx, programmeId: number, partners: DemoPartners, passwordHash?: string): Promise<Map<string, number>> {
+async function seedDemoAccounts(trx: Tx, programmeId: number, partners: DemoRecords['partners'], passwordHash?: string): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const hash = passwordHash ?? (await hashPassword(demoPassword));
   for (const account of demoAccounts) {
@@ -49,3 +49,21 @@ export async function seedDemoAccounts(trx: Tx, programmeId: number, partners: D
   }
   return ids;
 }
+
+declare module '../../core/module.js' {
+  interface DemoRecords {
+    /** Demo account ids by key (e.g. `stakeholder`). */
+    accounts: Map<string, number>;
+  }
+  interface DemoCounts {
+    accounts: number;
+  }
+}
+
+export const accountsDemoSeed: DemoSeed = {
+  after: ['programmes', 'partners'],
+  async run(trx, { programme, partners }, { passwordHash }) {
+    const accounts = await seedDemoAccounts(trx, programme.id, partners, passwordHash);
+    return { records: { accounts }, counts: { accounts: accounts.size } };
+  },
+};

@@ -11,7 +11,7 @@ import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js'
 import { systemActor, type Actor, type UserActor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { personalDataHolders } from './personal-data.js';
+import { personalDataHolders } from '../../core/module.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
 import { accountHashOf, admitAttempt, forgiveFailures, newDeviceCookie, resetCounter, signInGuard, uncount, type Digest, type SignInClient } from './throttle.js';
@@ -19,7 +19,6 @@ import { hashToken, newToken } from '../../core/tokens.js';
 
 export * from './administration.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export interface SignedIn {
   userId: number;

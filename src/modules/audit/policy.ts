@@ -1,5 +1,5 @@
 /** Who may read the audit log. */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -11,5 +11,3 @@ export const auditGrants = {
   /** The log holds before-and-after values of every record, personal data included: administrators only. */
   'audit.read': { admin: true },
 } satisfies Record<string, Grant>;
-
-defineGrants(auditGrants);

@@ -5,7 +5,6 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import type { AuditQuery } from './schema.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export const auditPageSize = 50;
 

@@ -1,20 +1,17 @@
 /** Events and participation: events with registration, waiting lists, attendance, feedback, statistics and calendar feeds. */
 import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
-import { setTransferEventSource } from '../practices/service.js';
+import { fill } from '../../core/extensions.js';
+import { transferEventSource } from '../practices/service.js';
 import { eventsApi } from './api.js';
+import { eventGrants } from './policy.js';
 import { hostRoutes } from './host-routes.js';
 import * as queries from './queries.js';
 import { registrationRoutes } from './registration-routes.js';
 import { eventRoutes } from './routes.js';
+import { eventsDemoSeed } from './seed.js';
 import { inviteToFeedback } from './service.js';
 import { statisticsRoutes } from './statistics-routes.js';
-
-// A transfer's study visit or import workshop can name the event where it took place.
-setTransferEventSource({
-  candidates: async (db, transfer) => (await queries.eventsOfPartners(db, transfer.programmeId, [transfer.ownerPartnerId, transfer.importerPartnerId])).map(toTransferEvent),
-  byIds: async (db, ids) => (await queries.eventsByIds(db, ids)).map(toTransferEvent),
-});
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -22,6 +19,15 @@ function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
 
 export const eventsModule: PlatformModule = {
   name: 'events',
+  grants: eventGrants,
+  seed: eventsDemoSeed,
+  fills: [
+    // A transfer's study visit or import workshop can name the event where it took place.
+    fill(transferEventSource, {
+      candidates: async (db, transfer) => (await queries.eventsOfPartners(db, transfer.programmeId, [transfer.ownerPartnerId, transfer.importerPartnerId])).map(toTransferEvent),
+      byIds: async (db, ids) => (await queries.eventsByIds(db, ids)).map(toTransferEvent),
+    }),
+  ],
   routes: async (app) => {
     await app.register(statisticsRoutes);
     await app.register(eventRoutes);

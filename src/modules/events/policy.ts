@@ -2,7 +2,7 @@
  * Who may do what with events. Registering, cancelling, giving feedback and managing one's own registration need
  * no account: the link emailed to the person is their key (see registrations.ts), so those routes are public.
  */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -28,5 +28,3 @@ export const eventGrants = {
   'event.statistics.read': { public: true },
   'event.participants.anonymise': { admin: true },
 } satisfies Record<string, Grant>;
-
-defineGrants(eventGrants);

@@ -6,12 +6,15 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
+import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { hashToken, newToken } from '../../core/tokens.js';
-import type { DemoPartnerKey, DemoPartners } from '../partners/seed.js';
 import * as queries from './queries.js';
 import { instantOf } from './time.js';
 import type { EventFormat, EventType, ParticipantRole } from './tables.js';
+
+type DemoPartners = DemoRecords['partners'];
+type DemoPartnerKey = keyof DemoPartners['partnerIds'];
 
 interface DemoEvent {
   type: EventType;
@@ -156,7 +159,7 @@ function instant(local: string, zone: string): Date {
   return value;
 }
 
-export async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartners, practiceIds: Map<string, number>, now = new Date()): Promise<{ events: number; registrations: number; eventIds: Map<string, number> }> {
+async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartners, practiceIds: Map<string, number>, now = new Date()): Promise<{ events: number; registrations: number; eventIds: Map<string, number> }> {
   const random = seeded(2019);
   // A generator of its own, so the practices of interest leave the rest of the demo's figures as they were.
   const interest = seeded(2020);
@@ -245,3 +248,22 @@ export async function seedDemoEvents(trx: Tx, programmeId: number, partners: Dem
   }
   return { events: events.length, registrations, eventIds };
 }
+
+declare module '../../core/module.js' {
+  interface DemoRecords {
+    /** Demo event ids by key. */
+    eventIds: Map<string, number>;
+  }
+  interface DemoCounts {
+    events: number;
+    registrations: number;
+  }
+}
+
+export const eventsDemoSeed: DemoSeed = {
+  after: ['programmes', 'partners', 'practices'],
+  async run(trx, { programme, partners, practiceIds }) {
+    const { eventIds, ...counts } = await seedDemoEvents(trx, programme.id, partners, practiceIds);
+    return { records: { eventIds }, counts };
+  },
+};

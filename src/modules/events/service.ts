@@ -17,7 +17,6 @@ import * as queries from './queries.js';
 import { promoteFromWaitingList } from './registrations.js';
 import type { AgendaItem, EventInput, EventListQuery } from './schema.js';
 import type { EventFormat, EventType } from './tables.js';
-import './policy.js';
 
 export * from './attendance.js';
 export * from './feedback.js';

@@ -1,19 +1,22 @@
 /** eGovernment instruments: the catalogue, lifecycle, innovation chain, impact, the programme view and the CPSV-AP exports. */
 import type { PlatformModule } from '../../core/module.js';
-import { addPersonalDataHolder } from '../accounts/personal-data.js';
-import { addActionDeliverables } from '../plans/deliverables.js';
+import { fill } from '../../core/extensions.js';
+import { actionDeliverables } from '../plans/service.js';
 import { instrumentsApi } from './api.js';
 import { cpsvRoutes } from './cpsv-routes.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { instrumentsPersonalData } from './personal-data.js';
+import { instrumentGrants } from './policy.js';
 import { instrumentRoutes } from './routes.js';
+import { instrumentsDemoSeed } from './seed.js';
 import { deliverablesOfPlan } from './service.js';
-
-addPersonalDataHolder(instrumentsPersonalData);
-addActionDeliverables(({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId));
 
 export const instrumentsModule: PlatformModule = {
   name: 'instruments',
+  grants: instrumentGrants,
+  seed: instrumentsDemoSeed,
+  personalData: instrumentsPersonalData,
+  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId))],
   routes: async (app) => {
     await app.register(cpsvRoutes);
     await app.register(exchangeRoutes);

@@ -3,7 +3,7 @@
  * (the instrument's history and its evidence) and replaces the person's name.
  */
 import type { Db, Tx } from '../../core/db/database.js';
-import type { PersonalDataHolder } from '../accounts/personal-data.js';
+import type { PersonalDataHolder } from '../../core/module.js';
 
 async function exportFor(db: Db, userId: number) {
   const stages = await db

@@ -4,7 +4,7 @@
  * Contract values are for staff (the programme's editors and coordinator) unless the partner makes them public.
  */
 import type { UserActor } from '../../core/policy/actor.js';
-import { defineGrants, type Grant, type Scope } from '../../core/policy/policy.js';
+import { type Grant, type Scope } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -25,5 +25,3 @@ export const instrumentGrants = {
   'instrument.write': { editor: 'partner' },
   'instrument.see_contracts': { admin: true, coordinator: 'programme', editor: editorInProgramme },
 } satisfies Record<string, Grant>;
-
-defineGrants(instrumentGrants);

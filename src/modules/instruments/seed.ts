@@ -6,9 +6,12 @@
  * with its reason; Gävle's idea board is not published, to show what only staff see.
  */
 import type { Tx } from '../../core/db/database.js';
-import type { DemoPartnerKey, DemoPartners } from '../partners/seed.js';
+import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import * as queries from './queries.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
+
+type DemoPartners = DemoRecords['partners'];
+type DemoPartnerKey = keyof DemoPartners['partnerIds'];
 
 interface Links {
   practiceIds: Map<string, number>;
@@ -199,7 +202,7 @@ const instruments: DemoInstrument[] = [
 
 const quarters: [string, string][] = [['2023-01-01', '2023-03-31'], ['2023-04-01', '2023-06-30'], ['2023-07-01', '2023-09-30'], ['2023-10-01', '2023-12-31']];
 
-export async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
+async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
   for (const demo of instruments) {
     const partnerId = partners.partnerIds[demo.partner];
     const plan = demo.action ? await trx.selectFrom('plans').select('id').where('partner_id', '=', partnerId).executeTakeFirst() : undefined;
@@ -250,3 +253,17 @@ export async function seedDemoInstruments(trx: Tx, programmeId: number, partners
   }
   return instruments.length;
 }
+
+declare module '../../core/module.js' {
+  interface DemoCounts {
+    instruments: number;
+  }
+}
+
+export const instrumentsDemoSeed: DemoSeed = {
+  // After the plans: an instrument planned by an action names the plan it belongs to.
+  after: ['programmes', 'partners', 'practices', 'events', 'plans'],
+  async run(trx, { programme, partners, practiceIds, eventIds }) {
+    return { counts: { instruments: await seedDemoInstruments(trx, programme.id, partners, { practiceIds, eventIds }) } };
+  },
+};

@@ -19,7 +19,6 @@ import * as queries from './queries.js';
 import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from './schema.js';
 import { stages, type Audience, type Channel, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from './tables.js';
 import type { Helix, SizeClass } from '../partners/tables.js';
-import './policy.js';
 
 export interface Instrument {
   id: number;

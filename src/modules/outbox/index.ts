@@ -1,11 +1,13 @@
 /** The email outbox for administrators, and the background delivery of queued emails. */
 import type { PlatformModule } from '../../core/module.js';
+import { outboxGrants } from './policy.js';
 import { pruneSentEmails } from '../../core/mail/outbox.js';
 import { releaseEmailLeases, sendDueEmails, smtpTransport } from '../../core/mail/sender.js';
 import { outboxRoutes } from './routes.js';
 
 export const outboxModule: PlatformModule = {
   name: 'outbox',
+  grants: outboxGrants,
   routes: outboxRoutes,
   navigation: [{ href: '/admin/outbox', labelKey: 'outbox.nav', action: 'outbox.read', group: 'admin' }],
   tasks: (app) => {

@@ -1,5 +1,5 @@
 /** Who may read the email outbox. */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -11,5 +11,3 @@ export const outboxGrants = {
   /** Emails carry reset and invitation links: administrators only. */
   'outbox.read': { admin: true },
 } satisfies Record<string, Grant>;
-
-defineGrants(outboxGrants);

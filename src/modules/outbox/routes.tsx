@@ -4,7 +4,6 @@ import { HttpError } from '../../core/http/errors.js';
 import { listOutbox, outboxPageSize } from '../../core/mail/outbox.js';
 import { can } from '../../core/policy/policy.js';
 import { pageNumber } from '../../core/validation/fields.js';
-import './policy.js';
 import { OutboxPage } from './views/OutboxPage.js';
 
 export const outboxRoutes: FastifyPluginAsync = async (app) => {

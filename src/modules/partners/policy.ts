@@ -1,6 +1,6 @@
 /** Who may do what with partners and their stakeholder organisations. */
 import type { UserActor } from '../../core/policy/actor.js';
-import { defineGrants, type Grant, type Scope } from '../../core/policy/policy.js';
+import { type Grant, type Scope } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -41,5 +41,3 @@ export const partnerGrants = {
   'organisation.link': { admin: true, coordinator: 'programme', editor: 'partner' },
   'organisation.delete': { admin: true, coordinator: 'programme', editor: editsEveryLinkedPartner },
 } satisfies Record<string, Grant>;
-
-defineGrants(partnerGrants);

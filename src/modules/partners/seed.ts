@@ -3,10 +3,11 @@
  * per partner across the four helix types. Entries marked `illustrative` are invented for the demo, not facts.
  */
 import type { Tx } from '../../core/db/database.js';
+import type { DemoSeed } from '../../core/module.js';
 import { insertLink, insertOrganisation, insertPartner } from './queries.js';
 import type { OrganisationInput, PartnerInput } from './schema.js';
 
-export type DemoPartnerKey = 'genoa' | 'tartu' | 'nyiregyhaza' | 'birmingham' | 'gavle';
+type DemoPartnerKey = 'genoa' | 'tartu' | 'nyiregyhaza' | 'birmingham' | 'gavle';
 
 interface DemoOrganisation extends Omit<OrganisationInput, 'inRegion'> {
   key: string;
@@ -111,12 +112,12 @@ const organisations: Record<DemoPartnerKey, DemoOrganisation[]> = {
   ],
 };
 
-export interface DemoPartners {
+interface DemoPartners {
   partnerIds: Record<DemoPartnerKey, number>;
   organisationIds: Record<string, number>;
 }
 
-export async function seedDemoPartners(trx: Tx, programmeId: number): Promise<DemoPartners> {
+async function seedDemoPartners(trx: Tx, programmeId: number): Promise<DemoPartners> {
   const partnerIds = {} as Record<DemoPartnerKey, number>;
   const organisationIds: Record<string, number> = {};
   for (const [key, input] of Object.entries(partners) as [DemoPartnerKey, PartnerInput][]) {
@@ -133,3 +134,21 @@ export async function seedDemoPartners(trx: Tx, programmeId: number): Promise<De
   await insertLink(trx, partnerIds.genoa, organisationIds.ria as number, false);
   return { partnerIds, organisationIds };
 }
+
+declare module '../../core/module.js' {
+  interface DemoRecords {
+    partners: DemoPartners;
+  }
+  interface DemoCounts {
+    partners: number;
+    organisations: number;
+  }
+}
+
+export const partnersDemoSeed: DemoSeed = {
+  after: ['programmes'],
+  async run(trx, { programme }) {
+    const partners = await seedDemoPartners(trx, programme.id);
+    return { records: { partners }, counts: { partners: Object.keys(partners.partnerIds).length, organisations: Object.keys(partners.organisationIds).length } };
+  },
+};

@@ -11,11 +11,10 @@ import type { PartnerInput } from './schema.js';
 import type { Helix, SizeClass } from './tables.js';
 
 export * from './organisations.js';
-export { addPartnerPageSection, type PartnerPageSection } from './sections.js';
+export { partnerPageSections, type PartnerPageSection } from './sections.js';
 export { helixTypes } from './schema.js';
 export type { Helix } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export interface Partner {
   id: number;

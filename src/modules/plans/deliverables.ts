@@ -1,8 +1,11 @@
 /**
  * What an action delivers, recorded elsewhere: the instruments module tells which of its instruments were planned by
- * which action, so a plan shows them beside the action's own words without depending on that module.
+ * which action, by filling this extension point, so a plan shows them beside the action's own words without
+ * depending on that module.
  */
 import type { Db } from '../../core/db/database.js';
+import { extensionPoint } from '../../core/extensions.js';
+import { contributionsTo } from '../../core/module.js';
 import type { Actor } from '../../core/policy/actor.js';
 
 export interface Deliverable {
@@ -13,16 +16,12 @@ export interface Deliverable {
 
 export type DeliverablesProvider = (context: { db: Db; actor: Actor; planId: number }) => Promise<Deliverable[]>;
 
-const providers: DeliverablesProvider[] = [];
-
-export function addActionDeliverables(provider: DeliverablesProvider): void {
-  providers.push(provider);
-}
+export const actionDeliverables = extensionPoint<DeliverablesProvider>('plans.action-deliverables');
 
 /** The deliverables of each action of a plan, by action key. */
 export async function deliverablesOf(context: Parameters<DeliverablesProvider>[0]): Promise<Map<string, Deliverable[]>> {
   const byAction = new Map<string, Deliverable[]>();
-  for (const deliverable of (await Promise.all(providers.map((provider) => provider(context)))).flat()) {
+  for (const deliverable of (await Promise.all(contributionsTo(actionDeliverables).map((provider) => provider(context)))).flat()) {
     byAction.set(deliverable.actionKey, [...(byAction.get(deliverable.actionKey) ?? []), deliverable]);
   }
   return byAction;

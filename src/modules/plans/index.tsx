@@ -1,16 +1,19 @@
 /** Regional Action Plans: writing, peer review, approval and endorsement, versions, monitoring and the overview. */
 import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
-import { addPersonalDataHolder } from '../accounts/personal-data.js';
 import { plansPersonalData } from './personal-data.js';
+import { planGrants } from './policy.js';
 import { reportRoutes } from './report-routes.js';
 import { planRoutes } from './routes.js';
-import { remindMissingReports, removeAbandonedUploads } from './service.js';
-
-addPersonalDataHolder(plansPersonalData);
+import { plansDemoSeed } from './seed.js';
+import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
+  grants: planGrants,
+  seed: plansDemoSeed,
+  personalData: plansPersonalData,
+  offers: [actionDeliverables],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(planRoutes);

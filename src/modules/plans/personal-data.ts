@@ -4,7 +4,7 @@
  * history) and replaces the person's name. A plan's contact person is part of the plan and is edited there.
  */
 import type { Db, Tx } from '../../core/db/database.js';
-import type { PersonalDataHolder } from '../accounts/personal-data.js';
+import type { PersonalDataHolder } from '../../core/module.js';
 
 async function exportFor(db: Db, userId: number) {
   const [comments, reports, files] = await Promise.all([

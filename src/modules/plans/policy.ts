@@ -4,7 +4,7 @@
  * coordinator approves; everyone reads endorsed plans and submitted reports.
  */
 import type { UserActor } from '../../core/policy/actor.js';
-import { defineGrants, type Grant, type Scope } from '../../core/policy/policy.js';
+import { type Grant, type Scope } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -34,5 +34,3 @@ export const planGrants = {
   'plan.comment': peers,
   'plan.report': { editor: 'partner' },
 } satisfies Record<string, Grant>;
-
-defineGrants(planGrants);

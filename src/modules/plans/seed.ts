@@ -7,11 +7,14 @@
  * Other details are illustrative; Nyíregyháza has a revision in progress with a comment from the coordinator.
  */
 import type { Tx } from '../../core/db/database.js';
-import type { DemoPartnerKey, DemoPartners } from '../partners/seed.js';
+import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import type { PlanAction, PlanContent, PolicyInstrument } from './content.js';
 import * as queries from './queries.js';
 import * as reportQueries from './report-queries.js';
 import type { ImprovementType, ReportStatus } from './tables.js';
+
+type DemoPartners = DemoRecords['partners'];
+type DemoPartnerKey = keyof DemoPartners['partnerIds'];
 
 interface Links {
   practiceIds: Map<string, number>;
@@ -130,7 +133,7 @@ function contentOf(plan: DemoPlan, partners: DemoPartners, links: Links): PlanCo
   };
 }
 
-export async function seedDemoPlans(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
+async function seedDemoPlans(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
   const author = { userId: null, label: 'demo seed' };
   for (const plan of plans) {
     const planId = await queries.insertPlan(trx, programmeId, partners.partnerIds[plan.partner]);
@@ -179,3 +182,17 @@ export async function seedDemoPlans(trx: Tx, programmeId: number, partners: Demo
   }
   return plans.length;
 }
+
+declare module '../../core/module.js' {
+  interface DemoCounts {
+    plans: number;
+  }
+}
+
+export const plansDemoSeed: DemoSeed = {
+  after: ['programmes', 'partners', 'accounts', 'practices', 'events'],
+  async run(trx, { programme, partners, accounts, practiceIds, transferIds, eventIds }) {
+    const plans = await seedDemoPlans(trx, programme.id, partners, { practiceIds, transferIds, eventIds, coordinatorId: accounts.get('coordinator') ?? null });
+    return { counts: { plans } };
+  },
+};

@@ -18,8 +18,8 @@ import { compareVersions, type VersionDiff } from './diff.js';
 import * as queries from './queries.js';
 import type { ActionInput, ContextInput, EndorsementInput } from './schema.js';
 import type { VersionStatus } from './tables.js';
-import './policy.js';
 
+export { actionDeliverables, type Deliverable, type DeliverablesProvider } from './deliverables.js';
 export * from './overview.js';
 export * from './reports.js';
 

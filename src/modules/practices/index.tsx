@@ -1,29 +1,33 @@
 /** The good practice library: practices and their review, search, learning needs and recommendations, transfers, import and export. */
 import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
-import { addPersonalDataHolder } from '../accounts/personal-data.js';
-import { addPartnerPageSection } from '../partners/service.js';
+import { fill } from '../../core/extensions.js';
+import { partnerPageSections } from '../partners/service.js';
 import { practicesApi } from './api.js';
 import { importRoutes } from './import-routes.js';
 import { libraryPersonalData } from './personal-data.js';
+import { practiceGrants } from './policy.js';
 import { needRoutes } from './needs-routes.js';
 import { practiceRoutes } from './routes.js';
-import { recommendationsFor, refreshRequestedRecommendations } from './service.js';
+import { practicesDemoSeed } from './seed.js';
+import { recommendationsFor, refreshRequestedRecommendations, transferEventSource } from './service.js';
 import { transferRoutes } from './transfer-routes.js';
 import { NeedsSection } from './views/NeedsSection.js';
 
-addPersonalDataHolder(libraryPersonalData);
-
-addPartnerPageSection(async ({ db, actor, partner }) => {
+// A partner's page shows its learning needs and the practices recommended for them.
+const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
   const recommendations = await recommendationsFor(db, partner.id);
   const mayManage = can(actor, 'learning_need.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] });
-  return (
-    <NeedsSection partnerId={partner.id} recommendations={recommendations} mayManage={mayManage} />
-  );
+  return <NeedsSection partnerId={partner.id} recommendations={recommendations} mayManage={mayManage} />;
 });
 
 export const practicesModule: PlatformModule = {
   name: 'practices',
+  grants: practiceGrants,
+  seed: practicesDemoSeed,
+  personalData: libraryPersonalData,
+  offers: [transferEventSource],
+  fills: [needsSection],
   routes: async (app) => {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);

@@ -4,7 +4,7 @@
  * these records (they are the programme's evidence) and replaces the person's name.
  */
 import type { Db, Tx } from '../../core/db/database.js';
-import type { PersonalDataHolder } from '../accounts/personal-data.js';
+import type { PersonalDataHolder } from '../../core/module.js';
 
 async function exportFor(db: Db, userId: number) {
   const [reviewSteps, proposals, transferStages, assessments] = await Promise.all([

@@ -3,7 +3,7 @@
  * whom), the use case chooses the action or the scope: e.g. a published practice asks `practice.read_published`,
  * a draft `practice.read_unpublished`, and a stakeholder's own proposal is in their `self` scope only while proposed.
  */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -59,5 +59,3 @@ export const practiceGrants = {
   /** Scope: the importing partner, or a stakeholder of its group who took part in the visit. */
   'transfer.assess': { ...partnerStaff, stakeholder: 'organisation' },
 } satisfies Record<string, Grant>;
-
-defineGrants(practiceGrants);

@@ -4,11 +4,14 @@
  * are invented for the demo; the facts they build on are named in comments.
  */
 import type { Tx } from '../../core/db/database.js';
-import type { DemoPartnerKey, DemoPartners } from '../partners/seed.js';
+import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import * as queries from './queries.js';
 import type { PracticeStatus, TransferStage, Translations } from './tables.js';
 import { refreshRecommendations } from './recommendations.js';
 import * as transferQueries from './transfer-queries.js';
+
+type DemoPartners = DemoRecords['partners'];
+type DemoPartnerKey = keyof DemoPartners['partnerIds'];
 
 interface DemoPractice {
   key: string;
@@ -304,7 +307,7 @@ const needs: [DemoPartnerKey, string, string][] = [
 
 const demoActor = { actorUserId: null, actorLabel: 'demo seed' };
 
-export async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number>; transferIds: Map<string, number> }> {
+async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number>; transferIds: Map<string, number> }> {
   const ids = new Map<string, number>();
   for (const practice of practices) {
     const [country, nutsCode] = nuts[practice.owner];
@@ -361,3 +364,23 @@ export async function seedDemoPractices(trx: Tx, programmeId: number, partners: 
   await refreshRecommendations(trx, { programmeId });
   return { practices: practices.length, transfers: transfers.length, practiceIds: ids, transferIds };
 }
+
+declare module '../../core/module.js' {
+  interface DemoRecords {
+    /** Demo practice and transfer ids by key. */
+    practiceIds: Map<string, number>;
+    transferIds: Map<string, number>;
+  }
+  interface DemoCounts {
+    practices: number;
+    transfers: number;
+  }
+}
+
+export const practicesDemoSeed: DemoSeed = {
+  after: ['programmes', 'partners', 'accounts'],
+  async run(trx, { programme, partners, accounts }) {
+    const { practiceIds, transferIds, ...counts } = await seedDemoPractices(trx, programme.id, partners, accounts.get('stakeholder') ?? null);
+    return { records: { practiceIds, transferIds }, counts };
+  },
+};

@@ -17,12 +17,11 @@ import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts,
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export * from './needs.js';
 export * from './recommendations.js';
 export * from './transfers.js';
-export { setTransferEventSource, type TransferEvent, type TransferEventSource } from './transfer-events.js';
+export { transferEventSource, type TransferEvent, type TransferEventSource } from './transfer-events.js';
 
 /** A practice as read: the values it was written with, plus its workflow state. */
 export interface Practice extends queries.PracticeValues {

@@ -1,9 +1,11 @@
 /**
  * A transfer's study visit or import workshop usually took place at an event. The events module says which events
- * could be a stage's occasion and what they are called; the library only keeps the event's id. Registering here
- * keeps the dependency one way (events use the library, never the other way round).
+ * could be a stage's occasion and what they are called, by filling this extension point; the library only keeps the
+ * event's id. The dependency stays one way (events use the library, never the other way round).
  */
 import type { Db } from '../../core/db/database.js';
+import { extensionPoint } from '../../core/extensions.js';
+import { contributionsTo } from '../../core/module.js';
 
 export interface TransferEvent {
   id: number;
@@ -18,13 +20,11 @@ export interface TransferEventSource {
   byIds(db: Db, ids: number[]): Promise<TransferEvent[]>;
 }
 
-const none: TransferEventSource = { candidates: () => Promise.resolve([]), byIds: () => Promise.resolve([]) };
-let source: TransferEventSource = none;
+export const transferEventSource = extensionPoint<TransferEventSource>('practices.transfer-events', { single: true });
 
-export function setTransferEventSource(events: TransferEventSource): void {
-  source = events;
-}
+/** Without an events module, a stage names no event. */
+const none: TransferEventSource = { candidates: () => Promise.resolve([]), byIds: () => Promise.resolve([]) };
 
 export function transferEvents(): TransferEventSource {
-  return source;
+  return contributionsTo(transferEventSource)[0] ?? none;
 }

@@ -1,5 +1,5 @@
 /** Who may do what with programmes and their phases. */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -15,5 +15,3 @@ export const programmeGrants = {
   /** Covers the programme's phases too: the coordinator keeps the programme's facts up to date. */
   'programme.update': { admin: true, coordinator: 'programme' },
 } satisfies Record<string, Grant>;
-
-defineGrants(programmeGrants);

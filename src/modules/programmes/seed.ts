@@ -1,8 +1,9 @@
 /** Demo data: the BETTER programme and its two phases (facts from ../shared/demo-facts.md). */
 import type { Tx } from '../../core/db/database.js';
+import type { DemoSeed } from '../../core/module.js';
 import { insertPhase, insertProgramme } from './queries.js';
 
-export async function seedDemoProgramme(trx: Tx): Promise<{ id: number; phases: number }> {
+async function seedDemoProgramme(trx: Tx): Promise<{ id: number; phases: number }> {
   const programme = await insertProgramme(trx, {
     slug: 'better',
     acronym: 'BETTER',
@@ -30,3 +31,13 @@ export async function seedDemoProgramme(trx: Tx): Promise<{ id: number; phases: 
   });
   return { id: programme.id, phases: 2 };
 }
+
+declare module '../../core/module.js' {
+  interface DemoRecords {
+    programme: { id: number };
+  }
+}
+
+export const programmesDemoSeed: DemoSeed = {
+  run: async (trx) => ({ records: { programme: await seedDemoProgramme(trx) } }),
+};

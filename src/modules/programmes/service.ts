@@ -8,7 +8,6 @@ import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export interface Programme {
   id: number;

@@ -1,5 +1,5 @@
 /** Who may read and manage the list of themes. */
-import { defineGrants, type Grant } from '../../core/policy/policy.js';
+import type { Grant } from '../../core/policy/policy.js';
 
 declare module '../../core/policy/policy.js' {
   interface PolicyActions {
@@ -17,5 +17,3 @@ export const themeGrants = {
    */
   'theme.add_for_import': { admin: true, coordinator: 'programme' },
 } satisfies Record<string, Grant>;
-
-defineGrants(themeGrants);

@@ -9,7 +9,6 @@ import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
 import { themeNamesSchema, type ThemeNamesInput } from './schema.js';
 // The module's grants must be registered before any of its use cases asks the policy.
-import './policy.js';
 
 export interface Theme {
   code: string;
