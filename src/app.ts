@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config/config.js';
 import type { DatabaseHandle } from './core/db/database.js';
+import { findCookieSecret } from './core/db/settings.js';
 import { errorHandlerPlugin } from './core/http/error-handler.js';
 import { guardPlugin } from './core/http/guard.js';
 import { healthPlugin } from './core/http/health.js';
@@ -43,9 +44,9 @@ export interface BuildOptions {
 
 async function cookieSecretOf(config: Config, database: DatabaseHandle): Promise<string> {
   if (config.cookieSecret) return config.cookieSecret;
-  const row = await database.db.selectFrom('app_settings').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
-  if (!row) throw new Error('The database has no cookie secret: run the migrations first (better migrate)');
-  return row.value;
+  const secret = await findCookieSecret(database.db);
+  if (secret === undefined) throw new Error('The database has no cookie secret: run the migrations first (better migrate)');
+  return secret;
 }
 
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {

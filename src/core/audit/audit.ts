@@ -2,9 +2,9 @@
  * Records who changed what, when, with the values before and after. Called by every write use case inside its
  * transaction, so an audit entry exists exactly when the change committed.
  */
-import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../policy/actor.js';
+import { insertAuditEvents, relabelAuditEventsBy, removeKeysFromAuditEventsAbout } from './queries.js';
 
 export interface AuditEntry {
   /** The policy action performed, e.g. 'partner.update'. */
@@ -51,37 +51,29 @@ export async function forgetPersonInAudit(
   trx: Tx,
   person: { userId: number; label: string; entityType: string; entityId: number | string; personalKeys: string[] },
 ): Promise<void> {
-  await trx.updateTable('audit_events').set({ actor_label: person.label }).where('actor_user_id', '=', person.userId).execute();
-  const keys = sql`${person.personalKeys}::text[]`;
-  await trx
-    .updateTable('audit_events')
-    .set({ before: sql`before - ${keys}`, after: sql`after - ${keys}` })
-    .where('entity_type', '=', person.entityType)
-    .where('entity_id', '=', String(person.entityId))
-    .execute();
+  await relabelAuditEventsBy(trx, person.userId, person.label);
+  await removeKeysFromAuditEventsAbout(trx, person.entityType, String(person.entityId), person.personalKeys);
 }
 
 /** Many entries in one statement, for bulk operations (an import of thousands of records). */
 export async function recordAuditMany(trx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await trx
-    .insertInto('audit_events')
-    .values(
-      entries.map((entry) => {
-        const before = withoutSecrets(entry.before);
-        const after = withoutSecrets(entry.after);
-        return {
-          actor_user_id: actor.kind === 'user' ? actor.userId : null,
-          actor_label: actorLabel(actor),
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: String(entry.entityId),
-          programme_id: entry.programmeId ?? null,
-          before: before ? JSON.stringify(before) : null,
-          after: after ? JSON.stringify(after) : null,
-          request_id: actor.requestId ?? null,
-        };
-      }),
-    )
-    .execute();
+  await insertAuditEvents(
+    trx,
+    entries.map((entry) => {
+      const before = withoutSecrets(entry.before);
+      const after = withoutSecrets(entry.after);
+      return {
+        actor_user_id: actor.kind === 'user' ? actor.userId : null,
+        actor_label: actorLabel(actor),
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: String(entry.entityId),
+        programme_id: entry.programmeId ?? null,
+        before: before ? JSON.stringify(before) : null,
+        after: after ? JSON.stringify(after) : null,
+        request_id: actor.requestId ?? null,
+      };
+    }),
+  );
 }

@@ -1,6 +1,10 @@
-/** Reading the audit log: the admin viewer's filtered pages and a person's own activity for their data export. */
-import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+/**
+ * The audit log's statements: entries written inside the transaction of the change they record, erasure of a person,
+ * and reading for the admin viewer's filtered pages and a person's own activity for their data export.
+ */
+import { sql, type Insertable } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { AuditEventsTable } from './tables.js';
 
 export interface AuditFilter {
   entityType: string | null;
@@ -62,4 +66,25 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number
 
 export function listAuditEventsByActor(db: Db, userId: number) {
   return db.selectFrom('audit_events').select(['occurred_at', 'action', 'entity_type', 'entity_id']).where('actor_user_id', '=', userId).orderBy('occurred_at').orderBy('id').execute();
+}
+
+/** Any number of entries in one statement (at least one: an empty insert is not SQL). */
+export async function insertAuditEvents(trx: Tx, rows: Insertable<AuditEventsTable>[]): Promise<void> {
+  await trx.insertInto('audit_events').values(rows).execute();
+}
+
+/** The entries a person made keep their account id but are shown under `label` instead of their name. */
+export async function relabelAuditEventsBy(trx: Tx, userId: number, label: string): Promise<void> {
+  await trx.updateTable('audit_events').set({ actor_label: label }).where('actor_user_id', '=', userId).execute();
+}
+
+/** The entries about one record lose the given keys from their values before and after. */
+export async function removeKeysFromAuditEventsAbout(trx: Tx, entityType: string, entityId: string, keys: string[]): Promise<void> {
+  const keyArray = sql`${keys}::text[]`;
+  await trx
+    .updateTable('audit_events')
+    .set({ before: sql`before - ${keyArray}`, after: sql`after - ${keyArray}` })
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .execute();
 }

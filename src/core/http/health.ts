@@ -1,7 +1,7 @@
 /** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. */
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
 import { describeConnectionError } from '../db/errors.js';
+import { ping } from '../db/ping.js';
 import { retryAfterSeconds } from './errors.js';
 
 export const healthPlugin = fp(
@@ -10,7 +10,7 @@ export const healthPlugin = fp(
 
     app.get('/readyz', { config: { public: true }, logLevel: 'warn' }, async (request, reply) => {
       try {
-        await sql`select 1`.execute(app.db);
+        await ping(app.db);
         return { status: 'ready', database: app.databaseKind };
       } catch (error) {
         // Polled every few seconds by each load balancer: one line each time, without a stack.

@@ -2,9 +2,9 @@
  * Emails are never sent while a page waits: a use case queues them in the outbox inside its transaction (so a
  * rolled-back change sends nothing) and the mail worker delivers them later.
  */
-import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { Translate, Translator } from '../i18n/i18n.js';
+import { countOutbox, deleteEmailsAddressedTo, deleteEmailsSentOver30DaysAgo, insertEmail, listEmailsAddressedTo, listOutboxPage } from './queries.js';
 import type { EmailAttachment } from './tables.js';
 
 export interface OutgoingEmail {
@@ -17,17 +17,18 @@ export interface OutgoingEmail {
 }
 
 export async function queueEmail(trx: Tx, email: OutgoingEmail): Promise<number> {
-  const row = await trx
-    .insertInto('emails')
-    .values({ kind: email.kind, to_address: email.to, subject: email.subject, body_text: email.bodyText, attachments: JSON.stringify(email.attachments ?? []) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertEmail(trx, {
+    kind: email.kind,
+    to_address: email.to,
+    subject: email.subject,
+    body_text: email.bodyText,
+    attachments: JSON.stringify(email.attachments ?? []),
+  });
 }
 
 /** Erasure of a person removes the emails addressed to them from the outbox. */
 export async function deleteEmailsTo(trx: Tx, address: string): Promise<void> {
-  await trx.deleteFrom('emails').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).execute();
+  await deleteEmailsAddressedTo(trx, address);
 }
 
 /** An email as its recipient's data download shows it: what was written to them (private links masked), when, and whether it went out. */
@@ -54,14 +55,7 @@ export function withoutPrivateLinks(text: string): string {
  * person's download (GDPR Art. 15); `kindPrefix` keeps those of one capability (`event_` for a participant's link).
  */
 export async function emailsTo(db: Db, address: string, kindPrefix = ''): Promise<EmailToPerson[]> {
-  const rows = await db
-    .selectFrom('emails')
-    .select(['kind', 'subject', 'body_text', 'status', 'created_at', 'sent_at', 'attachments'])
-    .where(sql<string>`lower(to_address)`, '=', address.toLowerCase())
-    .where('kind', 'like', `${kindPrefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await listEmailsAddressedTo(db, address, kindPrefix);
   return rows.map((row) => ({
     kind: row.kind,
     subject: row.subject,
@@ -107,19 +101,9 @@ export const outboxPageSize = 50;
 
 /** The admin outbox: newest first, paged by offset (the outbox is pruned, so it stays small). */
 export async function listOutbox(db: Db, page: number): Promise<{ emails: OutboxEmail[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom('emails')
-      .select(['id', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(outboxPageSize)
-      .offset((page - 1) * outboxPageSize)
-      .execute(),
-    db.selectFrom('emails').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
+  const [rows, total] = await Promise.all([listOutboxPage(db, outboxPageSize, (page - 1) * outboxPageSize), countOutbox(db)]);
   return {
-    total: Number(count.count),
+    total,
     emails: rows.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -137,6 +121,5 @@ export async function listOutbox(db: Db, page: number): Promise<{ emails: Outbox
 
 /** Sent emails are kept 30 days for support questions, then deleted (they contain addresses and links). */
 export async function pruneSentEmails(db: Db): Promise<number> {
-  const result = await db.deleteFrom('emails').where('status', '=', 'sent').where('sent_at', '<', sql<Date>`now() - interval '30 days'`).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteEmailsSentOver30DaysAgo(db);
 }

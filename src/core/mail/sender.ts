@@ -3,8 +3,8 @@
  * can run the sender without sending an email twice; failures are retried with growing delays.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
-import { sql } from 'kysely';
 import type { DatabaseKind, Db } from '../db/database.js';
+import { leaseDueEmails, lockNextDueEmail, makeQueuedEmailsDueNow, markEmailSent, recordFailedAttempt, type DueEmail } from './queries.js';
 import type { EmailAttachment } from './tables.js';
 
 export const maxAttempts = 6;
@@ -49,18 +49,6 @@ export interface SendReport {
   failed: number;
 }
 
-interface DueEmail {
-  id: number;
-  to_address: string;
-  subject: string;
-  body_text: string;
-  attachments: EmailAttachment[];
-  attempts: number;
-  created_at: Date;
-}
-
-const dueColumns = ['id', 'to_address', 'subject', 'body_text', 'attachments', 'attempts', 'created_at'] as const;
-
 /**
  * A Message-ID derived from the row, the same at every attempt: should a node die after the mail server accepted an
  * email but before recording it as sent, the copy sent again is recognisable as the same message.
@@ -77,20 +65,16 @@ async function deliver(db: Db, transport: MailTransport, from: string, email: Du
     await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text, attachments: email.attachments, messageId: messageIdOf(email, from) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db
-      .updateTable('emails')
-      .set({
-        attempts,
-        last_error: message.slice(0, 1000),
-        status: attempts >= maxAttempts ? 'failed' : 'queued',
-        next_attempt_at: new Date(Date.now() + retryDelayMinutes(attempts) * 60_000),
-      })
-      .where('id', '=', email.id)
-      .execute();
+    await recordFailedAttempt(db, email.id, {
+      attempts,
+      lastError: message.slice(0, 1000),
+      status: attempts >= maxAttempts ? 'failed' : 'queued',
+      nextAttemptAt: new Date(Date.now() + retryDelayMinutes(attempts) * 60_000),
+    });
     report.failed += 1;
     return;
   }
-  await db.updateTable('emails').set({ status: 'sent', sent_at: new Date(), attempts, last_error: null }).where('id', '=', email.id).execute();
+  await markEmailSent(db, email.id, attempts);
   report.sent += 1;
 }
 
@@ -103,16 +87,7 @@ async function sendLocked(db: Db, transport: MailTransport, from: string, batchS
   const report: SendReport = { sent: 0, failed: 0 };
   for (let count = 0; count < batchSize; count += 1) {
     const found = await db.transaction().execute(async (trx) => {
-      const email = await trx
-        .selectFrom('emails')
-        .select(dueColumns)
-        .where('status', '=', 'queued')
-        .where('next_attempt_at', '<=', sql<Date>`now()`)
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const email = await lockNextDueEmail(trx);
       if (email) await deliver(trx, transport, from, email, report);
       return email !== undefined;
     });
@@ -131,22 +106,7 @@ const leaseMinutes = 10;
  */
 async function sendLeased(db: Db, transport: MailTransport, from: string, batchSize: number): Promise<SendReport> {
   const report: SendReport = { sent: 0, failed: 0 };
-  const claimed = await db
-    .updateTable('emails')
-    .set({ next_attempt_at: sql<Date>`now() + make_interval(mins => ${leaseMinutes})` })
-    .where('id', 'in', (query) =>
-      query
-        .selectFrom('emails')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('next_attempt_at', '<=', sql<Date>`now()`)
-        .orderBy('id')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returning(dueColumns)
-    .execute();
+  const claimed = await leaseDueEmails(db, batchSize, leaseMinutes);
   for (const email of claimed.sort((a, b) => a.id - b.id)) await deliver(db, transport, from, email, report);
   return report;
 }
@@ -161,6 +121,5 @@ export function sendDueEmails(db: Db, kind: DatabaseKind, transport: MailTranspo
  * due now. A lease cannot be told from a retry delay, so an email waiting to be retried is retried early, once.
  */
 export async function releaseEmailLeases(db: Db): Promise<number> {
-  const result = await db.updateTable('emails').set({ next_attempt_at: sql<Date>`now()` }).where('status', '=', 'queued').where('next_attempt_at', '>', sql<Date>`now()`).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return makeQueuedEmailsDueNow(db);
 }
