@@ -4,7 +4,7 @@
  * re-exported here, the module's public API.
  */
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Db, Executor, Tx } from '../../core/db/database.js';
 import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can, type Scope } from '../../core/policy/policy.js';
@@ -195,7 +195,7 @@ export function valuesOf(input: PracticeFormInput, programmeId: number): queries
 }
 
 /** A practice of the same owner already has this title, or one very like it; the form asks before saving a second one. */
-export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
+export async function likelyDuplicate(db: Executor, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
   const same = await queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
   if (same) return { ...same, exact: true };
   const similar = mostSimilar(title, await queries.listTitlesOfOwner(db, ownerPartnerId, exceptPracticeId));
