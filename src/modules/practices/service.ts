@@ -261,7 +261,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
     const row = await queries.lockPractice(trx, practiceId);
     if (!row) return refuse('not_found');
     const before = toPractice(row, true);
-    if (before.status === 'declined') return refuse('wrong_status');
+    if (!isEditable(before)) return refuse('wrong_status');
     if (!can(actor, 'practice.update', scopeOf(before))) return refuse('forbidden');
     // The owner partner can only change between partners the actor edits, and a proposal stays with its partner.
     if (input.ownerPartnerId !== before.ownerPartnerId && (before.status === 'proposed' || !can(actor, 'practice.create', { programmeId: before.programmeId, partnerIds: [input.ownerPartnerId] }))) {
@@ -295,6 +295,31 @@ const transitions = {
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof transitions;
+const transitionNames = Object.keys(transitions) as TransitionName[];
+
+/** The transitions taken under one policy action, in the table's order: the choices of its page (a review publishes or returns). */
+export function transitionsUnder(action: Transition['action']): TransitionName[] {
+  return transitionNames.filter((name) => transitions[name].action === action);
+}
+
+/** The transitions a page offers this actor on this practice: the table changeStatus enforces, read the same way. */
+export function transitionsOpenTo(actor: Actor, practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status'>): TransitionName[] {
+  const scope = { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId] };
+  return transitionNames.filter((name) => {
+    const transition: Transition = transitions[name];
+    return transition.from.includes(practice.status) && can(actor, transition.action, scope);
+  });
+}
+
+/** A declined proposal is kept as it was declined: nobody edits it. */
+export function isEditable(practice: Pick<Practice, 'status'>): boolean {
+  return practice.status !== 'declined';
+}
+
+/** A published practice is part of the programme's record, so deleting it is a separate action (the coordinator's). */
+export function deleteActionFor(practice: Pick<Practice, 'status'>): 'practice.delete' | 'practice.delete_published' {
+  return practice.status === 'published' ? 'practice.delete_published' : 'practice.delete';
+}
 
 /** Moves a practice along its review workflow, keeping the change and its comment in the history and the audit log. */
 export async function changeStatus(db: Db, actor: Actor, practiceId: number, name: TransitionName, comment = ''): Promise<Outcome<Practice, PracticeRefusal>> {
@@ -329,8 +354,7 @@ export async function deletePractice(db: Db, actor: Actor, practiceId: number): 
     const row = await queries.lockPractice(trx, practiceId);
     if (!row) return refuse('not_found');
     const before = toPractice(row, true);
-    const action = before.status === 'published' ? 'practice.delete_published' : 'practice.delete';
-    if (!can(actor, action, scopeOf(before))) return refuse('forbidden');
+    if (!can(actor, deleteActionFor(before), scopeOf(before))) return refuse('forbidden');
     if (await queries.hasTransfers(trx, practiceId)) return refuse('has_transfers');
     await queries.deletePractice(trx, practiceId);
     if (before.status === 'published') await requestRecommendationRefresh(trx, before.programmeId);
