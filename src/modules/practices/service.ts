@@ -5,6 +5,7 @@
  */
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db, Executor, Tx } from '../../core/db/database.js';
+import { camelCased } from '../../core/db/rows.js';
 import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can, type Scope } from '../../core/policy/policy.js';
@@ -42,43 +43,15 @@ export interface Practice extends queries.PracticeValues {
 type PracticeRow = NonNullable<Awaited<ReturnType<typeof queries.findPractice>>>;
 
 export function toPractice(row: PracticeRow, showContact: boolean): Practice {
+  const practice = camelCased(row);
   return {
-    id: row.id,
-    programmeId: row.programme_id,
-    ownerPartnerId: row.owner_partner_id,
-    ownerOrganisationId: row.owner_organisation_id,
-    status: row.status,
-    language: row.language,
-    title: row.title,
-    summary: row.summary,
-    objective: row.objective,
-    description: row.description,
-    locationCountry: row.location_country,
-    locationNuts: row.location_nuts,
-    locationCity: row.location_city,
-    geographicalScope: row.geographical_scope,
-    resources: row.resources,
-    resourcesEur: row.resources_eur,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    evidence: row.evidence,
-    transferPotential: row.transfer_potential,
-    difficulties: row.difficulties,
-    links: row.links,
-    keywords: row.keywords,
+    ...practice,
     themes: row.themes ?? [],
-    contactName: showContact ? row.contact_name : null,
-    contactEmail: showContact ? row.contact_email : null,
-    translations: row.translations,
-    proposedByUserId: row.proposed_by_user_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    submittedAt: row.submitted_at,
-    publishedAt: row.published_at,
+    contactName: showContact ? practice.contactName : null,
+    contactEmail: showContact ? practice.contactEmail : null,
   };
 }
 
-/** Where a practice sits for the policy; a proposer is in scope only for their own proposal, while it is one. */
 export function scopeOf(practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status' | 'proposedByUserId'>): Scope {
   const proposerScope = practice.proposedByUserId !== null && (practice.status === 'proposed' || practice.status === 'declined') ? { userId: practice.proposedByUserId } : {};
   return { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId], ...proposerScope };
