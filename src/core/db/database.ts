@@ -16,6 +16,8 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 /** Write functions take a Tx, never a Db, so a write outside a transaction does not type-check. */
 export type Tx = Transaction<Database>;
+/** What a read runs on: a bare connection or the transaction it is part of (a write still asks for a Tx). */
+export type Executor = Db | Tx;
 /**
  * The exception, named so it stays visible: a write made outside any transaction on purpose, for bookkeeping nothing
  * refers to yet (an upload's pending file, stored one chunk per statement so the embedded database is never held for a

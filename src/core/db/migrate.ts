@@ -1,7 +1,7 @@
 /** Runs the versioned migrations (one global, date-named sequence in migrations/) under Kysely's migration lock. */
 import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../migrations/index.js';
-import type { Db, Tx } from './database.js';
+import type { Db, Executor, Tx } from './database.js';
 
 export interface MigrationReport {
   applied: string[];
@@ -49,12 +49,12 @@ export async function applyMigrationsWithin(trx: Tx, upTo: string, schema?: stri
 }
 
 /** The names of the migrations a database has applied, in order; none when it was never migrated. */
-export async function appliedMigrations(db: Db | Tx, schema?: string): Promise<string[]> {
+export async function appliedMigrations(db: Executor, schema?: string): Promise<string[]> {
   const migrations = await migrator(db, schema).getMigrations();
   return migrations.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
 }
 
-function migrator(db: Db | Tx, schema: string | undefined): Migrator {
+function migrator(db: Executor, schema: string | undefined): Migrator {
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }

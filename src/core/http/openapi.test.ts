@@ -1,6 +1,9 @@
 /** The API description at /openapi.json: every documented path is a real public route answering JSON. */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { useWorld } from '../testing/world.js';
+import { pageNumber } from '../validation/fields.js';
+import { queryParametersFrom } from './openapi.js';
 
 const fixture = useWorld();
 
@@ -17,5 +20,20 @@ describe('/openapi.json', () => {
     for (const operation of documented) expect(routes, operation).toContain(operation);
     const references = [...JSON.stringify(document).matchAll(/"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]);
     for (const name of references) expect(document.components.schemas, `schema ${name}`).toHaveProperty(name as string);
+  });
+});
+
+describe('queryParametersFrom', () => {
+  it('describes each field of a lenient query schema as the optional parameter its parser accepts, with its description', () => {
+    const schema = z.object({
+      kind: z.preprocess((value) => (value === 'a' ? value : null), z.enum(['a', 'b']).nullable()).meta({ description: 'The kind' }),
+      ids: z.preprocess((value) => (Array.isArray(value) ? value.map(Number) : []), z.array(z.number().int().min(1))),
+      page: pageNumber,
+    });
+    expect(queryParametersFrom(schema)).toEqual([
+      { name: 'kind', in: 'query', description: 'The kind', schema: { type: 'string', enum: ['a', 'b'] } },
+      { name: 'ids', in: 'query', schema: { type: 'array', items: { type: 'integer', minimum: 1 } }, style: 'form', explode: true },
+      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
+    ]);
   });
 });

@@ -59,10 +59,43 @@ export const errorResponses = {
   '404': jsonResponse('No such resource, or not visible to the caller', schemaRef('Error')),
 } satisfies Record<string, ApiResponse>;
 
-function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+function jsonSchemaOf(schema: z.core.$ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
   // Components are embedded in the document, which declares the JSON Schema dialect once.
-  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { target: 'draft-2020-12', io });
   return jsonSchema;
+}
+
+function queryValueSchema(jsonSchema: JsonSchema): JsonSchema {
+  const { anyOf, ...rest } = jsonSchema;
+  // A query string cannot carry null: in a query schema it stands for an absent or unusable value.
+  const present = Array.isArray(anyOf) ? (anyOf as JsonSchema[]).filter((branch) => branch.type !== 'null') : undefined;
+  const value = present?.length === 1 ? { ...rest, ...present[0] } : jsonSchema;
+  // zod bounds every whole number to the safe integers, which tells a client nothing.
+  const cleaned: JsonSchema = Object.fromEntries(
+    Object.entries(value).filter(([key, bound]) => !(key === 'minimum' && bound === Number.MIN_SAFE_INTEGER) && !(key === 'maximum' && bound === Number.MAX_SAFE_INTEGER)),
+  );
+  if (typeof cleaned.items === 'object' && cleaned.items !== null) cleaned.items = queryValueSchema(cleaned.items as JsonSchema);
+  return cleaned;
+}
+
+/**
+ * The query parameters of an operation, read from the zod schema that parses its query string, so the description
+ * cannot drift from the parser; a field's `.meta({ description })` becomes the parameter's. The platform's query
+ * schemas drop what they cannot use instead of refusing it, so no parameter is required; a list is sent by repeating
+ * its parameter.
+ */
+export function queryParametersFrom(schema: z.ZodObject<z.core.$ZodShape>): ApiParameter[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const { description, ...fieldSchema } = jsonSchemaOf(field, 'input');
+    const valueSchema = queryValueSchema(fieldSchema);
+    return {
+      name,
+      in: 'query',
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: valueSchema,
+      ...(valueSchema.type === 'array' ? { style: 'form', explode: true } : {}),
+    } satisfies ApiParameter;
+  });
 }
 
 export function openApiDocument(descriptions: ApiDescription[], publicUrl: string, version: string) {

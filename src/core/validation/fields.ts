@@ -171,7 +171,10 @@ export function optionalId(invalid: string) {
 export const pageNumber = z.preprocess((value) => {
   const number = Number(cleanText(value));
   return Number.isInteger(number) && number >= 1 && number <= 100_000 ? number : 1;
-}, z.number());
+}, z.number().int().min(1).max(100_000));
+
+/** A theme code of the managed list, as forms, imports and filters accept it. */
+export const themeCodePattern = /^[a-z0-9-]{1,60}$/;
 
 /**
  * For a rule across fields (an end after a start, a size for a business): it runs even when other fields failed,

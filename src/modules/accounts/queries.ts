@@ -1,12 +1,10 @@
 /** Every SQL statement of the accounts module. */
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { MembershipRole } from '../../core/policy/actor.js';
 import type { TokenPurpose, UserStatus } from './tables.js';
-
-export type Executor = Db | Tx;
 
 const userColumns = ['id', 'email', 'display_name', 'locale', 'password_hash', 'is_admin', 'status', 'created_at', 'last_signed_in_at'] as const;
 

@@ -1,6 +1,8 @@
 /** The events' JSON API: /events and /events/{eventId} with Accept: application/json, described for OpenAPI. */
 import { z } from 'zod';
-import { errorResponses, jsonResponse, schemaRef, type ApiDescription } from '../../core/http/openapi.js';
+import { errorResponses, jsonResponse, queryParametersFrom, schemaRef, type ApiDescription } from '../../core/http/openapi.js';
+import { pageNumber } from '../../core/validation/fields.js';
+import { eventListQuerySchema } from './schema.js';
 import { eventFormats, eventTypes } from './tables.js';
 
 export const eventDocumentSchema = z
@@ -63,12 +65,7 @@ export const eventsApi: ApiDescription = {
         summary: 'Upcoming or past events',
         description: 'Send `Accept: application/json`. 20 events per page.',
         tags: ['Events'],
-        parameters: [
-          { name: 'when', in: 'query', schema: { type: 'string', enum: ['upcoming', 'past'] } },
-          { name: 'type', in: 'query', schema: { type: 'string', enum: [...eventTypes] } },
-          { name: 'partner', in: 'query', description: 'Events a partner hosts or visits', schema: { type: 'integer', minimum: 1 } },
-          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-        ],
+        parameters: queryParametersFrom(eventListQuerySchema.extend({ page: pageNumber })),
         responses: { '200': jsonResponse('The page of events', schemaRef('EventList')) },
       },
     },

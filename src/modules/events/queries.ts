@@ -1,10 +1,8 @@
 /** Every SQL statement about events themselves (registrations and statistics have their own files). */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { AgendaItem } from './schema.js';
 import type { EventFormat, EventType } from './tables.js';
-
-type Executor = Db | Tx;
 
 export const eventColumns = [
   'events.id',
@@ -203,7 +201,6 @@ export function eventsOfPartners(db: Executor, programmeId: number, partnerIds: 
 export function eventsByIds(db: Executor, ids: number[]) {
   return db.selectFrom('events').select(['id', 'title', 'starts_at']).where('id', 'in', ids.length ? ids : [0]).execute();
 }
-
 
 /** The feedback on one event, in aggregate: no answer can be traced to a person. */
 export async function feedbackTotalsOf(db: Executor, eventId: number) {

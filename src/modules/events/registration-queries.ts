@@ -1,11 +1,9 @@
 /** SQL for registrations: the waiting list, the person's link, hosts' lists and the anonymisation. */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Helix } from '../partners/service.js';
 import type { ParticipantRole, RegistrationStatus } from './tables.js';
-
-type Executor = Db | Tx;
 
 export const registrationColumns = [
   'registrations.id',

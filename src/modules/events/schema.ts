@@ -1,6 +1,6 @@
 /** Input schemas of events: the event form, registration, attendance, feedback and the statistics' filters. */
 import { z } from 'zod';
-import { checkbox, choice, cleanText, dateYears, listOf, optionalId, optionalLine, optionalText, optionalUrl, requiredEmail, requiredId, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
+import { checkbox, choice, cleanText, dateYears, listOf, optionalId, optionalLine, optionalText, optionalUrl, requiredEmail, requiredId, requiredLine, themeCodePattern, whenFieldsValid } from '../../core/validation/fields.js';
 import { helixTypes } from '../partners/service.js';
 import { eventFormats, eventTypes, participantRoles } from './tables.js';
 import { instantOf, timeZones, wallClockProblem } from './time.js';
@@ -67,7 +67,7 @@ export const eventSchema = z
     type: choice(eventTypes, 'events.form.type.required'),
     title: requiredLine({ max: 200, required: 'events.form.title.required' }),
     description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
-    themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string({ error: 'events.form.themeCode.invalid' }).regex(/^[a-z0-9-]{1,60}$/, { error: 'events.form.themeCode.invalid' }).nullable()),
+    themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string({ error: 'events.form.themeCode.invalid' }).regex(themeCodePattern, { error: 'events.form.themeCode.invalid' }).nullable()),
     hostPartnerId: requiredId('events.form.hostPartnerId.required'),
     visitingPartnerIds: ids('events.form.visitingPartnerIds.invalid', 50),
     format: choice(eventFormats, 'events.form.format.required'),
@@ -144,12 +144,14 @@ export type FeedbackInput = z.output<typeof feedbackSchema>;
 export const checkInSchema = z.object({ attended: choice(['yes', 'no'] as const, 'events.attendance.invalid').transform((answer) => answer === 'yes') });
 
 export const eventListQuerySchema = z.object({
-  type: z.preprocess((value) => ((eventTypes as readonly unknown[]).includes(cleanText(value)) ? cleanText(value) : undefined), z.enum(eventTypes).optional()),
-  partner: z.preprocess((value) => {
-    const number = Number(cleanText(value));
-    return Number.isSafeInteger(number) && number > 0 ? number : undefined;
-  }, z.number().optional()),
   when: z.preprocess((value) => (cleanText(value) === 'past' ? 'past' : 'upcoming'), z.enum(['upcoming', 'past'])),
+  type: z.preprocess((value) => ((eventTypes as readonly unknown[]).includes(cleanText(value)) ? cleanText(value) : undefined), z.enum(eventTypes).optional()),
+  partner: z
+    .preprocess((value) => {
+      const number = Number(cleanText(value));
+      return Number.isSafeInteger(number) && number > 0 ? number : undefined;
+    }, z.number().int().min(1).optional())
+    .meta({ description: 'Events a partner hosts or visits' }),
 });
 export type EventListQuery = z.output<typeof eventListQuerySchema>;
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { locales } from '../../core/i18n/locales.js';
-import { jsonResponse, schemaRef, type ApiDescription, type ApiParameter, type ApiResponse } from '../../core/http/openapi.js';
+import { jsonResponse, queryParametersFrom, schemaRef, type ApiDescription, type ApiParameter, type ApiResponse } from '../../core/http/openapi.js';
+import { catalogueQuerySchema } from './schema.js';
 import { audiences, channels, instrumentKinds, serviceLanguages, stages } from './tables.js';
 
 export const catalogueRecordSchema = z
@@ -41,13 +42,7 @@ export type CatalogueRecord = z.infer<typeof catalogueRecordSchema>;
 
 export const catalogueDownloadSchema = z.array(catalogueRecordSchema);
 
-const catalogueFilters: ApiParameter[] = [
-  { name: 'q', in: 'query', description: 'Words in the name or description; the best matches come first', schema: { type: 'string', maxLength: 200 } },
-  { name: 'kind', in: 'query', schema: { type: 'string', enum: [...instrumentKinds] } },
-  { name: 'stage', in: 'query', description: 'The current stage', schema: { type: 'string', enum: [...stages] } },
-  { name: 'partner', in: 'query', description: 'The owner partner’s id', schema: { type: 'integer', minimum: 1 } },
-  { name: 'theme', in: 'query', description: 'A theme code', schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } },
-];
+const catalogueFilters = queryParametersFrom(catalogueQuerySchema);
 
 const programmeFilter: ApiParameter = { name: 'programme', in: 'query', description: 'Only this programme’s instruments; every programme’s when absent', schema: { type: 'integer', minimum: 1 } };
 

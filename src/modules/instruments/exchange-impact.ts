@@ -4,7 +4,7 @@
  * already recorded (checked again with the instrument locked, so two imports at once cannot both add a period).
  */
 import { recordAuditMany } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Db, Executor } from '../../core/db/database.js';
 import { checkFile, isClean, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
 import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
@@ -59,7 +59,7 @@ function overlapsInFile(rows: { position: number; value: ImpactInput }[]): RowPr
 }
 
 /** Rows whose period overlaps one already recorded for the instrument. */
-async function overlapsRecorded(db: Db | Tx, instrumentId: number, rows: { position: number; value: ImpactInput }[]): Promise<RowProblem[]> {
+async function overlapsRecorded(db: Executor, instrumentId: number, rows: { position: number; value: ImpactInput }[]): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   for (const { position, value } of rows) {
     const overlap = await queries.overlappingPeriod(db, instrumentId, value.periodStart, value.periodEnd);

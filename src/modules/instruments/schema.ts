@@ -1,6 +1,6 @@
 /** What the instrument forms accept: the catalogue entry, a stage change, an organisation of the chain, a measurement. */
 import { z } from 'zod';
-import { checkbox, choice, cleanText, listOf, optionalEuros, optionalId, optionalLine, optionalText, optionalUrl, requiredDate, requiredId, requiredLine, requiredText, rowsOf, whenFieldsValid } from '../../core/validation/fields.js';
+import { checkbox, choice, cleanText, listOf, optionalEuros, optionalId, optionalLine, optionalText, optionalUrl, requiredDate, requiredId, requiredLine, requiredText, rowsOf, themeCodePattern, whenFieldsValid } from '../../core/validation/fields.js';
 import { locales } from '../../core/i18n/locales.js';
 import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from './tables.js';
 
@@ -127,11 +127,17 @@ export type ImpactInput = z.output<typeof impactSchema>;
 
 /** The catalogue's search and filters, from the query string; anything unusable is ignored. */
 export const catalogueQuerySchema = z.object({
-  q: z.preprocess((value) => (typeof value === 'string' ? value.trim().slice(0, 200) : ''), z.string()),
+  q: z
+    .preprocess((value) => (typeof value === 'string' ? value.trim().slice(0, 200) : ''), z.string().max(200))
+    .meta({ description: 'Words in the name or description; the best matches come first' }),
   kind: z.preprocess((value) => (instrumentKinds as readonly unknown[]).includes(value) ? value : null, z.enum(instrumentKinds).nullable()),
-  stage: z.preprocess((value) => (stages as readonly unknown[]).includes(value) ? value : null, z.enum(stages).nullable()),
-  partner: z.preprocess((value) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null), z.number().nullable()),
-  theme: z.preprocess((value) => (typeof value === 'string' && /^[a-z0-9-]{1,60}$/.test(value) ? value : null), z.string().nullable()),
+  stage: z.preprocess((value) => (stages as readonly unknown[]).includes(value) ? value : null, z.enum(stages).nullable()).meta({ description: 'The current stage' }),
+  partner: z
+    .preprocess((value) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null), z.number().int().min(0).nullable())
+    .meta({ description: 'The owner partner’s id' }),
+  theme: z
+    .preprocess((value) => (typeof value === 'string' && themeCodePattern.test(value) ? value : null), z.string().regex(themeCodePattern).nullable())
+    .meta({ description: 'A theme code' }),
 });
 export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 

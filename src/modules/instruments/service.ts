@@ -5,6 +5,7 @@
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
+import { camelCased } from '../../core/db/rows.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
@@ -17,34 +18,14 @@ import { listThemes } from '../themes/service.js';
 import { impactSummary, isDeveloped, spendingShares, type ImpactPeriod, type ImpactSummary, type SpendingShares } from './figures.js';
 import * as queries from './queries.js';
 import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from './schema.js';
-import { stages, type Audience, type Channel, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from './tables.js';
+import { stages, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from './tables.js';
 import type { Helix, SizeClass } from '../partners/tables.js';
 
-export interface Instrument {
+/** An instrument as read: the values it was written with, plus its lifecycle stage and public services. */
+export interface Instrument extends queries.InstrumentValues {
   id: number;
-  programmeId: number;
-  partnerId: number;
-  name: string;
-  description: string;
-  textLanguage: Locale;
-  kind: InstrumentKind;
-  themeCode: string | null;
-  channels: Channel[];
-  audiences: Audience[];
-  languages: string[];
-  isFree: boolean;
-  costDescription: string;
-  authentication: string;
-  dataReused: string;
-  licence: string | null;
-  repositoryUrl: string | null;
   stage: Stage;
   stageSince: string;
-  published: boolean;
-  contractValuesPublic: boolean;
-  planId: number | null;
-  actionKey: string | null;
-  practiceId: number | null;
   services: { name: string; description: string }[];
   createdAt: Date;
   updatedAt: Date;
@@ -102,35 +83,7 @@ type InstrumentRow = NonNullable<Awaited<ReturnType<typeof queries.findInstrumen
 const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
 function toInstrument(row: InstrumentRow, services: { name: string; description: string }[]): Instrument {
-  return {
-    id: row.id,
-    programmeId: row.programme_id,
-    partnerId: row.partner_id,
-    name: row.name,
-    description: row.description,
-    textLanguage: row.text_language,
-    kind: row.kind,
-    themeCode: row.theme_code,
-    channels: row.channels,
-    audiences: row.audiences,
-    languages: row.languages,
-    isFree: row.is_free,
-    costDescription: row.cost_description,
-    authentication: row.authentication,
-    dataReused: row.data_reused,
-    licence: row.licence,
-    repositoryUrl: row.repository_url,
-    stage: row.stage,
-    stageSince: row.stage_since,
-    published: row.published,
-    contractValuesPublic: row.contract_values_public,
-    planId: row.plan_id,
-    actionKey: row.action_key,
-    practiceId: row.practice_id,
-    services,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...camelCased(row), services };
 }
 
 type ImpactRow = Awaited<ReturnType<typeof queries.impactOf>>[number];

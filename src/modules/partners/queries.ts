@@ -1,10 +1,8 @@
 /** Every SQL statement of the partners module: partners, stakeholder organisations and their links. */
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { OrganisationInput, PartnerInput } from './schema.js';
-
-type Executor = Db | Tx;
 
 const partnerColumns = ['id', 'programme_id', 'name', 'short_name', 'country_code', 'nuts_code', 'nuts_name', 'role', 'website', 'contact_name', 'contact_email'] as const;
 const organisationColumns = ['id', 'programme_id', 'name', 'country_code', 'helix', 'size_class', 'website'] as const;

@@ -1,10 +1,8 @@
 /** Every SQL statement about plans, their versions and comments (reports and files have their own file). */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { PlanContent } from './content.js';
 import type { VersionStatus } from './tables.js';
-
-type Executor = Db | Tx;
 
 export function listPlans(db: Executor) {
   return db

@@ -1,9 +1,7 @@
 /** SQL for progress reports, their evidence and files, and the reminders sent. */
 import { sql } from 'kysely';
-import type { Db, OutsideTransaction, Tx } from '../../core/db/database.js';
+import type { Executor, OutsideTransaction, Tx } from '../../core/db/database.js';
 import type { ImprovementType, ReportStatus } from './tables.js';
-
-type Executor = Db | Tx;
 
 /**
  * Reports of one partner are filed one after the other: two first reports for the same semester cannot both be

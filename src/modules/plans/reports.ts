@@ -20,7 +20,6 @@ import { planContentSchema, timeframeOf, type PlanContent } from './content.js';
 import * as queries from './queries.js';
 import * as reportQueries from './report-queries.js';
 import type { ReportInput } from './schema.js';
-import type { ImprovementType, ReportStatus } from './tables.js';
 
 /** What evidence may be uploaded, recognised from the file's content rather than its name. */
 export const allowedEvidenceTypes: Record<string, string> = {
@@ -197,18 +196,9 @@ export interface Evidence {
   file: { id: number; name: string; mediaType: string; sizeBytes: number } | null;
 }
 
-export interface ProgressReport {
+/** A report as read: what was filed (without who filed it, named by `submittedBy` instead), plus whether it is current. */
+export interface ProgressReport extends Omit<reportQueries.NewReport, 'planId' | 'userId' | 'label'> {
   id: number;
-  actionKey: string;
-  semester: number;
-  status: ReportStatus;
-  percentComplete: number;
-  spentEur: number;
-  workDone: string;
-  instrumentImproved: boolean;
-  improvementType: ImprovementType | null;
-  improvementDescription: string;
-  supersedesId: number | null;
   current: boolean;
   submittedBy: string;
   submittedAt: Date;

@@ -3,9 +3,9 @@
  * (json.ts and export.ts build them; the tests parse real responses with them) and their OpenAPI paths.
  */
 import { z } from 'zod';
-import { errorResponses, jsonResponse, schemaRef, type ApiDescription, type ApiParameter } from '../../core/http/openapi.js';
+import { errorResponses, jsonResponse, queryParametersFrom, schemaRef, type ApiDescription } from '../../core/http/openapi.js';
 import { locales } from '../../core/i18n/locales.js';
-import { sortOrders } from './schema.js';
+import { searchQuerySchema } from './schema.js';
 import { geographicalScopes, practiceStatuses } from './tables.js';
 import { exportColumns } from './export.js';
 
@@ -83,14 +83,8 @@ export const exportRecordSchema = z
   )
   .meta({ description: 'A practice in the columns of the import (README: "Importing practices"), plus its id and address' });
 
-const searchParameters: ApiParameter[] = [
-  { name: 'q', in: 'query', description: 'Words to search for; "quoted phrase", or, -exclude', schema: { type: 'string', maxLength: 200 } },
-  { name: 'theme', in: 'query', description: 'Theme codes (repeat the parameter for several)', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true },
-  { name: 'country', in: 'query', schema: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' } }, style: 'form', explode: true },
-  { name: 'partner', in: 'query', description: 'Owner partner ids', schema: { type: 'array', items: { type: 'integer' } }, style: 'form', explode: true },
-  { name: 'scope', in: 'query', schema: { type: 'array', items: { type: 'string', enum: [...geographicalScopes] } }, style: 'form', explode: true },
-  { name: 'status', in: 'query', description: 'Staff only; ignored for others', schema: { type: 'array', items: { type: 'string', enum: [...practiceStatuses] } }, style: 'form', explode: true },
-];
+/** The search's filters; the exports take them too, without the order and the page. */
+const searchParameters = queryParametersFrom(searchQuerySchema.omit({ sort: true, page: true }));
 
 export const practicesApi: ApiDescription = {
   schemas: { Practice: practiceDocumentSchema, Library: libraryDocumentSchema, PracticeExportRecord: exportRecordSchema },
@@ -101,11 +95,7 @@ export const practicesApi: ApiDescription = {
         summary: 'Search the good practice library',
         description: 'Send `Accept: application/json`. Relevance-ranked when `q` is given; 20 results per page.',
         tags: ['Good practices'],
-        parameters: [
-          ...searchParameters,
-          { name: 'sort', in: 'query', schema: { type: 'string', enum: [...sortOrders] } },
-          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-        ],
+        parameters: queryParametersFrom(searchQuerySchema),
         responses: { '200': jsonResponse('The page of results', schemaRef('Library')) },
       },
     },

@@ -1,9 +1,7 @@
 /** SQL of the practices module for practices, their themes and history (search is in search.ts, transfers in transfer-queries.ts). */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Db, Executor, Tx } from '../../core/db/database.js';
 import type { PracticeStatus, PracticesTable, Translations } from './tables.js';
-
-type Executor = Db | Tx;
 
 export const practiceColumns = [
   'practices.id',
@@ -249,7 +247,6 @@ export function findPractices(db: Executor, ids: number[]) {
     .orderBy('practices.id')
     .execute();
 }
-
 
 /** Fresh planner statistics after a bulk load: PGlite has no autovacuum, and a stale estimate makes it skip the search index. */
 export async function analyzePractices(db: Db): Promise<void> {

@@ -5,7 +5,7 @@ import { can } from '../../core/policy/policy.js';
 import type { Option } from '../../core/views/components/forms.js';
 import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../partners/service.js';
 import { listProgrammes } from '../programmes/service.js';
-import { canRead, scopeOf, stakeholderOrganisationFor, type Practice } from './service.js';
+import { canRead, deleteActionFor, isEditable, scopeOf, stakeholderOrganisationFor, transitionsOpenTo, transitionsUnder, type Practice } from './service.js';
 import type { PracticeActions } from './views/PracticePage.js';
 
 /** Partners the actor may record practices for (or, proposing, whose stakeholder group they are in), by programme. */
@@ -36,7 +36,8 @@ export async function formChoices(db: Db, actor: Actor, partners: PartnerSummary
 /** The buttons and forms a practice page offers this actor. */
 export function actionsOn(actor: Actor, practice: Practice, partners: PartnerSummary[]): PracticeActions {
   const scope = scopeOf(practice);
-  const partnerScope = { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId] };
+  const open = transitionsOpenTo(actor, practice);
+  const offers = (action: Parameters<typeof transitionsUnder>[0]) => transitionsUnder(action).some((name) => open.includes(name));
   const interestPartners =
     practice.status === 'published'
       ? partners
@@ -45,11 +46,11 @@ export function actionsOn(actor: Actor, practice: Practice, partners: PartnerSum
           .map((partner) => ({ value: String(partner.id), label: partner.name }))
       : [];
   return {
-    edit: practice.status !== 'declined' && can(actor, 'practice.update', scope),
-    submit: (practice.status === 'draft' || practice.status === 'returned') && can(actor, 'practice.submit', partnerScope),
-    review: ['draft', 'submitted', 'returned', 'published'].includes(practice.status) && can(actor, 'practice.review', partnerScope),
-    decideProposal: practice.status === 'proposed' && can(actor, 'practice.decide_proposal', partnerScope),
-    delete: can(actor, practice.status === 'published' ? 'practice.delete_published' : 'practice.delete', scope),
+    edit: isEditable(practice) && can(actor, 'practice.update', scope),
+    submit: offers('practice.submit'),
+    review: offers('practice.review'),
+    decideProposal: offers('practice.decide_proposal'),
+    delete: can(actor, deleteActionFor(practice), scope),
     interestPartners,
     seeTransfers: can(actor, 'transfer.read') && canRead(actor, practice),
   };

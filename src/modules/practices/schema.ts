@@ -20,6 +20,7 @@ import {
   requiredId,
   requiredLine,
   requiredText,
+  themeCodePattern,
   webAddress,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
@@ -73,7 +74,7 @@ export const practiceFields = z.object({
   summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
   objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
   description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
-  themes: z.preprocess(listOf, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+  themes: z.preprocess(listOf, z.array(z.string().regex(themeCodePattern, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
   keywords,
   locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
   locationNuts: z.preprocess(
@@ -121,15 +122,23 @@ export type SortOrder = (typeof sortOrders)[number];
 
 /** The library's search, from the query string: anything unusable is dropped rather than refused, so links never break. */
 export const searchQuerySchema = z.object({
-  q: z.preprocess((value) => {
-    const cleaned = cleanText(Array.isArray(value) ? value[0] : value);
-    return typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ').slice(0, 200) : '';
-  }, z.string()),
-  theme: z.preprocess((value) => listOf(value).filter((code) => /^[a-z0-9-]{1,60}$/.test(code)).slice(0, 20), z.array(z.string())),
-  country: z.preprocess((value) => listOf(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.string())),
-  partner: z.preprocess((value) => listOf(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number())),
+  q: z
+    .preprocess((value) => {
+      const cleaned = cleanText(Array.isArray(value) ? value[0] : value);
+      return typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ').slice(0, 200) : '';
+    }, z.string().max(200))
+    .meta({ description: 'Words to search for; "quoted phrase", or, -exclude' }),
+  theme: z
+    .preprocess((value) => listOf(value).filter((code) => themeCodePattern.test(code)).slice(0, 20), z.array(z.string().regex(themeCodePattern)))
+    .meta({ description: 'Theme codes (repeat the parameter for several)' }),
+  country: z.preprocess((value) => listOf(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.enum(countryCodes))),
+  partner: z
+    .preprocess((value) => listOf(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number().int().min(1)))
+    .meta({ description: 'Owner partner ids' }),
   scope: z.preprocess((value) => listOf(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)), z.array(z.enum(geographicalScopes))),
-  status: z.preprocess((value) => listOf(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses))),
+  status: z
+    .preprocess((value) => listOf(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses)))
+    .meta({ description: 'Staff only; ignored for others' }),
   sort: z.preprocess((value) => ((sortOrders as readonly unknown[]).includes(value) ? value : undefined), z.enum(sortOrders).optional()),
   page: pageNumber,
 });

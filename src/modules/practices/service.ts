@@ -4,7 +4,8 @@
  * re-exported here, the module's public API.
  */
 import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Db, Executor, Tx } from '../../core/db/database.js';
+import { camelCased } from '../../core/db/rows.js';
 import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can, type Scope } from '../../core/policy/policy.js';
@@ -41,43 +42,15 @@ export interface Practice extends queries.PracticeValues {
 type PracticeRow = NonNullable<Awaited<ReturnType<typeof queries.findPractice>>>;
 
 export function toPractice(row: PracticeRow, showContact: boolean): Practice {
+  const practice = camelCased(row);
   return {
-    id: row.id,
-    programmeId: row.programme_id,
-    ownerPartnerId: row.owner_partner_id,
-    ownerOrganisationId: row.owner_organisation_id,
-    status: row.status,
-    language: row.language,
-    title: row.title,
-    summary: row.summary,
-    objective: row.objective,
-    description: row.description,
-    locationCountry: row.location_country,
-    locationNuts: row.location_nuts,
-    locationCity: row.location_city,
-    geographicalScope: row.geographical_scope,
-    resources: row.resources,
-    resourcesEur: row.resources_eur,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    evidence: row.evidence,
-    transferPotential: row.transfer_potential,
-    difficulties: row.difficulties,
-    links: row.links,
-    keywords: row.keywords,
+    ...practice,
     themes: row.themes ?? [],
-    contactName: showContact ? row.contact_name : null,
-    contactEmail: showContact ? row.contact_email : null,
-    translations: row.translations,
-    proposedByUserId: row.proposed_by_user_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    submittedAt: row.submitted_at,
-    publishedAt: row.published_at,
+    contactName: showContact ? practice.contactName : null,
+    contactEmail: showContact ? practice.contactEmail : null,
   };
 }
 
-/** Where a practice sits for the policy; a proposer is in scope only for their own proposal, while it is one. */
 export function scopeOf(practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status' | 'proposedByUserId'>): Scope {
   const proposerScope = practice.proposedByUserId !== null && (practice.status === 'proposed' || practice.status === 'declined') ? { userId: practice.proposedByUserId } : {};
   return { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId], ...proposerScope };
@@ -194,7 +167,7 @@ export function valuesOf(input: PracticeFormInput, programmeId: number): queries
 }
 
 /** A practice of the same owner already has this title, or one very like it; the form asks before saving a second one. */
-export async function likelyDuplicate(db: Db | Tx, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
+export async function likelyDuplicate(db: Executor, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
   const same = await queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
   if (same) return { ...same, exact: true };
   const similar = mostSimilar(title, await queries.listTitlesOfOwner(db, ownerPartnerId, exceptPracticeId));
@@ -260,7 +233,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
     const row = await queries.lockPractice(trx, practiceId);
     if (!row) return refuse('not_found');
     const before = toPractice(row, true);
-    if (before.status === 'declined') return refuse('wrong_status');
+    if (!isEditable(before)) return refuse('wrong_status');
     if (!can(actor, 'practice.update', scopeOf(before))) return refuse('forbidden');
     // The owner partner can only change between partners the actor edits, and a proposal stays with its partner.
     if (input.ownerPartnerId !== before.ownerPartnerId && (before.status === 'proposed' || !can(actor, 'practice.create', { programmeId: before.programmeId, partnerIds: [input.ownerPartnerId] }))) {
@@ -294,6 +267,31 @@ const transitions = {
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof transitions;
+const transitionNames = Object.keys(transitions) as TransitionName[];
+
+/** The transitions taken under one policy action, in the table's order: the choices of its page (a review publishes or returns). */
+export function transitionsUnder(action: Transition['action']): TransitionName[] {
+  return transitionNames.filter((name) => transitions[name].action === action);
+}
+
+/** The transitions a page offers this actor on this practice: the table changeStatus enforces, read the same way. */
+export function transitionsOpenTo(actor: Actor, practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status'>): TransitionName[] {
+  const scope = { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId] };
+  return transitionNames.filter((name) => {
+    const transition: Transition = transitions[name];
+    return transition.from.includes(practice.status) && can(actor, transition.action, scope);
+  });
+}
+
+/** A declined proposal is kept as it was declined: nobody edits it. */
+export function isEditable(practice: Pick<Practice, 'status'>): boolean {
+  return practice.status !== 'declined';
+}
+
+/** A published practice is part of the programme's record, so deleting it is a separate action (the coordinator's). */
+export function deleteActionFor(practice: Pick<Practice, 'status'>): 'practice.delete' | 'practice.delete_published' {
+  return practice.status === 'published' ? 'practice.delete_published' : 'practice.delete';
+}
 
 /** Moves a practice along its review workflow, keeping the change and its comment in the history and the audit log. */
 export async function changeStatus(db: Db, actor: Actor, practiceId: number, name: TransitionName, comment = ''): Promise<Outcome<Practice, PracticeRefusal>> {
@@ -328,8 +326,7 @@ export async function deletePractice(db: Db, actor: Actor, practiceId: number): 
     const row = await queries.lockPractice(trx, practiceId);
     if (!row) return refuse('not_found');
     const before = toPractice(row, true);
-    const action = before.status === 'published' ? 'practice.delete_published' : 'practice.delete';
-    if (!can(actor, action, scopeOf(before))) return refuse('forbidden');
+    if (!can(actor, deleteActionFor(before), scopeOf(before))) return refuse('forbidden');
     if (await queries.hasTransfers(trx, practiceId)) return refuse('has_transfers');
     await queries.deletePractice(trx, practiceId);
     if (before.status === 'published') await requestRecommendationRefresh(trx, before.programmeId);

@@ -1,9 +1,7 @@
 /** Every SQL statement of the programmes module. */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
+import type { Executor, Tx } from '../../core/db/database.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
-
-type Executor = Db | Tx;
 
 const programmeColumns = ['id', 'slug', 'acronym', 'title', 'summary', 'starts_on', 'ends_on'] as const;
 const phaseColumns = ['id', 'programme_id', 'number', 'name', 'description', 'starts_on', 'ends_on'] as const;

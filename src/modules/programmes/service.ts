@@ -2,6 +2,7 @@
 import { recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
+import { camelCased } from '../../core/db/rows.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -38,13 +39,8 @@ export interface Semester {
 type ProgrammeRow = Awaited<ReturnType<typeof queries.findProgramme>> & object;
 type PhaseRow = Awaited<ReturnType<typeof queries.findPhase>> & object;
 
-function toProgramme(row: ProgrammeRow): Programme {
-  return { id: row.id, slug: row.slug, acronym: row.acronym, title: row.title, summary: row.summary, startsOn: row.starts_on, endsOn: row.ends_on };
-}
-
-function toPhase(row: PhaseRow): Phase {
-  return { id: row.id, programmeId: row.programme_id, number: row.number, name: row.name, description: row.description, startsOn: row.starts_on, endsOn: row.ends_on };
-}
+const toProgramme = (row: ProgrammeRow): Programme => camelCased(row);
+const toPhase = (row: PhaseRow): Phase => camelCased(row);
 
 function addMonths(isoDate: string, months: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

@@ -1,8 +1,6 @@
 /** Every SQL statement of the themes module. */
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
-
-type Executor = Db | Tx;
+import type { Executor, Tx } from '../../core/db/database.js';
 
 export function listThemes(db: Executor) {
   return db.selectFrom('themes').select(['code', 'names', 'position', 'retired']).orderBy('position').orderBy('code').execute();

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db, Tx } from '../database.js';
+import type { Executor } from '../database.js';
 
 export const backupFormat = 'better-backup';
 export const backupFormatVersion = 1;
@@ -58,7 +58,7 @@ interface TableRow {
  * The platform's tables in the schema worked in (Kysely's migration bookkeeping excepted: the header names the
  * migrations instead), ordered so that a table comes after every table it references.
  */
-export async function platformTables(db: Db | Tx): Promise<PlatformTable[]> {
+export async function platformTables(db: Executor): Promise<PlatformTable[]> {
   const { rows } = await sql<TableRow>`
     select c.relname::text as name,
       array(select a.attname::text from pg_attribute a
@@ -92,7 +92,7 @@ function dependencyOrder(tables: TableRow[]): TableRow[] {
 }
 
 /** An identity column's sequence position (its last value, null before it gave one), as text to keep every digit. */
-export async function sequenceLastValue(db: Db | Tx, table: string, column: string): Promise<string | null> {
+export async function sequenceLastValue(db: Executor, table: string, column: string): Promise<string | null> {
   const { rows } = await sql<{ value: string | null }>`
     select pg_sequence_last_value(pg_get_serial_sequence(${table}, ${column})::regclass)::text as value`.execute(db);
   return rows[0]?.value ?? null;

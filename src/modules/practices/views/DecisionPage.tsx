@@ -4,12 +4,12 @@ import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../..
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import type { Practice } from '../service.js';
+import { transitionsUnder, type Practice } from '../service.js';
 
 export function DecisionPage({ kind, practice, state }: { kind: 'review' | 'proposal'; practice: Practice; state?: FormState }) {
   const { t } = useView();
   const title = t(`practices.${kind}.title`, { title: practice.title });
-  const choices = kind === 'review' ? (['publish', 'return'] as const) : (['accept', 'decline'] as const);
+  const choices = transitionsUnder(kind === 'review' ? 'practice.review' : 'practice.decide_proposal');
   return (
     <Layout title={title} hasErrors={Boolean(state?.errors.length)}>
       <BackLink href={`/practices/${practice.id}`}>{t('common.actions.back')}</BackLink>

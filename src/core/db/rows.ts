@@ -1,0 +1,16 @@
+/** Rows come back from SQL with snake_case columns; domain records use camelCase. This maps one to the other once. */
+
+/** `stage_since` → `stageSince`. */
+type CamelCase<Name extends string> = Name extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : Name;
+
+/** A row's type with its columns renamed as the domain names them. */
+export type CamelCased<Row> = { [Column in keyof Row as Column extends string ? CamelCase<Column> : Column]: Row[Column] };
+
+/**
+ * The row with every column renamed to camelCase and its values untouched, for a record that is the row under
+ * domain names. Select exactly the columns the record has: every selected column ends up in it.
+ */
+export function camelCased<Row extends object>(row: Row): CamelCased<Row> {
+  const entries = Object.entries(row).map(([column, value]): [string, unknown] => [column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()), value]);
+  return Object.fromEntries(entries) as CamelCased<Row>;
+}
