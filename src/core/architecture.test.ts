@@ -1,13 +1,9 @@
 /** Architecture rules over the route table: what every newcomer's route must declare. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { definedActions, isPublicAction } from './policy/policy.js';
-import { createTestApp, type TestApp } from './testing/app.js';
+import { useTestApp } from './testing/world.js';
 
-let context: TestApp;
-beforeAll(async () => {
-  context = await createTestApp();
-});
-afterAll(async () => context.close());
+const context = useTestApp();
 
 describe('the route table', () => {
   it('has routes from every module', () => {

@@ -11,7 +11,8 @@ import { systemActor } from '../../core/policy/actor.js';
 import { practiceSchema } from '../practices/schema.js';
 import { changeStatus, createPractice, registerInterest } from '../practices/service.js';
 import { getEvent, inviteToFeedback, participationStatistics } from './service.js';
-import { anEvent, endEvent, latestEmailTo, registrationForm } from './test-support.js';
+import { anEvent, aRegistrationForm } from '../../core/testing/records.js';
+import { endEvent, latestEmailTo } from './test-support.js';
 
 const fixture = useWorld();
 const system = systemActor('test');
@@ -21,7 +22,7 @@ async function eventWithPeople(emails: string[], overrides: Record<string, strin
   const visitor = new TestBrowser(fixture.context.app);
   for (const [index, email] of emails.entries()) {
     const role = index % 3 === 0 ? 'decision_maker' : 'civil_servant';
-    await visitor.post(`/events/${id}/registrations`, registrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
+    await visitor.post(`/events/${id}/registrations`, aRegistrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
   }
   return id;
 }

@@ -3,10 +3,8 @@
  * set (each query must find its practices in the first five), highlights, facets, visibility, similar practices
  * and recommendations for learning needs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../core/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, systemActor } from '../../core/policy/actor.js';
-import { createTestDatabase } from '../../core/testing/database.js';
 import { insertGeneratedPractices } from '../../core/testing/practice-generator.js';
 import { seedDemo } from '../../seed.js';
 import { listPartners } from '../partners/service.js';
@@ -14,13 +12,13 @@ import { replaceThemes } from './queries.js';
 import { practiceSchema, searchQuerySchema } from './schema.js';
 import { highlightEnd, highlightStart } from './search.js';
 import { changeStatus, createLearningNeed, createPractice, recommendationsFor, refreshRecommendations, refreshRequestedRecommendations, searchLibrary, similarPractices } from './service.js';
+import { useTestDatabase } from '../../core/testing/world.js';
 
-let database: DatabaseHandle;
+const database = useTestDatabase();
 const titles = new Map<string, number>();
 const system = systemActor('test');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const seeded = await seedDemo(database.db);
   if (!seeded.ok) throw new Error('demo not loaded');
   const partners = await listPartners(database.db, system, seeded.value.programmeId);
@@ -28,7 +26,6 @@ beforeAll(async () => {
   await database.db.transaction().execute((trx) => refreshRecommendations(trx, { programmeId: seeded.value.programmeId }));
   for (const row of await database.db.selectFrom('practices').select(['id', 'title']).execute()) titles.set(row.title, row.id);
 });
-afterAll(async () => database.close());
 
 async function topTitles(q: string, actor = anonymous, count = 5): Promise<string[]> {
   const page = await searchLibrary(database.db, actor, searchQuerySchema.parse({ q }));
