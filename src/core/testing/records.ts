@@ -44,8 +44,14 @@ export function aPracticeInput(ownerPartnerId: number, overrides: FormBody = {})
 /** The review steps that bring a new draft to each status a test starts from. */
 const stepsTo = { draft: [], submitted: ['submit'], published: ['publish'] } as const;
 
+export interface PracticeOptions {
+  status?: keyof typeof stepsTo;
+  /** Fields of the practice form other than the title, changed from aPracticeForm's. */
+  form?: FormBody;
+}
+
 /** A practice of the partner written by the system and taken through the review to the status asked for; its id. */
-export async function aPractice(db: Db, ownerPartnerId: number, title: string, options: { status?: keyof typeof stepsTo; form?: FormBody } = {}): Promise<number> {
+export async function aPractice(db: Db, ownerPartnerId: number, title: string, options: PracticeOptions = {}): Promise<number> {
   const { id } = valueOf(await createPractice(db, system, aPracticeInput(ownerPartnerId, { title, ...options.form })));
   for (const step of stepsTo[options.status ?? 'draft']) valueOf(await changeStatus(db, system, id, step));
   return id;
@@ -73,7 +79,17 @@ export async function anEvent(db: Db, hostPartnerId: number, overrides: FormBody
 
 /** The public registration form of a person from a business, consent given. */
 export function aRegistrationForm(email: string, overrides: Record<string, string> = {}): Record<string, string> {
-  return { name: 'Ada Lovelace', email, organisationId: '', organisationName: 'Analytical Engines Ltd', helix: 'business', partner: 'none', role: 'business', consent: 'yes', ...overrides };
+  return {
+    name: 'Ada Lovelace',
+    email,
+    organisationId: '',
+    organisationName: 'Analytical Engines Ltd',
+    helix: 'business',
+    partner: 'none',
+    role: 'business',
+    consent: 'yes',
+    ...overrides,
+  };
 }
 
 /** Part 1 of a plan (its contact and the policy instrument it improves) as the context form sends it. */

@@ -9,7 +9,9 @@ const fixture = useWorld();
 /** The add and edit forms as a browser sends them: every language's field, the English one filled. */
 const themeForm = (fields: Record<string, string>) => ({ nameEn: '', nameIt: '', nameEt: '', nameHu: '', nameSv: '', ...fields });
 const themeWithCode = async (code: string) => (await listThemes(fixture.context.db)).find((theme) => theme.code === code);
-const errorLinks = (page: ReturnType<typeof readPage>) => [...page.document.querySelectorAll('.error-summary a')].map((link) => [link.textContent, link.getAttribute('href')]);
+/** Each problem the error summary lists, as its text and the field it links to. */
+const errorLinks = (page: ReturnType<typeof readPage>) =>
+  [...page.document.querySelectorAll('.error-summary a')].map((link) => [link.textContent, link.getAttribute('href')]);
 
 describe('the list of themes', () => {
   it('shows an administrator every theme with its code and whether it is offered, and a form to add one', async () => {
@@ -44,7 +46,8 @@ describe('adding a theme', () => {
     const page = await admin.page('/admin/themes');
     expect(page.screen.getByRole('status').textContent).toContain('The theme Cycling infrastructure has been added.');
     expect(page.screen.getByRole('rowheader', { name: 'Cycling infrastructure' }).closest('tr')?.textContent).toContain('cycling-infrastructure');
-    expect(await themeWithCode('cycling-infrastructure')).toEqual({ code: 'cycling-infrastructure', names: { en: 'Cycling infrastructure', et: 'Jalgrattataristu' }, retired: false });
+    const names = { en: 'Cycling infrastructure', et: 'Jalgrattataristu' };
+    expect(await themeWithCode('cycling-infrastructure')).toEqual({ code: 'cycling-infrastructure', names, retired: false });
   });
 
   it('asks for the English name, keeping what was typed, and adds nothing', async () => {

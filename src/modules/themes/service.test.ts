@@ -21,7 +21,8 @@ async function auditOf(code: string) {
 describe('adding a theme', () => {
   it('adds a theme at the end of the list under a code made from its English name, with its name in each language given', async () => {
     const outcome = await createTheme(fixture.db, admin(), names({ nameEn: 'Circular économie of Cities', nameIt: 'Economia circolare delle città' }));
-    const expected = { code: 'circular-economie-of-cities', names: { en: 'Circular économie of Cities', it: 'Economia circolare delle città' }, retired: false };
+    const inTwoLanguages = { en: 'Circular économie of Cities', it: 'Economia circolare delle città' };
+    const expected = { code: 'circular-economie-of-cities', names: inTwoLanguages, retired: false };
     expect(outcome).toEqual({ ok: true, value: expected });
     expect((await listThemes(fixture.db)).at(-1)).toEqual(expected);
     expect(await auditOf('circular-economie-of-cities')).toEqual([{ action: 'theme.create', before: null, after: expected }]);
@@ -43,7 +44,8 @@ describe('adding a theme', () => {
   it('refuses everyone but an administrator, and adds nothing', async () => {
     const { coordinator, editorA, stakeholderA, plainUser } = fixture.world.users;
     for (const actor of [anonymous, coordinator.actor, editorA.actor, stakeholderA.actor, plainUser.actor]) {
-      expect(await createTheme(fixture.db, actor, names({ nameEn: 'Space tourism' })), actor.kind === 'user' ? actor.email : 'anonymous').toEqual({ ok: false, reason: 'forbidden' });
+      const who = actor.kind === 'user' ? actor.email : 'anonymous';
+      expect(await createTheme(fixture.db, actor, names({ nameEn: 'Space tourism' })), who).toEqual({ ok: false, reason: 'forbidden' });
     }
     expect(await themeWithCode('space-tourism')).toBeUndefined();
   });
@@ -61,7 +63,8 @@ describe('renaming and retiring a theme', () => {
 
   it('retires a theme, keeping it in the list for the records that use it, and brings it back', async () => {
     await createTheme(fixture.db, admin(), names({ nameEn: 'Fax services' }));
-    expect(await updateTheme(fixture.db, admin(), 'fax-services', names({ nameEn: 'Fax services', retired: 'yes' }))).toMatchObject({ ok: true, value: { retired: true } });
+    const retired = await updateTheme(fixture.db, admin(), 'fax-services', names({ nameEn: 'Fax services', retired: 'yes' }));
+    expect(retired).toMatchObject({ ok: true, value: { retired: true } });
     expect(await themeWithCode('fax-services')).toMatchObject({ retired: true });
     expect(await updateTheme(fixture.db, admin(), 'fax-services', names({ nameEn: 'Fax services' }))).toMatchObject({ ok: true, value: { retired: false } });
     expect(await themeWithCode('fax-services')).toMatchObject({ retired: false });
