@@ -1,8 +1,6 @@
 /** The demo programme: the real BETTER partnership, loaded only into an empty database. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './core/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { anonymous } from './core/policy/actor.js';
-import { createTestDatabase } from './core/testing/database.js';
 import { demoAccounts } from './modules/accounts/seed.js';
 import { feedbackSummaryOf } from './modules/events/service.js';
 import { listPartners } from './modules/partners/service.js';
@@ -10,12 +8,9 @@ import { countStakeholdersByHelix } from './modules/partners/service.js';
 import { listPhases, listProgrammes } from './modules/programmes/service.js';
 import type { PlatformModule } from './core/module.js';
 import { runDemoSeeds, seedDemo } from './seed.js';
+import { useTestDatabase } from './core/testing/world.js';
 
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('the demo', () => {
   it('loads BETTER (August 2019 to July 2023), its two phases, five partners and every helix type', async () => {

@@ -5,17 +5,13 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkArchitecture, sqlIn, type ArchitectureRule } from './architecture.js';
 import { definedActions, isPublicAction } from './policy/policy.js';
-import { createTestApp, type TestApp } from './testing/app.js';
+import { useTestApp } from './testing/world.js';
 
 describe('the route table', () => {
-  let context: TestApp;
-  beforeAll(async () => {
-    context = await createTestApp();
-  });
-  afterAll(async () => context.close());
+  const context = useTestApp();
 
   it('has routes from every module', () => {
     const urls = context.app.routeTable.map((route) => route.url);

@@ -1,17 +1,12 @@
 /** The migration sequence: complete, ordered, and safe to run twice. */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index.js';
 import { fromProjectRoot } from '../paths.js';
-import { createTestDatabase } from '../testing/database.js';
-import type { DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { useTestDatabase } from '../testing/world.js';
 
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('migrations', () => {
   it('lists every migration file in migrations/index.ts, in date order', () => {

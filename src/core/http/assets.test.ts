@@ -2,22 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import type { DatabaseHandle } from '../db/database.js';
 import { testConfig } from '../testing/app.js';
-import { createTestDatabase } from '../testing/database.js';
+import { useTestDatabase } from '../testing/world.js';
 
-let database: DatabaseHandle;
+const database = useTestDatabase();
 let app: FastifyInstance;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   app = await buildApp({ config: testConfig(), database, logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } } });
   await app.ready();
 });
 afterAll(async () => {
   await app.close();
-  await database.close();
 });
 
 describe('static files', () => {

@@ -3,17 +3,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/app.js';
 import { validateWith } from '../testing/standards.js';
+import { useTestApp } from '../testing/world.js';
 
-let context: TestApp;
+const context = useTestApp();
 let directory: string;
 beforeAll(async () => {
-  context = await createTestApp();
   directory = await mkdtemp(path.join(tmpdir(), 'better-openapi-'));
 });
 afterAll(async () => {
-  await context.close();
   await rm(directory, { recursive: true, force: true });
 });
 

@@ -11,9 +11,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { anEvent } from '../../modules/events/test-support.js';
 import { createInstrument } from '../../modules/instruments/service.js';
-import { newInstrumentInput } from '../../modules/instruments/test-support.js';
+import { anEvent, anInstrumentInput } from '../testing/records.js';
 import { systemActor } from '../policy/actor.js';
 import { readPage, TestBrowser, type GeneratedFile } from '../testing/http.js';
 import { useWorld } from '../testing/world.js';
@@ -54,7 +53,7 @@ describe('upload limits of each form', () => {
   });
 
   it('refuses an 11 MB impact file on the instrument’s import form, which says 10 MB', async () => {
-    const created = await createInstrument(fixture.context.db, systemActor('test'), newInstrumentInput(fixture.world.partnerA.id, 'Payments portal'));
+    const created = await createInstrument(fixture.context.db, systemActor('test'), anInstrumentInput(fixture.world.partnerA.id, 'Payments portal'));
     if (!created.ok) throw new Error(created.reason);
     const editor = await fixture.browserFor('editorA');
     const path = `/instruments/${created.value.id}/impact/import`;

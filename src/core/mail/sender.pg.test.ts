@@ -4,19 +4,14 @@
  */
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../db/database.js';
-import { createTestDatabase } from '../testing/database.js';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.js';
 import { queueEmail } from './outbox.js';
 import { sendDueEmails, type MailMessage } from './sender.js';
+import { useTestDatabase } from '../testing/world.js';
 
 const url = process.env.TEST_DATABASE_URL as string;
-let database: DatabaseHandle;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('sending from several nodes', () => {
   it('sends an email once: another node skips it while it is being sent, and sends it as soon as the sending node dies', async () => {

@@ -3,25 +3,24 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { createTestDatabase } from '../testing/database.js';
 import { listOutbox, queueEmail } from './outbox.js';
 import { maxAttempts, releaseEmailLeases, sendDueEmails, smtpTransport, type MailMessage } from './sender.js';
+import { useTestDatabase } from '../testing/world.js';
 
 interface Received {
   to: string[];
   raw: string;
 }
 
-let database: DatabaseHandle;
+const database = useTestDatabase();
 let server: SMTPServer;
 let port = 0;
 const received: Received[] = [];
 let refuseNext = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -47,7 +46,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
 });
 
 async function queue(to: string, subject: string, attachments: { filename: string; contentType: string; content: string }[] = []) {

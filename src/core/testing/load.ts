@@ -1,5 +1,5 @@
 /** Load for the resilience tests: visitors registering for an event over and over, beside other clients' reads. */
-import { registrationForm } from '../../modules/events/test-support.js';
+import { aRegistrationForm } from './records.js';
 import type { ScratchDatabase } from './nodes.js';
 import type { Visitor } from './visitor.js';
 
@@ -33,7 +33,7 @@ export function startLoad(eventId: number, registrants: Visitor[], readers: (() 
         sequence += 1;
         const email = `load${index}-${sequence}@example.org`;
         await visitor.get(`/events/${eventId}`);
-        const answer = await visitor.post(`/events/${eventId}/registrations`, registrationForm(email));
+        const answer = await visitor.post(`/events/${eventId}/registrations`, aRegistrationForm(email));
         if (answer.status === 200) acknowledged.push(email);
       }),
     ),

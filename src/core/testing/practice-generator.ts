@@ -3,7 +3,7 @@
  * descriptions composed from the vocabulary of European e-government, reproducible from a seed.
  */
 import type { Db } from '../db/database.js';
-import * as queries from '../../modules/practices/queries.js';
+import { analyzeLibrary, writeGeneratedPractices, type PracticeValues } from '../../modules/practices/service.js';
 
 /** A small, fast, seeded pseudo-random generator (mulberry32), so every run builds the same library. */
 export function seededRandom(seed: number): () => number {
@@ -75,7 +75,7 @@ const themeCodes = ['digital-services', 'payments', 'open-data', 'artificial-int
 const scopes = ['local', 'regional', 'national', 'european'] as const;
 
 export interface GeneratedPractice {
-  values: queries.PracticeValues;
+  values: PracticeValues;
   themes: string[];
 }
 
@@ -134,17 +134,8 @@ export async function insertGeneratedPractices(db: Db, options: { programmeId: n
   const batchSize = 500;
   for (let start = 0; start < options.count; start += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, offset) => generatePractice(random, options.programmeId, options.ownerPartnerIds, start + offset + 1));
-    await db.transaction().execute(async (trx) => {
-      const ids = await queries.insertPractices(
-        trx,
-        batch.map((practice) => ({ values: practice.values, status: 'published' as const })),
-      );
-      await queries.insertThemes(
-        trx,
-        batch.map((practice, index) => ({ practiceId: ids[index] as number, codes: practice.themes })),
-      );
-    });
+    await writeGeneratedPractices(db, batch);
     options.onProgress?.(start + batch.length);
   }
-  await queries.analyzePractices(db);
+  await analyzeLibrary(db);
 }

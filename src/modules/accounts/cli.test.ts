@@ -1,16 +1,12 @@
 /** `better user create`: the command line validates like the invitation form. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getTranslator } from '../../core/i18n/i18n.js';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
 import { aPartner, aProgramme } from '../../core/testing/factories.js';
 import { TestBrowser } from '../../core/testing/http.js';
 import { createUserFromCli, type CliUserInput } from './cli.js';
+import { useTestApp } from '../../core/testing/world.js';
 
-let context: TestApp;
-beforeAll(async () => {
-  context = await createTestApp();
-});
-afterAll(async () => context.close());
+const context = useTestApp();
 
 const base: CliUserInput = { email: '', displayName: 'CLI Person', role: 'admin', programmeId: undefined, partnerId: undefined, organisationId: undefined, locale: 'en', password: undefined };
 

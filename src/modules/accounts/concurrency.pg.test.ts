@@ -1,19 +1,14 @@
 /** Double submits and simultaneous administrators, settled by locks and unique indexes on PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getTranslator } from '../../core/i18n/i18n.js';
-import type { DatabaseHandle } from '../../core/db/database.js';
 import { systemActor } from '../../core/policy/actor.js';
-import { createTestDatabase } from '../../core/testing/database.js';
 import { aUser } from '../../core/testing/factories.js';
 import { hashToken, newToken } from '../../core/tokens.js';
 import { insertUserToken } from './queries.js';
 import { inviteUser, resetPassword } from './service.js';
+import { useTestDatabase } from '../../core/testing/world.js';
 
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('racing requests', () => {
   it('uses a password reset link once, even when it is submitted five times at once', async () => {

@@ -1,16 +1,12 @@
 /** Signing in and out, throttling, password reset by email, invitations and the account page, through HTTP. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listOutbox } from '../../core/mail/outbox.js';
 import { loadConfig } from '../../core/config/config.js';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
 import { aProgramme, aUser, testPassword } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { useTestApp } from '../../core/testing/world.js';
 
-let context: TestApp;
-beforeAll(async () => {
-  context = await createTestApp();
-});
-afterAll(async () => context.close());
+const context = useTestApp();
 
 async function latestEmailTo(address: string) {
   const { emails } = await listOutbox(context.db, 1);
@@ -68,11 +64,7 @@ describe('signing in', () => {
   });
 
   describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
-    let proxied: TestApp;
-    beforeAll(async () => {
-      proxied = await createTestApp({ trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
-    });
-    afterAll(async () => proxied.close());
+    const proxied = useTestApp({ trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
     // The proxy appends the address it saw to whatever X-Forwarded-For the client sent.
     const through = (client: string, forged = '') => new TestBrowser(proxied.app, { 'x-forwarded-for': forged ? `${forged}, ${client}` : client });
 

@@ -1,21 +1,16 @@
 /** Sign-in throttling as guessers and owners meet it: growing pauses for guessers, never a locked-out owner. */
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../core/db/database.js';
-import { createTestDatabase } from '../../core/testing/database.js';
+import { describe, expect, it } from 'vitest';
 import { aUser, testPassword } from '../../core/testing/factories.js';
 import { eraseUser, setUserActive, signIn, type SignInOutcome } from './service.js';
 import { accountHashOf, pauseAfter, throttleRules, type Digest } from './throttle.js';
+import { useTestDatabase } from '../../core/testing/world.js';
 
-let database: DatabaseHandle;
+const database = useTestDatabase();
 const digest: Digest = (text) => createHmac('sha256', 'a test secret of at least 32 characters').update(text).digest('base64url');
 const start = new Date('2026-03-02T09:00:00Z');
 const later = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
 
 function attempt(email: string, password: string, address: string, now: Date, deviceCookie?: string): Promise<SignInOutcome> {
   return signIn(database.db, { email, password }, { client: { address, deviceCookie }, digest, now });

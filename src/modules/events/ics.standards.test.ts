@@ -6,22 +6,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aWorld } from '../../core/testing/factories.js';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
 import { TestBrowser } from '../../core/testing/http.js';
 import { validateWith } from '../../core/testing/standards.js';
-import { anEvent, latestEmailTo, registrationForm } from './test-support.js';
+import { useWorld } from '../../core/testing/world.js';
+import { anEvent, aRegistrationForm } from '../../core/testing/records.js';
+import { latestEmailTo } from './test-support.js';
 
-let context: TestApp;
-let world: Awaited<ReturnType<typeof aWorld>>;
+const fixture = useWorld();
 let directory: string;
 let eventId = 0;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  world = await aWorld(context.db);
   directory = await mkdtemp(path.join(tmpdir(), 'better-ics-'));
-  eventId = await anEvent(context.db, world.partnerA.id, {
+  eventId = await anEvent(fixture.context.db, fixture.world.partnerA.id, {
     title: 'Workshop across the clock change; with "quotes", commas and a long title that must be folded at 75 octets in the file',
     description: 'Line one\nLine two, with a comma; and a semicolon',
     format: 'hybrid',
@@ -30,10 +27,9 @@ beforeAll(async () => {
     startsAt: '2027-10-30T12:00',
     endsAt: '2027-10-31T12:00',
   });
-  await anEvent(context.db, world.partnerB.id, { timeZone: 'Europe/Tallinn', visitingPartnerIds: [String(world.partnerA.id)] });
+  await anEvent(fixture.context.db, fixture.world.partnerB.id, { timeZone: 'Europe/Tallinn', visitingPartnerIds: [String(fixture.world.partnerA.id)] });
 });
 afterAll(async () => {
-  await context.close();
   await rm(directory, { recursive: true, force: true });
 });
 
@@ -45,7 +41,7 @@ async function validated(name: string, content: string) {
 
 describe('calendar files', () => {
   it('gives one event as a valid file whose times stay at noon in Rome on both sides of the clock change', async () => {
-    const response = await new TestBrowser(context.app).get(`/events/${eventId}.ics`);
+    const response = await new TestBrowser(fixture.context.app).get(`/events/${eventId}.ics`);
     expect(response.headers['content-type']).toContain('text/calendar');
     const verdict = await validated('event.ics', response.body);
     expect(verdict.conforms, verdict.report).toBe(true);
@@ -56,23 +52,23 @@ describe('calendar files', () => {
   });
 
   it('gives the programme’s feed and a partner’s feed as valid files', async () => {
-    const all = await new TestBrowser(context.app).get('/events.ics');
+    const all = await new TestBrowser(fixture.context.app).get('/events.ics');
     const allVerdict = await validated('feed.ics', all.body);
     expect(allVerdict.conforms, allVerdict.report).toBe(true);
     expect(all.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    const programme = await new TestBrowser(context.app).get(`/events.ics?programme=${world.programme.id}`);
+    const programme = await new TestBrowser(fixture.context.app).get(`/events.ics?programme=${fixture.world.programme.id}`);
     expect(programme.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    expect((await new TestBrowser(context.app).get(`/events.ics?programme=${world.otherProgramme.id}`)).body).not.toContain('BEGIN:VEVENT');
-    const partner = await new TestBrowser(context.app).get(`/events.ics?partner=${world.partnerA.id}`);
+    expect((await new TestBrowser(fixture.context.app).get(`/events.ics?programme=${fixture.world.otherProgramme.id}`)).body).not.toContain('BEGIN:VEVENT');
+    const partner = await new TestBrowser(fixture.context.app).get(`/events.ics?partner=${fixture.world.partnerA.id}`);
     const partnerVerdict = await validated('partner.ics', partner.body);
     expect(partnerVerdict.conforms, partnerVerdict.report).toBe(true);
     expect(partner.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   });
 
   it('attaches a valid file with the online link to a confirmation', async () => {
-    const registered = await new TestBrowser(context.app).post(`/events/${eventId}/registrations`, registrationForm('calendar@example.org'));
+    const registered = await new TestBrowser(fixture.context.app).post(`/events/${eventId}/registrations`, aRegistrationForm('calendar@example.org'));
     expect(registered.statusCode, registered.body.slice(0, 3000)).toBe(200);
-    const { email } = await latestEmailTo(context.db, 'calendar@example.org');
+    const { email } = await latestEmailTo(fixture.context.db, 'calendar@example.org');
     const attachment = email?.attachments[0]?.content ?? '';
     const verdict = await validated('attachment.ics', attachment);
     expect(verdict.conforms, verdict.report).toBe(true);
@@ -81,7 +77,7 @@ describe('calendar files', () => {
   });
 
   it('is checked for real: a file without its end marker is refused', async () => {
-    const response = await new TestBrowser(context.app).get(`/events/${eventId}.ics`);
+    const response = await new TestBrowser(fixture.context.app).get(`/events/${eventId}.ics`);
     expect((await validated('broken.ics', response.body.replace('END:VCALENDAR', ''))).conforms).toBe(false);
   });
 });

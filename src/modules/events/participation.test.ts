@@ -8,10 +8,10 @@ import { aPartner } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { systemActor } from '../../core/policy/actor.js';
-import { practiceSchema } from '../practices/schema.js';
-import { changeStatus, createPractice, registerInterest } from '../practices/service.js';
+import { registerInterest } from '../practices/service.js';
 import { getEvent, inviteToFeedback, participationStatistics } from './service.js';
-import { anEvent, endEvent, latestEmailTo, registrationForm } from './test-support.js';
+import { anEvent, aPractice, aRegistrationForm } from '../../core/testing/records.js';
+import { endEvent, latestEmailTo } from './test-support.js';
 
 const fixture = useWorld();
 const system = systemActor('test');
@@ -21,7 +21,7 @@ async function eventWithPeople(emails: string[], overrides: Record<string, strin
   const visitor = new TestBrowser(fixture.context.app);
   for (const [index, email] of emails.entries()) {
     const role = index % 3 === 0 ? 'decision_maker' : 'civil_servant';
-    await visitor.post(`/events/${id}/registrations`, registrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
+    await visitor.post(`/events/${id}/registrations`, aRegistrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
   }
   return id;
 }
@@ -123,12 +123,7 @@ describe('feedback after the event', () => {
 });
 
 describe('the feedback the host sees', () => {
-  async function publishedPractice(title: string): Promise<number> {
-    const created = await createPractice(fixture.context.db, system, practiceSchema.parse({ ownerPartnerId: String(fixture.world.partnerB.id), language: 'en', title, summary: 'Presented at a workshop.', themes: ['skills'] }));
-    if (!created.ok) throw new Error(created.reason);
-    await changeStatus(fixture.context.db, system, created.value.id, 'publish');
-    return created.value.id;
-  }
+  const publishedPractice = (title: string) => aPractice(fixture.context.db, fixture.world.partnerB.id, title, { status: 'published' });
 
   it('adds up the answers and the practices named, most named first, without saying who answered what', async () => {
     const popular = await publishedPractice('Popular practice at the workshop');
@@ -230,10 +225,8 @@ describe('anonymising participants of old events', () => {
 
 describe('a transfer’s stage at an event', () => {
   it('lets a stage name the event where it took place, among the events of the two partners only', async () => {
-    const practice = await createPractice(fixture.context.db, system, practiceSchema.parse({ ownerPartnerId: String(fixture.world.partnerA.id), language: 'en', title: 'Practice visited at an event', summary: 'Shown on a study visit.', themes: ['skills'] }));
-    if (!practice.ok) throw new Error(practice.reason);
-    await changeStatus(fixture.context.db, system, practice.value.id, 'publish');
-    const transfer = await registerInterest(fixture.context.db, system, practice.value.id, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-01');
+    const practiceId = await aPractice(fixture.context.db, fixture.world.partnerA.id, 'Practice visited at an event', { status: 'published' });
+    const transfer = await registerInterest(fixture.context.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-01');
     if (!transfer.ok) throw new Error(transfer.reason);
     const visit = await anEvent(fixture.context.db, fixture.world.partnerA.id, { type: 'study_visit', title: 'The study visit that counts', visitingPartnerIds: [String(fixture.world.partnerB.id)] });
     const otherProgrammes = await anEvent(fixture.context.db, (await aPartner(fixture.context.db, fixture.world.otherProgramme.id)).id, { title: 'An event of another programme' });

@@ -4,7 +4,8 @@ import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { eventDocumentSchema, eventListDocumentSchema } from './api.js';
 import { getEvent } from './service.js';
-import { anEvent, latestEmailTo, registrationForm } from './test-support.js';
+import { anEvent, aRegistrationForm } from '../../core/testing/records.js';
+import { latestEmailTo } from './test-support.js';
 import italian from '../../../locales/it/events.json' with { type: 'json' };
 
 const fixture = useWorld();
@@ -96,14 +97,14 @@ describe('writing events', () => {
     expect((await editor.post(`/events/${empty}/delete`, {})).headers.location).toBe('/events');
     expect(await getEvent(fixture.context.db, empty)).toBeUndefined();
     const taken = await anEvent(fixture.context.db, fixture.world.partnerA.id);
-    await new TestBrowser(fixture.context.app).post(`/events/${taken}/registrations`, registrationForm('keeper@example.org'));
+    await new TestBrowser(fixture.context.app).post(`/events/${taken}/registrations`, aRegistrationForm('keeper@example.org'));
     expect((await editor.post(`/events/${taken}/delete`, {})).headers.location).toBe(`/events/${taken}`);
     expect(await getEvent(fixture.context.db, taken)).toBeDefined();
   });
 
   it('answers JSON for API clients, without anyone’s personal data', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { title: 'Event read as JSON' });
-    await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, registrationForm('json.person@example.org'));
+    await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, aRegistrationForm('json.person@example.org'));
     const api = new TestBrowser(fixture.context.app, { accept: 'application/json' });
     const document = eventDocumentSchema.parse((await api.get(`/events/${id}`)).json());
     expect(document).toMatchObject({ title: 'Event read as JSON', registered: 1 });
@@ -116,7 +117,7 @@ describe('writing events', () => {
 describe('registering without an account', () => {
   it('registers a person, emails the details with a calendar file and a private link', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { title: 'Webinar on payments' });
-    const page = readPage(await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, registrationForm('grace@example.org', { name: 'Grace Hopper' })));
+    const page = readPage(await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, aRegistrationForm('grace@example.org', { name: 'Grace Hopper' })));
     expect(page.status).toBe(200);
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('You are registered');
     const { email, token } = await latestEmailTo(fixture.context.db, 'grace@example.org');
@@ -132,13 +133,13 @@ describe('registering without an account', () => {
   it('refuses a missing consent, an invalid email and a second registration of the same email, with clear messages', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id);
     const visitor = new TestBrowser(fixture.context.app);
-    const invalid = readPage(await visitor.post(`/events/${id}/registrations`, registrationForm('not-an-email', { consent: '' })));
+    const invalid = readPage(await visitor.post(`/events/${id}/registrations`, aRegistrationForm('not-an-email', { consent: '' })));
     expect(invalid.status).toBe(400);
     const summary = [...invalid.document.querySelectorAll('.error-summary a')].map((link) => link.textContent);
     expect(summary).toEqual(['Enter an email address like name@example.org', 'Tick the box to agree to the privacy notice; without it we cannot register you']);
     expect((invalid.document.querySelector('#field-name') as HTMLInputElement).value).toBe('Ada Lovelace');
-    expect(await visitor.post(`/events/${id}/registrations`, registrationForm('twice@example.org'))).toHaveProperty('statusCode', 200);
-    const again = readPage(await visitor.post(`/events/${id}/registrations`, registrationForm('TWICE@example.org')));
+    expect(await visitor.post(`/events/${id}/registrations`, aRegistrationForm('twice@example.org'))).toHaveProperty('statusCode', 200);
+    const again = readPage(await visitor.post(`/events/${id}/registrations`, aRegistrationForm('TWICE@example.org')));
     expect(again.status).toBe(409);
     expect(again.mainText).toContain('This email address is already registered for this event');
     expect((await getEvent(fixture.context.db, id))?.registered).toBe(1);
@@ -154,7 +155,7 @@ describe('registering without an account', () => {
     });
     const visitor = new TestBrowser(fixture.context.app);
     expect((await visitor.page(`/events/${id}`)).mainText).toContain('Registration for this event is closed.');
-    const page = readPage(await visitor.post(`/events/${id}/registrations`, registrationForm('late@example.org')));
+    const page = readPage(await visitor.post(`/events/${id}/registrations`, aRegistrationForm('late@example.org')));
     expect(page.status).toBe(400);
     expect(page.mainText).toContain('Registration for this event is closed');
     expect((await getEvent(fixture.context.db, id))?.registered).toBe(0);
@@ -163,7 +164,7 @@ describe('registering without an account', () => {
   it('puts people on the waiting list when full, and gives the place to the first of them when someone cancels', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { capacity: '2', title: 'Small workshop' });
     const visitor = new TestBrowser(fixture.context.app);
-    for (const person of ['first', 'second', 'third', 'fourth']) await visitor.post(`/events/${id}/registrations`, registrationForm(`${person}@example.org`));
+    for (const person of ['first', 'second', 'third', 'fourth']) await visitor.post(`/events/${id}/registrations`, aRegistrationForm(`${person}@example.org`));
     expect(await getEvent(fixture.context.db, id)).toMatchObject({ registered: 2, waiting: 2 });
     expect((await latestEmailTo(fixture.context.db, 'third@example.org')).email?.subject).toBe('You are on the waiting list for Small workshop');
 
@@ -180,7 +181,7 @@ describe('registering without an account', () => {
   it('gives the person their data and erases it, keeping the event’s counts', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id);
     const visitor = new TestBrowser(fixture.context.app);
-    await visitor.post(`/events/${id}/registrations`, registrationForm('erase.me@example.org', { name: 'Erin Erase' }));
+    await visitor.post(`/events/${id}/registrations`, aRegistrationForm('erase.me@example.org', { name: 'Erin Erase' }));
     const { token } = await latestEmailTo(fixture.context.db, 'erase.me@example.org');
     const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[]; emails: { kind: string; subject: string; body: string; status: string; attachments: string[] }[] }>();
     expect(data.registrations).toEqual([expect.objectContaining({ name: 'Erin Erase', event: expect.objectContaining({ id }) as unknown })]);

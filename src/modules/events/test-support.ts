@@ -1,34 +1,5 @@
-/** Helpers for the events tests: an event in the world's programme, a registration form, and the links emailed. */
+/** Helpers for the events tests: the links emailed, and time moved on for an event. */
 import type { Db } from '../../core/db/database.js';
-import { systemActor } from '../../core/policy/actor.js';
-import { eventSchema } from './schema.js';
-import { createEvent } from './service.js';
-import { localOf } from './time.js';
-
-const system = systemActor('test');
-
-/** An event of the partner, by default online in a month's time with no limit, in Rome's zone. */
-export async function anEvent(db: Db, hostPartnerId: number, overrides: Record<string, string | string[]> = {}): Promise<number> {
-  const inAMonth = new Date(Date.now() + 30 * 24 * 3_600_000);
-  const input = eventSchema.parse({
-    type: 'thematic_event',
-    title: `Event ${Math.random().toString(36).slice(2, 8)}`,
-    hostPartnerId: String(hostPartnerId),
-    format: 'online',
-    onlineUrl: 'https://meet.example.org/room',
-    timeZone: 'Europe/Rome',
-    startsAt: localOf(inAMonth, 'Europe/Rome'),
-    endsAt: localOf(new Date(inAMonth.getTime() + 3 * 3_600_000), 'Europe/Rome'),
-    ...overrides,
-  });
-  const created = await createEvent(db, system, input);
-  if (!created.ok) throw new Error(`The test event was refused: ${created.reason}`);
-  return created.value.id;
-}
-
-export function registrationForm(email: string, overrides: Record<string, string> = {}): Record<string, string> {
-  return { name: 'Ada Lovelace', email, organisationId: '', organisationName: 'Analytical Engines Ltd', helix: 'business', partner: 'none', role: 'business', consent: 'yes', ...overrides };
-}
 
 /** The private link (token) in the newest email to an address, and the email itself. */
 export async function latestEmailTo(db: Db, address: string) {

@@ -1,36 +1,30 @@
 /** The catalogue's downloads in /openapi.json: the schema of /instruments.json and the CSV's columns are what the real downloads send. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from '../../core/testing/http.js';
+import { anInstrumentForm, type FormBody } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
 import { catalogueDownloadSchema, catalogueRecordSchema } from './api.js';
 
 const fixture = useWorld();
 
-const instrumentForm = (name: string, overrides: Record<string, string | string[]> = {}) => ({
-  partnerId: String(fixture.world.partnerA.id),
-  name,
+/** A tax payment system in pilot, paid for, with two services: the optional fields of both downloads filled or left empty. */
+const taxPayments = {
   description: 'Residents pay local taxes online.',
   kind: 'payment_system',
-  themeCode: '',
   serviceName: ['Paying the waste tax', 'Paying the parking fee'],
-  serviceDescription: ['', ''],
   channels: ['web', 'kiosk'],
   audiences: ['citizens', 'businesses'],
-  languages: ['it', 'en'],
   isFree: 'no',
   costDescription: 'A fee of 1 euro per payment.',
-  authentication: 'SPID',
   dataReused: '',
   licence: '',
   repositoryUrl: '',
-  planAction: '',
-  practiceId: '',
   stage: 'pilot',
   stageSince: '2024-03-01',
-  ...overrides,
-});
+};
+const instrumentForm = (name: string, overrides: FormBody = {}) => anInstrumentForm(fixture.world.partnerA.id, { ...taxPayments, name, ...overrides });
 
-async function recordInstrument(name: string, overrides: Record<string, string | string[]> = {}): Promise<number> {
+async function recordInstrument(name: string, overrides: FormBody = {}): Promise<number> {
   const editor = await fixture.browserFor('editorA');
   const response = await editor.post('/instruments', instrumentForm(name, overrides));
   expect(response.statusCode, response.body.slice(0, 300)).toBe(303);

@@ -9,22 +9,20 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
 import { validateWith } from '../../core/testing/standards.js';
 import { seedDemo } from '../../seed.js';
+import { useTestApp } from '../../core/testing/world.js';
 
-let context: TestApp;
+const context = useTestApp();
 let directory: string;
 let exports = 0;
 
 beforeAll(async () => {
-  context = await createTestApp();
   const seeded = await seedDemo(context.db);
   if (!seeded.ok) throw new Error('The demo did not load');
   directory = await mkdtemp(path.join(tmpdir(), 'better-cpsv-'));
 });
 afterAll(async () => {
-  await context.close();
   await rm(directory, { recursive: true, force: true });
 });
 

@@ -17,7 +17,7 @@ import { useWorld } from '../../core/testing/world.js';
 import { exportInstrumentsFromCli } from './cli.js';
 import { exportCatalogue } from './cpsv.js';
 import { createInstrument } from './service.js';
-import { newInstrumentInput } from './test-support.js';
+import { anInstrumentInput } from '../../core/testing/records.js';
 
 const fixture = useWorld();
 const ids = { permits: 0, draft: 0, elsewhere: 0 };
@@ -33,7 +33,7 @@ beforeAll(async () => {
     await createInstrument(
       db,
       actor,
-      newInstrumentInput(partnerA.id, 'Resident "parking" permits', {
+      anInstrumentInput(partnerA.id, 'Resident "parking" permits', {
         isFree: false,
         costDescription: '€30 a year',
         services: [
@@ -43,10 +43,10 @@ beforeAll(async () => {
       }),
     ),
   ).id;
-  ids.draft = valueOf(await createInstrument(db, actor, newInstrumentInput(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
+  ids.draft = valueOf(await createInstrument(db, actor, anInstrumentInput(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
   const distantPartner = await aPartner(db, otherProgramme.id, { nutsCode: 'HU32', nutsName: 'Észak-Alföld', countryCode: 'HU' });
   ids.elsewhere = valueOf(
-    await createInstrument(db, actor, newInstrumentInput(distantPartner.id, 'Kikötői foglalás', { textLanguage: 'hu', services: [{ name: 'Hajóhely foglalása', description: 'Foglaljon online.' }] })),
+    await createInstrument(db, actor, anInstrumentInput(distantPartner.id, 'Kikötői foglalás', { textLanguage: 'hu', services: [{ name: 'Hajóhely foglalása', description: 'Foglaljon online.' }] })),
   ).id;
   directory = await mkdtemp(path.join(tmpdir(), 'better-cpsv-cli-'));
 });

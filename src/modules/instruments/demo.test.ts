@@ -1,20 +1,17 @@
 /** The demo's instruments: the partners' payment system, AI service and data platform, with chains, stages and a year of impact. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../core/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, systemActor } from '../../core/policy/actor.js';
-import { createTestDatabase } from '../../core/testing/database.js';
 import { seedDemo } from '../../seed.js';
 import { deliverablesOfPlan, getInstrument, programmeView, searchCatalogue } from './service.js';
+import { useTestDatabase } from '../../core/testing/world.js';
 
-let database: DatabaseHandle;
+const database = useTestDatabase();
 let programmeId = 0;
 beforeAll(async () => {
-  database = await createTestDatabase();
   const outcome = await seedDemo(database.db);
   if (!outcome.ok) throw new Error('demo not loaded');
   programmeId = outcome.value.programmeId;
 });
-afterAll(async () => database.close());
 
 const query = { q: '', kind: null, stage: null, partner: null, theme: null };
 

@@ -12,14 +12,14 @@ import { useWorld, type Role } from '../../core/testing/world.js';
 import { catalogueExportColumns } from './exchange.js';
 import { addChainEntry, addImpact, createInstrument } from './service.js';
 import type { NewInstrumentInput } from './schema.js';
-import { newInstrumentInput } from './test-support.js';
+import { anInstrumentInput } from '../../core/testing/records.js';
 
 const fixture = useWorld();
 
 const ids = { publishedA: 0, draftA: 0, publishedB: 0 };
 
 function instrument(partnerId: number, name: string, overrides: Partial<NewInstrumentInput> = {}): NewInstrumentInput {
-  return newInstrumentInput(partnerId, name, {
+  return anInstrumentInput(partnerId, name, {
     description: `${name}, described.`,
     authentication: 'SPID',
     licence: 'EUPL-1.2',

@@ -9,34 +9,12 @@ import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { createInstrument } from './service.js';
-import { newInstrumentInput } from './test-support.js';
+import { anInstrumentForm, anInstrumentInput, type FormBody } from '../../core/testing/records.js';
 
 const fixture = useWorld();
 let instrumentId = 0;
 
-const instrumentForm = (overrides: Record<string, string | string[]> = {}) => ({
-  partnerId: String(fixture.world.partnerA.id),
-  name: 'Parking permits online',
-  description: 'Residents apply for and renew parking permits online.',
-  kind: 'online_service',
-  themeCode: '',
-  serviceName: ['Applying for a parking permit', ''],
-  serviceDescription: ['', ''],
-  channels: ['web', 'mobile_app'],
-  audiences: ['citizens'],
-  languages: ['it', 'en'],
-  isFree: 'yes',
-  costDescription: '',
-  authentication: 'SPID',
-  dataReused: 'Vehicle register',
-  licence: 'EUPL-1.2',
-  repositoryUrl: 'https://example.org/permits',
-  planAction: '',
-  practiceId: '',
-  stage: 'design',
-  stageSince: '2023-01-10',
-  ...overrides,
-});
+const instrumentForm = (overrides: FormBody = {}) => anInstrumentForm(fixture.world.partnerA.id, overrides);
 
 const count = async () => (await fixture.context.db.selectFrom('instruments').select('id').execute()).length;
 const errorsOf = (response: LightMyRequestResponse) => [...readPage(response).document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent);
@@ -136,7 +114,7 @@ describe('recording an instrument', () => {
     const created = await editor.post('/instruments', instrumentForm({ themeCode: 'astrology', practiceId: '999999', stageSince: '2099-01-01' }));
     expect(created.statusCode).toBe(400);
     expect(errorsOf(created)).toEqual([t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
-    const outcome = await createInstrument(fixture.context.db, fixture.world.users.editorA.actor, newInstrumentInput(fixture.world.partnerA.id, 'Called directly', { themeCode: 'astrology', stageSince: '2099-01-01' }));
+    const outcome = await createInstrument(fixture.context.db, fixture.world.users.editorA.actor, anInstrumentInput(fixture.world.partnerA.id, 'Called directly', { themeCode: 'astrology', stageSince: '2099-01-01' }));
     expect(outcome.ok ? [] : allRefusals(outcome).map((refusal) => [refusal.reason, refusal.field])).toEqual([
       ['unknown_link', 'themeCode'],
       ['stage_in_future', 'stageSince'],

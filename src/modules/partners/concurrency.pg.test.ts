@@ -1,16 +1,11 @@
 /** Races the database must settle: two coordinators naming a lead partner at the same moment. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/policy/actor.js';
-import type { DatabaseHandle } from '../../core/db/database.js';
-import { createTestDatabase } from '../../core/testing/database.js';
 import { aProgramme } from '../../core/testing/factories.js';
 import { createPartner, listPartners } from './service.js';
+import { useTestDatabase } from '../../core/testing/world.js';
 
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('one lead partner per programme', () => {
   it('lets exactly one of ten simultaneous lead partners in and refuses the others by name', async () => {

@@ -9,9 +9,9 @@ import { megabyte } from '../../core/http/uploads.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { removeAbandonedUploads } from './service.js';
-import { anEndorsedPlan, pdf, reportForm } from './test-support.js';
+import { anEndorsedPlan, aReportForm, minimalPdf } from '../../core/testing/records.js';
 
-const aPdf = (filename: string, sizeBytes: number) => ({ field: 'files', filename, sizeBytes, head: pdf });
+const aPdf = (filename: string, sizeBytes: number) => ({ field: 'files', filename, sizeBytes, head: minimalPdf });
 
 describe('evidence limits', () => {
   const fixture = useWorld();
@@ -34,7 +34,7 @@ describe('evidence limits', () => {
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - rssBefore)), 20);
     const files = Array.from({ length: 10 }, (_, index) => aPdf(`scan-${index + 1}.pdf`, 10_000_000));
-    const page = readPage(await editor.uploadStream(url, files, reportForm({ workDone: 'Ten scans of the minutes.' })));
+    const page = readPage(await editor.uploadStream(url, files, aReportForm({ workDone: 'Ten scans of the minutes.' })));
     clearInterval(sampler);
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('The files together are larger than 25 MB (“scan-3.pdf” went over): choose fewer or smaller files');
@@ -46,7 +46,7 @@ describe('evidence limits', () => {
   it('refuses three 9 MB documents (27 MB), naming the one that went over 25 MB', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
-    const page = readPage(await editor.uploadStream(url, [aPdf('a.pdf', 9 * megabyte), aPdf('b.pdf', 9 * megabyte), aPdf('c.pdf', 9 * megabyte)], reportForm()));
+    const page = readPage(await editor.uploadStream(url, [aPdf('a.pdf', 9 * megabyte), aPdf('b.pdf', 9 * megabyte), aPdf('c.pdf', 9 * megabyte)], aReportForm()));
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('(“c.pdf” went over)');
     expect(await stored()).toEqual(before);
@@ -55,7 +55,7 @@ describe('evidence limits', () => {
   it('refuses an eleventh document', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
-    const page = readPage(await editor.uploadStream(url, Array.from({ length: 11 }, (_, index) => aPdf(`page-${index + 1}.pdf`, 1000)), reportForm()));
+    const page = readPage(await editor.uploadStream(url, Array.from({ length: 11 }, (_, index) => aPdf(`page-${index + 1}.pdf`, 1000)), aReportForm()));
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('Choose at most 10 files');
     expect(await stored()).toEqual(before);
@@ -64,7 +64,7 @@ describe('evidence limits', () => {
   it('refuses a body declared far larger than the limit without reading it, and closes the connection', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
-    const response = await editor.uploadStream(url, [aPdf('small.pdf', 1000)], reportForm(), { headers: { 'content-length': String(200 * megabyte) } });
+    const response = await editor.uploadStream(url, [aPdf('small.pdf', 1000)], aReportForm(), { headers: { 'content-length': String(200 * megabyte) } });
     expect(response.statusCode).toBe(413);
     expect(response.headers.connection).toBe('close');
     expect(readPage(response).mainText).toContain('The files together are larger than 25 MB: choose fewer or smaller files');
@@ -74,7 +74,7 @@ describe('evidence limits', () => {
   it('files a 10,000-character account of the work written in 3-byte characters whole', async () => {
     const editor = await fixture.browserFor('editorB');
     const workDone = '€'.repeat(10_000);
-    expect((await editor.uploadStream(url, [], reportForm({ workDone }))).statusCode).toBe(303);
+    expect((await editor.uploadStream(url, [], aReportForm({ workDone }))).statusCode).toBe(303);
     const filed = await fixture.context.db.selectFrom('progress_reports').select('work_done').where('plan_id', '=', planId).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(filed.work_done).toBe(workDone);
   });
@@ -83,7 +83,7 @@ describe('evidence limits', () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
     // 4 bytes each in UTF-8: far more bytes than the form's longest field, cut by the parser.
-    const page = readPage(await editor.uploadStream(url, [], reportForm({ workDone: '😀'.repeat(30_000) })));
+    const page = readPage(await editor.uploadStream(url, [], aReportForm({ workDone: '😀'.repeat(30_000) })));
     expect(page.status).toBe(400);
     expect([...page.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Enter 10000 characters or fewer']);
     expect(await stored()).toEqual(before);
@@ -91,7 +91,7 @@ describe('evidence limits', () => {
 
   it('shows every problem at once: a missing answer, a semester outside the plan and a disguised document', async () => {
     const editor = await fixture.browserFor('editorB');
-    const page = readPage(await editor.upload(url, { files: { filename: 'notes.pdf', content: Buffer.from('#!/bin/sh\nrm -rf /\n') } }, reportForm({ semester: '3', status: '' })));
+    const page = readPage(await editor.upload(url, { files: { filename: 'notes.pdf', content: Buffer.from('#!/bin/sh\nrm -rf /\n') } }, aReportForm({ semester: '3', status: '' })));
     expect(page.status).toBe(400);
     expect([...page.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual([
       'Choose a semester within the plan’s timeframe'.replace('’', "'"),
@@ -107,7 +107,7 @@ describe('evidence limits', () => {
     const { db } = fixture.context;
     const order: string[] = [];
     const files = [aPdf('volume-1.pdf', 10 * megabyte - 1000), aPdf('volume-2.pdf', 10 * megabyte - 1000), aPdf('volume-3.pdf', 4 * megabyte)];
-    const upload = editor.uploadStream(url, files, reportForm({ semester: '8' })).then((response) => order.push(`upload ${response.statusCode}`));
+    const upload = editor.uploadStream(url, files, aReportForm({ semester: '8' })).then((response) => order.push(`upload ${response.statusCode}`));
     // Once the first document can be seen being stored, a visitor asks for the plan's page.
     while (!(await db.selectFrom('plan_files').select('id').where('original_name', '=', 'volume-1.pdf').executeTakeFirst())) await new Promise((resolve) => setTimeout(resolve, 5));
     const page = visitor.get(`/plans/${planId}`).then((response) => order.push(`page ${response.statusCode}`));
@@ -118,7 +118,7 @@ describe('evidence limits', () => {
     const download = await visitor.get(link.getAttribute('href') ?? '');
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.length).toBe(10 * megabyte - 1000);
-    const expected = createHash('sha256').update(Buffer.concat([pdf, Buffer.alloc(10 * megabyte - 1000 - pdf.length, 0x20)])).digest('hex');
+    const expected = createHash('sha256').update(Buffer.concat([minimalPdf, Buffer.alloc(10 * megabyte - 1000 - minimalPdf.length, 0x20)])).digest('hex');
     expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(expected);
   });
 
@@ -143,18 +143,18 @@ describe('storage quota per partner', () => {
 
   it('refuses documents that would not fit in the partner’s space, saying how much is left', async () => {
     const editor = await fixture.browserFor('editorB');
-    expect((await editor.uploadStream(url, [aPdf('first.pdf', 4 * megabyte)], reportForm())).statusCode).toBe(303);
-    const refused = readPage(await editor.uploadStream(url, [aPdf('second.pdf', 3 * megabyte)], reportForm({ semester: '8' })));
+    expect((await editor.uploadStream(url, [aPdf('first.pdf', 4 * megabyte)], aReportForm())).statusCode).toBe(303);
+    const refused = readPage(await editor.uploadStream(url, [aPdf('second.pdf', 3 * megabyte)], aReportForm({ semester: '8' })));
     expect(refused.status).toBe(400);
     expect(refused.mainText).toContain('There is not enough space for these documents (3 MB): your partner has 2 MB left of its 6 MB');
     expect(await fixture.context.db.selectFrom('plan_files').select('id').where('original_name', '=', 'second.pdf').execute()).toEqual([]);
     // A report without documents still fits.
-    expect((await editor.uploadStream(url, [], reportForm({ semester: '8' }))).statusCode).toBe(303);
+    expect((await editor.uploadStream(url, [], aReportForm({ semester: '8' }))).statusCode).toBe(303);
   });
 
   it('stores nothing for the roles that may not file reports, whatever the space left', async () => {
     for (const role of ['editorA', 'coordinator', 'stakeholderA'] as const) {
-      const response = await (await fixture.browserFor(role)).uploadStream(url, [aPdf(`${role}.pdf`, 1000)], reportForm());
+      const response = await (await fixture.browserFor(role)).uploadStream(url, [aPdf(`${role}.pdf`, 1000)], aReportForm());
       expect(response.statusCode, role).toBe(403);
       expect(await fixture.context.db.selectFrom('plan_files').select('id').where('original_name', '=', `${role}.pdf`).execute()).toEqual([]);
     }

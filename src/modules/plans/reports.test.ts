@@ -8,7 +8,7 @@ import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { remindMissingReports } from './service.js';
-import { anEndorsedPlan, pdf, reportForm as report } from './test-support.js';
+import { anEndorsedPlan, aReportForm, minimalPdf } from '../../core/testing/records.js';
 
 const fixture = useWorld();
 let planId = 0;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('filing semester reports', () => {
   it('files a report with a PDF and a link, served back as a download, and public once submitted', async () => {
     const editor = await fixture.browserFor('editorB');
-    const response = await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'minutes – workshop 1.pdf', content: pdf, contentType: 'application/pdf' } }, report());
+    const response = await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'minutes – workshop 1.pdf', content: minimalPdf, contentType: 'application/pdf' } }, aReportForm());
     expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
     const page = await new TestBrowser(fixture.context.app).page(`/plans/${planId}/reports`);
     expect(page.mainText).toContain('Two workshops held.');
@@ -30,12 +30,12 @@ describe('filing semester reports', () => {
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toBe(`attachment; filename="minutes _ workshop 1.pdf"; filename*=UTF-8''minutes%20%E2%80%93%20workshop%201.pdf`);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
-    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect(file.rawPayload.equals(minimalPdf)).toBe(true);
   });
 
   it('keeps the first report when a correction supersedes it', async () => {
     const editor = await fixture.browserFor('editorB');
-    await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ percentComplete: '45', workDone: 'Corrected: two workshops and a webinar.' }));
+    await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ percentComplete: '45', workDone: 'Corrected: two workshops and a webinar.' }));
     const rows = await fixture.context.db.selectFrom('progress_reports').select(['current', 'work_done', 'supersedes_id', 'id']).where('plan_id', '=', planId).where('semester', '=', 7).orderBy('id').execute();
     expect(rows.map((row) => [row.current, row.work_done])).toEqual([
       [false, 'Two workshops held.'],
@@ -51,16 +51,16 @@ describe('filing semester reports', () => {
   it('refuses a semester outside the plan, a disguised file, a file too large and a missing answer, saving nothing', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute();
-    const outside = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '3' })));
+    const outside = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '3' })));
     expect(outside.status).toBe(400);
     expect(outside.mainText).toContain('Choose a semester within the plan’s timeframe'.replace('’', "'"));
-    const disguised = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } }, report({ semester: '8' })));
+    const disguised = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } }, aReportForm({ semester: '8' })));
     expect(disguised.status).toBe(400);
     expect(disguised.mainText).toContain('“report.pdf”: documents must be PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG files (recognised by their content)');
-    const huge = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'big.pdf', content: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } }, report({ semester: '8' })));
+    const huge = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'big.pdf', content: Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } }, aReportForm({ semester: '8' })));
     expect(huge.status).toBe(413);
     expect(huge.mainText).toContain('“big.pdf” is larger than 10 MB: choose a smaller file');
-    const missing = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', instrumentImproved: 'yes' })));
+    const missing = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', instrumentImproved: 'yes' })));
     expect([...missing.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Choose the kind of improvement', 'Describe how the policy instrument was improved']);
     expect(await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute()).toHaveLength(before.length);
     expect(await fixture.context.db.selectFrom('plan_files').select('id').where('original_name', 'in', ['report.pdf', 'big.pdf']).execute()).toEqual([]);
@@ -68,7 +68,7 @@ describe('filing semester reports', () => {
 
   it('lets only the partner’s editors file reports', async () => {
     for (const role of ['editorA', 'coordinator', 'stakeholderA'] as const) {
-      const response = await (await fixture.browserFor(role)).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8' }));
+      const response = await (await fixture.browserFor(role)).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8' }));
       expect(response.statusCode, role).toBe(403);
     }
   });
@@ -108,7 +108,7 @@ describe('personal data in plans', () => {
     // Comments go on the version being worked on: a revision of the endorsed plan.
     expect((await browser.post(`/plans/${planId}/revision`, {})).statusCode).toBe(303);
     expect((await browser.post(`/plans/${planId}/comments`, { target: 'part1', body: 'Please add the deputy contact.' })).statusCode).toBe(303);
-    const filed = await browser.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', status: 'completed', percentComplete: '100', workDone: 'Third workshop held.', instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required before any new e-service.' }));
+    const filed = await browser.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', status: 'completed', percentComplete: '100', workDone: 'Third workshop held.', instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required before any new e-service.' }));
     expect(filed.statusCode).toBe(303);
 
     const download = (await browser.get('/account/data.json')).json<{ records: { actionPlans: { comments: { body: string }[]; reports: { workDone: string }[] } } }>();
@@ -127,8 +127,8 @@ describe('personal data in plans', () => {
   it('counts an improved policy instrument once per action on the overview, however many semesters report it', async () => {
     const editor = await fixture.browserFor('editorB');
     const improved = { instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required.' };
-    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '7', ...improved }))).statusCode).toBe(303);
-    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, report({ semester: '8', status: 'completed', percentComplete: '100', ...improved }))).statusCode).toBe(303);
+    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '7', ...improved }))).statusCode).toBe(303);
+    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', status: 'completed', percentComplete: '100', ...improved }))).statusCode).toBe(303);
     const page = await new TestBrowser(fixture.context.app).page('/plans/overview');
     const table = page.screen.getByRole('table', { name: 'Actions by their latest status, progress and improvements, by partner' });
     const row = within(table).getByRole('row', { name: new RegExp(fixture.world.partnerB.name) });

@@ -1,16 +1,14 @@
 /** The public portal: the front page, programme pages and the two statements every public-sector site needs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../core/testing/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from '../../core/testing/http.js';
 import { seedDemo } from '../../seed.js';
+import { useTestApp } from '../../core/testing/world.js';
 
-let context: TestApp;
+const context = useTestApp();
 beforeAll(async () => {
-  context = await createTestApp();
   const seeded = await seedDemo(context.db);
   if (!seeded.ok) throw new Error('demo not loaded');
 });
-afterAll(async () => context.close());
 
 describe('the front page', () => {
   it('presents the hosted programme with its phases, partners and stakeholder groups', async () => {

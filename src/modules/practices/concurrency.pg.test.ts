@@ -2,54 +2,38 @@
  * Races PostgreSQL must settle for the library: the same interest registered ten times at once, the same stage
  * recorded twice, a practice published twice at the same moment. Each ends with exactly one winner.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../core/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/policy/actor.js';
-import { createTestDatabase } from '../../core/testing/database.js';
-import { aWorld } from '../../core/testing/factories.js';
-import { practiceSchema } from './schema.js';
-import { changeStatus, createPractice } from './service.js';
+import { aPractice } from '../../core/testing/records.js';
+import { useDatabaseWorld } from '../../core/testing/world.js';
+import { changeStatus } from './service.js';
 import { recordStage, registerInterest } from './transfers.js';
 
-let database: DatabaseHandle;
-let world: Awaited<ReturnType<typeof aWorld>>;
+const fixture = useDatabaseWorld();
 const system = systemActor('test');
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  world = await aWorld(database.db);
-});
-afterAll(async () => database.close());
-
-async function practiceOfA(title: string, status: 'submitted' | 'published'): Promise<number> {
-  const input = practiceSchema.parse({ ownerPartnerId: String(world.partnerA.id), language: 'en', title, summary: 'Raced.', themes: ['digital-services'] });
-  const created = await createPractice(database.db, system, input);
-  if (!created.ok) throw new Error(created.reason);
-  await changeStatus(database.db, system, created.value.id, 'submit');
-  if (status === 'published') await changeStatus(database.db, system, created.value.id, 'publish');
-  return created.value.id;
-}
+const practiceOfA = (title: string, status: 'submitted' | 'published') => aPractice(fixture.db, fixture.world.partnerA.id, title, { status });
 
 describe('transfers under concurrency', () => {
   it('keeps one transfer when partner B registers the same interest ten times at once', async () => {
     const practiceId = await practiceOfA('Practice raced for interest', 'published');
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => registerInterest(database.db, system, practiceId, { importerPartnerId: world.partnerB.id, notes: '' }, '2026-11-27')),
+      Array.from({ length: 10 }, () => registerInterest(fixture.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-27')),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.reason)).toEqual(Array(9).fill('already_registered'));
-    const transfers = await database.db.selectFrom('transfers').select('id').where('practice_id', '=', practiceId).execute();
+    const transfers = await fixture.db.selectFrom('transfers').select('id').where('practice_id', '=', practiceId).execute();
     expect(transfers).toHaveLength(1);
   });
 
   it('records a stage once when two people record it at the same moment', async () => {
     const practiceId = await practiceOfA('Practice raced for a stage', 'published');
-    const registered = await registerInterest(database.db, system, practiceId, { importerPartnerId: world.partnerB.id, notes: '' }, '2026-11-27');
+    const registered = await registerInterest(fixture.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-27');
     if (!registered.ok) throw new Error(registered.reason);
     const stage = { stage: 'study_visit' as const, occurredOn: '2026-11-27', notes: 'Visited', eventId: null };
-    const outcomes = await Promise.all([recordStage(database.db, system, registered.value.id, stage), recordStage(database.db, system, registered.value.id, stage)]);
+    const outcomes = await Promise.all([recordStage(fixture.db, system, registered.value.id, stage), recordStage(fixture.db, system, registered.value.id, stage)]);
     expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
-    const stages = await database.db.selectFrom('transfer_stages').select('stage').where('transfer_id', '=', registered.value.id).orderBy('id').execute();
+    const stages = await fixture.db.selectFrom('transfer_stages').select('stage').where('transfer_id', '=', registered.value.id).orderBy('id').execute();
     expect(stages.map((row) => row.stage)).toEqual(['interest', 'study_visit']);
   });
 });
@@ -57,10 +41,10 @@ describe('transfers under concurrency', () => {
 describe('review under concurrency', () => {
   it('publishes once when two reviewers publish the same practice at the same moment', async () => {
     const practiceId = await practiceOfA('Practice raced in review', 'submitted');
-    const outcomes = await Promise.all([changeStatus(database.db, system, practiceId, 'publish'), changeStatus(database.db, system, practiceId, 'publish')]);
+    const outcomes = await Promise.all([changeStatus(fixture.db, system, practiceId, 'publish'), changeStatus(fixture.db, system, practiceId, 'publish')]);
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.find((outcome) => !outcome.ok)).toMatchObject({ ok: false, reason: 'wrong_status' });
-    const history = await database.db.selectFrom('practice_history').select(['from_status', 'to_status']).where('practice_id', '=', practiceId).where('from_status', '=', 'submitted').execute();
+    const history = await fixture.db.selectFrom('practice_history').select(['from_status', 'to_status']).where('practice_id', '=', practiceId).where('from_status', '=', 'submitted').execute();
     expect(history).toHaveLength(1);
   });
 });

@@ -68,13 +68,9 @@ const batchSize = 250;
 
 async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: CheckedRow[]): Promise<void> {
   const values = batch.map(({ input }) => valuesOf(input, programmeId));
-  const ids = await queries.insertPractices(
+  const ids = await queries.insertPracticesWithThemes(
     trx,
-    batch.map(({ status }, index) => ({ values: values[index] as queries.PracticeValues, status })),
-  );
-  await queries.insertThemes(
-    trx,
-    batch.map(({ input }, index) => ({ practiceId: ids[index] as number, codes: input.themes })),
+    batch.map(({ input, status }, index) => ({ values: values[index] as queries.PracticeValues, status, themes: input.themes })),
   );
   const actorUserId = actor.kind === 'user' ? actor.userId : null;
   await queries.insertHistory(trx, ...batch.map(({ status }, index) => ({ practiceId: ids[index] as number, from: null, to: status, comment: 'import', actorUserId, actorLabel: actorLabel(actor) })));

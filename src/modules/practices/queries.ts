@@ -148,6 +148,16 @@ export async function insertThemes(trx: Tx, rows: { practiceId: number; codes: s
   if (values.length) await trx.insertInto('practice_themes').values(values).execute();
 }
 
+/** Inserts practices with their themes (an import's batch, a generated library's); returns their ids in order. */
+export async function insertPracticesWithThemes(trx: Tx, practices: (NewPractice & { themes: string[] })[]): Promise<number[]> {
+  const ids = await insertPractices(trx, practices);
+  await insertThemes(
+    trx,
+    practices.map((practice, index) => ({ practiceId: ids[index] as number, codes: practice.themes })),
+  );
+  return ids;
+}
+
 export function updatePractice(trx: Tx, practiceId: number, values: PracticeValues) {
   return trx
     .updateTable('practices')

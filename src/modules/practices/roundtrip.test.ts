@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aPartner, anOrganisation, valueOf } from '../../core/testing/factories.js';
 import { readPage } from '../../core/testing/http.js';
+import { aPracticeInput, type FormBody } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
 import { practiceSchema } from './schema.js';
 import { changeStatus, createPractice, getPractice, proposePractice, type TransitionName } from './service.js';
@@ -13,18 +14,14 @@ import { practiceFormValues } from './views/PracticeFormPage.js';
 const fixture = useWorld();
 let hostileId = 0;
 
-function practice(title: string, ownerPartnerId: number, overrides: Record<string, unknown> = {}) {
-  return practiceSchema.parse({
-    ownerPartnerId: String(ownerPartnerId),
-    ownerOrganisationId: '',
-    language: 'en',
+/** A practice with every kind of field filled, a contact and an Italian title: what an export must carry across. */
+function practice(title: string, ownerPartnerId: number, overrides: FormBody = {}) {
+  return aPracticeInput(ownerPartnerId, {
     title,
     summary: `${title}: carried across, with a comma; a semicolon and "quotes".`,
     themes: ['digital-services', 'payments'],
     keywords: 'roundtrip\nbackup',
-    description: 'First paragraph.\n\nSecond paragraph.',
     resourcesEur: '1200.50',
-    links: 'https://example.org/one\nhttps://example.org/two',
     contactName: 'Projects office',
     contactEmail: 'projects@example.org',
     title_it: `${title} (italiano)`,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorSchema } from '../../core/http/openapi.js';
 import { formFields, readPage, TestBrowser } from '../../core/testing/http.js';
+import { aPracticeForm as practiceForm, type FormBody } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
 import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from './api.js';
 import { getPractice, listLearningNeeds } from './service.js';
@@ -11,23 +12,7 @@ import { systemActor } from '../../core/policy/actor.js';
 const fixture = useWorld();
 const system = systemActor('test');
 
-function practiceForm(ownerPartnerId: number, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
-    ownerPartnerId: String(ownerPartnerId),
-    ownerOrganisationId: '',
-    language: 'en',
-    title: 'Citizen participation platform',
-    summary: 'Residents propose and vote on small projects for their neighbourhood, online and at the library.',
-    themes: ['digital-services', 'smart-city'],
-    keywords: 'participatory budgeting\ne-democracy',
-    description: 'First paragraph.\n\nSecond paragraph.',
-    resourcesEur: '1 200,50',
-    links: 'https://example.org/one\nhttps://example.org/two',
-    ...overrides,
-  };
-}
-
-async function create(role: 'editorA' | 'coordinator', overrides: Record<string, string | string[]> = {}): Promise<number> {
+async function create(role: 'editorA' | 'coordinator', overrides: FormBody = {}): Promise<number> {
   const browser = await fixture.browserFor(role);
   const response = await browser.post('/practices', practiceForm(fixture.world.partnerA.id, overrides));
   expect(response.statusCode).toBe(303);

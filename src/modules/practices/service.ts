@@ -408,3 +408,18 @@ export async function listPublishedPractices(db: Db, programmeId: number): Promi
   return (await queries.listPublished(db, programmeId)).map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id }));
 }
 
+export type { PracticeValues } from './queries.js';
+
+/**
+ * Writes a batch of published practices in one transaction, without history or audit entries: only for the generated
+ * libraries of search tests and the benchmark, thousands of practices no person wrote. People's records come in
+ * through createPractice or the import.
+ */
+export async function writeGeneratedPractices(db: Db, practices: readonly { values: queries.PracticeValues; themes: string[] }[]): Promise<void> {
+  await db.transaction().execute((trx) => queries.insertPracticesWithThemes(trx, practices.map((practice) => ({ ...practice, status: 'published' as const }))));
+}
+
+/** Refreshes the planner's statistics of the library after a bulk write, so searches plan for its real size at once. */
+export async function analyzeLibrary(db: Db): Promise<void> {
+  await queries.analyzePractices(db);
+}

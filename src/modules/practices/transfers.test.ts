@@ -3,22 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/policy/actor.js';
 import { aUser } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
+import { aPractice } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
-import { changeStatus, createPractice, getTransfer, libraryCountsPerPartner } from './service.js';
-import { practiceSchema } from './schema.js';
+import { getTransfer, libraryCountsPerPartner } from './service.js';
 
 const fixture = useWorld();
 const system = systemActor('test');
 let practiceOfA = 0;
 let practiceOfB = 0;
 
-async function publishedPractice(ownerPartnerId: number, title: string): Promise<number> {
-  const input = practiceSchema.parse({ ownerPartnerId: String(ownerPartnerId), language: 'en', title, summary: 'A practice worth importing.', themes: ['digital-services'] });
-  const created = await createPractice(fixture.context.db, system, input);
-  if (!created.ok) throw new Error(created.reason);
-  await changeStatus(fixture.context.db, system, created.value.id, 'publish');
-  return created.value.id;
-}
+const publishedPractice = (ownerPartnerId: number, title: string) => aPractice(fixture.context.db, ownerPartnerId, title, { status: 'published' });
 
 beforeAll(async () => {
   practiceOfA = await publishedPractice(fixture.world.partnerA.id, 'Practice of partner A');
