@@ -59,7 +59,12 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
       const token = tokenOf(request);
       if (!(await service.registrationOfToken(db, token))) return reply.page(<LinkEndedPage />, 404);
       const t = request.t;
-      return { title: t('events.erase.title'), confirmLabel: t('events.erase.confirm'), cancelHref: `/registrations/${token}`, explanation: <p>{t('events.erase.body')}</p> };
+      return {
+        title: t('events.erase.title'),
+        confirmLabel: t('events.erase.confirm'),
+        cancelHref: `/registrations/${token}`,
+        explanation: <p>{t('events.erase.body')}</p>,
+      };
     },
     act: async (request, reply) => {
       const outcome = await service.eraseParticipant(db, tokenOf(request), mail);

@@ -161,7 +161,12 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
         return reply.redirect(`/events/${event.id}`, 303);
       }
       const t = request.t;
-      return { title: t('events.delete.title', { title: event.title }), confirmLabel: t('events.delete.confirm'), cancelHref: `/events/${event.id}`, explanation: <p>{t('events.delete.body')}</p> };
+      return {
+        title: t('events.delete.title', { title: event.title }),
+        confirmLabel: t('events.delete.confirm'),
+        cancelHref: `/events/${event.id}`,
+        explanation: <p>{t('events.delete.body')}</p>,
+      };
     },
     act: async (request, reply) => {
       const outcome = await service.deleteEvent(db, request.actor, idParam(request.params, 'eventId'));

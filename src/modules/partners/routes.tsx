@@ -103,7 +103,12 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
       const partner = await partnerFor(request);
       assertAllowed(can(request.actor, 'partner.delete', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
       const t = request.t;
-      return { title: t('partners.delete.title', { name: partner.name }), confirmLabel: t('partners.delete.confirm'), cancelHref: `/partners/${partner.id}`, explanation: <p>{t('partners.delete.warning')}</p> };
+      return {
+        title: t('partners.delete.title', { name: partner.name }),
+        confirmLabel: t('partners.delete.confirm'),
+        cancelHref: `/partners/${partner.id}`,
+        explanation: <p>{t('partners.delete.warning')}</p>,
+      };
     },
     act: async (request, reply) => {
       const partner = await partnerFor(request);

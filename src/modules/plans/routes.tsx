@@ -211,7 +211,11 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
       const plan = await planFor(request);
       assertAllowed(service.mayWrite(request.actor, plan));
       const action = actionOf(plan, request);
-      return { title: request.t('plans.action.deleteTitle', { title: action.title }), confirmLabel: request.t('plans.action.deleteConfirm'), cancelHref: `/plans/${plan.id}#action-${action.key}` };
+      return {
+        title: request.t('plans.action.deleteTitle', { title: action.title }),
+        confirmLabel: request.t('plans.action.deleteConfirm'),
+        cancelHref: `/plans/${plan.id}#action-${action.key}`,
+      };
     },
     act: async (request, reply) => {
       const planId = idParam(request.params, 'planId');

@@ -70,7 +70,12 @@ export const needRoutes: FastifyPluginAsync = async (app) => {
     ask: async (request) => {
       const { need, partner } = await needFor(request);
       const t = request.t;
-      return { title: t('practices.needs.deleteTitle'), confirmLabel: t('practices.needs.deleteConfirm'), cancelHref: `/partners/${partner.id}#learning-needs`, explanation: <p>{need.description}</p> };
+      return {
+        title: t('practices.needs.deleteTitle'),
+        confirmLabel: t('practices.needs.deleteConfirm'),
+        cancelHref: `/partners/${partner.id}#learning-needs`,
+        explanation: <p>{need.description}</p>,
+      };
     },
     act: async (request, reply) => {
       const { need, partner } = await needFor(request);

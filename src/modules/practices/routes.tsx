@@ -195,7 +195,12 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
       const practice = await practiceFor(request);
       assertAllowed(actionsOn(request.actor, practice, []).delete);
       const t = request.t;
-      return { title: t('practices.delete.title', { title: practice.title }), confirmLabel: t('practices.delete.confirm'), cancelHref: `/practices/${practice.id}`, explanation: <p>{t('practices.delete.warning')}</p> };
+      return {
+        title: t('practices.delete.title', { title: practice.title }),
+        confirmLabel: t('practices.delete.confirm'),
+        cancelHref: `/practices/${practice.id}`,
+        explanation: <p>{t('practices.delete.warning')}</p>,
+      };
     },
     act: async (request, reply) => {
       const practice = await practiceFor(request);

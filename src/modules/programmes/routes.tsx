@@ -101,7 +101,11 @@ export const programmeRoutes: FastifyPluginAsync = async (app) => {
     ask: async (request) => {
       const { programme, phase } = await editablePhase(request.params, request.actor);
       const t = request.t;
-      return { title: t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name }), confirmLabel: t('programmes.phase.deleteConfirm'), cancelHref: `/programmes/${programme.id}` };
+      return {
+        title: t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name }),
+        confirmLabel: t('programmes.phase.deleteConfirm'),
+        cancelHref: `/programmes/${programme.id}`,
+      };
     },
     act: async (request, reply) => {
       const { programme, phase } = await editablePhase(request.params, request.actor);

@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator, type Translate } from '../../i18n/i18n.js';
+import type { FormState } from '../../validation/forms.js';
 import { anonymous } from '../../policy/actor.js';
 import { ConfirmPage } from '../ConfirmPage.js';
 import { renderingWith, type ViewContext } from '../context.js';
@@ -96,7 +97,7 @@ describe('one field wrapper', () => {
     expect(descriptionOf(status)).toEqual(['Choose one', `Error: ${t('validation.invalid')}`]);
     // The summary links to the field's id, which is the first option's.
     expect(within(status).getByLabelText('Open').id).toBe('field-status');
-    expect((within(screen.getByRole('group', { name: 'Tags' })).getByLabelText('Closed') as HTMLInputElement).checked).toBe(true);
+    expect(within(screen.getByRole('group', { name: 'Tags' })).getByLabelText<HTMLInputElement>('Closed').checked).toBe(true);
   });
 
   it('draws a field of a repeated row under the id it is given', () => {
@@ -142,14 +143,15 @@ describe('file field and upload form', () => {
   });
 
   it('shows every problem with the files chosen at the field, each describing it', () => {
-    const state = {
+    const state: FormState = {
       values: {},
       errors: [
         { field: 'files', key: 'common.uploads.file_too_large', values: { filename: 'a.pdf', megabytes: 10 } },
         { field: 'files', key: 'common.uploads.too_many_files', values: { count: 10 } },
       ],
     };
-    const { screen } = render(<FileField name="files" label="Evidence" hint="PDF." accept=".pdf" limits={{ fileMegabytes: 10, files: 10, totalMegabytes: 25 }} state={state} />);
+    const evidenceLimits = { fileMegabytes: 10, files: 10, totalMegabytes: 25 };
+    const { screen } = render(<FileField name="files" label="Evidence" hint="PDF." accept=".pdf" limits={evidenceLimits} state={state} />);
     const field = screen.getByLabelText('Evidence');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(field).slice(1)).toEqual(['Error: “a.pdf” is larger than 10 MB: choose a smaller file', 'Error: Choose at most 10 files']);
@@ -192,7 +194,8 @@ describe('import problems table', () => {
   it('says how many were left out, and shows nothing when there is no problem', () => {
     const many = render(<ImportProblemsTable format="csv" problems={problems} total={40} caption="Problems" more="practices.import.report.moreProblems" />);
     expect(many.document.body.textContent).toContain('The first 2 of 40 problems are listed.');
-    expect(render(<ImportProblemsTable format="csv" problems={[]} total={0} caption="Problems" more="practices.import.report.moreProblems" />).document.querySelector('table')).toBeNull();
+    const none = render(<ImportProblemsTable format="csv" problems={[]} total={0} caption="Problems" more="practices.import.report.moreProblems" />);
+    expect(none.document.querySelector('table')).toBeNull();
   });
 });
 
@@ -202,7 +205,8 @@ describe('confirm page', () => {
     expect(asked.screen.getByRole('button', { name: 'Delete event' }).closest('form')?.getAttribute('action')).toBe('/events/1/delete');
     expect(asked.screen.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe('/events/1');
     expect(asked.screen.queryByRole('alert')).toBeNull();
-    const refused = render(<ConfirmPage title="Delete the event?" action="/events/1/delete" confirmLabel="Delete event" cancelHref="/events/1" refusal="People are registered" />);
+    const question = { title: 'Delete the event?', action: '/events/1/delete', confirmLabel: 'Delete event', cancelHref: '/events/1' };
+    const refused = render(<ConfirmPage {...question} refusal="People are registered" />);
     expect(refused.screen.getByRole('alert').textContent).toContain('People are registered');
     expect(refused.document.title).toBe('Error: Delete the event? – BETTER');
   });

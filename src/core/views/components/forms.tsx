@@ -31,7 +31,16 @@ function firstErrorOf(state: FormState | undefined, name: string): FieldError[] 
  * "There is a problem": every error of the form, each a link that moves focus to its field. A refusal that belongs to
  * no field (an import refused, an action the platform would not take) is given as children, shown above the links.
  */
-export function ErrorSummary({ state, anchors = {}, title, children }: { state?: FormState | undefined; anchors?: Record<string, string>; title?: string; children?: ComponentChildren }) {
+export interface ErrorSummaryProps {
+  state?: FormState | undefined;
+  /** Where the link of a field's error leads when not to the field's own id (a row of a repeated field). */
+  anchors?: Record<string, string>;
+  /** The heading, when the page says more than "There is a problem" (such as what was not done). */
+  title?: string | undefined;
+  children?: ComponentChildren;
+}
+
+export function ErrorSummary({ state, anchors = {}, title, children }: ErrorSummaryProps) {
   const { t } = useView();
   const errors = state?.errors ?? [];
   if (errors.length === 0 && (children === undefined || children === null || children === false)) return null;
@@ -293,7 +302,18 @@ function useLimitsText(limits: UploadLimits): string {
  * A file input whose hint ends with the limits the route enforces; every problem with the files chosen (one per
  * file) is shown above it and linked from the summary.
  */
-export function FileField({ name, label, hint, state, accept, limits }: { name: string; label: string; hint: string; state?: FormState | undefined; accept: string; limits: UploadLimits }) {
+export interface FileFieldProps {
+  name: string;
+  label: string;
+  /** What the files should be; the limits are added after it. */
+  hint: string;
+  state?: FormState | undefined;
+  accept: string;
+  /** The limits the route enforces (the same object it gives acceptUploads); more than one file makes it `multiple`. */
+  limits: UploadLimits;
+}
+
+export function FileField({ name, label, hint, state, accept, limits }: FileFieldProps) {
   const limitsText = useLimitsText(limits);
   const errors = state?.errors.filter((error) => error.field === name) ?? [];
   return (

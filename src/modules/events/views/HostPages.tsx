@@ -113,7 +113,9 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
         {sheet?.problems.length ? (
           <ul class="error-summary__list">
             {sheet.problems.map((problem) => (
-              <li key={`${problem.line}-${problem.key}`}>{t('events.sheet.problemLine', { line: problem.line, problem: t(problem.key, problem.values ?? {}) })}</li>
+              <li key={`${problem.line}-${problem.key}`}>
+                {t('events.sheet.problemLine', { line: problem.line, problem: t(problem.key, problem.values ?? {}) })}
+              </li>
             ))}
           </ul>
         ) : null}
@@ -177,7 +179,14 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
         <h2 id="sheet">{t('events.sheet.heading')}</h2>
         <p>{t('events.sheet.intro')}</p>
         <UploadForm action={`/events/${event.id}/attendance/sheet`} submit={t('events.sheet.submit')}>
-          <FileField name="sheet" label={t('events.sheet.file')} hint={t('events.sheet.fileHint')} state={sheetState} accept=".csv,text/csv" limits={oneFile(signInSheetMaxMegabytes)} />
+          <FileField
+            name="sheet"
+            label={t('events.sheet.file')}
+            hint={t('events.sheet.fileHint')}
+            state={sheetState}
+            accept=".csv,text/csv"
+            limits={oneFile(signInSheetMaxMegabytes)}
+          />
         </UploadForm>
       </section>
     </Layout>

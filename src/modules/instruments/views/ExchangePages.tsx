@@ -29,7 +29,14 @@ function FileForm({ action, state }: { action: string; state: FormState | undefi
   const { t } = useView();
   return (
     <UploadForm action={action} submit={t('instrumentData.form.submit')}>
-      <FileField name="file" label={t('instrumentData.form.file')} state={state} hint={t('instrumentData.form.fileHint')} accept=".csv,.json,text/csv,application/json" limits={oneFile(importMaxMegabytes)} />
+      <FileField
+        name="file"
+        label={t('instrumentData.form.file')}
+        state={state}
+        hint={t('instrumentData.form.fileHint')}
+        accept=".csv,.json,text/csv,application/json"
+        limits={oneFile(importMaxMegabytes)}
+      />
     </UploadForm>
   );
 }

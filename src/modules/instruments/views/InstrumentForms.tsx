@@ -1,7 +1,18 @@
 /** The instrument's forms: the catalogue entry (create or edit), a stage change, an organisation of the chain, a measurement. */
 import type { ComponentChildren } from 'preact';
 import type { FormState, FormValues } from '../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Field, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  Form,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';

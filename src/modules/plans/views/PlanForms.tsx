@@ -4,7 +4,19 @@
  * that has the problem, and the form works without scripts.
  */
 import type { FormState, FormValues } from '../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Field, Form, OptionList, RadioGroup, SubmitButton, TextArea, TextField, type Option } from '../../../core/views/components/forms.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  Form,
+  OptionList,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type Option,
+} from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -29,11 +41,18 @@ function rowsFrom(values: FormValues, name: string): string[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-function RowInput({ name, row, label, value }: { name: string; row: number; label: string; value: string }) {
+interface RowFieldProps {
+  name: string;
+  row: number;
+  label: string;
+  value: string;
+}
+
+function RowInput({ name, row, label, value }: RowFieldProps) {
   return <Field id={rowId(name, row)} label={label}>{(control) => <input class="input" {...control} name={name} type="text" value={value} />}</Field>;
 }
 
-function RowSelect({ name, row, label, value, options, placeholder }: { name: string; row: number; label: string; value: string; options: Option[]; placeholder: string }) {
+function RowSelect({ name, row, label, value, options, placeholder }: RowFieldProps & { options: Option[]; placeholder: string }) {
   return (
     <Field id={rowId(name, row)} label={label}>
       {(control) => (

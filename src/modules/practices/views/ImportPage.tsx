@@ -40,7 +40,14 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
         }
       >
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
-        <FileField name="file" label={t('practices.import.file')} hint={t('practices.import.fileHint')} state={state} accept=".csv,.json,text/csv,application/json" limits={oneFile(webImportMaxMegabytes)} />
+        <FileField
+          name="file"
+          label={t('practices.import.file')}
+          hint={t('practices.import.fileHint')}
+          state={state}
+          accept=".csv,.json,text/csv,application/json"
+          limits={oneFile(webImportMaxMegabytes)}
+        />
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
         {mayAdjust ? (
           <fieldset class="fieldset">
@@ -99,8 +106,20 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           ...(report.warningCount > 0 ? [{ key: t('practices.import.report.warnings'), value: formatNumber(report.warningCount) }] : []),
         ]}
       />
-      <ImportProblemsTable format={report.format} problems={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
-      <ImportProblemsTable format={report.format} problems={report.changes} total={report.changeCount} caption={t(`practices.import.report.${changesCaption[outcome]}`)} more="practices.import.report.moreChanges" />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.problems}
+        total={report.problemCount}
+        caption={t('practices.import.report.problemsCaption')}
+        more="practices.import.report.moreProblems"
+      />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.changes}
+        total={report.changeCount}
+        caption={t(`practices.import.report.${changesCaption[outcome]}`)}
+        more="practices.import.report.moreChanges"
+      />
       <ImportProblemsTable
         format={report.format}
         problems={report.warnings}
