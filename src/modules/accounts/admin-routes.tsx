@@ -1,12 +1,12 @@
 /** User administration under /admin/users (administrators only; every use case checks the policy again). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import type { EmailContext } from '../../core/mail/outbox.js';
 import { pageNumber } from '../../core/validation/fields.js';
 import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { invitationSchema, roleAssignmentSchema, userAdministrationSchema, userListQuerySchema } from './schema.js';
 import { scopeCatalogue } from './scope-catalogue.js';
 import { throttleDigest } from './throttle.js';
@@ -91,32 +91,31 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/admin/users/${user.id}#roles`, 303);
   });
 
-  app.get(`${userPath}/memberships/:membershipId${idPattern}/delete`, { config: { action: 'user.update' } }, async (request, reply) => {
-    const user = await userFor(request);
-    const membership = user.memberships.find((candidate) => candidate.id === idParam(request.params, 'membershipId'));
-    if (!membership) throw new HttpError('not_found');
-    const { names } = await scopeCatalogue(db, request.actor);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage
-        title={t('accounts.admin.user.removeRoleTitle', { name: user.displayName })}
-        action={`/admin/users/${user.id}/memberships/${membership.id}/delete`}
-        confirmLabel={t('accounts.admin.user.removeRole')}
-        cancelHref={`/admin/users/${user.id}#roles`}
-      >
-        <p>
-          <MembershipDescription membership={membership} names={names} />
-        </p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${userPath}/memberships/:membershipId${idPattern}/delete`, { config: { action: 'user.update' } }, async (request, reply) => {
-    const user = await userFor(request);
-    const outcome = await removeMembership(db, request.actor, user.id, idParam(request.params, 'membershipId'));
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'accounts.flash.roleRemoved' });
-    return reply.redirect(`/admin/users/${user.id}#roles`, 303);
+  confirmedAction(app, `${userPath}/memberships/:membershipId${idPattern}/delete`, { action: 'user.update' }, {
+    ask: async (request) => {
+      const user = await userFor(request);
+      const membership = user.memberships.find((candidate) => candidate.id === idParam(request.params, 'membershipId'));
+      if (!membership) throw new HttpError('not_found');
+      const { names } = await scopeCatalogue(db, request.actor);
+      const t = request.t;
+      return {
+        title: t('accounts.admin.user.removeRoleTitle', { name: user.displayName }),
+        confirmLabel: t('accounts.admin.user.removeRole'),
+        cancelHref: `/admin/users/${user.id}#roles`,
+        explanation: (
+          <p>
+            <MembershipDescription membership={membership} names={names} />
+          </p>
+        ),
+      };
+    },
+    act: async (request, reply) => {
+      const user = await userFor(request);
+      const outcome = await removeMembership(db, request.actor, user.id, idParam(request.params, 'membershipId'));
+      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+      reply.setFlash({ kind: 'success', key: 'accounts.flash.roleRemoved' });
+      return reply.redirect(`/admin/users/${user.id}#roles`, 303);
+    },
   });
 
   app.post(`${userPath}/invitation`, { config: { action: 'user.invite' } }, async (request, reply) => {
@@ -131,43 +130,31 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /** Deactivation and erasure are confirmed on a page of their own; a refusal is explained on the same page. */
-  function statusConfirmation(kind: 'deactivate' | 'erase') {
-    return async (request: FastifyRequest, reply: FastifyReply, refusal?: string) => {
+  function statusQuestion(kind: 'deactivate' | 'erase') {
+    return async (request: FastifyRequest) => {
       const user = await userFor(request);
       const t = request.t;
-      return reply.page(
-        <ConfirmPage
-          title={t(`accounts.admin.${kind}.title`, { name: user.displayName })}
-          action={`/admin/users/${user.id}/${kind}`}
-          confirmLabel={t(`accounts.admin.${kind}.confirm`)}
-          cancelHref={`/admin/users/${user.id}`}
-        >
-          {refusal ? (
-            <div class="error-summary" role="alert">
-              <p>{t(`accounts.refusals.${refusal}`)}</p>
-            </div>
-          ) : null}
-          <p>{t(`accounts.admin.${kind}.explanation`)}</p>
-        </ConfirmPage>,
-        refusal ? 409 : 200,
-      );
+      return {
+        title: t(`accounts.admin.${kind}.title`, { name: user.displayName }),
+        confirmLabel: t(`accounts.admin.${kind}.confirm`),
+        cancelHref: `/admin/users/${user.id}`,
+        explanation: <p>{t(`accounts.admin.${kind}.explanation`)}</p>,
+      };
     };
   }
 
-  const deactivationPage = statusConfirmation('deactivate');
-  const erasurePage = statusConfirmation('erase');
-
-  app.get(`${userPath}/deactivate`, { config: { action: 'user.deactivate' } }, async (request, reply) => deactivationPage(request, reply));
-
-  app.post(`${userPath}/deactivate`, { config: { action: 'user.deactivate' } }, async (request, reply) => {
-    const user = await userFor(request);
-    const outcome = await setUserActive(db, request.actor, user.id, false);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      return deactivationPage(request, reply, outcome.reason);
-    }
-    reply.setFlash({ kind: 'success', key: 'accounts.flash.deactivated', values: { name: user.displayName } });
-    return reply.redirect(`/admin/users/${user.id}`, 303);
+  confirmedAction(app, `${userPath}/deactivate`, { action: 'user.deactivate' }, {
+    ask: statusQuestion('deactivate'),
+    act: async (request, reply) => {
+      const user = await userFor(request);
+      const outcome = await setUserActive(db, request.actor, user.id, false);
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        return { refused: `accounts.refusals.${outcome.reason}` };
+      }
+      reply.setFlash({ kind: 'success', key: 'accounts.flash.deactivated', values: { name: user.displayName } });
+      return reply.redirect(`/admin/users/${user.id}`, 303);
+    },
   });
 
   app.post(`${userPath}/reactivate`, { config: { action: 'user.deactivate' } }, async (request, reply) => {
@@ -181,16 +168,17 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 
-  app.get(`${userPath}/erase`, { config: { action: 'user.erase' } }, async (request, reply) => erasurePage(request, reply));
-
-  app.post(`${userPath}/erase`, { config: { action: 'user.erase' } }, async (request, reply) => {
-    const user = await userFor(request);
-    const outcome = await eraseUser(db, request.actor, user.id, throttleDigest(app));
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      return erasurePage(request, reply, outcome.reason);
-    }
-    reply.setFlash({ kind: 'success', key: 'accounts.flash.erased' });
-    return reply.redirect(`/admin/users/${user.id}`, 303);
+  confirmedAction(app, `${userPath}/erase`, { action: 'user.erase' }, {
+    ask: statusQuestion('erase'),
+    act: async (request, reply) => {
+      const user = await userFor(request);
+      const outcome = await eraseUser(db, request.actor, user.id, throttleDigest(app));
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        return { refused: `accounts.refusals.${outcome.reason}` };
+      }
+      reply.setFlash({ kind: 'success', key: 'accounts.flash.erased' });
+      return reply.redirect(`/admin/users/${user.id}`, 303);
+    },
   });
 };

@@ -3,11 +3,11 @@
  * registration, cancel it, download or erase their data, and give feedback after the event.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import type { EmailContext } from '../../core/mail/outbox.js';
 import { tokenPattern } from '../../core/tokens.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { feedbackSchema } from './schema.js';
 import * as service from './service.js';
 import { FeedbackPage } from './views/FeedbackPage.js';
@@ -54,21 +54,24 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     return reply.header('content-disposition', 'attachment; filename="my-event-registrations.json"').type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
 
-  app.get(`${registrationPath}/erasure`, { config: { public: true } }, async (request, reply) => {
-    const token = tokenOf(request);
-    if (!(await service.registrationOfToken(db, token))) return reply.page(<LinkEndedPage />, 404);
-    return reply.page(
-      <ConfirmPage title={request.t('events.erase.title')} action={`/registrations/${token}/erasure`} confirmLabel={request.t('events.erase.confirm')} cancelHref={`/registrations/${token}`}>
-        <p>{request.t('events.erase.body')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${registrationPath}/erasure`, { config: { public: true } }, async (request, reply) => {
-    const outcome = await service.eraseParticipant(db, tokenOf(request), mail);
-    if (!outcome.ok) return reply.page(<LinkEndedPage />, 404);
-    reply.setFlash({ kind: 'success', key: 'events.flash.erased' });
-    return reply.redirect('/events', 303);
+  confirmedAction(app, `${registrationPath}/erasure`, { public: true }, {
+    ask: async (request, reply) => {
+      const token = tokenOf(request);
+      if (!(await service.registrationOfToken(db, token))) return reply.page(<LinkEndedPage />, 404);
+      const t = request.t;
+      return {
+        title: t('events.erase.title'),
+        confirmLabel: t('events.erase.confirm'),
+        cancelHref: `/registrations/${token}`,
+        explanation: <p>{t('events.erase.body')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const outcome = await service.eraseParticipant(db, tokenOf(request), mail);
+      if (!outcome.ok) return reply.page(<LinkEndedPage />, 404);
+      reply.setFlash({ kind: 'success', key: 'events.flash.erased' });
+      return reply.redirect('/events', 303);
+    },
   });
 
   app.get(`${registrationPath}/feedback`, { config: { public: true } }, async (request, reply) => {

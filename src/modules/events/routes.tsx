@@ -1,5 +1,6 @@
 /** Events: the list and calendar feeds, one event with its registration form, and writing events. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { wantsJson } from '../../core/http/guard.js';
 import { idParam, idPattern } from '../../core/http/params.js';
@@ -9,7 +10,6 @@ import type { EmailContext } from '../../core/mail/outbox.js';
 import { anonymous } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listPublishedPractices } from '../practices/service.js';
 import { listThemes, themeName } from '../themes/service.js';
@@ -152,29 +152,32 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/events/${event.id}`, 303);
   });
 
-  app.get(`${eventPath}/delete`, { config: { action: 'event.manage' } }, async (request, reply) => {
-    const event = await eventFor(request);
-    assertAllowed(service.mayManage(request.actor, event));
-    if (event.registered + event.waiting > 0) {
-      reply.setFlash({ kind: 'info', key: 'events.refusals.has_registrations' });
-      return reply.redirect(`/events/${event.id}`, 303);
-    }
-    return reply.page(
-      <ConfirmPage title={request.t('events.delete.title', { title: event.title })} action={`/events/${event.id}/delete`} confirmLabel={request.t('events.delete.confirm')} cancelHref={`/events/${event.id}`}>
-        <p>{request.t('events.delete.body')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${eventPath}/delete`, { config: { action: 'event.manage' } }, async (request, reply) => {
-    const outcome = await service.deleteEvent(db, request.actor, idParam(request.params, 'eventId'));
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
-      return reply.redirect(`/events/${idParam(request.params, 'eventId')}`, 303);
-    }
-    reply.setFlash({ kind: 'success', key: 'events.flash.deleted' });
-    return reply.redirect('/events', 303);
+  confirmedAction(app, `${eventPath}/delete`, { action: 'event.manage' }, {
+    ask: async (request, reply) => {
+      const event = await eventFor(request);
+      assertAllowed(service.mayManage(request.actor, event));
+      if (event.registered + event.waiting > 0) {
+        reply.setFlash({ kind: 'info', key: 'events.refusals.has_registrations' });
+        return reply.redirect(`/events/${event.id}`, 303);
+      }
+      const t = request.t;
+      return {
+        title: t('events.delete.title', { title: event.title }),
+        confirmLabel: t('events.delete.confirm'),
+        cancelHref: `/events/${event.id}`,
+        explanation: <p>{t('events.delete.body')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const outcome = await service.deleteEvent(db, request.actor, idParam(request.params, 'eventId'));
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
+        return reply.redirect(`/events/${idParam(request.params, 'eventId')}`, 303);
+      }
+      reply.setFlash({ kind: 'success', key: 'events.flash.deleted' });
+      return reply.redirect('/events', 303);
+    },
   });
 
   app.post(`${eventPath}/registrations`, { config: { public: true } }, async (request, reply) => {

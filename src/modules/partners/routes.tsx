@@ -1,11 +1,11 @@
 /** Partner pages and their stakeholder groups (parse → authorise → use case → page or redirect). */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { findProgramme, listProgrammes, type Programme } from '../programmes/service.js';
 import { organisationLinkSchema, organisationSchema, partnerSchema } from './schema.js';
 import { renderPartnerPageSections } from './sections.js';
@@ -98,34 +98,28 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/partners/${partner.id}`, 303);
   });
 
-  app.get(`${partnerPath}/delete`, { config: { action: 'partner.delete' } }, async (request, reply) => {
-    const partner = await partnerFor(request);
-    assertAllowed(can(request.actor, 'partner.delete', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage title={t('partners.delete.title', { name: partner.name })} action={`/partners/${partner.id}/delete`} confirmLabel={t('partners.delete.confirm')} cancelHref={`/partners/${partner.id}`}>
-        <p>{t('partners.delete.warning')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${partnerPath}/delete`, { config: { action: 'partner.delete' } }, async (request, reply) => {
-    const partner = await partnerFor(request);
-    const outcome = await service.deletePartner(db, request.actor, partner.id);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
+  confirmedAction(app, `${partnerPath}/delete`, { action: 'partner.delete' }, {
+    ask: async (request) => {
+      const partner = await partnerFor(request);
+      assertAllowed(can(request.actor, 'partner.delete', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
       const t = request.t;
-      return reply.page(
-        <ConfirmPage title={t('partners.delete.title', { name: partner.name })} action={`/partners/${partner.id}/delete`} confirmLabel={t('partners.delete.confirm')} cancelHref={`/partners/${partner.id}`}>
-          <div class="error-summary" role="alert">
-            <p>{t(`partners.refusals.${outcome.reason}`)}</p>
-          </div>
-        </ConfirmPage>,
-        409,
-      );
-    }
-    reply.setFlash({ kind: 'success', key: 'partners.flash.deleted', values: { name: partner.name } });
-    return reply.redirect('/partners', 303);
+      return {
+        title: t('partners.delete.title', { name: partner.name }),
+        confirmLabel: t('partners.delete.confirm'),
+        cancelHref: `/partners/${partner.id}`,
+        explanation: <p>{t('partners.delete.warning')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const partner = await partnerFor(request);
+      const outcome = await service.deletePartner(db, request.actor, partner.id);
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        return { refused: `partners.refusals.${outcome.reason}` };
+      }
+      reply.setFlash({ kind: 'success', key: 'partners.flash.deleted', values: { name: partner.name } });
+      return reply.redirect('/partners', 303);
+    },
   });
 
   // ---- stakeholder organisations --------------------------------------------------------------------------------
@@ -190,66 +184,47 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
   });
 
-  app.get(`${organisationPath}/unlink`, { config: { action: 'organisation.link' } }, async (request, reply) => {
-    const { partner, organisation } = await groupMemberFor(request);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage
-        title={t('partners.organisations.unlinkTitle', { organisation: organisation.name, partner: partner.shortName })}
-        action={`/partners/${partner.id}/organisations/${organisation.id}/unlink`}
-        confirmLabel={t('partners.organisations.unlink')}
-        cancelHref={`/partners/${partner.id}#stakeholders`}
-      >
-        <p>{t('partners.organisations.unlinkExplanation')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${organisationPath}/unlink`, { config: { action: 'organisation.link' } }, async (request, reply) => {
-    const { partner, organisation } = await groupMemberFor(request);
-    const outcome = await service.unlinkOrganisation(db, request.actor, partner.id, organisation.id);
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'partners.flash.organisationUnlinked', values: { name: organisation.name } });
-    return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
-  });
-
-  app.get(`${organisationPath}/delete`, { config: { action: 'organisation.delete' } }, async (request, reply) => {
-    const { partner, organisation, mayDelete } = await groupMemberFor(request);
-    assertAllowed(mayDelete);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage
-        title={t('partners.organisations.deleteTitle', { name: organisation.name })}
-        action={`/partners/${partner.id}/organisations/${organisation.id}/delete`}
-        confirmLabel={t('partners.organisations.delete')}
-        cancelHref={`/partners/${partner.id}/organisations/${organisation.id}/edit`}
-      >
-        <p>{t('partners.organisations.deleteExplanation')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${organisationPath}/delete`, { config: { action: 'organisation.delete' } }, async (request, reply) => {
-    const { partner, organisation } = await groupMemberFor(request);
-    const outcome = await service.deleteOrganisation(db, request.actor, organisation.id);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
+  confirmedAction(app, `${organisationPath}/unlink`, { action: 'organisation.link' }, {
+    ask: async (request) => {
+      const { partner, organisation } = await groupMemberFor(request);
       const t = request.t;
-      return reply.page(
-        <ConfirmPage
-          title={t('partners.organisations.deleteTitle', { name: organisation.name })}
-          action={`/partners/${partner.id}/organisations/${organisation.id}/delete`}
-          confirmLabel={t('partners.organisations.delete')}
-          cancelHref={`/partners/${partner.id}/organisations/${organisation.id}/edit`}
-        >
-          <div class="error-summary" role="alert">
-            <p>{t(`partners.organisations.refusals.${outcome.reason}`)}</p>
-          </div>
-        </ConfirmPage>,
-        409,
-      );
-    }
-    reply.setFlash({ kind: 'success', key: 'partners.flash.organisationDeleted', values: { name: organisation.name } });
-    return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
+      return {
+        title: t('partners.organisations.unlinkTitle', { organisation: organisation.name, partner: partner.shortName }),
+        confirmLabel: t('partners.organisations.unlink'),
+        cancelHref: `/partners/${partner.id}#stakeholders`,
+        explanation: <p>{t('partners.organisations.unlinkExplanation')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const { partner, organisation } = await groupMemberFor(request);
+      const outcome = await service.unlinkOrganisation(db, request.actor, partner.id, organisation.id);
+      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+      reply.setFlash({ kind: 'success', key: 'partners.flash.organisationUnlinked', values: { name: organisation.name } });
+      return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
+    },
+  });
+
+  confirmedAction(app, `${organisationPath}/delete`, { action: 'organisation.delete' }, {
+    ask: async (request) => {
+      const { partner, organisation, mayDelete } = await groupMemberFor(request);
+      assertAllowed(mayDelete);
+      const t = request.t;
+      return {
+        title: t('partners.organisations.deleteTitle', { name: organisation.name }),
+        confirmLabel: t('partners.organisations.delete'),
+        cancelHref: `/partners/${partner.id}/organisations/${organisation.id}/edit`,
+        explanation: <p>{t('partners.organisations.deleteExplanation')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const { partner, organisation } = await groupMemberFor(request);
+      const outcome = await service.deleteOrganisation(db, request.actor, organisation.id);
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        return { refused: `partners.organisations.refusals.${outcome.reason}` };
+      }
+      reply.setFlash({ kind: 'success', key: 'partners.flash.organisationDeleted', values: { name: organisation.name } });
+      return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
+    },
   });
 };

@@ -1,6 +1,7 @@
 /** Regional Action Plans: the list, a plan and its versions, writing it, its workflow, comments, comparison and exports. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csvText } from '../../core/exchange/write.js';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
@@ -10,7 +11,6 @@ import { anonymous, type Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
 import { timelineChartSvg } from '../../core/views/charts.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { findPartner, listPartners } from '../partners/service.js';
 import type { Names } from './document.js';
 import { planDocument } from './document.js';
@@ -206,21 +206,24 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/plans/${idParam(request.params, 'planId')}#action-${key}`, 303);
   });
 
-  app.get(`${actionPath}/delete`, { config: { action: 'plan.write' } }, async (request, reply) => {
-    const plan = await planFor(request);
-    assertAllowed(service.mayWrite(request.actor, plan));
-    const action = actionOf(plan, request);
-    return reply.page(
-      <ConfirmPage title={request.t('plans.action.deleteTitle', { title: action.title })} action={`/plans/${plan.id}/actions/${action.key}/delete`} confirmLabel={request.t('plans.action.deleteConfirm')} cancelHref={`/plans/${plan.id}#action-${action.key}`} />,
-    );
-  });
-
-  app.post(`${actionPath}/delete`, { config: { action: 'plan.write' } }, async (request, reply) => {
-    const planId = idParam(request.params, 'planId');
-    const outcome = await service.removeAction(db, request.actor, planId, (request.params as { key: string }).key);
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'plans.flash.actionRemoved' : `plans.refusals.${outcome.reason}` });
-    return reply.redirect(`/plans/${planId}#part3`, 303);
+  confirmedAction(app, `${actionPath}/delete`, { action: 'plan.write' }, {
+    ask: async (request) => {
+      const plan = await planFor(request);
+      assertAllowed(service.mayWrite(request.actor, plan));
+      const action = actionOf(plan, request);
+      return {
+        title: request.t('plans.action.deleteTitle', { title: action.title }),
+        confirmLabel: request.t('plans.action.deleteConfirm'),
+        cancelHref: `/plans/${plan.id}#action-${action.key}`,
+      };
+    },
+    act: async (request, reply) => {
+      const planId = idParam(request.params, 'planId');
+      const outcome = await service.removeAction(db, request.actor, planId, (request.params as { key: string }).key);
+      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+      reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'plans.flash.actionRemoved' : `plans.refusals.${outcome.reason}` });
+      return reply.redirect(`/plans/${planId}#part3`, 303);
+    },
   });
 
   async function transition(request: FastifyRequest, reply: FastifyReply, name: 'submit' | 'approve' | 'return' | 'endorse', details: Parameters<typeof service.changeStatus>[4] = {}) {

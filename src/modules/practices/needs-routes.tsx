@@ -1,11 +1,11 @@
 /** Partners' learning needs: adding, changing and removing them (they are shown on the partner's page). */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { findPartner } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { learningNeedSchema } from './schema.js';
@@ -66,21 +66,23 @@ export const needRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
   });
 
-  app.get(`${needPath}/delete`, { config: { action: 'learning_need.manage' } }, async (request, reply) => {
-    const { need, partner } = await needFor(request);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage title={t('practices.needs.deleteTitle')} action={`/learning-needs/${need.id}/delete`} confirmLabel={t('practices.needs.deleteConfirm')} cancelHref={`/partners/${partner.id}#learning-needs`}>
-        <p>{need.description}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${needPath}/delete`, { config: { action: 'learning_need.manage' } }, async (request, reply) => {
-    const { need, partner } = await needFor(request);
-    const outcome = await service.deleteLearningNeed(db, request.actor, need.id);
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'practices.flash.needDeleted' });
-    return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
+  confirmedAction(app, `${needPath}/delete`, { action: 'learning_need.manage' }, {
+    ask: async (request) => {
+      const { need, partner } = await needFor(request);
+      const t = request.t;
+      return {
+        title: t('practices.needs.deleteTitle'),
+        confirmLabel: t('practices.needs.deleteConfirm'),
+        cancelHref: `/partners/${partner.id}#learning-needs`,
+        explanation: <p>{need.description}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const { need, partner } = await needFor(request);
+      const outcome = await service.deleteLearningNeed(db, request.actor, need.id);
+      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+      reply.setFlash({ kind: 'success', key: 'practices.flash.needDeleted' });
+      return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
+    },
   });
 };

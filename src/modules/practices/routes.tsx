@@ -1,12 +1,12 @@
 /** The library's pages: search, a practice, writing and proposing practices, the review workflow, exports. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { wantsJson } from '../../core/http/guard.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { allRefusals } from '../../core/outcome.js';
 import { parseForm, validFields, withRefusals, type FormState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listThemes } from '../themes/service.js';
 import { exportCsv, exportJson } from './export.js';
@@ -190,33 +190,27 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  app.get(`${practicePath}/delete`, { config: { action: 'practice.delete' } }, async (request, reply) => {
-    const practice = await practiceFor(request);
-    assertAllowed(actionsOn(request.actor, practice, []).delete);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage title={t('practices.delete.title', { title: practice.title })} action={`/practices/${practice.id}/delete`} confirmLabel={t('practices.delete.confirm')} cancelHref={`/practices/${practice.id}`}>
-        <p>{t('practices.delete.warning')}</p>
-      </ConfirmPage>,
-    );
-  });
-
-  app.post(`${practicePath}/delete`, { config: { action: 'practice.delete' } }, async (request, reply) => {
-    const practice = await practiceFor(request);
-    const outcome = await service.deletePractice(db, request.actor, practice.id);
-    if (!outcome.ok) {
-      throwIfNotFoundOrForbidden(outcome.reason);
+  confirmedAction(app, `${practicePath}/delete`, { action: 'practice.delete' }, {
+    ask: async (request) => {
+      const practice = await practiceFor(request);
+      assertAllowed(actionsOn(request.actor, practice, []).delete);
       const t = request.t;
-      return reply.page(
-        <ConfirmPage title={t('practices.delete.title', { title: practice.title })} action={`/practices/${practice.id}/delete`} confirmLabel={t('practices.delete.confirm')} cancelHref={`/practices/${practice.id}`}>
-          <div class="error-summary" role="alert">
-            <p>{t(`practices.refusals.${outcome.reason}`)}</p>
-          </div>
-        </ConfirmPage>,
-        409,
-      );
-    }
-    reply.setFlash({ kind: 'success', key: 'practices.flash.deleted', values: { title: practice.title } });
-    return reply.redirect('/practices', 303);
+      return {
+        title: t('practices.delete.title', { title: practice.title }),
+        confirmLabel: t('practices.delete.confirm'),
+        cancelHref: `/practices/${practice.id}`,
+        explanation: <p>{t('practices.delete.warning')}</p>,
+      };
+    },
+    act: async (request, reply) => {
+      const practice = await practiceFor(request);
+      const outcome = await service.deletePractice(db, request.actor, practice.id);
+      if (!outcome.ok) {
+        throwIfNotFoundOrForbidden(outcome.reason);
+        return { refused: `practices.refusals.${outcome.reason}` };
+      }
+      reply.setFlash({ kind: 'success', key: 'practices.flash.deleted', values: { title: practice.title } });
+      return reply.redirect('/practices', 303);
+    },
   });
 };

@@ -1,11 +1,11 @@
 /** Programme administration: create and edit programmes and their phases (parse → authorise → use case → page). */
 import type { FastifyPluginAsync } from 'fastify';
+import { confirmedAction } from '../../core/http/confirmed-action.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
-import { ConfirmPage } from '../../core/views/ConfirmPage.js';
 import { phaseSchema, programmeSchema } from './schema.js';
 import { addPhase, createProgramme, findPhase, findProgramme, removePhase, updatePhase, updateProgramme, type Phase, type Programme } from './service.js';
 import { PhaseFormPage } from './views/PhaseFormPage.js';
@@ -97,24 +97,22 @@ export const programmeRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/programmes/${programme.id}`, 303);
   });
 
-  app.get(`${phasePath}/delete`, { config: { action: 'programme.update' } }, async (request, reply) => {
-    const { programme, phase } = await editablePhase(request.params, request.actor);
-    const t = request.t;
-    return reply.page(
-      <ConfirmPage
-        title={t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name })}
-        action={`/programmes/${programme.id}/phases/${phase.id}/delete`}
-        confirmLabel={t('programmes.phase.deleteConfirm')}
-        cancelHref={`/programmes/${programme.id}`}
-      />,
-    );
-  });
-
-  app.post(`${phasePath}/delete`, { config: { action: 'programme.update' } }, async (request, reply) => {
-    const { programme, phase } = await editablePhase(request.params, request.actor);
-    const outcome = await removePhase(app.db, request.actor, phase.id);
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'programmes.flash.phaseRemoved' });
-    return reply.redirect(`/programmes/${programme.id}`, 303);
+  confirmedAction(app, `${phasePath}/delete`, { action: 'programme.update' }, {
+    ask: async (request) => {
+      const { programme, phase } = await editablePhase(request.params, request.actor);
+      const t = request.t;
+      return {
+        title: t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name }),
+        confirmLabel: t('programmes.phase.deleteConfirm'),
+        cancelHref: `/programmes/${programme.id}`,
+      };
+    },
+    act: async (request, reply) => {
+      const { programme, phase } = await editablePhase(request.params, request.actor);
+      const outcome = await removePhase(app.db, request.actor, phase.id);
+      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+      reply.setFlash({ kind: 'success', key: 'programmes.flash.phaseRemoved' });
+      return reply.redirect(`/programmes/${programme.id}`, 303);
+    },
   });
 };

@@ -1,8 +1,10 @@
 /**
  * Accessible form parts following the GOV.UK pattern: an error summary at the top linking to each field, the
  * same message above the field, hints tied with aria-describedby, browser validation off (the server speaks).
+ * Every field is drawn by one wrapper, `Field`, so the label, hint, messages and their wiring are written once.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
+import type { UploadLimits } from '../../http/uploads.js';
 import type { FieldError, FormState } from '../../validation/forms.js';
 import { useView } from '../context.js';
 
@@ -19,38 +21,123 @@ export function errorFor(state: FormState | undefined, name: string): FieldError
   return state?.errors.find((error) => error.field === name);
 }
 
-function useMessage(error: FieldError | undefined): string | undefined {
-  const { t } = useView();
-  return error ? t(error.key, error.values) : undefined;
+/** The first error of a field, as the list a `Field` takes (fields show one message; a file field one per file). */
+function firstErrorOf(state: FormState | undefined, name: string): FieldError[] {
+  const error = errorFor(state, name);
+  return error ? [error] : [];
 }
 
-/** "There is a problem": every error, each a link that moves focus to its field. */
-export function ErrorSummary({ state, anchors = {} }: { state: FormState | undefined; anchors?: Record<string, string> }) {
+/**
+ * "There is a problem": every error of the form, each a link that moves focus to its field. A refusal that belongs to
+ * no field (an import refused, an action the platform would not take) is given as children, shown above the links.
+ */
+export interface ErrorSummaryProps {
+  state?: FormState | undefined;
+  /** Where the link of a field's error leads when not to the field's own id (a row of a repeated field). */
+  anchors?: Record<string, string>;
+  /** The heading, when the page says more than "There is a problem" (such as what was not done). */
+  title?: string | undefined;
+  children?: ComponentChildren;
+}
+
+export function ErrorSummary({ state, anchors = {}, title, children }: ErrorSummaryProps) {
   const { t } = useView();
-  if (!state || state.errors.length === 0) return null;
+  const errors = state?.errors ?? [];
+  if (errors.length === 0 && (children === undefined || children === null || children === false)) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-module="error-summary">
       <h2 id="error-summary-title" class="error-summary__title">
-        {t('common.errors.summaryTitle')}
+        {title ?? t('common.errors.summaryTitle')}
       </h2>
-      <ul class="error-summary__list">
-        {state.errors.map((error, index) => (
-          <li key={index}>
-            <a href={`#${anchors[error.field] ?? fieldId(error.field)}`}>{t(error.key, error.values)}</a>
-          </li>
-        ))}
-      </ul>
+      {children}
+      {errors.length ? (
+        <ul class="error-summary__list">
+          {errors.map((error, index) => (
+            <li key={index}>
+              <a href={`#${anchors[error.field] ?? fieldId(error.field)}`}>{t(error.key, error.values)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
-function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+/** What a field's control carries from its wrapper: its id, and the hint and messages that describe it. */
+export interface FieldControl {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': 'true' | undefined;
+}
+
+interface FieldProps {
+  id: string;
+  /** The label of the control, or the legend of a group of controls. */
+  label: string;
+  hint?: string | undefined;
+  /** The problems shown at the field, each as its own message (the summary links to the field's id). */
+  errors?: FieldError[];
+  /**
+   * `stacked`: label, hint, messages, then the control (text, select, file). `group`: a fieldset whose legend, hint
+   * and messages describe several inputs. `inline`: one checkbox, its label after it and its hint below.
+   */
+  layout?: 'stacked' | 'group' | 'inline';
+  children: (control: FieldControl) => ComponentChildren;
+}
+
+/** The one wrapper of every field: label (or legend), hint and error messages, and the aria wiring between them. */
+export function Field({ id, label, hint, errors = [], layout = 'stacked', children }: FieldProps) {
   const { t } = useView();
-  if (!message) return null;
-  return (
-    <p id={id} class="field-error">
-      <span class="visually-hidden">{t('common.errors.prefix')}</span> {message}
+  const hintId = `${id}-hint`;
+  const messageIds = errors.map((_error, index) => `${id}-error${index ? `-${index}` : ''}`);
+  const described = describedBy(hint ? hintId : undefined, ...messageIds);
+  const control: FieldControl = { id, 'aria-describedby': described, 'aria-invalid': errors.length ? 'true' : undefined };
+  const hintLine = hint ? (
+    <p id={hintId} class="field__hint">
+      {hint}
     </p>
+  ) : null;
+  const messages = errors.map((error, index) => (
+    <p key={index} id={messageIds[index]} class="field-error">
+      <span class="visually-hidden">{t('common.errors.prefix')}</span> {t(error.key, error.values)}
+    </p>
+  ));
+  const fieldClass = `field${errors.length ? ' field--error' : ''}`;
+  if (layout === 'group') {
+    return (
+      <div class={fieldClass}>
+        <fieldset class="fieldset" aria-describedby={described}>
+          <legend class="fieldset__legend">{label}</legend>
+          {hintLine}
+          {messages}
+          {children(control)}
+        </fieldset>
+      </div>
+    );
+  }
+  if (layout === 'inline') {
+    return (
+      <div class={fieldClass}>
+        {messages}
+        <div class="checkbox">
+          {children(control)}
+          <label class="checkbox__label" for={id}>
+            {label}
+          </label>
+        </div>
+        {hintLine}
+      </div>
+    );
+  }
+  return (
+    <div class={fieldClass}>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {hintLine}
+      {messages}
+      {children(control)}
+    </div>
   );
 }
 
@@ -75,65 +162,36 @@ function currentValue(state: FormState | undefined, name: string, value: string 
 }
 
 export function TextField({ name, label, state, hint, value, type = 'text', autocomplete, inputMode, width = 'long', spellcheck }: InputProps) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
   const shown = type === 'password' ? '' : currentValue(state, name, value);
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage id={`${id}-error`} message={message} />
-      <input
-        class={`input input--${width}`}
-        id={id}
-        name={name}
-        // preact types an input's attributes per input type, so a variable type needs narrowing to one of them.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-        type={type as 'text'}
-        value={shown}
-        autocomplete={autocomplete}
-        inputMode={inputMode}
-        spellcheck={spellcheck}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
-      />
-    </div>
+    <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
+      {(control) => (
+        <input
+          class={`input input--${width}`}
+          {...control}
+          name={name}
+          // preact types an input's attributes per input type, so a variable type needs narrowing to one of them.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+          type={type as 'text'}
+          value={shown}
+          autocomplete={autocomplete}
+          inputMode={inputMode}
+          spellcheck={spellcheck}
+        />
+      )}
+    </Field>
   );
 }
 
 export function TextArea({ name, label, state, hint, value, rows = 5 }: Omit<InputProps, 'type'> & { rows?: number }) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage id={`${id}-error`} message={message} />
-      <textarea
-        class="textarea"
-        id={id}
-        name={name}
-        rows={rows}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
-      >
-        {currentValue(state, name, value)}
-      </textarea>
-    </div>
+    <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
+      {(control) => (
+        <textarea class="textarea" {...control} name={name} rows={rows}>
+          {currentValue(state, name, value)}
+        </textarea>
+      )}
+    </Field>
   );
 }
 
@@ -144,7 +202,8 @@ export interface Option {
   group?: string;
 }
 
-function OptionList({ options, selected }: { options: Option[]; selected: string }) {
+/** The options of a select, the chosen one selected, under optgroups when the options name groups. */
+export function OptionList({ options, selected }: { options: Option[]; selected: string }) {
   const renderOption = (option: Option) => (
     <option key={option.value} value={option.value} selected={option.value === selected}>
       {option.label}
@@ -164,32 +223,16 @@ function OptionList({ options, selected }: { options: Option[]; selected: string
 }
 
 export function SelectField({ name, label, state, hint, value, options, placeholder }: Omit<InputProps, 'type'> & { options: Option[]; placeholder?: string }) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
   const selected = currentValue(state, name, value);
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage id={`${id}-error`} message={message} />
-      <select
-        class="select"
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        <OptionList options={options} selected={selected} />
-      </select>
-    </div>
+    <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
+      {(control) => (
+        <select class="select" {...control} name={name}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          <OptionList options={options} selected={selected} />
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -198,20 +241,10 @@ export function SelectField({ name, label, state, hint, value, options, placehol
  * differ only in the input type, its classes and how many values may be chosen.
  */
 function ChoiceFieldset({ type, name, legend, state, hint, chosen, options }: { type: 'radio' | 'checkbox'; name: string; legend: string; state: FormState | undefined; hint: string | undefined; chosen: string[]; options: Option[] }) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
   const classes = type === 'radio' ? { group: 'radios', item: 'radios__item', input: 'radios__input', label: 'radios__label' } : { group: 'checkboxes', item: 'checkbox', input: 'checkbox__input', label: 'checkbox__label' };
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}>
-        <legend class="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} class="field__hint">
-            {hint}
-          </p>
-        ) : null}
-        <FieldMessage id={`${id}-error`} message={message} />
+    <Field id={fieldId(name)} label={legend} hint={hint} errors={firstErrorOf(state, name)} layout="group">
+      {({ id }) => (
         <div class={classes.group}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${index}`;
@@ -225,8 +258,8 @@ function ChoiceFieldset({ type, name, legend, state, hint, chosen, options }: { 
             );
           })}
         </div>
-      </fieldset>
-    </div>
+      )}
+    </Field>
   );
 }
 
@@ -236,71 +269,57 @@ export function RadioGroup({ name, legend, state, hint, value, options }: { name
   return <ChoiceFieldset type="radio" name={name} legend={legend} state={state} hint={hint} chosen={[selected]} options={options} />;
 }
 
+/** Whether the form was posted: an unticked checkbox is then absent from its values rather than at its default. */
+function posted(state: FormState | undefined): state is FormState {
+  return Boolean(state && Object.keys(state.values).length > 0);
+}
+
 export function Checkbox({ name, label, state, hint, checked }: { name: string; label: string; state?: FormState | undefined; hint?: string; checked?: boolean }) {
-  const id = fieldId(name);
-  const error = errorFor(state, name);
-  const message = useMessage(error);
-  const isChecked = state && Object.keys(state.values).length > 0 ? name in state.values : Boolean(checked);
+  const isChecked = posted(state) ? name in state.values : Boolean(checked);
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <FieldMessage id={`${id}-error`} message={message} />
-      <div class="checkbox">
-        <input
-          class="checkbox__input"
-          id={id}
-          type="checkbox"
-          name={name}
-          value="yes"
-          checked={isChecked}
-          aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
-        />
-        <label class="checkbox__label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)} layout="inline">
+      {(control) => <input class="checkbox__input" {...control} type="checkbox" name={name} value="yes" checked={isChecked} />}
+    </Field>
   );
 }
 
 /** Several choices under one legend (e.g. themes), as checkboxes. */
 export function CheckboxGroup({ name, legend, state, hint, values = [], options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; values?: string[]; options: Option[] }) {
-  const posted = state && Object.keys(state.values).length > 0 ? state.values[name] : undefined;
-  const checked = state && Object.keys(state.values).length > 0 ? (Array.isArray(posted) ? posted : posted ? [posted] : []) : values;
+  const sent = posted(state) ? state.values[name] : undefined;
+  const checked = posted(state) ? (Array.isArray(sent) ? sent : sent ? [sent] : []) : values;
   return <ChoiceFieldset type="checkbox" name={name} legend={legend} state={state} hint={hint} chosen={checked} options={options} />;
 }
 
-/** A file input; every problem with the files chosen (one per file) is shown above it and linked from the summary. */
-export function FileField({ name, label, hint, state, accept, multiple }: { name: string; label: string; hint: string; state?: FormState | undefined; accept: string; multiple?: boolean }) {
+/** The limits of an upload in words, from the numbers the route enforces: one file's size, or the count and sizes of several. */
+function useLimitsText(limits: UploadLimits): string {
   const { t } = useView();
-  const id = fieldId(name);
+  return limits.files === 1
+    ? t('common.uploads.limitOne', { megabytes: limits.fileMegabytes })
+    : t('common.uploads.limitMany', { files: limits.files, megabytes: limits.fileMegabytes, total: limits.totalMegabytes });
+}
+
+/**
+ * A file input whose hint ends with the limits the route enforces; every problem with the files chosen (one per
+ * file) is shown above it and linked from the summary.
+ */
+export interface FileFieldProps {
+  name: string;
+  label: string;
+  /** What the files should be; the limits are added after it. */
+  hint: string;
+  state?: FormState | undefined;
+  accept: string;
+  /** The limits the route enforces (the same object it gives acceptUploads); more than one file makes it `multiple`. */
+  limits: UploadLimits;
+}
+
+export function FileField({ name, label, hint, state, accept, limits }: FileFieldProps) {
+  const limitsText = useLimitsText(limits);
   const errors = state?.errors.filter((error) => error.field === name) ?? [];
   return (
-    <div class={`field${errors.length ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      <p class="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {errors.map((error, index) => (
-        <FieldMessage key={index} id={`${id}-error${index ? `-${index}` : ''}`} message={t(error.key, error.values)} />
-      ))}
-      <input
-        class="file-input"
-        type="file"
-        id={id}
-        name={name}
-        multiple={multiple}
-        accept={accept}
-        aria-invalid={errors.length ? 'true' : undefined}
-        aria-describedby={describedBy(`${id}-hint`, ...errors.map((_error, index) => `${id}-error${index ? `-${index}` : ''}`))}
-      />
-    </div>
+    <Field id={fieldId(name)} label={label} hint={`${hint} ${limitsText}`} errors={errors}>
+      {(control) => <input class="file-input" type="file" {...control} name={name} multiple={limits.files > 1 ? true : undefined} accept={accept} />}
+    </Field>
   );
 }
 
@@ -321,6 +340,20 @@ export function Form({ action, children, method = 'post', class: className, labe
   return (
     <form action={action} method={method} noValidate class={className} aria-label={label}>
       {children}
+    </form>
+  );
+}
+
+/**
+ * A form that sends files (multipart, as core/http/uploads reads them): its fields, then the submit button, which
+ * carries the CSRF token after the files, where the upload parser expects it. `submit` is the primary button's label,
+ * or the buttons themselves when the form offers more than one.
+ */
+export function UploadForm({ action, submit, children }: { action: string; submit: string | JSX.Element; children: ComponentChildren }) {
+  return (
+    <form action={action} method="post" encType="multipart/form-data" noValidate>
+      {children}
+      {typeof submit === 'string' ? <SubmitButton>{submit}</SubmitButton> : submit}
     </form>
   );
 }

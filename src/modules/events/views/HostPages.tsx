@@ -4,7 +4,8 @@
  * a phone at the door. Only the host partner and the coordinator see them.
  */
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, FileField, Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
+import { oneFile } from '../../../core/http/uploads.js';
+import { ErrorSummary, FileField, Form, SubmitButton, TextField, UploadForm } from '../../../core/views/components/forms.js';
 import { BackLink, DataTable, PageHeading, Stat, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -107,7 +108,18 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
   return (
     <Layout title={title} hasErrors={Boolean(sheetState?.errors.length || sheet?.problems.length)}>
       <BackLink href={`/events/${event.id}`}>{t('common.actions.back')}</BackLink>
-      <ErrorSummary state={sheetState} />
+      {/* A refused file is shown at its field; a sheet read but not matching, line by line: either way nothing was recorded. */}
+      <ErrorSummary state={sheetState} title={sheet?.problems.length ? t('events.sheet.refused') : undefined}>
+        {sheet?.problems.length ? (
+          <ul class="error-summary__list">
+            {sheet.problems.map((problem) => (
+              <li key={`${problem.line}-${problem.key}`}>
+                {t('events.sheet.problemLine', { line: problem.line, problem: t(problem.key, problem.values ?? {}) })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </ErrorSummary>
       <PageHeading caption={t('events.participants.caption')}>{event.title}</PageHeading>
       <p>
         <EventWhen event={event} />
@@ -166,20 +178,16 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
       <section aria-labelledby="sheet" class="panel">
         <h2 id="sheet">{t('events.sheet.heading')}</h2>
         <p>{t('events.sheet.intro')}</p>
-        {sheet && sheet.problems.length > 0 ? (
-          <div class="error-summary" role="alert" tabindex={-1}>
-            <h3 class="error-summary__title">{t('events.sheet.refused')}</h3>
-            <ul>
-              {sheet.problems.map((problem) => (
-                <li key={`${problem.line}-${problem.key}`}>{t('events.sheet.problemLine', { line: problem.line, problem: t(problem.key, problem.values ?? {}) })}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <form action={`/events/${event.id}/attendance/sheet`} method="post" encType="multipart/form-data" noValidate>
-          <FileField name="sheet" label={t('events.sheet.file')} hint={t('events.sheet.fileHint', { megabytes: signInSheetMaxMegabytes })} state={sheetState} accept=".csv,text/csv" />
-          <SubmitButton>{t('events.sheet.submit')}</SubmitButton>
-        </form>
+        <UploadForm action={`/events/${event.id}/attendance/sheet`} submit={t('events.sheet.submit')}>
+          <FileField
+            name="sheet"
+            label={t('events.sheet.file')}
+            hint={t('events.sheet.fileHint')}
+            state={sheetState}
+            accept=".csv,text/csv"
+            limits={oneFile(signInSheetMaxMegabytes)}
+          />
+        </UploadForm>
       </section>
     </Layout>
   );

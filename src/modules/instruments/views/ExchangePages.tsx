@@ -1,7 +1,9 @@
 /** Uploading a file of instruments or of an instrument's impact measurements, and the report that follows. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, FileField, SubmitButton } from '../../../core/views/components/forms.js';
-import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
+import { oneFile } from '../../../core/http/uploads.js';
+import { ErrorSummary, FileField, UploadForm } from '../../../core/views/components/forms.js';
+import { ImportProblemsTable } from '../../../core/views/components/import-problems.js';
+import { BackLink, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { catalogueColumns } from '../exchange.js';
@@ -22,13 +24,20 @@ function Columns({ columns, required, hint }: { columns: readonly string[]; requ
   );
 }
 
-function UploadForm({ action, state, hint, submit }: { action: string; state: FormState | undefined; hint: string; submit: string }) {
+/** The upload of either file: one file within the exchange's limit. */
+function FileForm({ action, state }: { action: string; state: FormState | undefined }) {
   const { t } = useView();
   return (
-    <form action={action} method="post" encType="multipart/form-data" noValidate>
-      <FileField name="file" label={t('instrumentData.form.file')} state={state} hint={hint} accept=".csv,.json,text/csv,application/json" />
-      <SubmitButton>{submit}</SubmitButton>
-    </form>
+    <UploadForm action={action} submit={t('instrumentData.form.submit')}>
+      <FileField
+        name="file"
+        label={t('instrumentData.form.file')}
+        state={state}
+        hint={t('instrumentData.form.fileHint')}
+        accept=".csv,.json,text/csv,application/json"
+        limits={oneFile(importMaxMegabytes)}
+      />
+    </UploadForm>
   );
 }
 
@@ -41,7 +50,7 @@ export function CatalogueImportPage({ state }: { state?: FormState }) {
       <PageHeading>{t('instrumentData.catalogue.title')}</PageHeading>
       <p>{t('instrumentData.catalogue.intro', { rows: catalogueImportMaxRows, megabytes: importMaxMegabytes })}</p>
       <Columns columns={catalogueColumns} required={requiredCatalogueColumns} hint={t('instrumentData.catalogue.columnsHint')} />
-      <UploadForm action="/instruments/import" state={state} hint={t('instrumentData.form.fileHint')} submit={t('instrumentData.form.submit')} />
+      <FileForm action="/instruments/import" state={state} />
     </Layout>
   );
 }
@@ -55,52 +64,8 @@ export function ImpactImportPage({ instrument, state }: { instrument: { id: numb
       <PageHeading caption={instrument.name}>{t('instrumentData.impact.title')}</PageHeading>
       <p>{t('instrumentData.impact.intro', { rows: impactImportMaxRows, megabytes: importMaxMegabytes })}</p>
       <Columns columns={impactColumns} required={requiredImpactColumns} hint={t('instrumentData.impact.columnsHint')} />
-      <UploadForm action={`/instruments/${instrument.id}/impact/import`} state={state} hint={t('instrumentData.form.fileHint')} submit={t('instrumentData.form.submit')} />
+      <FileForm action={`/instruments/${instrument.id}/impact/import`} state={state} />
     </Layout>
-  );
-}
-
-function Refusal({ report }: { report: ImportReport }) {
-  const { t } = useView();
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-module="error-summary">
-      <h2 id="error-summary-title" class="error-summary__title">
-        {t('common.errors.summaryTitle')}
-      </h2>
-      <p>{report.fileError ? t(report.fileError.key, report.fileError.values) : t('instrumentData.report.nothingWritten')}</p>
-    </div>
-  );
-}
-
-function Problems({ report }: { report: ImportReport }) {
-  const { t } = useView();
-  if (report.problems.length === 0) return null;
-  return (
-    <>
-      <DataTable
-        caption={t('instrumentData.report.problemsCaption')}
-        head={
-          <tr>
-            <th scope="col">{report.format === 'csv' ? t('instrumentData.report.line') : t('instrumentData.report.item')}</th>
-            <th scope="col">{t('instrumentData.report.column')}</th>
-            <th scope="col">{t('instrumentData.report.problem')}</th>
-          </tr>
-        }
-      >
-        {report.problems.map((problem, index) => (
-          <tr key={index}>
-            <td class="numeric">{problem.position}</td>
-            <td>{problem.column ? <code>{problem.column}</code> : null}</td>
-            <td>{t(problem.key, problem.values)}</td>
-          </tr>
-        ))}
-      </DataTable>
-      {report.problemCount > report.problems.length ? (
-        <Inset>
-          <p>{t('instrumentData.report.moreProblems', { shown: report.problems.length, total: report.problemCount })}</p>
-        </Inset>
-      ) : null}
-    </>
   );
 }
 
@@ -117,7 +82,11 @@ export function ImportReportPage({ report, fileName, kind, target }: { report: I
   return (
     <Layout title={title} hasErrors={!imported}>
       <PageHeading caption={fileName}>{title}</PageHeading>
-      {imported ? null : <Refusal report={report} />}
+      {imported ? null : (
+        <ErrorSummary>
+          <p>{report.fileError ? t(report.fileError.key, report.fileError.values) : t('instrumentData.report.nothingWritten')}</p>
+        </ErrorSummary>
+      )}
       <SummaryList
         rows={[
           { key: t('instrumentData.report.rows'), value: formatNumber(report.rows) },
@@ -125,7 +94,13 @@ export function ImportReportPage({ report, fileName, kind, target }: { report: I
           { key: t('instrumentData.report.imported'), value: formatNumber(report.imported) },
         ]}
       />
-      <Problems report={report} />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.problems}
+        total={report.problemCount}
+        caption={t('instrumentData.report.problemsCaption')}
+        more="instrumentData.report.moreProblems"
+      />
       <p>
         <a href={again}>{t('instrumentData.report.again')}</a> · <a href={target.href}>{target.label}</a>
       </p>

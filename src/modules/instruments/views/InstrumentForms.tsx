@@ -1,7 +1,18 @@
 /** The instrument's forms: the catalogue entry (create or edit), a stage change, an organisation of the chain, a measurement. */
 import type { ComponentChildren } from 'preact';
 import type { FormState, FormValues } from '../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  Form,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -84,18 +95,11 @@ export function InstrumentFormPage({ mode, action, cancelHref, state, choices }:
           <p class="field__hint">{t('instruments.form.servicesHint')}</p>
           {Array.from({ length: Math.max(serviceRows, (state.values.serviceName as string[] | undefined)?.length ?? 0) }, (_, index) => (
             <div class="field-row" key={index}>
-              <div class="field">
-                <label class="field__label" for={`field-serviceName-${index + 1}`}>
-                  {t('instruments.form.serviceName', { row: index + 1 })}
-                </label>
-                <input class="input" id={`field-serviceName-${index + 1}`} name="serviceName" value={row(state.values, 'serviceName', index)} />
-              </div>
-              <div class="field">
-                <label class="field__label" for={`field-serviceDescription-${index + 1}`}>
-                  {t('instruments.form.serviceDescription', { row: index + 1 })}
-                </label>
-                <input class="input" id={`field-serviceDescription-${index + 1}`} name="serviceDescription" value={row(state.values, 'serviceDescription', index)} />
-              </div>
+              {(['serviceName', 'serviceDescription'] as const).map((name) => (
+                <Field key={name} id={`field-${name}-${index + 1}`} label={t(`instruments.form.${name}`, { row: index + 1 })}>
+                  {(control) => <input class="input" {...control} name={name} value={row(state.values, name, index)} />}
+                </Field>
+              ))}
             </div>
           ))}
         </fieldset>

@@ -4,7 +4,19 @@
  * that has the problem, and the form works without scripts.
  */
 import type { FormState, FormValues } from '../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  Form,
+  OptionList,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type Option,
+} from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -29,34 +41,27 @@ function rowsFrom(values: FormValues, name: string): string[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-function RowInput({ name, row, label, value }: { name: string; row: number; label: string; value: string }) {
-  const id = rowId(name, row);
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      <input class="input" id={id} name={name} type="text" value={value} />
-    </div>
-  );
+interface RowFieldProps {
+  name: string;
+  row: number;
+  label: string;
+  value: string;
 }
 
-function RowSelect({ name, row, label, value, options, placeholder }: { name: string; row: number; label: string; value: string; options: { value: string; label: string }[]; placeholder: string }) {
-  const id = rowId(name, row);
+function RowInput({ name, row, label, value }: RowFieldProps) {
+  return <Field id={rowId(name, row)} label={label}>{(control) => <input class="input" {...control} name={name} type="text" value={value} />}</Field>;
+}
+
+function RowSelect({ name, row, label, value, options, placeholder }: RowFieldProps & { options: Option[]; placeholder: string }) {
   return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      <select class="select" id={id} name={name}>
-        <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={rowId(name, row)} label={label}>
+      {(control) => (
+        <select class="select" {...control} name={name}>
+          <option value="">{placeholder}</option>
+          <OptionList options={options} selected={value} />
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -104,14 +109,13 @@ export function ContextFormPage({ planId, state }: { planId: number; state: Form
                 options={instrumentKinds.map((kind) => ({ value: kind, label: t(`plans.instrumentKinds.${kind}`) }))}
               />
               <RowInput name="instrumentBody" row={row} label={t('plans.fields.managingBody')} value={rowsFrom(state.values, 'instrumentBody')[index] ?? ''} />
-              <div class="field">
-                <label class="field__label" for={rowId('instrumentImprovement', row)}>
-                  {t('plans.fields.instrumentImprovement')}
-                </label>
-                <textarea class="textarea" id={rowId('instrumentImprovement', row)} name="instrumentImprovement" rows={3}>
-                  {rowsFrom(state.values, 'instrumentImprovement')[index] ?? ''}
-                </textarea>
-              </div>
+              <Field id={rowId('instrumentImprovement', row)} label={t('plans.fields.instrumentImprovement')}>
+                {(control) => (
+                  <textarea class="textarea" {...control} name="instrumentImprovement" rows={3}>
+                    {rowsFrom(state.values, 'instrumentImprovement')[index] ?? ''}
+                  </textarea>
+                )}
+              </Field>
             </fieldset>
           );
         })}

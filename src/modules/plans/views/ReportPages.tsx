@@ -1,6 +1,6 @@
 /** Phase-2 monitoring: a plan's reports by semester and action, with their corrections; and the report form. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, FileField, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import { ErrorSummary, FileField, RadioGroup, SelectField, TextArea, TextField, UploadForm } from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading, SummaryList, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -113,7 +113,7 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
       <ErrorSummary state={state} />
       <PageHeading caption={t('plans.reports.caption')}>{title}</PageHeading>
       {correcting ? <p class="inset">{t('plans.report.correcting')}</p> : null}
-      <form action={`/plans/${planId}/reports?action=${action.key}`} method="post" encType="multipart/form-data" noValidate>
+      <UploadForm action={`/plans/${planId}/reports?action=${action.key}`} submit={t('plans.report.submit')}>
         <SelectField
           name="semester"
           label={t('plans.report.semester.label')}
@@ -129,10 +129,10 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
         <FileField
           name="files"
           label={t('plans.report.files.label')}
-          hint={t('plans.report.files.hint', { types, files: evidenceLimits.files, megabytes: evidenceLimits.fileMegabytes, total: evidenceLimits.totalMegabytes })}
+          hint={t('plans.report.files.hint', { types })}
           state={state}
           accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
-          multiple
+          limits={evidenceLimits}
         />
         <RadioGroup
           name="instrumentImproved"
@@ -146,8 +146,7 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
         <RadioGroup name="improvementType" legend={t('plans.report.improvementType.legend')} hint={t('plans.report.improvementType.hint')} state={state} options={improvementTypes.map((type) => ({ value: type, label: t(`plans.improvementTypes.${type}`) }))} />
         <TextArea name="improvementDescription" label={t('plans.report.improvementDescription.label')} state={state} rows={3} />
         <p>{t('plans.report.lockNote')}</p>
-        <SubmitButton>{t('plans.report.submit')}</SubmitButton>
-      </form>
+      </UploadForm>
     </Layout>
   );
 }

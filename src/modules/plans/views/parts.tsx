@@ -1,5 +1,5 @@
 /** Pieces the plan pages share: an action's fields in words, and the comments on a part or an action. */
-import { Form, SubmitButton } from '../../../core/views/components/forms.js';
+import { Field, Form, SubmitButton } from '../../../core/views/components/forms.js';
 import { SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import type { PlanAction } from '../content.js';
@@ -128,12 +128,9 @@ export function Comments({ planId, target, comments, mayComment }: { planId: num
       {mayComment ? (
         <Form action={`/plans/${planId}/comments`}>
           <input type="hidden" name="target" value={target} />
-          <div class="field">
-            <label class="field__label" for={id}>
-              {t('plans.comments.body.label')}
-            </label>
-            <textarea class="textarea" id={id} name="body" rows={3} />
-          </div>
+          <Field id={id} label={t('plans.comments.body.label')}>
+            {(control) => <textarea class="textarea" {...control} name="body" rows={3} />}
+          </Field>
           <SubmitButton variant="secondary">{t('plans.comments.submit')}</SubmitButton>
         </Form>
       ) : null}

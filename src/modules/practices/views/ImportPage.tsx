@@ -1,10 +1,12 @@
 /** Uploading a CSV or JSON file of practices, and the report that follows: every problem by line and column. */
 import type { FormState } from '../../../core/validation/forms.js';
-import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, type Option } from '../../../core/views/components/forms.js';
-import { BackLink, DataTable, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
+import { oneFile } from '../../../core/http/uploads.js';
+import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, UploadForm, type Option } from '../../../core/views/components/forms.js';
+import { ImportProblemsTable } from '../../../core/views/components/import-problems.js';
+import { BackLink, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { outcomeOf, practiceColumns, requiredColumns, type ImportProblem, type ImportReport } from '../import.js';
+import { outcomeOf, practiceColumns, requiredColumns, type ImportReport } from '../import.js';
 
 export const webImportMaxRows = 5000;
 export const webImportMaxMegabytes = 20;
@@ -26,9 +28,26 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
         <p>{t('practices.import.columnsHint')}</p>
         <p>{t('practices.import.columnsCells')}</p>
       </details>
-      <form action="/practices/import" method="post" encType="multipart/form-data" noValidate>
+      <UploadForm
+        action="/practices/import"
+        submit={
+          <div class="button-group">
+            <SubmitButton>{t('practices.import.submit')}</SubmitButton>
+            <SubmitButton variant="secondary" name="dryRun" value="yes">
+              {t('practices.import.checkOnly')}
+            </SubmitButton>
+          </div>
+        }
+      >
         {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
-        <FileField name="file" label={t('practices.import.file')} hint={t('practices.import.fileHint')} state={state} accept=".csv,.json,text/csv,application/json" />
+        <FileField
+          name="file"
+          label={t('practices.import.file')}
+          hint={t('practices.import.fileHint')}
+          state={state}
+          accept=".csv,.json,text/csv,application/json"
+          limits={oneFile(webImportMaxMegabytes)}
+        />
         <Checkbox name="skipInvalid" label={t('practices.import.skipInvalid')} hint={t('practices.import.skipInvalidHint')} state={state} />
         {mayAdjust ? (
           <fieldset class="fieldset">
@@ -37,13 +56,7 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
             <Checkbox name="createThemes" label={t('practices.import.createThemes')} hint={t('practices.import.createThemesHint')} state={state} />
           </fieldset>
         ) : null}
-        <div class="button-group">
-          <SubmitButton>{t('practices.import.submit')}</SubmitButton>
-          <SubmitButton variant="secondary" name="dryRun" value="yes">
-            {t('practices.import.checkOnly')}
-          </SubmitButton>
-        </div>
-      </form>
+      </UploadForm>
     </Layout>
   );
 }
@@ -75,10 +88,9 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
     <Layout title={title} hasErrors={refused}>
       <PageHeading caption={fileName}>{title}</PageHeading>
       {refused ? (
-        <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
-          <h2 class="error-summary__title">{t('common.errors.summaryTitle')}</h2>
+        <ErrorSummary>
           <p>{refusal}</p>
-        </div>
+        </ErrorSummary>
       ) : null}
       {outcome === 'would_import' ? (
         <Inset>
@@ -94,47 +106,30 @@ export function ImportReportPage({ report, fileName }: { report: ImportReport; f
           ...(report.warningCount > 0 ? [{ key: t('practices.import.report.warnings'), value: formatNumber(report.warningCount) }] : []),
         ]}
       />
-      <ProblemTable report={report} entries={report.problems} total={report.problemCount} caption={t('practices.import.report.problemsCaption')} more="practices.import.report.moreProblems" />
-      <ProblemTable report={report} entries={report.changes} total={report.changeCount} caption={t(`practices.import.report.${changesCaption[outcome]}`)} more="practices.import.report.moreChanges" />
-      <ProblemTable report={report} entries={report.warnings} total={report.warningCount} caption={t(outcome === 'imported' ? 'practices.import.report.warningsCaption' : 'practices.import.report.warningsCaptionCheck')} more="practices.import.report.moreWarnings" />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.problems}
+        total={report.problemCount}
+        caption={t('practices.import.report.problemsCaption')}
+        more="practices.import.report.moreProblems"
+      />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.changes}
+        total={report.changeCount}
+        caption={t(`practices.import.report.${changesCaption[outcome]}`)}
+        more="practices.import.report.moreChanges"
+      />
+      <ImportProblemsTable
+        format={report.format}
+        problems={report.warnings}
+        total={report.warningCount}
+        caption={t(outcome === 'imported' ? 'practices.import.report.warningsCaption' : 'practices.import.report.warningsCaptionCheck')}
+        more="practices.import.report.moreWarnings"
+      />
       <p>
         <a href="/practices/import">{t('practices.import.report.again')}</a> · <a href="/practices">{t('practices.import.report.library')}</a>
       </p>
     </Layout>
-  );
-}
-
-/** Problems (or warnings) by line or item and column, in words; the first ones only when there are many. */
-function ProblemTable({ report, entries, total, caption, more }: { report: ImportReport; entries: ImportProblem[]; total: number; caption: string; more: string }) {
-  const { t } = useView();
-  if (entries.length === 0) return null;
-  return (
-    <>
-      <DataTable
-        caption={caption}
-        head={
-          <tr>
-            <th scope="col">{report.format === 'csv' ? t('practices.import.report.line') : t('practices.import.report.item')}</th>
-            <th scope="col">{t('practices.import.report.column')}</th>
-            <th scope="col">{t('practices.import.report.problem')}</th>
-          </tr>
-        }
-      >
-        {entries.map((entry, index) => (
-          <tr key={index}>
-            <td class="numeric">{entry.position}</td>
-            <td>
-              <code>{entry.column}</code>
-            </td>
-            <td>{t(entry.key, entry.values)}</td>
-          </tr>
-        ))}
-      </DataTable>
-      {total > entries.length ? (
-        <Inset>
-          <p>{t(more, { shown: entries.length, total })}</p>
-        </Inset>
-      ) : null}
-    </>
   );
 }

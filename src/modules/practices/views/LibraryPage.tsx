@@ -3,7 +3,7 @@
  * Everything is a GET form and plain links, so it works without scripts and every page has a stable address.
  */
 import { countryName } from '../../../core/i18n/countries.js';
-import { Form, SelectField } from '../../../core/views/components/forms.js';
+import { Field, Form, SelectField } from '../../../core/views/components/forms.js';
 import { ButtonLink, PageHeading, Pagination } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -98,18 +98,16 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
       ) : null}
       <Form action="/practices" method="get" class="library" label={t('practices.library.searchLabel')}>
         <div class="search-bar" role="search">
-          <label class="field__label" for="field-q">
-            {t('practices.library.q')}
-          </label>
-          <p id="field-q-hint" class="field__hint">
-            {t('practices.library.qHint')}
-          </p>
-          <div class="search-bar__row">
-            <input class="input input--long" type="search" id="field-q" name="q" value={query.q} aria-describedby="field-q-hint" />
-            <button type="submit" class="button button--primary">
-              {t('practices.library.search')}
-            </button>
-          </div>
+          <Field id="field-q" label={t('practices.library.q')} hint={t('practices.library.qHint')}>
+            {(control) => (
+              <div class="search-bar__row">
+                <input class="input input--long" type="search" {...control} name="q" value={query.q} />
+                <button type="submit" class="button button--primary">
+                  {t('practices.library.search')}
+                </button>
+              </div>
+            )}
+          </Field>
         </div>
         <div class="library__layout">
           <div class="library__filters">
