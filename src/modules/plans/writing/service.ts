@@ -1,27 +1,23 @@
 /**
  * Regional Action Plans: each partner's plan, written by its editors as a draft, peer-reviewed in comments,
  * submitted, approved by the coordinator and endorsed by the partner's responsible body. An endorsed version is
- * frozen; a revision starts the next version from it. The module's public API; progress reports, files, the
- * overview and the exports live beside it and are re-exported here.
+ * frozen; a revision starts the next version from it. Progress reports and the overview are sibling folders; what
+ * other modules use is re-exported by the module's service.ts.
  */
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
-import { isUniqueViolation } from '../../core/db/errors.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { listEventsOfPartner } from '../events/service.js';
-import { findPartner, listOrganisations, listPartners } from '../partners/service.js';
-import { listPublishedPractices, transfersOfImporter } from '../practices/service.js';
-import { emptyContent, newKey, planContentSchema, type PlanAction, type PlanContent } from './content.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import { isUniqueViolation } from '../../../core/db/errors.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { listEventsOfPartner } from '../../events/service.js';
+import { findPartner, listOrganisations, listPartners } from '../../partners/service.js';
+import { listPublishedPractices, transfersOfImporter } from '../../practices/service.js';
+import { emptyContent, newKey, planContentSchema, type PlanAction, type PlanContent } from '../content.js';
 import { compareVersions, type VersionDiff } from './diff.js';
 import * as queries from './queries.js';
 import type { ActionInput, ContextInput, EndorsementInput } from './schema.js';
-import type { VersionStatus } from './tables.js';
-
-export { actionDeliverables, type Deliverable, type DeliverablesProvider } from './deliverables.js';
-export * from './overview.js';
-export * from './reports.js';
+import type { VersionStatus } from '../tables.js';
 
 export interface PlanVersion {
   id: number;

@@ -1,64 +1,13 @@
 /**
- * The plans of the programme: the list (who has a plan, in which state), the overview of their implementation
- * for the coordinator and the public (progress, policy instruments improved, budget planned and spent, each
- * plan's timeline), and a plan laid out for printing.
+ * The overview of the programme's plans for the coordinator and the public: progress, policy instruments improved,
+ * budget planned and spent, each plan's timeline.
  */
-import { barChartSize } from '../../../core/views/charts.js';
-import { Form, SubmitButton } from '../../../core/views/components/forms.js';
-import { DataTable, PageHeading, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import type { PlanDocument } from '../document.js';
-import type { PlanProgress, PlanSummary } from '../service.js';
-import { reportStatuses } from '../tables.js';
-
-export function PlanListPage({ partners, plans, creatable, readable }: { partners: { id: number; name: string }[]; plans: PlanSummary[]; creatable: number[]; readable: number[] }) {
-  const { t } = useView();
-  return (
-    <Layout title={t('plans.list.title')}>
-      <PageHeading>{t('plans.list.title')}</PageHeading>
-      <p class="lead">{t('plans.list.intro')}</p>
-      <p>
-        <a href="/plans/overview">{t('plans.list.overview')}</a>
-      </p>
-      <DataTable
-        caption={t('plans.list.caption')}
-        head={
-          <tr>
-            <th scope="col">{t('plans.fields.partner')}</th>
-            <th scope="col">{t('plans.list.endorsed')}</th>
-            <th scope="col">{t('plans.list.inProgress')}</th>
-          </tr>
-        }
-      >
-        {partners.map((partner) => {
-          const plan = plans.find((entry) => entry.partnerId === partner.id);
-          return (
-            <tr key={partner.id}>
-              <th scope="row">{plan && readable.includes(plan.id) ? <a href={`/plans/${plan.id}`}>{partner.name}</a> : partner.name}</th>
-              <td>{plan?.endorsedNumber ? t('plans.list.version', { number: plan.endorsedNumber }) : '–'}</td>
-              <td>
-                {plan?.openStatus ? (
-                  <Tag>{t(`plans.statuses.${plan.openStatus}`)}</Tag>
-                ) : creatable.includes(partner.id) && !plan ? (
-                  <Form action="/plans">
-                    <input type="hidden" name="partnerId" value={String(partner.id)} />
-                    <SubmitButton variant="secondary">
-                      {t('plans.list.start')}
-                      <span class="visually-hidden"> {partner.name}</span>
-                    </SubmitButton>
-                  </Form>
-                ) : (
-                  '–'
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
-    </Layout>
-  );
-}
+import { barChartSize } from '../../../../core/views/charts.js';
+import { DataTable, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { reportStatuses } from '../../tables.js';
+import type { PlanProgress } from '../service.js';
 
 export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; partnerName: Map<number, string> }) {
   const { t, formatNumber, formatEuros } = useView();
@@ -153,62 +102,6 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
           </section>
         </>
       ) : null}
-    </Layout>
-  );
-}
-
-/** The plan as a document to print or save as PDF: the same outline as the Word export, without the site around it. */
-export function PrintPage({ outline, planId }: { outline: PlanDocument; planId: number }) {
-  const { t } = useView();
-  return (
-    <Layout title={outline.title}>
-      <article class="print-document">
-        <p class="no-print">
-          <a href={`/plans/${planId}`}>{t('common.actions.back')}</a> · {t('plans.print.hint')}
-        </p>
-        <h1>{outline.title}</h1>
-        <p>{outline.subtitle}</p>
-        {outline.parts.map((part) => (
-          <section key={part.heading}>
-            <h2>{part.heading}</h2>
-            {part.sections.map((section, index) => (
-              <section key={index} class="print-document__section">
-                <h3>{section.heading}</h3>
-                <dl class="summary-list">
-                  {section.rows.map((row) => (
-                    <div class="summary-list__row" key={row.label}>
-                      <dt class="summary-list__key">{row.label}</dt>
-                      <dd class="summary-list__value prose">{row.value || '–'}</dd>
-                    </div>
-                  ))}
-                </dl>
-                {section.table ? (
-                  <table class="table">
-                    <thead>
-                      <tr>
-                        {section.table.columns.map((column) => (
-                          <th scope="col" key={column}>
-                            {column}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {section.table.rows.map((row, rowIndex) => (
-                        <tr key={rowIndex}>
-                          {row.map((value, cellIndex) => (
-                            <td key={cellIndex}>{value}</td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ) : null}
-              </section>
-            ))}
-          </section>
-        ))}
-      </article>
     </Layout>
   );
 }
