@@ -8,8 +8,7 @@
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
-import { planContentSchema, type PlanAction, type PlanContent } from '../src/modules/plans/content.js';
-import { reportStatuses } from '../src/modules/plans/tables.js';
+import { planContentSchema, reportStatuses, type PlanAction, type PlanContent } from '../src/modules/plans/service.js';
 import { seedDemo } from '../src/seed.js';
 import { freshDatabase, load, percentile, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 

@@ -12,8 +12,10 @@ import { systemActor } from '../../core/policy/actor.js';
 import { valueOf } from '../../core/testing/factories.js';
 import { aPlanActionForm, aPlanContextForm, aReportForm } from '../../core/testing/records.js';
 import { useDatabaseWorld } from '../../core/testing/world.js';
-import { actionSchema, contextSchema, endorsementSchema, reportSchema } from './schema.js';
-import { changeStatus, createPlan, fileReport, saveAction, startRevision, updateContext } from './service.js';
+import { reportSchema } from './reports/schema.js';
+import { fileReport } from './reports/service.js';
+import { actionSchema, contextSchema, endorsementSchema } from './writing/schema.js';
+import { changeStatus, createPlan, saveAction, startRevision, updateContext } from './writing/service.js';
 
 const fixture = useDatabaseWorld();
 const system = systemActor('test');

@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { improvementTypes } from './tables.js';
+
+/** How an action improves its policy instrument; a report names one too when it records an improvement. */
+export const improvementTypes = ['new_project', 'management_change', 'structural_change'] as const;
+export type ImprovementType = (typeof improvementTypes)[number];
 
 export const instrumentKinds = ['investment_for_growth', 'territorial_cooperation', 'other_regional'] as const;
 export type InstrumentKind = (typeof instrumentKinds)[number];

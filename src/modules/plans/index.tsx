@@ -3,10 +3,11 @@ import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
 import { plansPersonalData } from './personal-data.js';
 import { planGrants } from './policy.js';
-import { reportRoutes } from './report-routes.js';
-import { planRoutes } from './routes.js';
+import { overviewRoutes } from './overview/index.js';
+import { reportRoutes } from './reports/index.js';
 import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
+import { planRoutes } from './writing/index.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -16,6 +17,7 @@ export const plansModule: PlatformModule = {
   offers: [actionDeliverables],
   routes: async (app) => {
     await app.register(reportRoutes);
+    await app.register(overviewRoutes);
     await app.register(planRoutes);
   },
   navigation: [{ href: '/plans', labelKey: 'plans.nav' }],

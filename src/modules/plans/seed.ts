@@ -8,10 +8,10 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import type { PlanAction, PlanContent, PolicyInstrument } from './content.js';
-import * as queries from './queries.js';
-import * as reportQueries from './report-queries.js';
-import type { ImprovementType, ReportStatus } from './tables.js';
+import type { ImprovementType, PlanAction, PlanContent, PolicyInstrument } from './content.js';
+import * as reportQueries from './reports/queries.js';
+import type { ReportStatus } from './tables.js';
+import * as queries from './writing/queries.js';
 
 type DemoPartners = DemoRecords['partners'];
 type DemoPartnerKey = keyof DemoPartners['partnerIds'];

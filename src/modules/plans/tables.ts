@@ -1,14 +1,12 @@
 /** Row types of Regional Action Plans, their versions, comments, progress reports, evidence files and reminders. */
 import type { ColumnType } from 'kysely';
 import type { CreatedAt, Id, IsoDate } from '../../core/db/column-types.js';
-import type { PlanContent } from './content.js';
+import type { ImprovementType, PlanContent } from './content.js';
 
 export const versionStatuses = ['draft', 'submitted', 'approved', 'endorsed'] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
 export const reportStatuses = ['not_started', 'on_track', 'delayed', 'completed', 'cancelled'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
-export const improvementTypes = ['new_project', 'management_change', 'structural_change'] as const;
-export type ImprovementType = (typeof improvementTypes)[number];
 
 export interface PlansTable {
   id: Id;

@@ -3,8 +3,8 @@
  * with every link (practices, events, transfers, organisations) turned into its name. The Word export and the
  * print page both read this, so they always say the same.
  */
-import type { Translate } from '../../core/i18n/i18n.js';
-import type { PlanAction, PlanContent } from './content.js';
+import type { Translate } from '../../../core/i18n/i18n.js';
+import type { PlanAction, PlanContent } from '../content.js';
 import type { PlanVersion } from './service.js';
 
 export interface Names {

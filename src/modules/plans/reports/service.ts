@@ -6,19 +6,19 @@
 import { fileTypeFromFile } from 'file-type';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
-import { megabyte } from '../../core/http/uploads.js';
-import { composeEmail, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import { systemActor, type Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { activeEditorsOf } from '../accounts/service.js';
-import { findPartner } from '../partners/service.js';
-import { findProgramme, semestersOf, type Semester } from '../programmes/service.js';
-import { planContentSchema, timeframeOf, type PlanContent } from './content.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { megabyte } from '../../../core/http/uploads.js';
+import { composeEmail, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import { systemActor, type Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { activeEditorsOf } from '../../accounts/service.js';
+import { findPartner } from '../../partners/service.js';
+import { findProgramme, semestersOf, type Semester } from '../../programmes/service.js';
+import { planContentSchema, timeframeOf, type PlanContent } from '../content.js';
+import * as planQueries from '../writing/queries.js';
 import * as queries from './queries.js';
-import * as reportQueries from './report-queries.js';
 import type { ReportInput } from './schema.js';
 
 /** What evidence may be uploaded, recognised from the file's content rather than its name. */
@@ -93,9 +93,9 @@ export interface ReportContext {
 
 /** The endorsed plan a report is filed against, with the semesters it may be filed for. */
 export async function reportContext(db: Db, planId: number): Promise<ReportContext | undefined> {
-  const plan = await queries.findPlan(db, planId);
+  const plan = await planQueries.findPlan(db, planId);
   if (!plan) return undefined;
-  const endorsed = await queries.latestEndorsed(db, planId);
+  const endorsed = await planQueries.latestEndorsed(db, planId);
   const programme = await findProgramme(db, plan.programme_id);
   if (!endorsed || !programme) return undefined;
   const content = planContentSchema.parse(endorsed.content);
@@ -108,7 +108,7 @@ export async function reportContext(db: Db, planId: number): Promise<ReportConte
  */
 async function checkFiling(db: Db, actor: Actor, planId: number, actionKey: string, semester: number | undefined, uploads: EvidenceUpload[], quotaMegabytes: number) {
   const context = await reportContext(db, planId);
-  if (!context) return refuse((await queries.findPlan(db, planId)) ? 'not_endorsed' : 'not_found');
+  if (!context) return refuse((await planQueries.findPlan(db, planId)) ? 'not_endorsed' : 'not_found');
   if (!can(actor, 'plan.report', { programmeId: context.programmeId, partnerIds: [context.partnerId] })) return refuse('forbidden');
   if (!context.content.actions.some((action) => action.key === actionKey)) return refuse('not_found');
   const problems: ReportProblem[] = [];
@@ -118,7 +118,7 @@ async function checkFiling(db: Db, actor: Actor, planId: number, actionKey: stri
     if ('reason' in checked) problems.push(checked);
     else files.push(checked);
   }
-  const quota = quotaProblem(await reportQueries.partnerStoredBytes(db, context.partnerId), sumOf(uploads), quotaMegabytes);
+  const quota = quotaProblem(await queries.partnerStoredBytes(db, context.partnerId), sumOf(uploads), quotaMegabytes);
   if (quota) problems.push(quota);
   return done({ context, files, problems });
 }
@@ -136,17 +136,17 @@ async function storePending(db: Db, planId: number, files: CheckedFile[], userId
   const ids: number[] = [];
   try {
     for (const file of files) {
-      const id = await reportQueries.insertPendingFile(db, { planId, originalName: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, userId });
+      const id = await queries.insertPendingFile(db, { planId, originalName: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, userId });
       ids.push(id);
       let position = 0;
       for await (const chunk of createReadStream(file.path, { highWaterMark: evidenceChunkBytes })) {
-        await reportQueries.insertFileChunk(db, id, position, chunk as Buffer);
+        await queries.insertFileChunk(db, id, position, chunk as Buffer);
         position += 1;
       }
     }
     return ids;
   } catch (error) {
-    await reportQueries.deletePendingFiles(db, { ids });
+    await queries.deletePendingFiles(db, { ids });
     throw error;
   }
 }
@@ -165,15 +165,15 @@ export async function fileReport(db: Db, actor: Actor, planId: number, actionKey
   const fileIds = await storePending(db, planId, files, userId);
   try {
     const outcome = await db.transaction().execute(async (trx): Promise<FileReportOutcome> => {
-      await reportQueries.lockPartnerPlansForReporting(trx, context.partnerId);
+      await queries.lockPartnerPlansForReporting(trx, context.partnerId);
       // Checked again under the lock: two uploads at once must not both fit in the space left for one.
-      const quota = quotaProblem(await reportQueries.partnerStoredBytes(trx, context.partnerId), sumOf(files), quotaMegabytes);
+      const quota = quotaProblem(await queries.partnerStoredBytes(trx, context.partnerId), sumOf(files), quotaMegabytes);
       if (quota) return { ok: false, reason: 'invalid', problems: [quota] };
-      if ((await reportQueries.linkPendingFiles(trx, fileIds)).length !== fileIds.length) throw new Error('A pending evidence file was removed before its report was filed');
-      const current = await reportQueries.lockCurrent(trx, planId, actionKey, input.semester);
-      if (current) await reportQueries.supersede(trx, current.id);
-      const id = await reportQueries.insertReport(trx, { planId, actionKey, ...input, supersedesId: current?.id ?? null, userId, label: actorLabel(actor) });
-      await reportQueries.insertEvidence(trx, id, [...input.links.map((url) => ({ url })), ...fileIds.map((fileId) => ({ fileId }))]);
+      if ((await queries.linkPendingFiles(trx, fileIds)).length !== fileIds.length) throw new Error('A pending evidence file was removed before its report was filed');
+      const current = await queries.lockCurrent(trx, planId, actionKey, input.semester);
+      if (current) await queries.supersede(trx, current.id);
+      const id = await queries.insertReport(trx, { planId, actionKey, ...input, supersedesId: current?.id ?? null, userId, label: actorLabel(actor) });
+      await queries.insertEvidence(trx, id, [...input.links.map((url) => ({ url })), ...fileIds.map((fileId) => ({ fileId }))]);
       await recordAudit(trx, actor, {
         action: current ? 'plan.correct_report' : 'plan.file_report',
         entityType: 'progress_report',
@@ -183,10 +183,10 @@ export async function fileReport(db: Db, actor: Actor, planId: number, actionKey
       });
       return done({ id, supersedes: current?.id ?? null });
     });
-    if (!outcome.ok) await reportQueries.deletePendingFiles(db, { ids: fileIds });
+    if (!outcome.ok) await queries.deletePendingFiles(db, { ids: fileIds });
     return outcome;
   } catch (error) {
-    await reportQueries.deletePendingFiles(db, { ids: fileIds });
+    await queries.deletePendingFiles(db, { ids: fileIds });
     throw error;
   }
 }
@@ -197,7 +197,7 @@ export interface Evidence {
 }
 
 /** A report as read: what was filed (without who filed it, named by `submittedBy` instead), plus whether it is current. */
-export interface ProgressReport extends Omit<reportQueries.NewReport, 'planId' | 'userId' | 'label'> {
+export interface ProgressReport extends Omit<queries.NewReport, 'planId' | 'userId' | 'label'> {
   id: number;
   current: boolean;
   submittedBy: string;
@@ -207,7 +207,7 @@ export interface ProgressReport extends Omit<reportQueries.NewReport, 'planId' |
 
 /** Every report of a plan, current and superseded, with its evidence; reports are public once submitted. */
 export async function reportsOf(db: Db, planId: number): Promise<ProgressReport[]> {
-  const [rows, evidence] = await Promise.all([reportQueries.listReports(db, planId), reportQueries.listEvidence(db, planId)]);
+  const [rows, evidence] = await Promise.all([queries.listReports(db, planId), queries.listEvidence(db, planId)]);
   return rows.map((row) => ({
     id: row.id,
     actionKey: row.action_key,
@@ -231,11 +231,11 @@ export async function reportsOf(db: Db, planId: number): Promise<ProgressReport[
 
 /** A stored evidence file: its name, type and size, and its content as a stream read chunk by chunk. */
 export async function evidenceFile(db: Db, planId: number, fileId: number) {
-  const file = await reportQueries.findFile(db, planId, fileId);
+  const file = await queries.findFile(db, planId, fileId);
   if (!file) return undefined;
   async function* chunks() {
     for (let position = 0; ; position += 1) {
-      const chunk = await reportQueries.findFileChunk(db, fileId, position);
+      const chunk = await queries.findFileChunk(db, fileId, position);
       if (!chunk) return;
       yield chunk;
     }
@@ -245,7 +245,7 @@ export async function evidenceFile(db: Db, planId: number, fileId: number) {
 
 /** The worker's task: pending files of uploads that never reached their filing transaction (a crash, a closed tab). */
 export async function removeAbandonedUploads(db: Db): Promise<number> {
-  return Number((await reportQueries.deletePendingFiles(db, { olderThanMinutes: 60 })).numDeletedRows);
+  return Number((await queries.deletePendingFiles(db, { olderThanMinutes: 60 })).numDeletedRows);
 }
 
 const reminders = systemActor('report reminders');
@@ -257,7 +257,7 @@ const reminders = systemActor('report reminders');
 export async function remindMissingReports(db: Db, mail: EmailContext, now = new Date()): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   let reminded = 0;
-  for (const plan of (await reportQueries.plansForReminders(db)).rows) {
+  for (const plan of (await queries.plansForReminders(db)).rows) {
     const programme = await findProgramme(db, plan.programme_id);
     if (!programme) continue;
     const content = planContentSchema.parse(plan.content);
@@ -270,7 +270,7 @@ export async function remindMissingReports(db: Db, mail: EmailContext, now = new
     await db.transaction().execute(async (trx) => {
       for (const semester of due) {
         // The row is the "once": a second node, or the next run, finds it and sends nothing.
-        if (!(await reportQueries.recordReminder(trx, plan.plan_id, semester.number))) continue;
+        if (!(await queries.recordReminder(trx, plan.plan_id, semester.number))) continue;
         for (const editor of editors) {
           const t = mail.translator.translate(editor.locale);
           await queueEmail(trx, {

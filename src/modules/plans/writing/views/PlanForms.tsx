@@ -3,7 +3,7 @@
  * (instruments, players, funding) are plain fields with one id each, so the error summary points at the row
  * that has the problem, and the form works without scripts.
  */
-import type { FormState, FormValues } from '../../../core/validation/forms.js';
+import type { FormState, FormValues } from '../../../../core/validation/forms.js';
 import {
   Checkbox,
   CheckboxGroup,
@@ -16,13 +16,12 @@ import {
   TextArea,
   TextField,
   type Option,
-} from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { instrumentKinds, type PlanAction, type PlanContent } from '../content.js';
+} from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { improvementTypes, instrumentKinds, type PlanAction, type PlanContent } from '../../content.js';
 import type { linkChoices } from '../service.js';
-import { improvementTypes } from '../tables.js';
 
 type Choices = Awaited<ReturnType<typeof linkChoices>>;
 

@@ -4,8 +4,8 @@
  */
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useWorld } from '../../core/testing/world.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useWorld } from '../../../core/testing/world.js';
 
 const fixture = useWorld();
 

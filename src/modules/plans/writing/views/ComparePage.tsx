@@ -1,8 +1,8 @@
 /** What changed between two versions of a plan, action by action and field by field. */
-import { Form, SelectField } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Form, SelectField } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading, Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import type { FieldChange, ItemChange, VersionDiff } from '../diff.js';
 import type { Names } from '../document.js';
 import type { Plan } from '../service.js';

@@ -1,13 +1,13 @@
 /** Phase-2 monitoring: a plan's reports by semester and action, with their corrections; and the report form. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, FileField, RadioGroup, SelectField, TextArea, TextField, UploadForm } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading, SummaryList, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import type { Semester } from '../../programmes/service.js';
-import type { PlanAction } from '../content.js';
-import { allowedEvidenceTypes, evidenceLimits, type ProgressReport } from '../reports.js';
-import { improvementTypes, reportStatuses } from '../tables.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, FileField, RadioGroup, SelectField, TextArea, TextField, UploadForm } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import type { Semester } from '../../../programmes/service.js';
+import { improvementTypes, type PlanAction } from '../../content.js';
+import { reportStatuses } from '../../tables.js';
+import { allowedEvidenceTypes, evidenceLimits, type ProgressReport } from '../service.js';
 
 function Report({ planId, report }: { planId: number; report: ProgressReport }) {
   const { t, formatNumber, formatDateTime } = useView();

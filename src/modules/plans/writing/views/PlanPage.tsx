@@ -2,14 +2,14 @@
  * One partner's Regional Action Plan in a chosen version: the three parts of the template with each action,
  * the peer-review comments, the workflow step the actor can take, and the actions on a timeline.
  */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
-import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField } from '../../../../core/views/components/forms.js';
+import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import type { Names } from '../document.js';
 import type { Plan, PlanComment, PlanVersion } from '../service.js';
-import type { ReportStatus } from '../tables.js';
+import type { ReportStatus } from '../../tables.js';
 import { ActionDetails, Comments } from './parts.js';
 
 interface Props {

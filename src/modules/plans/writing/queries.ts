@@ -1,8 +1,8 @@
 /** Every SQL statement about plans, their versions and comments (reports and files have their own file). */
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../core/db/database.js';
-import type { PlanContent } from './content.js';
-import type { VersionStatus } from './tables.js';
+import type { Executor, Tx } from '../../../core/db/database.js';
+import type { PlanContent } from '../content.js';
+import type { VersionStatus } from '../tables.js';
 
 export function listPlans(db: Executor) {
   return db
@@ -82,4 +82,19 @@ export function insertComment(trx: Tx, comment: { planId: number; versionNumber:
 
 export function listComments(db: Executor, planId: number, versionNumber: number) {
   return db.selectFrom('plan_comments').select(['id', 'target', 'body', 'author_label', 'created_at']).where('plan_id', '=', planId).where('version_number', '=', versionNumber).orderBy('created_at').orderBy('id').execute();
+}
+
+/** A person's comments, for their personal-data download. */
+export function listCommentsOfAuthor(db: Executor, userId: number) {
+  return db
+    .selectFrom('plan_comments')
+    .select(['plan_id as planId', 'version_number as version', 'target', 'body', 'created_at as createdAt'])
+    .where('author_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Erasure keeps a person's comments, the plan's review history, under the label that replaces their name. */
+export function renameCommentAuthor(trx: Tx, userId: number, label: string) {
+  return trx.updateTable('plan_comments').set({ author_label: label }).where('author_user_id', '=', userId).execute();
 }

@@ -1,8 +1,8 @@
 /** Pieces the plan pages share: an action's fields in words, and the comments on a part or an action. */
-import { Field, Form, SubmitButton } from '../../../core/views/components/forms.js';
-import { SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import type { PlanAction } from '../content.js';
+import { Field, Form, SubmitButton } from '../../../../core/views/components/forms.js';
+import { SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import type { PlanAction } from '../../content.js';
 import type { Names } from '../document.js';
 import type { PlanComment } from '../service.js';
 

@@ -1,28 +1,29 @@
-/** Regional Action Plans: the list, a plan and its versions, writing it, its workflow, comments, comparison and exports. */
+/** Regional Action Plans: the list, a plan and its versions, writing it, its workflow, comments, comparison, Word and print. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { csvText } from '../../core/exchange/write.js';
-import { confirmedAction } from '../../core/http/confirmed-action.js';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { countryName } from '../../core/i18n/countries.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import { anonymous, type Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
-import { timelineChartSvg } from '../../core/views/charts.js';
-import { findPartner, listPartners } from '../partners/service.js';
+import { confirmedAction } from '../../../core/http/confirmed-action.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import { countryName } from '../../../core/i18n/countries.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import { anonymous, type Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
+import { timelineChartSvg } from '../../../core/views/charts.js';
+import { findPartner, listPartners } from '../../partners/service.js';
 import type { Names } from './document.js';
 import { planDocument } from './document.js';
 import { planDocx } from './docx.js';
 import { actionSchema, commentSchema, contextSchema, endorsementSchema, reviewSchema } from './schema.js';
-import { deliverablesOf } from './deliverables.js';
+import { deliverablesOf } from '../deliverables.js';
+import { reportsOf } from '../reports/service.js';
 import * as service from './service.js';
-import { reportStatuses } from './tables.js';
+import { reportStatuses } from '../tables.js';
 import { ComparePage } from './views/ComparePage.js';
-import { PlanListPage, PrintPage } from './views/OverviewPages.js';
+import { PlanListPage } from './views/PlanListPage.js';
 import { ActionFormPage, actionValues, ContextFormPage, contextValues } from './views/PlanForms.js';
 import { PlanPage } from './views/PlanPage.js';
+import { PrintPage } from './views/PrintPage.js';
 
 export const planPath = `/plans/:planId${idPattern}`;
 const actionPath = `${planPath}/actions/:key(^[a-z0-9]{1,20}$)`;
@@ -60,7 +61,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
 
   async function planPage(request: FastifyRequest, reply: FastifyReply, plan: service.Plan, state?: FormState, status = 200) {
     const version = state ? (plan.versions.at(-1) as service.PlanVersion) : versionOf(request, plan);
-    const [names, comments, reports] = await Promise.all([namesFor(db, request.actor, plan, request.locale), service.commentsOf(db, request.actor, plan, version.number), service.reportsOf(db, plan.id)]);
+    const [names, comments, reports] = await Promise.all([namesFor(db, request.actor, plan, request.locale), service.commentsOf(db, request.actor, plan, version.number), reportsOf(db, plan.id)]);
     const statuses = new Map(
       version.content.actions.map((action) => {
         const latest = reports.filter((report) => report.current && report.actionKey === action.key).sort((a, b) => b.semester - a.semester)[0];
@@ -116,7 +117,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${planPath}/timeline.svg`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const plan = await planFor(request);
     const version = versionOf(request, plan);
-    const reports = await service.reportsOf(db, plan.id);
+    const reports = await reportsOf(db, plan.id);
     const latest = (key: string) => reports.filter((report) => report.current && report.actionKey === key).sort((a, b) => b.semester - a.semester)[0]?.status ?? 'not_started';
     const rows = version.content.actions
       .filter((action) => action.startsOn)
@@ -273,19 +274,6 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'plans.flash.commented' : `plans.refusals.${outcome.reason}` });
     const anchor = parsed.data.target.startsWith('action:') ? `action-${parsed.data.target.slice(7)}` : parsed.data.target;
     return reply.redirect(`/plans/${planId}#${anchor}`, 303);
-  });
-
-  app.get(`${planPath}/reports.csv`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const plan = await planFor(request);
-    const reports = await service.reportsOf(db, plan.id);
-    const titles = new Map(plan.versions.flatMap((version) => version.content.actions.map((action) => [action.key, action.title] as const)));
-    const csv = csvText(
-      [
-        ['plan_id', 'action_key', 'action', 'semester', 'status', 'percent_complete', 'spent_eur', 'instrument_improved', 'improvement_type', 'current', 'supersedes', 'submitted_at'],
-        ...reports.map((report) => [plan.id, report.actionKey, titles.get(report.actionKey) ?? '', report.semester, report.status, report.percentComplete, report.spentEur, report.instrumentImproved ? 'yes' : 'no', report.improvementType ?? '', report.current ? 'yes' : 'no', report.supersedesId ?? '', report.submittedAt.toISOString()]),
-      ],
-    );
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="plan-${plan.id}-reports.csv"`).send(csv);
   });
 
   app.get('/plans', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {

@@ -1,7 +1,8 @@
 /** SQL for progress reports, their evidence and files, and the reminders sent. */
 import { sql } from 'kysely';
-import type { Executor, OutsideTransaction, Tx } from '../../core/db/database.js';
-import type { ImprovementType, ReportStatus } from './tables.js';
+import type { Executor, OutsideTransaction, Tx } from '../../../core/db/database.js';
+import type { ImprovementType } from '../content.js';
+import type { ReportStatus } from '../tables.js';
 
 /**
  * Reports of one partner are filed one after the other: two first reports for the same semester cannot both be
@@ -161,4 +162,30 @@ export function plansForReminders(db: Executor) {
 
 export function recordReminder(trx: Tx, planId: number, semester: number) {
   return trx.insertInto('plan_reminders').values({ plan_id: planId, semester }).onConflict((conflict) => conflict.doNothing()).returning('plan_id').executeTakeFirst();
+}
+
+/** The reports a person submitted, for their personal-data download. */
+export function listReportsOfSubmitter(db: Executor, userId: number) {
+  return db
+    .selectFrom('progress_reports')
+    .select(['plan_id as planId', 'action_key as actionKey', 'semester', 'status', 'work_done as workDone', 'submitted_at as submittedAt'])
+    .where('submitted_by_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+/** The documents a person uploaded and filed, for their personal-data download. */
+export function listFilesOfUploader(db: Executor, userId: number) {
+  return db
+    .selectFrom('plan_files')
+    .select(['plan_id as planId', 'original_name as name', 'size_bytes as sizeBytes', 'created_at as uploadedAt'])
+    .where('uploaded_by_user_id', '=', userId)
+    .where('pending_since', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** Erasure keeps a person's reports, the plan's monitoring history, under the label that replaces their name. */
+export function renameReportSubmitter(trx: Tx, userId: number, label: string) {
+  return trx.updateTable('progress_reports').set({ submitted_by_label: label }).where('submitted_by_user_id', '=', userId).execute();
 }

@@ -1,6 +1,6 @@
 /** Comparing two versions of a plan: added, removed, reordered and edited actions, and the other parts. */
 import { describe, expect, it } from 'vitest';
-import type { PlanAction, PlanContent } from './content.js';
+import type { PlanAction, PlanContent } from '../content.js';
 import { compareVersions } from './diff.js';
 
 function action(key: string, overrides: Partial<PlanAction> = {}): PlanAction {

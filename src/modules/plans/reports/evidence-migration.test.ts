@@ -2,8 +2,8 @@
 import { Migrator, sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { migrations } from '../../../migrations/index.js';
-import { openDatabase } from '../../core/db/database.js';
+import { migrations } from '../../../../migrations/index.js';
+import { openDatabase } from '../../../core/db/database.js';
 
 it('keeps every document filed before the chunked storage, served whole from its chunks', async () => {
   const database = await openDatabase({});

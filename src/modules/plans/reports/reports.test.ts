@@ -4,11 +4,11 @@
  */
 import { within } from '@testing-library/dom';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { aUser } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useWorld } from '../../core/testing/world.js';
+import { aUser } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useWorld } from '../../../core/testing/world.js';
 import { remindMissingReports } from './service.js';
-import { anEndorsedPlan, aReportForm, minimalPdf } from '../../core/testing/records.js';
+import { anEndorsedPlan, aReportForm, minimalPdf } from '../../../core/testing/records.js';
 
 const fixture = useWorld();
 let planId = 0;

@@ -1,21 +1,18 @@
-/** Monitoring: a plan's semester reports, filing one with its evidence, the files, and the programme overview. */
+/** Monitoring: a plan's semester reports, filing one with its evidence, the files, and the reports as CSV. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { csvText } from '../../core/exchange/write.js';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { acceptUploads, uploadError, uploadOf } from '../../core/http/uploads.js';
-import { anonymous } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { fieldOrder, formValues, parseForm, type FieldError, type FormState } from '../../core/validation/forms.js';
-import { barChartSvg } from '../../core/views/charts.js';
-import { listPartners } from '../partners/service.js';
-import { listProgrammes } from '../programmes/service.js';
-import { planPath } from './routes.js';
+import { csvText } from '../../../core/exchange/write.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import { acceptUploads, uploadError, uploadOf } from '../../../core/http/uploads.js';
+import { anonymous } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { fieldOrder, formValues, parseForm, type FieldError, type FormState } from '../../../core/validation/forms.js';
+import { listPartners } from '../../partners/service.js';
+import { planPath } from '../writing/index.js';
+import { getPlan } from '../writing/service.js';
 import { reportSchema } from './schema.js';
 import * as service from './service.js';
-import { reportStatuses } from './tables.js';
-import { OverviewPage } from './views/OverviewPages.js';
 import { ReportFormPage, ReportsPage } from './views/ReportPages.js';
 
 /** The form's fields in the order a person meets them; the documents come after the links. */
@@ -46,7 +43,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
 
   async function contextFor(request: FastifyRequest): Promise<service.ReportContext & { partnerName: string }> {
     const planId = idParam(request.params, 'planId');
-    const plan = await service.getPlan(db, request.actor, planId);
+    const plan = await getPlan(db, request.actor, planId);
     const context = plan ? await service.reportContext(db, planId) : undefined;
     if (!context) throw new HttpError('not_found');
     const partner = (await listPartners(db, anonymous, context.programmeId)).find((candidate) => candidate.id === context.partnerId);
@@ -103,7 +100,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(`${planPath}/files/:fileId${idPattern}`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const planId = idParam(request.params, 'planId');
-    if (!(await service.getPlan(db, request.actor, planId))) throw new HttpError('not_found');
+    if (!(await getPlan(db, request.actor, planId))) throw new HttpError('not_found');
     const file = await service.evidenceFile(db, planId, idParam(request.params, 'fileId'));
     if (!file) throw new HttpError('not_found');
     // Always a download, under its recognised type, never rendered by the browser as part of the site.
@@ -115,60 +112,17 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
       .send(file.content);
   });
 
-  async function overviewData(request: FastifyRequest) {
-    const programme = (await listProgrammes(db))[0];
-    if (!programme) throw new HttpError('not_found');
-    const [plans, partners] = await Promise.all([service.programmeOverview(db, programme.id), listPartners(db, request.actor, programme.id)]);
-    return { programme, plans, partnerName: new Map(partners.map((partner) => [partner.id, partner.name])) };
-  }
-
-  app.get('/plans/overview', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const { plans, partnerName } = await overviewData(request);
-    return reply.page(<OverviewPage plans={plans} partnerName={partnerName} />);
-  });
-
-  app.get('/plans/overview/progress.svg', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const { plans, partnerName } = await overviewData(request);
-    const svg = barChartSvg({
-      categories: plans.map((plan) => partnerName.get(plan.partnerId) ?? ''),
-      series: reportStatuses.map((status) => ({ name: request.t(`plans.reportStatuses.${status}`), values: plans.map((plan) => plan.byStatus[status]) })),
-      stacked: true,
-      horizontal: true,
-    });
-    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(svg);
-  });
-
-  app.get('/plans/overview/budget.svg', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const { plans, partnerName } = await overviewData(request);
-    const svg = barChartSvg({
-      categories: plans.map((plan) => partnerName.get(plan.partnerId) ?? ''),
-      series: [
-        { name: request.t('plans.overview.planned'), values: plans.map((plan) => Math.round(plan.plannedEur)) },
-        { name: request.t('plans.overview.spent'), values: plans.map((plan) => Math.round(plan.spentEur)) },
+  app.get(`${planPath}/reports.csv`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
+    const plan = await getPlan(db, request.actor, idParam(request.params, 'planId'));
+    if (!plan) throw new HttpError('not_found');
+    const reports = await service.reportsOf(db, plan.id);
+    const titles = new Map(plan.versions.flatMap((version) => version.content.actions.map((action) => [action.key, action.title] as const)));
+    const csv = csvText(
+      [
+        ['plan_id', 'action_key', 'action', 'semester', 'status', 'percent_complete', 'spent_eur', 'instrument_improved', 'improvement_type', 'current', 'supersedes', 'submitted_at'],
+        ...reports.map((report) => [plan.id, report.actionKey, titles.get(report.actionKey) ?? '', report.semester, report.status, report.percentComplete, report.spentEur, report.instrumentImproved ? 'yes' : 'no', report.improvementType ?? '', report.current ? 'yes' : 'no', report.supersedesId ?? '', report.submittedAt.toISOString()]),
       ],
-      horizontal: true,
-    });
-    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(svg);
-  });
-
-  app.get('/plans/overview/reports.csv', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const { plans, partnerName } = await overviewData(request);
-    const rows = plans.flatMap((plan) =>
-      plan.actions.map((entry) => [
-        partnerName.get(plan.partnerId) ?? '',
-        plan.version,
-        entry.action.key,
-        entry.action.title,
-        entry.action.startsOn ?? '',
-        entry.action.endsOn ?? '',
-        entry.action.costsEur ?? '',
-        entry.latest?.semester ?? '',
-        entry.latest?.status ?? 'not_started',
-        entry.latest?.percentComplete ?? 0,
-        entry.latest?.spentEur ?? 0,
-      ]),
     );
-    const csv = csvText([['partner', 'plan_version', 'action_key', 'action', 'starts_on', 'ends_on', 'costs_eur', 'latest_semester', 'status', 'percent_complete', 'spent_eur'], ...rows]);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="plans-monitoring.csv"').send(csv);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="plan-${plan.id}-reports.csv"`).send(csv);
   });
 };

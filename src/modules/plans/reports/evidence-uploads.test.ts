@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { megabyte } from '../../core/http/uploads.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useWorld } from '../../core/testing/world.js';
+import { megabyte } from '../../../core/http/uploads.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useWorld } from '../../../core/testing/world.js';
 import { removeAbandonedUploads } from './service.js';
-import { anEndorsedPlan, aReportForm, minimalPdf } from '../../core/testing/records.js';
+import { anEndorsedPlan, aReportForm, minimalPdf } from '../../../core/testing/records.js';
 
 const aPdf = (filename: string, sizeBytes: number) => ({ field: 'files', filename, sizeBytes, head: minimalPdf });
 

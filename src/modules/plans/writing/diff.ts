@@ -2,7 +2,7 @@
  * What changed between two versions of a plan: the contact (Part I), each policy instrument (Part II) and each
  * action (Part III), matched by their stable keys — added, removed, moved, and field by field what was edited.
  */
-import type { PlanAction, PlanContent, PolicyInstrument } from './content.js';
+import type { PlanAction, PlanContent, PolicyInstrument } from '../content.js';
 
 export interface FieldChange<F extends string = string> {
   field: F;

@@ -1,0 +1,60 @@
+/** A plan laid out for printing or saving as PDF, from the same outline as the Word export. */
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import type { PlanDocument } from '../document.js';
+
+/** The plan as a document to print or save as PDF: the same outline as the Word export, without the site around it. */
+export function PrintPage({ outline, planId }: { outline: PlanDocument; planId: number }) {
+  const { t } = useView();
+  return (
+    <Layout title={outline.title}>
+      <article class="print-document">
+        <p class="no-print">
+          <a href={`/plans/${planId}`}>{t('common.actions.back')}</a> · {t('plans.print.hint')}
+        </p>
+        <h1>{outline.title}</h1>
+        <p>{outline.subtitle}</p>
+        {outline.parts.map((part) => (
+          <section key={part.heading}>
+            <h2>{part.heading}</h2>
+            {part.sections.map((section, index) => (
+              <section key={index} class="print-document__section">
+                <h3>{section.heading}</h3>
+                <dl class="summary-list">
+                  {section.rows.map((row) => (
+                    <div class="summary-list__row" key={row.label}>
+                      <dt class="summary-list__key">{row.label}</dt>
+                      <dd class="summary-list__value prose">{row.value || '–'}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {section.table ? (
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        {section.table.columns.map((column) => (
+                          <th scope="col" key={column}>
+                            {column}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {section.table.rows.map((row, rowIndex) => (
+                        <tr key={rowIndex}>
+                          {row.map((value, cellIndex) => (
+                            <td key={cellIndex}>{value}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+              </section>
+            ))}
+          </section>
+        ))}
+      </article>
+    </Layout>
+  );
+}
