@@ -11,7 +11,7 @@ import type { Db, Tx } from '../db/database.js';
 
 export const awkwardText = `"Quoted" and 'single' \\ back\\slash\r\nnew line\ttab \u0001\u0007\u001f control, emoji 🇪🇪 👩🏽‍💻 and ∑ ≠ ½`;
 
-/** An evidence file of a plan stored as filing stores it (plans/reports.ts): a row and its chunks, linked. */
+/** An evidence file of a plan stored as filing stores it (plans/reports/service.ts): a row and its chunks, linked. */
 export async function storeEvidenceFile(db: Db | Tx, planId: number, name: string, content: Buffer): Promise<void> {
   const file = await sql<{ id: number }>`insert into plan_files (plan_id, original_name, media_type, size_bytes, sha256)
     values (${planId}, ${name}, 'application/pdf', ${content.length}, ${createHash('sha256').update(content).digest('hex')}) returning id`.execute(db);
