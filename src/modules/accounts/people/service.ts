@@ -1,24 +1,22 @@
 /**
  * Self-service use cases of the accounts module: signing in and out, password reset by email, accepting an
- * invitation, and the user's own account (profile, password, data export). Administration is in administration.ts.
+ * invitation, and the user's own account (profile, password, data export). Administration is in ../administration.
  */
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import { listAuditEventsByActor } from '../../core/audit/queries.js';
-import type { Db } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import { composeEmail, emailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
-import { done, refuse, type Outcome, type Refusal } from '../../core/outcome.js';
-import { systemActor, type Actor, type UserActor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import { listAuditEventsByActor } from '../../../core/audit/queries.js';
+import type { Db } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import { composeEmail, emailsTo, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
+import { done, refuse, type Outcome, type Refusal } from '../../../core/outcome.js';
+import { systemActor, type Actor, type UserActor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { personalDataHolders } from '../../core/module.js';
+import { personalDataHolders } from '../../../core/module.js';
+import { findAnyUser, findUserByEmail, findUserById, lockUser, membershipsOfUser } from '../queries.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
 import { accountHashOf, admitAttempt, forgiveFailures, newDeviceCookie, resetCounter, signInGuard, uncount, type Digest, type SignInClient } from './throttle.js';
-import { hashToken, newToken } from '../../core/tokens.js';
-
-export * from './administration.js';
-// The module's grants must be registered before any of its use cases asks the policy.
+import { hashToken, newToken } from '../../../core/tokens.js';
 
 export interface SignedIn {
   userId: number;
@@ -51,7 +49,7 @@ export async function signIn(db: Db, credentials: { email: string; password: str
   const admission = await admitAttempt(db, guard.counters, now);
   if (!admission.admitted) return { ...refuse('throttled'), retryAt: admission.retryAt };
   const { attempt } = admission;
-  const user = await queries.findUserByEmail(db, credentials.email);
+  const user = await findUserByEmail(db, credentials.email);
   const passwordMatches = await verifyPassword(user?.password_hash ?? null, credentials.password);
   if (!user || !passwordMatches || user.status === 'invited' || user.status === 'erased') return refuse('invalid_credentials');
   if (user.status === 'deactivated') {
@@ -72,7 +70,7 @@ export async function signIn(db: Db, credentials: { email: string; password: str
 
 /** Whether any account exists (a new installation has none). */
 export async function hasAnyUser(db: Db): Promise<boolean> {
-  return (await queries.findAnyUser(db)) !== undefined;
+  return (await findAnyUser(db)) !== undefined;
 }
 
 export async function signOut(db: Db, actor: Actor, sessionKey: string | null): Promise<void> {
@@ -90,7 +88,7 @@ const resetLinkHours = 1;
  * not reveal who has an account; at most three links per account per hour.
  */
 export async function requestPasswordReset(db: Db, email: string, context: EmailContext & { digest: Digest }, now = new Date()): Promise<void> {
-  const user = await queries.findUserByEmail(db, email);
+  const user = await findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
   if (!(await admitAttempt(db, [resetCounter(context.digest, email)], now)).admitted) return;
   const token = newToken();
@@ -169,9 +167,9 @@ export interface AccountView {
 
 export async function getOwnAccount(db: Db, actor: Actor): Promise<AccountView | undefined> {
   if (actor.kind !== 'user' || !can(actor, 'account.read')) return undefined;
-  const user = await queries.findUserById(db, actor.userId);
+  const user = await findUserById(db, actor.userId);
   if (!user) return undefined;
-  const memberships = await queries.membershipsOfUser(db, actor.userId);
+  const memberships = await membershipsOfUser(db, actor.userId);
   return {
     email: user.email,
     displayName: user.display_name,
@@ -186,7 +184,7 @@ export async function getOwnAccount(db: Db, actor: Actor): Promise<AccountView |
 export async function updateOwnProfile(db: Db, actor: Actor, profile: { displayName: string; locale: Locale }): Promise<Outcome<void, 'forbidden'>> {
   if (actor.kind !== 'user' || !can(actor, 'account.update', { userId: actor.userId })) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
-    const before = await queries.lockUser(trx, actor.userId);
+    const before = await lockUser(trx, actor.userId);
     if (!before) return refuse('forbidden');
     await queries.updateProfile(trx, actor.userId, profile);
     await recordAudit(trx, actor, {
@@ -208,7 +206,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; password: string },
 ): Promise<Outcome<void, 'forbidden' | 'wrong_password'>> {
   if (actor.kind !== 'user' || !can(actor, 'account.update', { userId: actor.userId })) return refuse('forbidden');
-  const user = await queries.findUserById(db, actor.userId);
+  const user = await findUserById(db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) return refuse('wrong_password', 'currentPassword');
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -236,18 +234,4 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
     emails: await emailsTo(db, account.email),
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,
   };
-}
-
-/** The active editors of a partner, to whom the platform writes about their partner's work (e.g. reminders). */
-export async function activeEditorsOf(db: Db, partnerId: number): Promise<{ email: string; displayName: string; locale: Locale }[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.email', 'users.display_name', 'users.locale'])
-    .where('memberships.role', '=', 'editor')
-    .where('memberships.partner_id', '=', partnerId)
-    .where('users.status', '=', 'active')
-    .orderBy('users.id')
-    .execute();
-  return rows.map((row) => ({ email: row.email, displayName: row.display_name, locale: row.locale }));
 }

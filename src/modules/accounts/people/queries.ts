@@ -1,43 +1,9 @@
-/** Every SQL statement of the accounts module. */
+/** Every SQL statement of signing in and self-service: sessions, one-time links, passwords and profiles, the sign-in throttle. */
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Executor, Tx } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import type { MembershipRole } from '../../core/policy/actor.js';
-import type { TokenPurpose, UserStatus } from './tables.js';
-
-const userColumns = ['id', 'email', 'display_name', 'locale', 'password_hash', 'is_admin', 'status', 'created_at', 'last_signed_in_at'] as const;
-
-export function findUserByEmail(db: Executor, email: string) {
-  return db
-    .selectFrom('users')
-    .select(userColumns)
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
-}
-
-export function findAnyUser(db: Executor) {
-  return db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-}
-
-export function findUserById(db: Executor, userId: number) {
-  return db.selectFrom('users').select(userColumns).where('id', '=', userId).executeTakeFirst();
-}
-
-export function lockUser(trx: Tx, userId: number) {
-  return trx.selectFrom('users').select(userColumns).where('id', '=', userId).forUpdate().executeTakeFirst();
-}
-
-export function membershipsOfUser(db: Executor, userId: number) {
-  return db
-    .selectFrom('memberships')
-    .select(['id', 'programme_id', 'role', 'partner_id', 'organisation_id'])
-    .where('user_id', '=', userId)
-    .orderBy('programme_id')
-    .orderBy('role')
-    .orderBy('id')
-    .execute();
-}
+import type { Executor, Tx } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import type { TokenPurpose, UserStatus } from '../tables.js';
 
 /** The signed-in actor behind a session token, in one query: user and memberships, if the session is still valid. */
 export function findSessionActor(db: Executor, tokenHash: string, idleMinutes: number) {
@@ -138,90 +104,8 @@ export function updateProfile(trx: Tx, userId: number, profile: { displayName: s
   return trx.updateTable('users').set({ display_name: profile.displayName, locale: profile.locale, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
 }
 
-export function insertUser(trx: Tx, user: { email: string; displayName: string; locale: Locale; isAdmin: boolean; status: UserStatus; passwordHash: string | null }) {
-  return trx
-    .insertInto('users')
-    .values({ email: user.email, display_name: user.displayName, locale: user.locale, is_admin: user.isAdmin, status: user.status, password_hash: user.passwordHash })
-    .returning(userColumns)
-    .executeTakeFirstOrThrow();
-}
-
-export function updateUserAdministration(trx: Tx, userId: number, changes: { displayName: string; locale: Locale; isAdmin: boolean }) {
-  return trx
-    .updateTable('users')
-    .set({ display_name: changes.displayName, locale: changes.locale, is_admin: changes.isAdmin, updated_at: sql<Date>`now()` })
-    .where('id', '=', userId)
-    .execute();
-}
-
-export function setUserStatus(trx: Tx, userId: number, status: UserStatus) {
-  return trx.updateTable('users').set({ status, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
-}
-
-/** Erasure keeps the row (so the audit log still points somewhere) but removes everything that identifies the person. */
-export function eraseUser(trx: Tx, userId: number, placeholderEmail: string, placeholderName: string) {
-  return trx
-    .updateTable('users')
-    .set({ email: placeholderEmail, display_name: placeholderName, password_hash: null, is_admin: false, status: 'erased', last_signed_in_at: null, updated_at: sql<Date>`now()` })
-    .where('id', '=', userId)
-    .execute();
-}
-
 export function deleteTokensOfUser(trx: Tx, userId: number) {
   return trx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
-}
-
-export function findOtherActiveAdmin(trx: Tx, userId: number) {
-  return trx.selectFrom('users').select('id').where('is_admin', '=', true).where('status', '=', 'active').where('id', '!=', userId).limit(1).executeTakeFirst();
-}
-
-export function deleteMembershipsOfUser(trx: Tx, userId: number) {
-  return trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
-}
-
-export function insertMembership(trx: Tx, membership: { userId: number; programmeId: number; role: MembershipRole; partnerId: number | null; organisationId: number | null }) {
-  return trx
-    .insertInto('memberships')
-    .values({ user_id: membership.userId, programme_id: membership.programmeId, role: membership.role, partner_id: membership.partnerId, organisation_id: membership.organisationId })
-    .onConflict((conflict) => conflict.doNothing())
-    .returning(['id', 'programme_id', 'role', 'partner_id', 'organisation_id'])
-    .executeTakeFirst();
-}
-
-export function findMembership(db: Executor, membershipId: number) {
-  return db.selectFrom('memberships').select(['id', 'user_id', 'programme_id', 'role', 'partner_id', 'organisation_id']).where('id', '=', membershipId).executeTakeFirst();
-}
-
-export function deleteMembership(trx: Tx, membershipId: number) {
-  return trx.deleteFrom('memberships').where('id', '=', membershipId).executeTakeFirst();
-}
-
-export interface UserListFilter {
-  query: string | null;
-  status: UserStatus | null;
-  limit: number;
-  offset: number;
-}
-
-export function listUsers(db: Executor, filter: UserListFilter) {
-  let query = db.selectFrom('users').select(['id', 'email', 'display_name', 'is_admin', 'status', 'last_signed_in_at']);
-  if (filter.query) {
-    const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    query = query.where((eb) => eb.or([eb(sql<string>`lower(display_name)`, 'like', pattern.toLowerCase()), eb(sql<string>`lower(email)`, 'like', pattern.toLowerCase())]));
-  }
-  if (filter.status) query = query.where('status', '=', filter.status);
-  return query.orderBy(sql`lower(display_name)`).orderBy('id').limit(filter.limit).offset(filter.offset).execute();
-}
-
-export async function countUsers(db: Executor, filter: Omit<UserListFilter, 'limit' | 'offset'>) {
-  let query = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count'));
-  if (filter.query) {
-    const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`.toLowerCase();
-    query = query.where((eb) => eb.or([eb(sql<string>`lower(display_name)`, 'like', pattern), eb(sql<string>`lower(email)`, 'like', pattern)]));
-  }
-  if (filter.status) query = query.where('status', '=', filter.status);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 // ---- sign-in throttle -------------------------------------------------------------------------------------------
