@@ -110,7 +110,8 @@ async function issueInvitation(trx: Tx, user: { id: number; email: string; displ
   const token = newToken();
   const link = `${context.publicUrl}/invitations/${token}`;
   await revokeTokens(trx, user.id, 'invitation');
-  await insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'invitation', expiresAt: new Date(Date.now() + invitationDays * 24 * 3600_000) });
+  const expiresAt = new Date(Date.now() + invitationDays * 24 * 3600_000);
+  await insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'invitation', expiresAt });
   const t = context.translator.translate(user.locale);
   const message = composeEmail(t, 'accounts.email.invitation', { name: user.display_name, inviter: inviterName, link, days: invitationDays });
   await queueEmail(trx, { kind: 'invitation', to: user.email, ...message });
