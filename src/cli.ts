@@ -15,7 +15,7 @@ import { installModules } from './core/module.js';
 import { holderOf, openDatabaseForCommand } from './command-database.js';
 import { databaseOptions, serve } from './server.js';
 import { seedDemo } from './seed.js';
-import { createUserFromCli } from './modules/accounts/cli.js';
+import { createUserFromCli } from './modules/accounts/index.js';
 import { exportFromCli, importFromCli } from './modules/practices/cli.js';
 import { exportInstrumentsFromCli } from './modules/instruments/cli.js';
 import { modules } from './modules/index.js';

@@ -12,7 +12,7 @@ import { startNginx, type Nginx } from './core/testing/nginx.js';
 import { createScratchDatabase, killNodes, runBetter, startNode, waitFor, type BetterNode, type ScratchDatabase } from './core/testing/nodes.js';
 import { startSmtpSink, type SmtpSink } from './core/testing/smtp-sink.js';
 import { Visitor } from './core/testing/visitor.js';
-import { demoPassword } from './modules/accounts/seed.js';
+import { demoPassword } from './modules/accounts/service.js';
 
 let database: ScratchDatabase;
 let sink: SmtpSink;

@@ -1,7 +1,7 @@
 /** The demo programme: the real BETTER partnership, loaded only into an empty database. */
 import { describe, expect, it } from 'vitest';
 import { anonymous } from './core/policy/actor.js';
-import { demoAccounts } from './modules/accounts/seed.js';
+import { demoAccounts } from './modules/accounts/service.js';
 import { feedbackSummaryOf } from './modules/events/service.js';
 import { listPartners } from './modules/partners/service.js';
 import { countStakeholdersByHelix } from './modules/partners/service.js';

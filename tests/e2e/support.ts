@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { backgroundTasks, buildApp } from '../../src/app.js';
-import { demoPassword } from '../../src/modules/accounts/seed.js';
+import { demoPassword } from '../../src/modules/accounts/service.js';
 import type { DatabaseHandle } from '../../src/core/db/database.js';
 import { testConfig } from '../../src/core/testing/app.js';
 import { createTestDatabase } from '../../src/core/testing/database.js';

@@ -5,12 +5,16 @@
 import type { Db } from '../db/database.js';
 import { systemActor, type UserActor } from '../policy/actor.js';
 import type { Locale } from '../i18n/locales.js';
-import { hashPassword } from '../../modules/accounts/passwords.js';
-import { getUser, inviteUser, removeMembership } from '../../modules/accounts/service.js';
-import type { OrganisationInput, PartnerInput } from '../../modules/partners/schema.js';
-import { createOrganisationForPartner, createPartner, type Organisation, type Partner } from '../../modules/partners/service.js';
-import type { ProgrammeInput } from '../../modules/programmes/schema.js';
-import { createProgramme, type Programme } from '../../modules/programmes/service.js';
+import { getUser, hashPassword, inviteUser, removeMembership } from '../../modules/accounts/service.js';
+import {
+  createOrganisationForPartner,
+  createPartner,
+  type Organisation,
+  type OrganisationInput,
+  type Partner,
+  type PartnerInput,
+} from '../../modules/partners/service.js';
+import { createProgramme, type Programme, type ProgrammeInput } from '../../modules/programmes/service.js';
 import type { Outcome } from '../outcome.js';
 import { getTranslator } from '../i18n/i18n.js';
 

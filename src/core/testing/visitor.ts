@@ -4,7 +4,7 @@
  * when it started and ended) unless told not to (a soak sends hundreds of thousands).
  */
 import { Readable } from 'node:stream';
-import { demoPassword } from '../../modules/accounts/seed.js';
+import { demoPassword } from '../../modules/accounts/service.js';
 import { multipartBody, type GeneratedFile } from './http.js';
 
 export interface Exchange {

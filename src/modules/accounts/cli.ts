@@ -4,8 +4,9 @@ import type { Locale } from '../../core/i18n/locales.js';
 import type { EmailContext } from '../../core/mail/outbox.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { fieldErrors } from '../../core/validation/forms.js';
-import { hashPassword } from './passwords.js';
-import { invitationSchema, newPasswordSchema } from './schema.js';
+import { invitationSchema } from './administration/schema.js';
+import { hashPassword } from './people/passwords.js';
+import { newPasswordSchema } from './people/schema.js';
 import { inviteUser } from './service.js';
 
 export interface CliUserInput {

@@ -2,12 +2,12 @@
 import type { PlatformModule } from '../../core/module.js';
 import { accountGrants } from './policy.js';
 import { accountsDemoSeed } from './seed.js';
-import { userAdministrationRoutes } from './admin-routes.js';
-import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './queries.js';
-import { accountRoutes } from './routes.js';
-import { sessionIdleMinutes } from './sessions.js';
+import { userAdministrationRoutes } from './administration/index.js';
+import { accountRoutes, sessionIdleMinutes } from './people/index.js';
+import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './people/queries.js';
 
-export { sessionPlugin } from './sessions.js';
+export { sessionPlugin } from './people/index.js';
+export { createUserFromCli, type CliUserInput } from './cli.js';
 
 export const accountsModule: PlatformModule = {
   name: 'accounts',

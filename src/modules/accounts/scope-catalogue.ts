@@ -4,7 +4,7 @@ import type { Actor } from '../../core/policy/actor.js';
 import { listOrganisations, listPartners } from '../partners/service.js';
 import { listProgrammes } from '../programmes/service.js';
 import type { ScopeNames } from './views/MembershipDescription.js';
-import type { RoleOptions } from './views/admin/RoleFields.js';
+import type { RoleOptions } from './administration/views/RoleFields.js';
 
 export async function scopeCatalogue(db: Db, actor: Actor): Promise<{ names: ScopeNames; options: RoleOptions }> {
   const [programmes, partners, organisations] = await Promise.all([listProgrammes(db), listPartners(db, actor), listOrganisations(db)]);

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { Translate } from '../../core/i18n/i18n.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword } from './people/passwords.js';
 import { insertMembership, insertUser } from './queries.js';
 
 export const demoPassword = 'better-demo-password';

@@ -10,6 +10,7 @@ import * as queries from './queries.js';
 import type { PartnerInput } from './schema.js';
 import type { Helix, SizeClass } from './tables.js';
 
+export type { OrganisationInput, PartnerInput } from './schema.js';
 export * from './organisations.js';
 export { partnerPageSections, type PartnerPageSection } from './sections.js';
 export { helixTypes } from './schema.js';

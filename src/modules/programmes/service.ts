@@ -8,6 +8,7 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
+export type { ProgrammeInput } from './schema.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 
 export interface Programme {

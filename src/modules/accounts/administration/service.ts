@@ -2,22 +2,24 @@
  * Administrators' use cases: find users, invite them with a first role, change their name, language, roles and
  * administrator flag, deactivate and reactivate them, and erase a deactivated person's personal data.
  */
-import { actorLabel, forgetPersonInAudit, recordAudit } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../../core/db/errors.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import { composeEmail, deleteEmailsTo, queueEmail, type EmailContext } from '../../core/mail/outbox.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import type { Actor, MembershipRole } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { findOrganisation, findPartner } from '../partners/service.js';
-import { findProgramme } from '../programmes/service.js';
-import { personalDataHolders } from '../../core/module.js';
+import { actorLabel, forgetPersonInAudit, recordAudit } from '../../../core/audit/audit.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../../core/db/errors.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import { composeEmail, deleteEmailsTo, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import type { Actor, MembershipRole } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { findOrganisation, findPartner } from '../../partners/service.js';
+import { findProgramme } from '../../programmes/service.js';
+import { personalDataHolders } from '../../../core/module.js';
+import { findUserByEmail, findUserById, insertMembership, insertUser, lockUser, membershipsOfUser } from '../queries.js';
+import { deleteSessionsOfUser, deleteTokensOfUser, insertUserToken, revokeTokens } from '../people/queries.js';
 import * as queries from './queries.js';
-import { forgetAccount, type Digest } from './throttle.js';
+import { forgetAccount, type Digest } from '../people/throttle.js';
 import type { InvitationInput, RoleAssignment } from './schema.js';
-import type { UserStatus } from './tables.js';
-import { hashToken, newToken } from '../../core/tokens.js';
+import type { UserStatus } from '../tables.js';
+import { hashToken, newToken } from '../../../core/tokens.js';
 
 /** How long an invitation link stays valid. */
 export const invitationDays = 7;
@@ -63,9 +65,9 @@ export async function listUsers(
 
 export async function getUser(db: Db, actor: Actor, userId: number): Promise<UserDetail | undefined> {
   if (!can(actor, 'user.read')) return undefined;
-  const user = await queries.findUserById(db, userId);
+  const user = await findUserById(db, userId);
   if (!user) return undefined;
-  const memberships = await queries.membershipsOfUser(db, userId);
+  const memberships = await membershipsOfUser(db, userId);
   return {
     id: user.id,
     email: user.email,
@@ -107,8 +109,9 @@ const scopeField = { coordinator: 'programmeId', editor: 'partnerId', stakeholde
 async function issueInvitation(trx: Tx, user: { id: number; email: string; display_name: string; locale: Locale }, context: EmailContext, inviterName: string): Promise<string> {
   const token = newToken();
   const link = `${context.publicUrl}/invitations/${token}`;
-  await queries.revokeTokens(trx, user.id, 'invitation');
-  await queries.insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'invitation', expiresAt: new Date(Date.now() + invitationDays * 24 * 3600_000) });
+  await revokeTokens(trx, user.id, 'invitation');
+  const expiresAt = new Date(Date.now() + invitationDays * 24 * 3600_000);
+  await insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'invitation', expiresAt });
   const t = context.translator.translate(user.locale);
   const message = composeEmail(t, 'accounts.email.invitation', { name: user.display_name, inviter: inviterName, link, days: invitationDays });
   await queueEmail(trx, { kind: 'invitation', to: user.email, ...message });
@@ -133,8 +136,8 @@ export async function inviteUser(
   if (scope === undefined) return refuse('scope_not_found', scopeField[input.role]);
   try {
     return await db.transaction().execute(async (trx) => {
-      if (await queries.findUserByEmail(trx, input.email)) return refuse('email_taken', 'email');
-      const user = await queries.insertUser(trx, {
+      if (await findUserByEmail(trx, input.email)) return refuse('email_taken', 'email');
+      const user = await insertUser(trx, {
         email: input.email,
         displayName: input.displayName,
         locale: input.locale,
@@ -142,7 +145,7 @@ export async function inviteUser(
         status: options.passwordHash ? 'active' : 'invited',
         passwordHash: options.passwordHash ?? null,
       });
-      if (scope) await queries.insertMembership(trx, { userId: user.id, ...scope });
+      if (scope) await insertMembership(trx, { userId: user.id, ...scope });
       const invitationLink = options.passwordHash ? null : await issueInvitation(trx, user, context, actorLabel(actor));
       await recordAudit(trx, actor, {
         action: 'user.invite',
@@ -163,7 +166,7 @@ export async function inviteUser(
 export async function resendInvitation(db: Db, actor: Actor, userId: number, context: EmailContext): Promise<Outcome<void, 'forbidden' | 'not_found' | 'not_invited'>> {
   if (!can(actor, 'user.invite')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
-    const user = await queries.lockUser(trx, userId);
+    const user = await lockUser(trx, userId);
     if (!user) return refuse('not_found');
     if (user.status !== 'invited') return refuse('not_invited');
     await issueInvitation(trx, user, context, actorLabel(actor));
@@ -182,7 +185,7 @@ async function otherActiveAdminExists(trx: Tx, userId: number): Promise<boolean>
 export async function updateUser(db: Db, actor: Actor, userId: number, changes: { displayName: string; locale: Locale; isAdmin: boolean }): Promise<Outcome<void, UserUpdateRefusal>> {
   if (!can(actor, 'user.update')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
-    const before = await queries.lockUser(trx, userId);
+    const before = await lockUser(trx, userId);
     if (!before) return refuse('not_found');
     if (before.status === 'erased') return refuse('erased');
     if (before.is_admin && !changes.isAdmin && before.status === 'active' && !(await otherActiveAdminExists(trx, userId))) return refuse('last_admin', 'isAdmin');
@@ -206,7 +209,7 @@ export async function addMembership(db: Db, actor: Actor, userId: number, assign
   if (scope === undefined) return refuse('scope_not_found', scopeField[assignment.role]);
   try {
     return await db.transaction().execute(async (trx) => {
-      const user = await queries.lockUser(trx, userId);
+      const user = await lockUser(trx, userId);
       if (!user) return refuse('not_found');
       if (user.status === 'erased') return refuse('erased');
       if (scope === null) {
@@ -215,7 +218,7 @@ export async function addMembership(db: Db, actor: Actor, userId: number, assign
         await recordAudit(trx, actor, { action: 'user.update', entityType: 'user', entityId: userId, before: { isAdmin: false }, after: { isAdmin: true } });
         return done(undefined);
       }
-      const membership = await queries.insertMembership(trx, { userId, ...scope });
+      const membership = await insertMembership(trx, { userId, ...scope });
       if (!membership) return refuse('already_member', 'role');
       await recordAudit(trx, actor, { action: 'user.membership.create', entityType: 'membership', entityId: membership.id, programmeId: scope.programmeId, after: { userId, ...scope } });
       return done(undefined);
@@ -245,16 +248,16 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
   if (actor.kind !== 'user' || !can(actor, 'user.deactivate')) return refuse('forbidden');
   if (actor.userId === userId) return refuse('self');
   return db.transaction().execute(async (trx) => {
-    const before = await queries.lockUser(trx, userId);
+    const before = await lockUser(trx, userId);
     if (!before) return refuse('not_found');
     const target: UserStatus = active ? (before.password_hash ? 'active' : 'invited') : 'deactivated';
     if (active ? before.status !== 'deactivated' : before.status === 'deactivated' || before.status === 'erased') return refuse('wrong_status');
     if (!active && before.is_admin && before.status === 'active' && !(await otherActiveAdminExists(trx, userId))) return refuse('last_admin');
     await queries.setUserStatus(trx, userId, target);
     if (!active) {
-      await queries.deleteSessionsOfUser(trx, userId);
-      await queries.revokeTokens(trx, userId, 'password_reset');
-      await queries.revokeTokens(trx, userId, 'invitation');
+      await deleteSessionsOfUser(trx, userId);
+      await revokeTokens(trx, userId, 'password_reset');
+      await revokeTokens(trx, userId, 'invitation');
     }
     await recordAudit(trx, actor, { action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: userId, before: { status: before.status }, after: { status: target } });
     return done(undefined);
@@ -269,12 +272,12 @@ export async function eraseUser(db: Db, actor: Actor, userId: number, digest: Di
   if (actor.kind !== 'user' || !can(actor, 'user.erase')) return refuse('forbidden');
   if (actor.userId === userId) return refuse('self');
   return db.transaction().execute(async (trx) => {
-    const before = await queries.lockUser(trx, userId);
+    const before = await lockUser(trx, userId);
     if (!before) return refuse('not_found');
     if (before.status !== 'deactivated') return refuse('wrong_status');
     await queries.deleteMembershipsOfUser(trx, userId);
-    await queries.deleteSessionsOfUser(trx, userId);
-    await queries.deleteTokensOfUser(trx, userId);
+    await deleteSessionsOfUser(trx, userId);
+    await deleteTokensOfUser(trx, userId);
     await deleteEmailsTo(trx, before.email);
     await forgetAccount(trx, digest, before.email);
     await queries.eraseUser(trx, userId, `erased-user-${userId}@invalid`, `Erased user ${userId}`);

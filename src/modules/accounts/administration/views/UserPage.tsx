@@ -5,8 +5,8 @@ import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, TextField } fr
 import { BackLink, ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import type { UserDetail } from '../../service.js';
-import { MembershipDescription, type ScopeNames } from '../MembershipDescription.js';
+import type { UserDetail } from '../service.js';
+import { MembershipDescription, type ScopeNames } from '../../views/MembershipDescription.js';
 import { RoleFields, type RoleOptions } from './RoleFields.js';
 
 interface Props {

@@ -1,9 +1,9 @@
 /** Choosing a password: from a reset link, when accepting an invitation, or on the account page. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SubmitButton, TextField } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import { passwordMinLength } from '../schema.js';
 
 interface Props {

@@ -1,9 +1,9 @@
 /** Signing in; in demo mode the demo accounts are listed so anyone can try each role. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
-import { DataTable, Inset, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SubmitButton, TextField } from '../../../../core/views/components/forms.js';
+import { DataTable, Inset, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 
 export interface DemoAccountListing {
   email: string;

@@ -1,10 +1,11 @@
 /** Sign-in throttling as guessers and owners meet it: growing pauses for guessers, never a locked-out owner. */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { aUser, testPassword } from '../../core/testing/factories.js';
-import { eraseUser, setUserActive, signIn, type SignInOutcome } from './service.js';
+import { aUser, testPassword } from '../../../core/testing/factories.js';
+import { eraseUser, setUserActive } from '../administration/service.js';
+import { signIn, type SignInOutcome } from './service.js';
 import { accountHashOf, pauseAfter, throttleRules, type Digest } from './throttle.js';
-import { useTestDatabase } from '../../core/testing/world.js';
+import { useTestDatabase } from '../../../core/testing/world.js';
 
 const database = useTestDatabase();
 const digest: Digest = (text) => createHmac('sha256', 'a test secret of at least 32 characters').update(text).digest('base64url');

@@ -5,7 +5,7 @@
 import type { FormState } from '../../../../core/validation/forms.js';
 import { RadioGroup, SelectField, type Option } from '../../../../core/views/components/forms.js';
 import { useView } from '../../../../core/views/context.js';
-import { assignableRoles } from '../../schema.js';
+import { assignableRoles } from '../schema.js';
 
 export interface RoleOptions {
   programmes: Option[];

@@ -9,8 +9,8 @@
  * accounts and addresses by keyed hashes only, never the email address or the IP address itself.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Db, Tx } from '../../core/db/database.js';
-import { newToken } from '../../core/tokens.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import { newToken } from '../../../core/tokens.js';
 import { clearThrottles, countAttempt, deleteThrottlesOfAccount, findPausedUntil, pauseThrottle, uncountAttempt } from './queries.js';
 
 export interface ThrottleRule {

@@ -4,12 +4,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db, Tx } from '../../core/db/database.js';
-import { isLocale } from '../../core/i18n/locales.js';
-import { languageCookie } from '../../core/i18n/plugin.js';
-import { anonymous, type UserActor } from '../../core/policy/actor.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import { isLocale } from '../../../core/i18n/locales.js';
+import { languageCookie } from '../../../core/i18n/plugin.js';
+import { anonymous, type UserActor } from '../../../core/policy/actor.js';
 import { deleteSession, findSessionActor, insertSession, touchSession } from './queries.js';
-import { hashToken, newToken } from '../../core/tokens.js';
+import { hashToken, newToken } from '../../../core/tokens.js';
 
 export const sessionCookie = 'better_session';
 /** A session ends after 8 hours without a request (a working day) or 7 days after sign-in, whichever comes first. */

@@ -1,12 +1,12 @@
 /** The signed-in person's own account: name and language, roles, password, and a copy of their data. */
-import { localeNames, locales } from '../../../core/i18n/locales.js';
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../core/views/components/forms.js';
-import { PageHeading, SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { localeNames, locales } from '../../../../core/i18n/locales.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../../core/views/components/forms.js';
+import { PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import type { AccountView } from '../service.js';
-import { MembershipDescription, type ScopeNames } from './MembershipDescription.js';
+import { MembershipDescription, type ScopeNames } from '../../views/MembershipDescription.js';
 
 export function AccountPage({ account, names, state }: { account: AccountView; names: ScopeNames; state?: FormState }) {
   const { t, formatDateTime } = useView();

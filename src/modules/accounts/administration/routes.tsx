@@ -1,20 +1,20 @@
 /** User administration under /admin/users (administrators only; every use case checks the policy again). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { confirmedAction } from '../../core/http/confirmed-action.js';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import type { EmailContext } from '../../core/mail/outbox.js';
-import { pageNumber } from '../../core/validation/fields.js';
-import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
+import { confirmedAction } from '../../../core/http/confirmed-action.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import type { EmailContext } from '../../../core/mail/outbox.js';
+import { pageNumber } from '../../../core/validation/fields.js';
+import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
 import { invitationSchema, roleAssignmentSchema, userAdministrationSchema, userListQuerySchema } from './schema.js';
-import { scopeCatalogue } from './scope-catalogue.js';
-import { throttleDigest } from './throttle.js';
+import { scopeCatalogue } from '../scope-catalogue.js';
+import { throttleDigest } from '../people/throttle.js';
 import { addMembership, eraseUser, getUser, inviteUser, listUsers, removeMembership, resendInvitation, setUserActive, updateUser, usersPerPage } from './service.js';
-import { InviteUserPage } from './views/admin/InviteUserPage.js';
-import { UserListPage } from './views/admin/UserListPage.js';
-import { UserPage } from './views/admin/UserPage.js';
-import { MembershipDescription } from './views/MembershipDescription.js';
+import { InviteUserPage } from './views/InviteUserPage.js';
+import { UserListPage } from './views/UserListPage.js';
+import { UserPage } from './views/UserPage.js';
+import { MembershipDescription } from '../views/MembershipDescription.js';
 
 const userPath = `/admin/users/:userId${idPattern}`;
 

@@ -3,7 +3,7 @@ import { Form, SelectField, TextField } from '../../../../core/views/components/
 import { ButtonLink, DataTable, PageHeading, Pagination, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import type { UserSummary } from '../../service.js';
+import type { UserSummary } from '../service.js';
 import type { UserStatus } from '../../tables.js';
 
 const statuses: UserStatus[] = ['active', 'invited', 'deactivated', 'erased'];

@@ -1,10 +1,10 @@
 /** Signing in and out, throttling, password reset by email, invitations and the account page, through HTTP. */
 import { describe, expect, it } from 'vitest';
-import { listOutbox } from '../../core/mail/outbox.js';
-import { loadConfig } from '../../core/config/config.js';
-import { aProgramme, aUser, testPassword } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useTestApp } from '../../core/testing/world.js';
+import { listOutbox } from '../../../core/mail/outbox.js';
+import { loadConfig } from '../../../core/config/config.js';
+import { aProgramme, aUser, testPassword } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useTestApp } from '../../../core/testing/world.js';
 
 const context = useTestApp();
 

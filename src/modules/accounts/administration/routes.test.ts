@@ -1,11 +1,11 @@
 /** User administration through HTTP: inviting, roles, deactivation, erasure, and who may do it. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../core/audit/queries.js';
-import { listOutbox } from '../../core/mail/outbox.js';
-import { createTestApp } from '../../core/testing/app.js';
-import { aUser } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useWorld } from '../../core/testing/world.js';
+import { listAuditEvents } from '../../../core/audit/queries.js';
+import { listOutbox } from '../../../core/mail/outbox.js';
+import { createTestApp } from '../../../core/testing/app.js';
+import { aUser } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useWorld } from '../../../core/testing/world.js';
 
 const fixture = useWorld();
 let admin: TestBrowser;

@@ -1,12 +1,12 @@
 /** Signing in and out, password reset, invitations and the account page (parse → use case → page or redirect). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../../core/http/errors.js';
-import { safeLocalPath } from '../../core/http/redirects.js';
-import type { EmailContext } from '../../core/mail/outbox.js';
-import { parseForm, refusalState, stateFrom } from '../../core/validation/forms.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { safeLocalPath } from '../../../core/http/redirects.js';
+import type { EmailContext } from '../../../core/mail/outbox.js';
+import { parseForm, refusalState, stateFrom } from '../../../core/validation/forms.js';
 import { changePasswordSchema, forgotPasswordSchema, newPasswordSchema, profileSchema, signInSchema } from './schema.js';
-import { demoAccountListing, demoPassword } from './seed.js';
-import { scopeCatalogue } from './scope-catalogue.js';
+import { demoAccountListing, demoPassword } from '../seed.js';
+import { scopeCatalogue } from '../scope-catalogue.js';
 import { acceptInvitation, changeOwnPassword, exportOwnData, findUsableLink, getOwnAccount, requestPasswordReset, resetPassword, signIn, signOut, updateOwnProfile, type SignedIn } from './service.js';
 import { clearSessionCookie, setSessionCookie } from './sessions.js';
 import { deviceCookieDays, deviceCookieName, throttleDigest } from './throttle.js';
@@ -14,7 +14,7 @@ import { AccountPage } from './views/AccountPage.js';
 import { CheckEmailPage, ForgotPasswordPage, LinkExpiredPage } from './views/ForgotPasswordPage.js';
 import { NewPasswordPage } from './views/NewPasswordPage.js';
 import { SignInPage } from './views/SignInPage.js';
-import { tokenPattern } from '../../core/tokens.js';
+import { tokenPattern } from '../../../core/tokens.js';
 
 /** Reset and invitation tokens are 32 random bytes in base64url. */
 

@@ -1,9 +1,9 @@
 /** Asking for a password reset link, and the page that follows whatever the address was. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SubmitButton, TextField } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SubmitButton, TextField } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 
 export function ForgotPasswordPage({ state }: { state?: FormState }) {
   const { t } = useView();
