@@ -10,7 +10,6 @@ export * from './people/service.js';
 export * from './administration/service.js';
 export { hashPassword } from './people/passwords.js';
 export { demoAccounts, demoPassword } from './seed.js';
-// The module's grants must be registered before any of its use cases asks the policy.
 
 /** The active editors of a partner, to whom the platform writes about their partner's work (e.g. reminders). */
 export async function activeEditorsOf(db: Db, partnerId: number): Promise<{ email: string; displayName: string; locale: Locale }[]> {

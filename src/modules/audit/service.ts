@@ -4,7 +4,6 @@ import type { Db } from '../../core/db/database.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import type { AuditQuery } from './schema.js';
-// The module's grants must be registered before any of its use cases asks the policy.
 
 export const auditPageSize = 50;
 

@@ -9,7 +9,6 @@ import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
 export type { ProgrammeInput } from './schema.js';
-// The module's grants must be registered before any of its use cases asks the policy.
 
 export interface Programme {
   id: number;

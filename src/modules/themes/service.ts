@@ -8,7 +8,6 @@ import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
 import { themeNamesSchema, type ThemeNamesInput } from './schema.js';
-// The module's grants must be registered before any of its use cases asks the policy.
 
 export interface Theme {
   code: string;
