@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import * as queries from './queries.js';
+import * as queries from './catalogue/queries.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
 
 type DemoPartners = DemoRecords['partners'];

@@ -3,11 +3,11 @@
  * command line. Each public service of an instrument is a cpsv:PublicService whose competent authority is the owner
  * partner. Instruments are read in batches by id, so a catalogue of any size streams in constant memory.
  */
-import type { Db } from '../../core/db/database.js';
-import { listThemes } from '../themes/service.js';
-import { writeJsonLd, writeTurtle, type GraphNode, type LanguageMap } from './cpsv-rdf.js';
-import * as queries from './queries.js';
-import type { Audience, Channel, InstrumentKind, ServiceLanguage, Stage } from './tables.js';
+import type { Db } from '../../../core/db/database.js';
+import { listThemes } from '../../themes/service.js';
+import { writeJsonLd, writeTurtle, type GraphNode, type LanguageMap } from './rdf.js';
+import * as queries from '../catalogue/queries.js';
+import type { Audience, Channel, InstrumentKind, ServiceLanguage, Stage } from '../tables.js';
 
 export const cpsvFormats = ['jsonld', 'ttl'] as const;
 export type CpsvFormat = (typeof cpsvFormats)[number];

@@ -2,24 +2,24 @@
  * eGovernment instruments: the catalogue of the digital services partners deliver, their lifecycle, the innovation
  * chain that built them and their measured impact. The module's public API.
  */
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
-import { isUniqueViolation } from '../../core/db/errors.js';
-import { camelCased } from '../../core/db/rows.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { listEventsOfPartner } from '../events/service.js';
-import { listOrganisations, listPartners } from '../partners/service.js';
-import { programmeOverview } from '../plans/service.js';
-import { listPublishedPractices } from '../practices/service.js';
-import { listThemes } from '../themes/service.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { isUniqueViolation } from '../../../core/db/errors.js';
+import { camelCased } from '../../../core/db/rows.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { listEventsOfPartner } from '../../events/service.js';
+import { listOrganisations, listPartners } from '../../partners/service.js';
+import { programmeOverview } from '../../plans/service.js';
+import { listPublishedPractices } from '../../practices/service.js';
+import { listThemes } from '../../themes/service.js';
 import { impactSummary, isDeveloped, spendingShares, type ImpactPeriod, type ImpactSummary, type SpendingShares } from './figures.js';
 import * as queries from './queries.js';
-import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from './schema.js';
-import { stages, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from './tables.js';
-import type { Helix, SizeClass } from '../partners/tables.js';
+import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from '../schema.js';
+import { stages, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from '../tables.js';
+import type { Helix, SizeClass } from '../../partners/tables.js';
 
 /** An instrument as read: the values it was written with, plus its lifecycle stage and public services. */
 export interface Instrument extends queries.InstrumentValues {

@@ -1,11 +1,11 @@
 /** Every SQL statement of the instruments module. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
-import type { Db, Executor, Tx } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
+import type { Database } from '../../../core/db/schema.js';
+import type { Db, Executor, Tx } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { ImpactPeriod } from './figures.js';
-import type { CatalogueQuery } from './schema.js';
-import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
+import type { CatalogueQuery } from '../schema.js';
+import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from '../tables.js';
 
 export const instrumentColumns = [
   'id', 'programme_id', 'partner_id', 'name', 'description', 'text_language', 'kind', 'theme_code', 'channels', 'audiences', 'languages', 'is_free', 'cost_description', 'authentication',
