@@ -14,6 +14,7 @@ export * from './organisations.js';
 export { partnerPageSections, type PartnerPageSection } from './sections.js';
 export { helixTypes } from './schema.js';
 export type { Helix } from './tables.js';
+export type { SizeClass } from './tables.js';
 // The module's grants must be registered before any of its use cases asks the policy.
 
 export interface Partner {

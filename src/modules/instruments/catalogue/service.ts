@@ -1,6 +1,6 @@
 /**
  * eGovernment instruments: the catalogue of the digital services partners deliver, their lifecycle, the innovation
- * chain that built them and their measured impact. The module's public API.
+ * chain that built them and their measured impact, and the programme view. Outside the module, through ../service.ts.
  */
 import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
@@ -11,7 +11,7 @@ import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../../co
 import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { listEventsOfPartner } from '../../events/service.js';
-import { listOrganisations, listPartners } from '../../partners/service.js';
+import { listOrganisations, listPartners, type Helix, type SizeClass } from '../../partners/service.js';
 import { programmeOverview } from '../../plans/service.js';
 import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes } from '../../themes/service.js';
@@ -19,7 +19,6 @@ import { impactSummary, isDeveloped, spendingShares, type ImpactPeriod, type Imp
 import * as queries from './queries.js';
 import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from '../schema.js';
 import { stages, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from '../tables.js';
-import type { Helix, SizeClass } from '../../partners/tables.js';
 
 /** An instrument as read: the values it was written with, plus its lifecycle stage and public services. */
 export interface Instrument extends queries.InstrumentValues {
