@@ -9,10 +9,8 @@ import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { anonymous } from '../src/core/policy/actor.js';
-import { exportCatalogue, type CpsvFormat } from '../src/modules/instruments/cpsv.js';
-import { catalogueQuerySchema } from '../src/modules/instruments/schema.js';
-import { searchCatalogue } from '../src/modules/instruments/service.js';
-import { instrumentKinds, stages } from '../src/modules/instruments/tables.js';
+import { catalogueQuerySchema, exportCatalogue, instrumentKinds, searchCatalogue, stages } from '../src/modules/instruments/service.js';
+import type { CpsvFormat } from '../src/modules/instruments/types.js';
 import { seedDemo } from '../src/seed.js';
 import { freshDatabase, load, percentile, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 

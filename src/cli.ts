@@ -17,7 +17,7 @@ import { databaseOptions, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/index.js';
 import { exportFromCli, importFromCli } from './modules/practices/cli.js';
-import { exportInstrumentsFromCli } from './modules/instruments/cli.js';
+import { exportInstrumentsFromCli } from './modules/instruments/index.js';
 import { modules } from './modules/index.js';
 
 function config(overrides: Partial<Config> = {}): Config {

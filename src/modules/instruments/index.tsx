@@ -3,13 +3,16 @@ import type { PlatformModule } from '../../core/module.js';
 import { fill } from '../../core/extensions.js';
 import { actionDeliverables } from '../plans/service.js';
 import { instrumentsApi } from './api.js';
-import { cpsvRoutes } from './cpsv-routes.js';
-import { exchangeRoutes } from './exchange-routes.js';
+import { instrumentRoutes } from './catalogue/index.js';
+import { deliverablesOfPlan } from './catalogue/service.js';
+import { cpsvRoutes } from './cpsv/index.js';
+import { exchangeRoutes } from './exchange/index.js';
 import { instrumentsPersonalData } from './personal-data.js';
 import { instrumentGrants } from './policy.js';
-import { instrumentRoutes } from './routes.js';
 import { instrumentsDemoSeed } from './seed.js';
-import { deliverablesOfPlan } from './service.js';
+
+/** `better export instruments`, for the command line. */
+export { exportInstrumentsFromCli } from './cpsv/index.js';
 
 export const instrumentsModule: PlatformModule = {
   name: 'instruments',

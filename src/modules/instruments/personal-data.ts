@@ -4,19 +4,14 @@
  */
 import type { Db, Tx } from '../../core/db/database.js';
 import type { PersonalDataHolder } from '../../core/module.js';
+import { relabelStagesRecordedBy, stagesRecordedBy } from './catalogue/queries.js';
 
 async function exportFor(db: Db, userId: number) {
-  const stages = await db
-    .selectFrom('instrument_stages')
-    .select(['instrument_id as instrumentId', 'stage', 'occurred_on as occurredOn', 'evidence', 'reason', 'recorded_at as recordedAt'])
-    .where('recorded_by_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return { stages };
+  return { stages: await stagesRecordedBy(db, userId) };
 }
 
 async function erase(trx: Tx, userId: number, label: string): Promise<void> {
-  await trx.updateTable('instrument_stages').set({ recorded_by_label: label }).where('recorded_by_user_id', '=', userId).execute();
+  await relabelStagesRecordedBy(trx, userId, label);
 }
 
 export const instrumentsPersonalData: PersonalDataHolder = { name: 'instruments', exportFor, erase };

@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import * as queries from './queries.js';
+import * as queries from './catalogue/queries.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
 
 type DemoPartners = DemoRecords['partners'];
@@ -205,7 +205,7 @@ const quarters: [string, string][] = [['2023-01-01', '2023-03-31'], ['2023-04-01
 async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
   for (const demo of instruments) {
     const partnerId = partners.partnerIds[demo.partner];
-    const plan = demo.action ? await trx.selectFrom('plans').select('id').where('partner_id', '=', partnerId).executeTakeFirst() : undefined;
+    const plan = demo.action ? await queries.findPlanOfPartner(trx, partnerId) : undefined;
     const lastStage = demo.stages.at(-1) as [Stage, string, string, string?];
     const id = await queries.insertInstrument(
       trx,

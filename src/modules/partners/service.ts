@@ -14,7 +14,7 @@ export type { OrganisationInput, PartnerInput } from './schema.js';
 export * from './organisations.js';
 export { partnerPageSections, type PartnerPageSection } from './sections.js';
 export { helixTypes } from './schema.js';
-export type { Helix } from './tables.js';
+export type { Helix, SizeClass } from './tables.js';
 
 export interface Partner {
   id: number;

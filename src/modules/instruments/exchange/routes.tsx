@@ -3,18 +3,18 @@
  * measurements from such files. Uploads go to a temporary file and are read as a stream (core/exchange).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { formatOf, type ImportFormat } from '../../core/exchange/records.js';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed } from '../../core/http/refusals.js';
-import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
-import type { FieldError } from '../../core/validation/forms.js';
-import { exportCatalogueCsv, exportCatalogueJson } from './exchange.js';
-import { importImpact } from './exchange-impact.js';
-import { importCatalogue, importMaxMegabytes } from './exchange-import.js';
-import * as queries from './queries.js';
-import { catalogueQuerySchema } from './schema.js';
-import { mayWrite } from './service.js';
+import { formatOf, type ImportFormat } from '../../../core/exchange/records.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed } from '../../../core/http/refusals.js';
+import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../../core/http/uploads.js';
+import type { FieldError } from '../../../core/validation/forms.js';
+import { exportCatalogueCsv, exportCatalogueJson } from './service.js';
+import { importImpact } from './impact-import.js';
+import { importCatalogue, importMaxMegabytes } from './import.js';
+import * as queries from '../catalogue/queries.js';
+import { catalogueQuerySchema } from '../schema.js';
+import { mayWrite } from '../catalogue/service.js';
 import { CatalogueImportPage, ImpactImportPage, ImportReportPage } from './views/ExchangePages.js';
 
 const impactImportPath = `/instruments/:instrumentId${idPattern}/impact/import`;

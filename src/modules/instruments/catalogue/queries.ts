@@ -1,11 +1,11 @@
-/** Every SQL statement of the instruments module. */
+/** The SQL of the instrument catalogue: instruments, their services, events, stages, innovation chain and impact. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
-import type { Db, Executor, Tx } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
+import type { Database } from '../../../core/db/schema.js';
+import type { Db, Executor, Tx } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { ImpactPeriod } from './figures.js';
-import type { CatalogueQuery } from './schema.js';
-import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from './tables.js';
+import type { CatalogueQuery } from '../schema.js';
+import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from '../tables.js';
 
 export const instrumentColumns = [
   'id', 'programme_id', 'partner_id', 'name', 'description', 'text_language', 'kind', 'theme_code', 'channels', 'audiences', 'languages', 'is_free', 'cost_description', 'authentication',
@@ -243,19 +243,22 @@ export function instrumentsOfPlan(db: Db, visibility: Visibility, planId: number
   return db.selectFrom('instruments').select(['id', 'name', 'action_key']).where('plan_id', '=', planId).where(visibleTo(visibility)).orderBy('name').execute();
 }
 
-/** One batch of published instruments after the given id, with their owner partner, for the CPSV-AP export. */
-export function publishedBatch(db: Db, afterId: number, size: number, programmeId: number | undefined) {
-  let query = db
-    .selectFrom('instruments')
-    .innerJoin('partners', 'partners.id', 'instruments.partner_id')
-    .select([
-      'instruments.id', 'instruments.name', 'instruments.description', 'instruments.text_language', 'instruments.kind', 'instruments.theme_code', 'instruments.channels', 'instruments.audiences', 'instruments.languages',
-      'instruments.is_free', 'instruments.cost_description', 'instruments.stage', 'instruments.partner_id', 'partners.name as partner_name', 'partners.nuts_code', 'partners.nuts_name',
-    ])
-    .where('instruments.published', '=', true)
-    .where('instruments.id', '>', afterId)
-    .orderBy('instruments.id')
-    .limit(size);
-  if (programmeId !== undefined) query = query.where('instruments.programme_id', '=', programmeId);
-  return query.execute();
+/** The stage changes a person recorded, for their personal-data download. */
+export function stagesRecordedBy(db: Executor, userId: number) {
+  return db
+    .selectFrom('instrument_stages')
+    .select(['instrument_id as instrumentId', 'stage', 'occurred_on as occurredOn', 'evidence', 'reason', 'recorded_at as recordedAt'])
+    .where('recorded_by_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Replaces a person's name on the stage changes they recorded, which stay (the instrument's history). */
+export function relabelStagesRecordedBy(trx: Tx, userId: number, label: string) {
+  return trx.updateTable('instrument_stages').set({ recorded_by_label: label }).where('recorded_by_user_id', '=', userId).execute();
+}
+
+/** A partner's action plan, which the demo's planned instruments name. */
+export function findPlanOfPartner(db: Executor, partnerId: number) {
+  return db.selectFrom('plans').select('id').where('partner_id', '=', partnerId).executeTakeFirst();
 }

@@ -1,8 +1,8 @@
 /** The public CPSV-AP exports of the instrument catalogue: /instruments.jsonld and /instruments.ttl, ?programme=ID for one programme. */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { HttpError } from '../../core/http/errors.js';
-import { cpsvFormats, cpsvMediaTypes, exportCatalogue } from './cpsv.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { cpsvFormats, cpsvMediaTypes, exportCatalogue } from './service.js';
 
 function programmeOf(request: FastifyRequest): number | undefined {
   const raw = (request.query as Record<string, unknown> | null)?.programme;

@@ -1,12 +1,12 @@
 /** The public catalogue of eGovernment instruments: searched by words, filtered by kind, stage, partner and theme. */
-import { Form, SelectField, TextField } from '../../../core/views/components/forms.js';
-import { ButtonLink, PageHeading, Pagination, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { themeName, type Theme } from '../../themes/service.js';
-import type { CatalogueQuery } from '../schema.js';
+import { Form, SelectField, TextField } from '../../../../core/views/components/forms.js';
+import { ButtonLink, PageHeading, Pagination, Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { themeName, type Theme } from '../../../themes/service.js';
+import type { CatalogueQuery } from '../../schema.js';
 import type { CatalogueEntry } from '../service.js';
-import { instrumentKinds, stages } from '../tables.js';
+import { instrumentKinds, stages } from '../../tables.js';
 
 interface Props {
   entries: CatalogueEntry[];

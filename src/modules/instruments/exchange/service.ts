@@ -4,15 +4,15 @@
  * a page at a time. Contract totals appear only where the reader may see contract values.
  */
 import type { Readable } from 'node:stream';
-import type { Db } from '../../core/db/database.js';
-import { listFormat } from '../../core/exchange/cells.js';
-import { csvStream, jsonArrayStream } from '../../core/exchange/write.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { contractTotals, instrumentsByIds } from './exchange-queries.js';
-import * as queries from './queries.js';
-import type { CatalogueQuery } from './schema.js';
-import { visibilityOf } from './service.js';
+import type { Db } from '../../../core/db/database.js';
+import { listFormat } from '../../../core/exchange/cells.js';
+import { csvStream, jsonArrayStream } from '../../../core/exchange/write.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { contractTotals, instrumentsByIds } from './queries.js';
+import * as queries from '../catalogue/queries.js';
+import type { CatalogueQuery } from '../schema.js';
+import { visibilityOf } from '../catalogue/service.js';
 
 /** Columns an import reads, in export order (documented in the README). */
 export const catalogueColumns = [

@@ -4,8 +4,8 @@
  * share of contract value that went to regional organisations and to SMEs; across a programme, the instruments
  * developed (pilot or later) per partner.
  */
-import type { SizeClass } from '../partners/tables.js';
-import type { Stage } from './tables.js';
+import type { SizeClass } from '../../partners/service.js';
+import type { Stage } from '../tables.js';
 
 export interface ImpactPeriod {
   periodStart: string;

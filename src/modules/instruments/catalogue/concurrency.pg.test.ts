@@ -4,11 +4,11 @@
  * current stage that disagrees with the history).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../core/policy/actor.js';
-import { valueOf } from '../../core/testing/factories.js';
-import { anInstrumentInput } from '../../core/testing/records.js';
-import { useDatabaseWorld } from '../../core/testing/world.js';
-import { impactSchema, stageChangeSchema } from './schema.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { valueOf } from '../../../core/testing/factories.js';
+import { anInstrumentInput } from '../../../core/testing/records.js';
+import { useDatabaseWorld } from '../../../core/testing/world.js';
+import { impactSchema, stageChangeSchema } from '../schema.js';
 import { addImpact, changeStage, createInstrument } from './service.js';
 
 const fixture = useDatabaseWorld();

@@ -3,22 +3,22 @@
  * reported by line and column) before anything is written; a clean file is written in one transaction, each
  * instrument with its services, its first lifecycle stage and its audit entry.
  */
-import { actorLabel, recordAuditMany, type AuditEntry } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
-import type { ListFormat } from '../../core/exchange/cells.js';
-import { checkFile, isClean, type FileCheck, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
-import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
-import { isLocale, locales } from '../../core/i18n/locales.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { fieldErrors } from '../../core/validation/forms.js';
-import { dateYears, isValidIsoDate, isWithinDateYears } from '../../core/validation/fields.js';
-import { listPartners } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
-import { catalogueExportColumns, serviceList, valueList } from './exchange.js';
-import * as queries from './queries.js';
-import { newInstrumentSchema, type NewInstrumentInput } from './schema.js';
-import { audiences, channels, instrumentKinds, serviceLanguages, stages } from './tables.js';
+import { actorLabel, recordAuditMany, type AuditEntry } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import type { ListFormat } from '../../../core/exchange/cells.js';
+import { checkFile, isClean, type FileCheck, type RowCheck, type RowProblem } from '../../../core/exchange/check.js';
+import { cellText, readRows, type ImportFormat, type SourceRow } from '../../../core/exchange/records.js';
+import { isLocale, locales } from '../../../core/i18n/locales.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { fieldErrors } from '../../../core/validation/forms.js';
+import { dateYears, isValidIsoDate, isWithinDateYears } from '../../../core/validation/fields.js';
+import { listPartners } from '../../partners/service.js';
+import { listThemes } from '../../themes/service.js';
+import { catalogueExportColumns, serviceList, valueList } from './service.js';
+import * as queries from '../catalogue/queries.js';
+import { newInstrumentSchema, type NewInstrumentInput } from '../schema.js';
+import { audiences, channels, instrumentKinds, serviceLanguages, stages } from '../tables.js';
 
 export const catalogueImportMaxRows = 2000;
 export const importMaxMegabytes = 10;

@@ -3,9 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Db } from '../../core/db/database.js';
-import { findProgrammeBySlug } from '../programmes/service.js';
-import { exportCatalogue, type CpsvFormat } from './cpsv.js';
+import type { Db } from '../../../core/db/database.js';
+import { findProgrammeBySlug } from '../../programmes/service.js';
+import { exportCatalogue, type CpsvFormat } from './service.js';
 
 export interface CliExportOptions {
   format: CpsvFormat;

@@ -5,14 +5,14 @@
 import { parse } from 'csv-parse/sync';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getTranslator } from '../../core/i18n/i18n.js';
-import { valueOf } from '../../core/testing/factories.js';
-import { readPage, TestBrowser, type Page } from '../../core/testing/http.js';
-import { useWorld, type Role } from '../../core/testing/world.js';
-import { catalogueExportColumns } from './exchange.js';
-import { addChainEntry, addImpact, createInstrument } from './service.js';
-import type { NewInstrumentInput } from './schema.js';
-import { anInstrumentInput } from '../../core/testing/records.js';
+import { getTranslator } from '../../../core/i18n/i18n.js';
+import { valueOf } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser, type Page } from '../../../core/testing/http.js';
+import { useWorld, type Role } from '../../../core/testing/world.js';
+import { catalogueExportColumns } from './service.js';
+import { addChainEntry, addImpact, createInstrument } from '../catalogue/service.js';
+import type { NewInstrumentInput } from '../schema.js';
+import { anInstrumentInput } from '../../../core/testing/records.js';
 
 const fixture = useWorld();
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateWith } from '../../core/testing/standards.js';
-import { seedDemo } from '../../seed.js';
-import { useTestApp } from '../../core/testing/world.js';
+import { validateWith } from '../../../core/testing/standards.js';
+import { seedDemo } from '../../../seed.js';
+import { useTestApp } from '../../../core/testing/world.js';
 
 const context = useTestApp();
 let directory: string;

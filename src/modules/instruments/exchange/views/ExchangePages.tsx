@@ -1,14 +1,14 @@
 /** Uploading a file of instruments or of an instrument's impact measurements, and the report that follows. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { oneFile } from '../../../core/http/uploads.js';
-import { ErrorSummary, FileField, UploadForm } from '../../../core/views/components/forms.js';
-import { ImportProblemsTable } from '../../../core/views/components/import-problems.js';
-import { BackLink, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { catalogueColumns } from '../exchange.js';
-import { impactColumns, impactImportMaxRows, requiredImpactColumns } from '../exchange-impact.js';
-import { catalogueImportMaxRows, importMaxMegabytes, requiredCatalogueColumns, type ImportReport } from '../exchange-import.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { oneFile } from '../../../../core/http/uploads.js';
+import { ErrorSummary, FileField, UploadForm } from '../../../../core/views/components/forms.js';
+import { ImportProblemsTable } from '../../../../core/views/components/import-problems.js';
+import { BackLink, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { catalogueColumns } from '../service.js';
+import { impactColumns, impactImportMaxRows, requiredImpactColumns } from '../impact-import.js';
+import { catalogueImportMaxRows, importMaxMegabytes, requiredCatalogueColumns, type ImportReport } from '../import.js';
 
 function Columns({ columns, required, hint }: { columns: readonly string[]; required: readonly string[]; hint: string }) {
   const { t } = useView();

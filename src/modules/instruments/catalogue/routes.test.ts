@@ -4,12 +4,12 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { allRefusals } from '../../core/outcome.js';
-import { aUser } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { useWorld } from '../../core/testing/world.js';
+import { allRefusals } from '../../../core/outcome.js';
+import { aUser } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { useWorld } from '../../../core/testing/world.js';
 import { createInstrument } from './service.js';
-import { anInstrumentForm, anInstrumentInput, type FormBody } from '../../core/testing/records.js';
+import { anInstrumentForm, anInstrumentInput, type FormBody } from '../../../core/testing/records.js';
 
 const fixture = useWorld();
 let instrumentId = 0;

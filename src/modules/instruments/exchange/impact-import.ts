@@ -3,17 +3,17 @@
  * each row is checked with the measurement form's rules, and no period may overlap another of the file or one
  * already recorded (checked again with the instrument locked, so two imports at once cannot both add a period).
  */
-import { recordAuditMany } from '../../core/audit/audit.js';
-import type { Db, Executor } from '../../core/db/database.js';
-import { checkFile, isClean, type RowCheck, type RowProblem } from '../../core/exchange/check.js';
-import { cellText, readRows, type ImportFormat, type SourceRow } from '../../core/exchange/records.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { fieldErrors } from '../../core/validation/forms.js';
-import { reportOf, rowShapeMessages, type ImportReport } from './exchange-import.js';
-import * as queries from './queries.js';
-import { impactSchema, type ImpactInput } from './schema.js';
+import { recordAuditMany } from '../../../core/audit/audit.js';
+import type { Db, Executor } from '../../../core/db/database.js';
+import { checkFile, isClean, type RowCheck, type RowProblem } from '../../../core/exchange/check.js';
+import { cellText, readRows, type ImportFormat, type SourceRow } from '../../../core/exchange/records.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { fieldErrors } from '../../../core/validation/forms.js';
+import { reportOf, rowShapeMessages, type ImportReport } from './import.js';
+import * as queries from '../catalogue/queries.js';
+import { impactSchema, type ImpactInput } from '../schema.js';
 
 export const impactImportMaxRows = 1000;
 

@@ -3,11 +3,12 @@
  * command line. Each public service of an instrument is a cpsv:PublicService whose competent authority is the owner
  * partner. Instruments are read in batches by id, so a catalogue of any size streams in constant memory.
  */
-import type { Db } from '../../core/db/database.js';
-import { listThemes } from '../themes/service.js';
-import { writeJsonLd, writeTurtle, type GraphNode, type LanguageMap } from './cpsv-rdf.js';
-import * as queries from './queries.js';
-import type { Audience, Channel, InstrumentKind, ServiceLanguage, Stage } from './tables.js';
+import type { Db } from '../../../core/db/database.js';
+import { listThemes } from '../../themes/service.js';
+import { writeJsonLd, writeTurtle, type GraphNode, type LanguageMap } from './rdf.js';
+import { servicesOf } from '../catalogue/queries.js';
+import { publishedBatch } from './queries.js';
+import type { Audience, Channel, InstrumentKind, ServiceLanguage, Stage } from '../tables.js';
 
 export const cpsvFormats = ['jsonld', 'ttl'] as const;
 export type CpsvFormat = (typeof cpsvFormats)[number];
@@ -45,8 +46,8 @@ const kindLabels: Record<InstrumentKind, string> = {
 
 const hasKey = <T extends string>(table: Record<T, string>, key: string): key is T => Object.hasOwn(table, key);
 
-type InstrumentRow = Awaited<ReturnType<typeof queries.publishedBatch>>[number];
-type ServiceRow = Awaited<ReturnType<typeof queries.servicesOf>>[number];
+type InstrumentRow = Awaited<ReturnType<typeof publishedBatch>>[number];
+type ServiceRow = Awaited<ReturnType<typeof servicesOf>>[number];
 
 /** Builds the nodes of one instrument; shared nodes (partners, places, concepts) only the first time they appear. */
 class CatalogueGraph {
@@ -127,10 +128,12 @@ async function* catalogueNodes(db: Db, options: CpsvOptions): AsyncGenerator<Gra
   const size = options.batchSize ?? 500;
   let afterId = 0;
   for (;;) {
-    const instruments = await queries.publishedBatch(db, afterId, size, options.programmeId);
+    const instruments = await publishedBatch(db, afterId, size, options.programmeId);
     if (instruments.length === 0) return;
     const services = new Map<number, ServiceRow[]>();
-    for (const service of await queries.servicesOf(db, instruments.map((instrument) => instrument.id))) services.set(service.instrument_id, [...(services.get(service.instrument_id) ?? []), service]);
+    for (const service of await servicesOf(db, instruments.map((instrument) => instrument.id))) {
+      services.set(service.instrument_id, [...(services.get(service.instrument_id) ?? []), service]);
+    }
     yield instruments.flatMap((instrument) => graph.nodesOf(instrument, services.get(instrument.id) ?? []));
     afterId = instruments[instruments.length - 1]?.id ?? afterId;
     if (instruments.length < size) return;

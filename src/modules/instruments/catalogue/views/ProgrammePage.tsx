@@ -1,11 +1,11 @@
 /** The programme's instruments: per partner and stage against the goal, spending kept in the region and with SMEs, savings. */
-import { barChartSize } from '../../../core/views/charts.js';
-import { BackLink, DataTable, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { barChartSize } from '../../../../core/views/charts.js';
+import { BackLink, DataTable, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import { programmeGoal } from '../figures.js';
 import type { ProgrammeView } from '../service.js';
-import { stages } from '../tables.js';
+import { stages } from '../../tables.js';
 
 export function ProgrammePage({ view }: { view: ProgrammeView }) {
   const { t, formatNumber, formatEuros } = useView();

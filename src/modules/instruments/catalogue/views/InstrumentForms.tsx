@@ -1,6 +1,6 @@
 /** The instrument's forms: the catalogue entry (create or edit), a stage change, an organisation of the chain, a measurement. */
 import type { ComponentChildren } from 'preact';
-import type { FormState, FormValues } from '../../../core/validation/forms.js';
+import type { FormState, FormValues } from '../../../../core/validation/forms.js';
 import {
   Checkbox,
   CheckboxGroup,
@@ -12,14 +12,14 @@ import {
   SubmitButton,
   TextArea,
   TextField,
-} from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { locales } from '../../../core/i18n/locales.js';
-import { themeName, type Theme } from '../../themes/service.js';
+} from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { locales } from '../../../../core/i18n/locales.js';
+import { themeName, type Theme } from '../../../themes/service.js';
 import type { Instrument, InstrumentDetails } from '../service.js';
-import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from '../tables.js';
+import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from '../../tables.js';
 
 /** How many rows of public services the form offers (empty rows are ignored). */
 const serviceRows = 4;

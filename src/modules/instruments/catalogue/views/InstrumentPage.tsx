@@ -3,10 +3,10 @@
  * lifecycle, the innovation chain with the share of spending kept in the region and with SMEs, and its impact with
  * the figures derived from it, charts beside their tables.
  */
-import { Form, SubmitButton } from '../../../core/views/components/forms.js';
-import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
+import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import { isSme } from '../figures.js';
 import type { InstrumentDetails } from '../service.js';
 

@@ -1,7 +1,7 @@
 /** SQL of the instrument exchange: whole catalogue entries by id for an export page, and each one's contract total. */
 import { sql } from 'kysely';
-import type { Db } from '../../core/db/database.js';
-import { instrumentColumns } from './queries.js';
+import type { Db } from '../../../core/db/database.js';
+import { instrumentColumns } from '../catalogue/queries.js';
 
 export function instrumentsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);

@@ -1,9 +1,9 @@
 /** The demo's instruments: the partners' payment system, AI service and data platform, with chains, stages and a year of impact. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, systemActor } from '../../core/policy/actor.js';
-import { seedDemo } from '../../seed.js';
+import { anonymous, systemActor } from '../../../core/policy/actor.js';
+import { seedDemo } from '../../../seed.js';
 import { deliverablesOfPlan, getInstrument, programmeView, searchCatalogue } from './service.js';
-import { useTestDatabase } from '../../core/testing/world.js';
+import { useTestDatabase } from '../../../core/testing/world.js';
 
 const database = useTestDatabase();
 let programmeId = 0;
