@@ -9,7 +9,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { hashToken, newToken } from '../../core/tokens.js';
-import * as queries from './queries.js';
+import * as queries from './hosting/queries.js';
 import { instantOf } from './time.js';
 import type { EventFormat, EventType, ParticipantRole } from './tables.js';
 
