@@ -3,31 +3,27 @@
  * sign-in sheet as CSV matched to the registrations by email. A sheet with any line that does not match changes
  * nothing and is reported line by line.
  */
-import { sql } from 'kysely';
 import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { csvLines } from '../../../core/exchange/records.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
-import * as queries from '../hosting/queries.js';
+import * as eventQueries from '../hosting/queries.js';
+import * as queries from './queries.js';
 
 export type AttendanceRefusal = 'not_found' | 'forbidden' | 'cancelled';
 
 export async function setAttendance(db: Db, actor: Actor, eventId: number, registrationId: number, attended: boolean): Promise<Outcome<{ name: string | null }, AttendanceRefusal>> {
   return db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, eventId);
+    const event = await eventQueries.lockEvent(trx, eventId);
     if (!event) return refuse('not_found');
     if (!can(actor, 'event.attendance.record', { programmeId: event.programme_id, partnerIds: [event.host_partner_id] })) return refuse('forbidden');
-    const registration = await trx.selectFrom('registrations').select(['id', 'name', 'status', 'attended_at']).where('id', '=', registrationId).where('event_id', '=', eventId).forUpdate().executeTakeFirst();
+    const registration = await queries.lockRegistrationOfEvent(trx, eventId, registrationId);
     if (!registration) return refuse('not_found');
     if (registration.status === 'cancelled') return refuse('cancelled');
     if ((registration.attended_at !== null) !== attended) {
-      await trx
-        .updateTable('registrations')
-        .set({ attended_at: attended ? sql<Date>`now()` : null, updated_at: sql<Date>`now()` })
-        .where('id', '=', registrationId)
-        .execute();
+      await queries.setAttended(trx, registrationId, attended);
       await recordAudit(trx, actor, { action: attended ? 'attendance.check_in' : 'attendance.undo', entityType: 'registration', entityId: registrationId, programmeId: event.programme_id, after: { eventId, attended } });
     }
     return done({ name: registration.name });
@@ -57,7 +53,7 @@ export const signInSheetMaxMegabytes = 1;
  * who signed. All lines must match an active registration of the event, or nothing is recorded.
  */
 export async function importSignInSheet(db: Db, actor: Actor, eventId: number, csv: string): Promise<Outcome<SheetReport, AttendanceRefusal>> {
-  const event = await queries.findEvent(db, eventId);
+  const event = await eventQueries.findEvent(db, eventId);
   if (!event) return refuse('not_found');
   if (!can(actor, 'event.attendance.record', { programmeId: event.programme_id, partnerIds: [event.host_partner_id] })) return refuse('forbidden');
   const report: SheetReport = { lines: 0, matched: 0, newlyAttended: 0, problems: [] };
@@ -82,7 +78,7 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
     report.problems.push({ line: rows[sheetLimitLines]?.line ?? sheetLimitLines + 2, key: 'events.sheet.problems.tooMany', values: { max: sheetLimitLines } });
     return done(report);
   }
-  const registrations = await db.selectFrom('registrations').select(['id', 'email', 'attended_at']).where('event_id', '=', eventId).where('status', '!=', 'cancelled').where('email', 'is not', null).execute();
+  const registrations = await queries.listMatchable(db, eventId);
   const byEmail = new Map(registrations.map((registration) => [(registration.email as string).toLowerCase(), registration]));
   const seen = new Map<string, number>();
   const toMark: number[] = [];
@@ -109,9 +105,7 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
   }
   if (report.problems.length > 0) return done({ ...report, matched: 0 });
   await db.transaction().execute(async (trx) => {
-    if (toMark.length) {
-      await trx.updateTable('registrations').set({ attended_at: sql<Date>`now()`, updated_at: sql<Date>`now()` }).where('id', 'in', toMark).where('attended_at', 'is', null).execute();
-    }
+    if (toMark.length) await queries.markAttended(trx, toMark);
     await recordAudit(trx, actor, { action: 'attendance.import_sheet', entityType: 'event', entityId: eventId, programmeId: event.programme_id, after: { lines: report.lines, newlyAttended: toMark.length } });
   });
   return done({ ...report, newlyAttended: toMark.length });
@@ -129,15 +123,9 @@ export interface ParticipationMix {
 
 /** Who came to one event, in aggregate: what its host sees beside the list. */
 export async function participationMixOf(db: Db, eventId: number): Promise<ParticipationMix> {
-  const rows = await sql<{ dimension: 'helix' | 'role' | 'partner' | 'total'; value: string | null; registered: number; waiting: number; attended: number }>`
-    with active as (select helix, role, coalesce(partner_id, 0)::text as partner, status, attended_at from registrations where event_id = ${eventId} and status <> 'cancelled')
-    select 'helix' as dimension, helix as value, count(*) filter (where status = 'registered')::int as registered, 0 as waiting, count(attended_at)::int as attended from active group by helix
-    union all select 'role', role, count(*) filter (where status = 'registered')::int, 0, count(attended_at)::int from active group by role
-    union all select 'partner', partner, count(*) filter (where status = 'registered')::int, 0, count(attended_at)::int from active group by partner
-    union all select 'total', null, count(*) filter (where status = 'registered')::int, count(*) filter (where status = 'waiting')::int, count(attended_at)::int from active
-  `.execute(db);
+  const rows = await queries.mixOf(db, eventId);
   const mix: ParticipationMix = { registered: 0, waiting: 0, attended: 0, byHelix: {}, byRole: {}, byPartner: {} };
-  for (const row of rows.rows) {
+  for (const row of rows) {
     if (row.dimension === 'total') Object.assign(mix, { registered: row.registered, waiting: row.waiting, attended: row.attended });
     else {
       const target = row.dimension === 'helix' ? mix.byHelix : row.dimension === 'role' ? mix.byRole : mix.byPartner;

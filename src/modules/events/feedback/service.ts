@@ -11,41 +11,26 @@ import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import { anonymous } from '../../../core/policy/actor.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 import { listPublishedPractices } from '../../practices/service.js';
-import * as queries from '../hosting/queries.js';
+import * as eventQueries from '../hosting/queries.js';
+import { setTokenHash } from '../registration/queries.js';
 import { registrationOfToken, type PersonalRegistration } from '../registration/service.js';
 import type { FeedbackInput } from '../schema.js';
+import * as queries from './queries.js';
 
 /** The worker's task: invites the attendees of each event that ended, once per event. Returns the emails queued. */
 export async function inviteToFeedback(db: Db, mail: EmailContext, now = new Date()): Promise<number> {
   let invited = 0;
   for (;;) {
     const claimed = await db.transaction().execute(async (trx) => {
-      const event = await trx
-        .selectFrom('events')
-        .select(['id', 'title', 'programme_id'])
-        .where('ends_at', '<', now)
-        .where('feedback_invited_at', 'is', null)
-        .orderBy('ends_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const event = await queries.claimEventToInvite(trx, now);
       if (!event) return null;
-      await trx.updateTable('events').set({ feedback_invited_at: now }).where('id', '=', event.id).execute();
-      const attendees = await trx
-        .selectFrom('registrations')
-        .leftJoin('feedback', 'feedback.registration_id', 'registrations.id')
-        .select(['registrations.id', 'registrations.name', 'registrations.email', 'registrations.locale'])
-        .where('registrations.event_id', '=', event.id)
-        .where('registrations.attended_at', 'is not', null)
-        .where('registrations.anonymised_at', 'is', null)
-        .where('feedback.registration_id', 'is', null)
-        .execute();
+      await queries.setFeedbackInvitedAt(trx, event.id, now);
+      const attendees = await queries.attendeesToInvite(trx, event.id);
       for (const attendee of attendees) {
         if (attendee.name === null || attendee.email === null) continue;
         // A new link: only hashes are stored, so the one from the confirmation cannot be sent again.
         const token = newToken();
-        await trx.updateTable('registrations').set({ token_hash: hashToken(token) }).where('id', '=', attendee.id).execute();
+        await setTokenHash(trx, attendee.id, hashToken(token));
         const t = mail.translator.translate(attendee.locale);
         await queueEmail(trx, { kind: 'event_feedback', to: attendee.email, ...composeEmail(t, 'events.email.feedback', { name: attendee.name, title: event.title, link: `${mail.publicUrl}/registrations/${token}/feedback` }) });
       }
@@ -70,13 +55,13 @@ export interface FeedbackForm {
 export async function feedbackFormFor(db: Db, token: string, now = new Date()): Promise<Outcome<FeedbackForm, FeedbackRefusal>> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return refuse('not_found');
-  const event = await queries.findEvent(db, registration.eventId);
+  const event = await eventQueries.findEvent(db, registration.eventId);
   if (!event) return refuse('not_found');
   if (!registration.attended) return refuse('not_attended');
   if (now < event.ends_at) return refuse('not_over');
-  const linked = await queries.practicesOf(db, event.id);
+  const linked = await eventQueries.practicesOf(db, event.id);
   const practices = linked.length ? linked.filter((practice) => practice.status === 'published') : await listPublishedPractices(db, event.programme_id);
-  const given = (await db.selectFrom('feedback').select('registration_id').where('registration_id', '=', registration.id).executeTakeFirst()) !== undefined;
+  const given = await queries.hasFeedback(db, registration.id);
   return done({ registration, eventTitle: event.title, practices: practices.map((practice) => ({ id: practice.id, title: practice.title })), given });
 }
 
@@ -89,11 +74,10 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
   const { registration } = form.value;
   try {
     return await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('feedback')
-        .values({ registration_id: registration.id, satisfaction: input.satisfaction, usefulness: input.usefulness, capacity_increased: input.capacityIncreased, capacity_details: input.capacityDetails })
-        .execute();
-      if (input.practiceIds.length) await trx.insertInto('feedback_practices').values(input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId }))).execute();
+      await queries.insertFeedback(trx, [
+        { registration_id: registration.id, satisfaction: input.satisfaction, usefulness: input.usefulness, capacity_increased: input.capacityIncreased, capacity_details: input.capacityDetails },
+      ]);
+      if (input.practiceIds.length) await queries.insertPracticesOfInterest(trx, input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId })));
       await recordAudit(trx, anonymous, { action: 'feedback.create', entityType: 'registration', entityId: registration.id, after: { eventId: registration.eventId, satisfaction: input.satisfaction, capacityIncreased: input.capacityIncreased } });
       return done({ eventId: registration.eventId });
     });

@@ -1,4 +1,4 @@
-/** Every SQL statement about events themselves (registrations and statistics have their own files). */
+/** Every SQL statement about events themselves (registrations, attendance, feedback and statistics have their own). */
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../../core/db/database.js';
 import type { AgendaItem } from '../schema.js';
@@ -200,34 +200,4 @@ export function eventsOfPartners(db: Executor, programmeId: number, partnerIds: 
 
 export function eventsByIds(db: Executor, ids: number[]) {
   return db.selectFrom('events').select(['id', 'title', 'starts_at']).where('id', 'in', ids.length ? ids : [0]).execute();
-}
-
-/** The feedback on one event, in aggregate: no answer can be traced to a person. */
-export async function feedbackTotalsOf(db: Executor, eventId: number) {
-  return db
-    .selectFrom('feedback')
-    .innerJoin('registrations', 'registrations.id', 'feedback.registration_id')
-    .select([
-      sql<number>`count(*)::int`.as('responses'),
-      sql<number | null>`avg(feedback.satisfaction)::float8`.as('satisfaction'),
-      sql<number | null>`avg(feedback.usefulness)::float8`.as('usefulness'),
-      sql<number>`count(*) filter (where feedback.capacity_increased)::int`.as('capacity_increased'),
-    ])
-    .where('registrations.event_id', '=', eventId)
-    .executeTakeFirstOrThrow();
-}
-
-/** The published practices the event's participants said interest them, most named first. */
-export function practicesOfInterestOf(db: Executor, eventId: number) {
-  return db
-    .selectFrom('feedback_practices')
-    .innerJoin('registrations', 'registrations.id', 'feedback_practices.registration_id')
-    .innerJoin('practices', 'practices.id', 'feedback_practices.practice_id')
-    .select(['practices.id', 'practices.title', sql<number>`count(*)::int`.as('people')])
-    .where('registrations.event_id', '=', eventId)
-    .where('practices.status', '=', 'published')
-    .groupBy(['practices.id', 'practices.title'])
-    .orderBy('people', 'desc')
-    .orderBy('practices.title')
-    .execute();
 }

@@ -1,8 +1,8 @@
 /** SQL for registrations: the waiting list, the person's link, hosts' lists and the anonymisation. */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor, Tx } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import type { Helix, ParticipantRole, RegistrationStatus } from '../tables.js';
+import type { Helix, ParticipantRole, RegistrationsTable, RegistrationStatus } from '../tables.js';
 
 export const registrationColumns = [
   'registrations.id',
@@ -75,6 +75,24 @@ export async function insertRegistration(trx: Tx, registration: NewRegistration)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Many registrations at once, each giving consent now (the demo's people). */
+export function insertRegistrations(trx: Tx, rows: Omit<Insertable<RegistrationsTable>, 'consent_at'>[]) {
+  return trx
+    .insertInto('registrations')
+    .values(rows.map((row) => ({ ...row, consent_at: sql<Date>`now()` })))
+    .returning(['id', 'status'])
+    .execute();
+}
+
+/** The stakeholder organisations of every partner region, for participants who come from one (the demo's people). */
+export function organisationsOfPartners(db: Executor) {
+  return db
+    .selectFrom('partner_organisations')
+    .innerJoin('organisations', 'organisations.id', 'partner_organisations.organisation_id')
+    .select(['partner_organisations.partner_id', 'organisations.id', 'organisations.helix'])
+    .execute();
 }
 
 export function findByTokenHash(db: Executor, tokenHash: string) {
@@ -156,11 +174,4 @@ export async function anonymise(trx: Tx, where: { registrationIds: number[] } | 
   const ids = rows.rows.map((row) => row.id);
   if (ids.length) await trx.updateTable('feedback').set({ capacity_details: '' }).where('registration_id', 'in', ids).execute();
   return ids.length;
-}
-
-export function countAnonymisable(db: Executor, endedBefore: Date) {
-  return sql<{ count: number }>`
-    select count(*)::int as count from registrations r join events e on e.id = r.event_id
-    where r.anonymised_at is null and e.ends_at < ${endedBefore}
-  `.execute(db);
 }

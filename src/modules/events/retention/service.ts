@@ -8,7 +8,8 @@ import type { Db } from '../../../core/db/database.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
-import { anonymise, countAnonymisable } from '../registration/queries.js';
+import { anonymise } from '../registration/queries.js';
+import { countAnonymisable } from './queries.js';
 
 export function retentionCutoff(months: number, now = new Date()): Date {
   const cutoff = new Date(now);
