@@ -24,13 +24,15 @@ export function participationHelpers(fixture: WorldFixture) {
     const visitor = new TestBrowser(fixture.context.app);
     for (const [index, email] of emails.entries()) {
       const role = index % 3 === 0 ? 'decision_maker' : 'civil_servant';
-      await visitor.post(`/events/${id}/registrations`, aRegistrationForm(email, { name: `Person ${index}`, role, partner: index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none' }));
+      const partner = index % 2 === 0 ? String(fixture.world.partnerB.id) : 'none';
+      await visitor.post(`/events/${id}/registrations`, aRegistrationForm(email, { name: `Person ${index}`, role, partner }));
     }
     return id;
   }
 
   async function registrationId(email: string): Promise<number> {
-    return (await fixture.context.db.selectFrom('registrations').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const row = await fixture.context.db.selectFrom('registrations').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    return row.id;
   }
 
   return { eventWithPeople, registrationId };

@@ -75,9 +75,17 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
   try {
     return await db.transaction().execute(async (trx) => {
       await queries.insertFeedback(trx, [
-        { registration_id: registration.id, satisfaction: input.satisfaction, usefulness: input.usefulness, capacity_increased: input.capacityIncreased, capacity_details: input.capacityDetails },
+        {
+          registration_id: registration.id,
+          satisfaction: input.satisfaction,
+          usefulness: input.usefulness,
+          capacity_increased: input.capacityIncreased,
+          capacity_details: input.capacityDetails,
+        },
       ]);
-      if (input.practiceIds.length) await queries.insertPracticesOfInterest(trx, input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId })));
+      if (input.practiceIds.length) {
+        await queries.insertPracticesOfInterest(trx, input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId })));
+      }
       await recordAudit(trx, anonymous, { action: 'feedback.create', entityType: 'registration', entityId: registration.id, after: { eventId: registration.eventId, satisfaction: input.satisfaction, capacityIncreased: input.capacityIncreased } });
       return done({ eventId: registration.eventId });
     });

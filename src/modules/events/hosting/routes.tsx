@@ -36,7 +36,11 @@ export async function eventOf(db: Db, request: FastifyRequest): Promise<service.
 
 /** The event's public page with its registration form: shown as is, or again with the form's errors after a refused registration. */
 export async function eventPage(db: Db, request: FastifyRequest, reply: FastifyReply, event: service.Event, state?: FormState, status = 200) {
-  const [partners, organisations, themes] = await Promise.all([listPartners(db, anonymous, event.programmeId), listOrganisations(db, event.programmeId), listThemes(db)]);
+  const [partners, organisations, themes] = await Promise.all([
+    listPartners(db, anonymous, event.programmeId),
+    listOrganisations(db, event.programmeId),
+    listThemes(db),
+  ]);
   const theme = themes.find((candidate) => candidate.code === event.themeCode);
   const now = new Date();
   const registration = now >= event.endsAt ? 'over' : now >= registrationClosesAt(event) ? 'closed' : 'open';

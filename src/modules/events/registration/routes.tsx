@@ -44,7 +44,8 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await service.register(db, event.id, parsed.data, isLocale(request.locale) ? request.locale : 'en', mail);
     if (!outcome.ok) {
       if (outcome.reason === 'not_found') throw new HttpError('not_found');
-      return eventPage(db, request, reply, await eventOf(db, request), refusalState(request.body, outcome, 'events.refusals'), outcome.reason === 'already_registered' ? 409 : 400);
+      const status = outcome.reason === 'already_registered' ? 409 : 400;
+      return eventPage(db, request, reply, await eventOf(db, request), refusalState(request.body, outcome, 'events.refusals'), status);
     }
     return reply.page(<RegisteredPage event={await eventOf(db, request)} status={outcome.value.status} email={parsed.data.email} />);
   });
