@@ -3,15 +3,17 @@ import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
 import { fill } from '../../core/extensions.js';
 import { transferEventSource } from '../practices/service.js';
-import { eventsApi } from './api.js';
+import { attendanceRoutes } from './attendance/index.js';
+import { feedbackRoutes } from './feedback/index.js';
+import { inviteToFeedback } from './feedback/service.js';
+import { eventsApi } from './hosting/api.js';
+import { eventRoutes } from './hosting/index.js';
+import * as queries from './hosting/queries.js';
 import { eventGrants } from './policy.js';
-import { hostRoutes } from './host-routes.js';
-import * as queries from './queries.js';
-import { registrationRoutes } from './registration-routes.js';
-import { eventRoutes } from './routes.js';
+import { registrationRoutes } from './registration/index.js';
+import { retentionRoutes } from './retention/index.js';
 import { eventsDemoSeed } from './seed.js';
-import { inviteToFeedback } from './service.js';
-import { statisticsRoutes } from './statistics-routes.js';
+import { statisticsRoutes } from './statistics/index.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -32,7 +34,9 @@ export const eventsModule: PlatformModule = {
     await app.register(statisticsRoutes);
     await app.register(eventRoutes);
     await app.register(registrationRoutes);
-    await app.register(hostRoutes);
+    await app.register(feedbackRoutes);
+    await app.register(attendanceRoutes);
+    await app.register(retentionRoutes);
   },
   navigation: [
     { href: '/events', labelKey: 'events.nav' },

@@ -1,6 +1,6 @@
 /**
  * Who may do what with events. Registering, cancelling, giving feedback and managing one's own registration need
- * no account: the link emailed to the person is their key (see registrations.ts), so those routes are public.
+ * no account: the link emailed to the person is their key (see registration/service.ts), so those routes are public.
  */
 import type { Grant } from '../../core/policy/policy.js';
 

@@ -4,12 +4,14 @@
  * figures, and two upcoming events to register for. Dates and details the public record does not give are
  * marked `illustrative`; the people are fictitious and generated from a fixed seed.
  */
-import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { hashToken, newToken } from '../../core/tokens.js';
-import * as queries from './queries.js';
+import { markAttendedAt } from './attendance/queries.js';
+import * as feedbackQueries from './feedback/queries.js';
+import * as queries from './hosting/queries.js';
+import * as registrationQueries from './registration/queries.js';
 import { instantOf } from './time.js';
 import type { EventFormat, EventType, ParticipantRole } from './tables.js';
 
@@ -164,7 +166,7 @@ async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartne
   // A generator of its own, so the practices of interest leave the rest of the demo's figures as they were.
   const interest = seeded(2020);
   const organisationsByPartner = new Map<number, { id: number; helix: string }[]>();
-  for (const row of await trx.selectFrom('partner_organisations').innerJoin('organisations', 'organisations.id', 'partner_organisations.organisation_id').select(['partner_organisations.partner_id', 'organisations.id', 'organisations.helix']).execute()) {
+  for (const row of await registrationQueries.organisationsOfPartners(trx)) {
     organisationsByPartner.set(row.partner_id, [...(organisationsByPartner.get(row.partner_id) ?? []), { id: row.id, helix: row.helix }]);
   }
   let registrations = 0;
@@ -214,37 +216,34 @@ async function seedDemoEvents(trx: Tx, programmeId: number, partners: DemoPartne
         role: weighted(random, roles),
         partner_id: region ? partners.partnerIds[region] : null,
         locale: localeOf[region ?? event.host],
-        consent_at: sql<Date>`now()`,
         token_hash: hashToken(newToken()),
       };
     });
     if (people.length === 0) continue;
-    const inserted = await trx.insertInto('registrations').values(people).returning(['id', 'status']).execute();
+    const inserted = await registrationQueries.insertRegistrations(trx, people);
     registrations += inserted.length;
     if (!past) continue;
     const attendees = inserted.filter((row) => row.status === 'registered' && random() < 0.82).map((row) => row.id);
-    if (attendees.length) await trx.updateTable('registrations').set({ attended_at: endsAt }).where('id', 'in', attendees).execute();
+    if (attendees.length) await markAttendedAt(trx, attendees, endsAt);
     const feedback = attendees.filter(() => random() < 0.62);
     if (feedback.length) {
-      await trx
-        .insertInto('feedback')
-        .values(
-          feedback.map((registrationId) => ({
-            registration_id: registrationId,
-            satisfaction: weighted(random, [[5, 0.35], [4, 0.4], [3, 0.2], [2, 0.05]]),
-            usefulness: weighted(random, [[5, 0.3], [4, 0.4], [3, 0.25], [2, 0.05]]),
-            capacity_increased: random() < 0.72,
-          })),
-        )
-        .execute();
+      await feedbackQueries.insertFeedback(
+        trx,
+        feedback.map((registrationId) => ({
+          registration_id: registrationId,
+          satisfaction: weighted(random, [[5, 0.35], [4, 0.4], [3, 0.2], [2, 0.05]]),
+          usefulness: weighted(random, [[5, 0.3], [4, 0.4], [3, 0.25], [2, 0.05]]),
+          capacity_increased: random() < 0.72,
+        })),
+      );
       // About half name a practice presented at the event as one they would take home (only published ones are offered).
       const presented = (event.practices ?? []).map((key) => practiceIds.get(key)).filter((practiceId): practiceId is number => practiceId !== undefined);
-      const offered = presented.length ? await trx.selectFrom('practices').select('id').where('id', 'in', presented).where('status', '=', 'published').execute() : [];
+      const offered = presented.length ? await feedbackQueries.publishedPracticeIds(trx, presented) : [];
       const interests = feedback.flatMap((registrationId) => offered.filter(() => interest() < 0.45).map(({ id: practiceId }) => ({ registration_id: registrationId, practice_id: practiceId })));
-      if (interests.length) await trx.insertInto('feedback_practices').values(interests).execute();
+      if (interests.length) await feedbackQueries.insertPracticesOfInterest(trx, interests);
     }
     // The demo's past events had their feedback round long ago: the worker must not email these people now.
-    await trx.updateTable('events').set({ feedback_invited_at: endsAt }).where('id', '=', id).execute();
+    await feedbackQueries.setFeedbackInvitedAt(trx, id, endsAt);
   }
   return { events: events.length, registrations, eventIds };
 }

@@ -2,7 +2,13 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Id, Timestamp } from '../../core/db/column-types.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import type { Helix } from '../partners/service.js';
+
+/**
+ * The quadruple helix a participant's organisation belongs to: the same four values as the partners module's
+ * organisations. Declared here, not imported, because the database type (core/db/schema.ts) reads every tables.ts,
+ * so a tables.ts that imported a module's service would tie the database to that module in an import circle.
+ */
+export type Helix = 'public_authority' | 'business' | 'research_education' | 'civil_society';
 
 export const eventTypes = ['thematic_event', 'study_visit', 'import_workshop', 'regional_event', 'steering_meeting', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];

@@ -1,7 +1,7 @@
 /** Pieces several event pages share: when an event takes place, and what kind of event it is. */
 import { Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
-import type { EventSummary } from '../service.js';
+import type { EventSummary } from '../hosting/service.js';
 import { formatEventTime } from '../time.js';
 
 /** The event's time in its own zone (with the zone's name), as a <time> element machines can read too. */

@@ -1,0 +1,115 @@
+/** One event: what, when, where, who hosts and visits, the agenda and practices, and the registration form. */
+import type { FormState } from '../../../../core/validation/forms.js';
+import { Checkbox, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextField } from '../../../../core/views/components/forms.js';
+import { ButtonLink, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { helixTypes } from '../../../partners/service.js';
+import { noPartnerRegion } from '../../schema.js';
+import type { Event } from '../service.js';
+import { participantRoles } from '../../tables.js';
+import { EventWhen, Places } from '../../views/parts.js';
+
+interface Props {
+  event: Event;
+  partners: { id: number; name: string; nutsName: string }[];
+  organisations: { id: number; name: string }[];
+  themeName: string | null;
+  registration: 'open' | 'closed' | 'over';
+  mayManage: boolean;
+  maySeeParticipants: boolean;
+  state?: FormState | undefined;
+}
+
+function RegistrationForm({ event, partners, organisations, state }: Pick<Props, 'event' | 'partners' | 'organisations' | 'state'>) {
+  const { t } = useView();
+  const full = event.capacity !== null && event.registered >= event.capacity;
+  return (
+    <Form action={`/events/${event.id}/registrations`} class="panel" label={t('events.register.title')}>
+      <h2 id="register">{t('events.register.title')}</h2>
+      {full ? <p>{t('events.register.waitingListNote')}</p> : null}
+      <p>{t('events.register.intro')}</p>
+      <TextField name="name" label={t('events.register.name.label')} state={state} autocomplete="name" />
+      <TextField name="email" type="email" label={t('events.register.email.label')} hint={t('events.register.email.hint')} state={state} autocomplete="email" spellcheck={false} />
+      <SelectField name="organisationId" label={t('events.register.organisationId.label')} state={state} placeholder={t('events.register.organisationId.notListed')} options={organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name }))} />
+      <TextField name="organisationName" label={t('events.register.organisationName.label')} hint={t('events.register.organisationName.hint')} state={state} autocomplete="organization" />
+      <RadioGroup name="helix" legend={t('events.register.helix.legend')} hint={t('events.register.helix.hint')} state={state} options={helixTypes.map((helix) => ({ value: helix, label: t(`partners.helix.${helix}`) }))} />
+      <RadioGroup
+        name="partner"
+        legend={t('events.register.partner.legend')}
+        state={state}
+        options={[...partners.map((partner) => ({ value: String(partner.id), label: t('events.register.partner.option', { region: partner.nutsName || partner.name, partner: partner.name }) })), { value: noPartnerRegion, label: t('events.register.partner.none') }]}
+      />
+      <SelectField name="role" label={t('events.register.role.label')} state={state} placeholder={t('events.register.role.placeholder')} options={participantRoles.map((role) => ({ value: role, label: t(`events.roles.${role}`) }))} />
+      <Checkbox name="consent" label={t('events.register.consent.label')} hint={t('events.register.consent.hint')} state={state} />
+      <p>
+        <a href="/privacy">{t('events.register.privacyLink')}</a>
+      </p>
+      <SubmitButton>{full ? t('events.register.submitWaiting') : t('events.register.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+export function EventPage({ event, partners, organisations, themeName, registration, mayManage, maySeeParticipants, state }: Props) {
+  const { t, formatDateTime } = useView();
+  const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
+  const where = event.format === 'online' ? t('events.formats.online') : `${event.venue}${event.format === 'hybrid' ? ` (${t('events.formats.hybrid')})` : ''}`;
+  return (
+    <Layout title={event.title} hasErrors={Boolean(state?.errors.length)}>
+      <ErrorSummary state={state} anchors={{ form: 'register' }} />
+      <PageHeading caption={t(`events.types.${event.type}`)}>{event.title}</PageHeading>
+      <SummaryList
+        rows={[
+          { key: t('events.fields.when'), value: <EventWhen event={event} /> },
+          { key: t('events.fields.where'), value: where },
+          { key: t('events.fields.host'), value: <a href={`/partners/${event.hostPartnerId}`}>{partnerName.get(event.hostPartnerId)}</a> },
+          ...(event.visitingPartnerIds.length ? [{ key: t('events.fields.visitingPartners'), value: event.visitingPartnerIds.map((id) => partnerName.get(id)).join(', ') }] : []),
+          ...(themeName ? [{ key: t('events.fields.theme'), value: themeName }] : []),
+          { key: t('events.fields.places'), value: <Places event={event} /> },
+          ...(event.registrationDeadline ? [{ key: t('events.fields.registrationDeadline'), value: formatDateTime(event.registrationDeadline) }] : []),
+        ]}
+      />
+      <div class="button-group">
+        <a href={`/events/${event.id}.ics`}>{t('events.page.addToCalendar')}</a>
+        {maySeeParticipants ? <ButtonLink href={`/events/${event.id}/participants`} variant="secondary">{t('events.page.participants')}</ButtonLink> : null}
+        {maySeeParticipants ? <ButtonLink href={`/events/${event.id}/attendance`} variant="secondary">{t('events.page.checkIn')}</ButtonLink> : null}
+        {mayManage ? <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">{t('common.actions.edit')}</ButtonLink> : null}
+        {mayManage ? <a href={`/events/${event.id}/delete`}>{t('common.actions.delete')}</a> : null}
+      </div>
+      {event.description ? <div class="prose">{event.description}</div> : null}
+      {event.format !== 'on_site' ? <p>{t('events.page.onlineLinkNote')}</p> : null}
+
+      {event.agenda.length ? (
+        <section aria-labelledby="agenda">
+          <h2 id="agenda">{t('events.fields.agenda')}</h2>
+          <ol class="agenda">
+            {event.agenda.map((item, index) => (
+              <li key={index}>
+                {item.timeLabel ? <span class="agenda__time">{item.timeLabel}</span> : null} {item.title}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {event.practices.length ? (
+        <section aria-labelledby="practices">
+          <h2 id="practices">{t('events.fields.practices')}</h2>
+          <ul>
+            {event.practices.map((practice) => (
+              <li key={practice.id}>
+                <a href={`/practices/${practice.id}`}>{practice.title}</a> – {partnerName.get(practice.ownerPartnerId)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {registration === 'open' ? (
+        <RegistrationForm event={event} partners={partners} organisations={organisations} state={state} />
+      ) : (
+        <p class="inset">{registration === 'over' ? t('events.register.over') : t('events.register.closed')}</p>
+      )}
+    </Layout>
+  );
+}

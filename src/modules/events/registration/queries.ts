@@ -1,0 +1,177 @@
+/** SQL for registrations: the waiting list, the person's link, hosts' lists and the anonymisation. */
+import { sql, type Insertable } from 'kysely';
+import type { Executor, Tx } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import type { Helix, ParticipantRole, RegistrationsTable, RegistrationStatus } from '../tables.js';
+
+export const registrationColumns = [
+  'registrations.id',
+  'registrations.event_id',
+  'registrations.status',
+  'registrations.name',
+  'registrations.email',
+  'registrations.organisation_id',
+  'registrations.organisation_name',
+  'registrations.helix',
+  'registrations.role',
+  'registrations.partner_id',
+  'registrations.locale',
+  'registrations.consent_at',
+  'registrations.attended_at',
+  'registrations.cancelled_at',
+  'registrations.anonymised_at',
+  'registrations.created_at',
+] as const;
+
+export function countActive(trx: Tx, eventId: number) {
+  return trx
+    .selectFrom('registrations')
+    .select((eb) => [eb.fn.countAll<number>().filterWhere('status', '=', 'registered').as('registered'), eb.fn.countAll<number>().filterWhere('status', '=', 'waiting').as('waiting')])
+    .where('event_id', '=', eventId)
+    .executeTakeFirstOrThrow();
+}
+
+export function findActiveByEmail(trx: Tx, eventId: number, email: string) {
+  return trx
+    .selectFrom('registrations')
+    .select(['id', 'status'])
+    .where('event_id', '=', eventId)
+    .where('status', '!=', 'cancelled')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export interface NewRegistration {
+  eventId: number;
+  status: Exclude<RegistrationStatus, 'cancelled'>;
+  name: string;
+  email: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  helix: Helix;
+  role: ParticipantRole;
+  partnerId: number | null;
+  locale: Locale;
+  tokenHash: string;
+}
+
+export async function insertRegistration(trx: Tx, registration: NewRegistration): Promise<number> {
+  const row = await trx
+    .insertInto('registrations')
+    .values({
+      event_id: registration.eventId,
+      status: registration.status,
+      name: registration.name,
+      email: registration.email,
+      organisation_id: registration.organisationId,
+      organisation_name: registration.organisationName,
+      helix: registration.helix,
+      role: registration.role,
+      partner_id: registration.partnerId,
+      locale: registration.locale,
+      consent_at: sql<Date>`now()`,
+      token_hash: registration.tokenHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Many registrations at once, each giving consent now (the demo's people). */
+export function insertRegistrations(trx: Tx, rows: Omit<Insertable<RegistrationsTable>, 'consent_at'>[]) {
+  return trx
+    .insertInto('registrations')
+    .values(rows.map((row) => ({ ...row, consent_at: sql<Date>`now()` })))
+    .returning(['id', 'status'])
+    .execute();
+}
+
+/** The stakeholder organisations of every partner region, for participants who come from one (the demo's people). */
+export function organisationsOfPartners(db: Executor) {
+  return db
+    .selectFrom('partner_organisations')
+    .innerJoin('organisations', 'organisations.id', 'partner_organisations.organisation_id')
+    .select(['partner_organisations.partner_id', 'organisations.id', 'organisations.helix'])
+    .execute();
+}
+
+export function findByTokenHash(db: Executor, tokenHash: string) {
+  return db.selectFrom('registrations').select(registrationColumns).where('token_hash', '=', tokenHash).where('anonymised_at', 'is', null).executeTakeFirst();
+}
+
+export function lockRegistration(trx: Tx, registrationId: number) {
+  return trx.selectFrom('registrations').select(registrationColumns).where('id', '=', registrationId).forUpdate().executeTakeFirst();
+}
+
+export function setStatus(trx: Tx, registrationId: number, status: RegistrationStatus) {
+  return trx
+    .updateTable('registrations')
+    .set({ status, updated_at: sql<Date>`now()`, ...(status === 'cancelled' ? { cancelled_at: sql<Date>`now()` } : {}) })
+    .where('id', '=', registrationId)
+    .execute();
+}
+
+export function setTokenHash(trx: Tx, registrationId: number, tokenHash: string) {
+  return trx.updateTable('registrations').set({ token_hash: tokenHash }).where('id', '=', registrationId).execute();
+}
+
+/** The first people on the waiting list, in the order they registered, locked for promotion. */
+export function nextWaiting(trx: Tx, eventId: number, count: number) {
+  return trx
+    .selectFrom('registrations')
+    .select(['id', 'name', 'email', 'locale'])
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waiting')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(count)
+    .forUpdate()
+    .execute();
+}
+
+export function listOfEvent(db: Executor, eventId: number) {
+  return db
+    .selectFrom('registrations')
+    .leftJoin('organisations', 'organisations.id', 'registrations.organisation_id')
+    .select(registrationColumns)
+    .select('organisations.name as organisation')
+    .where('registrations.event_id', '=', eventId)
+    .orderBy(sql`case registrations.status when 'registered' then 0 when 'waiting' then 1 else 2 end`)
+    .orderBy(sql`lower(registrations.name)`)
+    .orderBy('registrations.id')
+    .execute();
+}
+
+/** Every registration of a person, found by the email of the one their link opens. */
+export function listOfPerson(db: Executor, email: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .leftJoin('feedback', 'feedback.registration_id', 'registrations.id')
+    .select(registrationColumns)
+    .select(['events.title as event_title', 'events.starts_at as event_starts_at', 'feedback.satisfaction', 'feedback.usefulness', 'feedback.capacity_increased', 'feedback.capacity_details'])
+    .where(sql<string>`lower(registrations.email)`, '=', email.toLowerCase())
+    .where('registrations.anonymised_at', 'is', null)
+    .orderBy('registrations.id')
+    .execute();
+}
+
+/**
+ * Anonymises registrations: name, email, the organisation typed by hand and the free-text feedback go, and the
+ * link stops working; status, attendance, helix, role, region and scores stay, so no statistic changes.
+ */
+export async function anonymise(trx: Tx, where: { registrationIds: number[] } | { endedBefore: Date }): Promise<number> {
+  const condition =
+    'registrationIds' in where
+      ? sql`r.id = any(${where.registrationIds}::int[])`
+      : sql`r.event_id in (select e.id from events e where e.ends_at < ${where.endedBefore})`;
+  const rows = await sql<{ id: number }>`
+    update registrations r set name = null, email = null, organisation_name = null, anonymised_at = now(), updated_at = now(),
+      token_hash = 'anonymised-' || r.id
+    where r.anonymised_at is null and ${condition}
+    returning r.id
+  `.execute(trx);
+  const ids = rows.rows.map((row) => row.id);
+  if (ids.length) await trx.updateTable('feedback').set({ capacity_details: '' }).where('registration_id', 'in', ids).execute();
+  return ids.length;
+}

@@ -1,0 +1,2 @@
+/** Anonymising the participants of events that ended longer ago than the retention period. */
+export { retentionRoutes } from './routes.js';
