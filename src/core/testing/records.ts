@@ -6,8 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db/database.js';
 import { systemActor } from '../policy/actor.js';
-import { eventSchema } from '../../modules/events/schema.js';
-import { createEvent } from '../../modules/events/service.js';
+import { createEvent, eventSchema } from '../../modules/events/service.js';
 import type { NewInstrumentInput } from '../../modules/instruments/types.js';
 import { practiceSchema, type PracticeFormInput } from '../../modules/practices/schema.js';
 import { changeStatus, createPractice } from '../../modules/practices/service.js';
