@@ -9,8 +9,7 @@ import { systemActor } from '../policy/actor.js';
 import { eventSchema } from '../../modules/events/schema.js';
 import { createEvent } from '../../modules/events/service.js';
 import type { NewInstrumentInput } from '../../modules/instruments/schema.js';
-import { practiceSchema, type PracticeFormInput } from '../../modules/practices/schema.js';
-import { changeStatus, createPractice } from '../../modules/practices/service.js';
+import { changeStatus, createPractice, practiceSchema, type PracticeFormInput } from '../../modules/practices/service.js';
 import { valueOf } from './factories.js';
 import type { WorldFixture } from './world.js';
 

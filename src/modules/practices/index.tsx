@@ -3,16 +3,16 @@ import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
 import { fill } from '../../core/extensions.js';
 import { partnerPageSections } from '../partners/service.js';
-import { practicesApi } from './api.js';
-import { importRoutes } from './import-routes.js';
+import { practicesApi } from './exchange/api.js';
+import { importRoutes } from './exchange/routes.js';
 import { libraryPersonalData } from './personal-data.js';
 import { practiceGrants } from './policy.js';
-import { needRoutes } from './needs-routes.js';
-import { practiceRoutes } from './routes.js';
+import { needRoutes } from './needs/routes.js';
+import { practiceRoutes } from './library/routes.js';
 import { practicesDemoSeed } from './seed.js';
 import { recommendationsFor, refreshRequestedRecommendations, transferEventSource } from './service.js';
-import { transferRoutes } from './transfer-routes.js';
-import { NeedsSection } from './views/NeedsSection.js';
+import { transferRoutes } from './transfers/routes.js';
+import { NeedsSection } from './needs/views/NeedsSection.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -20,6 +20,9 @@ const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) =>
   const mayManage = can(actor, 'learning_need.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] });
   return <NeedsSection partnerId={partner.id} recommendations={recommendations} mayManage={mayManage} />;
 });
+
+/** The command line's import and export of practices (src/cli.ts). */
+export { exportFromCli, importFromCli } from './exchange/cli.js';
 
 export const practicesModule: PlatformModule = {
   name: 'practices',

@@ -5,10 +5,10 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import * as queries from './queries.js';
+import * as queries from './library/queries.js';
 import type { PracticeStatus, TransferStage, Translations } from './tables.js';
-import { refreshRecommendations } from './recommendations.js';
-import * as transferQueries from './transfer-queries.js';
+import { refreshRecommendations } from './needs/recommendations.js';
+import * as transferQueries from './transfers/queries.js';
 
 type DemoPartners = DemoRecords['partners'];
 type DemoPartnerKey = keyof DemoPartners['partnerIds'];

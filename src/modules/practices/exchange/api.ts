@@ -3,10 +3,10 @@
  * (json.ts and export.ts build them; the tests parse real responses with them) and their OpenAPI paths.
  */
 import { z } from 'zod';
-import { errorResponses, jsonResponse, queryParametersFrom, schemaRef, type ApiDescription } from '../../core/http/openapi.js';
-import { locales } from '../../core/i18n/locales.js';
-import { searchQuerySchema } from './schema.js';
-import { geographicalScopes, practiceStatuses } from './tables.js';
+import { errorResponses, jsonResponse, queryParametersFrom, schemaRef, type ApiDescription } from '../../../core/http/openapi.js';
+import { locales } from '../../../core/i18n/locales.js';
+import { searchQuerySchema } from '../schema.js';
+import { geographicalScopes, practiceStatuses } from '../tables.js';
 import { exportColumns } from './export.js';
 
 const url = z.url().meta({ description: 'The page of the record on the platform' });

@@ -3,15 +3,15 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
-import type { Db } from '../../core/db/database.js';
-import { formatOf } from '../../core/exchange/records.js';
-import type { Translate } from '../../core/i18n/i18n.js';
-import { systemActor } from '../../core/policy/actor.js';
-import { findProgrammeBySlug, listProgrammes } from '../programmes/service.js';
+import type { Db } from '../../../core/db/database.js';
+import { formatOf } from '../../../core/exchange/records.js';
+import type { Translate } from '../../../core/i18n/i18n.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { findProgrammeBySlug, listProgrammes } from '../../programmes/service.js';
 import { exportCsv, exportJson } from './export.js';
 import { importPractices, outcomeOf, type ImportReport } from './import.js';
 import type { AdjustOptions } from './import-adjust.js';
-import { searchQuerySchema } from './schema.js';
+import { searchQuerySchema } from '../schema.js';
 
 const actor = systemActor('command line import');
 

@@ -3,17 +3,17 @@
  * import's columns (so an export can be edited and imported elsewhere), streamed in pages of 200.
  */
 import type { Readable } from 'node:stream';
-import type { Db } from '../../core/db/database.js';
-import { csvStream, jsonArrayStream } from '../../core/exchange/write.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { listOrganisations, listPartners } from '../partners/service.js';
+import type { Db } from '../../../core/db/database.js';
+import { csvStream, jsonArrayStream } from '../../../core/exchange/write.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { listOrganisations, listPartners } from '../../partners/service.js';
 import { practiceColumns } from './import.js';
-import * as queries from './queries.js';
-import { linkList, termList, type SearchQuery } from './schema.js';
-import { matchingIds } from './search.js';
-import { seesBackOffice, toPractice, visibilityFor, type Practice } from './service.js';
-import { locales } from '../../core/i18n/locales.js';
+import * as queries from '../library/queries.js';
+import { linkList, termList, type SearchQuery } from '../schema.js';
+import { matchingIds } from '../library/search.js';
+import { seesBackOffice, toPractice, visibilityFor, type Practice } from '../library/service.js';
+import { locales } from '../../../core/i18n/locales.js';
 
 const pageSize = 200;
 

@@ -3,7 +3,7 @@
  * taken from the description, an over-long one shortened with its full text kept in the description, and themes the
  * list lacks are added. Each change is reported on its row; without the options such rows are refused as before.
  */
-import { descriptionMaxLength, summaryMaxLength } from './schema.js';
+import { descriptionMaxLength, summaryMaxLength } from '../schema.js';
 
 export interface AdjustOptions {
   /** Write a missing summary from the description, shorten one over 500 characters (the full text goes to the description). */

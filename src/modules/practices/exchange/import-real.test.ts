@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getTranslator } from '../../core/i18n/i18n.js';
-import { aPartner } from '../../core/testing/factories.js';
-import { readPage, type Page } from '../../core/testing/http.js';
-import { useWorld, type Role } from '../../core/testing/world.js';
+import { getTranslator } from '../../../core/i18n/i18n.js';
+import { aPartner } from '../../../core/testing/factories.js';
+import { readPage, type Page } from '../../../core/testing/http.js';
+import { useWorld, type Role } from '../../../core/testing/world.js';
 import { importFromCli } from './cli.js';
 
 const fixture = useWorld();

@@ -3,19 +3,19 @@
  * with the form's schema and against the records it names (owner, organisation, themes, titles), with the
  * coordinator's options for real files applied and every problem, change and warning listed by column.
  */
-import type { Db } from '../../core/db/database.js';
-import { cellText, type SourceRow } from '../../core/exchange/records.js';
-import { isLocale } from '../../core/i18n/locales.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { fieldErrors } from '../../core/validation/forms.js';
-import { findPartnerWithGroup, listPartners } from '../partners/service.js';
-import { listThemes, newThemeFrom, ThemeFinder, themeName, type NewThemeProblem, type Theme } from '../themes/service.js';
+import type { Db } from '../../../core/db/database.js';
+import { cellText, type SourceRow } from '../../../core/exchange/records.js';
+import { isLocale } from '../../../core/i18n/locales.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { fieldErrors } from '../../../core/validation/forms.js';
+import { findPartnerWithGroup, listPartners } from '../../partners/service.js';
+import { listThemes, newThemeFrom, ThemeFinder, themeName, type NewThemeProblem, type Theme } from '../../themes/service.js';
 import { fitSummary, type AdjustOptions } from './import-adjust.js';
-import * as queries from './queries.js';
-import { linkList, practiceSchema, termList, type PracticeFormInput } from './schema.js';
-import { SimilarTitleIndex, titleKey, trigramsOf } from './similar-titles.js';
-import { practiceStatuses, type PracticeStatus } from './tables.js';
+import * as queries from '../library/queries.js';
+import { linkList, practiceSchema, termList, type PracticeFormInput } from '../schema.js';
+import { SimilarTitleIndex, titleKey, trigramsOf } from '../library/similar-titles.js';
+import { practiceStatuses, type PracticeStatus } from '../tables.js';
 
 /**
  * Statuses an author reaches alone; every other one (published, returned, proposed, declined) records a review

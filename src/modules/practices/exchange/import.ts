@@ -4,17 +4,17 @@
  * the file can be taken as a whole (or with --skip-invalid, exactly its valid rows), the practices are written in one
  * transaction, each with its history entry and audit entry.
  */
-import { actorLabel, recordAuditMany } from '../../core/audit/audit.js';
-import type { Db, Tx } from '../../core/db/database.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { addThemesForImport } from '../themes/service.js';
-import { ImportFileError, readRows, type ImportFormat } from '../../core/exchange/records.js';
+import { actorLabel, recordAuditMany } from '../../../core/audit/audit.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { addThemesForImport } from '../../themes/service.js';
+import { ImportFileError, readRows, type ImportFormat } from '../../../core/exchange/records.js';
 import type { AdjustOptions } from './import-adjust.js';
 import { loadLookup, practiceColumns, requiredColumns, RowChecker, type CheckedRow, type ImportProblem } from './import-rows.js';
-import * as queries from './queries.js';
-import { requestRecommendationRefresh } from './recommendations.js';
-import { valuesOf } from './service.js';
+import * as queries from '../library/queries.js';
+import { requestRecommendationRefresh } from '../needs/recommendations.js';
+import { valuesOf } from '../library/service.js';
 
 export { practiceColumns, requiredColumns, type ImportProblem } from './import-rows.js';
 

@@ -1,7 +1,7 @@
 /** The library as JSON (the same URLs with Accept: application/json), in the shapes api.ts describes. */
 import type { LibraryDocument, PracticeDocument } from './api.js';
-import type { Practice, LibraryPage } from './service.js';
-import { highlightEnd, highlightStart } from './search.js';
+import type { Practice, LibraryPage } from '../library/service.js';
+import { highlightEnd, highlightStart } from '../library/search.js';
 
 export function practiceDocument(practice: Practice, ownerName: string | undefined, publicUrl: string): PracticeDocument {
   return {

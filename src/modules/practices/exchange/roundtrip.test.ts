@@ -3,13 +3,13 @@
  * programme with partners of the same names, must bring back every practice with its status and fields.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aPartner, anOrganisation, valueOf } from '../../core/testing/factories.js';
-import { readPage } from '../../core/testing/http.js';
-import { aPracticeInput, type FormBody } from '../../core/testing/records.js';
-import { useWorld } from '../../core/testing/world.js';
-import { practiceSchema } from './schema.js';
-import { changeStatus, createPractice, getPractice, proposePractice, type TransitionName } from './service.js';
-import { practiceFormValues } from './views/PracticeFormPage.js';
+import { aPartner, anOrganisation, valueOf } from '../../../core/testing/factories.js';
+import { readPage } from '../../../core/testing/http.js';
+import { aPracticeInput, type FormBody } from '../../../core/testing/records.js';
+import { useWorld } from '../../../core/testing/world.js';
+import { practiceSchema } from '../schema.js';
+import { changeStatus, createPractice, getPractice, proposePractice, type TransitionName } from '../library/service.js';
+import { practiceFormValues } from '../library/views/PracticeFormPage.js';
 
 const fixture = useWorld();
 let hostileId = 0;

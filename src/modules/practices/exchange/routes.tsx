@@ -3,15 +3,15 @@
  * and imported by the same code as `better import practices`, within the web form's limits.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { formatOf } from '../../core/exchange/records.js';
-import { assertAllowed } from '../../core/http/refusals.js';
-import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../core/http/uploads.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { formValues, type FieldError } from '../../core/validation/forms.js';
-import type { Option } from '../../core/views/components/forms.js';
+import { formatOf } from '../../../core/exchange/records.js';
+import { assertAllowed } from '../../../core/http/refusals.js';
+import { acceptUploads, oneFile, uploadedFile, uploadError, uploadOf } from '../../../core/http/uploads.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { formValues, type FieldError } from '../../../core/validation/forms.js';
+import type { Option } from '../../../core/views/components/forms.js';
 import { importPractices, outcomeOf } from './import.js';
-import { programmeChoices } from './route-helpers.js';
+import { programmeChoices } from '../library/route-helpers.js';
 import { ImportPage, ImportReportPage, webImportMaxMegabytes, webImportMaxRows } from './views/ImportPage.js';
 
 export const importRoutes: FastifyPluginAsync = async (app) => {

@@ -1,7 +1,7 @@
 /** SQL of the practices module for practices, their themes and history (search is in search.ts, transfers in transfer-queries.ts). */
 import { sql } from 'kysely';
-import type { Db, Executor, Tx } from '../../core/db/database.js';
-import type { PracticeStatus, PracticesTable, Translations } from './tables.js';
+import type { Db, Executor, Tx } from '../../../core/db/database.js';
+import type { PracticeStatus, PracticesTable, Translations } from '../tables.js';
 
 export const practiceColumns = [
   'practices.id',

@@ -1,10 +1,10 @@
 /** What the practice pages need around a practice: names, choices for the forms, and the actions the actor may take. */
-import type { Db } from '../../core/db/database.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import type { Option } from '../../core/views/components/forms.js';
-import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../partners/service.js';
-import { listProgrammes } from '../programmes/service.js';
+import type { Db } from '../../../core/db/database.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import type { Option } from '../../../core/views/components/forms.js';
+import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../../partners/service.js';
+import { listProgrammes } from '../../programmes/service.js';
 import { canRead, deleteActionFor, isEditable, scopeOf, stakeholderOrganisationFor, transitionsOpenTo, transitionsUnder, type Practice } from './service.js';
 import type { PracticeActions } from './views/PracticePage.js';
 

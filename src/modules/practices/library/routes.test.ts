@@ -1,13 +1,13 @@
 /** The library through HTTP: writing, proposing, reviewing and reading practices, for every role, and its exports. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorSchema } from '../../core/http/openapi.js';
-import { formFields, readPage, TestBrowser } from '../../core/testing/http.js';
-import { aPracticeForm as practiceForm, type FormBody } from '../../core/testing/records.js';
-import { useWorld } from '../../core/testing/world.js';
-import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from './api.js';
-import { getPractice, listLearningNeeds } from './service.js';
-import { systemActor } from '../../core/policy/actor.js';
+import { errorSchema } from '../../../core/http/openapi.js';
+import { formFields, readPage, TestBrowser } from '../../../core/testing/http.js';
+import { aPracticeForm as practiceForm, type FormBody } from '../../../core/testing/records.js';
+import { useWorld } from '../../../core/testing/world.js';
+import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from '../exchange/api.js';
+import { getPractice, listLearningNeeds } from '../service.js';
+import { systemActor } from '../../../core/policy/actor.js';
 
 const fixture = useWorld();
 const system = systemActor('test');

@@ -1,19 +1,20 @@
 /** The library's pages: search, a practice, writing and proposing practices, the review workflow, exports. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { confirmedAction } from '../../core/http/confirmed-action.js';
-import { HttpError } from '../../core/http/errors.js';
-import { wantsJson } from '../../core/http/guard.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { allRefusals } from '../../core/outcome.js';
-import { parseForm, validFields, withRefusals, type FormState } from '../../core/validation/forms.js';
-import { listOrganisations, listPartners } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
-import { exportCsv, exportJson } from './export.js';
-import { libraryDocument, practiceDocument } from './json.js';
+import { confirmedAction } from '../../../core/http/confirmed-action.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { wantsJson } from '../../../core/http/guard.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import { allRefusals } from '../../../core/outcome.js';
+import { parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
+import { listOrganisations, listPartners } from '../../partners/service.js';
+import { listThemes } from '../../themes/service.js';
+import { exportCsv, exportJson } from '../exchange/export.js';
+import { libraryDocument, practiceDocument } from '../exchange/json.js';
 import { actionsOn, formChoices, partnerChoices } from './route-helpers.js';
-import { practiceFields, practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from './schema.js';
+import { practiceFields, practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from '../schema.js';
 import * as service from './service.js';
+import { transfersOfPractice } from '../transfers/service.js';
 import { DecisionPage } from './views/DecisionPage.js';
 import { LibraryPage } from './views/LibraryPage.js';
 import { PracticeFormPage, practiceFormValues } from './views/PracticeFormPage.js';
@@ -52,7 +53,7 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     const [themes, history, transfers, similar, organisations] = await Promise.all([
       listThemes(db),
       service.historyOf(db, request.actor, practice),
-      service.transfersOfPractice(db, practice.id),
+      transfersOfPractice(db, practice.id),
       practice.status === 'published' ? service.similarPractices(db, practice.id, 5) : Promise.resolve([]),
       listOrganisations(db, practice.programmeId),
     ]);

@@ -4,16 +4,16 @@
  * and recommendations for learning needs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, systemActor } from '../../core/policy/actor.js';
-import { insertGeneratedPractices } from '../../core/testing/practice-generator.js';
-import { aPractice } from '../../core/testing/records.js';
-import { seedDemo } from '../../seed.js';
-import { listPartners } from '../partners/service.js';
+import { anonymous, systemActor } from '../../../core/policy/actor.js';
+import { insertGeneratedPractices } from '../../../core/testing/practice-generator.js';
+import { aPractice } from '../../../core/testing/records.js';
+import { seedDemo } from '../../../seed.js';
+import { listPartners } from '../../partners/service.js';
 import { replaceThemes } from './queries.js';
-import { searchQuerySchema } from './schema.js';
+import { searchQuerySchema } from '../schema.js';
 import { highlightEnd, highlightStart } from './search.js';
-import { changeStatus, createLearningNeed, recommendationsFor, refreshRecommendations, refreshRequestedRecommendations, searchLibrary, similarPractices } from './service.js';
-import { useTestDatabase } from '../../core/testing/world.js';
+import { changeStatus, createLearningNeed, recommendationsFor, refreshRecommendations, refreshRequestedRecommendations, searchLibrary, similarPractices } from '../service.js';
+import { useTestDatabase } from '../../../core/testing/world.js';
 
 const database = useTestDatabase();
 const titles = new Map<string, number>();

@@ -5,9 +5,9 @@
  * over the matches, each facet under the other filters, so every option shows what choosing it would give.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
-import type { GeographicalScope, PracticeStatus, Translations } from './tables.js';
+import type { Db } from '../../../core/db/database.js';
+import type { Locale } from '../../../core/i18n/locales.js';
+import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 
 const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
 

@@ -1,28 +1,21 @@
 /**
  * Use cases of the good practice library: read, create, propose, edit, submit, review, decide on proposals and
- * delete practices, and search the library. Transfers, learning needs and imports are in their own files and
- * re-exported here, the module's public API.
+ * delete practices, and search the library. The module's public API (practices/service.ts) re-exports them.
  */
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db, Executor, Tx } from '../../core/db/database.js';
-import { camelCased } from '../../core/db/rows.js';
-import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can, type Scope } from '../../core/policy/policy.js';
-import { findOrganisation, findPartner, findPartnerWithGroup } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import type { Db, Executor, Tx } from '../../../core/db/database.js';
+import { camelCased } from '../../../core/db/rows.js';
+import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can, type Scope } from '../../../core/policy/policy.js';
+import { findOrganisation, findPartner, findPartnerWithGroup } from '../../partners/service.js';
+import { listThemes } from '../../themes/service.js';
 import * as queries from './queries.js';
-import { requestRecommendationRefresh } from './recommendations.js';
-import { translationsOf, type PracticeFormInput, type SearchQuery } from './schema.js';
+import { requestRecommendationRefresh } from '../needs/recommendations.js';
+import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
-import type { PracticeStatus } from './tables.js';
-// The module's grants must be registered before any of its use cases asks the policy.
-
-export * from './needs.js';
-export * from './recommendations.js';
-export * from './transfers.js';
-export { transferEventSource, type TransferEvent, type TransferEventSource } from './transfer-events.js';
+import type { PracticeStatus } from '../tables.js';
 
 /** A practice as read: the values it was written with, plus its workflow state. */
 export interface Practice extends queries.PracticeValues {

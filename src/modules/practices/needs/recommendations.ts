@@ -5,9 +5,9 @@
  * its programme for the background worker, which recomputes them within a poll interval.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, Tx } from '../../core/db/database.js';
-import type { Theme } from '../themes/service.js';
-import type { LearningNeed } from './needs.js';
+import type { Db, Tx } from '../../../core/db/database.js';
+import type { Theme } from '../../themes/service.js';
+import type { LearningNeed } from './service.js';
 
 export const recommendationsPerNeed = 3;
 

@@ -1,14 +1,14 @@
 /** Partners' learning needs: adding, changing and removing them (they are shown on the partner's page). */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { confirmedAction } from '../../core/http/confirmed-action.js';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { can } from '../../core/policy/policy.js';
-import { parseForm, refusalState } from '../../core/validation/forms.js';
-import { findPartner } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
-import { learningNeedSchema } from './schema.js';
+import { confirmedAction } from '../../../core/http/confirmed-action.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import { can } from '../../../core/policy/policy.js';
+import { parseForm, refusalState } from '../../../core/validation/forms.js';
+import { findPartner } from '../../partners/service.js';
+import { listThemes } from '../../themes/service.js';
+import { learningNeedSchema } from '../schema.js';
 import * as service from './service.js';
 import { NeedFormPage } from './views/NeedFormPage.js';
 

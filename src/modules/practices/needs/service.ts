@@ -1,14 +1,14 @@
 /** Partners' learning needs (a theme and what they want to learn) and the other partners' practices that match each. */
-import { recordAudit } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { findPartner } from '../partners/service.js';
-import { listThemes } from '../themes/service.js';
-import type { LearningNeedInput } from './schema.js';
+import { recordAudit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { findPartner } from '../../partners/service.js';
+import { listThemes } from '../../themes/service.js';
+import type { LearningNeedInput } from '../schema.js';
 import { refreshRecommendations } from './recommendations.js';
-import * as queries from './transfer-queries.js';
+import * as queries from '../transfers/queries.js';
 
 export interface LearningNeed {
   id: number;

@@ -3,11 +3,11 @@
  * recorded twice, a practice published twice at the same moment. Each ends with exactly one winner.
  */
 import { describe, expect, it } from 'vitest';
-import { systemActor } from '../../core/policy/actor.js';
-import { aPractice } from '../../core/testing/records.js';
-import { useDatabaseWorld } from '../../core/testing/world.js';
-import { changeStatus } from './service.js';
-import { recordStage, registerInterest } from './transfers.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { aPractice } from '../../../core/testing/records.js';
+import { useDatabaseWorld } from '../../../core/testing/world.js';
+import { changeStatus } from '../library/service.js';
+import { recordStage, registerInterest } from './service.js';
 
 const fixture = useDatabaseWorld();
 const system = systemActor('test');

@@ -3,9 +3,9 @@
  * could be a stage's occasion and what they are called, by filling this extension point; the library only keeps the
  * event's id. The dependency stays one way (events use the library, never the other way round).
  */
-import type { Db } from '../../core/db/database.js';
-import { extensionPoint } from '../../core/extensions.js';
-import { contributionsTo } from '../../core/module.js';
+import type { Db } from '../../../core/db/database.js';
+import { extensionPoint } from '../../../core/extensions.js';
+import { contributionsTo } from '../../../core/module.js';
 
 export interface TransferEvent {
   id: number;

@@ -1,7 +1,7 @@
 /** SQL of learning needs and of transfers, their stages and assessments. */
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../core/db/database.js';
-import type { TransferStage } from './tables.js';
+import type { Executor, Tx } from '../../../core/db/database.js';
+import type { TransferStage } from '../tables.js';
 
 // ---- learning needs ---------------------------------------------------------------------------------------------
 

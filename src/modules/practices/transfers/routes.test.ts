@@ -1,10 +1,10 @@
 /** Transfers through HTTP: interest, stages in order, assessments by visitors, and who may do each. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../core/policy/actor.js';
-import { aUser } from '../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../core/testing/http.js';
-import { aPractice } from '../../core/testing/records.js';
-import { useWorld } from '../../core/testing/world.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { aUser } from '../../../core/testing/factories.js';
+import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { aPractice } from '../../../core/testing/records.js';
+import { useWorld } from '../../../core/testing/world.js';
 import { getTransfer, libraryCountsPerPartner } from './service.js';
 
 const fixture = useWorld();

@@ -1,15 +1,15 @@
 /** Transfers of practices between partners: registering interest, recording stages, assessing transferability. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../../core/http/errors.js';
-import { idParam, idPattern } from '../../core/http/params.js';
-import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
-import { can } from '../../core/policy/policy.js';
-import { parseForm, refusalState, type FormState } from '../../core/validation/forms.js';
-import { listPartners } from '../partners/service.js';
-import { assessmentSchema, transferInterestSchema, transferStageSchema } from './schema.js';
+import { HttpError } from '../../../core/http/errors.js';
+import { idParam, idPattern } from '../../../core/http/params.js';
+import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
+import { can } from '../../../core/policy/policy.js';
+import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
+import { listPartners } from '../../partners/service.js';
+import { assessmentSchema, transferInterestSchema, transferStageSchema } from '../schema.js';
 import * as service from './service.js';
 import { AssessmentPage } from './views/AssessmentPage.js';
-import { transferEvents } from './transfer-events.js';
+import { transferEvents } from './events.js';
 import { TransferPage } from './views/TransferPage.js';
 
 const transferPath = `/transfers/:transferId${idPattern}`;

@@ -3,18 +3,18 @@
  * assessment → import workshop → adopted in the action plan → implemented, each recorded with its date, notes and
  * who recorded it, and assessments (four criteria scored 1–5 with comments) by one or more visitors.
  */
-import { actorLabel, recordAudit } from '../../core/audit/audit.js';
-import type { Db } from '../../core/db/database.js';
-import { isUniqueViolation } from '../../core/db/errors.js';
-import { done, refuse, type Outcome } from '../../core/outcome.js';
-import type { Actor } from '../../core/policy/actor.js';
-import { can } from '../../core/policy/policy.js';
-import { findPartner, findPartnerWithGroup } from '../partners/service.js';
-import * as practiceQueries from './queries.js';
-import { assessmentCriteria, type AssessmentCriterion, type AssessmentInput, type TransferStageInput } from './schema.js';
-import { transferStages, type TransferStage } from './tables.js';
-import { transferEvents, type TransferEvent } from './transfer-events.js';
-import * as queries from './transfer-queries.js';
+import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { isUniqueViolation } from '../../../core/db/errors.js';
+import { done, refuse, type Outcome } from '../../../core/outcome.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import { findPartner, findPartnerWithGroup } from '../../partners/service.js';
+import * as practiceQueries from '../library/queries.js';
+import { assessmentCriteria, type AssessmentCriterion, type AssessmentInput, type TransferStageInput } from '../schema.js';
+import { transferStages, type TransferStage } from '../tables.js';
+import { transferEvents, type TransferEvent } from './events.js';
+import * as queries from './queries.js';
 
 /** A practice counts as transferred to a partner once the partner adopted it in its action plan (or went further). */
 export const adoptedStages: readonly TransferStage[] = ['adopted', 'implemented'];

@@ -1,11 +1,11 @@
 /** Uploading a CSV or JSON file of practices, and the report that follows: every problem by line and column. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { oneFile } from '../../../core/http/uploads.js';
-import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, UploadForm, type Option } from '../../../core/views/components/forms.js';
-import { ImportProblemsTable } from '../../../core/views/components/import-problems.js';
-import { BackLink, Inset, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { oneFile } from '../../../../core/http/uploads.js';
+import { Checkbox, ErrorSummary, FileField, SelectField, SubmitButton, UploadForm, type Option } from '../../../../core/views/components/forms.js';
+import { ImportProblemsTable } from '../../../../core/views/components/import-problems.js';
+import { BackLink, Inset, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import { outcomeOf, practiceColumns, requiredColumns, type ImportReport } from '../import.js';
 
 export const webImportMaxRows = 5000;

@@ -1,9 +1,9 @@
 /** The coordinator's review (publish or return with comments) and the partner's decision on a stakeholder's proposal. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
 import { transitionsUnder, type Practice } from '../service.js';
 
 export function DecisionPage({ kind, practice, state }: { kind: 'review' | 'proposal'; practice: Practice; state?: FormState }) {

@@ -2,16 +2,16 @@
  * The library: a search form, filters with counts, and a page of results with the matched words highlighted.
  * Everything is a GET form and plain links, so it works without scripts and every page has a stable address.
  */
-import { countryName } from '../../../core/i18n/countries.js';
-import { Field, Form, SelectField } from '../../../core/views/components/forms.js';
-import { ButtonLink, PageHeading, Pagination } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import type { PartnerSummary } from '../../partners/service.js';
-import { themeName, type Theme } from '../../themes/service.js';
-import { sortOrders, type SearchQuery } from '../schema.js';
+import { countryName } from '../../../../core/i18n/countries.js';
+import { Field, Form, SelectField } from '../../../../core/views/components/forms.js';
+import { ButtonLink, PageHeading, Pagination } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import type { PartnerSummary } from '../../../partners/service.js';
+import { themeName, type Theme } from '../../../themes/service.js';
+import { sortOrders, type SearchQuery } from '../../schema.js';
 import type { LibraryPage as Library } from '../service.js';
-import { geographicalScopes, practiceStatuses } from '../tables.js';
+import { geographicalScopes, practiceStatuses } from '../../tables.js';
 import { Highlighted, StatusTag, ThemeList } from './parts.js';
 
 /** The URL of this search with some parameters changed; page 1 unless a page is given. */

@@ -1,15 +1,15 @@
 /** Writing a good practice following the Interreg Europe template: new, edited, or proposed by a stakeholder. */
-import { countryOptions } from '../../../core/i18n/countries.js';
-import { localeNames, locales } from '../../../core/i18n/locales.js';
-import type { FormState, FormValues } from '../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, errorFor, type Option } from '../../../core/views/components/forms.js';
-import { BackLink, Inset, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { themeName, type Theme } from '../../themes/service.js';
-import { summaryMaxLength } from '../schema.js';
+import { countryOptions } from '../../../../core/i18n/countries.js';
+import { localeNames, locales } from '../../../../core/i18n/locales.js';
+import type { FormState, FormValues } from '../../../../core/validation/forms.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, errorFor, type Option } from '../../../../core/views/components/forms.js';
+import { BackLink, Inset, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { themeName, type Theme } from '../../../themes/service.js';
+import { summaryMaxLength } from '../../schema.js';
 import type { Practice } from '../service.js';
-import { geographicalScopes } from '../tables.js';
+import { geographicalScopes } from '../../tables.js';
 
 /** The form's fields filled from a practice, for editing. */
 export function practiceFormValues(practice: Practice): FormValues {

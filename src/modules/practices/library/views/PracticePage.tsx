@@ -1,14 +1,15 @@
 /** One good practice as the Interreg Europe template lays it out, with its workflow, transfers and similar practices. */
 import type { ComponentChildren } from 'preact';
-import { countryName } from '../../../core/i18n/countries.js';
-import { localeNames } from '../../../core/i18n/locales.js';
-import { Form, SelectField, SubmitButton, TextArea, type Option } from '../../../core/views/components/forms.js';
-import { ButtonLink, DataTable, Inset, PageHeading, SummaryList, type SummaryRow } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import type { Organisation, PartnerSummary } from '../../partners/service.js';
-import type { Theme } from '../../themes/service.js';
-import type { HistoryEntry, Practice, TransferSummary } from '../service.js';
+import { countryName } from '../../../../core/i18n/countries.js';
+import { localeNames } from '../../../../core/i18n/locales.js';
+import { Form, SelectField, SubmitButton, TextArea, type Option } from '../../../../core/views/components/forms.js';
+import { ButtonLink, DataTable, Inset, PageHeading, SummaryList, type SummaryRow } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import type { Organisation, PartnerSummary } from '../../../partners/service.js';
+import type { Theme } from '../../../themes/service.js';
+import type { TransferSummary } from '../../transfers/service.js';
+import type { HistoryEntry, Practice } from '../service.js';
 import { StatusTag, ThemeList } from './parts.js';
 
 /** Paragraphs from text typed with blank lines between them; single line breaks are kept as breaks. */

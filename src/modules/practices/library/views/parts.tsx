@@ -1,9 +1,9 @@
 /** Small parts of the practice pages: highlighted matches, status tags, theme lists. */
-import { Tag } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { themeName, type Theme } from '../../themes/service.js';
+import { Tag } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { themeName, type Theme } from '../../../themes/service.js';
 import { highlightEnd, highlightStart } from '../search.js';
-import type { PracticeStatus } from '../tables.js';
+import type { PracticeStatus } from '../../tables.js';
 
 /** Text with the search's matched words in <mark>; the text itself is escaped like any other. */
 export function Highlighted({ text }: { text: string }) {

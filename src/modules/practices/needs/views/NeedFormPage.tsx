@@ -1,10 +1,10 @@
 /** Recording or changing one of a partner's learning needs. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { themeName, type Theme } from '../../themes/service.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextArea } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { themeName, type Theme } from '../../../themes/service.js';
 
 export function NeedFormPage({ partner, needId, themes, state }: { partner: { id: number; name: string }; needId?: number; themes: Theme[]; state: FormState }) {
   const { t, locale } = useView();

@@ -1,7 +1,7 @@
 /** On a partner's page: its learning needs, each with the other partners' published practices that match it best. */
-import { ButtonLink } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { themeName } from '../../themes/service.js';
+import { ButtonLink } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { themeName } from '../../../themes/service.js';
 import type { Recommendation } from '../recommendations.js';
 
 export function NeedsSection({ partnerId, recommendations, mayManage }: { partnerId: number; recommendations: Recommendation[]; mayManage: boolean }) {

@@ -1,10 +1,10 @@
 /** A visitor's transferability assessment: four criteria, each scored 1 (poor) to 5 (excellent) with a comment. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../../core/views/components/forms.js';
-import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { assessmentCriteria } from '../schema.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../../../core/views/components/forms.js';
+import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { assessmentCriteria } from '../../schema.js';
 import type { Transfer } from '../service.js';
 
 export function AssessmentPage({ transfer, state }: { transfer: Transfer; state: FormState }) {

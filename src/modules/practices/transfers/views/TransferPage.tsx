@@ -1,13 +1,13 @@
 /** One transfer: the practice, the importing partner, the stages recorded so far, and the visitors' assessments. */
-import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
-import { ButtonLink, DataTable, PageHeading, SummaryList } from '../../../core/views/components/ui.js';
-import { useView } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
-import { assessmentCriteria } from '../schema.js';
+import type { FormState } from '../../../../core/validation/forms.js';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../../core/views/components/forms.js';
+import { ButtonLink, DataTable, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
+import { useView } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { assessmentCriteria } from '../../schema.js';
 import { stageIndex, type Transfer } from '../service.js';
-import type { TransferEvent } from '../transfer-events.js';
-import { transferStages } from '../tables.js';
+import type { TransferEvent } from '../events.js';
+import { transferStages } from '../../tables.js';
 
 interface Props {
   transfer: Transfer;
