@@ -7,7 +7,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
 import * as queries from './library/queries.js';
 import type { PracticeStatus, TransferStage, Translations } from './tables.js';
-import { refreshRecommendations } from './needs/recommendations.js';
+import * as needQueries from './needs/queries.js';
 import * as transferQueries from './transfers/queries.js';
 
 type DemoPartners = DemoRecords['partners'];
@@ -360,8 +360,8 @@ async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPar
       );
     }
   }
-  for (const [partner, themeCode, description] of needs) await transferQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
-  await refreshRecommendations(trx, { programmeId });
+  for (const [partner, themeCode, description] of needs) await needQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
+  await needQueries.refreshRecommendations(trx, { programmeId });
   return { practices: practices.length, transfers: transfers.length, practiceIds: ids, transferIds };
 }
 

@@ -11,7 +11,7 @@ import { listOrganisations, listPartners } from '../../partners/service.js';
 import { practiceColumns } from './import.js';
 import * as queries from '../library/queries.js';
 import { linkList, termList, type SearchQuery } from '../schema.js';
-import { matchingIds } from '../library/search.js';
+import { matchingIds } from '../library/search-queries.js';
 import { seesBackOffice, toPractice, visibilityFor, type Practice } from '../library/service.js';
 import { locales } from '../../../core/i18n/locales.js';
 

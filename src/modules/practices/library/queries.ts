@@ -263,3 +263,22 @@ export async function analyzePractices(db: Db): Promise<void> {
   await sql`analyze practices`.execute(db);
   await sql`analyze practice_themes`.execute(db);
 }
+
+// ---- personal data -----------------------------------------------------------------------------------------------
+
+export function listReviewStepsBy(db: Executor, userId: number) {
+  return db
+    .selectFrom('practice_history')
+    .select(['practice_id as practiceId', 'from_status as from', 'to_status as to', 'comment', 'occurred_at as at'])
+    .where('actor_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+export function listProposalsBy(db: Executor, userId: number) {
+  return db.selectFrom('practices').select(['id', 'title', 'status']).where('proposed_by_user_id', '=', userId).orderBy('id').execute();
+}
+
+export async function relabelHistoryBy(trx: Tx, userId: number, label: string): Promise<void> {
+  await trx.updateTable('practice_history').set({ actor_label: label }).where('actor_user_id', '=', userId).execute();
+}

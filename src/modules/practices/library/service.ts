@@ -13,7 +13,8 @@ import { listThemes } from '../../themes/service.js';
 import * as queries from './queries.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
-import { anyWordOf, facetCounts, searchPage, similarPractices, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import { anyWordOf, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import { facetCounts, searchPage, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
 

@@ -7,8 +7,7 @@ import { can } from '../../../core/policy/policy.js';
 import { findPartner } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import type { LearningNeedInput } from '../schema.js';
-import { refreshRecommendations } from './recommendations.js';
-import * as queries from '../transfers/queries.js';
+import * as queries from './queries.js';
 
 export interface LearningNeed {
   id: number;
@@ -17,7 +16,6 @@ export interface LearningNeed {
   description: string;
 }
 
-
 function toNeed(row: { id: number; partner_id: number; theme_code: string; description: string }): LearningNeed {
   return { id: row.id, partnerId: row.partner_id, themeCode: row.theme_code, description: row.description };
 }
@@ -25,7 +23,6 @@ function toNeed(row: { id: number; partner_id: number; theme_code: string; descr
 export async function listLearningNeeds(db: Db, partnerId: number): Promise<LearningNeed[]> {
   return (await queries.listNeeds(db, partnerId)).map(toNeed);
 }
-
 
 export type NeedRefusal = 'forbidden' | 'not_found' | 'unknown_theme';
 
@@ -40,7 +37,7 @@ export async function createLearningNeed(db: Db, actor: Actor, partnerId: number
   if (!(await themeOffered(db, input.themeCode))) return refuse('unknown_theme', 'themeCode');
   return db.transaction().execute(async (trx) => {
     const need = toNeed(await queries.insertNeed(trx, { partnerId, themeCode: input.themeCode, description: input.description }));
-    await refreshRecommendations(trx, { needIds: [need.id] });
+    await queries.refreshRecommendations(trx, { needIds: [need.id] });
     await recordAudit(trx, actor, { action: 'learning_need.create', entityType: 'learning_need', entityId: need.id, programmeId: partner.programmeId, after: need });
     return done(need);
   });
@@ -69,7 +66,7 @@ export async function updateLearningNeed(db: Db, actor: Actor, needId: number, i
     const before = await queries.lockNeed(trx, needId);
     if (!before) return refuse('not_found');
     const after = toNeed(await queries.updateNeed(trx, needId, input));
-    await refreshRecommendations(trx, { needIds: [needId] });
+    await queries.refreshRecommendations(trx, { needIds: [needId] });
     await recordAudit(trx, actor, { action: 'learning_need.update', entityType: 'learning_need', entityId: needId, programmeId: manageable.value.programmeId, before: toNeed(before), after });
     return done(after);
   });

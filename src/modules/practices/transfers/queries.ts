@@ -1,44 +1,7 @@
-/** SQL of learning needs and of transfers, their stages and assessments. */
+/** SQL of transfers, their stages and assessments. */
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../../core/db/database.js';
 import type { TransferStage } from '../tables.js';
-
-// ---- learning needs ---------------------------------------------------------------------------------------------
-
-export function listNeeds(db: Executor, partnerId: number) {
-  return db.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('partner_id', '=', partnerId).orderBy('id').execute();
-}
-
-export function findNeed(db: Executor, needId: number) {
-  return db.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('id', '=', needId).executeTakeFirst();
-}
-
-export function lockNeed(trx: Tx, needId: number) {
-  return trx.selectFrom('learning_needs').select(['id', 'partner_id', 'theme_code', 'description']).where('id', '=', needId).forUpdate().executeTakeFirst();
-}
-
-export function insertNeed(trx: Tx, need: { partnerId: number; themeCode: string; description: string }) {
-  return trx
-    .insertInto('learning_needs')
-    .values({ partner_id: need.partnerId, theme_code: need.themeCode, description: need.description })
-    .returning(['id', 'partner_id', 'theme_code', 'description'])
-    .executeTakeFirstOrThrow();
-}
-
-export function updateNeed(trx: Tx, needId: number, need: { themeCode: string; description: string }) {
-  return trx
-    .updateTable('learning_needs')
-    .set({ theme_code: need.themeCode, description: need.description, updated_at: sql<Date>`now()` })
-    .where('id', '=', needId)
-    .returning(['id', 'partner_id', 'theme_code', 'description'])
-    .executeTakeFirstOrThrow();
-}
-
-export function deleteNeed(trx: Tx, needId: number) {
-  return trx.deleteFrom('learning_needs').where('id', '=', needId).execute();
-}
-
-// ---- transfers --------------------------------------------------------------------------------------------------
 
 const transferColumns = ['transfers.id', 'transfers.practice_id', 'transfers.importer_partner_id', 'transfers.stage', 'transfers.created_at'] as const;
 
@@ -171,4 +134,29 @@ export function libraryCountsPerPartner(db: Executor, programmeId: number, adopt
     from partners pa
     where pa.programme_id = ${programmeId}
   `.execute(db);
+}
+
+// ---- personal data -----------------------------------------------------------------------------------------------
+
+export function listStagesRecordedBy(db: Executor, userId: number) {
+  return db
+    .selectFrom('transfer_stages')
+    .select(['transfer_id as transferId', 'stage', 'occurred_on as occurredOn', 'notes', 'recorded_at as recordedAt'])
+    .where('recorded_by_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+export function listAssessmentsBy(db: Executor, userId: number) {
+  return db
+    .selectFrom('transfer_assessments')
+    .select(['transfer_id as transferId', 'fit_score', 'fit_comment', 'feasibility_score', 'feasibility_comment', 'cost_score', 'cost_comment', 'support_score', 'support_comment', 'updated_at as updatedAt'])
+    .where('assessor_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function relabelStagesAndAssessmentsBy(trx: Tx, userId: number, label: string): Promise<void> {
+  await trx.updateTable('transfer_stages').set({ recorded_by_label: label }).where('recorded_by_user_id', '=', userId).execute();
+  await trx.updateTable('transfer_assessments').set({ assessor_label: label }).where('assessor_user_id', '=', userId).execute();
 }
