@@ -4,6 +4,7 @@
  * coordinator's options for real files applied and every problem, change and warning listed by column.
  */
 import type { Db } from '../../../core/db/database.js';
+import type { RowProblem } from '../../../core/exchange/check.js';
 import { cellText, type SourceRow } from '../../../core/exchange/records.js';
 import { isLocale } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/policy/actor.js';
@@ -83,12 +84,8 @@ const columnOfField: Record<string, string> = {
   contactEmail: 'contact_email',
 };
 
-export interface ImportProblem {
-  position: number;
-  column: string;
-  key: string;
-  values?: Record<string, string | number>;
-}
+/** A problem, warning or change of a row, by position and column: the shape every import reports. */
+export type ImportProblem = RowProblem;
 
 export interface Lookup {
   partnerByName: Map<string, number>;

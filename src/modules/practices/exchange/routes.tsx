@@ -1,6 +1,7 @@
 /**
- * The web import: a multipart upload saved to a temporary file (never held in memory, core/http/uploads), checked
- * and imported by the same code as `better import practices`, within the web form's limits.
+ * The exports of a search as CSV and JSON, and the web import: a multipart upload saved to a temporary file (never
+ * held in memory, core/http/uploads), checked and imported by the same code as `better import practices`, within the
+ * web form's limits.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { formatOf } from '../../../core/exchange/records.js';
@@ -10,12 +11,33 @@ import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { formValues, type FieldError } from '../../../core/validation/forms.js';
 import type { Option } from '../../../core/views/components/forms.js';
+import { searchQuerySchema } from '../schema.js';
+import { exportCsv, exportJson } from './export.js';
 import { importPractices, outcomeOf } from './import.js';
 import { programmeChoices } from '../library/route-helpers.js';
 import { ImportPage, ImportReportPage, webImportMaxMegabytes, webImportMaxRows } from './views/ImportPage.js';
 
-export const importRoutes: FastifyPluginAsync = async (app) => {
+export const exchangeRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
+
+  app.get('/practices/export.csv', { config: { action: 'practice.read_published' } }, async (request, reply) => {
+    const query = searchQuerySchema.parse(request.query ?? {});
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="good-practices.csv"')
+      .header('cache-control', 'no-store')
+      .send(exportCsv(db, request.actor, query, app.config.publicUrl));
+  });
+
+  app.get('/practices/export.json', { config: { action: 'practice.read_published' } }, async (request, reply) => {
+    const query = searchQuerySchema.parse(request.query ?? {});
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="good-practices.json"')
+      .header('cache-control', 'no-store')
+      .send(exportJson(db, request.actor, query, app.config.publicUrl));
+  });
+
   // The library's own limit (the form states it), not the instrument catalogue's.
   await acceptUploads(app, oneFile(webImportMaxMegabytes));
 

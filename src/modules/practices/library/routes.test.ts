@@ -6,7 +6,7 @@ import { formFields, readPage, TestBrowser } from '../../../core/testing/http.js
 import { aPracticeForm as practiceForm, type FormBody } from '../../../core/testing/records.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from '../exchange/api.js';
-import { getPractice, listLearningNeeds } from '../service.js';
+import { getPractice } from './service.js';
 import { systemActor } from '../../../core/policy/actor.js';
 
 const fixture = useWorld();
@@ -276,24 +276,5 @@ describe('the library page and its JSON', () => {
     const json = z.array(exportRecordSchema).parse((await new TestBrowser(fixture.context.app).get('/practices/export.json')).json());
     expect(json.find((record) => record.id === id)?.themes).toEqual(['digital-services', 'smart-city']);
     expect(json.some((record) => record.id === draft)).toBe(false);
-  });
-});
-
-describe('learning needs', () => {
-  it('lets the partner’s editor record a need, shown on the partner page with recommendations', async () => {
-    const editor = await fixture.browserFor('editorA');
-    const refused = readPage(await editor.post(`/partners/${fixture.world.partnerA.id}/learning-needs`, { themeCode: '', description: '' }));
-    expect(refused.status).toBe(400);
-    expect(refused.screen.getAllByRole('link').map((link) => link.textContent)).toEqual(expect.arrayContaining(['Choose the theme of the need', 'Describe what you want to learn']));
-    expect((await editor.post(`/partners/${fixture.world.partnerA.id}/learning-needs`, { themeCode: 'open-data', description: 'Publishing budget data' })).statusCode).toBe(303);
-    const page = await new TestBrowser(fixture.context.app).page(`/partners/${fixture.world.partnerA.id}`);
-    expect(page.screen.getByRole('heading', { name: 'Learning needs and recommended practices' })).toBeTruthy();
-    expect(page.mainText).toContain('Publishing budget data');
-    expect((await listLearningNeeds(fixture.context.db, fixture.world.partnerA.id)).map((need) => need.description)).toContain('Publishing budget data');
-  });
-
-  it('refuses another partner’s editor', async () => {
-    const editor = await fixture.browserFor('editorB');
-    expect((await editor.post(`/partners/${fixture.world.partnerA.id}/learning-needs`, { themeCode: 'open-data', description: 'Planted' })).statusCode).toBe(403);
   });
 });

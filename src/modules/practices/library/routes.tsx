@@ -1,4 +1,4 @@
-/** The library's pages: search, a practice, writing and proposing practices, the review workflow, exports. */
+/** The library's pages: search, a practice, writing and proposing practices, the review workflow. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { confirmedAction } from '../../../core/http/confirmed-action.js';
 import { HttpError } from '../../../core/http/errors.js';
@@ -9,7 +9,6 @@ import { allRefusals } from '../../../core/outcome.js';
 import { parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
 import { listOrganisations, listPartners } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
-import { exportCsv, exportJson } from '../exchange/export.js';
 import { libraryDocument, practiceDocument } from '../exchange/json.js';
 import { actionsOn, formChoices, partnerChoices } from './route-helpers.js';
 import { practiceFields, practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from '../schema.js';
@@ -71,24 +70,6 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
         actions={actionsOn(request.actor, practice, partners)}
       />,
     );
-  });
-
-  app.get('/practices/export.csv', { config: { action: 'practice.read_published' } }, async (request, reply) => {
-    const query = searchQuerySchema.parse(request.query ?? {});
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="good-practices.csv"')
-      .header('cache-control', 'no-store')
-      .send(exportCsv(db, request.actor, query, app.config.publicUrl));
-  });
-
-  app.get('/practices/export.json', { config: { action: 'practice.read_published' } }, async (request, reply) => {
-    const query = searchQuerySchema.parse(request.query ?? {});
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="good-practices.json"')
-      .header('cache-control', 'no-store')
-      .send(exportJson(db, request.actor, query, app.config.publicUrl));
   });
 
   // ---- writing and proposing ------------------------------------------------------------------------------------

@@ -109,7 +109,14 @@ export async function matchingIds(db: Executor, filters: SearchFilters, visibili
  * One page of results. Ranking reads only the small rank vector (title, summary, keywords, translations), so
  * ranking thousands of matches of a broad query stays cheap; headlines are made for the page's rows only.
  */
-export async function searchPage(db: Executor, filters: SearchFilters, visibility: Visibility, order: SearchOrder, limit: number, offset: number): Promise<SearchHit[]> {
+export async function searchPage(
+  db: Executor,
+  filters: SearchFilters,
+  visibility: Visibility,
+  order: SearchOrder,
+  limit: number,
+  offset: number,
+): Promise<SearchHit[]> {
   const hasText = filters.text.trim() !== '';
   const query = hasText ? queryOf(filters.text) : sql<string>`null::tsquery`;
   // The same ordering inside (to pick the page) and outside (SQL does not keep a subquery's order).
@@ -169,7 +176,11 @@ export async function searchPage(db: Executor, filters: SearchFilters, visibilit
  * Practices like this one: an OR query of its most frequent title, summary and keyword terms, ranked on the
  * candidates' rank vectors, plus a bonus per shared theme. Only published practices are suggested.
  */
-export async function similarPractices(db: Executor, practiceId: number, limit: number): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
+export async function similarPractices(
+  db: Executor,
+  practiceId: number,
+  limit: number,
+): Promise<{ id: number; title: string; ownerPartnerId: number; score: number }[]> {
   const rows = await sql<{ id: number; title: string; owner_partner_id: number; score: number }>`
     with me as (select id, rank_vector, theme_codes from practices where id = ${practiceId}),
     terms as (

@@ -12,7 +12,15 @@ import { listPartners } from '../../partners/service.js';
 import { replaceThemes } from './queries.js';
 import { searchQuerySchema } from '../schema.js';
 import { highlightEnd, highlightStart } from './search.js';
-import { changeStatus, createLearningNeed, recommendationsFor, refreshRecommendations, refreshRequestedRecommendations, searchLibrary, similarPractices } from '../service.js';
+import {
+  changeStatus,
+  createLearningNeed,
+  recommendationsFor,
+  refreshRecommendations,
+  refreshRequestedRecommendations,
+  searchLibrary,
+  similarPractices,
+} from '../service.js';
 import { useTestDatabase } from '../../../core/testing/world.js';
 
 const database = useTestDatabase();

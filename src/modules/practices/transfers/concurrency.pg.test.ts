@@ -1,12 +1,11 @@
 /**
- * Races PostgreSQL must settle for the library: the same interest registered ten times at once, the same stage
- * recorded twice, a practice published twice at the same moment. Each ends with exactly one winner.
+ * Races PostgreSQL must settle for transfers: the same interest registered ten times at once, the same stage
+ * recorded twice. Each ends with exactly one winner.
  */
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../../core/policy/actor.js';
 import { aPractice } from '../../../core/testing/records.js';
 import { useDatabaseWorld } from '../../../core/testing/world.js';
-import { changeStatus } from '../library/service.js';
 import { recordStage, registerInterest } from './service.js';
 
 const fixture = useDatabaseWorld();
@@ -35,16 +34,5 @@ describe('transfers under concurrency', () => {
     expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
     const stages = await fixture.db.selectFrom('transfer_stages').select('stage').where('transfer_id', '=', registered.value.id).orderBy('id').execute();
     expect(stages.map((row) => row.stage)).toEqual(['interest', 'study_visit']);
-  });
-});
-
-describe('review under concurrency', () => {
-  it('publishes once when two reviewers publish the same practice at the same moment', async () => {
-    const practiceId = await practiceOfA('Practice raced in review', 'submitted');
-    const outcomes = await Promise.all([changeStatus(fixture.db, system, practiceId, 'publish'), changeStatus(fixture.db, system, practiceId, 'publish')]);
-    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect(outcomes.find((outcome) => !outcome.ok)).toMatchObject({ ok: false, reason: 'wrong_status' });
-    const history = await fixture.db.selectFrom('practice_history').select(['from_status', 'to_status']).where('practice_id', '=', practiceId).where('from_status', '=', 'submitted').execute();
-    expect(history).toHaveLength(1);
   });
 });

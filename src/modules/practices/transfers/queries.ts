@@ -150,7 +150,8 @@ export function listStagesRecordedBy(db: Executor, userId: number) {
 export function listAssessmentsBy(db: Executor, userId: number) {
   return db
     .selectFrom('transfer_assessments')
-    .select(['transfer_id as transferId', 'fit_score', 'fit_comment', 'feasibility_score', 'feasibility_comment', 'cost_score', 'cost_comment', 'support_score', 'support_comment', 'updated_at as updatedAt'])
+    .select(['transfer_id as transferId', 'fit_score', 'fit_comment', 'feasibility_score', 'feasibility_comment'])
+    .select(['cost_score', 'cost_comment', 'support_score', 'support_comment', 'updated_at as updatedAt'])
     .where('assessor_user_id', '=', userId)
     .orderBy('id')
     .execute();

@@ -2,7 +2,19 @@
 import { countryOptions } from '../../../../core/i18n/countries.js';
 import { localeNames, locales } from '../../../../core/i18n/locales.js';
 import type { FormState, FormValues } from '../../../../core/validation/forms.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, errorFor, type Option } from '../../../../core/views/components/forms.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Form,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  errorFor,
+  type Option,
+} from '../../../../core/views/components/forms.js';
 import { BackLink, Inset, PageHeading } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
