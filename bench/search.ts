@@ -9,8 +9,7 @@ import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { anonymous } from '../src/core/policy/actor.js';
 import { generatorVocabulary, insertGeneratedPractices, seededRandom } from '../src/core/testing/practice-generator.js';
-import { searchQuerySchema } from '../src/modules/practices/schema.js';
-import { searchLibrary } from '../src/modules/practices/service.js';
+import { searchLibrary, searchQuerySchema } from '../src/modules/practices/service.js';
 import { seedDemo } from '../src/seed.js';
 import { freshDatabase, load, percentile, startServer, type BenchDatabase, type LoadOptions } from './support.js';
 

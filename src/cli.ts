@@ -16,7 +16,7 @@ import { holderOf, openDatabaseForCommand } from './command-database.js';
 import { databaseOptions, serve } from './server.js';
 import { seedDemo } from './seed.js';
 import { createUserFromCli } from './modules/accounts/index.js';
-import { exportFromCli, importFromCli } from './modules/practices/cli.js';
+import { exportFromCli, importFromCli } from './modules/practices/index.js';
 import { exportInstrumentsFromCli } from './modules/instruments/index.js';
 import { modules } from './modules/index.js';
 

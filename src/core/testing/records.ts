@@ -8,8 +8,7 @@ import type { Db } from '../db/database.js';
 import { systemActor } from '../policy/actor.js';
 import { createEvent, eventSchema } from '../../modules/events/service.js';
 import type { NewInstrumentInput } from '../../modules/instruments/types.js';
-import { practiceSchema, type PracticeFormInput } from '../../modules/practices/schema.js';
-import { changeStatus, createPractice } from '../../modules/practices/service.js';
+import { changeStatus, createPractice, practiceSchema, type PracticeFormInput } from '../../modules/practices/service.js';
 import { valueOf } from './factories.js';
 import type { WorldFixture } from './world.js';
 

@@ -3,16 +3,15 @@ import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
 import { fill } from '../../core/extensions.js';
 import { partnerPageSections } from '../partners/service.js';
-import { practicesApi } from './api.js';
-import { importRoutes } from './import-routes.js';
+import { exchangeRoutes, practicesApi } from './exchange/index.js';
+import { practiceRoutes } from './library/index.js';
+import { needRoutes } from './needs/index.js';
 import { libraryPersonalData } from './personal-data.js';
 import { practiceGrants } from './policy.js';
-import { needRoutes } from './needs-routes.js';
-import { practiceRoutes } from './routes.js';
 import { practicesDemoSeed } from './seed.js';
 import { recommendationsFor, refreshRequestedRecommendations, transferEventSource } from './service.js';
-import { transferRoutes } from './transfer-routes.js';
-import { NeedsSection } from './views/NeedsSection.js';
+import { transferRoutes } from './transfers/index.js';
+import { NeedsSection } from './needs/views/NeedsSection.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -20,6 +19,9 @@ const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) =>
   const mayManage = can(actor, 'learning_need.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] });
   return <NeedsSection partnerId={partner.id} recommendations={recommendations} mayManage={mayManage} />;
 });
+
+/** The command line's import and export of practices (src/cli.ts). */
+export { exportFromCli, importFromCli } from './exchange/index.js';
 
 export const practicesModule: PlatformModule = {
   name: 'practices',
@@ -32,7 +34,7 @@ export const practicesModule: PlatformModule = {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);
     await app.register(needRoutes);
-    await app.register(importRoutes);
+    await app.register(exchangeRoutes);
   },
   navigation: [{ href: '/practices', labelKey: 'practices.nav' }],
   api: practicesApi,

@@ -5,10 +5,10 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import type { DemoRecords, DemoSeed } from '../../core/module.js';
-import * as queries from './queries.js';
+import * as queries from './library/queries.js';
 import type { PracticeStatus, TransferStage, Translations } from './tables.js';
-import { refreshRecommendations } from './recommendations.js';
-import * as transferQueries from './transfer-queries.js';
+import * as needQueries from './needs/queries.js';
+import * as transferQueries from './transfers/queries.js';
 
 type DemoPartners = DemoRecords['partners'];
 type DemoPartnerKey = keyof DemoPartners['partnerIds'];
@@ -360,8 +360,8 @@ async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPar
       );
     }
   }
-  for (const [partner, themeCode, description] of needs) await transferQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
-  await refreshRecommendations(trx, { programmeId });
+  for (const [partner, themeCode, description] of needs) await needQueries.insertNeed(trx, { partnerId: partners.partnerIds[partner], themeCode, description });
+  await needQueries.refreshRecommendations(trx, { programmeId });
   return { practices: practices.length, transfers: transfers.length, practiceIds: ids, transferIds };
 }
 

@@ -1,0 +1,65 @@
+/** What the practice pages need around a practice: names, choices for the forms, and the actions the actor may take. */
+import type { Db } from '../../../core/db/database.js';
+import type { Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
+import type { Option } from '../../../core/views/components/forms.js';
+import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../../partners/service.js';
+import { listProgrammes } from '../../programmes/service.js';
+import { canRead, deleteActionFor, isEditable, scopeOf, stakeholderOrganisationFor, transitionsOpenTo, transitionsUnder, type Practice } from './service.js';
+import type { PracticeActions } from './views/PracticePage.js';
+
+/** Partners the actor may record practices for (or, proposing, whose stakeholder group they are in), by programme. */
+export async function partnerChoices(db: Db, actor: Actor, mode: 'create' | 'propose'): Promise<PartnerSummary[]> {
+  const partners = await listPartners(db, actor);
+  const allowed: PartnerSummary[] = [];
+  for (const partner of partners) {
+    const scope = { programmeId: partner.programmeId, partnerIds: [partner.id] };
+    if (mode === 'create' ? can(actor, 'practice.create', scope) : (await stakeholderOrganisationFor(db, actor, partner.id)) !== undefined) allowed.push(partner);
+  }
+  return allowed;
+}
+
+export async function formChoices(db: Db, actor: Actor, partners: PartnerSummary[]): Promise<{ partnerOptions: Option[]; organisationOptions: Option[] }> {
+  const programmes = new Map((await listProgrammes(db)).map((programme) => [programme.id, programme.acronym]));
+  const several = new Set(partners.map((partner) => partner.programmeId)).size > 1;
+  const organisationOptions: Option[] = [];
+  for (const partner of partners) {
+    const group = await findPartnerWithGroup(db, actor, partner.id);
+    for (const organisation of group?.organisations ?? []) organisationOptions.push({ value: String(organisation.id), label: organisation.name, group: partner.shortName });
+  }
+  return {
+    partnerOptions: partners.map((partner) => ({ value: String(partner.id), label: partner.name, ...(several ? { group: programmes.get(partner.programmeId) ?? '' } : {}) })),
+    organisationOptions,
+  };
+}
+
+/** The buttons and forms a practice page offers this actor. */
+export function actionsOn(actor: Actor, practice: Practice, partners: PartnerSummary[]): PracticeActions {
+  const scope = scopeOf(practice);
+  const open = transitionsOpenTo(actor, practice);
+  const offers = (action: Parameters<typeof transitionsUnder>[0]) => transitionsUnder(action).some((name) => open.includes(name));
+  const interestPartners =
+    practice.status === 'published'
+      ? partners
+          .filter((partner) => partner.programmeId === practice.programmeId && partner.id !== practice.ownerPartnerId)
+          .filter((partner) => can(actor, 'transfer.create', { programmeId: partner.programmeId, partnerIds: [partner.id] }))
+          .map((partner) => ({ value: String(partner.id), label: partner.name }))
+      : [];
+  return {
+    edit: isEditable(practice) && can(actor, 'practice.update', scope),
+    submit: offers('practice.submit'),
+    review: offers('practice.review'),
+    decideProposal: offers('practice.decide_proposal'),
+    delete: can(actor, deleteActionFor(practice), scope),
+    interestPartners,
+    seeTransfers: can(actor, 'transfer.read') && canRead(actor, practice),
+  };
+}
+
+/** Programmes the actor may import into: every one for an administrator, else those where they coordinate or edit. */
+export async function programmeChoices(db: Db, actor: Actor): Promise<Option[]> {
+  const mine = actor.kind === 'user' && !actor.isAdmin ? new Set(actor.memberships.filter((membership) => membership.role !== 'stakeholder').map((membership) => membership.programmeId)) : null;
+  return (await listProgrammes(db))
+    .filter((programme) => mine === null || mine.has(programme.id))
+    .map((programme) => ({ value: String(programme.id), label: `${programme.acronym} – ${programme.title}` }));
+}
