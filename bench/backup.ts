@@ -141,7 +141,13 @@ export async function benchBackup(database: BenchDatabase, port: number, options
 
     if (database === 'pglite') {
       const pages = await pagesDuringBackup(fresh, port, path.join(folder, 'while-serving.backup.gz'));
-      const row = (label: string, samples: number[]) => ({ database, measure: label, requests: samples.length, 'p50 ms': Number(percentile(samples, 0.5).toFixed(1)), 'max ms': Number((samples.at(-1) ?? 0).toFixed(1)) });
+      const row = (label: string, samples: number[]) => ({
+        database,
+        measure: label,
+        requests: samples.length,
+        'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
+        'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
+      });
       console.table([row('/ before', pages.before), row(`/ while better backup runs through the socket (${pages.seconds.toFixed(1)} s)`, pages.during)]);
     }
     return true;

@@ -21,13 +21,18 @@ const types = ['thematic_event', 'study_visit', 'import_workshop', 'regional_eve
 const helixes = ['public_authority', 'business', 'research_education', 'civil_society'];
 const roles = ['decision_maker', 'civil_servant', 'managing_authority', 'business', 'researcher', 'citizen', 'other'];
 
-async function loadParticipation(fresh: { url: string | undefined; dataDir: string | undefined }, options: EventsBenchOptions): Promise<{ partners: number[]; hostSummaries: number[] }> {
+async function loadParticipation(
+  fresh: { url: string | undefined; dataDir: string | undefined },
+  options: EventsBenchOptions,
+): Promise<{ partners: number[]; hostSummaries: number[] }> {
   const handle = await openDatabase({ url: fresh.url, dataDir: fresh.dataDir });
   try {
     await migrateToLatest(handle.db);
     await seedDemo(handle.db);
     const programme = await handle.db.selectFrom('programmes').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const partners = (await handle.db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).orderBy('id').execute()).map((row) => row.id);
+    const partners = (await handle.db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).orderBy('id').execute()).map(
+      (row) => row.id,
+    );
     const started = performance.now();
     // Events spread over the programme's four years, hosted in turn by each partner.
     await sql`
@@ -36,7 +41,13 @@ async function loadParticipation(fresh: { url: string | undefined; dataDir: stri
         timestamptz '2019-09-01 09:00+00' + (g % 1400) * interval '1 day', timestamptz '2019-09-01 12:00+00' + (g % 1400) * interval '1 day', now()
       from generate_series(1, ${options.events}::int) g
     `.execute(handle.db);
-    const first = (await handle.db.selectFrom('events').select((eb) => eb.fn.min<number>('id').as('id')).where('title', 'like', 'Generated event %').executeTakeFirstOrThrow()).id;
+    const first = (
+      await handle.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.min<number>('id').as('id'))
+        .where('title', 'like', 'Generated event %')
+        .executeTakeFirstOrThrow()
+    ).id;
     const chunk = 100_000;
     for (let start = 0; start < options.registrations; start += chunk) {
       const end = Math.min(options.registrations, start + chunk);
@@ -56,7 +67,9 @@ async function loadParticipation(fresh: { url: string | undefined; dataDir: stri
       `.execute(handle.db);
     }
     // A quarter of the generated answers name one practice of the demo library, a sixth another.
-    const [likedMost, likedLess] = (await handle.db.selectFrom('practices').select('id').where('status', '=', 'published').orderBy('id').limit(2).execute()).map((row) => row.id);
+    const [likedMost, likedLess] = (
+      await handle.db.selectFrom('practices').select('id').where('status', '=', 'published').orderBy('id').limit(2).execute()
+    ).map((row) => row.id);
     await sql`
       with generated as (select f.registration_id as id from feedback f join registrations r on r.id = f.registration_id where r.token_hash like 'bench-%')
       insert into feedback_practices (registration_id, practice_id)
@@ -66,8 +79,13 @@ async function loadParticipation(fresh: { url: string | undefined; dataDir: stri
     await sql`vacuum analyze feedback_practices`.execute(handle.db);
     await sql`vacuum analyze registrations`.execute(handle.db);
     await sql`vacuum analyze participation_totals`.execute(handle.db);
-    const totals = await handle.db.selectFrom('participation_totals').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirstOrThrow();
-    console.log(`Loaded ${options.events} events and ${options.registrations} registrations in ${((performance.now() - started) / 1000).toFixed(1)} s; the summary holds ${totals.rows} rows`);
+    const totals = await handle.db
+      .selectFrom('participation_totals')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `Loaded ${options.events} events and ${options.registrations} registrations in ${((performance.now() - started) / 1000).toFixed(1)} s; the summary holds ${totals.rows} rows`,
+    );
     // In-process, before the server opens the database (PGlite takes one process at a time).
     const hostSummaries: number[] = [];
     for (const event of await handle.db.selectFrom('events').select('id').where('title', 'like', 'Generated event %').orderBy('id').limit(100).execute()) {
@@ -93,8 +111,20 @@ export async function benchEvents(database: BenchDatabase, port: number, options
       const loaded = await load(server.baseUrl, paths, options);
       const p95 = percentile(samples, 0.95);
       console.table([
-        { database, measure: `/events/statistics, one at a time (${samples.length} requests)`, 'p50 ms': Number(percentile(samples, 0.5).toFixed(1)), 'p95 ms': Number(p95.toFixed(1)), 'max ms': Number((samples.at(-1) ?? 0).toFixed(1)) },
-        { database, measure: `a chart (SVG), one at a time (${charts.length} requests)`, 'p50 ms': Number(percentile(charts, 0.5).toFixed(1)), 'p95 ms': Number(percentile(charts, 0.95).toFixed(1)), 'max ms': Number((charts.at(-1) ?? 0).toFixed(1)) },
+        {
+          database,
+          measure: `/events/statistics, one at a time (${samples.length} requests)`,
+          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
+          'p95 ms': Number(p95.toFixed(1)),
+          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
+        },
+        {
+          database,
+          measure: `a chart (SVG), one at a time (${charts.length} requests)`,
+          'p50 ms': Number(percentile(charts, 0.5).toFixed(1)),
+          'p95 ms': Number(percentile(charts, 0.95).toFixed(1)),
+          'max ms': Number((charts.at(-1) ?? 0).toFixed(1)),
+        },
         {
           database,
           measure: `an event's mix and feedback for its host, in-process (${hostSummaries.length} events of ~${Math.round(options.registrations / options.events)})`,
@@ -103,10 +133,21 @@ export async function benchEvents(database: BenchDatabase, port: number, options
           'max ms': Number((hostSummaries.at(-1) ?? 0).toFixed(1)),
         },
       ]);
-      console.table([{ database, path: '/events/statistics under autocannon', 'requests/s': Math.round(loaded.requestsPerSecond), 'p50 ms': loaded.p50, 'p99 ms': loaded.p99, errors: loaded.errors }]);
+      console.table([
+        {
+          database,
+          path: '/events/statistics under autocannon',
+          'requests/s': Math.round(loaded.requestsPerSecond),
+          'p50 ms': loaded.p50,
+          'p99 ms': loaded.p99,
+          errors: loaded.errors,
+        },
+      ]);
       const target = database === 'postgres' ? 100 : 200;
       const met = p95 < target && loaded.errors === 0;
-      console.log(`${database}: statistics page p95 ${p95.toFixed(1)} ms at ${options.registrations} registrations (target < ${target} ms): ${met ? 'target met' : 'TARGET MISSED'}\n`);
+      console.log(
+        `${database}: statistics page p95 ${p95.toFixed(1)} ms at ${options.registrations} registrations (target < ${target} ms): ${met ? 'target met' : 'TARGET MISSED'}\n`,
+      );
       return met;
     } finally {
       await server.stop();

@@ -18,7 +18,28 @@ export interface InstrumentsBenchOptions extends LoadOptions {
   instruments: number;
 }
 
-const subjects = ['parking', 'permit', 'payment', 'waste', 'school', 'library', 'housing', 'tax', 'mobility', 'health', 'energy', 'tourism', 'water', 'culture', 'sport', 'childcare', 'elderly', 'business', 'licence', 'complaint'];
+const subjects = [
+  'parking',
+  'permit',
+  'payment',
+  'waste',
+  'school',
+  'library',
+  'housing',
+  'tax',
+  'mobility',
+  'health',
+  'energy',
+  'tourism',
+  'water',
+  'culture',
+  'sport',
+  'childcare',
+  'elderly',
+  'business',
+  'licence',
+  'complaint',
+];
 const forms = ['portal', 'assistant', 'platform', 'app', 'kiosk', 'dashboard', 'register', 'notice', 'booking', 'chatbot'];
 const qualities = ['smart', 'open', 'digital', 'mobile', 'shared', 'regional', 'citizen', 'green', 'secure', 'simple'];
 
@@ -50,7 +71,9 @@ async function loadInstruments(db: Db, count: number): Promise<void> {
 /** Queries of one to three words with filters now and then, reproducible. */
 function benchmarkQueries(count: number): Record<string, string>[] {
   return Array.from({ length: count }, (_, index) => {
-    const words = [subjects[index % 20], index % 3 === 0 ? forms[(index / 3) % 10 | 0] : null, index % 5 === 0 ? qualities[index % 10] : null].filter(Boolean).join(' ');
+    const words = [subjects[index % 20], index % 3 === 0 ? forms[((index / 3) % 10) | 0] : null, index % 5 === 0 ? qualities[index % 10] : null]
+      .filter(Boolean)
+      .join(' ');
     const query: Record<string, string> = { q: index % 7 === 6 ? (subjects[index % 20] ?? '').slice(0, 3) : words };
     if (index % 4 === 1) query.kind = instrumentKinds[index % 7] as string;
     if (index % 6 === 2) query.stage = stages[index % 6] as string;
@@ -98,7 +121,15 @@ export async function benchInstruments(database: BenchDatabase, port: number, op
       }
       samples.sort((a, b) => a - b);
       searchP95 = percentile(samples, 0.95);
-      console.table([{ database, measure: `catalogue search in-process (${samples.length} queries)`, 'p50 ms': Number(percentile(samples, 0.5).toFixed(1)), 'p95 ms': Number(searchP95.toFixed(1)), 'max ms': Number((samples.at(-1) ?? 0).toFixed(1)) }]);
+      console.table([
+        {
+          database,
+          measure: `catalogue search in-process (${samples.length} queries)`,
+          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
+          'p95 ms': Number(searchP95.toFixed(1)),
+          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
+        },
+      ]);
       for (const format of ['jsonld', 'ttl'] as const) exports[format] = await timeExport(handle.db, format);
       console.table(
         (['jsonld', 'ttl'] as const).map((format) => ({
@@ -116,13 +147,32 @@ export async function benchInstruments(database: BenchDatabase, port: number, op
     try {
       const paths = queries.map((query) => `/instruments?${new URLSearchParams(query).toString()}`);
       const pages = await timeRequests(server.baseUrl, paths.slice(0, 100), 1);
-      console.table([{ database, measure: `/instruments?q=…, one at a time (${pages.length})`, 'p50 ms': Number(percentile(pages, 0.5).toFixed(1)), 'p95 ms': Number(percentile(pages, 0.95).toFixed(1)), 'max ms': Number((pages.at(-1) ?? 0).toFixed(1)) }]);
+      console.table([
+        {
+          database,
+          measure: `/instruments?q=…, one at a time (${pages.length})`,
+          'p50 ms': Number(percentile(pages, 0.5).toFixed(1)),
+          'p95 ms': Number(percentile(pages, 0.95).toFixed(1)),
+          'max ms': Number((pages.at(-1) ?? 0).toFixed(1)),
+        },
+      ]);
       const loaded = await load(server.baseUrl, paths, options);
-      console.table([{ database, path: '/instruments?q=… under autocannon', 'requests/s': Math.round(loaded.requestsPerSecond), 'p50 ms': loaded.p50, 'p99 ms': loaded.p99, errors: loaded.errors }]);
+      console.table([
+        {
+          database,
+          path: '/instruments?q=… under autocannon',
+          'requests/s': Math.round(loaded.requestsPerSecond),
+          'p50 ms': loaded.p50,
+          'p99 ms': loaded.p99,
+          errors: loaded.errors,
+        },
+      ]);
       const target = database === 'postgres' ? 50 : 100;
       const exportsMet = Object.values(exports).every((figures) => figures.seconds < 30 && figures.peakExtraMb < 150);
       const met = searchP95 < target && exportsMet;
-      console.log(`${database}: catalogue search p95 ${searchP95.toFixed(1)} ms (target < ${target} ms), exports ${exportsMet ? 'within' : 'OVER'} 30 s and 150 MB: ${met ? 'target met' : 'TARGET MISSED'}\n`);
+      console.log(
+        `${database}: catalogue search p95 ${searchP95.toFixed(1)} ms (target < ${target} ms), exports ${exportsMet ? 'within' : 'OVER'} 30 s and 150 MB: ${met ? 'target met' : 'TARGET MISSED'}\n`,
+      );
       return met;
     } finally {
       await server.stop();

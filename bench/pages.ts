@@ -19,11 +19,21 @@ export async function benchPages(database: BenchDatabase, port: number, options:
     const paths = ['/healthz', '/', await partnerPath(server.baseUrl)];
     const results = [];
     for (const target of paths) results.push({ path: target, ...(await load(server.baseUrl, [target], options)) });
-    console.table(results.map((result) => ({ database, path: result.path, 'requests/s': Math.round(result.requestsPerSecond), 'p99 ms': result.p99, errors: result.errors })));
+    console.table(
+      results.map((result) => ({
+        database,
+        path: result.path,
+        'requests/s': Math.round(result.requestsPerSecond),
+        'p99 ms': result.p99,
+        errors: result.errors,
+      })),
+    );
     const [health, , partner] = results as [(typeof results)[number], unknown, (typeof results)[number]];
     const ratio = partner.requestsPerSecond / health.requestsPerSecond;
     const met = ratio >= 0.1 && partner.p99 < 50 && partner.errors === 0;
-    console.log(`${database}: partner page at ${(ratio * 100).toFixed(1)}% of /healthz (target ≥ 10%), p99 ${partner.p99} ms (target < 50 ms): ${met ? 'target met' : 'TARGET MISSED'}\n`);
+    console.log(
+      `${database}: partner page at ${(ratio * 100).toFixed(1)}% of /healthz (target ≥ 10%), p99 ${partner.p99} ms (target < 50 ms): ${met ? 'target met' : 'TARGET MISSED'}\n`,
+    );
     return met;
   } finally {
     await server.stop();

@@ -47,20 +47,28 @@ function generatedContent(partnerId: number, actions: number): PlanContent {
   };
   return planContentSchema.parse({
     contact: { name: 'Programme office', email: null },
-    instruments: [{ key: 'i1', name: 'Regional operational programme', kind: 'investment_for_growth', managingBody: 'The region', improvement: 'New projects.' }],
+    instruments: [
+      { key: 'i1', name: 'Regional operational programme', kind: 'investment_for_growth', managingBody: 'The region', improvement: 'New projects.' },
+    ],
     actions: Array.from({ length: actions }, (_, index) => action(index + 1)),
   });
 }
 
 export async function loadPlans(db: Db, options: PlansBenchOptions): Promise<number[]> {
   const programme = await db.selectFrom('programmes').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const existing = await db.selectFrom('partners').select((eb) => eb.fn.countAll<number>().as('count')).where('programme_id', '=', programme.id).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('partners')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('programme_id', '=', programme.id)
+    .executeTakeFirstOrThrow();
   await sql`
     insert into partners (programme_id, name, short_name, country_code, nuts_code, nuts_name, role)
     select ${programme.id}, 'Generated region ' || g, 'Region ' || g, 'IT', 'ITC3', 'Liguria', 'partner'
     from generate_series(1, ${Math.max(0, options.partners - Number(existing.count))}::int) g
   `.execute(db);
-  const partners = (await db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).orderBy('id').limit(options.partners).execute()).map((row) => row.id);
+  const partners = (await db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).orderBy('id').limit(options.partners).execute()).map(
+    (row) => row.id,
+  );
   // Every partner's plan becomes a generated endorsed version; the demo's open revision would otherwise sit under it.
   await sql`delete from plan_versions where status <> 'endorsed'`.execute(db);
   for (const partnerId of partners) {
@@ -89,7 +97,13 @@ export async function loadPlans(db: Db, options: PlansBenchOptions): Promise<num
   `.execute(db);
   await sql`vacuum analyze progress_reports`.execute(db);
   await sql`vacuum analyze plan_versions`.execute(db);
-  return (await db.selectFrom('plans').select('id').where('partner_id', '=', partners[0] as number).execute()).map((row) => row.id);
+  return (
+    await db
+      .selectFrom('plans')
+      .select('id')
+      .where('partner_id', '=', partners[0] as number)
+      .execute()
+  ).map((row) => row.id);
 }
 
 export async function benchPlans(database: BenchDatabase, port: number, options: PlansBenchOptions): Promise<boolean> {
@@ -102,8 +116,13 @@ export async function benchPlans(database: BenchDatabase, port: number, options:
       await seedDemo(handle.db);
       const started = performance.now();
       planIds = await loadPlans(handle.db, options);
-      const reports = await handle.db.selectFrom('progress_reports').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-      console.log(`Loaded ${options.partners} plans × ${options.actions} actions × ${options.semesters} semesters (${reports.count} reports in all) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const reports = await handle.db
+        .selectFrom('progress_reports')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      console.log(
+        `Loaded ${options.partners} plans × ${options.actions} actions × ${options.semesters} semesters (${reports.count} reports in all) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     } finally {
       await handle.close();
     }
@@ -123,16 +142,33 @@ export async function benchPlans(database: BenchDatabase, port: number, options:
       for (const { measure, paths, rounds } of measures) {
         const samples = await timeRequests(server.baseUrl, paths, rounds);
         if (measure === '/plans/overview') overviewP95 = percentile(samples, 0.95);
-        rows.push({ database, measure: `${measure}, one at a time (${samples.length})`, 'p50 ms': Number(percentile(samples, 0.5).toFixed(1)), 'p95 ms': Number(percentile(samples, 0.95).toFixed(1)), 'max ms': Number((samples.at(-1) ?? 0).toFixed(1)) });
+        rows.push({
+          database,
+          measure: `${measure}, one at a time (${samples.length})`,
+          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
+          'p95 ms': Number(percentile(samples, 0.95).toFixed(1)),
+          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
+        });
       }
       console.table(rows);
       const loaded = await load(server.baseUrl, ['/plans/overview'], options);
-      console.table([{ database, path: '/plans/overview under autocannon', 'requests/s': Math.round(loaded.requestsPerSecond), 'p50 ms': loaded.p50, 'p99 ms': loaded.p99, errors: loaded.errors }]);
+      console.table([
+        {
+          database,
+          path: '/plans/overview under autocannon',
+          'requests/s': Math.round(loaded.requestsPerSecond),
+          'p50 ms': loaded.p50,
+          'p99 ms': loaded.p99,
+          errors: loaded.errors,
+        },
+      ]);
       const target = database === 'postgres' ? 100 : 200;
       // The embedded database serves one query at a time inside the Node process: 50 simultaneous connections queue
       // behind each other there, so timeouts under load count against the target on PostgreSQL only.
       const met = overviewP95 < target && (database === 'pglite' || loaded.errors === 0);
-      console.log(`${database}: overview p95 ${overviewP95.toFixed(1)} ms with ${options.partners} plans (target < ${target} ms): ${met ? 'target met' : 'TARGET MISSED'}\n`);
+      console.log(
+        `${database}: overview p95 ${overviewP95.toFixed(1)} ms with ${options.partners} plans (target < ${target} ms): ${met ? 'target met' : 'TARGET MISSED'}\n`,
+      );
       return met;
     } finally {
       await server.stop();

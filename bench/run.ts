@@ -52,13 +52,18 @@ installModules(modules);
 const load = { duration: Number(options.duration), connections: Number(options.connections) };
 const benchmarks = {
   pages: (database: BenchDatabase, port: number) => benchPages(database, port, load),
-  search: (database: BenchDatabase, port: number) => benchSearch(database, port, { ...load, practices: Number(options.practices), queries: Number(options.queries) }),
-  events: (database: BenchDatabase, port: number) => benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
-  plans: (database: BenchDatabase, port: number) => benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
+  search: (database: BenchDatabase, port: number) =>
+    benchSearch(database, port, { ...load, practices: Number(options.practices), queries: Number(options.queries) }),
+  events: (database: BenchDatabase, port: number) =>
+    benchEvents(database, port, { ...load, events: Number(options.events), registrations: Number(options.registrations) }),
+  plans: (database: BenchDatabase, port: number) =>
+    benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
-  soak: (database: BenchDatabase, port: number) => benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
+  soak: (database: BenchDatabase, port: number) =>
+    benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
   uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),
-  backup: (database: BenchDatabase, port: number) => benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
+  backup: (database: BenchDatabase, port: number) =>
+    benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

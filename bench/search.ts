@@ -18,7 +18,31 @@ export interface SearchBenchOptions extends LoadOptions {
   queries: number;
 }
 
-const fillerWords = new Set(['a', 'an', 'the', 'by', 'to', 'of', 'on', 'per', 'any', 'every', 'most', 'same', 'none', 'new', 'half', 'above', 'into', 'outside', 'up', 'lets', 'gives', 'makes', 'brings']);
+const fillerWords = new Set([
+  'a',
+  'an',
+  'the',
+  'by',
+  'to',
+  'of',
+  'on',
+  'per',
+  'any',
+  'every',
+  'most',
+  'same',
+  'none',
+  'new',
+  'half',
+  'above',
+  'into',
+  'outside',
+  'up',
+  'lets',
+  'gives',
+  'makes',
+  'brings',
+]);
 
 function wordsOf(phrases: readonly string[]): string[] {
   return [...new Set(phrases.flatMap((phrase) => phrase.toLowerCase().split(/[\s-]+/)).filter((word) => !fillerWords.has(word) && !/^\d+$/.test(word)))];
@@ -32,7 +56,12 @@ function wordsOf(phrases: readonly string[]): string[] {
 export function benchmarkQueries(count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const allWords = wordsOf([...generatorVocabulary.services, ...generatorVocabulary.approaches, ...generatorVocabulary.beneficiaries, ...generatorVocabulary.outcomes]);
+  const allWords = wordsOf([
+    ...generatorVocabulary.services,
+    ...generatorVocabulary.approaches,
+    ...generatorVocabulary.beneficiaries,
+    ...generatorVocabulary.outcomes,
+  ]);
   const atMost = (words: string[]) => words.slice(0, 2 + Math.floor(random() * 3));
   const kinds = [
     () => atMost([...wordsOf([pick(generatorVocabulary.approaches)]), ...wordsOf([pick(generatorVocabulary.services)])]),
@@ -71,7 +100,12 @@ async function loadLibrary(fresh: { url: string | undefined; dataDir: string | u
     const programme = await handle.db.selectFrom('programmes').select('id').orderBy('id').executeTakeFirstOrThrow();
     const partners = await handle.db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).execute();
     const started = performance.now();
-    await insertGeneratedPractices(handle.db, { programmeId: programme.id, ownerPartnerIds: partners.map((partner) => partner.id), count: practices, seed: 2026 });
+    await insertGeneratedPractices(handle.db, {
+      programmeId: programme.id,
+      ownerPartnerIds: partners.map((partner) => partner.id),
+      count: practices,
+      seed: 2026,
+    });
     // PGlite has no autovacuum; without a vacuum the planner may not trust the fresh GIN index.
     await sql`vacuum analyze practices`.execute(handle.db);
     await sql`vacuum analyze practice_themes`.execute(handle.db);
@@ -106,21 +140,46 @@ export async function benchSearch(database: BenchDatabase, port: number, options
     const queries = benchmarkQueries(options.queries, 7);
     const timings = await timeQueries(fresh, queries);
     const broad = timings.filter((timing) => timing.matches >= 1000);
-    console.table([summarise('all', timings), summarise('broad (≥ 1,000 matches)', broad), summarise('narrow (< 1,000 matches)', timings.filter((timing) => timing.matches < 1000))]);
+    console.table([
+      summarise('all', timings),
+      summarise('broad (≥ 1,000 matches)', broad),
+      summarise(
+        'narrow (< 1,000 matches)',
+        timings.filter((timing) => timing.matches < 1000),
+      ),
+    ]);
     const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 3);
     console.log(`Slowest: ${slowest.map((timing) => `"${timing.query}" ${timing.ms.toFixed(1)} ms, ${timing.matches} matches`).join('; ')}`);
 
     const server = await startServer(fresh.env, port, { demo: false });
     let page;
     try {
-      page = await load(server.baseUrl, queries.map((q) => `/practices?q=${encodeURIComponent(q)}`), options);
+      page = await load(
+        server.baseUrl,
+        queries.map((q) => `/practices?q=${encodeURIComponent(q)}`),
+        options,
+      );
     } finally {
       await server.stop();
     }
-    console.table([{ database, path: '/practices?q=… (cycling through the queries)', 'requests/s': Math.round(page.requestsPerSecond), 'p50 ms': page.p50, 'p99 ms': page.p99, errors: page.errors }]);
-    const p95 = percentile(timings.map((timing) => timing.ms).sort((a, b) => a - b), 0.95);
+    console.table([
+      {
+        database,
+        path: '/practices?q=… (cycling through the queries)',
+        'requests/s': Math.round(page.requestsPerSecond),
+        'p50 ms': page.p50,
+        'p99 ms': page.p99,
+        errors: page.errors,
+      },
+    ]);
+    const p95 = percentile(
+      timings.map((timing) => timing.ms).sort((a, b) => a - b),
+      0.95,
+    );
     const met = database === 'pglite' || (p95 < 20 && page.errors === 0);
-    console.log(`${database}: search p95 ${p95.toFixed(1)} ms over ${timings.length} queries at ${options.practices} practices${database === 'postgres' ? ` (target < 20 ms): ${met ? 'target met' : 'TARGET MISSED'}` : ' (reported; the target is set on PostgreSQL)'}\n`);
+    console.log(
+      `${database}: search p95 ${p95.toFixed(1)} ms over ${timings.length} queries at ${options.practices} practices${database === 'postgres' ? ` (target < 20 ms): ${met ? 'target met' : 'TARGET MISSED'}` : ' (reported; the target is set on PostgreSQL)'}\n`,
+    );
     return met;
   } finally {
     await fresh.drop();

@@ -18,7 +18,6 @@ export interface SoakOptions {
   connections: number;
 }
 
-
 /** The fields a form would post as it stands (its current values, its CSRF token), with some changed by the caller. */
 function formFields(html: string, action: string, overrides: Record<string, string> = {}): URLSearchParams {
   const { document, HTMLInputElement, HTMLSelectElement } = new JSDOM(html).window;
@@ -88,7 +87,9 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
     const tartu = /href="(\/partners\/\d+)">Tartu City Government</.exec((await editor.get('/partners')).body)?.[1];
     const tartuPractice = /href="(\/practices\/\d+)"/.exec((await editor.get(`/practices?partner=${tartu?.split('/')[2]}`)).body)?.[1];
     if (!tartu || !tartuPractice) throw new Error('The demo partner Tartu or its practice was not found');
-    console.log(`${database}: ${pages.length} public pages, ${upcoming.length} event pages; ${options.warmupMinutes} min warm-up, ${options.minutes} min measured, ${options.connections} people at once`);
+    console.log(
+      `${database}: ${pages.length} public pages, ${upcoming.length} event pages; ${options.warmupMinutes} min warm-up, ${options.minutes} min measured, ${options.connections} people at once`,
+    );
 
     const tally: Tally = { byStatus: new Map(), failures: 0, registrations: 0, saves: 0, refusedWrites: 0 };
     const endsAt = Date.now() + (options.warmupMinutes + options.minutes) * 60_000;
@@ -101,7 +102,15 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
         const eventPath = upcoming[number % upcoming.length] as string;
         const page = await browser.get(eventPath);
         if (!page.body.includes(`action="${eventPath}/registrations"`)) return page.status;
-        const fields = formFields(page.body, `${eventPath}/registrations`, { name: `Soak person ${number}`, email: `soak-${number}@example.org`, organisationName: 'Soak test association', helix: 'civil_society', partner: 'none', role: 'citizen', consent: 'yes' });
+        const fields = formFields(page.body, `${eventPath}/registrations`, {
+          name: `Soak person ${number}`,
+          email: `soak-${number}@example.org`,
+          organisationName: 'Soak test association',
+          helix: 'civil_society',
+          partner: 'none',
+          role: 'citizen',
+          consent: 'yes',
+        });
         fields.delete('organisationId');
         const answer = await browser.submit(`${eventPath}/registrations`, fields);
         // The registration answers with its confirmation page (whether the person got a place or waits).
@@ -139,14 +148,18 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
     const started = Date.now();
     const sampler = setInterval(() => {
       // A server that died is seen by the visitors' failures; its memory simply stops being sampled.
-      residentMegabytes(server.pid).then((megabytes) => samples.push({ minute: (Date.now() - started) / 60_000, megabytes }), () => undefined);
+      residentMegabytes(server.pid).then(
+        (megabytes) => samples.push({ minute: (Date.now() - started) / 60_000, megabytes }),
+        () => undefined,
+      );
     }, 2_000);
     await Promise.all(Array.from({ length: options.connections }, person));
     clearInterval(sampler);
 
     // Resident memory swings by tens of megabytes with each garbage collection: compare the median of the first
     // measured minute with the median of the last one, so a single sample does not decide.
-    const minuteMedian = (from: number) => median(samples.filter((sample) => sample.minute >= from && sample.minute < from + 1).map((sample) => sample.megabytes));
+    const minuteMedian = (from: number) =>
+      median(samples.filter((sample) => sample.minute >= from && sample.minute < from + 1).map((sample) => sample.megabytes));
     const first = minuteMedian(options.warmupMinutes);
     const last = minuteMedian(options.warmupMinutes + options.minutes - 1);
     const growth = (last - first) / first;
@@ -155,12 +168,21 @@ export async function benchSoak(database: BenchDatabase, port: number, options: 
     console.table(
       Array.from({ length: Math.ceil(options.warmupMinutes + options.minutes) }, (_, minute) => {
         const inMinute = samples.filter((sample) => sample.minute >= minute && sample.minute < minute + 1).map((sample) => sample.megabytes);
-        return { minute: `${minute}–${minute + 1}`, 'RSS min MB': Math.round(Math.min(...inMinute)), 'RSS median MB': Math.round(median(inMinute)), 'RSS max MB': Math.round(Math.max(...inMinute)) };
+        return {
+          minute: `${minute}–${minute + 1}`,
+          'RSS min MB': Math.round(Math.min(...inMinute)),
+          'RSS median MB': Math.round(median(inMinute)),
+          'RSS max MB': Math.round(Math.max(...inMinute)),
+        };
       }),
     );
-    console.log(`${database}: ${requests} requests (${Math.round(requests / ((Date.now() - started) / 1000))}/s), statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}, ${tally.failures} network failures, ${tally.registrations} registrations, ${tally.saves} form saves, ${tally.refusedWrites} writes refused`);
+    console.log(
+      `${database}: ${requests} requests (${Math.round(requests / ((Date.now() - started) / 1000))}/s), statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}, ${tally.failures} network failures, ${tally.registrations} registrations, ${tally.saves} form saves, ${tally.refusedWrites} writes refused`,
+    );
     const met = serverErrors === 0 && tally.failures === 0 && growth < 0.1 && tally.registrations > 0 && tally.saves > 0 && tally.refusedWrites === 0;
-    console.log(`${database}: RSS ${first.toFixed(1)} MB after warm-up → ${last.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %, target < 10 %); ${serverErrors} answers 5xx (target 0): ${met ? 'target met' : 'TARGET MISSED'}\n`);
+    console.log(
+      `${database}: RSS ${first.toFixed(1)} MB after warm-up → ${last.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %, target < 10 %); ${serverErrors} answers 5xx (target 0): ${met ? 'target met' : 'TARGET MISSED'}\n`,
+    );
     return met;
   } finally {
     await server.stop();

@@ -21,7 +21,17 @@ const pdfHead = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrai
  */
 async function fileReport(editor: Visitor, path: string, files: GeneratedFile[]): Promise<{ status: number; ms: number }> {
   await editor.get(path.replace('/reports?', '/reports/new?'));
-  const fields = { semester: '8', status: 'on_track', percentComplete: '60', spentEur: '30000', workDone: 'Benchmark upload.', links: '', instrumentImproved: 'no', improvementType: '', improvementDescription: '' };
+  const fields = {
+    semester: '8',
+    status: 'on_track',
+    percentComplete: '60',
+    spentEur: '30000',
+    workDone: 'Benchmark upload.',
+    links: '',
+    instrumentImproved: 'no',
+    improvementType: '',
+    improvementDescription: '',
+  };
   const started = performance.now();
   const answer = await editor.upload(path, fields, files);
   return { status: answer.status, ms: performance.now() - started };
@@ -48,7 +58,12 @@ export async function benchUploads(database: BenchDatabase, port: number, option
     try {
       await migrateToLatest(handle.db);
       await seedDemo(handle.db);
-      const row = await handle.db.selectFrom('plans').innerJoin('partners', 'partners.id', 'plans.partner_id').select('plans.id').where('partners.short_name', '=', 'Tartu').executeTakeFirstOrThrow();
+      const row = await handle.db
+        .selectFrom('plans')
+        .innerJoin('partners', 'partners.id', 'plans.partner_id')
+        .select('plans.id')
+        .where('partners.short_name', '=', 'Tartu')
+        .executeTakeFirstOrThrow();
       plan = { id: row.id, action: 'tbriefs' };
     } finally {
       await handle.close();
@@ -60,9 +75,29 @@ export async function benchUploads(database: BenchDatabase, port: number, option
       const page = `/plans/${plan.id}`;
       const form = `/plans/${plan.id}/reports?action=${plan.action}`;
       const atRest = await timeRequests(server.baseUrl, [page], 100);
-      const rows = [{ database, measure: 'plan page at rest', uploads: '', 'page p50 ms': round(percentile(atRest, 0.5)), 'page p95 ms': round(percentile(atRest, 0.95)), 'page max ms': round(atRest.at(-1) ?? 0), 'upload s': '' }];
-      const evidence: GeneratedFile[] = [10 * megabyte - 1000, 10 * megabyte - 1000, 4 * megabyte].map((sizeBytes, index) => ({ field: 'files', filename: `evidence-${index + 1}.pdf`, sizeBytes, head: pdfHead }));
-      const oversized: GeneratedFile[] = Array.from({ length: 10 }, (_, index) => ({ field: 'files', filename: `scan-${index + 1}.pdf`, sizeBytes: 10_000_000, head: pdfHead }));
+      const rows = [
+        {
+          database,
+          measure: 'plan page at rest',
+          uploads: '',
+          'page p50 ms': round(percentile(atRest, 0.5)),
+          'page p95 ms': round(percentile(atRest, 0.95)),
+          'page max ms': round(atRest.at(-1) ?? 0),
+          'upload s': '',
+        },
+      ];
+      const evidence: GeneratedFile[] = [10 * megabyte - 1000, 10 * megabyte - 1000, 4 * megabyte].map((sizeBytes, index) => ({
+        field: 'files',
+        filename: `evidence-${index + 1}.pdf`,
+        sizeBytes,
+        head: pdfHead,
+      }));
+      const oversized: GeneratedFile[] = Array.from({ length: 10 }, (_, index) => ({
+        field: 'files',
+        filename: `scan-${index + 1}.pdf`,
+        sizeBytes: 10_000_000,
+        head: pdfHead,
+      }));
       let duringP95 = 0;
       let uploadsAsExpected = true;
       for (const [measure, files, expected] of [
@@ -82,11 +117,21 @@ export async function benchUploads(database: BenchDatabase, port: number, option
         // The figure only counts if the uploads did what they should: filed, or refused at the limit.
         uploadsAsExpected &&= statuses.every((status) => status === expected);
         if (files === evidence) duringP95 = percentile(samples, 0.95);
-        rows.push({ database, measure: `${measure} (${samples.length} pages)`, uploads: statuses.join(' '), 'page p50 ms': round(percentile(samples, 0.5)), 'page p95 ms': round(percentile(samples, 0.95)), 'page max ms': round(samples.at(-1) ?? 0), 'upload s': times.map((time) => time.toFixed(1)).join(' ') });
+        rows.push({
+          database,
+          measure: `${measure} (${samples.length} pages)`,
+          uploads: statuses.join(' '),
+          'page p50 ms': round(percentile(samples, 0.5)),
+          'page p95 ms': round(percentile(samples, 0.95)),
+          'page max ms': round(samples.at(-1) ?? 0),
+          'upload s': times.map((time) => time.toFixed(1)).join(' '),
+        });
       }
       console.table(rows);
       const met = duringP95 < 1000 && uploadsAsExpected;
-      console.log(`${database}: plan page p95 ${duringP95.toFixed(0)} ms while 24 MB of evidence is filed (target < 1000 ms), uploads ${uploadsAsExpected ? 'filed (303) and refused (413) as expected' : 'NOT AS EXPECTED'}: ${met ? 'target met' : 'TARGET MISSED'}\n`);
+      console.log(
+        `${database}: plan page p95 ${duringP95.toFixed(0)} ms while 24 MB of evidence is filed (target < 1000 ms), uploads ${uploadsAsExpected ? 'filed (303) and refused (413) as expected' : 'NOT AS EXPECTED'}: ${met ? 'target met' : 'TARGET MISSED'}\n`,
+      );
       return met;
     } finally {
       await server.stop();

@@ -6,14 +6,44 @@
 import { type Kysely, sql } from 'kysely';
 
 const themes: [string, Record<string, string>][] = [
-  ['digital-services', { en: 'Digital public services', it: 'Servizi pubblici digitali', et: 'Digitaalsed avalikud teenused', hu: 'Digitális közszolgáltatások', sv: 'Digitala offentliga tjänster' }],
+  [
+    'digital-services',
+    {
+      en: 'Digital public services',
+      it: 'Servizi pubblici digitali',
+      et: 'Digitaalsed avalikud teenused',
+      hu: 'Digitális közszolgáltatások',
+      sv: 'Digitala offentliga tjänster',
+    },
+  ],
   ['payments', { en: 'Payments', it: 'Pagamenti', et: 'Maksed', hu: 'Fizetések', sv: 'Betalningar' }],
   ['open-data', { en: 'Open data', it: 'Dati aperti', et: 'Avaandmed', hu: 'Nyílt adatok', sv: 'Öppna data' }],
-  ['artificial-intelligence', { en: 'Artificial intelligence', it: 'Intelligenza artificiale', et: 'Tehisintellekt', hu: 'Mesterséges intelligencia', sv: 'Artificiell intelligens' }],
+  [
+    'artificial-intelligence',
+    { en: 'Artificial intelligence', it: 'Intelligenza artificiale', et: 'Tehisintellekt', hu: 'Mesterséges intelligencia', sv: 'Artificiell intelligens' },
+  ],
   ['smart-city', { en: 'Smart city', it: 'Città intelligente', et: 'Tark linn', hu: 'Okos város', sv: 'Smart stad' }],
-  ['innovation-ecosystem', { en: 'Innovation ecosystem', it: "Ecosistema dell'innovazione", et: 'Innovatsiooni ökosüsteem', hu: 'Innovációs ökoszisztéma', sv: 'Innovationsekosystem' }],
+  [
+    'innovation-ecosystem',
+    {
+      en: 'Innovation ecosystem',
+      it: "Ecosistema dell'innovazione",
+      et: 'Innovatsiooni ökosüsteem',
+      hu: 'Innovációs ökoszisztéma',
+      sv: 'Innovationsekosystem',
+    },
+  ],
   ['skills', { en: 'Skills', it: 'Competenze', et: 'Oskused', hu: 'Készségek', sv: 'Kompetens' }],
-  ['procurement-of-innovation', { en: 'Procurement of innovation', it: "Appalti per l'innovazione", et: 'Innovatsioonihanked', hu: 'Innovációs közbeszerzés', sv: 'Innovationsupphandling' }],
+  [
+    'procurement-of-innovation',
+    {
+      en: 'Procurement of innovation',
+      it: "Appalti per l'innovazione",
+      et: 'Innovatsioonihanked',
+      hu: 'Innovációs közbeszerzés',
+      sv: 'Innovationsupphandling',
+    },
+  ],
 ];
 
 const statements = [

@@ -6,7 +6,9 @@ import { fromProjectRoot } from '../src/core/paths.js';
 const report = checkCatalogues(loadAllCatalogues(), readSourceFiles(fromProjectRoot('src')));
 for (const language of report.languages) {
   const percent = ((language.translated / language.total) * 100).toFixed(1);
-  console.log(`${language.locale}: ${language.translated}/${language.total} messages (${percent}%)${language.missing.length ? `, ${language.missing.length} fall back to English` : ''}`);
+  console.log(
+    `${language.locale}: ${language.translated}/${language.total} messages (${percent}%)${language.missing.length ? `, ${language.missing.length} fall back to English` : ''}`,
+  );
 }
 if (report.errors.length > 0) {
   console.error(`\n${report.errors.length} problem(s):`);

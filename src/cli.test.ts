@@ -8,12 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { fromProjectRoot } from './core/paths.js';
 
 function better(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  return execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
 }
 
 function failed(args: string[], env: NodeJS.ProcessEnv): { status: number; stderr: string } {
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      stdio: 'pipe',
+    });
   } catch (error) {
     return error as { status: number; stderr: string };
   }
@@ -48,7 +55,11 @@ describe('better --help', () => {
 
   it('stops with a message naming a bad configuration variable', () => {
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), 'migrate'], { encoding: 'utf8', env: { ...process.env, PORT: 'seventy', DATA_DIR: '/tmp/unused' }, stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), 'migrate'], {
+        encoding: 'utf8',
+        env: { ...process.env, PORT: 'seventy', DATA_DIR: '/tmp/unused' },
+        stdio: 'pipe',
+      });
       expect.unreachable('the command should have failed');
     } catch (error) {
       const failure = error as { status: number; stderr: string };

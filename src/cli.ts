@@ -49,13 +49,12 @@ function report(result: CommandResult): void {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-const program = new Command()
-  .name('better')
-  .description('BETTER: run eGovernment-driven regional innovation programmes')
-  .showHelpAfterError();
+const program = new Command().name('better').description('BETTER: run eGovernment-driven regional innovation programmes').showHelpAfterError();
 
 program
   .command('serve')
@@ -122,35 +121,46 @@ user
   .option('--organisation <id>', 'stakeholder organisation id (stakeholder)')
   .addOption(new Option('--locale <locale>', 'language of emails').choices([...locales]).default('en'))
   .option('--password-stdin', 'read the password from standard input instead of sending an invitation')
-  .action(async (options: { email: string; name: string; role: string; programme?: string; partner?: string; organisation?: string; locale: string; passwordStdin?: boolean }) => {
-    const settings = config();
-    const password = options.passwordStdin ? await readStdin() : undefined;
-    const database = await openMigratedDatabase(settings);
-    try {
-      const result = await createUserFromCli(
-        database.db,
-        {
-          email: options.email,
-          displayName: options.name,
-          role: options.role,
-          programmeId: options.programme,
-          partnerId: options.partner,
-          organisationId: options.organisation,
-          locale: isLocale(options.locale) ? options.locale : 'en',
-          password,
-        },
-        { translator: await getTranslator(), publicUrl: settings.publicUrl },
-      );
-      if (!result.ok) {
-        console.error(result.message);
-        process.exitCode = 1;
-        return;
+  .action(
+    async (options: {
+      email: string;
+      name: string;
+      role: string;
+      programme?: string;
+      partner?: string;
+      organisation?: string;
+      locale: string;
+      passwordStdin?: boolean;
+    }) => {
+      const settings = config();
+      const password = options.passwordStdin ? await readStdin() : undefined;
+      const database = await openMigratedDatabase(settings);
+      try {
+        const result = await createUserFromCli(
+          database.db,
+          {
+            email: options.email,
+            displayName: options.name,
+            role: options.role,
+            programmeId: options.programme,
+            partnerId: options.partner,
+            organisationId: options.organisation,
+            locale: isLocale(options.locale) ? options.locale : 'en',
+            password,
+          },
+          { translator: await getTranslator(), publicUrl: settings.publicUrl },
+        );
+        if (!result.ok) {
+          console.error(result.message);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(result.message);
+      } finally {
+        await database.close();
       }
-      console.log(result.message);
-    } finally {
-      await database.close();
-    }
-  });
+    },
+  );
 
 program
   .command('import')

@@ -37,7 +37,10 @@ describe('a node whose database goes away', () => {
     };
     const progressAfter = async (what: string) => {
       const before = load.acknowledged.length;
-      await waitFor(what, alive(what, () => load.acknowledged.length >= before + 10));
+      await waitFor(
+        what,
+        alive(what, () => load.acknowledged.length >= before + 10),
+      );
     };
 
     try {
@@ -51,7 +54,10 @@ describe('a node whose database goes away', () => {
       // The database refuses every connection for a while.
       await database.admin(`alter database ${database.name} allow_connections false`);
       await database.terminateBackends();
-      await waitFor('/readyz to answer 503', alive('/readyz 503', async () => (await fetch(`${node.url}/readyz`)).status === 503));
+      await waitFor(
+        '/readyz to answer 503',
+        alive('/readyz 503', async () => (await fetch(`${node.url}/readyz`)).status === 503),
+      );
       const page = await new Visitor(node.url).get('/events');
       expect(page.status).toBe(503);
       expect(page.headers?.get('content-type')).toContain('text/html');
@@ -63,7 +69,10 @@ describe('a node whose database goes away', () => {
       expect(JSON.parse(api.body)).toMatchObject({ error: 'unavailable' });
 
       await database.admin(`alter database ${database.name} allow_connections true`);
-      await waitFor('/readyz to answer 200 again', alive('/readyz 200', async () => (await fetch(`${node.url}/readyz`)).status === 200));
+      await waitFor(
+        '/readyz to answer 200 again',
+        alive('/readyz 200', async () => (await fetch(`${node.url}/readyz`)).status === 200),
+      );
       await progressAfter('registrations after the outage');
     } finally {
       await load.stop();

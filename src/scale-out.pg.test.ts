@@ -25,7 +25,9 @@ beforeAll(async () => {
   await runBetter(['seed', '--demo'], { DATABASE_URL: database.url });
   sink = await startSmtpSink();
   nodes = await Promise.all(
-    ['node-1', 'node-2', 'node-3'].map((name) => startNode({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '5', SMTP_URL: sink.urlFor(name), MAIL_FROM: mailFrom, WORKER_POLL_SECONDS: '0.2' })),
+    ['node-1', 'node-2', 'node-3'].map((name) =>
+      startNode({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '5', SMTP_URL: sink.urlFor(name), MAIL_FROM: mailFrom, WORKER_POLL_SECONDS: '0.2' }),
+    ),
   );
   nginx = await startNginx(nodes.map((node) => node.address));
 }, 180_000);
@@ -40,11 +42,15 @@ afterAll(async () => {
 /** Waits until `count` more registrations were acknowledged, failing at once if a node that should live has died. */
 async function progress(load: { acknowledged: string[] }, count: number, living: BetterNode[]): Promise<void> {
   const target = load.acknowledged.length + count;
-  await waitFor(`${count} more registrations`, () => {
-    const dead = living.find((node) => !node.running());
-    if (dead) throw new Error(`${dead.address} exited with ${dead.child.exitCode}`);
-    return load.acknowledged.length >= target;
-  }, 60);
+  await waitFor(
+    `${count} more registrations`,
+    () => {
+      const dead = living.find((node) => !node.running());
+      if (dead) throw new Error(`${dead.address} exited with ${dead.child.exitCode}`);
+      return load.acknowledged.length >= target;
+    },
+    60,
+  );
 }
 
 describe('three nodes behind a load balancer', () => {
@@ -71,7 +77,12 @@ describe('three nodes behind a load balancer', () => {
       signedInReads.push({ path, status: answer.status, signedIn: answer.body.includes('Ada Admin') });
     };
     const [newest] = await database.query<{ id: number }>('select coalesce(max(id), 0) as id from emails');
-    const load = startLoad(eventId, registrants, [() => reader.get('/'), () => reader.get('/events'), () => signedInRead('/account'), () => signedInRead('/events')]);
+    const load = startLoad(eventId, registrants, [
+      () => reader.get('/'),
+      () => reader.get('/events'),
+      () => signedInRead('/account'),
+      () => signedInRead('/events'),
+    ]);
 
     let killedAt = 0;
     try {
@@ -93,7 +104,11 @@ describe('three nodes behind a load balancer', () => {
     const exchanges = [...registrants, reader, admin].flatMap((visitor) => visitor.exchanges);
     const failed = exchanges.filter((exchange) => exchange.status === 0 || exchange.status >= 500);
     const nodeOf = (upstream: string | null) => nodes.map((node, index) => (upstream?.includes(node.address) ? `node-${index + 1}` : '')).join('');
-    expect(failed.filter((exchange) => exchange.upstream !== killed.address || exchange.startedAt > killedAt).map((exchange) => ({ ...exchange, node: nodeOf(exchange.upstream), killedAt }))).toEqual([]);
+    expect(
+      failed
+        .filter((exchange) => exchange.upstream !== killed.address || exchange.startedAt > killedAt)
+        .map((exchange) => ({ ...exchange, node: nodeOf(exchange.upstream), killedAt })),
+    ).toEqual([]);
     expect(failed.filter((exchange) => exchange.method === 'GET')).toEqual([]);
     expect(exchanges.filter((exchange) => exchange.status !== 200 && exchange.status !== 303 && !failed.includes(exchange))).toEqual([]);
     // The balancer spread the load over all three nodes, and the signed-in user stayed signed in throughout.

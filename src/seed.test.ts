@@ -37,7 +37,11 @@ describe('the demo', () => {
   });
 
   it('gives the past events feedback naming the practices presented, which the host sees summed up', async () => {
-    const event = await database.db.selectFrom('events').select('id').where('title', '=', 'Study visit: the internal innovation group in Gävle').executeTakeFirstOrThrow();
+    const event = await database.db
+      .selectFrom('events')
+      .select('id')
+      .where('title', '=', 'Study visit: the internal innovation group in Gävle')
+      .executeTakeFirstOrThrow();
     const summary = await feedbackSummaryOf(database.db, event.id);
     expect(summary.responses).toBeGreaterThan(0);
     expect(summary.practicesOfInterest.map((practice) => practice.title)).toEqual(['Internal innovation group']);
@@ -51,7 +55,11 @@ describe('the demo', () => {
 });
 
 describe('the demo seeds', () => {
-  const module = (name: string, after: string[], run: NonNullable<PlatformModule['seed']>['run']): PlatformModule => ({ name, routes: () => Promise.resolve(), seed: { after, run } });
+  const module = (name: string, after: string[], run: NonNullable<PlatformModule['seed']>['run']): PlatformModule => ({
+    name,
+    routes: () => Promise.resolve(),
+    seed: { after, run },
+  });
   const programmes = module('programmes', [], () => Promise.resolve({ records: { programme: { id: 7 } } }));
 
   it('give each seed the records of the modules it names', async () => {

@@ -28,14 +28,19 @@ function recordsFor(module: PlatformModule, records: Partial<DemoRecords>, produ
   return new Proxy(records, {
     get(target, key) {
       const producer = typeof key === 'string' ? producedBy.get(key) : undefined;
-      if (typeof key === 'string' && (!producer || !named.has(producer))) throw new Error(`The demo seed of ${module.name} reads ${key} without naming its module in after`);
+      if (typeof key === 'string' && (!producer || !named.has(producer)))
+        throw new Error(`The demo seed of ${module.name} reads ${key} without naming its module in after`);
       return Reflect.get(target, key) as unknown;
     },
   }) as DemoRecords;
 }
 
 /** Runs the seeds of the given modules in their order; what each returns is there for the seeds after it. */
-export async function runDemoSeeds(trx: Tx, seeded: readonly PlatformModule[], options: DemoOptions): Promise<{ records: Partial<DemoRecords>; counts: Partial<DemoCounts> }> {
+export async function runDemoSeeds(
+  trx: Tx,
+  seeded: readonly PlatformModule[],
+  options: DemoOptions,
+): Promise<{ records: Partial<DemoRecords>; counts: Partial<DemoCounts> }> {
   const records: Partial<DemoRecords> = {};
   const producedBy = new Map<string, string>();
   let counts: Partial<DemoCounts> = {};
@@ -57,7 +62,13 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Outco
     // Every count is declared by the module that reports it, and every module with a seed has run.
     const summary = { programmeId: records.programme.id, ...counts } as DemoSummary;
     // One entry for the whole load: the demo records are created together by the platform, not by a person.
-    await recordAudit(trx, systemActor('demo seed'), { action: 'demo.seed', entityType: 'programme', entityId: summary.programmeId, programmeId: summary.programmeId, after: { ...summary } });
+    await recordAudit(trx, systemActor('demo seed'), {
+      action: 'demo.seed',
+      entityType: 'programme',
+      entityId: summary.programmeId,
+      programmeId: summary.programmeId,
+      after: { ...summary },
+    });
     return done(summary);
   });
 }

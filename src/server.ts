@@ -12,7 +12,12 @@ import { startWorker } from './core/jobs/worker.js';
 import { seedDemo } from './seed.js';
 
 export function databaseOptions(config: Config): OpenDatabaseOptions {
-  return { url: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize, preparedStatements: config.database.preparedStatements };
+  return {
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+    preparedStatements: config.database.preparedStatements,
+  };
 }
 
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {

@@ -15,12 +15,15 @@ describe('the route table', () => {
 
   it('has routes from every module', () => {
     const urls = context.app.routeTable.map((route) => route.url);
-    for (const expected of ['/', '/partners', '/sign-in', '/admin/users', '/admin/audit', '/admin/outbox', '/healthz', '/readyz']) expect(urls).toContain(expected);
+    for (const expected of ['/', '/partners', '/sign-in', '/admin/users', '/admin/audit', '/admin/outbox', '/healthz', '/readyz'])
+      expect(urls).toContain(expected);
   });
 
   it('makes every route either public or name a policy action that exists', () => {
     const known = new Set(definedActions());
-    const offenders = context.app.routeTable.filter((route) => route.method !== 'HEAD' && !route.config.public && !(route.config.action && known.has(route.config.action)));
+    const offenders = context.app.routeTable.filter(
+      (route) => route.method !== 'HEAD' && !route.config.public && !(route.config.action && known.has(route.config.action)),
+    );
     expect(offenders.map((route) => `${route.method} ${route.url}`)).toEqual([]);
   });
 
@@ -38,7 +41,8 @@ describe('the route table', () => {
       `/registrations/${token}/feedback`,
     ]);
     const unsafePublic = context.app.routeTable.filter(
-      (route) => route.method === 'POST' && (route.config.public || (route.config.action && isPublicAction(route.config.action))) && !anonymousForms.has(route.url),
+      (route) =>
+        route.method === 'POST' && (route.config.public || (route.config.action && isPublicAction(route.config.action))) && !anonymousForms.has(route.url),
     );
     expect(unsafePublic.map((route) => route.url)).toEqual([]);
   });

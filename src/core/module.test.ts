@@ -32,7 +32,12 @@ describe('manifestProblems', () => {
 
 describe('seedOrder', () => {
   it('runs each seed after those it names, otherwise in the platform’s order', () => {
-    const order = seedOrder([seeding('plans', ['partners', 'events']), seeding('events', ['partners']), { name: 'portal', routes: noRoutes }, seeding('partners')]);
+    const order = seedOrder([
+      seeding('plans', ['partners', 'events']),
+      seeding('events', ['partners']),
+      { name: 'portal', routes: noRoutes },
+      seeding('partners'),
+    ]);
     expect(order.map((module) => module.name)).toEqual(['partners', 'events', 'plans']);
   });
 

@@ -70,7 +70,8 @@ export function manifestProblems(modules: readonly PlatformModule[]): string[] {
   const offered = new Map(modules.flatMap((module) => (module.offers ?? []).map((point) => [point, module.name] as const)));
   for (const module of modules) {
     for (const dependency of module.seed?.after ?? []) {
-      if (!modules.some((other) => other.name === dependency && other.seed)) problems.push(`The demo seed of ${module.name} runs after ${dependency}, which has no seed`);
+      if (!modules.some((other) => other.name === dependency && other.seed))
+        problems.push(`The demo seed of ${module.name} runs after ${dependency}, which has no seed`);
     }
     for (const { point } of module.fills ?? []) {
       if (!offered.has(point)) problems.push(`${module.name} fills ${point.id}, which no installed module offers`);

@@ -12,4 +12,16 @@ import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { themesModule } from './themes/index.js';
 
-export const modules: PlatformModule[] = [portalModule, programmesModule, partnersModule, practicesModule, accountsModule, themesModule, eventsModule, plansModule, instrumentsModule, auditModule, outboxModule];
+export const modules: PlatformModule[] = [
+  portalModule,
+  programmesModule,
+  partnersModule,
+  practicesModule,
+  accountsModule,
+  themesModule,
+  eventsModule,
+  plansModule,
+  instrumentsModule,
+  auditModule,
+  outboxModule,
+];

@@ -57,7 +57,9 @@ describe('an event from registration to feedback', () => {
     await host.waitForFunction(() => document.documentElement.lang === 'en');
     await visit(host, `/events/${eventId}/participants`);
     // A sheet saved in the wrong encoding is refused at its field, under axe.
-    await host.getByLabel('Sign-in sheet (CSV)').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nj\xf6rg@example.org\n', 'latin1') });
+    await host
+      .getByLabel('Sign-in sheet (CSV)')
+      .setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nj\xf6rg@example.org\n', 'latin1') });
     await host.getByRole('button', { name: 'Record attendance' }).click();
     await host.waitForURL(`**/events/${eventId}/attendance/sheet`);
     await expectAccessible(host);
@@ -79,11 +81,23 @@ describe('an event from registration to feedback', () => {
     expect(invitation.email?.kind).toBe('event_feedback');
     const feedback = await session.openPage();
     await visit(feedback, `/registrations/${invitation.token}/feedback`);
-    await feedback.getByRole('group', { name: /how satisfied/ }).getByRole('radio', { name: '5 – excellent' }).check();
-    await feedback.getByRole('group', { name: /How useful/ }).getByRole('radio', { name: '4 – good' }).check();
-    await feedback.getByRole('group', { name: /professional capacity increased/ }).getByRole('radio', { name: 'Yes' }).check();
+    await feedback
+      .getByRole('group', { name: /how satisfied/ })
+      .getByRole('radio', { name: '5 – excellent' })
+      .check();
+    await feedback
+      .getByRole('group', { name: /How useful/ })
+      .getByRole('radio', { name: '4 – good' })
+      .check();
+    await feedback
+      .getByRole('group', { name: /professional capacity increased/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
     await feedback.getByLabel('What did you gain? (optional)').fill('Ideas for our library’s digital services.');
-    await feedback.getByRole('group', { name: /Which practices interest you/ }).getByRole('checkbox', { name: 'Internal innovation group' }).check();
+    await feedback
+      .getByRole('group', { name: /Which practices interest you/ })
+      .getByRole('checkbox', { name: 'Internal innovation group' })
+      .check();
     await feedback.getByRole('button', { name: 'Send my feedback' }).click();
     await feedback.waitForURL(`**/registrations/${invitation.token}`);
     await expectAccessible(feedback);
@@ -98,7 +112,9 @@ describe('an event from registration to feedback', () => {
     await visit(summary, `/events/${eventId}/participants`);
     const feedbackSection = summary.getByRole('region', { name: 'Feedback' });
     expect(await feedbackSection.textContent()).toContain('1 person gave feedback');
-    const interest = feedbackSection.getByRole('table', { name: 'Practices the participants would like to take to their region' }).getByRole('row', { name: /Internal innovation group/ });
+    const interest = feedbackSection
+      .getByRole('table', { name: 'Practices the participants would like to take to their region' })
+      .getByRole('row', { name: /Internal innovation group/ });
     expect(await interest.getByRole('cell').textContent()).toBe('1');
     await summary.context().close();
   });

@@ -58,7 +58,11 @@ describe('switching language', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Partner');
     await expectAccessible(page);
-    for (const [name, lang] of [['Eesti', 'et'], ['Magyar', 'hu'], ['Svenska', 'sv']] as const) {
+    for (const [name, lang] of [
+      ['Eesti', 'et'],
+      ['Magyar', 'hu'],
+      ['Svenska', 'sv'],
+    ] as const) {
       await page.getByRole('link', { name }).click();
       await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
       await expectAccessible(page);
@@ -89,14 +93,20 @@ describe('an editor correcting a form', () => {
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Choose the size of the business', "Say whether the organisation is located in the partner's region"]);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Choose the size of the business',
+      "Say whether the organisation is located in the partner's region",
+    ]);
     await expectAccessible(page);
     expect(await page.getByLabel('Name').inputValue()).toBe('Tartu Open Data Cooperative');
 
     await summary.getByRole('link', { name: 'Choose the size of the business' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('sizeClass');
     await page.getByLabel('Micro enterprise (fewer than 10 people)').check();
-    await page.getByRole('group', { name: /located in/ }).getByLabel('Yes').check();
+    await page
+      .getByRole('group', { name: /located in/ })
+      .getByLabel('Yes')
+      .check();
     await page.getByRole('button', { name: 'Add organisation' }).click();
     await page.waitForURL('**/partners/*');
     expect(await page.getByRole('status').textContent()).toContain('Tartu Open Data Cooperative is now in the stakeholder group.');
@@ -130,7 +140,11 @@ describe('an administrator inviting a new user', () => {
     await expectAccessible(admin);
 
     await admin.getByRole('button', { name: 'Send invitation' }).click();
-    expect(await admin.getByRole('alert').getByRole('link').allTextContents()).toEqual(["Enter the person's email address", "Enter the person's name", 'Choose a role']);
+    expect(await admin.getByRole('alert').getByRole('link').allTextContents()).toEqual([
+      "Enter the person's email address",
+      "Enter the person's name",
+      'Choose a role',
+    ]);
     await expectAccessible(admin);
 
     await admin.getByLabel('Email address').fill('new.editor@example.org');

@@ -101,11 +101,23 @@ describe('an editor following a transfer', () => {
 describe('the library’s back office', () => {
   it('passes axe on every form and review page, also in Italian and with errors shown', async () => {
     const { db } = session.platform.database;
-    const idOf = async (status: 'submitted' | 'proposed') => (await db.selectFrom('practices').select('id').where('status', '=', status).orderBy('id').executeTakeFirstOrThrow()).id;
+    const idOf = async (status: 'submitted' | 'proposed') =>
+      (await db.selectFrom('practices').select('id').where('status', '=', status).orderBy('id').executeTakeFirstOrThrow()).id;
     const tartu = await db.selectFrom('partners').select('id').where('short_name', '=', 'Tartu').executeTakeFirstOrThrow();
     const admin = await session.openPage();
     await signIn(admin, 'admin@better.example');
-    for (const path of ['/practices/new', '/practices/import', '/admin/themes', '/practices/1/edit', '/practices/1/delete', `/practices/${await idOf('submitted')}/review`, `/practices/${await idOf('proposed')}/proposal`, '/transfers/1', '/transfers/1/assessment', `/partners/${tartu.id}/learning-needs/new`]) {
+    for (const path of [
+      '/practices/new',
+      '/practices/import',
+      '/admin/themes',
+      '/practices/1/edit',
+      '/practices/1/delete',
+      `/practices/${await idOf('submitted')}/review`,
+      `/practices/${await idOf('proposed')}/proposal`,
+      '/transfers/1',
+      '/transfers/1/assessment',
+      `/partners/${tartu.id}/learning-needs/new`,
+    ]) {
       await visit(admin, path);
     }
     await visit(admin, '/practices/new');
@@ -133,7 +145,9 @@ describe('the library’s back office', () => {
     await admin.getByRole('button', { name: 'Check only' }).click();
     await admin.waitForURL('**/practices/import');
     await expectAccessible(admin);
-    expect(await admin.getByRole('table', { name: 'Changes the import would make to the rows' }).textContent()).toContain('Theme “Circular economy” (code circular-economy) will be added to the list');
+    expect(await admin.getByRole('table', { name: 'Changes the import would make to the rows' }).textContent()).toContain(
+      'Theme “Circular economy” (code circular-economy) will be added to the list',
+    );
     expect(await db.selectFrom('themes').select('code').where('code', '=', 'circular-economy').execute()).toEqual([]);
     await admin.context().close();
 
@@ -144,4 +158,3 @@ describe('the library’s back office', () => {
     await coordinator.context().close();
   });
 });
-

@@ -76,7 +76,9 @@ describe('a Regional Action Plan from revision to semester report', () => {
     await editor.getByRole('group', { name: 'Status' }).getByRole('radio', { name: 'Completed' }).check();
     await editor.getByLabel('Percent complete').fill('140');
     // A document over 10 MB is refused in the same round as the field's error, named with the limit.
-    await editor.getByLabel('Evidence: documents (optional)').setInputFiles({ name: 'minutes scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024, 0x20)]) });
+    await editor
+      .getByLabel('Evidence: documents (optional)')
+      .setInputFiles({ name: 'minutes scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024, 0x20)]) });
     await editor.getByRole('button', { name: 'Submit the report' }).click();
     const problems = (await editor.getByRole('alert').textContent()) ?? '';
     expect(problems).toContain('Enter the percent complete as a whole number from 0 to 100');
@@ -93,7 +95,9 @@ describe('a Regional Action Plan from revision to semester report', () => {
     const reports = (await editor.getByRole('main').textContent()) ?? '';
     expect(reports).toContain('The last four lectures were held');
     expect(reports).toContain('1 earlier report, corrected');
-    const download = await editor.request.get(new URL((await editor.getByRole('link', { name: /lecture programme\.pdf/ }).getAttribute('href')) ?? '', editor.url()).toString());
+    const download = await editor.request.get(
+      new URL((await editor.getByRole('link', { name: /lecture programme\.pdf/ }).getAttribute('href')) ?? '', editor.url()).toString(),
+    );
     expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
     expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await editor.context().close();

@@ -47,7 +47,16 @@ export async function startPlatform(): Promise<Platform> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -63,7 +72,9 @@ export const checkedPages: string[] = [];
 /** Runs axe-core on the page as it is now and fails on any WCAG 2.1 A/AA violation, listing each one. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const violations = results.violations.map(
+    (violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
   checkedPages.push(page.url());
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
@@ -95,7 +106,9 @@ export function useBrowserSession(): BrowserSession {
   afterAll(async () => {
     await browser?.close();
     await platform?.close();
-    console.log(`axe-core checked ${checkedPages.length} page views with zero violations:\n  ${[...new Set(checkedPages.map((url) => new URL(url).pathname + new URL(url).search))].join('\n  ')}`);
+    console.log(
+      `axe-core checked ${checkedPages.length} page views with zero violations:\n  ${[...new Set(checkedPages.map((url) => new URL(url).pathname + new URL(url).search))].join('\n  ')}`,
+    );
   });
   const started = () => {
     if (!platform || !browser) throw new Error('The browser session starts in beforeAll');
@@ -118,4 +131,3 @@ export async function signIn(page: Page, email: string, options: { checkAccessib
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
-

@@ -46,8 +46,21 @@ function filtered(db: Db, filter: AuditFilter) {
  * of the last entry shown; its time is compared in SQL, because a JS Date would drop the microseconds.
  */
 export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number, afterId: number | null): Promise<AuditEvent[]> {
-  let query = filtered(db, filter).select(['id', 'occurred_at', 'actor_user_id', 'actor_label', 'action', 'entity_type', 'entity_id', 'programme_id', 'before', 'after', 'request_id']);
-  if (afterId !== null) query = query.where(sql<boolean>`(occurred_at, id) < (select cursor.occurred_at, cursor.id from audit_events as cursor where cursor.id = ${afterId})`);
+  let query = filtered(db, filter).select([
+    'id',
+    'occurred_at',
+    'actor_user_id',
+    'actor_label',
+    'action',
+    'entity_type',
+    'entity_id',
+    'programme_id',
+    'before',
+    'after',
+    'request_id',
+  ]);
+  if (afterId !== null)
+    query = query.where(sql<boolean>`(occurred_at, id) < (select cursor.occurred_at, cursor.id from audit_events as cursor where cursor.id = ${afterId})`);
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({
     id: row.id,
@@ -65,7 +78,13 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number
 }
 
 export function listAuditEventsByActor(db: Db, userId: number) {
-  return db.selectFrom('audit_events').select(['occurred_at', 'action', 'entity_type', 'entity_id']).where('actor_user_id', '=', userId).orderBy('occurred_at').orderBy('id').execute();
+  return db
+    .selectFrom('audit_events')
+    .select(['occurred_at', 'action', 'entity_type', 'entity_id'])
+    .where('actor_user_id', '=', userId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Any number of entries in one statement (at least one: an empty insert is not SQL). */

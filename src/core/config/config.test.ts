@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('starts a laptop on the embedded database at http://localhost:3000 with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: 'localhost', port: 3000, publicUrl: 'http://localhost:3000', database: { url: undefined, dataDir: './data' }, demo: false });
+    expect(config).toMatchObject({
+      host: 'localhost',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      database: { url: undefined, dataDir: './data' },
+      demo: false,
+    });
   });
 
   it('stops with a message naming each bad variable', () => {
@@ -36,12 +42,20 @@ describe('configuration', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
 
   it('refuses to trust every proxy, saying what to write instead', () => {
     for (const value of ['true', 'yes', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,']) {
-      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: must be false, the number of proxies in front of BETTER \(e\.g\. 1\) or their addresses/);
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(
+        /TRUST_PROXY: must be false, the number of proxies in front of BETTER \(e\.g\. 1\) or their addresses/,
+      );
     }
   });
 });

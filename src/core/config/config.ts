@@ -9,9 +9,7 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' });
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' });
 
 const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -36,7 +34,8 @@ const trustedProxies = z.string().transform((text, context): false | number | st
   if (!['true', 'yes'].includes(value) && entries.every(isProxyAddress)) return entries;
   context.addIssue({
     code: 'custom',
-    message: 'must be false, the number of proxies in front of BETTER (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1); true would trust any address a client writes',
+    message:
+      'must be false, the number of proxies in front of BETTER (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1); true would trust any address a client writes',
   });
   return z.NEVER;
 });
@@ -44,20 +43,46 @@ const trustedProxies = z.string().transform((text, context): false | number | st
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
   HOST: z.string().min(1).default('localhost'),
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0, { error: 'must be between 0 and 65535' }).max(65535, { error: 'must be between 0 and 65535' }).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int()
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   DATABASE_URL: postgresUrl.optional(),
-  DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: 'must be at least 1' }).max(200, { error: 'must be at most 200' }).default(10),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, { error: 'must be at least 1' })
+    .max(200, { error: 'must be at most 200' })
+    .default(10),
   DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('BETTER <no-reply@localhost>'),
   COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   TRUST_PROXY: trustedProxies.default(false),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
-  WORKER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0.1, { error: 'must be at least 0.1' }).max(3600, { error: 'must be at most 3600' }).default(5),
-  PARTNER_STORAGE_QUOTA_MB: z.coerce.number({ error: 'must be a number of megabytes' }).int({ error: 'must be a whole number of megabytes' }).min(1, { error: 'must be at least 1' }).max(1_000_000, { error: 'must be at most 1000000' }).default(1024),
-  PARTICIPANT_RETENTION_MONTHS: z.coerce.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(240, { error: 'must be at most 240' }).default(24),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
+  WORKER_POLL_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0.1, { error: 'must be at least 0.1' })
+    .max(3600, { error: 'must be at most 3600' })
+    .default(5),
+  PARTNER_STORAGE_QUOTA_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int({ error: 'must be a whole number of megabytes' })
+    .min(1, { error: 'must be at least 1' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
+    .default(1024),
+  PARTICIPANT_RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a number of months' })
+    .int({ error: 'must be a whole number of months' })
+    .min(1, { error: 'must be at least 1' })
+    .max(240, { error: 'must be at most 240' })
+    .default(24),
 });
 
 export interface Config {

@@ -84,11 +84,18 @@ describe('an embedded data folder in use', () => {
   it('hands a command large results whole, row by row and in one big row', async () => {
     const client = await commandConnection();
     await client.query('begin');
-    await client.query("declare large no scroll cursor for select i, md5(i::text) as digest from generate_series(1, 50000) i");
+    await client.query('declare large no scroll cursor for select i, md5(i::text) as digest from generate_series(1, 50000) i');
     const { rows } = await client.query<{ i: number; digest: string }>('fetch forward 50000 from large');
     await client.query('commit');
     expect(rows).toHaveLength(50_000);
-    const wrong = rows.filter((row, index) => row.i !== index + 1 || row.digest !== createHash('md5').update(String(index + 1)).digest('hex'));
+    const wrong = rows.filter(
+      (row, index) =>
+        row.i !== index + 1 ||
+        row.digest !==
+          createHash('md5')
+            .update(String(index + 1))
+            .digest('hex'),
+    );
     expect(wrong).toEqual([]);
     const { rows: big } = await client.query<{ text: string }>("select repeat('0123456789', 500000) as text");
     expect(big[0]?.text).toBe('0123456789'.repeat(500_000));

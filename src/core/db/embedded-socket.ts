@@ -36,7 +36,9 @@ export class EmbeddedDatabaseInUse extends Error {
     readonly socketDirectory: string,
     readonly holder: Holder | undefined,
   ) {
-    super(`The embedded database in ${path.dirname(socketDirectory)} is in use by ${holder ? `${holder.command} (process ${holder.pid})` : 'another process'}.`);
+    super(
+      `The embedded database in ${path.dirname(socketDirectory)} is in use by ${holder ? `${holder.command} (process ${holder.pid})` : 'another process'}.`,
+    );
   }
 }
 

@@ -11,6 +11,9 @@ export type CamelCased<Row> = { [Column in keyof Row as Column extends string ? 
  * domain names. Select exactly the columns the record has: every selected column ends up in it.
  */
 export function camelCased<Row extends object>(row: Row): CamelCased<Row> {
-  const entries = Object.entries(row).map(([column, value]): [string, unknown] => [column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()), value]);
+  const entries = Object.entries(row).map(([column, value]): [string, unknown] => [
+    column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()),
+    value,
+  ]);
   return Object.fromEntries(entries) as CamelCased<Row>;
 }

@@ -15,6 +15,7 @@ export interface AppSettingsTable {
   value: string;
 }
 
-export interface Database extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables, InstrumentTables {
+export interface Database
+  extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables, InstrumentTables {
   app_settings: AppSettingsTable;
 }

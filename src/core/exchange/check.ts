@@ -36,7 +36,11 @@ export interface CheckOptions {
   problemsListed?: number;
 }
 
-export async function checkFile<T>(rows: AsyncIterable<SourceRow>, checkRow: (row: SourceRow) => RowCheck<T> | Promise<RowCheck<T>>, options: CheckOptions): Promise<FileCheck<T>> {
+export async function checkFile<T>(
+  rows: AsyncIterable<SourceRow>,
+  checkRow: (row: SourceRow) => RowCheck<T> | Promise<RowCheck<T>>,
+  options: CheckOptions,
+): Promise<FileCheck<T>> {
   const report: FileCheck<T> = { format: options.format, rows: 0, accepted: [], problems: [], problemCount: 0 };
   const listed = options.problemsListed ?? 200;
   const keep = (problems: RowProblem[]) => {
@@ -49,7 +53,14 @@ export async function checkFile<T>(rows: AsyncIterable<SourceRow>, checkRow: (ro
       // Past the limit the rows are only counted, so the message can say how many the file has.
       if (report.rows > options.maxRows) continue;
       if (row.shapeError) {
-        keep([{ position: row.position, column: '', key: options.messages[row.shapeError.reason], ...(row.shapeError.values ? { values: row.shapeError.values } : {}) }]);
+        keep([
+          {
+            position: row.position,
+            column: '',
+            key: options.messages[row.shapeError.reason],
+            ...(row.shapeError.values ? { values: row.shapeError.values } : {}),
+          },
+        ]);
         continue;
       }
       const unknown = options.format === 'json' ? Object.keys(row.record).filter((key) => !options.columns.includes(key)) : [];

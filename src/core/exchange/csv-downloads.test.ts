@@ -25,7 +25,9 @@ beforeAll(async () => {
   await sql`update partners set name = ${attack} || ' ' || id`.execute(db);
   await sql`update practices set title = ${link}`.execute(db);
   await sql`update instruments set name = ${'@SUM(1+1)*cmd|x'}`.execute(db);
-  await sql`update plan_versions set content = jsonb_set(content, '{actions,0,title}', to_jsonb(${'-2+3+cmd|x'}::text)) where jsonb_array_length(content -> 'actions') > 0`.execute(db);
+  await sql`update plan_versions set content = jsonb_set(content, '{actions,0,title}', to_jsonb(${'-2+3+cmd|x'}::text)) where jsonb_array_length(content -> 'actions') > 0`.execute(
+    db,
+  );
   planId = (await db.selectFrom('progress_reports').select('plan_id').executeTakeFirstOrThrow()).plan_id;
   admin = await signedInBrowser(context.app, await aUser(db, { role: 'admin' }));
 });
@@ -64,7 +66,10 @@ describe('a CSV download', () => {
   it('every statistics table is free of formulas', async () => {
     for (const table of ['events-held', 'helix', 'roles', 'regions', 'event-types']) {
       const cells = await cellsOf(`/events/statistics/${table}.csv`);
-      expect(cells.filter((cell) => formula.test(cell) && !plainNumber.test(cell)), table).toEqual([]);
+      expect(
+        cells.filter((cell) => formula.test(cell) && !plainNumber.test(cell)),
+        table,
+      ).toEqual([]);
     }
   });
 });
@@ -72,7 +77,9 @@ describe('a CSV download', () => {
 describe('the CSV writers and readers', () => {
   it('are only those of core/exchange, so no module can write a cell without neutralising it or read one without restoring it', async () => {
     const source = path.resolve(import.meta.dirname, '../..');
-    const files = (await readdir(source, { recursive: true })).filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join('core', 'exchange')));
+    const files = (await readdir(source, { recursive: true })).filter(
+      (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join('core', 'exchange')),
+    );
     const offenders = [];
     for (const file of files) if (/from 'csv-(parse|stringify)/.test(await readFile(path.join(source, file), 'utf8'))) offenders.push(file);
     expect(offenders).toEqual([]);

@@ -18,7 +18,8 @@ export function formatOf(filename: string): ImportFormat | undefined {
   return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
 }
 
-export type ImportFileErrorKey = 'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows';
+export type ImportFileErrorKey =
+  'not_utf8' | 'csv_syntax' | 'json_syntax' | 'json_not_array' | 'empty' | 'header_missing' | 'header_unknown' | 'header_duplicate' | 'too_many_rows';
 
 /** A problem with the file as a whole; the importing module words it from its key. */
 export class ImportFileError extends Error {

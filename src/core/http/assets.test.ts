@@ -41,7 +41,9 @@ describe('static files', () => {
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     expect(response.body).not.toContain('better-platform');
-    const errors = logLines.map((line) => JSON.parse(line) as { level: number; err?: { stack?: string } }).filter((entry) => entry.level >= 50 || entry.err?.stack);
+    const errors = logLines
+      .map((line) => JSON.parse(line) as { level: number; err?: { stack?: string } })
+      .filter((entry) => entry.level >= 50 || entry.err?.stack);
     expect(errors).toEqual([]);
   });
 });

@@ -25,7 +25,10 @@ function answer(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind): 
   const { status } = errorKinds[kind];
   if (kind === 'unavailable') reply.header('retry-after', String(retryAfterSeconds));
   if (wantsJson(request)) {
-    return reply.code(status).type('application/json; charset=utf-8').send({ error: kind, message: request.t(`errors.${kind}.title`), requestId: request.id });
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: kind, message: request.t(`errors.${kind}.title`), requestId: request.id });
   }
   return reply.page(<ErrorPage kind={kind} requestId={request.id} />, status);
 }

@@ -111,7 +111,10 @@ describe('text is stored as typed and shown safely', () => {
   it('stores HTML in a text field literally and shows it escaped', async () => {
     const browser = await fixture.browserFor('coordinator');
     const hostile = '<script>alert("x")</script> & <b>bold</b>';
-    const response = await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerForm({ name: hostile, shortName: 'B', countryCode: 'EE', nutsCode: 'EE00', role: 'partner' }));
+    const response = await browser.post(
+      `/partners/${fixture.world.partnerB.id}`,
+      partnerForm({ name: hostile, shortName: 'B', countryCode: 'EE', nutsCode: 'EE00', role: 'partner' }),
+    );
     expect(response.statusCode).toBe(303);
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerB.id))?.name).toBe(hostile);
     const html = (await browser.get(`/partners/${fixture.world.partnerB.id}`)).body;
@@ -170,9 +173,17 @@ describe('the interface language', () => {
 
 describe('request ids', () => {
   it('keeps a well-formed id from the load balancer and replaces anything else', async () => {
-    const kept = await fixture.context.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'x-request-id': 'lb-0123456789abcdef', accept: 'application/json' } });
+    const kept = await fixture.context.app.inject({
+      method: 'GET',
+      url: '/no-such-page',
+      headers: { 'x-request-id': 'lb-0123456789abcdef', accept: 'application/json' },
+    });
     expect(kept.json()).toMatchObject({ requestId: 'lb-0123456789abcdef' });
-    const replaced = await fixture.context.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'x-request-id': '<script>x</script>', accept: 'application/json' } });
+    const replaced = await fixture.context.app.inject({
+      method: 'GET',
+      url: '/no-such-page',
+      headers: { 'x-request-id': '<script>x</script>', accept: 'application/json' },
+    });
     expect(replaced.json<{ requestId: string }>().requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -11,10 +11,17 @@ describe('/openapi.json', () => {
   it('describes OpenAPI 3.1 paths that all exist as routes, with every referenced schema defined', async () => {
     const response = await fixture.context.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = response.json<{ openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>();
+    const document = response.json<{
+      openapi: string;
+      servers: { url: string }[];
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(document.openapi).toBe('3.1.0');
     expect(document.servers).toEqual([{ url: 'http://better.test' }]);
-    const routes = new Set(fixture.context.app.routeTable.map((route) => `${route.method} ${route.url.replace(/:(\w+)\([^)]*\)/g, '{$1}').replace(/:(\w+)/g, '{$1}')}`));
+    const routes = new Set(
+      fixture.context.app.routeTable.map((route) => `${route.method} ${route.url.replace(/:(\w+)\([^)]*\)/g, '{$1}').replace(/:(\w+)/g, '{$1}')}`),
+    );
     const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     expect(documented.length).toBeGreaterThan(0);
     for (const operation of documented) expect(routes, operation).toContain(operation);

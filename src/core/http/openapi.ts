@@ -72,7 +72,9 @@ function queryValueSchema(jsonSchema: JsonSchema): JsonSchema {
   const value = present?.length === 1 ? { ...rest, ...present[0] } : jsonSchema;
   // zod bounds every whole number to the safe integers, which tells a client nothing.
   const cleaned: JsonSchema = Object.fromEntries(
-    Object.entries(value).filter(([key, bound]) => !(key === 'minimum' && bound === Number.MIN_SAFE_INTEGER) && !(key === 'maximum' && bound === Number.MAX_SAFE_INTEGER)),
+    Object.entries(value).filter(
+      ([key, bound]) => !(key === 'minimum' && bound === Number.MIN_SAFE_INTEGER) && !(key === 'maximum' && bound === Number.MAX_SAFE_INTEGER),
+    ),
   );
   if (typeof cleaned.items === 'object' && cleaned.items !== null) cleaned.items = queryValueSchema(cleaned.items as JsonSchema);
   return cleaned;

@@ -37,7 +37,9 @@ describe('upload limits of each form', () => {
     const editor = await fixture.browserFor('editorA');
     expect((await editor.page('/practices/import')).mainText).toContain('20 MB');
     const before = await fixture.context.db.selectFrom('practices').select('id').execute();
-    const page = readPage(await editor.uploadStream('/practices/import', [csv('file', 'library.csv', 21 * megabyte)], { programmeId: String(fixture.world.programme.id) }));
+    const page = readPage(
+      await editor.uploadStream('/practices/import', [csv('file', 'library.csv', 21 * megabyte)], { programmeId: String(fixture.world.programme.id) }),
+    );
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('“library.csv” is larger than 20 MB: choose a smaller file');
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toContain('Import');
@@ -67,7 +69,11 @@ describe('upload limits of each form', () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id);
     const host = await fixture.browserFor('editorA');
     expect((await host.page(`/events/${id}/participants`)).mainText).toContain('Up to 1 MB.');
-    const page = readPage(await host.uploadStream(`/events/${id}/attendance/sheet`, [{ field: 'sheet', filename: 'sheet.csv', sizeBytes: 2 * megabyte, head: Buffer.from('email\n') }]));
+    const page = readPage(
+      await host.uploadStream(`/events/${id}/attendance/sheet`, [
+        { field: 'sheet', filename: 'sheet.csv', sizeBytes: 2 * megabyte, head: Buffer.from('email\n') },
+      ]),
+    );
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('“sheet.csv” is larger than 1 MB: choose a smaller file');
   });
@@ -76,18 +82,33 @@ describe('upload limits of each form', () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id);
     const host = await fixture.browserFor('editorA');
     // No declared length (a chunked body) and no CSRF token before the file: the cut comes before any token.
-    const response = await host.uploadStream(`/events/${id}/attendance/sheet`, [{ field: 'sheet', filename: 'endless.csv', sizeBytes: 140 * megabyte }], {}, { csrf: false, declareLength: false });
+    const response = await host.uploadStream(
+      `/events/${id}/attendance/sheet`,
+      [{ field: 'sheet', filename: 'endless.csv', sizeBytes: 140 * megabyte }],
+      {},
+      { csrf: false, declareLength: false },
+    );
     expect(response.statusCode).toBe(413);
     expect(response.headers.connection).toBe('close');
     expect(readPage(response).mainText).toContain('“endless.csv” is larger than 1 MB: choose a smaller file');
-    const attended = await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute();
+    const attended = await fixture.context.db
+      .selectFrom('registrations')
+      .select('id')
+      .where('event_id', '=', id)
+      .where('attended_at', 'is not', null)
+      .execute();
     expect(attended).toEqual([]);
   });
 
   it('still refuses an upload within the limits whose CSRF token is forged, keeping none of its file past the answer', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id);
     const host = await fixture.browserFor('editorA');
-    const response = await host.uploadStream(`/events/${id}/attendance/sheet`, [{ field: 'sheet', filename: 'sheet.csv', sizeBytes: 100, head: Buffer.from('email\n') }], { _csrf: 'forged' }, { csrf: false });
+    const response = await host.uploadStream(
+      `/events/${id}/attendance/sheet`,
+      [{ field: 'sheet', filename: 'sheet.csv', sizeBytes: 100, head: Buffer.from('email\n') }],
+      { _csrf: 'forged' },
+      { csrf: false },
+    );
     expect(response.statusCode).toBe(403);
     expect(await storedUploads()).toEqual([]);
   });
@@ -105,7 +126,15 @@ describe('upload limits of each form', () => {
     const editor = await fixture.browserFor('editorA');
     const boundary = 'broken-boundary';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.csv"\r\n\r\ntitle\nunfinished`;
-    const response = await fixture.context.app.inject({ method: 'POST', url: '/instruments/import', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...editor.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
+    const response = await fixture.context.app.inject({
+      method: 'POST',
+      url: '/instruments/import',
+      payload: body,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...editor.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      },
+    });
     expect(response.statusCode).toBe(400);
     expect(readPage(response).title).toContain('The request could not be understood');
   });
@@ -130,7 +159,12 @@ describe('who could never upload there', () => {
     expect(upload.read()).toBe(false);
     expect(await storedUploads()).toEqual([]);
     // Even a malformed body: it is never parsed.
-    const malformed = await fixture.context.app.inject({ method: 'POST', url: '/practices/import', payload: '--x\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    const malformed = await fixture.context.app.inject({
+      method: 'POST',
+      url: '/practices/import',
+      payload: '--x\r\nbroken',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
     expect(malformed.statusCode).toBe(303);
   });
 
@@ -187,7 +221,9 @@ describe('a client that goes away', () => {
       const body = '--b\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nkept while read\r\n--b--\r\n';
       const socket = connect(Number(port), '127.0.0.1');
       await once(socket, 'connect');
-      socket.write(`POST /upload HTTP/1.1\r\nHost: better.test\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(
+        `POST /upload HTTP/1.1\r\nHost: better.test\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       await started;
       socket.destroy();
       expect(await handled).toEqual({ listed: 1, text: 'kept while read' });

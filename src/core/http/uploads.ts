@@ -251,7 +251,8 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
         pipeline(stream, counter, storeNothing ? nowhere() : createWriteStream(target)).then(
           () => {
             open.delete(stream);
-            if (!stream.truncated && !upload.refusal && !storeNothing) upload.files.push({ field, path: target, filename, sizeBytes: size, sha256: hash.digest('hex') });
+            if (!stream.truncated && !upload.refusal && !storeNothing)
+              upload.files.push({ field, path: target, filename, sizeBytes: size, sha256: hash.digest('hex') });
           },
           () => {
             open.delete(stream);

@@ -12,10 +12,9 @@ describe('the catalogue check', () => {
   });
 
   it('fails on a key missing from English, whether used in code or present in another language', () => {
-    const report = checkCatalogues(
-      { ...base, en: { common: { yes: 'Yes' } }, it: { common: { yes: 'Sì', no: 'No' } } },
-      [{ file: 'src/x.tsx', text: "t('common.maybe')" }],
-    );
+    const report = checkCatalogues({ ...base, en: { common: { yes: 'Yes' } }, it: { common: { yes: 'Sì', no: 'No' } } }, [
+      { file: 'src/x.tsx', text: "t('common.maybe')" },
+    ]);
     expect(report.errors).toContain('src/x.tsx: key "common.maybe" is missing from English');
     expect(report.errors).toContain('it: key "common.no" is not in English');
   });
@@ -30,7 +29,14 @@ describe('the catalogue check', () => {
   });
 
   it('requires Italian to be complete, including its own plural forms', () => {
-    const report = checkCatalogues({ ...base, en: { common: { users_one: '{{count}} user', users_other: '{{count}} users' } }, it: { common: { users_one: '{{count}} utente', users_other: '{{count}} utenti' } } }, []);
+    const report = checkCatalogues(
+      {
+        ...base,
+        en: { common: { users_one: '{{count}} user', users_other: '{{count}} users' } },
+        it: { common: { users_one: '{{count}} utente', users_other: '{{count}} utenti' } },
+      },
+      [],
+    );
     expect(report.errors).toEqual(['it must be complete; missing: common.users']);
   });
 

@@ -54,7 +54,10 @@ const nonMessageFile = /(?:queries|tables|policy)\.ts$/;
 const nonMessageContext = /(?:action:\s*|name:\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*)$/;
 
 /** Keys written literally in the source ('partners.form.name.label') and key prefixes of template literals (`partners.helix.${…}`). */
-export function keysUsedInSource(sourceFiles: { file: string; text: string }[], namespaces: string[]): { exact: Map<string, string>; prefixes: Map<string, string> } {
+export function keysUsedInSource(
+  sourceFiles: { file: string; text: string }[],
+  namespaces: string[],
+): { exact: Map<string, string>; prefixes: Map<string, string> } {
   const namespacePattern = namespaces.join('|');
   const exactPattern = new RegExp(`['"](?:${namespacePattern})\\.[A-Za-z0-9_.]*[A-Za-z0-9_]['"]`, 'g');
   const prefixPattern = new RegExp('`((?:' + namespacePattern + ')\\.[A-Za-z0-9_.]*)\\$\\{', 'g');

@@ -13,7 +13,10 @@ export async function insertEmail(trx: Tx, email: Insertable<EmailsTable>): Prom
 
 /** Addresses are matched without regard to case, as a mail server delivers them. */
 export async function deleteEmailsAddressedTo(trx: Tx, address: string): Promise<void> {
-  await trx.deleteFrom('emails').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).execute();
+  await trx
+    .deleteFrom('emails')
+    .where(sql<string>`lower(to_address)`, '=', address.toLowerCase())
+    .execute();
 }
 
 /** The emails to an address whose kind starts with `kindPrefix` (matched literally), oldest first. */
@@ -41,13 +44,20 @@ export function listOutboxPage(db: Db, limit: number, offset: number) {
 }
 
 export async function countOutbox(db: Db): Promise<number> {
-  const count = await db.selectFrom('emails').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('emails')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count.count);
 }
 
 /** Deletes the emails sent more than 30 days ago; answers how many. */
 export async function deleteEmailsSentOver30DaysAgo(db: Db): Promise<number> {
-  const result = await db.deleteFrom('emails').where('status', '=', 'sent').where('sent_at', '<', sql<Date>`now() - interval '30 days'`).executeTakeFirst();
+  const result = await db
+    .deleteFrom('emails')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', sql<Date>`now() - interval '30 days'`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -67,7 +67,9 @@ describe('sending queued emails', () => {
   });
 
   it('sends an email’s attachment, e.g. a calendar file', async () => {
-    await queue('e@example.org', 'With a calendar', [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }]);
+    await queue('e@example.org', 'With a calendar', [
+      { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+    ]);
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
     expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
     transport.close();
@@ -87,7 +89,11 @@ describe('sending queued emails', () => {
     expect(third?.lastError).toContain('Mailbox unavailable');
     // Not due yet: the retry waits a minute.
     expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 0, failed: 0 });
-    await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Third').execute();
+    await database.db
+      .updateTable('emails')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('subject', '=', 'Third')
+      .execute();
     expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
     transport.close();
   });
@@ -118,7 +124,11 @@ describe('sending queued emails', () => {
     await queue('d@example.org', 'Fourth');
     const failing = { send: () => Promise.reject(new Error('connection refused')) };
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Fourth').execute();
+      await database.db
+        .updateTable('emails')
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .where('subject', '=', 'Fourth')
+        .execute();
       await sendDueEmails(database.db, database.kind, failing, 'no-reply@better.test');
     }
     const { emails } = await listOutbox(database.db, 1);
@@ -132,7 +142,11 @@ describe('sending queued emails', () => {
     const attempts: string[] = [];
     const recording = { send: async (message: MailMessage) => (attempts.push(message.messageId), transport.send(message)) };
     expect(await sendDueEmails(database.db, database.kind, recording, 'BETTER <no-reply@better.test>')).toEqual({ sent: 0, failed: 1 });
-    await database.db.updateTable('emails').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('subject', '=', 'Fifth').execute();
+    await database.db
+      .updateTable('emails')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('subject', '=', 'Fifth')
+      .execute();
     expect(await sendDueEmails(database.db, database.kind, recording, 'BETTER <no-reply@better.test>')).toEqual({ sent: 1, failed: 0 });
     transport.close();
     expect(attempts).toHaveLength(2);
@@ -150,7 +164,9 @@ describe('sending on the embedded database', () => {
     // The process dies while the mail server is still answering: the email stays claimed.
     const dying = { send: () => new Promise<void>(() => {}) };
     void sendDueEmails(embedded.db, embedded.kind, dying, 'no-reply@better.test');
-    const claimed = async () => (await embedded.db.selectFrom('emails').select('next_attempt_at').where('subject', '=', 'Cut off').executeTakeFirstOrThrow()).next_attempt_at > new Date();
+    const claimed = async () =>
+      (await embedded.db.selectFrom('emails').select('next_attempt_at').where('subject', '=', 'Cut off').executeTakeFirstOrThrow()).next_attempt_at >
+      new Date();
     while (!(await claimed())) await new Promise((resolve) => setTimeout(resolve, 10));
 
     const sent: string[] = [];

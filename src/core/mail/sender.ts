@@ -62,7 +62,14 @@ export function messageIdOf(email: { id: number; created_at: Date }, from: strin
 async function deliver(db: Db, transport: MailTransport, from: string, email: DueEmail, report: SendReport): Promise<void> {
   const attempts = email.attempts + 1;
   try {
-    await transport.send({ from, to: email.to_address, subject: email.subject, text: email.body_text, attachments: email.attachments, messageId: messageIdOf(email, from) });
+    await transport.send({
+      from,
+      to: email.to_address,
+      subject: email.subject,
+      text: email.body_text,
+      attachments: email.attachments,
+      messageId: messageIdOf(email, from),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordFailedAttempt(db, email.id, {

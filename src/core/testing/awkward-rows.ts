@@ -28,7 +28,10 @@ export async function addAwkwardRows(db: Db): Promise<void> {
     if (planId === undefined) throw new Error('addAwkwardRows needs the demo loaded first');
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, index) => index));
     const large = randomBytes(3 * 1024 * 1024);
-    for (const [name, content] of [[`${awkwardText}.pdf`, everyByte], ['large "scan".pdf', large]] as const) {
+    for (const [name, content] of [
+      [`${awkwardText}.pdf`, everyByte],
+      ['large "scan".pdf', large],
+    ] as const) {
       await storeEvidenceFile(trx, planId, name, content);
     }
     await sql`update practices set title = ${awkwardText.slice(0, 80)}, summary = ${awkwardText},
@@ -38,6 +41,8 @@ export async function addAwkwardRows(db: Db): Promise<void> {
     await sql`insert into audit_events (occurred_at, actor_label, action, entity_type, entity_id, after)
       values ('2026-01-02 03:04:05.123456+05:30', ${awkwardText}, 'test.awkward', 'test', '1',
         '{"big": 12345678901234567890, "fraction": 0.1, "tiny": 1e-300, "text": "line\\nbreak \\u0001"}'::jsonb)`.execute(trx);
-    await sql`insert into emails (kind, to_address, subject, body_text) values ('test', 'large@example.org', ${awkwardText}, ${awkwardText.repeat(20_000)})`.execute(trx);
+    await sql`insert into emails (kind, to_address, subject, body_text) values ('test', 'large@example.org', ${awkwardText}, ${awkwardText.repeat(20_000)})`.execute(
+      trx,
+    );
   });
 }

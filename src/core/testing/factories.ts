@@ -34,7 +34,15 @@ export function valueOf<T>(outcome: Outcome<T, string>): T {
 export async function aProgramme(db: Db, overrides: Partial<ProgrammeInput> = {}): Promise<Programme> {
   const n = next();
   return valueOf(
-    await createProgramme(db, factory, { slug: `programme-${n}`, acronym: `P${n}`, title: `Programme ${n}`, summary: '', startsOn: '2019-08-01', endsOn: '2023-07-31', ...overrides }),
+    await createProgramme(db, factory, {
+      slug: `programme-${n}`,
+      acronym: `P${n}`,
+      title: `Programme ${n}`,
+      summary: '',
+      startsOn: '2019-08-01',
+      endsOn: '2023-07-31',
+      ...overrides,
+    }),
   );
 }
 
@@ -59,7 +67,15 @@ export async function aPartner(db: Db, programmeId: number, overrides: Partial<P
 export async function anOrganisation(db: Db, partnerId: number, overrides: Partial<OrganisationInput> = {}): Promise<Organisation> {
   const n = next();
   return valueOf(
-    await createOrganisationForPartner(db, factory, partnerId, { name: `Organisation ${n}`, countryCode: 'IT', helix: 'research_education', sizeClass: null, website: null, inRegion: true, ...overrides }),
+    await createOrganisationForPartner(db, factory, partnerId, {
+      name: `Organisation ${n}`,
+      countryCode: 'IT',
+      helix: 'research_education',
+      sizeClass: null,
+      website: null,
+      inRegion: true,
+      ...overrides,
+    }),
   );
 }
 
@@ -146,5 +162,13 @@ export async function aWorld(db: Db) {
     aUser(db, { role: 'stakeholder', organisationId: organisationA.id }),
     aUser(db, { role: 'none' }),
   ]);
-  return { programme, otherProgramme, partnerA, partnerB, organisationA, organisationB, users: { admin, coordinator, otherCoordinator, editorA, editorB, stakeholderA, plainUser } };
+  return {
+    programme,
+    otherProgramme,
+    partnerA,
+    partnerB,
+    organisationA,
+    organisationB,
+    users: { admin, coordinator, otherCoordinator, editorA, editorB, stakeholderA, plainUser },
+  };
 }

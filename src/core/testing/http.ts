@@ -51,10 +51,18 @@ export interface GeneratedFile {
 /** A multipart body generated piece by piece: its boundary, its exact length, and the stream that produces it. */
 export function multipartBody(fields: Record<string, string>, files: GeneratedFile[]): { boundary: string; length: number; stream: Readable } {
   const boundary = '----better-test-boundary';
-  const fieldParts = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  const fileHeader = (file: GeneratedFile) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const fieldParts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  const fileHeader = (file: GeneratedFile) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
   const closing = Buffer.from(`--${boundary}--\r\n`);
-  const length = fieldParts.reduce((sum, part) => sum + part.length, 0) + files.reduce((sum, file) => sum + fileHeader(file).length + file.sizeBytes + 2, 0) + closing.length;
+  const length =
+    fieldParts.reduce((sum, part) => sum + part.length, 0) +
+    files.reduce((sum, file) => sum + fileHeader(file).length + file.sizeBytes + 2, 0) +
+    closing.length;
   const block = Buffer.alloc(64 * 1024, 0x20);
   async function* pieces() {
     yield* fieldParts;
@@ -111,7 +119,11 @@ export class TestBrowser {
   }
 
   /** Posts a form as a browser would, CSRF token included unless a test gives its own. */
-  async post(url: string, fields: Record<string, string | string[]>, options: { csrf?: string | false; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: string | false; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
     if (options.csrf !== false) body.set('_csrf', options.csrf ?? (await this.csrfToken()));
@@ -134,9 +146,15 @@ export class TestBrowser {
   ): Promise<LightMyRequestResponse> {
     const boundary = '----better-test-boundary';
     const all = options.csrf === false ? fields : { _csrf: await this.csrfToken(), ...fields };
-    const parts: Buffer[] = Object.entries(all).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    const parts: Buffer[] = Object.entries(all).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
     for (const [name, file] of Object.entries(files)) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+      );
       parts.push(typeof file.content === 'string' ? Buffer.from(file.content) : file.content, Buffer.from('\r\n'));
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -154,7 +172,12 @@ export class TestBrowser {
    * Posts a multipart form whose files are generated while it is sent (never held whole, as a browser streams a large
    * file), with the Content-Length a browser declares (unless told not to, as a chunked body has none). Each file is its `head` followed by spaces up to its size.
    */
-  async uploadStream(url: string, files: GeneratedFile[], fields: Record<string, string> = {}, options: { csrf?: false; headers?: Record<string, string>; onSent?: () => void; declareLength?: false } = {}): Promise<LightMyRequestResponse> {
+  async uploadStream(
+    url: string,
+    files: GeneratedFile[],
+    fields: Record<string, string> = {},
+    options: { csrf?: false; headers?: Record<string, string>; onSent?: () => void; declareLength?: false } = {},
+  ): Promise<LightMyRequestResponse> {
     const all = options.csrf === false ? fields : { _csrf: await this.csrfToken(), ...fields };
     const body = multipartBody(all, files);
     if (options.onSent) body.stream.once('end', options.onSent);
@@ -162,7 +185,13 @@ export class TestBrowser {
       method: 'POST',
       url,
       payload: body.stream,
-      headers: { ...this.headers, 'content-type': `multipart/form-data; boundary=${body.boundary}`, ...(options.declareLength === false ? {} : { 'content-length': String(body.length) }), cookie: this.cookieHeader(), ...options.headers },
+      headers: {
+        ...this.headers,
+        'content-type': `multipart/form-data; boundary=${body.boundary}`,
+        ...(options.declareLength === false ? {} : { 'content-length': String(body.length) }),
+        cookie: this.cookieHeader(),
+        ...options.headers,
+      },
     });
     this.remember(response);
     return response;

@@ -5,7 +5,9 @@ import type { Visitor } from './visitor.js';
 
 /** An upcoming event of the demo that takes registrations. */
 export async function openEventOf(database: ScratchDatabase): Promise<number> {
-  const [row] = await database.query<{ id: number }>('select id from events where starts_at > now() and (registration_deadline is null or registration_deadline > now()) order by id limit 1');
+  const [row] = await database.query<{ id: number }>(
+    'select id from events where starts_at > now() and (registration_deadline is null or registration_deadline > now()) order by id limit 1',
+  );
   if (!row) throw new Error('The demo has no event open for registration');
   return row.id;
 }

@@ -68,7 +68,10 @@ ${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=5s$
 
 function workersOf(master: number): number[] {
   try {
-    return execFileSync('ps', ['--ppid', String(master), '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('ps', ['--ppid', String(master), '-o', 'pid='], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // ps exits 1 when there is no such process
   }
@@ -79,10 +82,13 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
   const port = await freePort();
   const down: string[] = [];
   await writeFile(path.join(folder, 'nginx.conf'), configuration(folder, port, upstreams, down));
-  const child = spawn('/usr/sbin/nginx', ['-p', folder, '-c', path.join(folder, 'nginx.conf'), '-e', path.join(folder, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn('/usr/sbin/nginx', ['-p', folder, '-c', path.join(folder, 'nginx.conf'), '-e', path.join(folder, 'error.log')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await waitFor('nginx to listen', async () => {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${await readFile(path.join(folder, 'error.log'), 'utf8').catch(() => '')}`);
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited with ${child.exitCode}: ${await readFile(path.join(folder, 'error.log'), 'utf8').catch(() => '')}`);
     return new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
       socket.on('error', () => resolve(false));

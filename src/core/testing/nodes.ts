@@ -38,11 +38,13 @@ export async function createScratchDatabase(serverUrl: string, prefix: string): 
   await onServer(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const query = <R extends pg.QueryResultRow>(statement: string, values: unknown[] = []) => onServer(serverUrl, async (client) => (await client.query<R>(statement, values)).rows);
+  const query = <R extends pg.QueryResultRow>(statement: string, values: unknown[] = []) =>
+    onServer(serverUrl, async (client) => (await client.query<R>(statement, values)).rows);
   return {
     name,
     url: url.toString(),
-    query: <R extends pg.QueryResultRow>(statement: string, values: unknown[] = []) => onServer(url.toString(), async (client) => (await client.query<R>(statement, values)).rows),
+    query: <R extends pg.QueryResultRow>(statement: string, values: unknown[] = []) =>
+      onServer(url.toString(), async (client) => (await client.query<R>(statement, values)).rows),
     admin: async (statement) => {
       await query(statement);
     },
@@ -87,7 +89,10 @@ export interface BetterNode {
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv, stderr: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', stderr] });
+  return spawn(process.execPath, ['--import', 'tsx', fromProjectRoot('src', 'cli.ts'), ...args], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', stderr],
+  });
 }
 
 export interface FinishedCommand {

@@ -55,7 +55,18 @@ const approaches = [
   'e-signature workflow',
   'citizen panel',
 ];
-const beneficiaries = ['residents', 'small businesses', 'students', 'older people', 'visitors', 'municipal staff', 'start-ups', 'families', 'researchers', 'civil society groups'];
+const beneficiaries = [
+  'residents',
+  'small businesses',
+  'students',
+  'older people',
+  'visitors',
+  'municipal staff',
+  'start-ups',
+  'families',
+  'researchers',
+  'civil society groups',
+];
 const verbs = ['simplifies', 'speeds up', 'opens up', 'connects', 'automates', 'redesigns', 'brings together', 'measures', 'improves', 'personalises'];
 const outcomes = [
   'cuts processing time by half',
@@ -69,9 +80,27 @@ const outcomes = [
   'makes services accessible on any device',
   'lowers the cost per transaction',
 ];
-const partners = ['a city university', 'local software companies', 'the regional development agency', 'a civic tech association', 'the national e-government agency', 'a chamber of commerce', 'a research centre', 'neighbouring municipalities'];
+const partners = [
+  'a city university',
+  'local software companies',
+  'the regional development agency',
+  'a civic tech association',
+  'the national e-government agency',
+  'a chamber of commerce',
+  'a research centre',
+  'neighbouring municipalities',
+];
 const cities = ['Genoa', 'Tartu', 'Nyíregyháza', 'Birmingham', 'Gävle', 'Porto', 'Ghent', 'Lyon', 'Krakow', 'Aarhus'];
-const themeCodes = ['digital-services', 'payments', 'open-data', 'artificial-intelligence', 'smart-city', 'innovation-ecosystem', 'skills', 'procurement-of-innovation'];
+const themeCodes = [
+  'digital-services',
+  'payments',
+  'open-data',
+  'artificial-intelligence',
+  'smart-city',
+  'innovation-ecosystem',
+  'skills',
+  'procurement-of-innovation',
+];
 const scopes = ['local', 'regional', 'national', 'european'] as const;
 
 export interface GeneratedPractice {
@@ -92,7 +121,10 @@ export function generatePractice(random: () => number, programmeId: number, owne
   const title = `${approach[0]?.toUpperCase()}${approach.slice(1)} for ${service} in ${city}`;
   const summary = `A ${approach} that ${pick(verbs)} ${service} for ${beneficiary}. It ${outcome}.`;
   const paragraphs = Array.from({ length: 2 + Math.floor(random() * 3) }, () => {
-    const sentences = Array.from({ length: 3 }, () => `The ${pick(approaches)} ${pick(verbs)} ${pick(services)} for ${pick(beneficiaries)}, working with ${pick(partners)}; it ${pick(outcomes)}.`);
+    const sentences = Array.from(
+      { length: 3 },
+      () => `The ${pick(approaches)} ${pick(verbs)} ${pick(services)} for ${pick(beneficiaries)}, working with ${pick(partners)}; it ${pick(outcomes)}.`,
+    );
     return sentences.join(' ');
   });
   const themes = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(themeCodes)))];
@@ -129,11 +161,16 @@ export function generatePractice(random: () => number, programmeId: number, owne
 }
 
 /** Inserts generated published practices in batches (one transaction each), then refreshes the planner statistics. */
-export async function insertGeneratedPractices(db: Db, options: { programmeId: number; ownerPartnerIds: number[]; count: number; seed: number; onProgress?: (done: number) => void }): Promise<void> {
+export async function insertGeneratedPractices(
+  db: Db,
+  options: { programmeId: number; ownerPartnerIds: number[]; count: number; seed: number; onProgress?: (done: number) => void },
+): Promise<void> {
   const random = seededRandom(options.seed);
   const batchSize = 500;
   for (let start = 0; start < options.count; start += batchSize) {
-    const batch = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, offset) => generatePractice(random, options.programmeId, options.ownerPartnerIds, start + offset + 1));
+    const batch = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, offset) =>
+      generatePractice(random, options.programmeId, options.ownerPartnerIds, start + offset + 1),
+    );
     await writeGeneratedPractices(db, batch);
     options.onProgress?.(start + batch.length);
   }

@@ -77,7 +77,12 @@ export class Visitor {
     if (answer.status !== 303) throw new Error(`Signing in as ${email} answered ${answer.status}`);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: string | { stream: Readable; contentType: string; length: number } | undefined, accept: string): Promise<Answer> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | { stream: Readable; contentType: string; length: number } | undefined,
+    accept: string,
+  ): Promise<Answer> {
     const startedAt = Date.now();
     const headers: Record<string, string> = { accept, cookie: this.cookieHeader };
     if (typeof body === 'string') headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -101,7 +106,16 @@ export class Visitor {
       exchange = { method, path, status: response.status, upstream, startedAt, endedAt: Date.now(), body: text, headers: response.headers };
     } catch (error) {
       // A page cut off midway still names the node that began it.
-      exchange = { method, path, status: 0, upstream, startedAt, endedAt: Date.now(), body: error instanceof Error ? error.message : String(error), headers: null };
+      exchange = {
+        method,
+        path,
+        status: 0,
+        upstream,
+        startedAt,
+        endedAt: Date.now(),
+        body: error instanceof Error ? error.message : String(error),
+        headers: null,
+      };
     }
     if (!this.record) return exchange;
     // Pages are kept only when something went wrong: a load test reads thousands.

@@ -28,12 +28,18 @@ function sharedByTheFile<T extends object>(open: () => Promise<T>, close: (opene
 
 /** A fresh, migrated database with nothing in it, for tests of the database itself or of the demo. */
 export function useTestDatabase(): DatabaseHandle {
-  return sharedByTheFile(() => createTestDatabase(), (database) => database.close());
+  return sharedByTheFile(
+    () => createTestDatabase(),
+    (database) => database.close(),
+  );
 }
 
 /** The application on a fresh database with nothing in it, for tests that make their own data (or load the demo). */
 export function useTestApp(config: Partial<Config> = {}): TestApp {
-  return sharedByTheFile(() => createTestApp(config), (context) => context.close());
+  return sharedByTheFile(
+    () => createTestApp(config),
+    (context) => context.close(),
+  );
 }
 
 export interface DatabaseWorldFixture {

@@ -37,11 +37,20 @@ describe('form parsing', () => {
   });
 
   it('refuses a web address with a space, tab, line break or other control character inside, and stores a good one as typed', () => {
-    for (const website of ['https://example.org/a\nb', 'https://exa mple.org', 'https://example.org/\tx', 'https://example.org/\u00a0x', 'https://example.org/\u2028x']) {
+    for (const website of [
+      'https://example.org/a\nb',
+      'https://exa mple.org',
+      'https://example.org/\tx',
+      'https://example.org/\u00a0x',
+      'https://example.org/\u2028x',
+    ]) {
       const parsed = parseForm(schema, { name: 'Tartu', website });
       expect(parsed.ok ? [] : parsed.state.errors, JSON.stringify(website)).toEqual([{ field: 'website', key: 'validation.urlSpaces' }]);
     }
-    expect(parseForm(schema, { name: 'Tartu', website: '  https://example.org/a?b=c#d  ' })).toEqual({ ok: true, data: { name: 'Tartu', website: 'https://example.org/a?b=c#d' } });
+    expect(parseForm(schema, { name: 'Tartu', website: '  https://example.org/a?b=c#d  ' })).toEqual({
+      ok: true,
+      data: { name: 'Tartu', website: 'https://example.org/a?b=c#d' },
+    });
   });
 
   it('turns an empty optional field into null', () => {
@@ -75,7 +84,11 @@ describe('dates', () => {
 describe('the order of errors', () => {
   it('follows the order of the fields, whichever rule found the problem', () => {
     const schema = z
-      .object({ start: requiredLine({ max: 10, required: 'x.start' }), end: requiredLine({ max: 10, required: 'x.end' }), name: requiredLine({ max: 10, required: 'x.name' }) })
+      .object({
+        start: requiredLine({ max: 10, required: 'x.start' }),
+        end: requiredLine({ max: 10, required: 'x.end' }),
+        name: requiredLine({ max: 10, required: 'x.name' }),
+      })
       .refine((input) => input.end > input.start, { error: 'x.endBeforeStart', path: ['end'], ...whenFieldsValid('start', 'end') });
     const parsed = parseForm(schema, { start: 'b', end: 'a', name: '' });
     expect(parsed.ok ? [] : parsed.state.errors.map((error) => error.key)).toEqual(['x.endBeforeStart', 'x.name']);

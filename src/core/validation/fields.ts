@@ -55,7 +55,10 @@ export function optionalLine(options: { max: number; tooLong?: string }) {
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function requiredEmail(required: string, invalid = 'validation.email') {
-  return z.preprocess(cleanText, z.string({ error: required }).min(1, { error: required }).max(254, { error: invalid }).regex(emailPattern, { error: invalid }));
+  return z.preprocess(
+    cleanText,
+    z.string({ error: required }).min(1, { error: required }).max(254, { error: invalid }).regex(emailPattern, { error: invalid }),
+  );
 }
 
 export function optionalEmail(invalid = 'validation.email') {
@@ -83,13 +86,10 @@ export function webAddress(invalid = 'validation.url') {
 }
 
 export function optionalUrl(invalid = 'validation.url') {
-  return z.preprocess(
-    (value) => {
-      const cleaned = cleanText(value);
-      return cleaned === '' ? null : cleaned;
-    },
-    webAddress(invalid).nullable(),
-  );
+  return z.preprocess((value) => {
+    const cleaned = cleanText(value);
+    return cleaned === '' ? null : cleaned;
+  }, webAddress(invalid).nullable());
 }
 
 function isHttpUrl(text: string): boolean {
@@ -154,17 +154,23 @@ export function checkbox() {
 
 /** A numeric id chosen from a list (select or radios). */
 export function requiredId(required: string) {
-  return z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    return cleaned === '' ? undefined : Number(cleaned);
-  }, z.number({ error: required }).int({ error: required }).positive({ error: required }));
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? undefined : Number(cleaned);
+    },
+    z.number({ error: required }).int({ error: required }).positive({ error: required }),
+  );
 }
 
 export function optionalId(invalid: string) {
-  return z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    return cleaned === '' ? null : Number(cleaned);
-  }, z.number({ error: invalid }).int({ error: invalid }).positive({ error: invalid }).nullable());
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? null : Number(cleaned);
+    },
+    z.number({ error: invalid }).int({ error: invalid }).positive({ error: invalid }).nullable(),
+  );
 }
 
 /** A page number from a query string: anything unusable means page 1. */
@@ -182,7 +188,8 @@ export const themeCodePattern = /^[a-z0-9-]{1,60}$/;
  */
 export function whenFieldsValid(...fields: string[]) {
   return {
-    when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
+    when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
+      payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
   };
 }
 
@@ -211,10 +218,13 @@ export function optionalEuros(invalid: string) {
 }
 
 export function optionalDate(invalid = 'validation.date') {
-  return z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    return cleaned === '' ? null : cleaned;
-  }, isoDate(z.string({ error: invalid }), invalid).nullable());
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? null : cleaned;
+    },
+    isoDate(z.string({ error: invalid }), invalid).nullable(),
+  );
 }
 
 /** A repeated field (rows of a form table) as a list that keeps empty cells, so rows stay aligned. */
@@ -225,4 +235,3 @@ export function rowsOf(value: unknown): string[] {
     return typeof cleaned === 'string' ? cleaned : '';
   });
 }
-

@@ -55,7 +55,8 @@ interface SchemaDefinition {
 export function fieldOrder(schema: z.ZodType): string[] {
   const walk = (definition: SchemaDefinition): string[] => {
     if (definition.type === 'object' && definition.shape) return Object.keys(definition.shape);
-    if (definition.type === 'intersection' && definition.left && definition.right) return [...walk(definition.left._zod.def), ...walk(definition.right._zod.def)];
+    if (definition.type === 'intersection' && definition.left && definition.right)
+      return [...walk(definition.left._zod.def), ...walk(definition.right._zod.def)];
     if (definition.type === 'pipe' && definition.in) return walk(definition.in._zod.def);
     return [];
   };
@@ -105,7 +106,13 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed
  * The form as posted with its fields' own errors and a use case's refusals (what the fields refer to) together, one
  * message per field (the field's own first), in the order of the fields: every problem of the form in one round.
  */
-export function withRefusals(schema: z.ZodType, body: unknown, errors: readonly FieldError[], refusals: readonly { reason: string; field?: string }[], keyPrefix: string): FormState {
+export function withRefusals(
+  schema: z.ZodType,
+  body: unknown,
+  errors: readonly FieldError[],
+  refusals: readonly { reason: string; field?: string }[],
+  keyPrefix: string,
+): FormState {
   const all = [...errors];
   for (const refusal of refusals) {
     const field = refusal.field ?? 'form';

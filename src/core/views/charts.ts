@@ -23,7 +23,11 @@ export function barChartSize(categories: number, horizontal: boolean): { width: 
 
 export function barChartSvg(chart: BarChart, size = barChartSize(chart.categories.length, chart.horizontal ?? false)): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
-  const categoryAxis = { type: 'category' as const, data: chart.categories, axisLabel: { color: '#1f2328', interval: 0, overflow: 'truncate' as const, width: chart.horizontal ? 180 : 110 } };
+  const categoryAxis = {
+    type: 'category' as const,
+    data: chart.categories,
+    axisLabel: { color: '#1f2328', interval: 0, overflow: 'truncate' as const, width: chart.horizontal ? 180 : 110 },
+  };
   const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#1f2328' } };
   instance.setOption({
     animation: false,
@@ -34,7 +38,13 @@ export function barChartSvg(chart: BarChart, size = barChartSize(chart.categorie
     legend: chart.series.length > 1 ? { top: 0, textStyle: { color: '#1f2328' } } : undefined,
     xAxis: chart.horizontal ? valueAxis : categoryAxis,
     yAxis: chart.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
-    series: chart.series.map((series) => ({ type: 'bar', name: series.name, data: series.values, ...(chart.stacked ? { stack: 'total' } : {}), barMaxWidth: 40 })),
+    series: chart.series.map((series) => ({
+      type: 'bar',
+      name: series.name,
+      data: series.values,
+      ...(chart.stacked ? { stack: 'total' } : {}),
+      barMaxWidth: 40,
+    })),
   });
   const svg = instance.renderToSVGString();
   instance.dispose();
@@ -68,11 +78,22 @@ export function timelineChartSvg(chart: TimelineChart, width = 720): string {
       itemStyle: { color: colourOf.get(status.key) },
       encode: { x: [1, 2], y: 0 },
       data: chart.rows.flatMap((row, index) => (row.status === status.key ? [[index, row.start.getTime(), row.end.getTime()]] : [])),
-      renderItem: (_params: unknown, api: { value: (dimension: number) => number; coord: (point: [number, number]) => [number, number]; size: (value: [number, number]) => [number, number] }) => {
+      renderItem: (
+        _params: unknown,
+        api: {
+          value: (dimension: number) => number;
+          coord: (point: [number, number]) => [number, number];
+          size: (value: [number, number]) => [number, number];
+        },
+      ) => {
         const start = api.coord([api.value(1), api.value(0)]);
         const end = api.coord([api.value(2), api.value(0)]);
         const barHeight = api.size([0, 1])[1] * 0.6;
-        return { type: 'rect', shape: { x: start[0], y: start[1] - barHeight / 2, width: Math.max(2, end[0] - start[0]), height: barHeight }, style: { fill: colourOf.get(status.key) } };
+        return {
+          type: 'rect',
+          shape: { x: start[0], y: start[1] - barHeight / 2, width: Math.max(2, end[0] - start[0]), height: barHeight },
+          style: { fill: colourOf.get(status.key) },
+        };
       },
     })),
   });

@@ -8,7 +8,16 @@ import { useTestApp } from '../../core/testing/world.js';
 
 const context = useTestApp();
 
-const base: CliUserInput = { email: '', displayName: 'CLI Person', role: 'admin', programmeId: undefined, partnerId: undefined, organisationId: undefined, locale: 'en', password: undefined };
+const base: CliUserInput = {
+  email: '',
+  displayName: 'CLI Person',
+  role: 'admin',
+  programmeId: undefined,
+  partnerId: undefined,
+  organisationId: undefined,
+  locale: 'en',
+  password: undefined,
+};
 
 async function run(input: Partial<CliUserInput>) {
   return createUserFromCli(context.db, { ...base, ...input }, { translator: await getTranslator(), publicUrl: 'http://better.test' });
@@ -19,7 +28,9 @@ describe('creating a user from the command line', () => {
     const result = await run({ email: 'first.admin@example.org', password: 'a long enough passphrase' });
     expect(result).toMatchObject({ ok: true });
     expect(result.message).toMatch(/can sign in now/);
-    expect((await new TestBrowser(context.app).post('/sign-in', { email: 'first.admin@example.org', password: 'a long enough passphrase' })).statusCode).toBe(303);
+    expect((await new TestBrowser(context.app).post('/sign-in', { email: 'first.admin@example.org', password: 'a long enough passphrase' })).statusCode).toBe(
+      303,
+    );
   });
 
   it('prints an invitation link when no password is given', async () => {

@@ -23,11 +23,23 @@ export interface CliUserInput {
 export async function createUserFromCli(db: Db, input: CliUserInput, context: EmailContext): Promise<{ ok: boolean; message: string }> {
   const t = context.translator.translate('en');
   const parsed = invitationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: fieldErrors(parsed.error).map((error) => `${error.field}: ${t(error.key, error.values)}`).join('\n') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: fieldErrors(parsed.error)
+        .map((error) => `${error.field}: ${t(error.key, error.values)}`)
+        .join('\n'),
+    };
   let passwordHash: string | undefined;
   if (input.password !== undefined) {
     const password = newPasswordSchema.safeParse({ password: input.password, confirmation: input.password });
-    if (!password.success) return { ok: false, message: fieldErrors(password.error).map((error) => `password: ${t(error.key, error.values)}`).join('\n') };
+    if (!password.success)
+      return {
+        ok: false,
+        message: fieldErrors(password.error)
+          .map((error) => `password: ${t(error.key, error.values)}`)
+          .join('\n'),
+      };
     passwordHash = await hashPassword(password.data.password);
   }
   const outcome = await inviteUser(db, systemActor('command line'), parsed.data, context, passwordHash ? { passwordHash } : {});
@@ -35,6 +47,8 @@ export async function createUserFromCli(db: Db, input: CliUserInput, context: Em
   const { userId, invitationLink } = outcome.value;
   return {
     ok: true,
-    message: invitationLink ? `Created user ${userId}. Invitation link (valid 7 days, also queued by email):\n${invitationLink}` : `Created user ${userId}; they can sign in now.`,
+    message: invitationLink
+      ? `Created user ${userId}. Invitation link (valid 7 days, also queued by email):\n${invitationLink}`
+      : `Created user ${userId}; they can sign in now.`,
   };
 }

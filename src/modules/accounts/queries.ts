@@ -38,18 +38,37 @@ export function membershipsOfUser(db: Executor, userId: number) {
     .execute();
 }
 
-export function insertUser(trx: Tx, user: { email: string; displayName: string; locale: Locale; isAdmin: boolean; status: UserStatus; passwordHash: string | null }) {
+export function insertUser(
+  trx: Tx,
+  user: { email: string; displayName: string; locale: Locale; isAdmin: boolean; status: UserStatus; passwordHash: string | null },
+) {
   return trx
     .insertInto('users')
-    .values({ email: user.email, display_name: user.displayName, locale: user.locale, is_admin: user.isAdmin, status: user.status, password_hash: user.passwordHash })
+    .values({
+      email: user.email,
+      display_name: user.displayName,
+      locale: user.locale,
+      is_admin: user.isAdmin,
+      status: user.status,
+      password_hash: user.passwordHash,
+    })
     .returning(userColumns)
     .executeTakeFirstOrThrow();
 }
 
-export function insertMembership(trx: Tx, membership: { userId: number; programmeId: number; role: MembershipRole; partnerId: number | null; organisationId: number | null }) {
+export function insertMembership(
+  trx: Tx,
+  membership: { userId: number; programmeId: number; role: MembershipRole; partnerId: number | null; organisationId: number | null },
+) {
   return trx
     .insertInto('memberships')
-    .values({ user_id: membership.userId, programme_id: membership.programmeId, role: membership.role, partner_id: membership.partnerId, organisation_id: membership.organisationId })
+    .values({
+      user_id: membership.userId,
+      programme_id: membership.programmeId,
+      role: membership.role,
+      partner_id: membership.partnerId,
+      organisation_id: membership.organisationId,
+    })
     .onConflict((conflict) => conflict.doNothing())
     .returning(['id', 'programme_id', 'role', 'partner_id', 'organisation_id'])
     .executeTakeFirst();

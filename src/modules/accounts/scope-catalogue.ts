@@ -18,7 +18,11 @@ export async function scopeCatalogue(db: Db, actor: Actor): Promise<{ names: Sco
     options: {
       programmes: programmes.map((programme) => ({ value: String(programme.id), label: `${programme.acronym} – ${programme.title}` })),
       partners: partners.map((partner) => ({ value: String(partner.id), label: partner.name, group: acronym.get(partner.programmeId) ?? '' })),
-      organisations: organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name, group: acronym.get(organisation.programmeId) ?? '' })),
+      organisations: organisations.map((organisation) => ({
+        value: String(organisation.id),
+        label: organisation.name,
+        group: acronym.get(organisation.programmeId) ?? '',
+      })),
     },
   };
 }

@@ -37,14 +37,28 @@ async function seedDemoAccounts(trx: Tx, programmeId: number, partners: DemoReco
   const ids = new Map<string, number>();
   const hash = passwordHash ?? (await hashPassword(demoPassword));
   for (const account of demoAccounts) {
-    const user = await insertUser(trx, { email: account.email, displayName: account.displayName, locale: account.locale, isAdmin: account.role === 'admin', status: 'active', passwordHash: hash });
+    const user = await insertUser(trx, {
+      email: account.email,
+      displayName: account.displayName,
+      locale: account.locale,
+      isAdmin: account.role === 'admin',
+      status: 'active',
+      passwordHash: hash,
+    });
     ids.set(account.key, user.id);
-    if (account.role === 'coordinator') await insertMembership(trx, { userId: user.id, programmeId, role: 'coordinator', partnerId: null, organisationId: null });
+    if (account.role === 'coordinator')
+      await insertMembership(trx, { userId: user.id, programmeId, role: 'coordinator', partnerId: null, organisationId: null });
     if (account.role === 'editor' && account.partner) {
       await insertMembership(trx, { userId: user.id, programmeId, role: 'editor', partnerId: partners.partnerIds[account.partner], organisationId: null });
     }
     if (account.role === 'stakeholder' && account.organisation) {
-      await insertMembership(trx, { userId: user.id, programmeId, role: 'stakeholder', partnerId: null, organisationId: partners.organisationIds[account.organisation] ?? null });
+      await insertMembership(trx, {
+        userId: user.id,
+        programmeId,
+        role: 'stakeholder',
+        partnerId: null,
+        organisationId: partners.organisationIds[account.organisation] ?? null,
+      });
     }
   }
   return ids;

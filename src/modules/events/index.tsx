@@ -26,7 +26,8 @@ export const eventsModule: PlatformModule = {
   fills: [
     // A transfer's study visit or import workshop can name the event where it took place.
     fill(transferEventSource, {
-      candidates: async (db, transfer) => (await queries.eventsOfPartners(db, transfer.programmeId, [transfer.ownerPartnerId, transfer.importerPartnerId])).map(toTransferEvent),
+      candidates: async (db, transfer) =>
+        (await queries.eventsOfPartners(db, transfer.programmeId, [transfer.ownerPartnerId, transfer.importerPartnerId])).map(toTransferEvent),
       byIds: async (db, ids) => (await queries.eventsByIds(db, ids)).map(toTransferEvent),
     }),
   ],

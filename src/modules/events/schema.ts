@@ -1,6 +1,21 @@
 /** Input schemas of events: the event form, registration, attendance, feedback and the statistics' filters. */
 import { z } from 'zod';
-import { checkbox, choice, cleanText, dateYears, listOf, optionalId, optionalLine, optionalText, optionalUrl, requiredEmail, requiredId, requiredLine, themeCodePattern, whenFieldsValid } from '../../core/validation/fields.js';
+import {
+  checkbox,
+  choice,
+  cleanText,
+  dateYears,
+  listOf,
+  optionalId,
+  optionalLine,
+  optionalText,
+  optionalUrl,
+  requiredEmail,
+  requiredId,
+  requiredLine,
+  themeCodePattern,
+  whenFieldsValid,
+} from '../../core/validation/fields.js';
 import { helixTypes } from '../partners/service.js';
 import { eventFormats, eventTypes, participantRoles } from './tables.js';
 import { instantOf, timeZones, wallClockProblem } from './time.js';
@@ -22,7 +37,10 @@ function requiredLocalTime(required: string) {
   return z.preprocess(asLocalTime, wallClockTime(z.string({ error: required }).min(1, { error: required, abort: true })));
 }
 
-const optionalLocalTime = z.preprocess(asLocalTime, wallClockTime(z.string({ error: 'events.form.time.invalid' })).transform((text) => (text === '' ? null : text)));
+const optionalLocalTime = z.preprocess(
+  asLocalTime,
+  wallClockTime(z.string({ error: 'events.form.time.invalid' })).transform((text) => (text === '' ? null : text)),
+);
 
 const ids = (invalid: string, max: number) =>
   z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(max, { error: invalid }));
@@ -36,7 +54,12 @@ export interface AgendaItem {
 const agenda = z.preprocess(
   (value) => {
     const cleaned = cleanText(value);
-    return typeof cleaned === 'string' ? cleaned.split('\n').map((line) => line.trim()).filter(Boolean) : cleaned;
+    return typeof cleaned === 'string'
+      ? cleaned
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : cleaned;
   },
   z
     .array(z.string().max(300, { error: 'events.form.agenda.tooLong' }), { error: 'events.form.agenda.invalid' })
@@ -45,7 +68,9 @@ const agenda = z.preprocess(
       lines.map((line) => {
         const match = /^([0-2]?\d)[:.]([0-5]\d)\s+(.+)$/.exec(line);
         const hours = Number(match?.[1]);
-        return match && hours < 24 ? { timeLabel: `${String(hours).padStart(2, '0')}:${match[2]}`, title: match[3] as string } : { timeLabel: null, title: line };
+        return match && hours < 24
+          ? { timeLabel: `${String(hours).padStart(2, '0')}:${match[2]}`, title: match[3] as string }
+          : { timeLabel: null, title: line };
       }),
     ),
 );
@@ -55,7 +80,12 @@ const capacity = z.preprocess(
     const cleaned = cleanText(value);
     return cleaned === '' ? null : Number(cleaned);
   },
-  z.number({ error: 'events.form.capacity.invalid' }).int({ error: 'events.form.capacity.invalid' }).min(1, { error: 'events.form.capacity.invalid' }).max(100_000, { error: 'events.form.capacity.invalid' }).nullable(),
+  z
+    .number({ error: 'events.form.capacity.invalid' })
+    .int({ error: 'events.form.capacity.invalid' })
+    .min(1, { error: 'events.form.capacity.invalid' })
+    .max(100_000, { error: 'events.form.capacity.invalid' })
+    .nullable(),
 );
 
 const exists = (local: string | null, zone: string) => local === null || instantOf(local, zone) instanceof Date;
@@ -67,7 +97,10 @@ export const eventSchema = z
     type: choice(eventTypes, 'events.form.type.required'),
     title: requiredLine({ max: 200, required: 'events.form.title.required' }),
     description: optionalText({ max: 20_000 }).transform((text) => text ?? ''),
-    themeCode: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.string({ error: 'events.form.themeCode.invalid' }).regex(themeCodePattern, { error: 'events.form.themeCode.invalid' }).nullable()),
+    themeCode: z.preprocess(
+      (value) => (cleanText(value) === '' ? null : cleanText(value)),
+      z.string({ error: 'events.form.themeCode.invalid' }).regex(themeCodePattern, { error: 'events.form.themeCode.invalid' }).nullable(),
+    ),
     hostPartnerId: requiredId('events.form.hostPartnerId.required'),
     visitingPartnerIds: ids('events.form.visitingPartnerIds.invalid', 50),
     format: choice(eventFormats, 'events.form.format.required'),
@@ -81,16 +114,42 @@ export const eventSchema = z
     agenda,
     practiceIds: ids('events.form.practiceIds.invalid', 50),
   })
-  .refine((input) => input.format === 'online' || input.venue !== '', { error: 'events.form.venue.required', path: ['venue'], ...whenFieldsValid('format', 'venue') })
-  .refine((input) => input.format === 'on_site' || input.onlineUrl !== null, { error: 'events.form.onlineUrl.required', path: ['onlineUrl'], ...whenFieldsValid('format', 'onlineUrl') })
-  .refine((input) => !skipped(input.startsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['startsAt'], ...whenFieldsValid('timeZone', 'startsAt') })
-  .refine((input) => !skipped(input.endsAt, input.timeZone), { error: 'events.form.time.nonexistent', path: ['endsAt'], ...whenFieldsValid('timeZone', 'endsAt') })
-  .refine((input) => !skipped(input.registrationDeadline, input.timeZone), { error: 'events.form.time.nonexistent', path: ['registrationDeadline'], ...whenFieldsValid('timeZone', 'registrationDeadline') })
-  .refine((input) => !exists(input.startsAt, input.timeZone) || !exists(input.endsAt, input.timeZone) || (instantOf(input.endsAt, input.timeZone) as Date) > (instantOf(input.startsAt, input.timeZone) as Date), {
-    error: 'events.form.endsAt.beforeStart',
-    path: ['endsAt'],
-    ...whenFieldsValid('timeZone', 'startsAt', 'endsAt'),
+  .refine((input) => input.format === 'online' || input.venue !== '', {
+    error: 'events.form.venue.required',
+    path: ['venue'],
+    ...whenFieldsValid('format', 'venue'),
   })
+  .refine((input) => input.format === 'on_site' || input.onlineUrl !== null, {
+    error: 'events.form.onlineUrl.required',
+    path: ['onlineUrl'],
+    ...whenFieldsValid('format', 'onlineUrl'),
+  })
+  .refine((input) => !skipped(input.startsAt, input.timeZone), {
+    error: 'events.form.time.nonexistent',
+    path: ['startsAt'],
+    ...whenFieldsValid('timeZone', 'startsAt'),
+  })
+  .refine((input) => !skipped(input.endsAt, input.timeZone), {
+    error: 'events.form.time.nonexistent',
+    path: ['endsAt'],
+    ...whenFieldsValid('timeZone', 'endsAt'),
+  })
+  .refine((input) => !skipped(input.registrationDeadline, input.timeZone), {
+    error: 'events.form.time.nonexistent',
+    path: ['registrationDeadline'],
+    ...whenFieldsValid('timeZone', 'registrationDeadline'),
+  })
+  .refine(
+    (input) =>
+      !exists(input.startsAt, input.timeZone) ||
+      !exists(input.endsAt, input.timeZone) ||
+      (instantOf(input.endsAt, input.timeZone) as Date) > (instantOf(input.startsAt, input.timeZone) as Date),
+    {
+      error: 'events.form.endsAt.beforeStart',
+      path: ['endsAt'],
+      ...whenFieldsValid('timeZone', 'startsAt', 'endsAt'),
+    },
+  )
   .refine(
     (input) =>
       input.registrationDeadline === null ||
@@ -116,21 +175,41 @@ export const registrationSchema = z
     email: requiredEmail('events.register.email.required', 'events.register.email.invalid'),
     organisationId: optionalId('events.register.organisationId.invalid'),
     organisationName: optionalLine({ max: 200 }),
-    helix: z.preprocess((value) => (cleanText(value) === '' ? null : cleanText(value)), z.enum(helixTypes, { error: 'events.register.helix.required' }).nullable()),
-    partner: z.preprocess(cleanText, z.string({ error: 'events.register.partner.required' }).min(1, { error: 'events.register.partner.required' }).regex(/^(none|\d{1,9})$/, { error: 'events.register.partner.required' })),
+    helix: z.preprocess(
+      (value) => (cleanText(value) === '' ? null : cleanText(value)),
+      z.enum(helixTypes, { error: 'events.register.helix.required' }).nullable(),
+    ),
+    partner: z.preprocess(
+      cleanText,
+      z
+        .string({ error: 'events.register.partner.required' })
+        .min(1, { error: 'events.register.partner.required' })
+        .regex(/^(none|\d{1,9})$/, { error: 'events.register.partner.required' }),
+    ),
     role: choice(participantRoles, 'events.register.role.required'),
     consent: checkbox().refine((given) => given, { error: 'events.register.consent.required' }),
   })
-  .refine((input) => input.organisationId !== null || input.organisationName !== null, { error: 'events.register.organisationName.required', path: ['organisationName'], ...whenFieldsValid('organisationId', 'organisationName') })
-  .refine((input) => input.organisationId !== null || input.helix !== null, { error: 'events.register.helix.required', path: ['helix'], ...whenFieldsValid('organisationId', 'helix') })
+  .refine((input) => input.organisationId !== null || input.organisationName !== null, {
+    error: 'events.register.organisationName.required',
+    path: ['organisationName'],
+    ...whenFieldsValid('organisationId', 'organisationName'),
+  })
+  .refine((input) => input.organisationId !== null || input.helix !== null, {
+    error: 'events.register.helix.required',
+    path: ['helix'],
+    ...whenFieldsValid('organisationId', 'helix'),
+  })
   .transform((input) => ({ ...input, partnerId: input.partner === noPartnerRegion ? null : Number(input.partner) }));
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
 const score = (required: string) =>
-  z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    return cleaned === '' ? undefined : Number(cleaned);
-  }, z.number({ error: required }).int({ error: required }).min(1, { error: required }).max(5, { error: required }));
+  z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? undefined : Number(cleaned);
+    },
+    z.number({ error: required }).int({ error: required }).min(1, { error: required }).max(5, { error: required }),
+  );
 
 export const feedbackSchema = z.object({
   satisfaction: score('events.feedback.satisfaction.required'),

@@ -27,7 +27,8 @@ describe('event times', () => {
   });
 
   it('calls an hour of 25, 24:00 and minute 60 invalid times, not a daylight-saving gap', () => {
-    for (const local of ['2026-05-01T25:00', '2026-05-01T24:00', '2026-05-01T10:60', '2026-03-29T24:00']) expect(instantOf(local, 'Europe/Rome'), local).toBe('invalid');
+    for (const local of ['2026-05-01T25:00', '2026-05-01T24:00', '2026-05-01T10:60', '2026-03-29T24:00'])
+      expect(instantOf(local, 'Europe/Rome'), local).toBe('invalid');
   });
 
   it('refuses years outside 1900 to 2100', () => {

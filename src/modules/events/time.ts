@@ -56,6 +56,8 @@ export function formatEventTime(starts: Date, ends: Date, zone: string, locale: 
   const end = DateTime.fromJSDate(ends, { zone }).setLocale(formattingLocale[locale]);
   const sameDay = start.hasSame(end, 'day');
   const startText = start.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const endText = sameDay ? end.toLocaleString({ hour: '2-digit', minute: '2-digit' }) : end.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const endText = sameDay
+    ? end.toLocaleString({ hour: '2-digit', minute: '2-digit' })
+    : end.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return `${startText} – ${endText} ${end.toFormat('ZZZZ')}`;
 }

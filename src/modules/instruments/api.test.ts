@@ -35,9 +35,22 @@ beforeAll(async () => {
   const editor = await fixture.browserFor('editorA');
   const published = await recordInstrument('API tax payments');
   expect((await editor.post(`/instruments/${published}`, instrumentForm('API tax payments', { published: 'yes' }))).statusCode).toBe(303);
-  const chain = { organisationId: String(fixture.world.organisationB.id), role: 'supplier', inRegion: 'yes', procurement: 'innovation_procurement', contractValueEur: '80000' };
+  const chain = {
+    organisationId: String(fixture.world.organisationB.id),
+    role: 'supplier',
+    inRegion: 'yes',
+    procurement: 'innovation_procurement',
+    contractValueEur: '80000',
+  };
   expect((await editor.post(`/instruments/${published}/chain`, chain)).statusCode).toBe(303);
-  await recordInstrument('API draft permits', { kind: 'online_service', isFree: 'yes', costDescription: '', licence: 'EUPL-1.2', repositoryUrl: 'https://example.org/permits', themeCode: '' });
+  await recordInstrument('API draft permits', {
+    kind: 'online_service',
+    isFree: 'yes',
+    costDescription: '',
+    licence: 'EUPL-1.2',
+    repositoryUrl: 'https://example.org/permits',
+    themeCode: '',
+  });
 });
 
 const download = async (browser: TestBrowser) => {
@@ -72,7 +85,13 @@ describe('GET /instruments.json', () => {
   it('sends the coordinator exactly the schema, with contract totals and unpublished instruments', async () => {
     const records = await download(await fixture.browserFor('coordinator'));
     expect(records.find((record) => record.name === 'API tax payments')?.contract_value_eur).toBe(80000);
-    expect(records.find((record) => record.name === 'API draft permits')).toMatchObject({ published: false, is_free: true, licence: 'EUPL-1.2', repository_url: 'https://example.org/permits', contract_value_eur: null });
+    expect(records.find((record) => record.name === 'API draft permits')).toMatchObject({
+      published: false,
+      is_free: true,
+      licence: 'EUPL-1.2',
+      repository_url: 'https://example.org/permits',
+      contract_value_eur: null,
+    });
   });
 
   it('is described strictly: a record with a field more or a field less does not match', async () => {

@@ -14,7 +14,9 @@ export const catalogueRecordSchema = z
     partner: z.string().meta({ description: 'The name of the partner authority that owns the instrument' }),
     name: z.string(),
     description: z.string(),
-    text_language: z.enum(locales).meta({ description: 'The language name, description, services and cost are written in (ISO 639-1); an import without the column reads en' }),
+    text_language: z
+      .enum(locales)
+      .meta({ description: 'The language name, description, services and cost are written in (ISO 639-1); an import without the column reads en' }),
     kind: z.enum(instrumentKinds),
     stage: z.enum(stages).meta({ description: 'The current stage of the lifecycle' }),
     stage_since: z.iso.date().meta({ description: 'The day the instrument reached its current stage' }),
@@ -25,7 +27,9 @@ export const catalogueRecordSchema = z
     is_free: z.boolean(),
     cost_description: z.string().meta({ description: 'What users pay; may be empty when the service is free' }),
     authentication: z.string().meta({ description: 'The electronic identification users sign in with (for example SPID, Smart-ID, BankID); empty if none' }),
-    data_reused: z.string().meta({ description: 'Registers or data the service takes from other authorities instead of asking users again (once-only); may be empty' }),
+    data_reused: z
+      .string()
+      .meta({ description: 'Registers or data the service takes from other authorities instead of asking users again (once-only); may be empty' }),
     licence: z.string().nullable().meta({ description: 'The open-source licence of the code, an SPDX identifier such as EUPL-1.2; null if not open source' }),
     repository_url: z.url().nullable().meta({ description: 'Where the source code is published' }),
     services: z.array(z.string()).meta({ description: 'Names of the public services the instrument delivers, in order' }),
@@ -35,7 +39,10 @@ export const catalogueRecordSchema = z
       .number()
       .min(0)
       .nullable()
-      .meta({ description: 'The sum of the known contract values of the innovation chain, in euros; null when none is known or the caller may not see contract values' }),
+      .meta({
+        description:
+          'The sum of the known contract values of the innovation chain, in euros; null when none is known or the caller may not see contract values',
+      }),
   })
   .meta({ description: 'An instrument in the columns of the catalogue import (README), plus its id and contract total, which an import ignores' });
 export type CatalogueRecord = z.infer<typeof catalogueRecordSchema>;
@@ -44,11 +51,17 @@ export const catalogueDownloadSchema = z.array(catalogueRecordSchema);
 
 const catalogueFilters = queryParametersFrom(catalogueQuerySchema);
 
-const programmeFilter: ApiParameter = { name: 'programme', in: 'query', description: 'Only this programme’s instruments; every programme’s when absent', schema: { type: 'integer', minimum: 1 } };
+const programmeFilter: ApiParameter = {
+  name: 'programme',
+  in: 'query',
+  description: 'Only this programme’s instruments; every programme’s when absent',
+  schema: { type: 'integer', minimum: 1 },
+};
 
 const badProgramme: Record<string, ApiResponse> = { '400': jsonResponse('The programme is not a positive whole number', schemaRef('Error')) };
 
-const cpsvDescription = 'Every published instrument, public to everyone; each public service it delivers is a cpsv:PublicService whose competent authority is the owner partner.';
+const cpsvDescription =
+  'Every published instrument, public to everyone; each public service it delivers is a cpsv:PublicService whose competent authority is the owner partner.';
 
 export const instrumentsApi: ApiDescription = {
   schemas: { InstrumentCatalogueRecord: catalogueRecordSchema },
@@ -74,7 +87,8 @@ export const instrumentsApi: ApiDescription = {
         parameters: catalogueFilters,
         responses: {
           '200': {
-            description: 'One row per instrument in the columns of InstrumentCatalogueRecord; yes/no for true/false; public services joined by " | ", other lists by semicolons',
+            description:
+              'One row per instrument in the columns of InstrumentCatalogueRecord; yes/no for true/false; public services joined by " | ", other lists by semicolons',
             content: { 'text/csv': { schema: { type: 'string' } } },
           },
         },
@@ -90,7 +104,9 @@ export const instrumentsApi: ApiDescription = {
         responses: {
           '200': {
             description: 'The catalogue as a JSON-LD document',
-            content: { 'application/ld+json': { schema: { type: 'object', description: 'A JSON-LD document with an @context and an @graph of CPSV-AP nodes' } } },
+            content: {
+              'application/ld+json': { schema: { type: 'object', description: 'A JSON-LD document with an @context and an @graph of CPSV-AP nodes' } },
+            },
           },
           ...badProgramme,
         },

@@ -1,39 +1,66 @@
 /** What the instrument forms accept: the catalogue entry, a stage change, an organisation of the chain, a measurement. */
 import { z } from 'zod';
-import { checkbox, choice, cleanText, listOf, optionalEuros, optionalId, optionalLine, optionalText, optionalUrl, requiredDate, requiredId, requiredLine, requiredText, rowsOf, themeCodePattern, whenFieldsValid } from '../../core/validation/fields.js';
+import {
+  checkbox,
+  choice,
+  cleanText,
+  listOf,
+  optionalEuros,
+  optionalId,
+  optionalLine,
+  optionalText,
+  optionalUrl,
+  requiredDate,
+  requiredId,
+  requiredLine,
+  requiredText,
+  rowsOf,
+  themeCodePattern,
+  whenFieldsValid,
+} from '../../core/validation/fields.js';
 import { locales } from '../../core/i18n/locales.js';
 import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from './tables.js';
 
-const listFrom = <const T extends readonly [string, ...string[]]>(values: T, invalid: string) => z.preprocess(listOf, z.array(z.enum(values, { error: invalid })).max(values.length, { error: invalid }));
-const ids = (invalid: string) => z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(100, { error: invalid }));
+const listFrom = <const T extends readonly [string, ...string[]]>(values: T, invalid: string) =>
+  z.preprocess(listOf, z.array(z.enum(values, { error: invalid })).max(values.length, { error: invalid }));
+const ids = (invalid: string) =>
+  z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(100, { error: invalid }));
 const yesNo = (required: string) => choice(['yes', 'no'] as const, required).transform((answer) => answer === 'yes');
 
 /** A count typed into a form: a whole number, not negative; empty is null. */
 export function optionalCount(invalid: string) {
-  return z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    if (cleaned === '' || cleaned === null || cleaned === undefined) return null;
-    if (typeof cleaned === 'number') return cleaned;
-    // Thousands may be grouped ("1 200", "1,200", "1.200"); anything else, such as "12.5", is not a count.
-    const text = typeof cleaned === 'string' ? cleaned : '';
-    return /^(\d{1,10}|\d{1,3}([ \u00a0,.]\d{3})+)$/.test(text) ? Number(text.replace(/[ \u00a0,.]/g, '')) : Number.NaN;
-  }, z.number({ error: invalid }).int({ error: invalid }).min(0, { error: invalid }).max(2_000_000_000, { error: invalid }).nullable());
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      if (cleaned === '' || cleaned === null || cleaned === undefined) return null;
+      if (typeof cleaned === 'number') return cleaned;
+      // Thousands may be grouped ("1 200", "1,200", "1.200"); anything else, such as "12.5", is not a count.
+      const text = typeof cleaned === 'string' ? cleaned : '';
+      return /^(\d{1,10}|\d{1,3}([ \u00a0,.]\d{3})+)$/.test(text) ? Number(text.replace(/[ \u00a0,.]/g, '')) : Number.NaN;
+    },
+    z.number({ error: invalid }).int({ error: invalid }).min(0, { error: invalid }).max(2_000_000_000, { error: invalid }).nullable(),
+  );
 }
 
 /** A decimal typed into a form ("12,5" or "12.5"), between bounds; empty is null. */
 export function optionalDecimal(invalid: string, max: number) {
-  return z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    if (cleaned === '' || cleaned === null || cleaned === undefined) return null;
-    if (typeof cleaned === 'number') return cleaned;
-    const text = typeof cleaned === 'string' ? cleaned.replace(/[\s\u00a0%]/g, '').replace(',', '.') : '';
-    return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  }, z.number({ error: invalid }).min(0, { error: invalid }).max(max, { error: invalid }).nullable());
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      if (cleaned === '' || cleaned === null || cleaned === undefined) return null;
+      if (typeof cleaned === 'number') return cleaned;
+      const text = typeof cleaned === 'string' ? cleaned.replace(/[\s\u00a0%]/g, '').replace(',', '.') : '';
+      return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    },
+    z.number({ error: invalid }).min(0, { error: invalid }).max(max, { error: invalid }).nullable(),
+  );
 }
 
 /** The rows of public services that were filled in (a row with a name or a description). */
 function servicesOf(input: { serviceName: string[]; serviceDescription: string[] }): { name: string; description: string }[] {
-  return input.serviceName.map((name, index) => ({ name, description: input.serviceDescription[index] ?? '' })).filter((service) => service.name !== '' || service.description !== '');
+  return input.serviceName
+    .map((name, index) => ({ name, description: input.serviceDescription[index] ?? '' }))
+    .filter((service) => service.name !== '' || service.description !== '');
 }
 
 /** The catalogue entry's fields, each with its own rule (a form that fails as a whole still has its valid fields checked against the records). */
@@ -71,13 +98,21 @@ export function planLinkOf(planAction: string): { planId: number | null; actionK
 }
 
 export const instrumentSchema = instrumentFields
-  .refine((input) => input.isFree || input.costDescription !== '', { error: 'instruments.form.costDescription.required', path: ['costDescription'], ...whenFieldsValid('isFree', 'costDescription') })
+  .refine((input) => input.isFree || input.costDescription !== '', {
+    error: 'instruments.form.costDescription.required',
+    path: ['costDescription'],
+    ...whenFieldsValid('isFree', 'costDescription'),
+  })
   .refine((input) => servicesOf(input).every((service) => service.name !== '' && service.name.length <= 200 && service.description.length <= 5000), {
     error: 'instruments.form.services.row',
     path: ['serviceName'],
     ...whenFieldsValid('serviceName', 'serviceDescription'),
   })
-  .refine((input) => servicesOf(input).length > 0, { error: 'instruments.form.services.none', path: ['serviceName'], ...whenFieldsValid('serviceName', 'serviceDescription') })
+  .refine((input) => servicesOf(input).length > 0, {
+    error: 'instruments.form.services.none',
+    path: ['serviceName'],
+    ...whenFieldsValid('serviceName', 'serviceDescription'),
+  })
   .transform((input) => {
     const { serviceName: _names, serviceDescription: _descriptions, planAction: _planAction, ...rest } = input;
     return { ...rest, services: servicesOf(input), ...planLinkOf(input.planAction) };
@@ -122,7 +157,11 @@ export const impactSchema = z
     satisfactionPercent: optionalDecimal('instruments.impact.percent.invalid', 100),
     digitalSharePercent: optionalDecimal('instruments.impact.percent.invalid', 100),
   })
-  .refine((input) => input.periodEnd >= input.periodStart, { error: 'instruments.impact.periodEnd.beforeStart', path: ['periodEnd'], ...whenFieldsValid('periodStart', 'periodEnd') });
+  .refine((input) => input.periodEnd >= input.periodStart, {
+    error: 'instruments.impact.periodEnd.beforeStart',
+    path: ['periodEnd'],
+    ...whenFieldsValid('periodStart', 'periodEnd'),
+  });
 export type ImpactInput = z.output<typeof impactSchema>;
 
 /** The catalogue's search and filters, from the query string; anything unusable is ignored. */
@@ -130,8 +169,10 @@ export const catalogueQuerySchema = z.object({
   q: z
     .preprocess((value) => (typeof value === 'string' ? value.trim().slice(0, 200) : ''), z.string().max(200))
     .meta({ description: 'Words in the name or description; the best matches come first' }),
-  kind: z.preprocess((value) => (instrumentKinds as readonly unknown[]).includes(value) ? value : null, z.enum(instrumentKinds).nullable()),
-  stage: z.preprocess((value) => (stages as readonly unknown[]).includes(value) ? value : null, z.enum(stages).nullable()).meta({ description: 'The current stage' }),
+  kind: z.preprocess((value) => ((instrumentKinds as readonly unknown[]).includes(value) ? value : null), z.enum(instrumentKinds).nullable()),
+  stage: z
+    .preprocess((value) => ((stages as readonly unknown[]).includes(value) ? value : null), z.enum(stages).nullable())
+    .meta({ description: 'The current stage' }),
   partner: z
     .preprocess((value) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null), z.number().int().min(0).nullable())
     .meta({ description: 'The owner partner’s id' }),
@@ -140,5 +181,3 @@ export const catalogueQuerySchema = z.object({
     .meta({ description: 'A theme code' }),
 });
 export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
-
-

@@ -18,7 +18,16 @@ interface Links {
   eventIds: Map<string, number>;
 }
 
-type Quarter = [users: number, transactions: number, minutesDigital: number, minutesFormer: number, costDigital: number, costFormer: number, satisfaction: number, digitalShare: number];
+type Quarter = [
+  users: number,
+  transactions: number,
+  minutesDigital: number,
+  minutesFormer: number,
+  costDigital: number,
+  costFormer: number,
+  satisfaction: number,
+  digitalShare: number,
+];
 
 interface DemoInstrument {
   partner: DemoPartnerKey;
@@ -52,7 +61,10 @@ const instruments: DemoInstrument[] = [
     description: 'Citizens and businesses pay every municipal fee and fine from one notice, online or at a shop, through the national pagoPA system.',
     kind: 'payment_system',
     theme: 'payments',
-    services: [['Paying municipal fees and fines', 'One payment notice for school meals, waste tax, permits and fines.'], ['Payment reminders', 'A reminder before a fee falls due.']],
+    services: [
+      ['Paying municipal fees and fines', 'One payment notice for school meals, waste tax, permits and fines.'],
+      ['Payment reminders', 'A reminder before a fee falls due.'],
+    ],
     channels: ['web', 'mobile_app', 'in_person'],
     audiences: ['citizens', 'businesses'],
     languages: ['it', 'en'],
@@ -62,9 +74,23 @@ const instruments: DemoInstrument[] = [
     practice: 'genoa-payments',
     events: ['Study visit: digital payments of municipal services in Genoa'],
     contractValuesPublic: true,
-    stages: [['idea', '2021-05-03', ''], ['design', '2021-10-01', 'Design brief approved by the city council.'], ['pilot', '2022-05-02', 'Pilot with school-meal fees in two districts.'], ['live', '2023-01-16', 'All fees on one notice; announcement on the city website.']],
-    chain: [['genova-smart', 'supplier', true, 140_000, 'innovation_procurement'], ['genova-civic', 'co_creation', true, null, 'in_house'], ['unige', 'research_partner', true, 25_000, 'standard_tender']],
-    impact: [[8_200, 21_000, 3, 22, 0.9, 6.5, 82, 41], [10_400, 26_500, 3, 22, 0.8, 6.5, 84, 48], [11_900, 28_300, 2.5, 22, 0.8, 6.5, 86, 53], [13_700, 33_800, 2.5, 22, 0.7, 6.5, 87, 58]],
+    stages: [
+      ['idea', '2021-05-03', ''],
+      ['design', '2021-10-01', 'Design brief approved by the city council.'],
+      ['pilot', '2022-05-02', 'Pilot with school-meal fees in two districts.'],
+      ['live', '2023-01-16', 'All fees on one notice; announcement on the city website.'],
+    ],
+    chain: [
+      ['genova-smart', 'supplier', true, 140_000, 'innovation_procurement'],
+      ['genova-civic', 'co_creation', true, null, 'in_house'],
+      ['unige', 'research_partner', true, 25_000, 'standard_tender'],
+    ],
+    impact: [
+      [8_200, 21_000, 3, 22, 0.9, 6.5, 82, 41],
+      [10_400, 26_500, 3, 22, 0.8, 6.5, 84, 48],
+      [11_900, 28_300, 2.5, 22, 0.8, 6.5, 86, 53],
+      [13_700, 33_800, 2.5, 22, 0.7, 6.5, 87, 58],
+    ],
   },
   {
     partner: 'tartu',
@@ -82,9 +108,23 @@ const instruments: DemoInstrument[] = [
     repositoryUrl: 'https://github.com/tartu-testbed/landing',
     practice: 'tartu-testbed',
     events: ['Study visit: Tartu’s testbed of good thoughts'],
-    stages: [['design', '2020-02-03', ''], ['pilot', '2020-09-01', 'First call for pilots published.'], ['live', '2021-03-01', 'Landing page in service.'], ['scaled', '2023-02-15', 'Adopted by Genoa after the import workshop.']],
-    chain: [['tartu-science-park', 'operator', true, 30_000, 'in_house'], ['tartu-mobility', 'supplier', true, 48_000, 'open_challenge'], ['ria', 'designer', false, 12_000, 'standard_tender']],
-    impact: [[310, 36, 15, 90, 40, 260, 88, 92], [290, 41, 15, 90, 40, 260, 90, 93], [350, 44, 12, 90, 35, 260, 91, 95], [400, 52, 12, 90, 35, 260, 91, 96]],
+    stages: [
+      ['design', '2020-02-03', ''],
+      ['pilot', '2020-09-01', 'First call for pilots published.'],
+      ['live', '2021-03-01', 'Landing page in service.'],
+      ['scaled', '2023-02-15', 'Adopted by Genoa after the import workshop.'],
+    ],
+    chain: [
+      ['tartu-science-park', 'operator', true, 30_000, 'in_house'],
+      ['tartu-mobility', 'supplier', true, 48_000, 'open_challenge'],
+      ['ria', 'designer', false, 12_000, 'standard_tender'],
+    ],
+    impact: [
+      [310, 36, 15, 90, 40, 260, 88, 92],
+      [290, 41, 15, 90, 40, 260, 90, 93],
+      [350, 44, 12, 90, 35, 260, 91, 95],
+      [400, 52, 12, 90, 35, 260, 91, 96],
+    ],
   },
   {
     partner: 'tartu',
@@ -101,7 +141,10 @@ const instruments: DemoInstrument[] = [
     action: 'tcrossings',
     practice: 'tartu-crossings',
     events: ['Study visit: smart pedestrian crossings'],
-    stages: [['pilot', '2021-10-01', 'Two crossings equipped.'], ['live', '2023-05-31', 'Four more crossings equipped under the action plan.']],
+    stages: [
+      ['pilot', '2021-10-01', 'Two crossings equipped.'],
+      ['live', '2023-05-31', 'Four more crossings equipped under the action plan.'],
+    ],
     chain: [['tartu-mobility', 'supplier', true, 118_000, 'standard_tender']],
   },
   {
@@ -123,9 +166,17 @@ const instruments: DemoInstrument[] = [
       ['idea', '2021-09-01', ''],
       ['design', '2022-01-10', 'Requirements written with the service owners.'],
       ['pilot', '2022-10-03', 'Pilot on the website, 600 conversations.'],
-      ['design', '2023-06-30', 'Evaluation report of the pilot.', 'The pilot answered 62% of questions correctly; the action was cancelled and the assistant goes back to design with the service design team.'],
+      [
+        'design',
+        '2023-06-30',
+        'Evaluation report of the pilot.',
+        'The pilot answered 62% of questions correctly; the action was cancelled and the assistant goes back to design with the service design team.',
+      ],
     ],
-    chain: [['nyirseg-digital', 'supplier', true, 38_000, 'pre_commercial_procurement'], ['uni-nyiregyhaza', 'research_partner', true, 9_000, 'in_house']],
+    chain: [
+      ['nyirseg-digital', 'supplier', true, 38_000, 'pre_commercial_procurement'],
+      ['uni-nyiregyhaza', 'research_partner', true, 9_000, 'in_house'],
+    ],
   },
   {
     partner: 'nyiregyhaza',
@@ -133,7 +184,10 @@ const instruments: DemoInstrument[] = [
     description: 'A shared platform where local initiatives publish their data next to the town’s, feeding the county’s smart-region strategy.',
     kind: 'data_platform',
     theme: 'open-data',
-    services: [['Publishing the data of local initiatives', 'Initiatives upload and describe their data sets.'], ['Smart-region dashboards', 'Indicators of the smart-region strategy, updated monthly.']],
+    services: [
+      ['Publishing the data of local initiatives', 'Initiatives upload and describe their data sets.'],
+      ['Smart-region dashboards', 'Indicators of the smart-region strategy, updated monthly.'],
+    ],
     channels: ['web'],
     audiences: ['citizens', 'businesses', 'public_bodies'],
     languages: ['hu'],
@@ -143,14 +197,28 @@ const instruments: DemoInstrument[] = [
     action: 'ndata',
     practice: 'nyh-data-platform',
     events: ['Study visit: Nyíregyháza’s smart city data platform'],
-    stages: [['design', '2021-11-02', ''], ['pilot', '2022-06-01', 'Three initiatives publishing.'], ['live', '2023-01-09', 'Open to every initiative of the county.']],
-    chain: [['nyirseg-digital', 'supplier', true, 52_000, 'standard_tender'], ['szszb-chamber', 'co_creation', true, null, 'in_house'], ['nyh-services', 'operator', true, 20_000, 'in_house']],
-    impact: [[1_100, 2_600, 6, 35, 1.5, 9, 76, 38], [1_350, 3_100, 6, 35, 1.4, 9, 78, 44], [1_500, 3_450, 5, 35, 1.3, 9, 80, 49], [1_820, 4_100, 5, 35, 1.2, 9, 81, 55]],
+    stages: [
+      ['design', '2021-11-02', ''],
+      ['pilot', '2022-06-01', 'Three initiatives publishing.'],
+      ['live', '2023-01-09', 'Open to every initiative of the county.'],
+    ],
+    chain: [
+      ['nyirseg-digital', 'supplier', true, 52_000, 'standard_tender'],
+      ['szszb-chamber', 'co_creation', true, null, 'in_house'],
+      ['nyh-services', 'operator', true, 20_000, 'in_house'],
+    ],
+    impact: [
+      [1_100, 2_600, 6, 35, 1.5, 9, 76, 38],
+      [1_350, 3_100, 6, 35, 1.4, 9, 78, 44],
+      [1_500, 3_450, 5, 35, 1.3, 9, 80, 49],
+      [1_820, 4_100, 5, 35, 1.2, 9, 81, 55],
+    ],
   },
   {
     partner: 'birmingham',
     name: 'Challenge briefs portal (DIPS)',
-    description: 'Council teams publish open challenge briefs instead of detailed specifications, so that digital SMEs can propose solutions and win contracts.',
+    description:
+      'Council teams publish open challenge briefs instead of detailed specifications, so that digital SMEs can propose solutions and win contracts.',
     kind: 'online_service',
     theme: 'procurement-of-innovation',
     services: [['Responding to a council challenge', 'Small companies answer a brief with a short proposal.']],
@@ -161,16 +229,28 @@ const instruments: DemoInstrument[] = [
     dataReused: 'Companies House records.',
     practice: 'birmingham-dips',
     events: ['Study visit: challenge-led procurement for digital SMEs (DIPS)'],
-    stages: [['pilot', '2020-06-01', 'Three briefs published.'], ['live', '2021-04-12', 'Portal in service.'], ['scaled', '2022-11-30', 'Adopted by Tartu as its challenge briefs.']],
-    chain: [['brum-digital', 'supplier', true, 30_000, 'open_challenge'], ['bcu', 'research_partner', true, 12_000, 'standard_tender'], ['wmia', 'operator', true, null, 'in_house']],
+    stages: [
+      ['pilot', '2020-06-01', 'Three briefs published.'],
+      ['live', '2021-04-12', 'Portal in service.'],
+      ['scaled', '2022-11-30', 'Adopted by Tartu as its challenge briefs.'],
+    ],
+    chain: [
+      ['brum-digital', 'supplier', true, 30_000, 'open_challenge'],
+      ['bcu', 'research_partner', true, 12_000, 'standard_tender'],
+      ['wmia', 'operator', true, null, 'in_house'],
+    ],
   },
   {
     partner: 'gavle',
     name: 'Building permit e-service',
-    description: 'Apply for a building permit online, follow the case and receive the decision, designed with residents through the e-service development method.',
+    description:
+      'Apply for a building permit online, follow the case and receive the decision, designed with residents through the e-service development method.',
     kind: 'online_service',
     theme: 'digital-services',
-    services: [['Applying for a building permit', 'Drawings and forms online; the case officer answers in the service.'], ['Following a permit case', '']],
+    services: [
+      ['Applying for a building permit', 'Drawings and forms online; the case officer answers in the service.'],
+      ['Following a permit case', ''],
+    ],
     channels: ['web', 'phone'],
     audiences: ['citizens', 'businesses'],
     languages: ['sv', 'en'],
@@ -178,9 +258,22 @@ const instruments: DemoInstrument[] = [
     dataReused: 'Property register; earlier permits.',
     practice: 'gavle-eservices',
     events: ['Study visit: e-service development and implementation in Gävle'],
-    stages: [['design', '2020-03-02', ''], ['pilot', '2021-02-01', 'Pilot for small extensions.'], ['live', '2022-01-10', 'All permit types online.']],
-    chain: [['gavle-digital', 'supplier', true, 95_000, 'standard_tender'], ['hig', 'research_partner', true, 15_000, 'in_house'], ['gavle-forum', 'co_creation', true, null, 'in_house']],
-    impact: [[640, 610, 45, 180, 38, 160, 79, 71], [820, 790, 40, 180, 36, 160, 82, 76], [900, 860, 40, 180, 34, 160, 84, 80], [700, 690, 35, 180, 33, 160, 85, 83]],
+    stages: [
+      ['design', '2020-03-02', ''],
+      ['pilot', '2021-02-01', 'Pilot for small extensions.'],
+      ['live', '2022-01-10', 'All permit types online.'],
+    ],
+    chain: [
+      ['gavle-digital', 'supplier', true, 95_000, 'standard_tender'],
+      ['hig', 'research_partner', true, 15_000, 'in_house'],
+      ['gavle-forum', 'co_creation', true, null, 'in_house'],
+    ],
+    impact: [
+      [640, 610, 45, 180, 38, 160, 79, 71],
+      [820, 790, 40, 180, 36, 160, 82, 76],
+      [900, 860, 40, 180, 34, 160, 84, 80],
+      [700, 690, 35, 180, 33, 160, 85, 83],
+    ],
   },
   {
     partner: 'gavle',
@@ -200,7 +293,12 @@ const instruments: DemoInstrument[] = [
   },
 ];
 
-const quarters: [string, string][] = [['2023-01-01', '2023-03-31'], ['2023-04-01', '2023-06-30'], ['2023-07-01', '2023-09-30'], ['2023-10-01', '2023-12-31']];
+const quarters: [string, string][] = [
+  ['2023-01-01', '2023-03-31'],
+  ['2023-04-01', '2023-06-30'],
+  ['2023-07-01', '2023-09-30'],
+  ['2023-10-01', '2023-12-31'],
+];
 
 async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoPartners, links: Links): Promise<number> {
   for (const demo of instruments) {
@@ -235,8 +333,16 @@ async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoP
       lastStage[0],
       lastStage[1],
     );
-    await queries.replaceServices(trx, id, demo.services.map(([name, description]) => ({ name, description })));
-    await queries.replaceEvents(trx, id, (demo.events ?? []).map((title) => links.eventIds.get(title)).filter((eventId): eventId is number => eventId !== undefined));
+    await queries.replaceServices(
+      trx,
+      id,
+      demo.services.map(([name, description]) => ({ name, description })),
+    );
+    await queries.replaceEvents(
+      trx,
+      id,
+      (demo.events ?? []).map((title) => links.eventIds.get(title)).filter((eventId): eventId is number => eventId !== undefined),
+    );
     for (const [stage, occurredOn, evidence, reason] of demo.stages) {
       await queries.insertStage(trx, { instrumentId: id, stage, occurredOn, evidence, reason: reason ?? '', userId: null, label: 'Demo data' });
     }
@@ -247,8 +353,20 @@ async function seedDemoInstruments(trx: Tx, programmeId: number, partners: DemoP
     }
     for (const [index, quarter] of (demo.impact ?? []).entries()) {
       const [periodStart, periodEnd] = quarters[index] as [string, string];
-      const [users, transactions, processingMinutesDigital, processingMinutesFormer, costDigitalEur, costFormerEur, satisfactionPercent, digitalSharePercent] = quarter;
-      await queries.insertImpact(trx, id, { periodStart, periodEnd, users, transactions, processingMinutesDigital, processingMinutesFormer, costDigitalEur, costFormerEur, satisfactionPercent, digitalSharePercent });
+      const [users, transactions, processingMinutesDigital, processingMinutesFormer, costDigitalEur, costFormerEur, satisfactionPercent, digitalSharePercent] =
+        quarter;
+      await queries.insertImpact(trx, id, {
+        periodStart,
+        periodEnd,
+        users,
+        transactions,
+        processingMinutesDigital,
+        processingMinutesFormer,
+        costDigitalEur,
+        costFormerEur,
+        satisfactionPercent,
+        digitalSharePercent,
+      });
     }
   }
   return instruments.length;

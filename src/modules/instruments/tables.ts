@@ -20,7 +20,35 @@ export type ChainRole = (typeof chainRoles)[number];
 export const procurementRoutes = ['innovation_procurement', 'pre_commercial_procurement', 'open_challenge', 'standard_tender', 'in_house'] as const;
 export type ProcurementRoute = (typeof procurementRoutes)[number];
 /** Languages a service may be offered in: the EU's official languages and a few more spoken in partner regions (ISO 639-1). */
-export const serviceLanguages = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'ru', 'uk', 'ar'] as const;
+export const serviceLanguages = [
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'ru',
+  'uk',
+  'ar',
+] as const;
 export type ServiceLanguage = (typeof serviceLanguages)[number];
 
 export interface InstrumentsTable {

@@ -26,7 +26,15 @@ export interface OrganisationWithLinks extends Organisation {
 type OrganisationRow = NonNullable<Awaited<ReturnType<typeof queries.lockOrganisation>>>;
 
 function toOrganisation(row: OrganisationRow): Organisation {
-  return { id: row.id, programmeId: row.programme_id, name: row.name, countryCode: row.country_code, helix: row.helix, sizeClass: row.size_class, website: row.website };
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    name: row.name,
+    countryCode: row.country_code,
+    helix: row.helix,
+    sizeClass: row.size_class,
+    website: row.website,
+  };
 }
 
 export async function listOrganisations(db: Db, programmeId: number | null = null): Promise<Organisation[]> {
@@ -49,7 +57,12 @@ async function linkedPartnerIds(trx: Tx, organisationId: number): Promise<number
 }
 
 /** Creates an organisation and puts it in the partner's stakeholder group. */
-export async function createOrganisationForPartner(db: Db, actor: Actor, partnerId: number, input: OrganisationInput): Promise<Outcome<Organisation, OrganisationRefusal>> {
+export async function createOrganisationForPartner(
+  db: Db,
+  actor: Actor,
+  partnerId: number,
+  input: OrganisationInput,
+): Promise<Outcome<Organisation, OrganisationRefusal>> {
   try {
     return await db.transaction().execute(async (trx) => {
       const partner = await queries.lockPartner(trx, partnerId);
@@ -111,7 +124,12 @@ export async function updateOrganisationInGroup(
 }
 
 /** Adds an organisation already known in the programme to another partner's stakeholder group. */
-export async function linkOrganisation(db: Db, actor: Actor, partnerId: number, input: OrganisationLinkInput): Promise<Outcome<Organisation, OrganisationRefusal>> {
+export async function linkOrganisation(
+  db: Db,
+  actor: Actor,
+  partnerId: number,
+  input: OrganisationLinkInput,
+): Promise<Outcome<Organisation, OrganisationRefusal>> {
   return db.transaction().execute(async (trx) => {
     const partner = await queries.lockPartner(trx, partnerId);
     if (!partner) return refuse('not_found');

@@ -4,7 +4,19 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor, Tx } from '../../core/db/database.js';
 import type { OrganisationInput, PartnerInput } from './schema.js';
 
-const partnerColumns = ['id', 'programme_id', 'name', 'short_name', 'country_code', 'nuts_code', 'nuts_name', 'role', 'website', 'contact_name', 'contact_email'] as const;
+const partnerColumns = [
+  'id',
+  'programme_id',
+  'name',
+  'short_name',
+  'country_code',
+  'nuts_code',
+  'nuts_name',
+  'role',
+  'website',
+  'contact_name',
+  'contact_email',
+] as const;
 const organisationColumns = ['id', 'programme_id', 'name', 'country_code', 'helix', 'size_class', 'website'] as const;
 
 // ---- partners ---------------------------------------------------------------------------------------------------
@@ -22,7 +34,11 @@ export function listPartners(db: Executor, programmeId: number | null) {
         .as('organisation_count'),
     );
   if (programmeId !== null) query = query.where('programme_id', '=', programmeId);
-  return query.orderBy('programme_id').orderBy(sql`role = 'lead_partner'`, 'desc').orderBy('name').execute();
+  return query
+    .orderBy('programme_id')
+    .orderBy(sql`role = 'lead_partner'`, 'desc')
+    .orderBy('name')
+    .execute();
 }
 
 export function findPartner(db: Executor, partnerId: number) {
@@ -62,7 +78,11 @@ export function lockPartner(trx: Tx, partnerId: number) {
 }
 
 export function partnerNameTaken(db: Executor, programmeId: number, name: string, exceptPartnerId: number | null) {
-  let query = db.selectFrom('partners').select('id').where('programme_id', '=', programmeId).where(sql<string>`lower(name)`, '=', name.toLowerCase());
+  let query = db
+    .selectFrom('partners')
+    .select('id')
+    .where('programme_id', '=', programmeId)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase());
   if (exceptPartnerId !== null) query = query.where('id', '!=', exceptPartnerId);
   return query.executeTakeFirst();
 }
@@ -132,13 +152,21 @@ export function lockOrganisation(trx: Tx, organisationId: number) {
 }
 
 export function linksOfOrganisation(db: Executor, organisationId: number) {
-  return db.selectFrom('partner_organisations').select(['partner_id', 'in_region']).where('organisation_id', '=', organisationId).orderBy('partner_id').execute();
+  return db
+    .selectFrom('partner_organisations')
+    .select(['partner_id', 'in_region'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('partner_id')
+    .execute();
 }
 
 export function listOrganisations(db: Executor, programmeId: number | null) {
   let query = db.selectFrom('organisations').select(organisationColumns);
   if (programmeId !== null) query = query.where('programme_id', '=', programmeId);
-  return query.orderBy(sql`lower(name)`).orderBy('id').execute();
+  return query
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
 }
 
 /** Organisations of the programme not yet in this partner's stakeholder group. */
@@ -163,7 +191,11 @@ export function listLinkableOrganisations(db: Executor, programmeId: number, par
 }
 
 export function organisationNameTaken(db: Executor, programmeId: number, name: string, exceptOrganisationId: number | null) {
-  let query = db.selectFrom('organisations').select('id').where('programme_id', '=', programmeId).where(sql<string>`lower(name)`, '=', name.toLowerCase());
+  let query = db
+    .selectFrom('organisations')
+    .select('id')
+    .where('programme_id', '=', programmeId)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase());
   if (exceptOrganisationId !== null) query = query.where('id', '!=', exceptOrganisationId);
   return query.executeTakeFirst();
 }
@@ -194,7 +226,12 @@ export function deleteOrganisation(trx: Tx, organisationId: number) {
 }
 
 export function findLink(db: Executor, partnerId: number, organisationId: number) {
-  return db.selectFrom('partner_organisations').select(['partner_id', 'organisation_id', 'in_region']).where('partner_id', '=', partnerId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return db
+    .selectFrom('partner_organisations')
+    .select(['partner_id', 'organisation_id', 'in_region'])
+    .where('partner_id', '=', partnerId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
 }
 
 export function insertLink(trx: Tx, partnerId: number, organisationId: number, inRegion: boolean) {
@@ -202,7 +239,12 @@ export function insertLink(trx: Tx, partnerId: number, organisationId: number, i
 }
 
 export function updateLink(trx: Tx, partnerId: number, organisationId: number, inRegion: boolean) {
-  return trx.updateTable('partner_organisations').set({ in_region: inRegion }).where('partner_id', '=', partnerId).where('organisation_id', '=', organisationId).execute();
+  return trx
+    .updateTable('partner_organisations')
+    .set({ in_region: inRegion })
+    .where('partner_id', '=', partnerId)
+    .where('organisation_id', '=', organisationId)
+    .execute();
 }
 
 export function deleteLink(trx: Tx, partnerId: number, organisationId: number) {

@@ -10,8 +10,22 @@ import { findOrganisation, findPartner, findPartnerWithGroup } from './service.j
 const fixture = useWorld();
 const system = systemActor('test');
 
-function partnerFields(partner: { name: string; shortName: string; countryCode: string; nutsCode: string; role: string }, overrides: Record<string, string> = {}) {
-  return { name: partner.name, shortName: partner.shortName, countryCode: partner.countryCode, nutsCode: partner.nutsCode, nutsName: '', role: partner.role, website: '', contactName: '', contactEmail: '', ...overrides };
+function partnerFields(
+  partner: { name: string; shortName: string; countryCode: string; nutsCode: string; role: string },
+  overrides: Record<string, string> = {},
+) {
+  return {
+    name: partner.name,
+    shortName: partner.shortName,
+    countryCode: partner.countryCode,
+    nutsCode: partner.nutsCode,
+    nutsName: '',
+    role: partner.role,
+    website: '',
+    contactName: '',
+    contactEmail: '',
+    ...overrides,
+  };
 }
 
 describe('the public partner pages', () => {
@@ -27,7 +41,9 @@ describe('the public partner pages', () => {
   it('shows a partner with its stakeholder group, and hides the contact person from anonymous visitors', async () => {
     const anonymousPage = await new TestBrowser(fixture.context.app).page(`/partners/${fixture.world.partnerA.id}`);
     expect(anonymousPage.screen.getByRole('heading', { level: 1 }).textContent).toBe(fixture.world.partnerA.name);
-    expect(anonymousPage.screen.getByRole('table', { name: `Stakeholder organisations of ${fixture.world.partnerA.shortName}` }).textContent).toContain(fixture.world.organisationA.name);
+    expect(anonymousPage.screen.getByRole('table', { name: `Stakeholder organisations of ${fixture.world.partnerA.shortName}` }).textContent).toContain(
+      fixture.world.organisationA.name,
+    );
     expect(anonymousPage.mainText).not.toContain(fixture.world.partnerA.contactEmail ?? 'never');
     expect(anonymousPage.screen.queryByRole('link', { name: 'Edit partner' })).toBeNull();
 
@@ -46,10 +62,18 @@ describe('editing a partner', () => {
     const browser = await fixture.browserFor('editorA');
     const form = await browser.page(`/partners/${fixture.world.partnerA.id}/edit`);
     expect(form.screen.queryByRole('radio', { name: 'Lead partner' })).toBeNull();
-    const response = await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }));
+    const response = await browser.post(
+      `/partners/${fixture.world.partnerA.id}`,
+      partnerFields(fixture.world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }),
+    );
     expect(response.statusCode).toBe(303);
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website).toBe('https://example.org/a');
-    const [event] = await listAuditEvents(fixture.context.db, { entityType: 'partner', entityId: String(fixture.world.partnerA.id), actorUserId: null, action: 'partner.update', from: null, to: null }, 1, null);
+    const [event] = await listAuditEvents(
+      fixture.context.db,
+      { entityType: 'partner', entityId: String(fixture.world.partnerA.id), actorUserId: null, action: 'partner.update', from: null, to: null },
+      1,
+      null,
+    );
     expect(event?.actorUserId).toBe(fixture.world.users.editorA.id);
     expect(event?.before?.website).toBeNull();
     expect(event?.after?.website).toBe('https://example.org/a');
@@ -77,10 +101,15 @@ describe('editing a partner', () => {
 
   it('refuses a stakeholder and a coordinator of another programme, and sends anonymous visitors to sign in', async () => {
     for (const role of ['stakeholderA', 'otherCoordinator'] as const) {
-      const response = await (await fixture.browserFor(role)).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: `Changed by ${role}` }));
+      const response = await (
+        await fixture.browserFor(role)
+      ).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: `Changed by ${role}` }));
       expect(response.statusCode, role).toBe(403);
     }
-    const anonymousResponse = await new TestBrowser(fixture.context.app).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: 'Anonymous' }));
+    const anonymousResponse = await new TestBrowser(fixture.context.app).post(
+      `/partners/${fixture.world.partnerA.id}`,
+      partnerFields(fixture.world.partnerA, { name: 'Anonymous' }),
+    );
     expect(anonymousResponse.statusCode).toBe(303);
     expect(anonymousResponse.headers.location).toBe('/sign-in');
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.name).toBe(fixture.world.partnerA.name);
@@ -96,7 +125,9 @@ describe('editing a partner', () => {
 
   it('checks the NUTS code against the country', async () => {
     const browser = await fixture.browserFor('coordinator');
-    const page = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })));
+    const page = readPage(
+      await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })),
+    );
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: /The NUTS code must start with the country's code/ }).getAttribute('href')).toBe('#field-nutsCode');
   });
@@ -105,14 +136,26 @@ describe('editing a partner', () => {
 describe('creating and deleting partners', () => {
   it('lets the coordinator add a partner, and refuses a second lead partner', async () => {
     const browser = await fixture.browserFor('coordinator');
-    const fields = { name: 'Gävle Municipality', shortName: 'Gävle', countryCode: 'SE', nutsCode: 'se31', nutsName: 'Norra Mellansverige', role: 'partner', website: '', contactName: '', contactEmail: '' };
+    const fields = {
+      name: 'Gävle Municipality',
+      shortName: 'Gävle',
+      countryCode: 'SE',
+      nutsCode: 'se31',
+      nutsName: 'Norra Mellansverige',
+      role: 'partner',
+      website: '',
+      contactName: '',
+      contactEmail: '',
+    };
     const created = await browser.post(`/programmes/${fixture.world.programme.id}/partners`, fields);
     expect(created.statusCode).toBe(303);
     const page = await browser.page(String(created.headers.location));
     expect(page.screen.getByRole('status').textContent).toContain('Gävle Municipality has been added.');
     expect(page.mainText).toContain('NUTS SE31');
 
-    const secondLead = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/partners`, { ...fields, name: 'Another lead', role: 'lead_partner' }));
+    const secondLead = readPage(
+      await browser.post(`/programmes/${fixture.world.programme.id}/partners`, { ...fields, name: 'Another lead', role: 'lead_partner' }),
+    );
     expect(secondLead.status).toBe(400);
     expect(secondLead.screen.getByRole('link', { name: /already has a lead partner/ })).toBeTruthy();
   });
@@ -150,12 +193,23 @@ describe('the stakeholder group', () => {
 
     expect((await browser.post(`/partners/${fixture.world.partnerA.id}/organisations`, { ...fields, sizeClass: 'small' })).statusCode).toBe(303);
     const group = await findPartnerWithGroup(fixture.context.db, system, fixture.world.partnerA.id);
-    expect(group?.organisations.find((organisation) => organisation.name === 'Liguria Robotics')).toMatchObject({ helix: 'business', sizeClass: 'small', inRegion: true });
+    expect(group?.organisations.find((organisation) => organisation.name === 'Liguria Robotics')).toMatchObject({
+      helix: 'business',
+      sizeClass: 'small',
+      inRegion: true,
+    });
   });
 
   it('drops a size class given to an organisation that is not a business', async () => {
     const browser = await fixture.browserFor('coordinator');
-    await browser.post(`/partners/${fixture.world.partnerB.id}/organisations`, { name: 'Tartu Civic Lab', countryCode: 'EE', helix: 'civil_society', sizeClass: 'large', inRegion: 'yes', website: '' });
+    await browser.post(`/partners/${fixture.world.partnerB.id}/organisations`, {
+      name: 'Tartu Civic Lab',
+      countryCode: 'EE',
+      helix: 'civil_society',
+      sizeClass: 'large',
+      inRegion: 'yes',
+      website: '',
+    });
     const group = await findPartnerWithGroup(fixture.context.db, system, fixture.world.partnerB.id);
     expect(group?.organisations.find((organisation) => organisation.name === 'Tartu Civic Lab')?.sizeClass).toBeNull();
   });
@@ -163,8 +217,12 @@ describe('the stakeholder group', () => {
   it('adds an organisation already known in the programme to a second group, outside that partner’s region', async () => {
     const browser = await fixture.browserFor('editorB');
     const shared = await anOrganisation(fixture.context.db, fixture.world.partnerA.id, { name: 'Shared Research Institute' });
-    expect((await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' })).statusCode).toBe(303);
-    const again = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' }));
+    expect(
+      (await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' })).statusCode,
+    ).toBe(303);
+    const again = readPage(
+      await browser.post(`/partners/${fixture.world.partnerB.id}/organisations/link`, { organisationId: String(shared.id), inRegion: 'no' }),
+    );
     expect(again.status).toBe(400);
     expect(again.screen.getByRole('link', { name: 'This organisation is already in the group' })).toBeTruthy();
     expect((await findOrganisation(fixture.context.db, shared.id))?.links).toEqual([

@@ -41,7 +41,10 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     const link = organisation?.links.find((candidate) => candidate.partnerId === partner.id);
     if (!organisation || !link) throw new HttpError('not_found');
     if (!can(request.actor, 'organisation.link', { programmeId: partner.programmeId, partnerIds: [partner.id] })) throw new HttpError('forbidden');
-    const mayDelete = can(request.actor, 'organisation.delete', { programmeId: partner.programmeId, partnerIds: organisation.links.map((candidate) => candidate.partnerId) });
+    const mayDelete = can(request.actor, 'organisation.delete', {
+      programmeId: partner.programmeId,
+      partnerIds: organisation.links.map((candidate) => candidate.partnerId),
+    });
     return { partner, organisation: { ...organisation, inRegion: link.inRegion }, mayDelete };
   }
 
@@ -98,29 +101,34 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/partners/${partner.id}`, 303);
   });
 
-  confirmedAction(app, `${partnerPath}/delete`, { action: 'partner.delete' }, {
-    ask: async (request) => {
-      const partner = await partnerFor(request);
-      assertAllowed(can(request.actor, 'partner.delete', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
-      const t = request.t;
-      return {
-        title: t('partners.delete.title', { name: partner.name }),
-        confirmLabel: t('partners.delete.confirm'),
-        cancelHref: `/partners/${partner.id}`,
-        explanation: <p>{t('partners.delete.warning')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${partnerPath}/delete`,
+    { action: 'partner.delete' },
+    {
+      ask: async (request) => {
+        const partner = await partnerFor(request);
+        assertAllowed(can(request.actor, 'partner.delete', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
+        const t = request.t;
+        return {
+          title: t('partners.delete.title', { name: partner.name }),
+          confirmLabel: t('partners.delete.confirm'),
+          cancelHref: `/partners/${partner.id}`,
+          explanation: <p>{t('partners.delete.warning')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const partner = await partnerFor(request);
+        const outcome = await service.deletePartner(db, request.actor, partner.id);
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          return { refused: `partners.refusals.${outcome.reason}` };
+        }
+        reply.setFlash({ kind: 'success', key: 'partners.flash.deleted', values: { name: partner.name } });
+        return reply.redirect('/partners', 303);
+      },
     },
-    act: async (request, reply) => {
-      const partner = await partnerFor(request);
-      const outcome = await service.deletePartner(db, request.actor, partner.id);
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        return { refused: `partners.refusals.${outcome.reason}` };
-      }
-      reply.setFlash({ kind: 'success', key: 'partners.flash.deleted', values: { name: partner.name } });
-      return reply.redirect('/partners', 303);
-    },
-  });
+  );
 
   // ---- stakeholder organisations --------------------------------------------------------------------------------
 
@@ -184,47 +192,57 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
   });
 
-  confirmedAction(app, `${organisationPath}/unlink`, { action: 'organisation.link' }, {
-    ask: async (request) => {
-      const { partner, organisation } = await groupMemberFor(request);
-      const t = request.t;
-      return {
-        title: t('partners.organisations.unlinkTitle', { organisation: organisation.name, partner: partner.shortName }),
-        confirmLabel: t('partners.organisations.unlink'),
-        cancelHref: `/partners/${partner.id}#stakeholders`,
-        explanation: <p>{t('partners.organisations.unlinkExplanation')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${organisationPath}/unlink`,
+    { action: 'organisation.link' },
+    {
+      ask: async (request) => {
+        const { partner, organisation } = await groupMemberFor(request);
+        const t = request.t;
+        return {
+          title: t('partners.organisations.unlinkTitle', { organisation: organisation.name, partner: partner.shortName }),
+          confirmLabel: t('partners.organisations.unlink'),
+          cancelHref: `/partners/${partner.id}#stakeholders`,
+          explanation: <p>{t('partners.organisations.unlinkExplanation')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const { partner, organisation } = await groupMemberFor(request);
+        const outcome = await service.unlinkOrganisation(db, request.actor, partner.id, organisation.id);
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'partners.flash.organisationUnlinked', values: { name: organisation.name } });
+        return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const { partner, organisation } = await groupMemberFor(request);
-      const outcome = await service.unlinkOrganisation(db, request.actor, partner.id, organisation.id);
-      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: 'success', key: 'partners.flash.organisationUnlinked', values: { name: organisation.name } });
-      return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
-    },
-  });
+  );
 
-  confirmedAction(app, `${organisationPath}/delete`, { action: 'organisation.delete' }, {
-    ask: async (request) => {
-      const { partner, organisation, mayDelete } = await groupMemberFor(request);
-      assertAllowed(mayDelete);
-      const t = request.t;
-      return {
-        title: t('partners.organisations.deleteTitle', { name: organisation.name }),
-        confirmLabel: t('partners.organisations.delete'),
-        cancelHref: `/partners/${partner.id}/organisations/${organisation.id}/edit`,
-        explanation: <p>{t('partners.organisations.deleteExplanation')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${organisationPath}/delete`,
+    { action: 'organisation.delete' },
+    {
+      ask: async (request) => {
+        const { partner, organisation, mayDelete } = await groupMemberFor(request);
+        assertAllowed(mayDelete);
+        const t = request.t;
+        return {
+          title: t('partners.organisations.deleteTitle', { name: organisation.name }),
+          confirmLabel: t('partners.organisations.delete'),
+          cancelHref: `/partners/${partner.id}/organisations/${organisation.id}/edit`,
+          explanation: <p>{t('partners.organisations.deleteExplanation')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const { partner, organisation } = await groupMemberFor(request);
+        const outcome = await service.deleteOrganisation(db, request.actor, organisation.id);
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          return { refused: `partners.organisations.refusals.${outcome.reason}` };
+        }
+        reply.setFlash({ kind: 'success', key: 'partners.flash.organisationDeleted', values: { name: organisation.name } });
+        return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const { partner, organisation } = await groupMemberFor(request);
-      const outcome = await service.deleteOrganisation(db, request.actor, organisation.id);
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        return { refused: `partners.organisations.refusals.${outcome.reason}` };
-      }
-      reply.setFlash({ kind: 'success', key: 'partners.flash.organisationDeleted', values: { name: organisation.name } });
-      return reply.redirect(`/partners/${partner.id}#stakeholders`, 303);
-    },
-  });
+  );
 };

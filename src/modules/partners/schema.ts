@@ -9,7 +9,10 @@ export const sizeClasses = ['micro', 'small', 'medium', 'large'] as const;
 
 const nutsCode = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toUpperCase() : ''),
-  z.string().min(1, { error: 'partners.form.nutsCode.required' }).regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'partners.form.nutsCode.invalid' }),
+  z
+    .string()
+    .min(1, { error: 'partners.form.nutsCode.required' })
+    .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'partners.form.nutsCode.invalid' }),
 );
 
 export const partnerSchema = z
@@ -31,7 +34,10 @@ export const partnerSchema = z
   });
 export type PartnerInput = z.output<typeof partnerSchema>;
 
-const inRegion = z.preprocess((value) => (value === 'yes' ? true : value === 'no' ? false : undefined), z.boolean({ error: 'partners.organisations.form.inRegion.required' }));
+const inRegion = z.preprocess(
+  (value) => (value === 'yes' ? true : value === 'no' ? false : undefined),
+  z.boolean({ error: 'partners.organisations.form.inRegion.required' }),
+);
 
 export const organisationSchema = z
   .object({

@@ -126,7 +126,14 @@ export async function updatePartner(db: Db, actor: Actor, partnerId: number, inp
       if (await queries.partnerNameTaken(trx, beforeRow.programme_id, input.name, partnerId)) return refuse('name_taken', 'name');
       if (input.role === 'lead_partner' && (await queries.findLeadPartner(trx, beforeRow.programme_id, partnerId))) return refuse('lead_exists', 'role');
       const after = toPartner(await queries.updatePartner(trx, partnerId, input));
-      await recordAudit(trx, actor, { action: 'partner.update', entityType: 'partner', entityId: partnerId, programmeId: beforeRow.programme_id, before: toPartner(beforeRow), after });
+      await recordAudit(trx, actor, {
+        action: 'partner.update',
+        entityType: 'partner',
+        entityId: partnerId,
+        programmeId: beforeRow.programme_id,
+        before: toPartner(beforeRow),
+        after,
+      });
       return done(after);
     });
   } catch (error) {
@@ -144,7 +151,13 @@ export async function deletePartner(db: Db, actor: Actor, partnerId: number): Pr
       if (!before) return refuse('not_found');
       if (!can(actor, 'partner.delete', { programmeId: before.programme_id, partnerIds: [partnerId] })) return refuse('forbidden');
       await queries.deletePartner(trx, partnerId);
-      await recordAudit(trx, actor, { action: 'partner.delete', entityType: 'partner', entityId: partnerId, programmeId: before.programme_id, before: toPartner(before) });
+      await recordAudit(trx, actor, {
+        action: 'partner.delete',
+        entityType: 'partner',
+        entityId: partnerId,
+        programmeId: before.programme_id,
+        before: toPartner(before),
+      });
       return done(toPartner(before));
     });
   } catch (error) {

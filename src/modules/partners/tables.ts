@@ -17,7 +17,6 @@ export interface PartnersTable {
   updated_at: CreatedAt;
 }
 
-
 export type Helix = 'public_authority' | 'business' | 'research_education' | 'civil_society';
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
 

@@ -20,7 +20,10 @@ import { changeStatus, createPlan, saveAction, startRevision, updateContext } fr
 const fixture = useDatabaseWorld();
 const system = systemActor('test');
 
-const anAction = (title: string) => actionSchema.parse(aPlanActionForm({ title, description: 'Raced.', costsEur: '1000', fundingSource: ['Budget'], fundingAmount: ['1000'], improvementType: 'new_project' }));
+const anAction = (title: string) =>
+  actionSchema.parse(
+    aPlanActionForm({ title, description: 'Raced.', costsEur: '1000', fundingSource: ['Budget'], fundingAmount: ['1000'], improvementType: 'new_project' }),
+  );
 
 describe('action plans under concurrency', () => {
   let planId = 0;
@@ -37,7 +40,11 @@ describe('action plans under concurrency', () => {
   it('starts one revision when the editor clicks twice', async () => {
     valueOf(await changeStatus(fixture.db, system, planId, 'submit'));
     valueOf(await changeStatus(fixture.db, system, planId, 'approve', { comment: '' }));
-    valueOf(await changeStatus(fixture.db, system, planId, 'endorse', { endorsement: endorsementSchema.parse({ endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' }) }));
+    valueOf(
+      await changeStatus(fixture.db, system, planId, 'endorse', {
+        endorsement: endorsementSchema.parse({ endorsedOn: '2022-07-20', endorsedBy: 'Mayor', endorsingBody: 'Council' }),
+      }),
+    );
     const outcomes = await Promise.all([startRevision(fixture.db, system, planId), startRevision(fixture.db, system, planId)]);
     expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['ok', 'revision_open']);
     const versions = await fixture.db.selectFrom('plan_versions').select(['number', 'status']).where('plan_id', '=', planId).orderBy('number').execute();
@@ -48,13 +55,25 @@ describe('action plans under concurrency', () => {
   });
 
   it('keeps one current report and the others superseded when the same report is filed five times at once', async () => {
-    const version = await fixture.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).where('number', '=', 1).executeTakeFirstOrThrow();
+    const version = await fixture.db
+      .selectFrom('plan_versions')
+      .select('content')
+      .where('plan_id', '=', planId)
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
     const actionKey = version.content.actions[0]?.key ?? '';
     const report = (percent: number) =>
       reportSchema.parse(aReportForm({ percentComplete: String(percent), spentEur: '500', workDone: `Filed with ${percent}%`, links: '' }));
     const outcomes = await Promise.all([10, 20, 30, 40, 50].map((percent) => fileReport(fixture.db, system, planId, actionKey, report(percent), [], 1024)));
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
-    const rows = await fixture.db.selectFrom('progress_reports').select(['id', 'current', 'supersedes_id']).where('plan_id', '=', planId).where('action_key', '=', actionKey).where('semester', '=', 7).orderBy('id').execute();
+    const rows = await fixture.db
+      .selectFrom('progress_reports')
+      .select(['id', 'current', 'supersedes_id'])
+      .where('plan_id', '=', planId)
+      .where('action_key', '=', actionKey)
+      .where('semester', '=', 7)
+      .orderBy('id')
+      .execute();
     expect(rows).toHaveLength(5);
     expect(rows.filter((row) => row.current)).toHaveLength(1);
     // Each report supersedes the one before it: a single chain, nothing lost or forked.
@@ -63,10 +82,20 @@ describe('action plans under concurrency', () => {
   });
 
   it('files one of two reports whose documents fit in the partner’s space only one at a time, refusing the other', async () => {
-    const version = await fixture.db.selectFrom('plan_versions').select('content').where('plan_id', '=', planId).where('number', '=', 1).executeTakeFirstOrThrow();
+    const version = await fixture.db
+      .selectFrom('plan_versions')
+      .select('content')
+      .where('plan_id', '=', planId)
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
     const actionKey = version.content.actions[1]?.key ?? '';
     const folder = await mkdtemp(path.join(tmpdir(), 'better-quota-'));
-    const stored = await fixture.db.selectFrom('plan_files').innerJoin('plans', 'plans.id', 'plan_files.plan_id').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size_bytes'), eb.lit(0)).as('bytes')).where('plans.partner_id', '=', fixture.world.partnerA.id).executeTakeFirstOrThrow();
+    const stored = await fixture.db
+      .selectFrom('plan_files')
+      .innerJoin('plans', 'plans.id', 'plan_files.plan_id')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size_bytes'), eb.lit(0)).as('bytes'))
+      .where('plans.partner_id', '=', fixture.world.partnerA.id)
+      .executeTakeFirstOrThrow();
     // Space for 1 MB more than is stored; each upload is 0.6 MB.
     const quotaMegabytes = Math.ceil(Number(stored.bytes) / 1024 / 1024) + 1;
     const room = quotaMegabytes * 1024 * 1024 - Number(stored.bytes);
@@ -79,7 +108,11 @@ describe('action plans under concurrency', () => {
       const report = reportSchema.parse(aReportForm({ semester: '8', percentComplete: '50', spentEur: '500', workDone: 'Raced uploads', links: '' }));
       const files = [await upload('one.pdf'), await upload('two.pdf')];
       const outcomes = await Promise.all(files.map((file) => fileReport(fixture.db, system, planId, actionKey, report, [file], quotaMegabytes)));
-      expect(outcomes.map((outcome) => (outcome.ok ? 'filed' : outcome.reason === 'invalid' ? outcome.problems.map((problem) => problem.reason).join() : outcome.reason)).sort()).toEqual(['filed', 'quota_exceeded']);
+      expect(
+        outcomes
+          .map((outcome) => (outcome.ok ? 'filed' : outcome.reason === 'invalid' ? outcome.problems.map((problem) => problem.reason).join() : outcome.reason))
+          .sort(),
+      ).toEqual(['filed', 'quota_exceeded']);
       expect(await fixture.db.selectFrom('plan_files').select('original_name').where('original_name', 'in', ['one.pdf', 'two.pdf']).execute()).toHaveLength(1);
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -66,7 +66,13 @@ export function fundingTotal(action: Pick<PlanAction, 'funding'>): number {
 
 /** The plan's timeframe: from its earliest action start to its latest action end (null when no action is dated). */
 export function timeframeOf(content: PlanContent): { startsOn: string; endsOn: string } | null {
-  const starts = content.actions.map((action) => action.startsOn).filter((date): date is string => date !== null).sort();
-  const ends = content.actions.map((action) => action.endsOn ?? action.startsOn).filter((date): date is string => date !== null).sort();
+  const starts = content.actions
+    .map((action) => action.startsOn)
+    .filter((date): date is string => date !== null)
+    .sort();
+  const ends = content.actions
+    .map((action) => action.endsOn ?? action.startsOn)
+    .filter((date): date is string => date !== null)
+    .sort();
   return starts.length && ends.length ? { startsOn: starts[0] as string, endsOn: ends.at(-1) as string } : null;
 }

@@ -12,6 +12,10 @@ describe('the library’s catalogues', () => {
     ['et', /praktik/i],
     ['sv', /praxis/i],
   ] as const)('in %s never call a practice by another word than the catalogue’s own', (locale, otherWord) => {
-    expect(messages(locale).filter(([, text]) => otherWord.test(text)).map(([key]) => key)).toEqual([]);
+    expect(
+      messages(locale)
+        .filter(([, text]) => otherWord.test(text))
+        .map(([key]) => key),
+    ).toEqual([]);
   });
 });

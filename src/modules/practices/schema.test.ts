@@ -49,6 +49,9 @@ describe('the practice form', () => {
 
   it('asks for at least one theme, and an end after the start', () => {
     const parsed = parse({ themes: [], startsOn: '2022-01-01', endsOn: '2021-01-01' });
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)).toEqual(['practices.form.themes.required', 'practices.form.endsOn.beforeStart']);
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)).toEqual([
+      'practices.form.themes.required',
+      'practices.form.endsOn.beforeStart',
+    ]);
   });
 });

@@ -51,7 +51,10 @@ export function linesOf(value: unknown): string[] {
 }
 
 // A keyword is one line: one from a list (a file's cell may hold a line break) has its line breaks made spaces.
-const keywords = z.preprocess((value) => linesOf(value).map((keyword) => keyword.replace(/\s*\n\s*/g, ' ')), z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }));
+const keywords = z.preprocess(
+  (value) => linesOf(value).map((keyword) => keyword.replace(/\s*\n\s*/g, ' ')),
+  z.array(z.string().max(60, { error: 'practices.form.keywords.tooLong' })).max(20, { error: 'practices.form.keywords.tooMany' }),
+);
 
 /** Further information links: one per line in the form. */
 const links = z.preprocess(linesOf, z.array(webAddress('practices.form.links.invalid')).max(10, { error: 'practices.form.links.tooMany' }));
@@ -74,12 +77,18 @@ export const practiceFields = z.object({
   summary: requiredText({ max: summaryMaxLength, required: 'practices.form.summary.required', tooLong: 'practices.form.summary.tooLong' }),
   objective: optionalText({ max: 5000 }).transform((text) => text ?? ''),
   description: optionalText({ max: descriptionMaxLength }).transform((text) => text ?? ''),
-  themes: z.preprocess(listOf, z.array(z.string().regex(themeCodePattern, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' })),
+  themes: z.preprocess(
+    listOf,
+    z.array(z.string().regex(themeCodePattern, { error: 'practices.form.themes.invalid' })).min(1, { error: 'practices.form.themes.required' }),
+  ),
   keywords,
   locationCountry: optionalChoice(countryCodes, 'practices.form.locationCountry.invalid'),
   locationNuts: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null),
-    z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' }).nullable(),
+    z
+      .string()
+      .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'practices.form.locationNuts.invalid' })
+      .nullable(),
   ),
   locationCity: optionalLine({ max: 120 }),
   geographicalScope: optionalChoice(geographicalScopes, 'practices.form.geographicalScope.invalid'),
@@ -129,13 +138,29 @@ export const searchQuerySchema = z.object({
     }, z.string().max(200))
     .meta({ description: 'Words to search for; "quoted phrase", or, -exclude' }),
   theme: z
-    .preprocess((value) => listOf(value).filter((code) => themeCodePattern.test(code)).slice(0, 20), z.array(z.string().regex(themeCodePattern)))
+    .preprocess(
+      (value) =>
+        listOf(value)
+          .filter((code) => themeCodePattern.test(code))
+          .slice(0, 20),
+      z.array(z.string().regex(themeCodePattern)),
+    )
     .meta({ description: 'Theme codes (repeat the parameter for several)' }),
   country: z.preprocess((value) => listOf(value).filter((code) => (countryCodes as readonly string[]).includes(code)), z.array(z.enum(countryCodes))),
   partner: z
-    .preprocess((value) => listOf(value).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 50), z.array(z.number().int().min(1)))
+    .preprocess(
+      (value) =>
+        listOf(value)
+          .map(Number)
+          .filter((id) => Number.isSafeInteger(id) && id > 0)
+          .slice(0, 50),
+      z.array(z.number().int().min(1)),
+    )
     .meta({ description: 'Owner partner ids' }),
-  scope: z.preprocess((value) => listOf(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)), z.array(z.enum(geographicalScopes))),
+  scope: z.preprocess(
+    (value) => listOf(value).filter((scope) => (geographicalScopes as readonly string[]).includes(scope)),
+    z.array(z.enum(geographicalScopes)),
+  ),
   status: z
     .preprocess((value) => listOf(value).filter((status) => (practiceStatuses as readonly string[]).includes(status)), z.array(z.enum(practiceStatuses)))
     .meta({ description: 'Staff only; ignored for others' }),
@@ -144,10 +169,16 @@ export const searchQuerySchema = z.object({
 });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-export const reviewSchema = z.object({
-  decision: choice(['publish', 'return'] as const, 'practices.review.decision.required'),
-  comment: optionalText({ max: 5000 }).transform((text) => text ?? ''),
-}).refine((input) => input.decision === 'publish' || input.comment !== '', { error: 'practices.review.comment.required', path: ['comment'], ...whenFieldsValid('decision', 'comment') });
+export const reviewSchema = z
+  .object({
+    decision: choice(['publish', 'return'] as const, 'practices.review.decision.required'),
+    comment: optionalText({ max: 5000 }).transform((text) => text ?? ''),
+  })
+  .refine((input) => input.decision === 'publish' || input.comment !== '', {
+    error: 'practices.review.comment.required',
+    path: ['comment'],
+    ...whenFieldsValid('decision', 'comment'),
+  });
 
 export const proposalDecisionSchema = z.object({
   decision: choice(['accept', 'decline'] as const, 'practices.proposal.decision.required'),
@@ -175,10 +206,17 @@ export const transferStageSchema = z.object({
 export type TransferStageInput = z.output<typeof transferStageSchema>;
 
 const score = (field: string) =>
-  z.preprocess((value) => {
-    const cleaned = cleanText(value);
-    return cleaned === '' ? undefined : Number(cleaned);
-  }, z.number({ error: `practices.transfers.assessment.${field}.required` }).int({ error: `practices.transfers.assessment.${field}.required` }).min(1, { error: `practices.transfers.assessment.${field}.required` }).max(5, { error: `practices.transfers.assessment.${field}.required` }));
+  z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value);
+      return cleaned === '' ? undefined : Number(cleaned);
+    },
+    z
+      .number({ error: `practices.transfers.assessment.${field}.required` })
+      .int({ error: `practices.transfers.assessment.${field}.required` })
+      .min(1, { error: `practices.transfers.assessment.${field}.required` })
+      .max(5, { error: `practices.transfers.assessment.${field}.required` }),
+  );
 
 export const assessmentCriteria = ['fit', 'feasibility', 'cost', 'support'] as const;
 export type AssessmentCriterion = (typeof assessmentCriteria)[number];

@@ -38,7 +38,13 @@ interface DemoPractice {
   illustrative: boolean;
 }
 
-const nuts: Record<DemoPartnerKey, [string, string]> = { genoa: ['IT', 'ITC3'], tartu: ['EE', 'EE00'], nyiregyhaza: ['HU', 'HU32'], birmingham: ['GB', 'UKG3'], gavle: ['SE', 'SE31'] };
+const nuts: Record<DemoPartnerKey, [string, string]> = {
+  genoa: ['IT', 'ITC3'],
+  tartu: ['EE', 'EE00'],
+  nyiregyhaza: ['HU', 'HU32'],
+  birmingham: ['GB', 'UKG3'],
+  gavle: ['SE', 'SE31'],
+};
 
 const practices: DemoPractice[] = [
   {
@@ -73,7 +79,8 @@ const practices: DemoPractice[] = [
     language: 'en',
     // Fact: the city offers itself as a testbed for smart-city solutions, with a landing page, key contacts and about ten smart services.
     title: 'Tartu – testbed of good thoughts',
-    summary: 'Tartu offers itself as a testbed for smart-city solutions: companies can try their products in real streets and services, with a landing page and key contacts at the city.',
+    summary:
+      'Tartu offers itself as a testbed for smart-city solutions: companies can try their products in real streets and services, with a landing page and key contacts at the city.',
     objective: 'Attract innovative companies to develop and prove smart-city solutions in Tartu, and bring the best of them into the city’s services.',
     description:
       'A single landing page explains what can be tested, which city data and infrastructure are available and who to contact. About ten smart services came out of the testbed, among them smart pedestrian crossings.\n\nThe city gives access and feedback; companies bring the solution and carry the risk of the pilot.',
@@ -84,7 +91,12 @@ const practices: DemoPractice[] = [
     evidence: 'About ten smart services developed with companies through the testbed.',
     transferPotential: 'Any city willing to open its streets and data to pilots, with a clear entry point for companies.',
     difficulties: 'Pilots need a person at the city who answers quickly; without one, companies lose interest.',
-    translations: { et: { title: 'Tartu – heade mõtete linn', summary: 'Tartu pakub end targa linna lahenduste katsekeskkonnaks: ettevõtted saavad oma tooteid proovida päris tänavatel ja teenustes.' } },
+    translations: {
+      et: {
+        title: 'Tartu – heade mõtete linn',
+        summary: 'Tartu pakub end targa linna lahenduste katsekeskkonnaks: ettevõtted saavad oma tooteid proovida päris tänavatel ja teenustes.',
+      },
+    },
     illustrative: false,
   },
   {
@@ -94,7 +106,8 @@ const practices: DemoPractice[] = [
     language: 'en',
     title: 'Smart pedestrian crossings',
     summary: 'Sensors detect pedestrians at busy crossings and light the crossing up for drivers, at night and in poor visibility.',
-    description: 'One of the smart services that came out of Tartu’s testbed: a local company piloted the crossings, the city bought the ones that proved themselves.',
+    description:
+      'One of the smart services that came out of Tartu’s testbed: a local company piloted the crossings, the city bought the ones that proved themselves.',
     themes: ['smart-city', 'artificial-intelligence'],
     keywords: ['road safety', 'sensors'],
     city: 'Tartu',
@@ -110,7 +123,8 @@ const practices: DemoPractice[] = [
     // Fact: Digital Renewal Programme since 2016, service-design method, about EUR 500,000 a year of central funding,
     // 150–200 processes improved by 2020, a national service-design award in 2018.
     title: 'E-service development and implementation in Gävle',
-    summary: 'Gävle’s Digital Renewal Programme improves the municipality’s services with a service-design method and central funding: 150 to 200 processes improved by 2020.',
+    summary:
+      'Gävle’s Digital Renewal Programme improves the municipality’s services with a service-design method and central funding: 150 to 200 processes improved by 2020.',
     objective: 'Make every municipal service simpler for residents and cheaper to run, by redesigning processes before digitalising them.',
     description:
       'Since 2016 a central programme funds the redesign of services: teams map the process with the people who use it, remove steps, then build the e-service.\n\nAbout EUR 500,000 a year of central funding pays for service designers and developers who work with the departments.',
@@ -124,7 +138,12 @@ const practices: DemoPractice[] = [
     evidence: 'Between 150 and 200 processes improved by 2020; a national service-design award in 2018.',
     transferPotential: 'Municipalities with a central digital unit; the method needs no particular technology.',
     difficulties: 'Departments must free time for their staff to take part in the design work.',
-    translations: { sv: { title: 'Utveckling och införande av e-tjänster i Gävle', summary: 'Gävles program för digital förnyelse förbättrar kommunens tjänster med tjänstedesign och central finansiering.' } },
+    translations: {
+      sv: {
+        title: 'Utveckling och införande av e-tjänster i Gävle',
+        summary: 'Gävles program för digital förnyelse förbättrar kommunens tjänster med tjänstedesign och central finansiering.',
+      },
+    },
     illustrative: false,
   },
   {
@@ -150,7 +169,8 @@ const practices: DemoPractice[] = [
     language: 'en',
     // Fact: DIPS from late 2021, funded by the West Midlands Innovation Programme; open challenge briefs instead of detailed specifications.
     title: 'Digital Innovation in Public Services (DIPS): challenge-led procurement for digital SMEs',
-    summary: 'Council teams publish open challenge briefs instead of detailed specifications, so that digital SMEs can propose solutions and win public contracts.',
+    summary:
+      'Council teams publish open challenge briefs instead of detailed specifications, so that digital SMEs can propose solutions and win public contracts.',
     objective: 'Open the council’s digital spending to small regional companies and to better ideas.',
     description:
       'A team describes the problem it wants solved, not the solution. Companies answer with their approach; the best are paid to build a prototype, and the one that works is bought.\n\nThe programme is funded by the West Midlands Innovation Programme.',
@@ -170,14 +190,20 @@ const practices: DemoPractice[] = [
     status: 'published',
     language: 'it',
     title: 'Pagamenti digitali dei servizi comunali',
-    summary: 'I cittadini pagano online tributi, multe e servizi scolastici con la piattaforma nazionale dei pagamenti, da computer o smartphone, e ricevono subito la ricevuta.',
+    summary:
+      'I cittadini pagano online tributi, multe e servizi scolastici con la piattaforma nazionale dei pagamenti, da computer o smartphone, e ricevono subito la ricevuta.',
     description: 'Il Comune ha collegato i propri servizi alla piattaforma nazionale dei pagamenti elettronici: un solo avviso di pagamento, molti canali.',
     themes: ['payments', 'digital-services'],
     keywords: ['pagamenti elettronici', 'tributi', 'multe'],
     city: 'Genova',
     scope: 'local',
     startsOn: '2020-03-01',
-    translations: { en: { title: 'Digital payments for municipal services', summary: 'Citizens pay local taxes, fines and school services online through the national payments platform, and get their receipt at once.' } },
+    translations: {
+      en: {
+        title: 'Digital payments for municipal services',
+        summary: 'Citizens pay local taxes, fines and school services online through the national payments platform, and get their receipt at once.',
+      },
+    },
     illustrative: true,
   },
   {
@@ -199,7 +225,8 @@ const practices: DemoPractice[] = [
     language: 'en',
     // Fact (programme target): a data platform integrating local initiatives with the smart regional strategy.
     title: 'Smart city data platform integrating local initiatives',
-    summary: 'One platform gathers the data of the city’s local initiatives and links them to the smart regional strategy, so that decisions use the same figures.',
+    summary:
+      'One platform gathers the data of the city’s local initiatives and links them to the smart regional strategy, so that decisions use the same figures.',
     themes: ['open-data', 'smart-city'],
     city: 'Nyíregyháza',
     scope: 'regional',
@@ -293,7 +320,14 @@ const transfers: DemoTransfer[] = [
     ],
   },
   { practice: 'genoa-payments', importer: 'birmingham', stages: [['interest', '2022-02-01', '']] },
-  { practice: 'nyh-data-platform', importer: 'gavle', stages: [['interest', '2021-05-04', ''], ['study_visit', '2021-06-15', '']] },
+  {
+    practice: 'nyh-data-platform',
+    importer: 'gavle',
+    stages: [
+      ['interest', '2021-05-04', ''],
+      ['study_visit', '2021-06-15', ''],
+    ],
+  },
 ];
 
 const needs: [DemoPartnerKey, string, string][] = [
@@ -307,7 +341,12 @@ const needs: [DemoPartnerKey, string, string][] = [
 
 const demoActor = { actorUserId: null, actorLabel: 'demo seed' };
 
-async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPartners, proposerUserId: number | null): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number>; transferIds: Map<string, number> }> {
+async function seedDemoPractices(
+  trx: Tx,
+  programmeId: number,
+  partners: DemoPartners,
+  proposerUserId: number | null,
+): Promise<{ practices: number; transfers: number; practiceIds: Map<string, number>; transferIds: Map<string, number> }> {
   const ids = new Map<string, number>();
   for (const practice of practices) {
     const [country, nutsCode] = nuts[practice.owner];
@@ -356,7 +395,16 @@ async function seedDemoPractices(trx: Tx, programmeId: number, partners: DemoPar
         trx,
         transferId,
         { userId: null, label: assessment.label },
-        { fitScore: fit, fitComment: assessment.comment, feasibilityScore: feasibility, feasibilityComment: '', costScore: cost, costComment: '', supportScore: support, supportComment: '' },
+        {
+          fitScore: fit,
+          fitComment: assessment.comment,
+          feasibilityScore: feasibility,
+          feasibilityComment: '',
+          costScore: cost,
+          costComment: '',
+          supportScore: support,
+          supportComment: '',
+        },
       );
     }
   }

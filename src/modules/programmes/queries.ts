@@ -37,7 +37,15 @@ export function insertProgramme(trx: Tx, input: ProgrammeInput) {
 export function updateProgramme(trx: Tx, programmeId: number, input: ProgrammeInput) {
   return trx
     .updateTable('programmes')
-    .set({ slug: input.slug, acronym: input.acronym, title: input.title, summary: input.summary, starts_on: input.startsOn, ends_on: input.endsOn, updated_at: sql<Date>`now()` })
+    .set({
+      slug: input.slug,
+      acronym: input.acronym,
+      title: input.title,
+      summary: input.summary,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', programmeId)
     .returning(programmeColumns)
     .executeTakeFirstOrThrow();
@@ -54,7 +62,14 @@ export function lockPhase(trx: Tx, phaseId: number) {
 export function insertPhase(trx: Tx, programmeId: number, input: PhaseInput) {
   return trx
     .insertInto('programme_phases')
-    .values({ programme_id: programmeId, number: input.number, name: input.name, description: input.description, starts_on: input.startsOn, ends_on: input.endsOn })
+    .values({
+      programme_id: programmeId,
+      number: input.number,
+      name: input.name,
+      description: input.description,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+    })
     .returning(phaseColumns)
     .executeTakeFirstOrThrow();
 }

@@ -6,7 +6,14 @@ import { findProgramme, listPhases } from './service.js';
 
 const fixture = useWorld();
 
-const programmeFields = { slug: 'interreg-demo', acronym: 'DEMO', title: 'A second programme', summary: 'Hosted beside BETTER.', startsOn: '2024-01-01', endsOn: '2027-12-31' };
+const programmeFields = {
+  slug: 'interreg-demo',
+  acronym: 'DEMO',
+  title: 'A second programme',
+  summary: 'Hosted beside BETTER.',
+  startsOn: '2024-01-01',
+  endsOn: '2027-12-31',
+};
 
 describe('programmes', () => {
   it('lets an administrator set up a second programme', async () => {
@@ -32,13 +39,27 @@ describe('programmes', () => {
     const browser = await fixture.browserFor('admin');
     const page = readPage(await browser.post('/programmes', { ...programmeFields, slug: 'year-one', startsOn: '0001-01-01', endsOn: '9999-12-31' }));
     expect(page.status).toBe(400);
-    expect([...page.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    expect([...page.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
+      'Enter a date between 1900 and 2100',
+      'Enter a date between 1900 and 2100',
+    ]);
   });
 
   it('lets the programme’s coordinator edit it, but not a coordinator of another programme or an editor', async () => {
-    const fields = { slug: fixture.world.programme.slug, acronym: fixture.world.programme.acronym, title: 'Renamed by its coordinator', summary: '', startsOn: fixture.world.programme.startsOn, endsOn: fixture.world.programme.endsOn };
-    expect((await (await fixture.browserFor('otherCoordinator')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
-    expect((await (await fixture.browserFor('editorA')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(403);
+    const fields = {
+      slug: fixture.world.programme.slug,
+      acronym: fixture.world.programme.acronym,
+      title: 'Renamed by its coordinator',
+      summary: '',
+      startsOn: fixture.world.programme.startsOn,
+      endsOn: fixture.world.programme.endsOn,
+    };
+    expect(
+      (await (await fixture.browserFor('otherCoordinator')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode,
+    ).toBe(403);
+    expect((await (await fixture.browserFor('editorA')).post(`/programmes/${fixture.world.programme.id}`, { ...fields, title: 'Hijack' })).statusCode).toBe(
+      403,
+    );
     expect((await (await fixture.browserFor('coordinator')).post(`/programmes/${fixture.world.programme.id}`, fields)).statusCode).toBe(303);
     expect((await findProgramme(fixture.context.db, fixture.world.programme.id))?.title).toBe('Renamed by its coordinator');
   });
@@ -51,17 +72,53 @@ describe('programmes', () => {
 describe('phases', () => {
   it('adds, edits and deletes a phase within the programme’s dates', async () => {
     const browser = await fixture.browserFor('coordinator');
-    const outside = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2010-01-01', endsOn: '2021-07-31' }));
+    const outside = readPage(
+      await browser.post(`/programmes/${fixture.world.programme.id}/phases`, {
+        number: '1',
+        name: 'Learning',
+        description: '',
+        startsOn: '2010-01-01',
+        endsOn: '2021-07-31',
+      }),
+    );
     expect(outside.status).toBe(400);
     expect(outside.screen.getByRole('link', { name: "The phase must lie within the programme's dates" })).toBeTruthy();
 
-    expect((await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Learning', description: '', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
-    const duplicate = readPage(await browser.post(`/programmes/${fixture.world.programme.id}/phases`, { number: '1', name: 'Again', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' }));
+    expect(
+      (
+        await browser.post(`/programmes/${fixture.world.programme.id}/phases`, {
+          number: '1',
+          name: 'Learning',
+          description: '',
+          startsOn: '2019-08-01',
+          endsOn: '2022-07-31',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const duplicate = readPage(
+      await browser.post(`/programmes/${fixture.world.programme.id}/phases`, {
+        number: '1',
+        name: 'Again',
+        description: '',
+        startsOn: '2019-08-01',
+        endsOn: '2020-07-31',
+      }),
+    );
     expect(duplicate.screen.getByRole('link', { name: 'Another phase already has this number' })).toBeTruthy();
 
     const [phase] = await listPhases(fixture.context.db, fixture.world.programme.id);
     expect(phase?.name).toBe('Learning');
-    expect((await browser.post(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}`, { number: '1', name: 'Interregional learning', description: 'Semesters 1–6', startsOn: '2019-08-01', endsOn: '2022-07-31' })).statusCode).toBe(303);
+    expect(
+      (
+        await browser.post(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}`, {
+          number: '1',
+          name: 'Interregional learning',
+          description: 'Semesters 1–6',
+          startsOn: '2019-08-01',
+          endsOn: '2022-07-31',
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = await browser.page(`/programmes/${fixture.world.programme.id}`);
     expect(page.screen.getByRole('heading', { name: 'Phase 1: Interregional learning' })).toBeTruthy();
 
@@ -71,7 +128,13 @@ describe('phases', () => {
 
   it('answers 404 for a phase of another programme reached through this one', async () => {
     const browser = await fixture.browserFor('admin');
-    await browser.post(`/programmes/${fixture.world.otherProgramme.id}/phases`, { number: '1', name: 'Other', description: '', startsOn: '2019-08-01', endsOn: '2020-07-31' });
+    await browser.post(`/programmes/${fixture.world.otherProgramme.id}/phases`, {
+      number: '1',
+      name: 'Other',
+      description: '',
+      startsOn: '2019-08-01',
+      endsOn: '2020-07-31',
+    });
     const [phase] = await listPhases(fixture.context.db, fixture.world.otherProgramme.id);
     expect((await browser.get(`/programmes/${fixture.world.programme.id}/phases/${phase?.id}/edit`)).statusCode).toBe(404);
   });

@@ -97,22 +97,27 @@ export const programmeRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/programmes/${programme.id}`, 303);
   });
 
-  confirmedAction(app, `${phasePath}/delete`, { action: 'programme.update' }, {
-    ask: async (request) => {
-      const { programme, phase } = await editablePhase(request.params, request.actor);
-      const t = request.t;
-      return {
-        title: t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name }),
-        confirmLabel: t('programmes.phase.deleteConfirm'),
-        cancelHref: `/programmes/${programme.id}`,
-      };
+  confirmedAction(
+    app,
+    `${phasePath}/delete`,
+    { action: 'programme.update' },
+    {
+      ask: async (request) => {
+        const { programme, phase } = await editablePhase(request.params, request.actor);
+        const t = request.t;
+        return {
+          title: t('programmes.phase.deleteTitle', { number: phase.number, name: phase.name }),
+          confirmLabel: t('programmes.phase.deleteConfirm'),
+          cancelHref: `/programmes/${programme.id}`,
+        };
+      },
+      act: async (request, reply) => {
+        const { programme, phase } = await editablePhase(request.params, request.actor);
+        const outcome = await removePhase(app.db, request.actor, phase.id);
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'programmes.flash.phaseRemoved' });
+        return reply.redirect(`/programmes/${programme.id}`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const { programme, phase } = await editablePhase(request.params, request.actor);
-      const outcome = await removePhase(app.db, request.actor, phase.id);
-      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: 'success', key: 'programmes.flash.phaseRemoved' });
-      return reply.redirect(`/programmes/${programme.id}`, 303);
-    },
-  });
+  );
 };

@@ -20,16 +20,31 @@ export const programmeSchema = z
     startsOn: requiredDate('programmes.form.startsOn.required'),
     endsOn: requiredDate('programmes.form.endsOn.required'),
   })
-  .refine((input) => input.endsOn > input.startsOn, { error: 'programmes.form.endsOn.beforeStart', path: ['endsOn'], ...whenFieldsValid('startsOn', 'endsOn') });
+  .refine((input) => input.endsOn > input.startsOn, {
+    error: 'programmes.form.endsOn.beforeStart',
+    path: ['endsOn'],
+    ...whenFieldsValid('startsOn', 'endsOn'),
+  });
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
 export const phaseSchema = z
   .object({
-    number: z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined), z.number({ error: 'programmes.phase.number.required' }).int({ error: 'programmes.phase.number.required' }).min(1, { error: 'programmes.phase.number.range' }).max(20, { error: 'programmes.phase.number.range' })),
+    number: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined),
+      z
+        .number({ error: 'programmes.phase.number.required' })
+        .int({ error: 'programmes.phase.number.required' })
+        .min(1, { error: 'programmes.phase.number.range' })
+        .max(20, { error: 'programmes.phase.number.range' }),
+    ),
     name: requiredLine({ max: 200, required: 'programmes.phase.name.required' }),
     description: optionalText({ max: 2000 }).transform((text) => text ?? ''),
     startsOn: requiredDate('programmes.phase.startsOn.required'),
     endsOn: requiredDate('programmes.phase.endsOn.required'),
   })
-  .refine((input) => input.endsOn >= input.startsOn, { error: 'programmes.phase.endsOn.beforeStart', path: ['endsOn'], ...whenFieldsValid('startsOn', 'endsOn') });
+  .refine((input) => input.endsOn >= input.startsOn, {
+    error: 'programmes.phase.endsOn.beforeStart',
+    path: ['endsOn'],
+    ...whenFieldsValid('startsOn', 'endsOn'),
+  });
 export type PhaseInput = z.output<typeof phaseSchema>;

@@ -18,7 +18,8 @@ async function seedDemoProgramme(trx: Tx): Promise<{ id: number; phases: number 
   await insertPhase(trx, programme.id, {
     number: 1,
     name: 'Interregional learning',
-    description: 'Assess needs and assemble good practices, observe good practices, adopt good practices; thematic events, study visits, import workshops and regional events. Semesters 1–6.',
+    description:
+      'Assess needs and assemble good practices, observe good practices, adopt good practices; thematic events, study visits, import workshops and regional events. Semesters 1–6.',
     startsOn: '2019-08-01',
     endsOn: '2022-07-31',
   });

@@ -102,7 +102,13 @@ export async function createProgramme(db: Db, actor: Actor, input: ProgrammeInpu
     return await db.transaction().execute(async (trx) => {
       if (await queries.slugTaken(trx, input.slug, null)) return refuse('slug_taken', 'slug');
       const programme = toProgramme(await queries.insertProgramme(trx, input));
-      await recordAudit(trx, actor, { action: 'programme.create', entityType: 'programme', entityId: programme.id, programmeId: programme.id, after: programme });
+      await recordAudit(trx, actor, {
+        action: 'programme.create',
+        entityType: 'programme',
+        entityId: programme.id,
+        programmeId: programme.id,
+        after: programme,
+      });
       return done(programme);
     });
   } catch (error) {
@@ -119,7 +125,14 @@ export async function updateProgramme(db: Db, actor: Actor, programmeId: number,
       if (!can(actor, 'programme.update', { programmeId })) return refuse('forbidden');
       if (await queries.slugTaken(trx, input.slug, programmeId)) return refuse('slug_taken', 'slug');
       const after = toProgramme(await queries.updateProgramme(trx, programmeId, input));
-      await recordAudit(trx, actor, { action: 'programme.update', entityType: 'programme', entityId: programmeId, programmeId, before: toProgramme(before), after });
+      await recordAudit(trx, actor, {
+        action: 'programme.update',
+        entityType: 'programme',
+        entityId: programmeId,
+        programmeId,
+        before: toProgramme(before),
+        after,
+      });
       return done(after);
     });
   } catch (error) {
@@ -163,7 +176,14 @@ export async function updatePhase(db: Db, actor: Actor, phaseId: number, input: 
       if (await queries.phaseNumberTaken(trx, before.programme_id, input.number, phaseId)) return refuse('number_taken', 'number');
       if (phaseOutsideProgramme(programme, input)) return refuse('outside_programme', 'startsOn');
       const after = toPhase(await queries.updatePhase(trx, phaseId, input));
-      await recordAudit(trx, actor, { action: 'programme.phase.update', entityType: 'programme_phase', entityId: phaseId, programmeId: before.programme_id, before: toPhase(before), after });
+      await recordAudit(trx, actor, {
+        action: 'programme.phase.update',
+        entityType: 'programme_phase',
+        entityId: phaseId,
+        programmeId: before.programme_id,
+        before: toPhase(before),
+        after,
+      });
       return done(after);
     });
   } catch (error) {
@@ -178,7 +198,13 @@ export async function removePhase(db: Db, actor: Actor, phaseId: number): Promis
     if (!before) return refuse('not_found');
     if (!can(actor, 'programme.update', { programmeId: before.programme_id })) return refuse('forbidden');
     await queries.deletePhase(trx, phaseId);
-    await recordAudit(trx, actor, { action: 'programme.phase.delete', entityType: 'programme_phase', entityId: phaseId, programmeId: before.programme_id, before: toPhase(before) });
+    await recordAudit(trx, actor, {
+      action: 'programme.phase.delete',
+      entityType: 'programme_phase',
+      entityId: phaseId,
+      programmeId: before.programme_id,
+      before: toPhase(before),
+    });
     return done(toPhase(before));
   });
 }

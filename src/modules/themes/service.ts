@@ -26,7 +26,13 @@ export async function listThemes(db: Db): Promise<Theme[]> {
 
 function namesOf(input: ThemeNamesInput): Record<string, string> {
   const names: Record<string, string> = { en: input.nameEn };
-  for (const [locale, name] of [['it', input.nameIt], ['et', input.nameEt], ['hu', input.nameHu], ['sv', input.nameSv]] as const) if (name) names[locale] = name;
+  for (const [locale, name] of [
+    ['it', input.nameIt],
+    ['et', input.nameEt],
+    ['hu', input.nameHu],
+    ['sv', input.nameSv],
+  ] as const)
+    if (name) names[locale] = name;
   return names;
 }
 
@@ -90,7 +96,8 @@ export class ThemeFinder {
 }
 
 /** Why a theme an import names cannot be added: its name is not one the theme form takes, or its code is another theme's. */
-export type NewThemeProblem = { reason: 'name_too_long'; max: number } | { reason: 'name_invalid' } | { reason: 'no_code' } | { reason: 'code_taken'; code: string; other: Theme };
+export type NewThemeProblem =
+  { reason: 'name_too_long'; max: number } | { reason: 'name_invalid' } | { reason: 'no_code' } | { reason: 'code_taken'; code: string; other: Theme };
 
 /**
  * A theme an import would add under a name from the file: the name is read by the theme form's own rule for the
@@ -129,7 +136,12 @@ export async function createTheme(db: Db, actor: Actor, input: ThemeNamesInput):
 }
 
 /** Themes an import names and the list lacks, added in the import's transaction, named in every language as the file names them. */
-export async function addThemesForImport(trx: Tx, actor: Actor, programmeId: number, themes: readonly { code: string; name: string }[]): Promise<Outcome<Theme[], 'forbidden'>> {
+export async function addThemesForImport(
+  trx: Tx,
+  actor: Actor,
+  programmeId: number,
+  themes: readonly { code: string; name: string }[],
+): Promise<Outcome<Theme[], 'forbidden'>> {
   if (!can(actor, 'theme.add_for_import', { programmeId })) return refuse('forbidden');
   const added: Theme[] = [];
   for (const { code, name } of themes) {
@@ -148,7 +160,13 @@ export async function updateTheme(db: Db, actor: Actor, code: string, input: The
     if (!before) return refuse('not_found');
     const row = await queries.updateTheme(trx, code, { names: namesOf(input), retired: input.retired });
     const after = { code: row.code, names: row.names, retired: row.retired };
-    await recordAudit(trx, actor, { action: 'theme.update', entityType: 'theme', entityId: code, before: { names: before.names, retired: before.retired }, after });
+    await recordAudit(trx, actor, {
+      action: 'theme.update',
+      entityType: 'theme',
+      entityId: code,
+      before: { names: before.names, retired: before.retired },
+      after,
+    });
     return done(after);
   });
 }

@@ -89,8 +89,12 @@ describe('a backup on a PostgreSQL server in use', () => {
           // Once the backup is under way, another connection adds a programme and an email and commits.
           if (!written && line.startsWith('["end"')) {
             written = true;
-            await sql`insert into programmes (slug, acronym, title, starts_on, ends_on) values ('later', 'LATER', 'Added during the backup', '2027-01-01', '2028-01-01')`.execute(other.db);
-            await sql`insert into emails (kind, to_address, subject, body_text) values ('test', 'later@example.org', 'Added during the backup', '')`.execute(other.db);
+            await sql`insert into programmes (slug, acronym, title, starts_on, ends_on) values ('later', 'LATER', 'Added during the backup', '2027-01-01', '2028-01-01')`.execute(
+              other.db,
+            );
+            await sql`insert into emails (kind, to_address, subject, body_text) values ('test', 'later@example.org', 'Added during the backup', '')`.execute(
+              other.db,
+            );
           }
         }
       },
@@ -99,9 +103,13 @@ describe('a backup on a PostgreSQL server in use', () => {
     expect(lines.join('')).not.toContain('Added during the backup');
 
     const restored = await postgres();
-    const outcome = await restoreBackup(restored, (async function* () {
-      for (const line of lines) yield line.trimEnd();
-    })(), { replace: false, label: 'snapshot' });
+    const outcome = await restoreBackup(
+      restored,
+      (async function* () {
+        for (const line of lines) yield line.trimEnd();
+      })(),
+      { replace: false, label: 'snapshot' },
+    );
     expect(outcome.ok).toBe(true);
     await sql`delete from audit_events where action = 'database.restore'`.execute(restored.db);
     expect(await tableFingerprints(restored.db)).toEqual(before);

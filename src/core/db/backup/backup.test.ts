@@ -39,7 +39,10 @@ async function withoutRestoreEntry(target: DatabaseHandle) {
 }
 
 async function rewrite(file: string, edit: (lines: string[]) => string[]): Promise<string> {
-  const lines = gunzipSync(await readFile(backupFile)).toString('utf8').trimEnd().split('\n');
+  const lines = gunzipSync(await readFile(backupFile))
+    .toString('utf8')
+    .trimEnd()
+    .split('\n');
   const target = path.join(folder, file);
   await writeFile(target, gzipSync(`${edit(lines).join('\n')}\n`));
   return target;
@@ -73,9 +76,15 @@ describe('better backup then better restore', () => {
     const { target, outcome } = await restoredCopy();
     expect(outcome.ok).toBe(true);
     const expected = await tableFingerprints(source.db);
-    expect(outcome.ok && outcome.value).toMatchObject({ tables: Object.keys(expected).length, rows: Object.values(expected).reduce((sum, table) => sum + table.rows, 0) });
+    expect(outcome.ok && outcome.value).toMatchObject({
+      tables: Object.keys(expected).length,
+      rows: Object.values(expected).reduce((sum, table) => sum + table.rows, 0),
+    });
 
-    const restoreEntries = await sql<{ action: string; after: { rows: number } }>`select action, after from audit_events where action = 'database.restore'`.execute(target.db);
+    const restoreEntries = await sql<{
+      action: string;
+      after: { rows: number };
+    }>`select action, after from audit_events where action = 'database.restore'`.execute(target.db);
     expect(restoreEntries.rows).toHaveLength(1);
     // The one legitimate difference: the restore records itself in the audit log (and so advances its numbering).
     const sequences = await sequenceValues(target.db);
@@ -94,7 +103,9 @@ describe('better backup then better restore', () => {
         from plan_files f join plan_file_chunks c on c.file_id = f.id where f.original_name like '%.pdf' group by f.id order by f.id`.execute(db);
     const files = await contents(target.db);
     const original = await contents(source.db);
-    expect(files.rows.map((row) => Buffer.from(row.content).toString('base64'))).toEqual(original.rows.map((row) => Buffer.from(row.content).toString('base64')));
+    expect(files.rows.map((row) => Buffer.from(row.content).toString('base64'))).toEqual(
+      original.rows.map((row) => Buffer.from(row.content).toString('base64')),
+    );
     const practice = await sql<{ summary: string; keywords: string[] }>`select summary, keywords from practices order by id limit 1`.execute(target.db);
     expect(practice.rows[0]).toEqual({ summary: awkwardText, keywords: ['{brace}', 'comma, inside', '"quote"', 'NULL', 'back\\slash', ''] });
   });
@@ -128,7 +139,9 @@ describe('better backup then better restore', () => {
 
   it('loads nothing from a damaged or cut-short file', async () => {
     const cut = await rewrite('cut.gz', (lines) => lines.slice(0, Math.floor(lines.length * 0.8)));
-    const miscounted = await rewrite('miscounted.gz', (lines) => lines.filter((line, index) => index !== lines.findIndex((candidate) => candidate.startsWith('{"id"'))));
+    const miscounted = await rewrite('miscounted.gz', (lines) =>
+      lines.filter((line, index) => index !== lines.findIndex((candidate) => candidate.startsWith('{"id"'))),
+    );
     const target = await database();
     const before = await tableFingerprints(target.db);
     expect(await restore(target, cut)).toMatchObject({ ok: false, reason: 'damaged', detail: 'the file ends before its last line' });
@@ -140,7 +153,9 @@ describe('better backup then better restore', () => {
     const cut = await rewrite('cut-for-new.gz', (lines) => lines.slice(0, Math.floor(lines.length * 0.8)));
     const target = await database({ migrated: false });
     expect(await restore(target, cut)).toMatchObject({ ok: false, reason: 'damaged' });
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(target.db);
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+      target.db,
+    );
     expect(tables.rows).toEqual([]);
   });
 
@@ -171,7 +186,9 @@ describe('a backup from an older version', () => {
   async function writeOlderBackup(): Promise<string> {
     const old = await database({ migrated: false });
     await old.db.transaction().execute((trx) => applyMigrationsWithin(trx, older, old.schema));
-    await sql`insert into programmes (slug, acronym, title, starts_on, ends_on) values ('old', 'OLD', ${awkwardText}, '2024-01-01', '2026-12-31')`.execute(old.db);
+    await sql`insert into programmes (slug, acronym, title, starts_on, ends_on) values ('old', 'OLD', ${awkwardText}, '2024-01-01', '2026-12-31')`.execute(
+      old.db,
+    );
     const file = path.join(folder, 'older.gz');
     expect((await backupFromCli(old, file, t)).ok).toBe(true);
     return file;

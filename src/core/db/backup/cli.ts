@@ -33,7 +33,12 @@ export async function backupFromCli(database: DatabaseHandle, file: string, t: T
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   const started = performance.now();
   try {
-    const summary = await writeBackup(database.db, database.kind, (lines) => pipeline(Readable.from(lines), createGzip(), createWriteStream(partial, { mode: 0o600 })), database.schema);
+    const summary = await writeBackup(
+      database.db,
+      database.kind,
+      (lines) => pipeline(Readable.from(lines), createGzip(), createWriteStream(partial, { mode: 0o600 })),
+      database.schema,
+    );
     await rename(partial, target);
     const { size } = await stat(target);
     return {
@@ -86,7 +91,14 @@ export async function restoreFromCli(database: DatabaseHandle, file: string, opt
   if (!outcome.ok) return { ok: false, message: refusalMessage(outcome, source, t) };
   const { header, tables, rows, migratedAfter } = outcome.value;
   const lines = [
-    t('database.restore.done', { file: source, tables, rows, createdAt: header.createdAt, schema: header.migrations.at(-1) ?? '-', seconds: ((performance.now() - started) / 1000).toFixed(1) }),
+    t('database.restore.done', {
+      file: source,
+      tables,
+      rows,
+      createdAt: header.createdAt,
+      schema: header.migrations.at(-1) ?? '-',
+      seconds: ((performance.now() - started) / 1000).toFixed(1),
+    }),
   ];
   if (migratedAfter.length > 0) lines.push(t('database.restore.migrated', { count: migratedAfter.length, schema: migratedAfter.at(-1) ?? '' }));
   return { ok: true, message: lines.join('\n') };

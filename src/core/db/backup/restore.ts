@@ -66,7 +66,11 @@ export async function* backupLines(input: Readable): AsyncGenerator<string> {
 }
 
 /** Restores the backup whose lines are given; `label` names it in the audit log (e.g. the file name). */
-export async function restoreBackup(database: DatabaseHandle, lines: AsyncIterable<string>, options: { replace: boolean; label: string }): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  database: DatabaseHandle,
+  lines: AsyncIterable<string>,
+  options: { replace: boolean; label: string },
+): Promise<RestoreOutcome> {
   const { db, schema } = database;
   const reader = lines[Symbol.asyncIterator]();
   const header = await readHeader(reader);

@@ -6,7 +6,17 @@
 import { sql } from 'kysely';
 import type { Db, DatabaseKind, Tx } from '../database.js';
 import { appliedMigrations } from '../migrate.js';
-import { backupFormat, backupFormatVersion, batchBytes, maxBatchRows, platformTables, sequenceLastValue, type BackupHeader, type ControlLine, type PlatformTable } from './format.js';
+import {
+  backupFormat,
+  backupFormatVersion,
+  batchBytes,
+  maxBatchRows,
+  platformTables,
+  sequenceLastValue,
+  type BackupHeader,
+  type ControlLine,
+  type PlatformTable,
+} from './format.js';
 
 export interface BackupSummary {
   header: BackupHeader;
@@ -15,7 +25,12 @@ export interface BackupSummary {
 }
 
 /** Runs the snapshot transaction and hands its lines, in order, to `consume` (which writes them out). */
-export async function writeBackup(db: Db, engine: DatabaseKind, consume: (lines: AsyncIterable<string>) => Promise<void>, schema?: string): Promise<BackupSummary> {
+export async function writeBackup(
+  db: Db,
+  engine: DatabaseKind,
+  consume: (lines: AsyncIterable<string>) => Promise<void>,
+  schema?: string,
+): Promise<BackupSummary> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -23,7 +38,12 @@ export async function writeBackup(db: Db, engine: DatabaseKind, consume: (lines:
     .execute(async (trx) => {
       // Values in a fixed notation whatever the server's settings: UTC offsets, hex bytea, exact floats.
       await sql`select set_config('timezone', 'UTC', true), set_config('bytea_output', 'hex', true), set_config('extra_float_digits', '1', true)`.execute(trx);
-      const header: BackupHeader = { version: backupFormatVersion, createdAt: new Date().toISOString(), engine, migrations: await appliedMigrations(trx, schema) };
+      const header: BackupHeader = {
+        version: backupFormatVersion,
+        createdAt: new Date().toISOString(),
+        engine,
+        migrations: await appliedMigrations(trx, schema),
+      };
       const tables = await platformTables(trx);
       const counts = { tables: tables.length, rows: 0 };
       await consume(backupLines(trx, header, tables, counts));

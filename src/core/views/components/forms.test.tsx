@@ -101,7 +101,11 @@ describe('one field wrapper', () => {
   });
 
   it('draws a field of a repeated row under the id it is given', () => {
-    const { screen } = render(<Field id="field-amount-2" label="Amount, row 2">{(control) => <input class="input" {...control} name="amount" />}</Field>);
+    const { screen } = render(
+      <Field id="field-amount-2" label="Amount, row 2">
+        {(control) => <input class="input" {...control} name="amount" />}
+      </Field>,
+    );
     expect(screen.getByLabelText('Amount, row 2').id).toBe('field-amount-2');
   });
 });
@@ -112,7 +116,11 @@ describe('one error summary', () => {
     const { screen } = render(<ErrorSummary state={state} anchors={{ fundingAmount: 'field-fundingAmount-2' }} />);
     const summary = screen.getByRole('alert');
     expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeTruthy();
-    expect(within(summary).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['#field-title', '#field-fundingAmount-2']);
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['#field-title', '#field-fundingAmount-2']);
   });
 
   it('shows a refusal that belongs to no field, and nothing at all when there is no problem', () => {
@@ -182,8 +190,17 @@ describe('import problems table', () => {
   it('names rows by line in a CSV file and by item in a JSON file, with the column and the message', () => {
     const csv = render(<ImportProblemsTable format="csv" problems={problems} total={2} caption="Problems" more="practices.import.report.moreProblems" />);
     const table = csv.screen.getByRole('table', { name: 'Problems' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Line', 'Column', 'Problem']);
-    expect(within(table).getAllByRole('row').slice(1).map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Line', 'Column', 'Problem']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => [...row.children].map((cell) => cell.textContent)),
+    ).toEqual([
       ['3', 'email', t('validation.invalid')],
       ['7', '', t('validation.invalid')],
     ]);

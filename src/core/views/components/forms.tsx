@@ -240,8 +240,27 @@ export function SelectField({ name, label, state, hint, value, options, placehol
  * Radios or checkboxes under one legend; the error summary links to the first input. Radio and checkbox groups
  * differ only in the input type, its classes and how many values may be chosen.
  */
-function ChoiceFieldset({ type, name, legend, state, hint, chosen, options }: { type: 'radio' | 'checkbox'; name: string; legend: string; state: FormState | undefined; hint: string | undefined; chosen: string[]; options: Option[] }) {
-  const classes = type === 'radio' ? { group: 'radios', item: 'radios__item', input: 'radios__input', label: 'radios__label' } : { group: 'checkboxes', item: 'checkbox', input: 'checkbox__input', label: 'checkbox__label' };
+function ChoiceFieldset({
+  type,
+  name,
+  legend,
+  state,
+  hint,
+  chosen,
+  options,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  legend: string;
+  state: FormState | undefined;
+  hint: string | undefined;
+  chosen: string[];
+  options: Option[];
+}) {
+  const classes =
+    type === 'radio'
+      ? { group: 'radios', item: 'radios__item', input: 'radios__input', label: 'radios__label' }
+      : { group: 'checkboxes', item: 'checkbox', input: 'checkbox__input', label: 'checkbox__label' };
   return (
     <Field id={fieldId(name)} label={legend} hint={hint} errors={firstErrorOf(state, name)} layout="group">
       {({ id }) => (
@@ -264,7 +283,21 @@ function ChoiceFieldset({ type, name, legend, state, hint, chosen, options }: { 
 }
 
 /** One choice among a few, as radios. */
-export function RadioGroup({ name, legend, state, hint, value, options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; value?: string | null | undefined; options: Option[] }) {
+export function RadioGroup({
+  name,
+  legend,
+  state,
+  hint,
+  value,
+  options,
+}: {
+  name: string;
+  legend: string;
+  state?: FormState | undefined;
+  hint?: string;
+  value?: string | null | undefined;
+  options: Option[];
+}) {
   const selected = currentValue(state, name, value);
   return <ChoiceFieldset type="radio" name={name} legend={legend} state={state} hint={hint} chosen={[selected]} options={options} />;
 }
@@ -274,7 +307,19 @@ function posted(state: FormState | undefined): state is FormState {
   return Boolean(state && Object.keys(state.values).length > 0);
 }
 
-export function Checkbox({ name, label, state, hint, checked }: { name: string; label: string; state?: FormState | undefined; hint?: string; checked?: boolean }) {
+export function Checkbox({
+  name,
+  label,
+  state,
+  hint,
+  checked,
+}: {
+  name: string;
+  label: string;
+  state?: FormState | undefined;
+  hint?: string;
+  checked?: boolean;
+}) {
   const isChecked = posted(state) ? name in state.values : Boolean(checked);
   return (
     <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)} layout="inline">
@@ -284,7 +329,21 @@ export function Checkbox({ name, label, state, hint, checked }: { name: string; 
 }
 
 /** Several choices under one legend (e.g. themes), as checkboxes. */
-export function CheckboxGroup({ name, legend, state, hint, values = [], options }: { name: string; legend: string; state?: FormState | undefined; hint?: string; values?: string[]; options: Option[] }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  state,
+  hint,
+  values = [],
+  options,
+}: {
+  name: string;
+  legend: string;
+  state?: FormState | undefined;
+  hint?: string;
+  values?: string[];
+  options: Option[];
+}) {
   const sent = posted(state) ? state.values[name] : undefined;
   const checked = posted(state) ? (Array.isArray(sent) ? sent : sent ? [sent] : []) : values;
   return <ChoiceFieldset type="checkbox" name={name} legend={legend} state={state} hint={hint} chosen={checked} options={options} />;
@@ -324,7 +383,17 @@ export function FileField({ name, label, hint, state, accept, limits }: FileFiel
 }
 
 /** The CSRF field travels with every submit button, so no form can forget it. */
-export function SubmitButton({ children, variant = 'primary', name, value }: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'warning' | 'link'; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'warning' | 'link';
+  name?: string;
+  value?: string;
+}) {
   const { csrfToken } = useView();
   return (
     <>
@@ -336,7 +405,19 @@ export function SubmitButton({ children, variant = 'primary', name, value }: { c
   );
 }
 
-export function Form({ action, children, method = 'post', class: className, label }: { action: string; children: ComponentChildren; method?: 'post' | 'get'; class?: string; label?: string }) {
+export function Form({
+  action,
+  children,
+  method = 'post',
+  class: className,
+  label,
+}: {
+  action: string;
+  children: ComponentChildren;
+  method?: 'post' | 'get';
+  class?: string;
+  label?: string;
+}) {
   return (
     <form action={action} method={method} noValidate class={className} aria-label={label}>
       {children}

@@ -19,7 +19,15 @@ export function BackLink({ href, children }: { href: string; children: Component
   );
 }
 
-export function ButtonLink({ href, children, variant = 'primary' }: { href: string; children: ComponentChildren; variant?: 'primary' | 'secondary' | 'warning' }) {
+export function ButtonLink({
+  href,
+  children,
+  variant = 'primary',
+}: {
+  href: string;
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'warning';
+}) {
   return (
     <a class={`button button--${variant}`} href={href}>
       {children}

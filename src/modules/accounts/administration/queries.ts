@@ -13,14 +13,26 @@ export function updateUserAdministration(trx: Tx, userId: number, changes: { dis
 }
 
 export function setUserStatus(trx: Tx, userId: number, status: UserStatus) {
-  return trx.updateTable('users').set({ status, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  return trx
+    .updateTable('users')
+    .set({ status, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Erasure keeps the row (so the audit log still points somewhere) but removes everything that identifies the person. */
 export function eraseUser(trx: Tx, userId: number, placeholderEmail: string, placeholderName: string) {
   return trx
     .updateTable('users')
-    .set({ email: placeholderEmail, display_name: placeholderName, password_hash: null, is_admin: false, status: 'erased', last_signed_in_at: null, updated_at: sql<Date>`now()` })
+    .set({
+      email: placeholderEmail,
+      display_name: placeholderName,
+      password_hash: null,
+      is_admin: false,
+      status: 'erased',
+      last_signed_in_at: null,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -34,7 +46,11 @@ export function deleteMembershipsOfUser(trx: Tx, userId: number) {
 }
 
 export function findMembership(db: Executor, membershipId: number) {
-  return db.selectFrom('memberships').select(['id', 'user_id', 'programme_id', 'role', 'partner_id', 'organisation_id']).where('id', '=', membershipId).executeTakeFirst();
+  return db
+    .selectFrom('memberships')
+    .select(['id', 'user_id', 'programme_id', 'role', 'partner_id', 'organisation_id'])
+    .where('id', '=', membershipId)
+    .executeTakeFirst();
 }
 
 export function deleteMembership(trx: Tx, membershipId: number) {
@@ -52,10 +68,17 @@ export function listUsers(db: Executor, filter: UserListFilter) {
   let query = db.selectFrom('users').select(['id', 'email', 'display_name', 'is_admin', 'status', 'last_signed_in_at']);
   if (filter.query) {
     const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    query = query.where((eb) => eb.or([eb(sql<string>`lower(display_name)`, 'like', pattern.toLowerCase()), eb(sql<string>`lower(email)`, 'like', pattern.toLowerCase())]));
+    query = query.where((eb) =>
+      eb.or([eb(sql<string>`lower(display_name)`, 'like', pattern.toLowerCase()), eb(sql<string>`lower(email)`, 'like', pattern.toLowerCase())]),
+    );
   }
   if (filter.status) query = query.where('status', '=', filter.status);
-  return query.orderBy(sql`lower(display_name)`).orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+  return query
+    .orderBy(sql`lower(display_name)`)
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }
 
 export async function countUsers(db: Executor, filter: Omit<UserListFilter, 'limit' | 'offset'>) {

@@ -57,13 +57,21 @@ describe('inviting a user', () => {
   });
 
   it('refuses an address that already has an account', async () => {
-    const page = readPage(await admin.post('/admin/users', { email: fixture.world.users.editorA.email.toUpperCase(), displayName: 'Twin', locale: 'en', role: 'admin' }));
+    const page = readPage(
+      await admin.post('/admin/users', { email: fixture.world.users.editorA.email.toUpperCase(), displayName: 'Twin', locale: 'en', role: 'admin' }),
+    );
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: 'An account with this email address already exists' })).toBeTruthy();
   });
 
   it('creates an invited editor of the chosen partner and queues the invitation in their language', async () => {
-    const response = await admin.post('/admin/users', { email: 'invitee@example.org', displayName: 'Ilona Invitee', locale: 'hu', role: 'editor', partnerId: String(fixture.world.partnerB.id) });
+    const response = await admin.post('/admin/users', {
+      email: 'invitee@example.org',
+      displayName: 'Ilona Invitee',
+      locale: 'hu',
+      role: 'editor',
+      partnerId: String(fixture.world.partnerB.id),
+    });
     expect(response.statusCode).toBe(303);
     const page = await admin.page(String(response.headers.location));
     expect(page.mainText).toContain('Invited');

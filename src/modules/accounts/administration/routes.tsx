@@ -10,7 +10,18 @@ import { parseForm, refusalState, type FormState } from '../../../core/validatio
 import { invitationSchema, roleAssignmentSchema, userAdministrationSchema, userListQuerySchema } from './schema.js';
 import { scopeCatalogue } from '../scope-catalogue.js';
 import { throttleDigest } from '../people/throttle.js';
-import { addMembership, eraseUser, getUser, inviteUser, listUsers, removeMembership, resendInvitation, setUserActive, updateUser, usersPerPage } from './service.js';
+import {
+  addMembership,
+  eraseUser,
+  getUser,
+  inviteUser,
+  listUsers,
+  removeMembership,
+  resendInvitation,
+  setUserActive,
+  updateUser,
+  usersPerPage,
+} from './service.js';
 import { InviteUserPage } from './views/InviteUserPage.js';
 import { UserListPage } from './views/UserListPage.js';
 import { UserPage } from './views/UserPage.js';
@@ -52,7 +63,8 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/admin/users', { config: { action: 'user.invite' } }, async (request, reply) => {
     const parsed = parseForm(invitationSchema, request.body);
-    const invitePage = async (state: FormState) => reply.page(<InviteUserPage options={(await scopeCatalogue(db, request.actor)).options} state={state} />, 400);
+    const invitePage = async (state: FormState) =>
+      reply.page(<InviteUserPage options={(await scopeCatalogue(db, request.actor)).options} state={state} />, 400);
     if (!parsed.ok) return invitePage(parsed.state);
     const outcome = await inviteUser(db, request.actor, parsed.data, emailContext);
     if (!outcome.ok) {
@@ -91,32 +103,37 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/admin/users/${user.id}#roles`, 303);
   });
 
-  confirmedAction(app, `${userPath}/memberships/:membershipId${idPattern}/delete`, { action: 'user.update' }, {
-    ask: async (request) => {
-      const user = await userFor(request);
-      const membership = user.memberships.find((candidate) => candidate.id === idParam(request.params, 'membershipId'));
-      if (!membership) throw new HttpError('not_found');
-      const { names } = await scopeCatalogue(db, request.actor);
-      const t = request.t;
-      return {
-        title: t('accounts.admin.user.removeRoleTitle', { name: user.displayName }),
-        confirmLabel: t('accounts.admin.user.removeRole'),
-        cancelHref: `/admin/users/${user.id}#roles`,
-        explanation: (
-          <p>
-            <MembershipDescription membership={membership} names={names} />
-          </p>
-        ),
-      };
+  confirmedAction(
+    app,
+    `${userPath}/memberships/:membershipId${idPattern}/delete`,
+    { action: 'user.update' },
+    {
+      ask: async (request) => {
+        const user = await userFor(request);
+        const membership = user.memberships.find((candidate) => candidate.id === idParam(request.params, 'membershipId'));
+        if (!membership) throw new HttpError('not_found');
+        const { names } = await scopeCatalogue(db, request.actor);
+        const t = request.t;
+        return {
+          title: t('accounts.admin.user.removeRoleTitle', { name: user.displayName }),
+          confirmLabel: t('accounts.admin.user.removeRole'),
+          cancelHref: `/admin/users/${user.id}#roles`,
+          explanation: (
+            <p>
+              <MembershipDescription membership={membership} names={names} />
+            </p>
+          ),
+        };
+      },
+      act: async (request, reply) => {
+        const user = await userFor(request);
+        const outcome = await removeMembership(db, request.actor, user.id, idParam(request.params, 'membershipId'));
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'accounts.flash.roleRemoved' });
+        return reply.redirect(`/admin/users/${user.id}#roles`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const user = await userFor(request);
-      const outcome = await removeMembership(db, request.actor, user.id, idParam(request.params, 'membershipId'));
-      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: 'success', key: 'accounts.flash.roleRemoved' });
-      return reply.redirect(`/admin/users/${user.id}#roles`, 303);
-    },
-  });
+  );
 
   app.post(`${userPath}/invitation`, { config: { action: 'user.invite' } }, async (request, reply) => {
     const user = await userFor(request);
@@ -143,19 +160,24 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
     };
   }
 
-  confirmedAction(app, `${userPath}/deactivate`, { action: 'user.deactivate' }, {
-    ask: statusQuestion('deactivate'),
-    act: async (request, reply) => {
-      const user = await userFor(request);
-      const outcome = await setUserActive(db, request.actor, user.id, false);
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        return { refused: `accounts.refusals.${outcome.reason}` };
-      }
-      reply.setFlash({ kind: 'success', key: 'accounts.flash.deactivated', values: { name: user.displayName } });
-      return reply.redirect(`/admin/users/${user.id}`, 303);
+  confirmedAction(
+    app,
+    `${userPath}/deactivate`,
+    { action: 'user.deactivate' },
+    {
+      ask: statusQuestion('deactivate'),
+      act: async (request, reply) => {
+        const user = await userFor(request);
+        const outcome = await setUserActive(db, request.actor, user.id, false);
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          return { refused: `accounts.refusals.${outcome.reason}` };
+        }
+        reply.setFlash({ kind: 'success', key: 'accounts.flash.deactivated', values: { name: user.displayName } });
+        return reply.redirect(`/admin/users/${user.id}`, 303);
+      },
     },
-  });
+  );
 
   app.post(`${userPath}/reactivate`, { config: { action: 'user.deactivate' } }, async (request, reply) => {
     const user = await userFor(request);
@@ -168,17 +190,22 @@ export const userAdministrationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 
-  confirmedAction(app, `${userPath}/erase`, { action: 'user.erase' }, {
-    ask: statusQuestion('erase'),
-    act: async (request, reply) => {
-      const user = await userFor(request);
-      const outcome = await eraseUser(db, request.actor, user.id, throttleDigest(app));
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        return { refused: `accounts.refusals.${outcome.reason}` };
-      }
-      reply.setFlash({ kind: 'success', key: 'accounts.flash.erased' });
-      return reply.redirect(`/admin/users/${user.id}`, 303);
+  confirmedAction(
+    app,
+    `${userPath}/erase`,
+    { action: 'user.erase' },
+    {
+      ask: statusQuestion('erase'),
+      act: async (request, reply) => {
+        const user = await userFor(request);
+        const outcome = await eraseUser(db, request.actor, user.id, throttleDigest(app));
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          return { refused: `accounts.refusals.${outcome.reason}` };
+        }
+        reply.setFlash({ kind: 'success', key: 'accounts.flash.erased' });
+        return reply.redirect(`/admin/users/${user.id}`, 303);
+      },
     },
-  });
+  );
 };

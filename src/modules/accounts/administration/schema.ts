@@ -50,5 +50,8 @@ export const userListQuerySchema = z.object({
     const cleaned = cleanText(value);
     return typeof cleaned === 'string' && cleaned !== '' ? cleaned.slice(0, 100) : null;
   }, z.string().nullable()),
-  status: z.preprocess((value) => (['invited', 'active', 'deactivated', 'erased'].includes(String(value)) ? value : null), z.enum(['invited', 'active', 'deactivated', 'erased']).nullable()),
+  status: z.preprocess(
+    (value) => (['invited', 'active', 'deactivated', 'erased'].includes(String(value)) ? value : null),
+    z.enum(['invited', 'active', 'deactivated', 'erased']).nullable(),
+  ),
 });

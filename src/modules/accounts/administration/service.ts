@@ -56,10 +56,20 @@ export async function listUsers(
   page: number,
 ): Promise<{ users: UserSummary[]; total: number } | undefined> {
   if (!can(actor, 'user.read')) return undefined;
-  const [rows, total] = await Promise.all([queries.listUsers(db, { ...filter, limit: usersPerPage, offset: (page - 1) * usersPerPage }), queries.countUsers(db, filter)]);
+  const [rows, total] = await Promise.all([
+    queries.listUsers(db, { ...filter, limit: usersPerPage, offset: (page - 1) * usersPerPage }),
+    queries.countUsers(db, filter),
+  ]);
   return {
     total,
-    users: rows.map((row) => ({ id: row.id, email: row.email, displayName: row.display_name, isAdmin: row.is_admin, status: row.status, lastSignedInAt: row.last_signed_in_at })),
+    users: rows.map((row) => ({
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      isAdmin: row.is_admin,
+      status: row.status,
+      lastSignedInAt: row.last_signed_in_at,
+    })),
   };
 }
 
@@ -106,7 +116,12 @@ async function scopeOf(db: Db, actor: Actor, assignment: RoleAssignment): Promis
 const scopeField = { coordinator: 'programmeId', editor: 'partnerId', stakeholder: 'organisationId', admin: 'role' } as const;
 
 /** Issues a fresh invitation link (older ones stop working), queues the email and returns the link. */
-async function issueInvitation(trx: Tx, user: { id: number; email: string; display_name: string; locale: Locale }, context: EmailContext, inviterName: string): Promise<string> {
+async function issueInvitation(
+  trx: Tx,
+  user: { id: number; email: string; display_name: string; locale: Locale },
+  context: EmailContext,
+  inviterName: string,
+): Promise<string> {
   const token = newToken();
   const link = `${context.publicUrl}/invitations/${token}`;
   await revokeTokens(trx, user.id, 'invitation');
@@ -163,7 +178,12 @@ export async function inviteUser(
   }
 }
 
-export async function resendInvitation(db: Db, actor: Actor, userId: number, context: EmailContext): Promise<Outcome<void, 'forbidden' | 'not_found' | 'not_invited'>> {
+export async function resendInvitation(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  context: EmailContext,
+): Promise<Outcome<void, 'forbidden' | 'not_found' | 'not_invited'>> {
   if (!can(actor, 'user.invite')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const user = await lockUser(trx, userId);
@@ -182,13 +202,19 @@ async function otherActiveAdminExists(trx: Tx, userId: number): Promise<boolean>
 }
 
 /** Name, language and the administrator flag; the platform always keeps at least one active administrator. */
-export async function updateUser(db: Db, actor: Actor, userId: number, changes: { displayName: string; locale: Locale; isAdmin: boolean }): Promise<Outcome<void, UserUpdateRefusal>> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  changes: { displayName: string; locale: Locale; isAdmin: boolean },
+): Promise<Outcome<void, UserUpdateRefusal>> {
   if (!can(actor, 'user.update')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const before = await lockUser(trx, userId);
     if (!before) return refuse('not_found');
     if (before.status === 'erased') return refuse('erased');
-    if (before.is_admin && !changes.isAdmin && before.status === 'active' && !(await otherActiveAdminExists(trx, userId))) return refuse('last_admin', 'isAdmin');
+    if (before.is_admin && !changes.isAdmin && before.status === 'active' && !(await otherActiveAdminExists(trx, userId)))
+      return refuse('last_admin', 'isAdmin');
     await queries.updateUserAdministration(trx, userId, changes);
     await recordAudit(trx, actor, {
       action: 'user.update',
@@ -220,7 +246,13 @@ export async function addMembership(db: Db, actor: Actor, userId: number, assign
       }
       const membership = await insertMembership(trx, { userId, ...scope });
       if (!membership) return refuse('already_member', 'role');
-      await recordAudit(trx, actor, { action: 'user.membership.create', entityType: 'membership', entityId: membership.id, programmeId: scope.programmeId, after: { userId, ...scope } });
+      await recordAudit(trx, actor, {
+        action: 'user.membership.create',
+        entityType: 'membership',
+        entityId: membership.id,
+        programmeId: scope.programmeId,
+        after: { userId, ...scope },
+      });
       return done(undefined);
     });
   } catch (error) {
@@ -229,14 +261,31 @@ export async function addMembership(db: Db, actor: Actor, userId: number, assign
   }
 }
 
-export async function removeMembership(db: Db, actor: Actor, userId: number, membershipId: number): Promise<Outcome<MembershipView, 'forbidden' | 'not_found'>> {
+export async function removeMembership(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  membershipId: number,
+): Promise<Outcome<MembershipView, 'forbidden' | 'not_found'>> {
   if (!can(actor, 'user.update')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const membership = await queries.findMembership(trx, membershipId);
     if (!membership || membership.user_id !== userId) return refuse('not_found');
     await queries.deleteMembership(trx, membershipId);
-    const view: MembershipView = { id: membership.id, programmeId: membership.programme_id, role: membership.role, partnerId: membership.partner_id, organisationId: membership.organisation_id };
-    await recordAudit(trx, actor, { action: 'user.membership.delete', entityType: 'membership', entityId: membershipId, programmeId: membership.programme_id, before: { userId, ...view } });
+    const view: MembershipView = {
+      id: membership.id,
+      programmeId: membership.programme_id,
+      role: membership.role,
+      partnerId: membership.partner_id,
+      organisationId: membership.organisation_id,
+    };
+    await recordAudit(trx, actor, {
+      action: 'user.membership.delete',
+      entityType: 'membership',
+      entityId: membershipId,
+      programmeId: membership.programme_id,
+      before: { userId, ...view },
+    });
     return done(view);
   });
 }
@@ -259,7 +308,13 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
       await revokeTokens(trx, userId, 'password_reset');
       await revokeTokens(trx, userId, 'invitation');
     }
-    await recordAudit(trx, actor, { action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: userId, before: { status: before.status }, after: { status: target } });
+    await recordAudit(trx, actor, {
+      action: active ? 'user.reactivate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: userId,
+      before: { status: before.status },
+      after: { status: target },
+    });
     return done(undefined);
   });
 }
@@ -284,7 +339,13 @@ export async function eraseUser(db: Db, actor: Actor, userId: number, digest: Di
     for (const holder of personalDataHolders()) await holder.erase(trx, userId, `Erased user ${userId}`);
     // The log keeps what was done and by which account, not who the erased person was.
     await forgetPersonInAudit(trx, { userId, label: `Erased user ${userId}`, entityType: 'user', entityId: userId, personalKeys: ['email', 'displayName'] });
-    await recordAudit(trx, actor, { action: 'user.erase', entityType: 'user', entityId: userId, before: { status: before.status }, after: { status: 'erased' } });
+    await recordAudit(trx, actor, {
+      action: 'user.erase',
+      entityType: 'user',
+      entityId: userId,
+      before: { status: before.status },
+      after: { status: 'erased' },
+    });
     return done(undefined);
   });
 }

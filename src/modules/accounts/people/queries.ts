@@ -20,7 +20,12 @@ export function findSessionActor(db: Executor, tokenHash: string, idleMinutes: n
       jsonArrayFrom(
         eb
           .selectFrom('memberships')
-          .select(['memberships.programme_id as programmeId', 'memberships.role', 'memberships.partner_id as partnerId', 'memberships.organisation_id as organisationId'])
+          .select([
+            'memberships.programme_id as programmeId',
+            'memberships.role',
+            'memberships.partner_id as partnerId',
+            'memberships.organisation_id as organisationId',
+          ])
           .whereRef('memberships.user_id', '=', 'users.id')
           .orderBy('memberships.id'),
       ).as('memberships'),
@@ -33,7 +38,11 @@ export function findSessionActor(db: Executor, tokenHash: string, idleMinutes: n
 }
 
 export function touchSession(db: Executor, tokenHash: string) {
-  return db.updateTable('sessions').set({ last_seen_at: sql<Date>`now()` }).where('token_hash', '=', tokenHash).execute();
+  return db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql<Date>`now()` })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 export function insertSession(trx: Tx, session: { tokenHash: string; userId: number; expiresAt: Date }) {
@@ -62,11 +71,18 @@ export function deleteExpiredSessions(db: Executor, idleMinutes: number) {
 }
 
 export function markSignedIn(trx: Tx, userId: number) {
-  return trx.updateTable('users').set({ last_signed_in_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  return trx
+    .updateTable('users')
+    .set({ last_signed_in_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function insertUserToken(trx: Tx, token: { tokenHash: string; userId: number; purpose: TokenPurpose; expiresAt: Date }) {
-  return trx.insertInto('user_tokens').values({ token_hash: token.tokenHash, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt }).execute();
+  return trx
+    .insertInto('user_tokens')
+    .values({ token_hash: token.tokenHash, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt })
+    .execute();
 }
 
 /** A token that can still be used, with its user; `forUpdate` locks it so it is used once even under a double submit. */
@@ -84,24 +100,45 @@ export function findUsableToken(db: Executor, tokenHash: string, purpose: TokenP
 }
 
 export function markTokenUsed(trx: Tx, tokenHash: string) {
-  return trx.updateTable('user_tokens').set({ used_at: sql<Date>`now()` }).where('token_hash', '=', tokenHash).execute();
+  return trx
+    .updateTable('user_tokens')
+    .set({ used_at: sql<Date>`now()` })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 /** Older links stop working when a new one is issued or the password changes. */
 export function revokeTokens(trx: Tx, userId: number, purpose: TokenPurpose) {
-  return trx.updateTable('user_tokens').set({ used_at: sql<Date>`now()` }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  return trx
+    .updateTable('user_tokens')
+    .set({ used_at: sql<Date>`now()` })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 export function deleteStaleTokens(db: Executor) {
-  return db.deleteFrom('user_tokens').where('expires_at', '<', sql<Date>`now() - interval '30 days'`).executeTakeFirst();
+  return db
+    .deleteFrom('user_tokens')
+    .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
+    .executeTakeFirst();
 }
 
 export function setPassword(trx: Tx, userId: number, passwordHash: string, status: UserStatus) {
-  return trx.updateTable('users').set({ password_hash: passwordHash, status, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  return trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, status, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function updateProfile(trx: Tx, userId: number, profile: { displayName: string; locale: Locale }) {
-  return trx.updateTable('users').set({ display_name: profile.displayName, locale: profile.locale, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  return trx
+    .updateTable('users')
+    .set({ display_name: profile.displayName, locale: profile.locale, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function deleteTokensOfUser(trx: Tx, userId: number) {
@@ -126,7 +163,12 @@ export async function findPausedUntil(db: Executor, keys: string[], now: Date): 
  * or nothing when the counter is pausing the client: then nothing is counted. One statement, so attempts arriving
  * together are counted one after the other, and the row stays locked until the caller's transaction ends.
  */
-export async function countAttempt(trx: Tx, counter: { key: string; accountHash: string | null }, now: Date, windowStartedBefore: Date): Promise<number | undefined> {
+export async function countAttempt(
+  trx: Tx,
+  counter: { key: string; accountHash: string | null },
+  now: Date,
+  windowStartedBefore: Date,
+): Promise<number | undefined> {
   const row = await trx
     .insertInto('sign_in_throttle')
     .values({ key: counter.key, account_hash: counter.accountHash, failures: 1, window_started_at: now, blocked_until: null })

@@ -49,17 +49,22 @@ describe('signing in', () => {
   it('lists every missing field', async () => {
     const page = readPage(await new TestBrowser(context.app).post('/sign-in', { email: '', password: '' }));
     expect(page.status).toBe(400);
-    expect(page.screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(expect.arrayContaining(['Enter your email address', 'Enter your password']));
+    expect(page.screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(
+      expect.arrayContaining(['Enter your email address', 'Enter your password']),
+    );
   });
 
   it('makes a browser wait after five wrong passwords, saying when to try again and keeping the email typed', async () => {
     const user = await aUser(context.db, { role: 'admin' });
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await new TestBrowser(context.app).post('/sign-in', { email: user.email, password: `wrong ${attempt}` })).statusCode).toBe(400);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await new TestBrowser(context.app).post('/sign-in', { email: user.email, password: `wrong ${attempt}` })).statusCode).toBe(400);
     const page = readPage(await new TestBrowser(context.app).post('/sign-in', { email: user.email, password: user.password }));
     expect(page.status).toBe(429);
     expect(Number(page.response.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(page.response.headers['retry-after'])).toBeLessThanOrEqual(30);
-    expect(page.screen.getByRole('link', { name: 'Too many unsuccessful attempts from here. Try again in 1 minute, or reset your password' }).getAttribute('href')).toBe('#field-email');
+    expect(
+      page.screen.getByRole('link', { name: 'Too many unsuccessful attempts from here. Try again in 1 minute, or reset your password' }).getAttribute('href'),
+    ).toBe('#field-email');
     expect(page.screen.getByLabelText<HTMLInputElement>('Email address').value).toBe(user.email);
   });
 
@@ -181,7 +186,13 @@ describe('accepting an invitation', () => {
     const programme = await aProgramme(context.db);
     const adminBrowser = new TestBrowser(context.app);
     await adminBrowser.signIn(admin.email, admin.password);
-    const invited = await adminBrowser.post('/admin/users', { email: 'new.coordinator@example.org', displayName: 'Nora New', locale: 'en', role: 'coordinator', programmeId: String(programme.id) });
+    const invited = await adminBrowser.post('/admin/users', {
+      email: 'new.coordinator@example.org',
+      displayName: 'Nora New',
+      locale: 'en',
+      role: 'coordinator',
+      programmeId: String(programme.id),
+    });
     expect(invited.statusCode).toBe(303);
 
     const email = await latestEmailTo('new.coordinator@example.org');
@@ -219,10 +230,19 @@ describe('the account page', () => {
     const elsewhere = new TestBrowser(context.app);
     await here.signIn(user.email, user.password);
     await elsewhere.signIn(user.email, user.password);
-    const wrong = readPage(await here.post('/account/password', { currentPassword: 'not my password', password: 'another long passphrase', confirmation: 'another long passphrase' }));
+    const wrong = readPage(
+      await here.post('/account/password', {
+        currentPassword: 'not my password',
+        password: 'another long passphrase',
+        confirmation: 'another long passphrase',
+      }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.screen.getByRole('link', { name: 'Your current password is not correct' })).toBeTruthy();
-    expect((await here.post('/account/password', { currentPassword: user.password, password: 'another long passphrase', confirmation: 'another long passphrase' })).statusCode).toBe(303);
+    expect(
+      (await here.post('/account/password', { currentPassword: user.password, password: 'another long passphrase', confirmation: 'another long passphrase' }))
+        .statusCode,
+    ).toBe(303);
     expect((await here.get('/account')).statusCode).toBe(200);
     expect((await elsewhere.get('/account')).statusCode).toBe(303);
   });
@@ -234,10 +254,16 @@ describe('the account page', () => {
     await browser.signIn(user.email, user.password);
     const response = await browser.get('/account/data.json');
     expect(response.headers['content-disposition']).toContain('attachment');
-    const data = response.json<{ account: { email: string }; activity: { action: string }[]; emails: { kind: string; subject: string; body: string; status: string; queuedAt: string; sentAt: string | null }[] }>();
+    const data = response.json<{
+      account: { email: string };
+      activity: { action: string }[];
+      emails: { kind: string; subject: string; body: string; status: string; queuedAt: string; sentAt: string | null }[];
+    }>();
     expect(data.account.email).toBe(user.email);
     expect(data.activity.map((entry) => entry.action)).toContain('account.sign_in');
-    expect(data.emails.map((email) => [email.kind, email.subject, email.status, email.sentAt])).toEqual([['password_reset', 'Reimposta la password di BETTER', 'queued', null]]);
+    expect(data.emails.map((email) => [email.kind, email.subject, email.status, email.sentAt])).toEqual([
+      ['password_reset', 'Reimposta la password di BETTER', 'queued', null],
+    ]);
     // The download is a file people keep and pass on: the reset link is there, its secret is not.
     expect(data.emails[0]?.body).toContain('/password-reset/[private]');
     expect(data.emails[0]?.body).not.toMatch(/\/password-reset\/[A-Za-z0-9_-]{43}/);

@@ -7,7 +7,19 @@ import { parseForm, refusalState, stateFrom } from '../../../core/validation/for
 import { changePasswordSchema, forgotPasswordSchema, newPasswordSchema, profileSchema, signInSchema } from './schema.js';
 import { demoAccountListing, demoPassword } from '../seed.js';
 import { scopeCatalogue } from '../scope-catalogue.js';
-import { acceptInvitation, changeOwnPassword, exportOwnData, findUsableLink, getOwnAccount, requestPasswordReset, resetPassword, signIn, signOut, updateOwnProfile, type SignedIn } from './service.js';
+import {
+  acceptInvitation,
+  changeOwnPassword,
+  exportOwnData,
+  findUsableLink,
+  getOwnAccount,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signOut,
+  updateOwnProfile,
+  type SignedIn,
+} from './service.js';
 import { clearSessionCookie, setSessionCookie } from './sessions.js';
 import { deviceCookieDays, deviceCookieName, throttleDigest } from './throttle.js';
 import { AccountPage } from './views/AccountPage.js';
@@ -35,7 +47,14 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
 
   /** Signed with the platform secret, so a browser cannot make one up or move it to another account. */
   function trustBrowser(reply: FastifyReply, deviceCookie: string): void {
-    reply.setCookie(deviceCookieName, deviceCookie, { path: '/sign-in', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, maxAge: deviceCookieDays * 24 * 60 * 60 });
+    reply.setCookie(deviceCookieName, deviceCookie, {
+      path: '/sign-in',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: 'auto',
+      signed: true,
+      maxAge: deviceCookieDays * 24 * 60 * 60,
+    });
   }
 
   function deviceCookieOf(request: FastifyRequest): string | undefined {
@@ -59,9 +78,22 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       const seconds = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000));
       reply.header('retry-after', String(seconds));
       const minutes = Math.ceil(seconds / 60);
-      return signInPage(request, reply, next, stateFrom({ email: parsed.data.email }, [{ field: 'email', key: 'accounts.signIn.refusals.throttled', values: { count: minutes } }]), 429);
+      return signInPage(
+        request,
+        reply,
+        next,
+        stateFrom({ email: parsed.data.email }, [{ field: 'email', key: 'accounts.signIn.refusals.throttled', values: { count: minutes } }]),
+        429,
+      );
     }
-    if (!outcome.ok) return signInPage(request, reply, next, stateFrom({ email: parsed.data.email }, [{ field: 'email', key: `accounts.signIn.refusals.${outcome.reason}` }]), 400);
+    if (!outcome.ok)
+      return signInPage(
+        request,
+        reply,
+        next,
+        stateFrom({ email: parsed.data.email }, [{ field: 'email', key: `accounts.signIn.refusals.${outcome.reason}` }]),
+        400,
+      );
     startSession(reply, outcome.value);
     return reply.redirect(next, 303);
   });
@@ -106,7 +138,9 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { token: string } }>(`/invitations/:token${tokenPattern}`, { config: { public: true } }, async (request, reply) => {
     const holder = await findUsableLink(db, request.params.token, 'invitation');
     if (!holder) return reply.page(<LinkExpiredPage />, 410);
-    return reply.page(<NewPasswordPage purpose="invitation" action={`/invitations/${request.params.token}`} email={holder.email} displayName={holder.displayName} />);
+    return reply.page(
+      <NewPasswordPage purpose="invitation" action={`/invitations/${request.params.token}`} email={holder.email} displayName={holder.displayName} />,
+    );
   });
 
   app.post<{ Params: { token: string } }>(`/invitations/:token${tokenPattern}`, { config: { public: true } }, async (request, reply) => {
@@ -115,7 +149,16 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.ok) {
       const holder = await findUsableLink(db, request.params.token, 'invitation');
       if (!holder) return reply.page(<LinkExpiredPage />, 410);
-      return reply.page(<NewPasswordPage purpose="invitation" action={action} email={holder.email} displayName={holder.displayName} state={{ values: {}, errors: parsed.state.errors }} />, 400);
+      return reply.page(
+        <NewPasswordPage
+          purpose="invitation"
+          action={action}
+          email={holder.email}
+          displayName={holder.displayName}
+          state={{ values: {}, errors: parsed.state.errors }}
+        />,
+        400,
+      );
     }
     const outcome = await acceptInvitation(db, request.params.token, parsed.data.password, digest);
     if (!outcome.ok) return reply.page(<LinkExpiredPage />, 410);
@@ -144,7 +187,9 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect('/account', 303);
   });
 
-  app.get('/account/password', { config: { action: 'account.update' } }, async (_request, reply) => reply.page(<NewPasswordPage purpose="change" action="/account/password" />));
+  app.get('/account/password', { config: { action: 'account.update' } }, async (_request, reply) =>
+    reply.page(<NewPasswordPage purpose="change" action="/account/password" />),
+  );
 
   app.post('/account/password', { config: { action: 'account.update' } }, async (request, reply) => {
     const parsed = parseForm(changePasswordSchema, request.body);
@@ -152,7 +197,10 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await changeOwnPassword(db, request.actor, request.sessionKey, parsed.data);
     if (!outcome.ok) {
       if (outcome.reason === 'forbidden') throw new HttpError('forbidden');
-      return reply.page(<NewPasswordPage purpose="change" action="/account/password" state={{ values: {}, errors: refusalState({}, outcome, 'accounts.refusals').errors }} />, 400);
+      return reply.page(
+        <NewPasswordPage purpose="change" action="/account/password" state={{ values: {}, errors: refusalState({}, outcome, 'accounts.refusals').errors }} />,
+        400,
+      );
     }
     reply.setFlash({ kind: 'success', key: 'accounts.flash.passwordChanged' });
     return reply.redirect('/account', 303);

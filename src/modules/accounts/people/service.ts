@@ -15,7 +15,17 @@ import { personalDataHolders } from '../../../core/module.js';
 import { findAnyUser, findUserByEmail, findUserById, lockUser, membershipsOfUser } from '../queries.js';
 import * as queries from './queries.js';
 import { closeSession, openSession } from './sessions.js';
-import { accountHashOf, admitAttempt, forgiveFailures, newDeviceCookie, resetCounter, signInGuard, uncount, type Digest, type SignInClient } from './throttle.js';
+import {
+  accountHashOf,
+  admitAttempt,
+  forgiveFailures,
+  newDeviceCookie,
+  resetCounter,
+  signInGuard,
+  uncount,
+  type Digest,
+  type SignInClient,
+} from './throttle.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 
 export interface SignedIn {
@@ -57,7 +67,15 @@ export async function signIn(db: Db, credentials: { email: string; password: str
     return refuse('deactivated');
   }
   const { requestId } = context;
-  const actor: UserActor = { kind: 'user', userId: user.id, displayName: user.display_name, email: user.email, isAdmin: user.is_admin, memberships: [], ...(requestId ? { requestId } : {}) };
+  const actor: UserActor = {
+    kind: 'user',
+    userId: user.id,
+    displayName: user.display_name,
+    email: user.email,
+    isAdmin: user.is_admin,
+    memberships: [],
+    ...(requestId ? { requestId } : {}),
+  };
   return db.transaction().execute(async (trx) => {
     await forgiveFailures(trx, attempt);
     const session = await openSession(trx, user.id);
@@ -94,9 +112,18 @@ export async function requestPasswordReset(db: Db, email: string, context: Email
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     await queries.revokeTokens(trx, user.id, 'password_reset');
-    await queries.insertUserToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'password_reset', expiresAt: new Date(Date.now() + resetLinkHours * 3600_000) });
+    await queries.insertUserToken(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      purpose: 'password_reset',
+      expiresAt: new Date(Date.now() + resetLinkHours * 3600_000),
+    });
     const t = context.translator.translate(user.locale);
-    const message = composeEmail(t, 'accounts.email.passwordReset', { name: user.display_name, link: `${context.publicUrl}/password-reset/${token}`, hours: resetLinkHours });
+    const message = composeEmail(t, 'accounts.email.passwordReset', {
+      name: user.display_name,
+      link: `${context.publicUrl}/password-reset/${token}`,
+      hours: resetLinkHours,
+    });
     await queueEmail(trx, { kind: 'password_reset', to: user.email, ...message });
     await recordAudit(trx, systemActor('password reset form'), { action: 'account.password_reset_requested', entityType: 'user', entityId: user.id });
   });
@@ -121,7 +148,12 @@ export async function findUsableLink(db: Db, token: string, purpose: 'password_r
  * browser that used the link proved it reads the account's email, so it gets the account's device cookie: an owner
  * kept waiting by a distributed attack gets in from a new browser this way.
  */
-export async function resetPassword(db: Db, token: string, password: string, digest: Digest): Promise<Outcome<{ userId: number; deviceCookie: string }, 'invalid_link'>> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  digest: Digest,
+): Promise<Outcome<{ userId: number; deviceCookie: string }, 'invalid_link'>> {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const row = await queries.findUsableToken(trx, hashToken(token), 'password_reset', true);
@@ -151,7 +183,13 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
       before: { status: 'invited' },
       after: { status: 'active' },
     });
-    return done({ userId: row.user_id, token: session.token, expiresAt: session.expiresAt, locale: row.locale, deviceCookie: newDeviceCookie(accountHashOf(digest, row.email)) });
+    return done({
+      userId: row.user_id,
+      token: session.token,
+      expiresAt: session.expiresAt,
+      locale: row.locale,
+      deviceCookie: newDeviceCookie(accountHashOf(digest, row.email)),
+    });
   });
 }
 
@@ -229,7 +267,12 @@ export async function exportOwnData(db: Db, actor: Actor): Promise<Record<string
   return {
     exportedAt: new Date().toISOString(),
     account,
-    activity: activity.map((event) => ({ at: event.occurred_at.toISOString(), action: event.action, entityType: event.entity_type, entityId: event.entity_id })),
+    activity: activity.map((event) => ({
+      at: event.occurred_at.toISOString(),
+      action: event.action,
+      entityType: event.entity_type,
+      entityId: event.entity_id,
+    })),
     records,
     emails: await emailsTo(db, account.email),
     note: `Exported for ${actorLabel(actor)}. Passwords are stored only as one-way hashes and are never exported.`,

@@ -12,7 +12,6 @@ const digest: Digest = (text) => createHmac('sha256', 'a test secret of at least
 const start = new Date('2026-03-02T09:00:00Z');
 const later = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
-
 function attempt(email: string, password: string, address: string, now: Date, deviceCookie?: string): Promise<SignInOutcome> {
   return signIn(database.db, { email, password }, { client: { address, deviceCookie }, digest, now });
 }

@@ -136,7 +136,14 @@ export async function admitAttempt(db: Db, counters: Counter[], now: Date): Prom
         const rule = throttleRules[counter.rule];
         const failures = await countAttempt(trx, counter, now, new Date(now.getTime() - rule.windowMinutes * 60_000));
         // Rolls back what the other counters counted.
-        if (failures === undefined) throw new Paused((await findPausedUntil(trx, counters.map((each) => each.key), now)) ?? now);
+        if (failures === undefined)
+          throw new Paused(
+            (await findPausedUntil(
+              trx,
+              counters.map((each) => each.key),
+              now,
+            )) ?? now,
+          );
         const pause = pauseAfter(rule, failures);
         const pausedUntil = pause > 0 ? new Date(now.getTime() + pause * 1000) : null;
         if (pausedUntil) await pauseThrottle(trx, counter.key, pausedUntil);
@@ -162,8 +169,14 @@ export async function uncount(trx: Tx, attempt: CountedAttempt): Promise<void> {
  */
 export async function forgiveFailures(trx: Tx, attempt: CountedAttempt): Promise<void> {
   const forgiven = (counter: Counter) => counter.rule === 'pair' || counter.rule === 'device';
-  await uncount(trx, attempt.filter(({ counter }) => !forgiven(counter)));
-  await clearThrottles(trx, attempt.filter(({ counter }) => forgiven(counter)).map(({ counter }) => counter.key));
+  await uncount(
+    trx,
+    attempt.filter(({ counter }) => !forgiven(counter)),
+  );
+  await clearThrottles(
+    trx,
+    attempt.filter(({ counter }) => forgiven(counter)).map(({ counter }) => counter.key),
+  );
 }
 
 /** Erasure leaves no counter about the person behind. */

@@ -7,7 +7,13 @@ export interface ScopeNames {
   organisations: Map<number, string>;
 }
 
-export function MembershipDescription({ membership, names }: { membership: { programmeId: number; role: string; partnerId: number | null; organisationId: number | null }; names: ScopeNames }) {
+export function MembershipDescription({
+  membership,
+  names,
+}: {
+  membership: { programmeId: number; role: string; partnerId: number | null; organisationId: number | null };
+  names: ScopeNames;
+}) {
   const { t } = useView();
   const programme = names.programmes.get(membership.programmeId) ?? `#${membership.programmeId}`;
   const target =

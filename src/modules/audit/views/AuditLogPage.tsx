@@ -21,7 +21,14 @@ export function AuditLogPage({ events, query, nextHref }: { events: AuditEvent[]
       <PageHeading>{t('audit.title')}</PageHeading>
       <p>{t('audit.intro')}</p>
       <Form action="/admin/audit" method="get" class="filter-form" label={t('audit.filter')}>
-        <TextField name="entityType" label={t('audit.fields.entityType')} hint={t('audit.hints.entityType')} value={text(query.entityType)} width="medium" spellcheck={false} />
+        <TextField
+          name="entityType"
+          label={t('audit.fields.entityType')}
+          hint={t('audit.hints.entityType')}
+          value={text(query.entityType)}
+          width="medium"
+          spellcheck={false}
+        />
         <TextField name="entityId" label={t('audit.fields.entityId')} value={text(query.entityId)} width="short" spellcheck={false} />
         <TextField name="action" label={t('audit.fields.action')} hint={t('audit.hints.action')} value={text(query.action)} width="medium" spellcheck={false} />
         <TextField name="actor" label={t('audit.fields.actor')} hint={t('audit.hints.actor')} value={text(query.actor)} width="short" inputMode="numeric" />

@@ -33,7 +33,10 @@ describe('the host’s list of participants', () => {
     expect(page.mainText).toContain('33% attendance rate');
     const roles = page.screen.getByRole('table', { name: 'Participants by role' });
     expect(roles.textContent).toContain('Politician or decision maker');
-    expect((await (await fixture.browserFor('editorB')).post(`/events/${id}/attendance/${await registrationId('a.two@example.org')}`, { attended: 'yes' })).statusCode).toBe(403);
+    expect(
+      (await (await fixture.browserFor('editorB')).post(`/events/${id}/attendance/${await registrationId('a.two@example.org')}`, { attended: 'yes' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -41,13 +44,16 @@ describe('sign-in sheets', () => {
   it('reports each line that does not match and records nothing, then records a clean sheet', async () => {
     const id = await eventWithPeople(['s.one@example.org', 's.two@example.org']);
     const host = await fixture.browserFor('editorA');
-    const upload = (csv: string | Buffer, filename = 'sheet.csv') => host.upload(`/events/${id}/attendance/sheet`, { sheet: { filename, content: csv, contentType: 'text/csv' } });
+    const upload = (csv: string | Buffer, filename = 'sheet.csv') =>
+      host.upload(`/events/${id}/attendance/sheet`, { sheet: { filename, content: csv, contentType: 'text/csv' } });
     const bad = readPage(await upload('name,email\nOne,s.one@example.org\nStranger,nobody@example.org\nOne again,S.ONE@example.org\n'));
     expect(bad.status).toBe(400);
     expect(bad.mainText).toContain('Line 3: nobody registered with nobody@example.org');
     expect(bad.mainText).toContain('Line 4: the same email is already on line 2');
     expect((await getEvent(fixture.context.db, id))?.registered).toBe(2);
-    expect(await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).toEqual([]);
+    expect(await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).toEqual(
+      [],
+    );
     expect(readPage(await upload('name;mail\nx;y\n')).mainText).toContain('Line 1: the first line must name a column “email”');
     const latin1 = readPage(await upload(Buffer.from('email\nj\xf6rg@example.org\n', 'latin1')));
     expect(latin1.status).toBe(400);
@@ -60,7 +66,9 @@ describe('sign-in sheets', () => {
     expect(latin1.screen.getByRole('link', { name: /The file is not in UTF-8/ }).getAttribute('href')).toBe('#field-sheet');
     const good = await upload('\uFEFFemail,name\ns.one@example.org,One\ns.two@example.org,Two\n');
     expect(good.statusCode).toBe(303);
-    expect((await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).length).toBe(2);
+    expect(
+      (await fixture.context.db.selectFrom('registrations').select('id').where('event_id', '=', id).where('attended_at', 'is not', null).execute()).length,
+    ).toBe(2);
   });
   it('names the line where each person starts, past blank lines and notes written over two lines', async () => {
     const id = await eventWithPeople(['l.one@example.org']);

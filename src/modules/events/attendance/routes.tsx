@@ -44,10 +44,22 @@ export const attendanceRoutes: FastifyPluginAsync = async (app) => {
       feedbackSummaryOf(db, event.id),
       listPartners(db, anonymous, event.programmeId),
     ]);
-    return <ParticipantsPage event={event} participants={participants} mix={mix} feedback={feedback} partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))} sheet={extra.sheet} sheetState={extra.sheetState} />;
+    return (
+      <ParticipantsPage
+        event={event}
+        participants={participants}
+        mix={mix}
+        feedback={feedback}
+        partnerNames={new Map(partners.map((partner) => [partner.id, partner.name]))}
+        sheet={extra.sheet}
+        sheetState={extra.sheetState}
+      />
+    );
   }
 
-  app.get(`${eventPath}/participants`, { config: { action: 'event.participants.read' } }, async (request, reply) => reply.page(await participantsPage(await hostedEvent(request))));
+  app.get(`${eventPath}/participants`, { config: { action: 'event.participants.read' } }, async (request, reply) =>
+    reply.page(await participantsPage(await hostedEvent(request))),
+  );
 
   app.get(`${eventPath}/attendance`, { config: { action: 'event.attendance.record' } }, async (request, reply) => {
     const event = await hostedEvent(request);
@@ -66,7 +78,11 @@ export const attendanceRoutes: FastifyPluginAsync = async (app) => {
       throwIfNotFoundOrForbidden(outcome.reason);
       reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
     } else {
-      reply.setFlash({ kind: 'success', key: parsed.data.attended ? 'events.flash.checkedIn' : 'events.flash.checkInUndone', values: { name: outcome.value.name ?? '' } });
+      reply.setFlash({
+        kind: 'success',
+        key: parsed.data.attended ? 'events.flash.checkedIn' : 'events.flash.checkInUndone',
+        values: { name: outcome.value.name ?? '' },
+      });
     }
     return reply.redirect(`/events/${eventId}/attendance#registration-${registrationId}`, 303);
   });
@@ -78,7 +94,8 @@ export const attendanceRoutes: FastifyPluginAsync = async (app) => {
     // The sheet is small (the form's limit): read whole.
     const text = upload ? utf8Text(await readFile(upload.path)) : undefined;
     const sheetError = refusal ? uploadError('sheet', refusal) : { field: 'sheet', key: upload ? 'events.sheet.notUtf8' : 'events.sheet.fileRequired' };
-    if (refusal || text === undefined) return reply.page(await participantsPage(event, { sheetState: { values: {}, errors: [sheetError] } }), refusal ? 413 : 400);
+    if (refusal || text === undefined)
+      return reply.page(await participantsPage(event, { sheetState: { values: {}, errors: [sheetError] } }), refusal ? 413 : 400);
     const outcome = await service.importSignInSheet(db, request.actor, event.id, text);
     if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
     if (!outcome.ok || outcome.value.problems.length > 0) return reply.page(await participantsPage(event, outcome.ok ? { sheet: outcome.value } : {}), 400);

@@ -14,7 +14,13 @@ import * as queries from './queries.js';
 
 export type AttendanceRefusal = 'not_found' | 'forbidden' | 'cancelled';
 
-export async function setAttendance(db: Db, actor: Actor, eventId: number, registrationId: number, attended: boolean): Promise<Outcome<{ name: string | null }, AttendanceRefusal>> {
+export async function setAttendance(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  registrationId: number,
+  attended: boolean,
+): Promise<Outcome<{ name: string | null }, AttendanceRefusal>> {
   return db.transaction().execute(async (trx) => {
     const event = await eventQueries.lockEvent(trx, eventId);
     if (!event) return refuse('not_found');
@@ -24,7 +30,13 @@ export async function setAttendance(db: Db, actor: Actor, eventId: number, regis
     if (registration.status === 'cancelled') return refuse('cancelled');
     if ((registration.attended_at !== null) !== attended) {
       await queries.setAttended(trx, registrationId, attended);
-      await recordAudit(trx, actor, { action: attended ? 'attendance.check_in' : 'attendance.undo', entityType: 'registration', entityId: registrationId, programmeId: event.programme_id, after: { eventId, attended } });
+      await recordAudit(trx, actor, {
+        action: attended ? 'attendance.check_in' : 'attendance.undo',
+        entityType: 'registration',
+        entityId: registrationId,
+        programmeId: event.programme_id,
+        after: { eventId, attended },
+      });
     }
     return done({ name: registration.name });
   });
@@ -106,7 +118,13 @@ export async function importSignInSheet(db: Db, actor: Actor, eventId: number, c
   if (report.problems.length > 0) return done({ ...report, matched: 0 });
   await db.transaction().execute(async (trx) => {
     if (toMark.length) await queries.markAttended(trx, toMark);
-    await recordAudit(trx, actor, { action: 'attendance.import_sheet', entityType: 'event', entityId: eventId, programmeId: event.programme_id, after: { lines: report.lines, newlyAttended: toMark.length } });
+    await recordAudit(trx, actor, {
+      action: 'attendance.import_sheet',
+      entityType: 'event',
+      entityId: eventId,
+      programmeId: event.programme_id,
+      after: { lines: report.lines, newlyAttended: toMark.length },
+    });
   });
   return done({ ...report, newlyAttended: toMark.length });
 }

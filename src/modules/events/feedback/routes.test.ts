@@ -28,11 +28,21 @@ describe('feedback after the event', () => {
     const visitor = new TestBrowser(fixture.context.app);
     const incomplete = readPage(await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '5' }));
     expect(incomplete.status).toBe(400);
-    expect([...incomplete.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Choose how useful it was, from 1 to 5', 'Answer yes or no']);
-    const sent = await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '5', usefulness: '4', capacityIncreased: 'yes', capacityDetails: 'Contacts in Tartu' });
+    expect([...incomplete.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
+      'Choose how useful it was, from 1 to 5',
+      'Answer yes or no',
+    ]);
+    const sent = await visitor.post(`/registrations/${invitation.token}/feedback`, {
+      satisfaction: '5',
+      usefulness: '4',
+      capacityIncreased: 'yes',
+      capacityDetails: 'Contacts in Tartu',
+    });
     expect(sent.headers.location).toBe(`/registrations/${invitation.token}`);
     await visitor.post(`/registrations/${invitation.token}/feedback`, { satisfaction: '1', usefulness: '1', capacityIncreased: 'no' });
-    const rows = await sql<{ satisfaction: number }>`select f.satisfaction from feedback f join registrations r on r.id = f.registration_id where r.event_id = ${id}`.execute(fixture.context.db);
+    const rows = await sql<{
+      satisfaction: number;
+    }>`select f.satisfaction from feedback f join registrations r on r.id = f.registration_id where r.event_id = ${id}`.execute(fixture.context.db);
     expect(rows.rows).toEqual([{ satisfaction: 5 }]);
     expect((await visitor.get(`/registrations/${absentToken}/feedback`)).headers.location).toBe(`/registrations/${absentToken}`);
   });
@@ -47,13 +57,21 @@ describe('the feedback the host sees', () => {
     const emails = ['h.one@example.org', 'h.two@example.org', 'h.three@example.org'];
     const id = await eventWithPeople(emails, { practiceIds: [String(popular), String(other)] });
     const host = await fixture.browserFor('editorA');
-    expect(readPage(await host.get(`/events/${id}/participants`)).screen.getByRole('region', { name: 'Feedback' }).textContent).toContain('Nobody has given feedback yet.');
+    expect(readPage(await host.get(`/events/${id}/participants`)).screen.getByRole('region', { name: 'Feedback' }).textContent).toContain(
+      'Nobody has given feedback yet.',
+    );
 
     for (const email of emails) await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
     await endEvent(fixture.context.db, id);
     await inviteToFeedback(fixture.context.db, { translator: fixture.context.app.translator, publicUrl: 'http://better.test' });
     const answers: Record<string, string | string[]>[] = [
-      { satisfaction: '5', usefulness: '4', capacityIncreased: 'yes', capacityDetails: 'A secret detail from one person', practiceIds: [String(popular), String(other)] },
+      {
+        satisfaction: '5',
+        usefulness: '4',
+        capacityIncreased: 'yes',
+        capacityDetails: 'A secret detail from one person',
+        practiceIds: [String(popular), String(other)],
+      },
       { satisfaction: '4', usefulness: '4', capacityIncreased: 'yes', practiceIds: [String(popular)] },
       { satisfaction: '2', usefulness: '1', capacityIncreased: 'no' },
     ];
@@ -69,9 +87,9 @@ describe('the feedback the host sees', () => {
     expect(section.textContent).toContain('3.7 average satisfaction (1–5)');
     expect(section.textContent).toContain('3 average usefulness for their work (1–5)');
     expect(section.textContent).toContain('2 reported increased professional capacity');
-    const rows = [...page.screen.getByRole('table', { name: 'Practices the participants would like to take to their region' }).querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
-    );
+    const rows = [
+      ...page.screen.getByRole('table', { name: 'Practices the participants would like to take to their region' }).querySelectorAll('tbody tr'),
+    ].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Popular practice at the workshop', '2'],
       ['Other practice at the workshop', '1'],

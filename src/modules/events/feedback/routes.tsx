@@ -39,7 +39,8 @@ export const feedbackRoutes: FastifyPluginAsync = async (app) => {
     }
     const outcome = await service.submitFeedback(db, token, parsed.data);
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_practice' && form.ok) return reply.page(<FeedbackPage token={token} form={form.value} state={refusalState(request.body, outcome, 'events.refusals')} />, 400);
+      if (outcome.reason === 'unknown_practice' && form.ok)
+        return reply.page(<FeedbackPage token={token} form={form.value} state={refusalState(request.body, outcome, 'events.refusals')} />, 400);
       reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
       return reply.redirect(`/registrations/${token}`, 303);
     }

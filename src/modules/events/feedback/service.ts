@@ -32,7 +32,11 @@ export async function inviteToFeedback(db: Db, mail: EmailContext, now = new Dat
         const token = newToken();
         await setTokenHash(trx, attendee.id, hashToken(token));
         const t = mail.translator.translate(attendee.locale);
-        await queueEmail(trx, { kind: 'event_feedback', to: attendee.email, ...composeEmail(t, 'events.email.feedback', { name: attendee.name, title: event.title, link: `${mail.publicUrl}/registrations/${token}/feedback` }) });
+        await queueEmail(trx, {
+          kind: 'event_feedback',
+          to: attendee.email,
+          ...composeEmail(t, 'events.email.feedback', { name: attendee.name, title: event.title, link: `${mail.publicUrl}/registrations/${token}/feedback` }),
+        });
       }
       return attendees.length;
     });
@@ -84,9 +88,17 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
         },
       ]);
       if (input.practiceIds.length) {
-        await queries.insertPracticesOfInterest(trx, input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId })));
+        await queries.insertPracticesOfInterest(
+          trx,
+          input.practiceIds.map((practiceId) => ({ registration_id: registration.id, practice_id: practiceId })),
+        );
       }
-      await recordAudit(trx, anonymous, { action: 'feedback.create', entityType: 'registration', entityId: registration.id, after: { eventId: registration.eventId, satisfaction: input.satisfaction, capacityIncreased: input.capacityIncreased } });
+      await recordAudit(trx, anonymous, {
+        action: 'feedback.create',
+        entityType: 'registration',
+        entityId: registration.id,
+        after: { eventId: registration.eventId, satisfaction: input.satisfaction, capacityIncreased: input.capacityIncreased },
+      });
       return done({ eventId: registration.eventId });
     });
   } catch (error) {

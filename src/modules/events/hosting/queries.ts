@@ -67,8 +67,18 @@ function withCounts(db: Executor) {
     .selectFrom('events')
     .select(eventColumns)
     .select((eb) => [
-      eb.selectFrom('registrations').select(eb.fn.countAll<number>().as('count')).whereRef('registrations.event_id', '=', 'events.id').where('registrations.status', '=', 'registered').as('registered'),
-      eb.selectFrom('registrations').select(eb.fn.countAll<number>().as('count')).whereRef('registrations.event_id', '=', 'events.id').where('registrations.status', '=', 'waiting').as('waiting'),
+      eb
+        .selectFrom('registrations')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('registrations.event_id', '=', 'events.id')
+        .where('registrations.status', '=', 'registered')
+        .as('registered'),
+      eb
+        .selectFrom('registrations')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('registrations.event_id', '=', 'events.id')
+        .where('registrations.status', '=', 'waiting')
+        .as('waiting'),
     ]);
 }
 
@@ -81,7 +91,10 @@ export function lockEvent(trx: Tx, eventId: number) {
   return trx.selectFrom('events').select(eventColumns).where('events.id', '=', eventId).forUpdate().executeTakeFirst();
 }
 
-export function listEvents(db: Executor, filter: { programmeId?: number; type?: EventType; partnerId?: number; when: 'upcoming' | 'past'; now: Date; limit: number; offset: number }) {
+export function listEvents(
+  db: Executor,
+  filter: { programmeId?: number; type?: EventType; partnerId?: number; when: 'upcoming' | 'past'; now: Date; limit: number; offset: number },
+) {
   let query = withCounts(db);
   if (filter.programmeId !== undefined) query = query.where('events.programme_id', '=', filter.programmeId);
   if (filter.type) query = query.where('events.type', '=', filter.type);
@@ -90,11 +103,20 @@ export function listEvents(db: Executor, filter: { programmeId?: number; type?: 
     query = query.where((eb) =>
       eb.or([
         eb('events.host_partner_id', '=', partnerId),
-        eb.exists(eb.selectFrom('event_visiting_partners').select('partner_id').whereRef('event_visiting_partners.event_id', '=', 'events.id').where('event_visiting_partners.partner_id', '=', partnerId)),
+        eb.exists(
+          eb
+            .selectFrom('event_visiting_partners')
+            .select('partner_id')
+            .whereRef('event_visiting_partners.event_id', '=', 'events.id')
+            .where('event_visiting_partners.partner_id', '=', partnerId),
+        ),
       ]),
     );
   }
-  query = filter.when === 'upcoming' ? query.where('events.ends_at', '>=', filter.now).orderBy('events.starts_at').orderBy('events.id') : query.where('events.ends_at', '<', filter.now).orderBy('events.starts_at', 'desc').orderBy('events.id', 'desc');
+  query =
+    filter.when === 'upcoming'
+      ? query.where('events.ends_at', '>=', filter.now).orderBy('events.starts_at').orderBy('events.id')
+      : query.where('events.ends_at', '<', filter.now).orderBy('events.starts_at', 'desc').orderBy('events.id', 'desc');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
@@ -140,18 +162,30 @@ export function updateEvent(trx: Tx, eventId: number, values: EventValues) {
 }
 
 /** Replaces the event's visiting partners, agenda and linked practices with the given ones. */
-export async function replaceEventDetails(trx: Tx, eventId: number, details: { visitingPartnerIds: number[]; agenda: AgendaItem[]; practiceIds: number[] }): Promise<void> {
+export async function replaceEventDetails(
+  trx: Tx,
+  eventId: number,
+  details: { visitingPartnerIds: number[]; agenda: AgendaItem[]; practiceIds: number[] },
+): Promise<void> {
   await trx.deleteFrom('event_visiting_partners').where('event_id', '=', eventId).execute();
   await trx.deleteFrom('event_agenda_items').where('event_id', '=', eventId).execute();
   await trx.deleteFrom('event_practices').where('event_id', '=', eventId).execute();
-  if (details.visitingPartnerIds.length) await trx.insertInto('event_visiting_partners').values(details.visitingPartnerIds.map((partnerId) => ({ event_id: eventId, partner_id: partnerId }))).execute();
+  if (details.visitingPartnerIds.length)
+    await trx
+      .insertInto('event_visiting_partners')
+      .values(details.visitingPartnerIds.map((partnerId) => ({ event_id: eventId, partner_id: partnerId })))
+      .execute();
   if (details.agenda.length) {
     await trx
       .insertInto('event_agenda_items')
       .values(details.agenda.map((item, position) => ({ event_id: eventId, position, time_label: item.timeLabel, title: item.title })))
       .execute();
   }
-  if (details.practiceIds.length) await trx.insertInto('event_practices').values(details.practiceIds.map((practiceId) => ({ event_id: eventId, practice_id: practiceId }))).execute();
+  if (details.practiceIds.length)
+    await trx
+      .insertInto('event_practices')
+      .values(details.practiceIds.map((practiceId) => ({ event_id: eventId, practice_id: practiceId })))
+      .execute();
 }
 
 export async function hasRegistrations(trx: Tx, eventId: number): Promise<boolean> {
@@ -174,7 +208,13 @@ export function calendarEvents(db: Executor, filter: { programmeId?: number; par
     query = query.where((eb) =>
       eb.or([
         eb('host_partner_id', '=', partnerId),
-        eb.exists(eb.selectFrom('event_visiting_partners').select('partner_id').whereRef('event_visiting_partners.event_id', '=', 'events.id').where('event_visiting_partners.partner_id', '=', partnerId)),
+        eb.exists(
+          eb
+            .selectFrom('event_visiting_partners')
+            .select('partner_id')
+            .whereRef('event_visiting_partners.event_id', '=', 'events.id')
+            .where('event_visiting_partners.partner_id', '=', partnerId),
+        ),
       ]),
     );
   }
@@ -190,7 +230,13 @@ export function eventsOfPartners(db: Executor, programmeId: number, partnerIds: 
     .where((eb) =>
       eb.or([
         eb('host_partner_id', 'in', partnerIds),
-        eb.exists(eb.selectFrom('event_visiting_partners').select('partner_id').whereRef('event_visiting_partners.event_id', '=', 'events.id').where('event_visiting_partners.partner_id', 'in', partnerIds)),
+        eb.exists(
+          eb
+            .selectFrom('event_visiting_partners')
+            .select('partner_id')
+            .whereRef('event_visiting_partners.event_id', '=', 'events.id')
+            .where('event_visiting_partners.partner_id', 'in', partnerIds),
+        ),
       ]),
     )
     .orderBy('starts_at', 'desc')
@@ -199,5 +245,9 @@ export function eventsOfPartners(db: Executor, programmeId: number, partnerIds: 
 }
 
 export function eventsByIds(db: Executor, ids: number[]) {
-  return db.selectFrom('events').select(['id', 'title', 'starts_at']).where('id', 'in', ids.length ? ids : [0]).execute();
+  return db
+    .selectFrom('events')
+    .select(['id', 'title', 'starts_at'])
+    .where('id', 'in', ids.length ? ids : [0])
+    .execute();
 }

@@ -42,7 +42,11 @@ describe('writing events', () => {
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('Study visit to the testbed');
     expect(page.mainText).toContain('Wednesday, 12 May 2027 at 10:00 – 15:00 EEST');
     expect(page.mainText).toContain(fixture.world.partnerB.name);
-    expect([...page.document.querySelectorAll('.agenda li')].map((item) => item.textContent?.trim())).toEqual(['10:00 Welcome', '11:30 Visit of the pilots', 'Lunch together']);
+    expect([...page.document.querySelectorAll('.agenda li')].map((item) => item.textContent?.trim())).toEqual([
+      '10:00 Welcome',
+      '11:30 Visit of the pilots',
+      'Lunch together',
+    ]);
     // The online link is for registered people, not the public page.
     expect(page.mainText).not.toContain('meet.example.org');
   });
@@ -50,33 +54,71 @@ describe('writing events', () => {
   it('refuses an end before the start, a time the clocks skip, and a missing venue, each at its field and in the visitor’s language', async () => {
     const coordinator = await fixture.browserFor('coordinator');
     await coordinator.get('/language/it?next=%2Fevents');
-    const page = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', venue: '', timeZone: 'Europe/Rome', startsAt: '2027-03-28T02:30', endsAt: '2027-03-28T05:00' })));
+    const page = readPage(
+      await coordinator.post(
+        '/events',
+        eventForm(fixture.world.partnerA.id, {
+          title: 'Refused event',
+          venue: '',
+          timeZone: 'Europe/Rome',
+          startsAt: '2027-03-28T02:30',
+          endsAt: '2027-03-28T05:00',
+        }),
+      ),
+    );
     expect(page.status).toBe(400);
     expect(page.document.documentElement.lang).toBe('it');
     const summary = [...page.document.querySelectorAll('.error-summary a')].map((link) => link.textContent);
     expect(summary).toEqual([italian.form.venue.required, italian.form.time.nonexistent]);
     expect(page.document.querySelector('#field-venue-error')?.textContent).toContain(italian.form.venue.required);
     // Once the start exists, an end before it is refused in turn.
-    const second = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '2027-03-28T10:00', endsAt: '2027-03-28T09:00' })));
+    const second = readPage(
+      await coordinator.post(
+        '/events',
+        eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '2027-03-28T10:00', endsAt: '2027-03-28T09:00' }),
+      ),
+    );
     expect([...second.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([italian.form.endsAt.beforeStart]);
     expect(await fixture.context.db.selectFrom('events').select('id').where('title', '=', 'Refused event').execute()).toEqual([]);
   });
 
   it('refuses an hour of 25 as an invalid time, not a clock change, and years 0001 and 9999 with the accepted years', async () => {
     const coordinator = await fixture.browserFor('coordinator');
-    const hours = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '2027-05-12T25:00', endsAt: '2027-05-12T24:00', registrationDeadline: '2027-05-11T10:60' })));
+    const hours = readPage(
+      await coordinator.post(
+        '/events',
+        eventForm(fixture.world.partnerA.id, {
+          title: 'Refused event',
+          startsAt: '2027-05-12T25:00',
+          endsAt: '2027-05-12T24:00',
+          registrationDeadline: '2027-05-11T10:60',
+        }),
+      ),
+    );
     expect(hours.status).toBe(400);
     const invalid = 'Enter a real date and time, for example 2026-10-24 09:30';
     expect([...hours.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([invalid, invalid, invalid]);
-    const years = readPage(await coordinator.post('/events', eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '0001-05-12T10:00', endsAt: '9999-05-12T15:00' })));
+    const years = readPage(
+      await coordinator.post(
+        '/events',
+        eventForm(fixture.world.partnerA.id, { title: 'Refused event', startsAt: '0001-05-12T10:00', endsAt: '9999-05-12T15:00' }),
+      ),
+    );
     expect(years.status).toBe(400);
-    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
+      'Enter a date between 1900 and 2100',
+      'Enter a date between 1900 and 2100',
+    ]);
     expect(years.screen.getByLabelText<HTMLInputElement>('Starts').value).toBe('0001-05-12T10:00');
     expect(await fixture.context.db.selectFrom('events').select('id').where('title', '=', 'Refused event').execute()).toEqual([]);
   });
 
   it('keeps an event across the autumn clock change 25 hours long', async () => {
-    const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { startsAt: '2026-10-24T12:00', endsAt: '2026-10-25T12:00', timeZone: 'Europe/Rome' });
+    const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, {
+      startsAt: '2026-10-24T12:00',
+      endsAt: '2026-10-25T12:00',
+      timeZone: 'Europe/Rome',
+    });
     const event = await getEvent(fixture.context.db, id);
     expect(((event?.endsAt.getTime() ?? 0) - (event?.startsAt.getTime() ?? 0)) / 3_600_000).toBe(25);
     const page = await new TestBrowser(fixture.context.app).page(`/events/${id}`);
@@ -122,18 +164,40 @@ describe('a transfer’s stage at an event', () => {
     const practiceId = await aPractice(fixture.context.db, fixture.world.partnerA.id, 'Practice visited at an event', { status: 'published' });
     const transfer = await registerInterest(fixture.context.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-01');
     if (!transfer.ok) throw new Error(transfer.reason);
-    const visit = await anEvent(fixture.context.db, fixture.world.partnerA.id, { type: 'study_visit', title: 'The study visit that counts', visitingPartnerIds: [String(fixture.world.partnerB.id)] });
-    const otherProgrammes = await anEvent(fixture.context.db, (await aPartner(fixture.context.db, fixture.world.otherProgramme.id)).id, { title: 'An event of another programme' });
+    const visit = await anEvent(fixture.context.db, fixture.world.partnerA.id, {
+      type: 'study_visit',
+      title: 'The study visit that counts',
+      visitingPartnerIds: [String(fixture.world.partnerB.id)],
+    });
+    const otherProgrammes = await anEvent(fixture.context.db, (await aPartner(fixture.context.db, fixture.world.otherProgramme.id)).id, {
+      title: 'An event of another programme',
+    });
 
     const importer = await fixture.browserFor('editorB');
     const form = await importer.page(`/transfers/${transfer.value.id}`);
     const options = [...form.screen.getByLabelText<HTMLSelectElement>('Event').options].map((option) => option.textContent);
     expect(options.some((option) => option?.startsWith('The study visit that counts'))).toBe(true);
     expect(options.some((option) => option?.startsWith('An event of another programme'))).toBe(false);
-    const refused = readPage(await importer.post(`/transfers/${transfer.value.id}/stages`, { stage: 'study_visit', occurredOn: '2026-11-20', notes: '', eventId: String(otherProgrammes) }));
+    const refused = readPage(
+      await importer.post(`/transfers/${transfer.value.id}/stages`, {
+        stage: 'study_visit',
+        occurredOn: '2026-11-20',
+        notes: '',
+        eventId: String(otherProgrammes),
+      }),
+    );
     expect(refused.status).toBe(400);
     expect(refused.mainText).toContain('Choose an event hosted or visited by one of the two partners');
-    expect((await importer.post(`/transfers/${transfer.value.id}/stages`, { stage: 'study_visit', occurredOn: '2026-11-20', notes: 'Seen in Tartu', eventId: String(visit) })).statusCode).toBe(303);
+    expect(
+      (
+        await importer.post(`/transfers/${transfer.value.id}/stages`, {
+          stage: 'study_visit',
+          occurredOn: '2026-11-20',
+          notes: 'Seen in Tartu',
+          eventId: String(visit),
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = await importer.page(`/transfers/${transfer.value.id}`);
     expect(page.screen.getByRole('link', { name: 'The study visit that counts' }).getAttribute('href')).toBe(`/events/${visit}`);
   });

@@ -66,14 +66,20 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
 
   /** Partners the actor may host events for. */
   async function hostChoices(request: FastifyRequest) {
-    return (await listPartners(db, request.actor)).filter((partner) => can(request.actor, 'event.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
+    return (await listPartners(db, request.actor)).filter((partner) =>
+      can(request.actor, 'event.manage', { programmeId: partner.programmeId, partnerIds: [partner.id] }),
+    );
   }
 
   async function formPage(request: FastifyRequest, reply: FastifyReply, mode: 'create' | 'edit', state: FormState, event?: service.Event, status = 200) {
     const hosts = await hostChoices(request);
     assertAllowed(hosts.length > 0);
     const programmeId = event?.programmeId ?? hosts[0]?.programmeId ?? 0;
-    const [partners, themes, practices] = await Promise.all([listPartners(db, request.actor, programmeId), listThemes(db), listPublishedPractices(db, programmeId)]);
+    const [partners, themes, practices] = await Promise.all([
+      listPartners(db, request.actor, programmeId),
+      listThemes(db),
+      listPublishedPractices(db, programmeId),
+    ]);
     return reply.page(
       <EventFormPage
         mode={mode}
@@ -92,7 +98,11 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
   app.get('/events', { config: { action: 'event.read' } }, async (request, reply) => {
     const query = eventListQuerySchema.parse(request.query);
     const page = pageNumber.parse((request.query as Record<string, unknown>).page);
-    const [{ events, total }, partners, hosts] = await Promise.all([service.listEvents(db, query, page), listPartners(db, request.actor), request.actor.kind === 'user' ? hostChoices(request) : Promise.resolve([])]);
+    const [{ events, total }, partners, hosts] = await Promise.all([
+      service.listEvents(db, query, page),
+      listPartners(db, request.actor),
+      request.actor.kind === 'user' ? hostChoices(request) : Promise.resolve([]),
+    ]);
     const pageCount = Math.max(1, Math.ceil(total / service.eventsPerPage));
     if (wantsJson(request)) return reply.header('vary', 'Accept').send(eventListDocument(events, total, page, pageCount, app.config.publicUrl));
     return reply.page(<EventListPage events={events} query={query} page={page} pageCount={pageCount} partners={partners} mayCreate={hosts.length > 0} />);
@@ -105,7 +115,10 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
       return Number.isSafeInteger(value) && value > 0 ? value : undefined;
     };
     const [programmeId, partnerId] = [idOf('programme'), idOf('partner')];
-    const events = await service.calendarEvents(db, { ...(programmeId !== undefined ? { programmeId } : {}), ...(partnerId !== undefined ? { partnerId } : {}) });
+    const events = await service.calendarEvents(db, {
+      ...(programmeId !== undefined ? { programmeId } : {}),
+      ...(partnerId !== undefined ? { partnerId } : {}),
+    });
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="better-events.ics"')
@@ -159,31 +172,36 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/events/${event.id}`, 303);
   });
 
-  confirmedAction(app, `${eventPath}/delete`, { action: 'event.manage' }, {
-    ask: async (request, reply) => {
-      const event = await eventFor(request);
-      assertAllowed(service.mayManage(request.actor, event));
-      if (event.registered + event.waiting > 0) {
-        reply.setFlash({ kind: 'info', key: 'events.refusals.has_registrations' });
-        return reply.redirect(`/events/${event.id}`, 303);
-      }
-      const t = request.t;
-      return {
-        title: t('events.delete.title', { title: event.title }),
-        confirmLabel: t('events.delete.confirm'),
-        cancelHref: `/events/${event.id}`,
-        explanation: <p>{t('events.delete.body')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${eventPath}/delete`,
+    { action: 'event.manage' },
+    {
+      ask: async (request, reply) => {
+        const event = await eventFor(request);
+        assertAllowed(service.mayManage(request.actor, event));
+        if (event.registered + event.waiting > 0) {
+          reply.setFlash({ kind: 'info', key: 'events.refusals.has_registrations' });
+          return reply.redirect(`/events/${event.id}`, 303);
+        }
+        const t = request.t;
+        return {
+          title: t('events.delete.title', { title: event.title }),
+          confirmLabel: t('events.delete.confirm'),
+          cancelHref: `/events/${event.id}`,
+          explanation: <p>{t('events.delete.body')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const outcome = await service.deleteEvent(db, request.actor, idParam(request.params, 'eventId'));
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
+          return reply.redirect(`/events/${idParam(request.params, 'eventId')}`, 303);
+        }
+        reply.setFlash({ kind: 'success', key: 'events.flash.deleted' });
+        return reply.redirect('/events', 303);
+      },
     },
-    act: async (request, reply) => {
-      const outcome = await service.deleteEvent(db, request.actor, idParam(request.params, 'eventId'));
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
-        return reply.redirect(`/events/${idParam(request.params, 'eventId')}`, 303);
-      }
-      reply.setFlash({ kind: 'success', key: 'events.flash.deleted' });
-      return reply.redirect('/events', 303);
-    },
-  });
+  );
 };

@@ -72,7 +72,10 @@ export const eventsPerPage = 20;
 
 export async function listEvents(db: Db, query: EventListQuery, page: number, now = new Date()): Promise<{ events: EventSummary[]; total: number }> {
   const filter = { when: query.when, now, ...(query.type ? { type: query.type } : {}), ...(query.partner !== undefined ? { partnerId: query.partner } : {}) };
-  const [rows, total] = await Promise.all([queries.listEvents(db, { ...filter, limit: eventsPerPage, offset: (page - 1) * eventsPerPage }), queries.countEvents(db, filter)]);
+  const [rows, total] = await Promise.all([
+    queries.listEvents(db, { ...filter, limit: eventsPerPage, offset: (page - 1) * eventsPerPage }),
+    queries.countEvents(db, filter),
+  ]);
   return { events: rows.map(toSummary), total };
 }
 
@@ -80,7 +83,11 @@ export async function listEvents(db: Db, query: EventListQuery, page: number, no
 export async function getEvent(db: Db, eventId: number): Promise<Event | undefined> {
   const row = await queries.findEvent(db, eventId);
   if (!row) return undefined;
-  const [visiting, agenda, practices] = await Promise.all([queries.visitingPartnersOf(db, eventId), queries.agendaOf(db, eventId), queries.practicesOf(db, eventId)]);
+  const [visiting, agenda, practices] = await Promise.all([
+    queries.visitingPartnersOf(db, eventId),
+    queries.agendaOf(db, eventId),
+    queries.practicesOf(db, eventId),
+  ]);
   return {
     ...toSummary(row),
     description: row.description,
@@ -90,12 +97,15 @@ export async function getEvent(db: Db, eventId: number): Promise<Event | undefin
     visitingPartnerIds: visiting.map((entry) => entry.partner_id),
     agenda: agenda.map((item) => ({ timeLabel: item.time_label, title: item.title })),
     // A practice withdrawn from the library after the event is no longer linked from it.
-    practices: practices.filter((practice) => practice.status === 'published').map((practice) => ({ id: practice.id, title: practice.title, ownerPartnerId: practice.owner_partner_id })),
+    practices: practices
+      .filter((practice) => practice.status === 'published')
+      .map((practice) => ({ id: practice.id, title: practice.title, ownerPartnerId: practice.owner_partner_id })),
     updatedAt: row.updated_at,
   };
 }
 
-export type EventRefusal = 'forbidden' | 'not_found' | 'partner_not_found' | 'unknown_theme' | 'unknown_practice' | 'has_registrations' | 'capacity_below_registered';
+export type EventRefusal =
+  'forbidden' | 'not_found' | 'partner_not_found' | 'unknown_theme' | 'unknown_practice' | 'has_registrations' | 'capacity_below_registered';
 
 /** Host, visiting partners, theme and practices must all belong to the host's programme. */
 async function resolveReferences(db: Db, actor: Actor, input: EventInput): Promise<Outcome<{ programmeId: number }, EventRefusal>> {
@@ -130,7 +140,15 @@ function valuesOf(input: EventInput, programmeId: number): queries.EventValues {
 
 function auditValues(input: EventInput, programmeId: number) {
   const values = valuesOf(input, programmeId);
-  return { ...values, startsAt: values.startsAt.toISOString(), endsAt: values.endsAt.toISOString(), registrationDeadline: values.registrationDeadline?.toISOString() ?? null, visitingPartnerIds: input.visitingPartnerIds, agenda: input.agenda, practiceIds: input.practiceIds };
+  return {
+    ...values,
+    startsAt: values.startsAt.toISOString(),
+    endsAt: values.endsAt.toISOString(),
+    registrationDeadline: values.registrationDeadline?.toISOString() ?? null,
+    visitingPartnerIds: input.visitingPartnerIds,
+    agenda: input.agenda,
+    practiceIds: input.practiceIds,
+  };
 }
 
 export async function createEvent(db: Db, actor: Actor, input: EventInput): Promise<Outcome<{ id: number }, EventRefusal>> {
@@ -147,7 +165,13 @@ export async function createEvent(db: Db, actor: Actor, input: EventInput): Prom
 }
 
 /** Edits an event; places it adds go to the waiting list, first come first served. */
-export async function updateEvent(db: Db, actor: Actor, eventId: number, input: EventInput, mail: EmailContext): Promise<Outcome<{ id: number }, EventRefusal>> {
+export async function updateEvent(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: EventInput,
+  mail: EmailContext,
+): Promise<Outcome<{ id: number }, EventRefusal>> {
   const references = await resolveReferences(db, actor, input);
   if (!references.ok) return references;
   const { programmeId } = references.value;
@@ -166,7 +190,14 @@ export async function updateEvent(db: Db, actor: Actor, eventId: number, input: 
       entityType: 'event',
       entityId: eventId,
       programmeId,
-      before: { title: before.title, type: before.type, hostPartnerId: before.host_partner_id, startsAt: before.starts_at.toISOString(), endsAt: before.ends_at.toISOString(), capacity: before.capacity },
+      before: {
+        title: before.title,
+        type: before.type,
+        hostPartnerId: before.host_partner_id,
+        startsAt: before.starts_at.toISOString(),
+        endsAt: before.ends_at.toISOString(),
+        capacity: before.capacity,
+      },
       after: auditValues(input, programmeId),
     });
     return done({ id: eventId });
@@ -181,7 +212,13 @@ export async function deleteEvent(db: Db, actor: Actor, eventId: number): Promis
     if (!can(actor, 'event.manage', { programmeId: before.programme_id, partnerIds: [before.host_partner_id] })) return refuse('forbidden');
     if (await queries.hasRegistrations(trx, eventId)) return refuse('has_registrations');
     await queries.deleteEvent(trx, eventId);
-    await recordAudit(trx, actor, { action: 'event.delete', entityType: 'event', entityId: eventId, programmeId: before.programme_id, before: { title: before.title, type: before.type } });
+    await recordAudit(trx, actor, {
+      action: 'event.delete',
+      entityType: 'event',
+      entityId: eventId,
+      programmeId: before.programme_id,
+      before: { title: before.title, type: before.type },
+    });
     return done({ title: before.title });
   });
 }

@@ -60,7 +60,14 @@ function localTimeAt(at: number, offset: number): string {
 function observance(zoneName: string, at: number, fromSeconds: number, toSeconds: number): string[] {
   const time = DateTime.fromMillis(at, { zone: zoneName }).setLocale('en-GB');
   const kind = time.isInDST ? 'DAYLIGHT' : 'STANDARD';
-  return [`BEGIN:${kind}`, `DTSTART:${localTimeAt(at, fromSeconds)}`, `TZOFFSETFROM:${utcOffset(fromSeconds)}`, `TZOFFSETTO:${utcOffset(toSeconds)}`, `TZNAME:${time.toFormat('ZZZZ')}`, `END:${kind}`];
+  return [
+    `BEGIN:${kind}`,
+    `DTSTART:${localTimeAt(at, fromSeconds)}`,
+    `TZOFFSETFROM:${utcOffset(fromSeconds)}`,
+    `TZOFFSETTO:${utcOffset(toSeconds)}`,
+    `TZNAME:${time.toFormat('ZZZZ')}`,
+    `END:${kind}`,
+  ];
 }
 
 /**

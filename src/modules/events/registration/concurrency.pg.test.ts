@@ -23,7 +23,9 @@ const person = (email: string) => registrationSchema.parse(aRegistrationForm(ema
 describe('registrations under concurrency', () => {
   it('ends 200 simultaneous registrations for 50 places with exactly 50 registered and 150 waiting, none lost or duplicated', async () => {
     const eventId = await anEvent(fixture.db, fixture.world.partnerA.id, { capacity: '50' });
-    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, index) => register(fixture.db, eventId, person(`racer${index}@example.org`), 'en', mail)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => register(fixture.db, eventId, person(`racer${index}@example.org`), 'en', mail)),
+    );
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
     const statuses = outcomes.map((outcome) => (outcome.ok ? outcome.value.status : 'refused'));
     expect(statuses.filter((status) => status === 'registered')).toHaveLength(50);
@@ -32,13 +34,20 @@ describe('registrations under concurrency', () => {
     expect(rows).toHaveLength(200);
     expect(new Set(rows.map((row) => row.email)).size).toBe(200);
     expect(await getEvent(fixture.db, eventId)).toMatchObject({ registered: 50, waiting: 150 });
-    const totals = await fixture.db.selectFrom('participation_totals').select((eb) => [eb.fn.sum<number>('registered').as('registered'), eb.fn.sum<number>('waiting').as('waiting')]).where('host_partner_id', '=', fixture.world.partnerA.id).executeTakeFirstOrThrow();
+    const totals = await fixture.db
+      .selectFrom('participation_totals')
+      .select((eb) => [eb.fn.sum<number>('registered').as('registered'), eb.fn.sum<number>('waiting').as('waiting')])
+      .where('host_partner_id', '=', fixture.world.partnerA.id)
+      .executeTakeFirstOrThrow();
     expect({ registered: Number(totals.registered), waiting: Number(totals.waiting) }).toEqual({ registered: 50, waiting: 150 });
   });
 
   it('keeps one registration when the same person submits twice at once', async () => {
     const eventId = await anEvent(fixture.db, fixture.world.partnerA.id);
-    const outcomes = await Promise.all([register(fixture.db, eventId, person('double@example.org'), 'en', mail), register(fixture.db, eventId, person('Double@example.org'), 'en', mail)]);
+    const outcomes = await Promise.all([
+      register(fixture.db, eventId, person('double@example.org'), 'en', mail),
+      register(fixture.db, eventId, person('Double@example.org'), 'en', mail),
+    ]);
     expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['already_registered', 'ok']);
   });
 
@@ -51,7 +60,19 @@ describe('registrations under concurrency', () => {
     }
     await Promise.all(tokens.slice(0, 3).map((token) => cancelRegistration(fixture.db, token, mail)));
     expect(await getEvent(fixture.db, eventId)).toMatchObject({ registered: 5, waiting: 2 });
-    const promoted = await fixture.db.selectFrom('registrations').select('email').where('event_id', '=', eventId).where('status', '=', 'registered').orderBy('created_at').execute();
-    expect(promoted.map((row) => row.email)).toEqual(['queue3@example.org', 'queue4@example.org', 'queue5@example.org', 'queue6@example.org', 'queue7@example.org']);
+    const promoted = await fixture.db
+      .selectFrom('registrations')
+      .select('email')
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'registered')
+      .orderBy('created_at')
+      .execute();
+    expect(promoted.map((row) => row.email)).toEqual([
+      'queue3@example.org',
+      'queue4@example.org',
+      'queue5@example.org',
+      'queue6@example.org',
+      'queue7@example.org',
+    ]);
   });
 });

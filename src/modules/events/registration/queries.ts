@@ -26,7 +26,10 @@ export const registrationColumns = [
 export function countActive(trx: Tx, eventId: number) {
   return trx
     .selectFrom('registrations')
-    .select((eb) => [eb.fn.countAll<number>().filterWhere('status', '=', 'registered').as('registered'), eb.fn.countAll<number>().filterWhere('status', '=', 'waiting').as('waiting')])
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('status', '=', 'registered').as('registered'),
+      eb.fn.countAll<number>().filterWhere('status', '=', 'waiting').as('waiting'),
+    ])
     .where('event_id', '=', eventId)
     .executeTakeFirstOrThrow();
 }
@@ -149,7 +152,14 @@ export function listOfPerson(db: Executor, email: string) {
     .innerJoin('events', 'events.id', 'registrations.event_id')
     .leftJoin('feedback', 'feedback.registration_id', 'registrations.id')
     .select(registrationColumns)
-    .select(['events.title as event_title', 'events.starts_at as event_starts_at', 'feedback.satisfaction', 'feedback.usefulness', 'feedback.capacity_increased', 'feedback.capacity_details'])
+    .select([
+      'events.title as event_title',
+      'events.starts_at as event_starts_at',
+      'feedback.satisfaction',
+      'feedback.usefulness',
+      'feedback.capacity_increased',
+      'feedback.capacity_details',
+    ])
     .where(sql<string>`lower(registrations.email)`, '=', email.toLowerCase())
     .where('registrations.anonymised_at', 'is', null)
     .orderBy('registrations.id')

@@ -11,7 +11,9 @@ const fixture = useWorld();
 describe('registering without an account', () => {
   it('registers a person, emails the details with a calendar file and a private link', async () => {
     const id = await anEvent(fixture.context.db, fixture.world.partnerA.id, { title: 'Webinar on payments' });
-    const page = readPage(await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, aRegistrationForm('grace@example.org', { name: 'Grace Hopper' })));
+    const page = readPage(
+      await new TestBrowser(fixture.context.app).post(`/events/${id}/registrations`, aRegistrationForm('grace@example.org', { name: 'Grace Hopper' })),
+    );
     expect(page.status).toBe(200);
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('You are registered');
     const { email, token } = await latestEmailTo(fixture.context.db, 'grace@example.org');
@@ -77,7 +79,10 @@ describe('registering without an account', () => {
     const visitor = new TestBrowser(fixture.context.app);
     await visitor.post(`/events/${id}/registrations`, aRegistrationForm('erase.me@example.org', { name: 'Erin Erase' }));
     const { token } = await latestEmailTo(fixture.context.db, 'erase.me@example.org');
-    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{ registrations: { name: string; event: { id: number } }[]; emails: { kind: string; subject: string; body: string; status: string; attachments: string[] }[] }>();
+    const data = (await visitor.get(`/registrations/${token}/data.json`)).json<{
+      registrations: { name: string; event: { id: number } }[];
+      emails: { kind: string; subject: string; body: string; status: string; attachments: string[] }[];
+    }>();
     expect(data.registrations).toEqual([expect.objectContaining({ name: 'Erin Erase', event: expect.objectContaining({ id }) as unknown })]);
     // The emails the event sent them are in it too, with what they said; none of an account with the same address.
     expect(data.emails).toEqual([expect.objectContaining({ kind: 'event_registered', status: 'queued', attachments: [`event-${id}.ics`] })]);
@@ -85,7 +90,11 @@ describe('registering without an account', () => {
     expect(data.emails[0]?.body).toContain('/registrations/[private]');
     expect(data.emails[0]?.body).not.toContain(token);
     expect((await visitor.post(`/registrations/${token}/erasure`, {})).headers.location).toBe('/events');
-    const row = await fixture.context.db.selectFrom('registrations').select(['name', 'email', 'status', 'helix']).where('event_id', '=', id).executeTakeFirstOrThrow();
+    const row = await fixture.context.db
+      .selectFrom('registrations')
+      .select(['name', 'email', 'status', 'helix'])
+      .where('event_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: null, email: null, status: 'cancelled', helix: 'business' });
     expect((await visitor.get(`/registrations/${token}`)).statusCode).toBe(404);
     expect(await fixture.context.db.selectFrom('emails').select('id').where('to_address', '=', 'erase.me@example.org').execute()).toEqual([]);

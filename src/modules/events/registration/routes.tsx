@@ -59,7 +59,15 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     const now = new Date();
     const form = await feedbackFormFor(db, token, now);
     const feedback = form.ok ? (form.value.given ? 'given' : 'open') : 'none';
-    return reply.page(<ManageRegistrationPage token={token} registration={registration} event={event} canCancel={registration.status !== 'cancelled' && now < event.endsAt} feedback={feedback} />);
+    return reply.page(
+      <ManageRegistrationPage
+        token={token}
+        registration={registration}
+        event={event}
+        canCancel={registration.status !== 'cancelled' && now < event.endsAt}
+        feedback={feedback}
+      />,
+    );
   });
 
   app.post(`${registrationPath}/cancellation`, { config: { public: true } }, async (request, reply) => {
@@ -73,26 +81,34 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${registrationPath}/data.json`, { config: { public: true } }, async (request, reply) => {
     const data = await service.personalDataOf(db, tokenOf(request));
     if (!data) throw new HttpError('not_found');
-    return reply.header('content-disposition', 'attachment; filename="my-event-registrations.json"').type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    return reply
+      .header('content-disposition', 'attachment; filename="my-event-registrations.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
   });
 
-  confirmedAction(app, `${registrationPath}/erasure`, { public: true }, {
-    ask: async (request, reply) => {
-      const token = tokenOf(request);
-      if (!(await service.registrationOfToken(db, token))) return reply.page(<LinkEndedPage />, 404);
-      const t = request.t;
-      return {
-        title: t('events.erase.title'),
-        confirmLabel: t('events.erase.confirm'),
-        cancelHref: `/registrations/${token}`,
-        explanation: <p>{t('events.erase.body')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${registrationPath}/erasure`,
+    { public: true },
+    {
+      ask: async (request, reply) => {
+        const token = tokenOf(request);
+        if (!(await service.registrationOfToken(db, token))) return reply.page(<LinkEndedPage />, 404);
+        const t = request.t;
+        return {
+          title: t('events.erase.title'),
+          confirmLabel: t('events.erase.confirm'),
+          cancelHref: `/registrations/${token}`,
+          explanation: <p>{t('events.erase.body')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const outcome = await service.eraseParticipant(db, tokenOf(request), mail);
+        if (!outcome.ok) return reply.page(<LinkEndedPage />, 404);
+        reply.setFlash({ kind: 'success', key: 'events.flash.erased' });
+        return reply.redirect('/events', 303);
+      },
     },
-    act: async (request, reply) => {
-      const outcome = await service.eraseParticipant(db, tokenOf(request), mail);
-      if (!outcome.ok) return reply.page(<LinkEndedPage />, 404);
-      reply.setFlash({ kind: 'success', key: 'events.flash.erased' });
-      return reply.redirect('/events', 303);
-    },
-  });
+  );
 };

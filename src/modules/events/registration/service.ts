@@ -20,25 +20,47 @@ import type { RegistrationInput } from '../schema.js';
 import type { RegistrationStatus } from '../tables.js';
 import { formatEventTime } from '../time.js';
 
-export type RegistrationRefusal = 'not_found' | 'closed' | 'already_registered' | 'partner_not_found' | 'organisation_not_found' | 'already_cancelled' | 'event_over';
+export type RegistrationRefusal =
+  'not_found' | 'closed' | 'already_registered' | 'partner_not_found' | 'organisation_not_found' | 'already_cancelled' | 'event_over';
 
 type LockedEvent = NonNullable<Awaited<ReturnType<typeof queries.lockEvent>>>;
 
 /** Registration closes at the deadline, or when the event starts if it has none. */
-export function registrationClosesAt(event: { registration_deadline: Date | null; starts_at: Date } | { registrationDeadline: Date | null; startsAt: Date }): Date {
+export function registrationClosesAt(
+  event: { registration_deadline: Date | null; starts_at: Date } | { registrationDeadline: Date | null; startsAt: Date },
+): Date {
   return 'starts_at' in event ? (event.registration_deadline ?? event.starts_at) : (event.registrationDeadline ?? event.startsAt);
 }
 
 function calendarAttachment(event: LockedEvent, publicUrl: string) {
   const content = calendarOf(
-    [{ id: event.id, title: event.title, description: event.description, venue: event.venue, onlineUrl: event.online_url, timeZone: event.time_zone, startsAt: event.starts_at, endsAt: event.ends_at, updatedAt: event.updated_at }],
+    [
+      {
+        id: event.id,
+        title: event.title,
+        description: event.description,
+        venue: event.venue,
+        onlineUrl: event.online_url,
+        timeZone: event.time_zone,
+        startsAt: event.starts_at,
+        endsAt: event.ends_at,
+        updatedAt: event.updated_at,
+      },
+    ],
     { name: event.title, publicUrl, withOnlineLink: true, method: 'request' },
   );
   return { filename: `event-${event.id}.ics`, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content };
 }
 
 /** The email telling a person where they stand: a place (with the calendar file) or a waiting-list position. */
-async function queueStatusEmail(trx: Tx, event: LockedEvent, person: { name: string; email: string; locale: Locale }, status: 'registered' | 'waiting' | 'promoted', token: string, mail: EmailContext): Promise<void> {
+async function queueStatusEmail(
+  trx: Tx,
+  event: LockedEvent,
+  person: { name: string; email: string; locale: Locale },
+  status: 'registered' | 'waiting' | 'promoted',
+  token: string,
+  mail: EmailContext,
+): Promise<void> {
   const t = mail.translator.translate(person.locale);
   const values = {
     name: person.name,
@@ -48,7 +70,12 @@ async function queueStatusEmail(trx: Tx, event: LockedEvent, person: { name: str
     link: `${mail.publicUrl}/registrations/${token}`,
   };
   const message = composeEmail(t, `events.email.${status}`, values);
-  await queueEmail(trx, { kind: `event_${status}`, to: person.email, ...message, ...(status === 'waiting' ? {} : { attachments: [calendarAttachment(event, mail.publicUrl)] }) });
+  await queueEmail(trx, {
+    kind: `event_${status}`,
+    to: person.email,
+    ...message,
+    ...(status === 'waiting' ? {} : { attachments: [calendarAttachment(event, mail.publicUrl)] }),
+  });
 }
 
 const waitingList = systemActor('waiting list');
@@ -70,13 +97,26 @@ export async function promoteFromWaitingList(trx: Tx, eventId: number, mail: Ema
   return promote(trx, event, await registrationQueries.nextWaiting(trx, eventId, Math.min(free, 10_000)), mail);
 }
 
-async function promote(trx: Tx, event: LockedEvent, waiting: { id: number; name: string | null; email: string | null; locale: Locale }[], mail: EmailContext): Promise<number> {
+async function promote(
+  trx: Tx,
+  event: LockedEvent,
+  waiting: { id: number; name: string | null; email: string | null; locale: Locale }[],
+  mail: EmailContext,
+): Promise<number> {
   for (const person of waiting) {
     const token = newToken();
     await registrationQueries.setStatus(trx, person.id, 'registered');
     await registrationQueries.setTokenHash(trx, person.id, hashToken(token));
-    if (person.name !== null && person.email !== null) await queueStatusEmail(trx, event, { name: person.name, email: person.email, locale: person.locale }, 'promoted', token, mail);
-    await recordAudit(trx, waitingList, { action: 'registration.promote', entityType: 'registration', entityId: person.id, programmeId: event.programme_id, before: { status: 'waiting' }, after: { status: 'registered' } });
+    if (person.name !== null && person.email !== null)
+      await queueStatusEmail(trx, event, { name: person.name, email: person.email, locale: person.locale }, 'promoted', token, mail);
+    await recordAudit(trx, waitingList, {
+      action: 'registration.promote',
+      entityType: 'registration',
+      entityId: person.id,
+      programmeId: event.programme_id,
+      before: { status: 'waiting' },
+      after: { status: 'registered' },
+    });
   }
   return waiting.length;
 }
@@ -98,7 +138,8 @@ export async function register(
     if (!organisation || organisation.programmeId !== event.programme_id) return refuse('organisation_not_found', 'organisationId');
     helix = organisation.helix;
   }
-  if (input.partnerId !== null && !(await listPartners(db, anonymous, event.programme_id)).some((partner) => partner.id === input.partnerId)) return refuse('partner_not_found', 'partner');
+  if (input.partnerId !== null && !(await listPartners(db, anonymous, event.programme_id)).some((partner) => partner.id === input.partnerId))
+    return refuse('partner_not_found', 'partner');
   if (helix === null) return refuse('organisation_not_found', 'helix');
   const personHelix = helix;
   try {
@@ -125,7 +166,13 @@ export async function register(
       });
       await queueStatusEmail(trx, locked, { name: input.name, email: input.email, locale }, status, token, mail);
       // The log records that a registration happened, not who made it: the person's data stays in one place.
-      await recordAudit(trx, anonymous, { action: 'registration.create', entityType: 'registration', entityId: id, programmeId: locked.programme_id, after: { eventId, status, helix: personHelix, role: input.role } });
+      await recordAudit(trx, anonymous, {
+        action: 'registration.create',
+        entityType: 'registration',
+        entityId: id,
+        programmeId: locked.programme_id,
+        after: { eventId, status, helix: personHelix, role: input.role },
+      });
       return done({ status, token });
     });
   } catch (error) {
@@ -151,7 +198,12 @@ export async function registrationOfToken(db: Db, token: string): Promise<Person
   return { id: row.id, eventId: row.event_id, status: row.status, name: row.name, email: row.email, attended: row.attended_at !== null };
 }
 
-export async function cancelRegistration(db: Db, token: string, mail: EmailContext, now = new Date()): Promise<Outcome<{ eventId: number; promoted: number }, RegistrationRefusal>> {
+export async function cancelRegistration(
+  db: Db,
+  token: string,
+  mail: EmailContext,
+  now = new Date(),
+): Promise<Outcome<{ eventId: number; promoted: number }, RegistrationRefusal>> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return refuse('not_found');
   return db.transaction().execute(async (trx) => {
@@ -162,8 +214,19 @@ export async function cancelRegistration(db: Db, token: string, mail: EmailConte
     if (now >= event.ends_at) return refuse('event_over');
     await registrationQueries.setStatus(trx, registration.id, 'cancelled');
     const t = mail.translator.translate(current.locale);
-    await queueEmail(trx, { kind: 'event_cancelled', to: registration.email, ...composeEmail(t, 'events.email.cancelled', { name: registration.name, title: event.title }) });
-    await recordAudit(trx, anonymous, { action: 'registration.cancel', entityType: 'registration', entityId: registration.id, programmeId: event.programme_id, before: { status: current.status }, after: { status: 'cancelled' } });
+    await queueEmail(trx, {
+      kind: 'event_cancelled',
+      to: registration.email,
+      ...composeEmail(t, 'events.email.cancelled', { name: registration.name, title: event.title }),
+    });
+    await recordAudit(trx, anonymous, {
+      action: 'registration.cancel',
+      entityType: 'registration',
+      entityId: registration.id,
+      programmeId: event.programme_id,
+      before: { status: current.status },
+      after: { status: 'cancelled' },
+    });
     const promoted = current.status === 'registered' ? await promoteFromWaitingList(trx, event.id, mail) : 0;
     return done({ eventId: event.id, promoted });
   });
@@ -194,7 +257,10 @@ export async function personalDataOf(db: Db, token: string): Promise<Record<stri
       registeredAt: row.created_at.toISOString(),
       attended: row.attended_at !== null,
       cancelledAt: row.cancelled_at?.toISOString() ?? null,
-      feedback: row.satisfaction === null ? null : { satisfaction: row.satisfaction, usefulness: row.usefulness, capacityIncreased: row.capacity_increased, capacityDetails: row.capacity_details },
+      feedback:
+        row.satisfaction === null
+          ? null
+          : { satisfaction: row.satisfaction, usefulness: row.usefulness, capacityIncreased: row.capacity_increased, capacityDetails: row.capacity_details },
     })),
     emails: await emailsTo(db, registration.email, 'event_'),
   };
@@ -217,7 +283,12 @@ export async function eraseParticipant(db: Db, token: string, mail: EmailContext
     }
     const erased = await registrationQueries.anonymise(trx, { registrationIds: rows.map((row) => row.id) });
     await deleteEmailsTo(trx, registration.email);
-    await recordAudit(trx, anonymous, { action: 'registration.erase', entityType: 'registration', entityId: registration.id, after: { registrationsAnonymised: erased } });
+    await recordAudit(trx, anonymous, {
+      action: 'registration.erase',
+      entityType: 'registration',
+      entityId: registration.id,
+      after: { registrationsAnonymised: erased },
+    });
     return done({ erased });
   });
 }
@@ -250,4 +321,3 @@ export async function participantsOf(db: Db, eventId: number): Promise<Participa
     registeredAt: row.created_at,
   }));
 }
-

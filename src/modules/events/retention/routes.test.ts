@@ -10,7 +10,11 @@ const { eventWithPeople } = participationHelpers(fixture);
 describe('anonymising participants of old events', () => {
   it('lets an administrator anonymise them and leaves every figure as it was', async () => {
     const id = await eventWithPeople(['old.1@example.org', 'old.2@example.org']);
-    await fixture.context.db.updateTable('events').set({ starts_at: new Date('2020-01-10T10:00:00Z'), ends_at: new Date('2020-01-10T12:00:00Z') }).where('id', '=', id).execute();
+    await fixture.context.db
+      .updateTable('events')
+      .set({ starts_at: new Date('2020-01-10T10:00:00Z'), ends_at: new Date('2020-01-10T12:00:00Z') })
+      .where('id', '=', id)
+      .execute();
     const programme = { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn };
     const before = await participationStatistics(fixture.context.db, programme, null);
     expect((await (await fixture.browserFor('coordinator')).post('/admin/event-participants', {})).statusCode).toBe(403);

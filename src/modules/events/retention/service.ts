@@ -25,7 +25,12 @@ export async function anonymiseParticipantsBefore(db: Db, actor: Actor, cutoff: 
   if (!can(actor, 'event.participants.anonymise')) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const anonymised = await anonymise(trx, { endedBefore: cutoff });
-    await recordAudit(trx, actor, { action: 'registration.anonymise_old', entityType: 'registration', entityId: 'events-ended-before', after: { endedBefore: cutoff.toISOString(), anonymised } });
+    await recordAudit(trx, actor, {
+      action: 'registration.anonymise_old',
+      entityType: 'registration',
+      entityId: 'events-ended-before',
+      after: { endedBefore: cutoff.toISOString(), anonymised },
+    });
     return done({ anonymised });
   });
 }

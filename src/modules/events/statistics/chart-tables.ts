@@ -20,7 +20,8 @@ export interface Table {
 
 export function tableOf(name: StatisticsTable, statistics: ParticipationStatistics, t: Translate, partnerNames: Map<number, string>): Table {
   const people = [t('events.participants.registered'), t('events.participants.attended')];
-  const breakdown = (entries: ParticipationStatistics['byHelix'], label: (value: string) => string) => entries.map((entry) => ({ label: label(entry.value), values: [entry.registered, entry.attended] }));
+  const breakdown = (entries: ParticipationStatistics['byHelix'], label: (value: string) => string) =>
+    entries.map((entry) => ({ label: label(entry.value), values: [entry.registered, entry.attended] }));
   switch (name) {
     case 'events-held': {
       const semesters = [...new Set(statistics.eventsHeld.map((row) => row.semester))].sort((a, b) => a - b);
@@ -37,9 +38,21 @@ export function tableOf(name: StatisticsTable, statistics: ParticipationStatisti
       };
     }
     case 'helix':
-      return { name, title: t('events.statistics.tables.helix'), columns: [t('events.participants.helix'), ...people], rows: breakdown(statistics.byHelix, (value) => t(`partners.helix.${value}`)), stacked: false };
+      return {
+        name,
+        title: t('events.statistics.tables.helix'),
+        columns: [t('events.participants.helix'), ...people],
+        rows: breakdown(statistics.byHelix, (value) => t(`partners.helix.${value}`)),
+        stacked: false,
+      };
     case 'roles':
-      return { name, title: t('events.statistics.tables.roles'), columns: [t('events.participants.role'), ...people], rows: breakdown(statistics.byRole, (value) => t(`events.roles.${value}`)), stacked: false };
+      return {
+        name,
+        title: t('events.statistics.tables.roles'),
+        columns: [t('events.participants.role'), ...people],
+        rows: breakdown(statistics.byRole, (value) => t(`events.roles.${value}`)),
+        stacked: false,
+      };
     case 'regions':
       return {
         name,
@@ -49,6 +62,12 @@ export function tableOf(name: StatisticsTable, statistics: ParticipationStatisti
         stacked: false,
       };
     case 'event-types':
-      return { name, title: t('events.statistics.tables.eventTypes'), columns: [t('events.fields.type'), ...people], rows: breakdown(statistics.byType, (value) => t(`events.types.${value}`)), stacked: false };
+      return {
+        name,
+        title: t('events.statistics.tables.eventTypes'),
+        columns: [t('events.fields.type'), ...people],
+        rows: breakdown(statistics.byType, (value) => t(`events.types.${value}`)),
+        stacked: false,
+      };
   }
 }

@@ -13,7 +13,8 @@ describe('statistics', () => {
   it('counts registrations, attendance, decision makers and increased capacity, the same in the page, the CSV and the raw rows', async () => {
     const id = await eventWithPeople(['st.1@example.org', 'st.2@example.org', 'st.3@example.org', 'st.4@example.org']);
     const host = await fixture.browserFor('editorA');
-    for (const email of ['st.1@example.org', 'st.2@example.org']) await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
+    for (const email of ['st.1@example.org', 'st.2@example.org'])
+      await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
     const programme = { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn };
     const summary = await participationStatistics(fixture.context.db, programme, fixture.world.partnerA.id);
     const raw = await sql<{ registered: number; attended: number }>`
@@ -36,9 +37,20 @@ describe('statistics', () => {
   it('keeps the summary equal to a recount from the raw rows after registrations, cancellations, check-ins and feedback', async () => {
     await sql`select rebuild_participation_totals(${fixture.world.programme.id})`.execute(fixture.context.db);
     const before = await participationStatistics(fixture.context.db, { id: fixture.world.programme.id, startsOn: fixture.world.programme.startsOn }, null);
-    const kept = await fixture.context.db.selectFrom('participation_totals').selectAll().where('programme_id', '=', fixture.world.programme.id).where((eb) => eb.or([eb('registered', '!=', 0), eb('waiting', '!=', 0), eb('attended', '!=', 0), eb('feedback', '!=', 0)])).orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key']).execute();
+    const kept = await fixture.context.db
+      .selectFrom('participation_totals')
+      .selectAll()
+      .where('programme_id', '=', fixture.world.programme.id)
+      .where((eb) => eb.or([eb('registered', '!=', 0), eb('waiting', '!=', 0), eb('attended', '!=', 0), eb('feedback', '!=', 0)]))
+      .orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key'])
+      .execute();
     await sql`select rebuild_participation_totals(${fixture.world.programme.id})`.execute(fixture.context.db);
-    const rebuilt = await fixture.context.db.selectFrom('participation_totals').selectAll().where('programme_id', '=', fixture.world.programme.id).orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key']).execute();
+    const rebuilt = await fixture.context.db
+      .selectFrom('participation_totals')
+      .selectAll()
+      .where('programme_id', '=', fixture.world.programme.id)
+      .orderBy(['host_partner_id', 'event_type', 'helix', 'role', 'partner_key'])
+      .execute();
     expect(kept).toEqual(rebuilt);
     expect(before.totals.registered).toBeGreaterThan(0);
   });

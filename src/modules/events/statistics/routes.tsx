@@ -31,9 +31,16 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/events/statistics', { config: { action: 'event.statistics.read' } }, async (request, reply) => {
     const scope = await scopeOf(request);
-    if (wantsJson(request)) return reply.header('vary', 'Accept').send({ programmeId: scope.programme.id, partnerId: scope.partner?.id ?? null, ...scope.statistics });
+    if (wantsJson(request))
+      return reply.header('vary', 'Accept').send({ programmeId: scope.programme.id, partnerId: scope.partner?.id ?? null, ...scope.statistics });
     return reply.page(
-      <StatisticsPage statistics={scope.statistics} tables={statisticsTables.map(scope.table)} partners={scope.programmePartners} partnerId={scope.partner?.id} programmeTitle={scope.programme.title} />,
+      <StatisticsPage
+        statistics={scope.statistics}
+        tables={statisticsTables.map(scope.table)}
+        partners={scope.programmePartners}
+        partnerId={scope.partner?.id}
+        programmeTitle={scope.programme.title}
+      />,
     );
   });
 

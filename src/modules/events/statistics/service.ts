@@ -35,7 +35,12 @@ export interface ParticipationStatistics {
   byType: Breakdown[];
 }
 
-export async function participationStatistics(db: Db, programme: { id: number; startsOn: string }, hostPartnerId: number | null, now = new Date()): Promise<ParticipationStatistics> {
+export async function participationStatistics(
+  db: Db,
+  programme: { id: number; startsOn: string },
+  hostPartnerId: number | null,
+  now = new Date(),
+): Promise<ParticipationStatistics> {
   const [held, breakdowns] = await Promise.all([queries.eventsHeld(db, programme, hostPartnerId, now), queries.breakdowns(db, programme.id, hostPartnerId)]);
   const of = (dimension: queries.Dimension) =>
     breakdowns

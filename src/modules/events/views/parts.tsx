@@ -15,7 +15,11 @@ export function Places({ event }: { event: Pick<EventSummary, 'capacity' | 'regi
   const { t, formatNumber } = useView();
   if (event.capacity === null) return <>{t('events.places.unlimited', { registered: formatNumber(event.registered) })}</>;
   const left = event.capacity - event.registered;
-  return left > 0 ? <>{t('events.places.left', { count: left, formatted: formatNumber(left), capacity: formatNumber(event.capacity) })}</> : <Tag tone="warning">{t('events.places.full', { waiting: formatNumber(event.waiting) })}</Tag>;
+  return left > 0 ? (
+    <>{t('events.places.left', { count: left, formatted: formatNumber(left), capacity: formatNumber(event.capacity) })}</>
+  ) : (
+    <Tag tone="warning">{t('events.places.full', { waiting: formatNumber(event.waiting) })}</Tag>
+  );
 }
 
 /** An average on the 1–5 feedback scale, to one decimal in the reader's number format; a dash before any answer. */

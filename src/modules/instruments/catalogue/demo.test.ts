@@ -26,8 +26,12 @@ describe('the demo instruments', () => {
   });
 
   it('keeps the unpublished idea board from the public, and shows it to staff', async () => {
-    expect((await searchCatalogue(database.db, anonymous, query, 1)).entries.map((entry) => entry.name)).not.toContain('Idea board of the internal innovation group');
-    expect((await searchCatalogue(database.db, systemActor('test'), query, 1)).entries.map((entry) => entry.name)).toContain('Idea board of the internal innovation group');
+    expect((await searchCatalogue(database.db, anonymous, query, 1)).entries.map((entry) => entry.name)).not.toContain(
+      'Idea board of the internal innovation group',
+    );
+    expect((await searchCatalogue(database.db, systemActor('test'), query, 1)).entries.map((entry) => entry.name)).toContain(
+      'Idea board of the internal innovation group',
+    );
   });
 
   it('links each instrument to what inspired it, and records the AI assistant’s step back with its reason', async () => {
@@ -39,7 +43,11 @@ describe('the demo instruments', () => {
     expect(assistant?.practiceId).not.toBeNull();
     expect(assistant?.events).toHaveLength(1);
     // The plan shows it under the action that planned it.
-    expect(await deliverablesOfPlan(database.db, anonymous, assistant?.planId ?? 0)).toContainEqual({ actionKey: 'nassistant', name: 'AI assistant for citizen enquiries', href: `/instruments/${assistant?.id}` });
+    expect(await deliverablesOfPlan(database.db, anonymous, assistant?.planId ?? 0)).toContainEqual({
+      actionKey: 'nassistant',
+      name: 'AI assistant for citizen enquiries',
+      href: `/instruments/${assistant?.id}`,
+    });
   });
 
   it('has a year of impact figures for the payment system, with time and money saved', async () => {

@@ -17,7 +17,9 @@ const period = (overrides: Partial<ImpactPeriod>): ImpactPeriod => ({
 
 describe('impact figures', () => {
   it('saves time and money per transaction moved from the former channel', () => {
-    expect(periodSavings(period({ transactions: 1200, processingMinutesFormer: 25, processingMinutesDigital: 5, costFormerEur: 12.5, costDigitalEur: 2.5 }))).toEqual({ timeSavedHours: 400, moneySavedEur: 12_000 });
+    expect(
+      periodSavings(period({ transactions: 1200, processingMinutesFormer: 25, processingMinutesDigital: 5, costFormerEur: 12.5, costDigitalEur: 2.5 })),
+    ).toEqual({ timeSavedHours: 400, moneySavedEur: 12_000 });
   });
 
   it('says nothing rather than guess when a figure is missing', () => {

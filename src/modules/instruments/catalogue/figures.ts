@@ -30,8 +30,13 @@ export interface PeriodSavings {
 export function periodSavings(period: ImpactPeriod): PeriodSavings {
   const { transactions } = period;
   const timeSavedHours =
-    transactions !== null && period.processingMinutesFormer !== null && period.processingMinutesDigital !== null ? (transactions * (period.processingMinutesFormer - period.processingMinutesDigital)) / 60 : null;
-  const moneySavedEur = transactions !== null && period.costFormerEur !== null && period.costDigitalEur !== null ? transactions * (period.costFormerEur - period.costDigitalEur) : null;
+    transactions !== null && period.processingMinutesFormer !== null && period.processingMinutesDigital !== null
+      ? (transactions * (period.processingMinutesFormer - period.processingMinutesDigital)) / 60
+      : null;
+  const moneySavedEur =
+    transactions !== null && period.costFormerEur !== null && period.costDigitalEur !== null
+      ? transactions * (period.costFormerEur - period.costDigitalEur)
+      : null;
   return { timeSavedHours, moneySavedEur };
 }
 
@@ -62,7 +67,8 @@ export function impactSummary(series: ImpactPeriod[]): ImpactSummary {
     timeSavedHours: sumOf(periods.map((period) => period.timeSavedHours)),
     moneySavedEur: sumOf(periods.map((period) => period.moneySavedEur)),
     takeUpGrowthPoints: shares.length >= 2 ? (shares.at(-1) as number) - (shares[0] as number) : null,
-    transactionsGrowthPercent: counts.length >= 2 && firstCount !== undefined && lastCount !== undefined && firstCount > 0 ? ((lastCount - firstCount) / firstCount) * 100 : null,
+    transactionsGrowthPercent:
+      counts.length >= 2 && firstCount !== undefined && lastCount !== undefined && firstCount > 0 ? ((lastCount - firstCount) / firstCount) * 100 : null,
   };
 }
 

@@ -8,8 +8,32 @@ import type { CatalogueQuery } from '../schema.js';
 import type { Audience, Channel, ChainRole, InstrumentKind, ProcurementRoute, Stage } from '../tables.js';
 
 export const instrumentColumns = [
-  'id', 'programme_id', 'partner_id', 'name', 'description', 'text_language', 'kind', 'theme_code', 'channels', 'audiences', 'languages', 'is_free', 'cost_description', 'authentication',
-  'data_reused', 'licence', 'repository_url', 'stage', 'stage_since', 'published', 'contract_values_public', 'plan_id', 'action_key', 'practice_id', 'created_at', 'updated_at',
+  'id',
+  'programme_id',
+  'partner_id',
+  'name',
+  'description',
+  'text_language',
+  'kind',
+  'theme_code',
+  'channels',
+  'audiences',
+  'languages',
+  'is_free',
+  'cost_description',
+  'authentication',
+  'data_reused',
+  'licence',
+  'repository_url',
+  'stage',
+  'stage_since',
+  'published',
+  'contract_values_public',
+  'plan_id',
+  'action_key',
+  'practice_id',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function findInstrument(db: Executor, id: number) {
@@ -71,47 +95,95 @@ function columnsOf(values: InstrumentValues) {
 }
 
 export async function insertInstrument(trx: Tx, values: InstrumentValues, stage: Stage, stageSince: string): Promise<number> {
-  const row = await trx.insertInto('instruments').values({ ...columnsOf(values), stage, stage_since: stageSince }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('instruments')
+    .values({ ...columnsOf(values), stage, stage_since: stageSince })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export function updateInstrument(trx: Tx, id: number, values: InstrumentValues) {
-  return trx.updateTable('instruments').set({ ...columnsOf(values), updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  return trx
+    .updateTable('instruments')
+    .set({ ...columnsOf(values), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function setStage(trx: Tx, id: number, stage: Stage, since: string) {
-  return trx.updateTable('instruments').set({ stage, stage_since: since, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  return trx
+    .updateTable('instruments')
+    .set({ stage, stage_since: since, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function replaceServices(trx: Tx, id: number, services: { name: string; description: string }[]): Promise<void> {
   await trx.deleteFrom('instrument_services').where('instrument_id', '=', id).execute();
-  if (services.length) await trx.insertInto('instrument_services').values(services.map((service, index) => ({ instrument_id: id, position: index + 1, name: service.name, description: service.description }))).execute();
+  if (services.length)
+    await trx
+      .insertInto('instrument_services')
+      .values(services.map((service, index) => ({ instrument_id: id, position: index + 1, name: service.name, description: service.description })))
+      .execute();
 }
 
 export async function replaceEvents(trx: Tx, id: number, eventIds: number[]): Promise<void> {
   await trx.deleteFrom('instrument_events').where('instrument_id', '=', id).execute();
-  if (eventIds.length) await trx.insertInto('instrument_events').values([...new Set(eventIds)].map((eventId) => ({ instrument_id: id, event_id: eventId }))).execute();
+  if (eventIds.length)
+    await trx
+      .insertInto('instrument_events')
+      .values([...new Set(eventIds)].map((eventId) => ({ instrument_id: id, event_id: eventId })))
+      .execute();
 }
 
 export function servicesOf(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('instrument_services').select(['instrument_id', 'position', 'name', 'description']).where('instrument_id', 'in', ids).orderBy('instrument_id').orderBy('position').execute();
+  return db
+    .selectFrom('instrument_services')
+    .select(['instrument_id', 'position', 'name', 'description'])
+    .where('instrument_id', 'in', ids)
+    .orderBy('instrument_id')
+    .orderBy('position')
+    .execute();
 }
 
 export function eventsOf(db: Executor, id: number) {
-  return db.selectFrom('instrument_events').innerJoin('events', 'events.id', 'instrument_events.event_id').select(['events.id', 'events.title', 'events.starts_at']).where('instrument_id', '=', id).orderBy('events.starts_at').execute();
+  return db
+    .selectFrom('instrument_events')
+    .innerJoin('events', 'events.id', 'instrument_events.event_id')
+    .select(['events.id', 'events.title', 'events.starts_at'])
+    .where('instrument_id', '=', id)
+    .orderBy('events.starts_at')
+    .execute();
 }
 
-export function insertStage(trx: Tx, values: { instrumentId: number; stage: Stage; occurredOn: string; evidence: string; reason: string; userId: number | null; label: string }) {
+export function insertStage(
+  trx: Tx,
+  values: { instrumentId: number; stage: Stage; occurredOn: string; evidence: string; reason: string; userId: number | null; label: string },
+) {
   return trx
     .insertInto('instrument_stages')
-    .values({ instrument_id: values.instrumentId, stage: values.stage, occurred_on: values.occurredOn, evidence: values.evidence, reason: values.reason, recorded_by_user_id: values.userId, recorded_by_label: values.label })
+    .values({
+      instrument_id: values.instrumentId,
+      stage: values.stage,
+      occurred_on: values.occurredOn,
+      evidence: values.evidence,
+      reason: values.reason,
+      recorded_by_user_id: values.userId,
+      recorded_by_label: values.label,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
 export function stagesOf(db: Executor, id: number) {
-  return db.selectFrom('instrument_stages').select(['id', 'stage', 'occurred_on', 'evidence', 'reason', 'recorded_by_label', 'recorded_at']).where('instrument_id', '=', id).orderBy('id').execute();
+  return db
+    .selectFrom('instrument_stages')
+    .select(['id', 'stage', 'occurred_on', 'evidence', 'reason', 'recorded_by_label', 'recorded_at'])
+    .where('instrument_id', '=', id)
+    .orderBy('id')
+    .execute();
 }
 
 export function chainOf(db: Executor, ids: number[]) {
@@ -119,29 +191,68 @@ export function chainOf(db: Executor, ids: number[]) {
   return db
     .selectFrom('instrument_chain')
     .innerJoin('organisations', 'organisations.id', 'instrument_chain.organisation_id')
-    .select(['instrument_chain.id', 'instrument_chain.instrument_id', 'organisation_id', 'organisations.name', 'organisations.helix', 'organisations.size_class', 'role', 'in_region', 'contract_value_eur', 'procurement'])
+    .select([
+      'instrument_chain.id',
+      'instrument_chain.instrument_id',
+      'organisation_id',
+      'organisations.name',
+      'organisations.helix',
+      'organisations.size_class',
+      'role',
+      'in_region',
+      'contract_value_eur',
+      'procurement',
+    ])
     .where('instrument_id', 'in', ids)
     .orderBy('instrument_chain.id')
     .execute();
 }
 
-export function insertChainEntry(trx: Tx, values: { instrumentId: number; organisationId: number; role: ChainRole; inRegion: boolean; contractValueEur: number | null; procurement: ProcurementRoute }) {
+export function insertChainEntry(
+  trx: Tx,
+  values: { instrumentId: number; organisationId: number; role: ChainRole; inRegion: boolean; contractValueEur: number | null; procurement: ProcurementRoute },
+) {
   return trx
     .insertInto('instrument_chain')
-    .values({ instrument_id: values.instrumentId, organisation_id: values.organisationId, role: values.role, in_region: values.inRegion, contract_value_eur: values.contractValueEur, procurement: values.procurement })
+    .values({
+      instrument_id: values.instrumentId,
+      organisation_id: values.organisationId,
+      role: values.role,
+      in_region: values.inRegion,
+      contract_value_eur: values.contractValueEur,
+      procurement: values.procurement,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
 export function deleteChainEntry(trx: Tx, instrumentId: number, entryId: number) {
-  return trx.deleteFrom('instrument_chain').where('instrument_id', '=', instrumentId).where('id', '=', entryId).returning(['id', 'organisation_id', 'role']).executeTakeFirst();
+  return trx
+    .deleteFrom('instrument_chain')
+    .where('instrument_id', '=', instrumentId)
+    .where('id', '=', entryId)
+    .returning(['id', 'organisation_id', 'role'])
+    .executeTakeFirst();
 }
 
 export function impactOf(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('instrument_impact')
-    .select(['id', 'instrument_id', 'period_start', 'period_end', 'users', 'transactions', 'processing_minutes_digital', 'processing_minutes_former', 'cost_digital_eur', 'cost_former_eur', 'satisfaction_percent', 'digital_share_percent'])
+    .select([
+      'id',
+      'instrument_id',
+      'period_start',
+      'period_end',
+      'users',
+      'transactions',
+      'processing_minutes_digital',
+      'processing_minutes_former',
+      'cost_digital_eur',
+      'cost_former_eur',
+      'satisfaction_percent',
+      'digital_share_percent',
+    ])
     .where('instrument_id', 'in', ids)
     .orderBy('instrument_id')
     .orderBy('period_start')
@@ -149,7 +260,13 @@ export function impactOf(db: Executor, ids: number[]) {
 }
 
 export function overlappingPeriod(db: Executor, instrumentId: number, start: string, end: string) {
-  return db.selectFrom('instrument_impact').select(['id', 'period_start', 'period_end']).where('instrument_id', '=', instrumentId).where('period_start', '<=', end).where('period_end', '>=', start).executeTakeFirst();
+  return db
+    .selectFrom('instrument_impact')
+    .select(['id', 'period_start', 'period_end'])
+    .where('instrument_id', '=', instrumentId)
+    .where('period_start', '<=', end)
+    .where('period_end', '>=', start)
+    .executeTakeFirst();
 }
 
 export function insertImpact(trx: Tx, instrumentId: number, values: ImpactPeriod) {
@@ -173,7 +290,12 @@ export function insertImpact(trx: Tx, instrumentId: number, values: ImpactPeriod
 }
 
 export function deleteImpact(trx: Tx, instrumentId: number, impactId: number) {
-  return trx.deleteFrom('instrument_impact').where('instrument_id', '=', instrumentId).where('id', '=', impactId).returning(['id', 'period_start', 'period_end']).executeTakeFirst();
+  return trx
+    .deleteFrom('instrument_impact')
+    .where('instrument_id', '=', instrumentId)
+    .where('id', '=', impactId)
+    .returning(['id', 'period_start', 'period_end'])
+    .executeTakeFirst();
 }
 
 /** Who may see what: published instruments, plus the unpublished ones of the given partners and programmes. */
@@ -196,7 +318,12 @@ function visibleTo(visibility: Visibility) {
 /** Words of a search as a prefix query ("pay perm" finds "payment permits"); null when nothing is searchable. */
 export function prefixQuery(text: string): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 10).map((word) => `${word}:*`).join(' & ') : null;
+  return words.length
+    ? words
+        .slice(0, 10)
+        .map((word) => `${word}:*`)
+        .join(' & ')
+    : null;
 }
 
 export function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery, page: { limit: number; offset: number }) {
@@ -207,16 +334,23 @@ export function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery,
   if (query.stage) select = select.where('instruments.stage', '=', query.stage);
   if (query.partner) select = select.where('instruments.partner_id', '=', query.partner);
   if (query.theme) select = select.where('instruments.theme_code', '=', query.theme);
-  const listed = select.select(['instruments.id', 'instruments.name', 'instruments.description', 'instruments.text_language', 'instruments.kind', 'instruments.stage', 'instruments.stage_since', 'instruments.partner_id', 'partners.name as partner_name', 'instruments.published', 'instruments.theme_code']);
+  const listed = select.select([
+    'instruments.id',
+    'instruments.name',
+    'instruments.description',
+    'instruments.text_language',
+    'instruments.kind',
+    'instruments.stage',
+    'instruments.stage_since',
+    'instruments.partner_id',
+    'partners.name as partner_name',
+    'instruments.published',
+    'instruments.theme_code',
+  ]);
   // With words, the best matches first (the name weighs more than the description); otherwise by name.
   const ranked = tsquery ? listed.orderBy(sql`ts_rank(instruments.search_vector, to_tsquery('simple', ${tsquery}))`, 'desc') : listed;
   return Promise.all([
-    ranked
-      .orderBy('instruments.name')
-      .orderBy('instruments.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+    ranked.orderBy('instruments.name').orderBy('instruments.id').limit(page.limit).offset(page.offset).execute(),
     select.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
 }
@@ -228,7 +362,13 @@ export function programmeInstruments(db: Db, visibility: Visibility, programmeId
     .select(['instruments.id', 'instruments.partner_id', 'instruments.stage', 'instruments.name'])
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('instrument_stages').select('instrument_stages.id').whereRef('instrument_stages.instrument_id', '=', 'instruments.id').where('instrument_stages.stage', 'in', ['pilot', 'live', 'scaled']))
+        .exists(
+          eb
+            .selectFrom('instrument_stages')
+            .select('instrument_stages.id')
+            .whereRef('instrument_stages.instrument_id', '=', 'instruments.id')
+            .where('instrument_stages.stage', 'in', ['pilot', 'live', 'scaled']),
+        )
         .as('reached_pilot'),
     )
     .where('instruments.programme_id', '=', programmeId)

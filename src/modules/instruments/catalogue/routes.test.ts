@@ -17,7 +17,8 @@ let instrumentId = 0;
 const instrumentForm = (overrides: FormBody = {}) => anInstrumentForm(fixture.world.partnerA.id, overrides);
 
 const count = async () => (await fixture.context.db.selectFrom('instruments').select('id').execute()).length;
-const errorsOf = (response: LightMyRequestResponse) => [...readPage(response).document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent);
+const errorsOf = (response: LightMyRequestResponse) =>
+  [...readPage(response).document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent);
 
 beforeAll(async () => {
   const editor = await fixture.browserFor('editorA');
@@ -30,7 +31,8 @@ describe('recording an instrument', () => {
   it('keeps an unpublished instrument for the partner’s editors and the coordinator', async () => {
     expect((await (await fixture.browserFor('editorA')).page(`/instruments/${instrumentId}`)).mainText).toContain('Applying for a parking permit');
     expect((await (await fixture.browserFor('coordinator')).get(`/instruments/${instrumentId}`)).statusCode).toBe(200);
-    for (const role of ['editorB', 'stakeholderA', 'otherCoordinator'] as const) expect((await (await fixture.browserFor(role)).get(`/instruments/${instrumentId}`)).statusCode, role).toBe(404);
+    for (const role of ['editorB', 'stakeholderA', 'otherCoordinator'] as const)
+      expect((await (await fixture.browserFor(role)).get(`/instruments/${instrumentId}`)).statusCode, role).toBe(404);
     expect((await new TestBrowser(fixture.context.app).get(`/instruments/${instrumentId}`)).statusCode).toBe(404);
     expect((await new TestBrowser(fixture.context.app).page('/instruments')).mainText).not.toContain('Parking permits online');
   });
@@ -38,14 +40,24 @@ describe('recording an instrument', () => {
   it('saves a one-stop shop with 600 public services: a form of more than 1,000 fields is not taken for an expired one', async () => {
     const editor = await fixture.browserFor('editorA');
     const names = Array.from({ length: 600 }, (_, index) => `Municipal service ${index + 1}`);
-    const response = await editor.post('/instruments', instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }));
+    const response = await editor.post(
+      '/instruments',
+      instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }),
+    );
     expect(response.statusCode, readPage(response).title).toBe(303);
     const id = Number(String(response.headers.location).split('/').pop());
     const services = await fixture.context.db.selectFrom('instrument_services').select('name').where('instrument_id', '=', id).orderBy('position').execute();
     expect(services.map((service) => service.name)).toEqual(names);
     const form = await editor.page(`/instruments/${id}/edit`);
     expect(form.document.querySelectorAll('input[name="serviceName"]').length).toBeGreaterThanOrEqual(600);
-    expect((await editor.post(`/instruments/${id}`, instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }))).statusCode).toBe(303);
+    expect(
+      (
+        await editor.post(
+          `/instruments/${id}`,
+          instrumentForm({ name: 'One-stop shop of the city', serviceName: names, serviceDescription: names.map(() => '') }),
+        )
+      ).statusCode,
+    ).toBe(303);
   });
 
   it('starts the form with the editor’s partner chosen', async () => {
@@ -66,7 +78,15 @@ describe('recording an instrument', () => {
     expect(errorsOf(refused)).toEqual(['Choose the language of this entry from the list']);
     expect(await count()).toBe(before);
 
-    const saved = await editor.post('/instruments', instrumentForm({ name: 'Parkimisload veebis', description: 'Elanikud taotlevad parkimisluba veebis.', serviceName: ['Parkimisloa taotlemine'], textLanguage: 'et' }));
+    const saved = await editor.post(
+      '/instruments',
+      instrumentForm({
+        name: 'Parkimisload veebis',
+        description: 'Elanikud taotlevad parkimisluba veebis.',
+        serviceName: ['Parkimisloa taotlemine'],
+        textLanguage: 'et',
+      }),
+    );
     expect(saved.statusCode).toBe(303);
     const page = await editor.page(String(saved.headers.location));
     expect(page.document.querySelector('h1 [lang="et"]')?.textContent).toBe('Parkimisload veebis');
@@ -81,7 +101,10 @@ describe('recording an instrument', () => {
   it('refuses bad input with every problem listed, and saves nothing', async () => {
     const editor = await fixture.browserFor('editorA');
     const before = await count();
-    const response = await editor.post('/instruments', instrumentForm({ name: '', serviceName: ['', ''], isFree: 'no', repositoryUrl: 'ftp://example.org', kind: 'rocket', stageSince: '2023-02-30' }));
+    const response = await editor.post(
+      '/instruments',
+      instrumentForm({ name: '', serviceName: ['', ''], isFree: 'no', repositoryUrl: 'ftp://example.org', kind: 'rocket', stageSince: '2023-02-30' }),
+    );
     expect(response.statusCode).toBe(400);
     expect(errorsOf(response)).toEqual([
       'Enter the name of the instrument',
@@ -100,7 +123,12 @@ describe('recording an instrument', () => {
     const t = fixture.context.app.translator.translate('en');
     const created = await editor.post('/instruments', instrumentForm({ name: '', themeCode: 'astrology', practiceId: '999999', stageSince: '2099-01-01' }));
     expect(created.statusCode).toBe(400);
-    expect(errorsOf(created)).toEqual(['Enter the name of the instrument', t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
+    expect(errorsOf(created)).toEqual([
+      'Enter the name of the instrument',
+      t('instruments.refusals.unknown_link'),
+      t('instruments.refusals.unknown_link'),
+      t('instruments.refusals.stage_in_future'),
+    ]);
     const edited = await editor.post(`/instruments/${instrumentId}`, instrumentForm({ description: '', eventIds: ['999999'] }));
     expect(edited.statusCode).toBe(400);
     expect(errorsOf(edited)).toEqual([t('instruments.form.description.required'), t('instruments.refusals.unknown_link')]);
@@ -113,8 +141,16 @@ describe('recording an instrument', () => {
     const t = fixture.context.app.translator.translate('en');
     const created = await editor.post('/instruments', instrumentForm({ themeCode: 'astrology', practiceId: '999999', stageSince: '2099-01-01' }));
     expect(created.statusCode).toBe(400);
-    expect(errorsOf(created)).toEqual([t('instruments.refusals.unknown_link'), t('instruments.refusals.unknown_link'), t('instruments.refusals.stage_in_future')]);
-    const outcome = await createInstrument(fixture.context.db, fixture.world.users.editorA.actor, anInstrumentInput(fixture.world.partnerA.id, 'Called directly', { themeCode: 'astrology', stageSince: '2099-01-01' }));
+    expect(errorsOf(created)).toEqual([
+      t('instruments.refusals.unknown_link'),
+      t('instruments.refusals.unknown_link'),
+      t('instruments.refusals.stage_in_future'),
+    ]);
+    const outcome = await createInstrument(
+      fixture.context.db,
+      fixture.world.users.editorA.actor,
+      anInstrumentInput(fixture.world.partnerA.id, 'Called directly', { themeCode: 'astrology', stageSince: '2099-01-01' }),
+    );
     expect(outcome.ok ? [] : allRefusals(outcome).map((refusal) => [refusal.reason, refusal.field])).toEqual([
       ['unknown_link', 'themeCode'],
       ['stage_in_future', 'stageSince'],
@@ -126,7 +162,10 @@ describe('recording an instrument', () => {
     for (const role of ['editorB', 'coordinator', 'stakeholderA', 'plainUser'] as const) {
       const browser = await fixture.browserFor(role);
       expect((await browser.post('/instruments', instrumentForm())).statusCode, role).toBe(403);
-      expect((await browser.post(`/instruments/${instrumentId}/stage`, { stage: 'pilot', occurredOn: '2023-02-01', evidence: 'x', reason: '' })).statusCode, role).toBeGreaterThanOrEqual(403);
+      expect(
+        (await browser.post(`/instruments/${instrumentId}/stage`, { stage: 'pilot', occurredOn: '2023-02-01', evidence: 'x', reason: '' })).statusCode,
+        role,
+      ).toBeGreaterThanOrEqual(403);
     }
     expect((await new TestBrowser(fixture.context.app).get('/instruments/new')).statusCode).toBe(303);
   });
@@ -146,12 +185,17 @@ describe('recording an instrument', () => {
 describe('the lifecycle', () => {
   it('moves forward with evidence, back only with a reason, never to the same stage, an earlier date or the future', async () => {
     const editor = await fixture.browserFor('editorA');
-    const post = (fields: Record<string, string>) => editor.post(`/instruments/${instrumentId}/stage`, { evidence: 'Council decision 12/2023', reason: '', ...fields });
+    const post = (fields: Record<string, string>) =>
+      editor.post(`/instruments/${instrumentId}/stage`, { evidence: 'Council decision 12/2023', reason: '', ...fields });
     expect((await post({ stage: 'pilot', occurredOn: '2023-03-01' })).statusCode).toBe(303);
     expect(errorsOf(await post({ stage: 'design', occurredOn: '2023-04-01' }))).toEqual(['Say why the instrument goes back to an earlier stage']);
     expect(errorsOf(await post({ stage: 'pilot', occurredOn: '2023-04-01' }))).toEqual(['The instrument is already at this stage']);
-    expect(errorsOf(await post({ stage: 'live', occurredOn: '2023-02-01' }))).toEqual(['The date must not be before the current stage’s date'.replace('’', "'")]);
-    expect(errorsOf(await post({ stage: 'live', occurredOn: '2099-01-01' }))).toEqual(['Record a stage once it has happened: the date must not be in the future']);
+    expect(errorsOf(await post({ stage: 'live', occurredOn: '2023-02-01' }))).toEqual([
+      'The date must not be before the current stage’s date'.replace('’', "'"),
+    ]);
+    expect(errorsOf(await post({ stage: 'live', occurredOn: '2099-01-01' }))).toEqual([
+      'Record a stage once it has happened: the date must not be in the future',
+    ]);
     expect(errorsOf(await post({ stage: 'live', occurredOn: '2023-05-01', evidence: '' }))).toEqual(['Give the evidence of the change']);
     expect((await post({ stage: 'design', occurredOn: '2023-04-01', reason: 'The pilot showed the form was too long.' })).statusCode).toBe(303);
     const page = await editor.page(`/instruments/${instrumentId}`);
@@ -164,13 +208,31 @@ describe('the lifecycle', () => {
 describe('the innovation chain', () => {
   it('refuses a contract value in the wrong format and a second identical role, and shows regional and SME shares', async () => {
     const editor = await fixture.browserFor('editorA');
-    const entry = (fields: Record<string, string>) => editor.post(`/instruments/${instrumentId}/chain`, { organisationId: String(fixture.world.organisationB.id), role: 'supplier', inRegion: 'yes', procurement: 'innovation_procurement', contractValueEur: '80000', ...fields });
+    const entry = (fields: Record<string, string>) =>
+      editor.post(`/instruments/${instrumentId}/chain`, {
+        organisationId: String(fixture.world.organisationB.id),
+        role: 'supplier',
+        inRegion: 'yes',
+        procurement: 'innovation_procurement',
+        contractValueEur: '80000',
+        ...fields,
+      });
     const wrong = await entry({ contractValueEur: '80.000.00,5' });
     expect(wrong.statusCode).toBe(400);
     expect(errorsOf(wrong)).toEqual(['Enter the contract value in euros as a number that is not negative, for example 120000']);
     expect((await entry({})).statusCode).toBe(303);
     expect(errorsOf(await entry({}))).toEqual(['This organisation already has this role in the chain']);
-    expect((await entry({ organisationId: String(fixture.world.organisationA.id), role: 'research_partner', inRegion: 'no', procurement: 'standard_tender', contractValueEur: '20 000' })).statusCode).toBe(303);
+    expect(
+      (
+        await entry({
+          organisationId: String(fixture.world.organisationA.id),
+          role: 'research_partner',
+          inRegion: 'no',
+          procurement: 'standard_tender',
+          contractValueEur: '20 000',
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = await editor.page(`/instruments/${instrumentId}`);
     expect(page.mainText).toContain('Spending with organisations based in the region: 80%.');
     expect(page.mainText).toContain('Spending with SMEs: 80%.');
@@ -178,7 +240,8 @@ describe('the innovation chain', () => {
   });
 
   it('shows contract values to the programme’s staff only, unless the partner makes them public', async () => {
-    for (const role of ['coordinator', 'editorB'] as const) expect((await (await fixture.browserFor(role)).page(`/instruments/${instrumentId}`)).mainText, role).toContain('EUR 80,000');
+    for (const role of ['coordinator', 'editorB'] as const)
+      expect((await (await fixture.browserFor(role)).page(`/instruments/${instrumentId}`)).mainText, role).toContain('EUR 80,000');
     const publicPage = await new TestBrowser(fixture.context.app).page(`/instruments/${instrumentId}`);
     expect(publicPage.mainText).not.toContain('EUR 80,000');
     expect(publicPage.mainText).toContain('Spending with SMEs: 80%.');
@@ -192,11 +255,29 @@ describe('impact', () => {
   it('refuses negative counts, an end before the start and overlapping periods, and derives the savings', async () => {
     const editor = await fixture.browserFor('editorA');
     const measure = (fields: Record<string, string>) =>
-      editor.post(`/instruments/${instrumentId}/impact`, { periodStart: '2023-01-01', periodEnd: '2023-03-31', users: '500', transactions: '1200', processingMinutesDigital: '5', processingMinutesFormer: '25', costDigitalEur: '2,50', costFormerEur: '12.50', satisfactionPercent: '80', digitalSharePercent: '30', ...fields });
+      editor.post(`/instruments/${instrumentId}/impact`, {
+        periodStart: '2023-01-01',
+        periodEnd: '2023-03-31',
+        users: '500',
+        transactions: '1200',
+        processingMinutesDigital: '5',
+        processingMinutesFormer: '25',
+        costDigitalEur: '2,50',
+        costFormerEur: '12.50',
+        satisfactionPercent: '80',
+        digitalSharePercent: '30',
+        ...fields,
+      });
     const before = (await fixture.context.db.selectFrom('instrument_impact').select('id').execute()).length;
-    expect(errorsOf(await measure({ transactions: '-3', periodEnd: '2022-12-31' }))).toEqual(['The period must not end before it starts', 'Enter a whole number that is not negative, for example 1200']);
+    expect(errorsOf(await measure({ transactions: '-3', periodEnd: '2022-12-31' }))).toEqual([
+      'The period must not end before it starts',
+      'Enter a whole number that is not negative, for example 1200',
+    ]);
     expect(errorsOf(await measure({ satisfactionPercent: '140' }))).toEqual(['Enter a percentage from 0 to 100']);
-    expect(errorsOf(await measure({ periodStart: '0001-01-01', periodEnd: '9999-12-31' }))).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    expect(errorsOf(await measure({ periodStart: '0001-01-01', periodEnd: '9999-12-31' }))).toEqual([
+      'Enter a date between 1900 and 2100',
+      'Enter a date between 1900 and 2100',
+    ]);
     expect((await measure({})).statusCode).toBe(303);
     expect(errorsOf(await measure({ periodStart: '2023-03-01', periodEnd: '2023-05-31' }))).toEqual(['This period overlaps a period already measured']);
     expect((await measure({ periodStart: '2023-04-01', periodEnd: '2023-06-30', transactions: '3000', digitalSharePercent: '55' })).statusCode).toBe(303);
@@ -225,7 +306,10 @@ describe('personal data', () => {
     const person = await aUser(fixture.context.db, { role: 'editor', partnerId: fixture.world.partnerA.id });
     const browser = new TestBrowser(fixture.context.app);
     await browser.signIn(person.email, person.password);
-    expect((await browser.post(`/instruments/${instrumentId}/stage`, { stage: 'live', occurredOn: '2023-09-01', evidence: 'Launch announcement', reason: '' })).statusCode).toBe(303);
+    expect(
+      (await browser.post(`/instruments/${instrumentId}/stage`, { stage: 'live', occurredOn: '2023-09-01', evidence: 'Launch announcement', reason: '' }))
+        .statusCode,
+    ).toBe(303);
     const download = (await browser.get('/account/data.json')).json<{ records: { instruments: { stages: { evidence: string }[] } } }>();
     expect(download.records.instruments.stages.map((stage) => stage.evidence)).toEqual(['Launch announcement']);
     const admin = await fixture.browserFor('admin');

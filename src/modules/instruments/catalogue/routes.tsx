@@ -13,7 +13,18 @@ import { allRefusals, type Outcome, type Refusal } from '../../../core/outcome.j
 import { listOrganisations, listPartners } from '../../partners/service.js';
 import { listProgrammes } from '../../programmes/service.js';
 import { listThemes, themeName } from '../../themes/service.js';
-import { type InstrumentInput, catalogueQuerySchema, chainEntrySchema, firstStageFields, impactSchema, instrumentFields, instrumentSchema, newInstrumentSchema, planLinkOf, stageChangeSchema } from '../schema.js';
+import {
+  type InstrumentInput,
+  catalogueQuerySchema,
+  chainEntrySchema,
+  firstStageFields,
+  impactSchema,
+  instrumentFields,
+  instrumentSchema,
+  newInstrumentSchema,
+  planLinkOf,
+  stageChangeSchema,
+} from '../schema.js';
 import * as service from './service.js';
 import { stages } from '../tables.js';
 import { CataloguePage } from './views/CataloguePage.js';
@@ -114,9 +125,25 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/instruments', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const query = catalogueQuerySchema.parse(request.query);
     const page = pageNumber.parse((request.query as Record<string, unknown>).page);
-    const [{ entries, total }, partners, themes, owners] = await Promise.all([service.searchCatalogue(db, request.actor, query, page), listPartners(db, request.actor), listThemes(db), service.ownerChoices(db, request.actor)]);
+    const [{ entries, total }, partners, themes, owners] = await Promise.all([
+      service.searchCatalogue(db, request.actor, query, page),
+      listPartners(db, request.actor),
+      listThemes(db),
+      service.ownerChoices(db, request.actor),
+    ]);
     const pageCount = Math.max(1, Math.ceil(total / service.cataloguePageSize));
-    return reply.page(<CataloguePage entries={entries} total={total} query={query} page={page} pageCount={pageCount} partners={partners} themes={themes.filter((theme) => !theme.retired)} mayCreate={owners.length > 0} />);
+    return reply.page(
+      <CataloguePage
+        entries={entries}
+        total={total}
+        query={query}
+        page={page}
+        pageCount={pageCount}
+        partners={partners}
+        themes={themes.filter((theme) => !theme.retired)}
+        mayCreate={owners.length > 0}
+      />,
+    );
   });
 
   app.get('/instruments/new', { config: { action: 'instrument.write' } }, async (request, reply) => {
@@ -143,7 +170,9 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     return service.programmeView(db, request.actor, programme.id);
   }
 
-  app.get('/instruments/programme', { config: { action: 'instrument.read' } }, async (request, reply) => reply.page(<ProgrammePage view={await programmeViewFor(request)} />));
+  app.get('/instruments/programme', { config: { action: 'instrument.read' } }, async (request, reply) =>
+    reply.page(<ProgrammePage view={await programmeViewFor(request)} />),
+  );
 
   app.get('/instruments/programme/stages.svg', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const view = await programmeViewFor(request);
@@ -165,7 +194,10 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(instrumentPath, { config: { action: 'instrument.read' } }, async (request, reply) => {
     const instrument = await instrumentFor(request);
-    const [partners, links] = await Promise.all([listPartners(db, request.actor, instrument.programmeId), service.linkChoices(db, instrument.programmeId, instrument.partnerId)]);
+    const [partners, links] = await Promise.all([
+      listPartners(db, request.actor, instrument.programmeId),
+      service.linkChoices(db, instrument.programmeId, instrument.partnerId),
+    ]);
     const action = links.actions.find((entry) => entry.planId === instrument.planId && entry.key === instrument.actionKey);
     const practice = links.practices.find((entry) => entry.id === instrument.practiceId);
     const theme = links.themes.find((entry) => entry.code === instrument.themeCode);
@@ -199,18 +231,36 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post(`${instrumentPath}/stage`, { config: { action: 'instrument.write' } }, async (request, reply) =>
-    handleSmallForm(request, reply, stageChangeSchema, (instrument, input) => service.changeStage(db, request.actor, instrument.id, input), (instrument, state) => <StageFormPage instrument={instrument} state={state} />, 'instruments.flash.stage'),
+    handleSmallForm(
+      request,
+      reply,
+      stageChangeSchema,
+      (instrument, input) => service.changeStage(db, request.actor, instrument.id, input),
+      (instrument, state) => <StageFormPage instrument={instrument} state={state} />,
+      'instruments.flash.stage',
+    ),
   );
 
   async function chainForm(instrument: service.InstrumentDetails, state: FormState) {
-    const organisations = (await listOrganisations(db, instrument.programmeId)).map((organisation) => ({ id: organisation.id, name: organisation.name })).sort((a, b) => a.name.localeCompare(b.name));
+    const organisations = (await listOrganisations(db, instrument.programmeId))
+      .map((organisation) => ({ id: organisation.id, name: organisation.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     return <ChainFormPage instrument={instrument} state={state} organisations={organisations} />;
   }
 
-  app.get(`${instrumentPath}/chain`, { config: { action: 'instrument.write' } }, async (request, reply) => reply.page(await chainForm(await writableInstrument(request), { values: {}, errors: [] })));
+  app.get(`${instrumentPath}/chain`, { config: { action: 'instrument.write' } }, async (request, reply) =>
+    reply.page(await chainForm(await writableInstrument(request), { values: {}, errors: [] })),
+  );
 
   app.post(`${instrumentPath}/chain`, { config: { action: 'instrument.write' } }, async (request, reply) =>
-    handleSmallForm(request, reply, chainEntrySchema, (instrument, input) => service.addChainEntry(db, request.actor, instrument.id, input), chainForm, 'instruments.flash.organisationAdded'),
+    handleSmallForm(
+      request,
+      reply,
+      chainEntrySchema,
+      (instrument, input) => service.addChainEntry(db, request.actor, instrument.id, input),
+      chainForm,
+      'instruments.flash.organisationAdded',
+    ),
   );
 
   app.post(`${instrumentPath}/chain/:entryId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {
@@ -221,10 +271,19 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/instruments/${instrument.id}#chain`, 303);
   });
 
-  app.get(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) => reply.page(<ImpactFormPage instrument={await writableInstrument(request)} state={{ values: {}, errors: [] }} />));
+  app.get(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) =>
+    reply.page(<ImpactFormPage instrument={await writableInstrument(request)} state={{ values: {}, errors: [] }} />),
+  );
 
   app.post(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) =>
-    handleSmallForm(request, reply, impactSchema, (instrument, input) => service.addImpact(db, request.actor, instrument.id, input), (instrument, state) => <ImpactFormPage instrument={instrument} state={state} />, 'instruments.flash.impactAdded'),
+    handleSmallForm(
+      request,
+      reply,
+      impactSchema,
+      (instrument, input) => service.addImpact(db, request.actor, instrument.id, input),
+      (instrument, state) => <ImpactFormPage instrument={instrument} state={state} />,
+      'instruments.flash.impactAdded',
+    ),
   );
 
   app.post(`${instrumentPath}/impact/:impactId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {

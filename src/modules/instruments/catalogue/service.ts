@@ -105,11 +105,15 @@ function impactPeriodOf(row: ImpactRow): ImpactPeriod {
 
 /** Shares are computed on the real values, whoever reads them; only the amounts may be hidden. */
 function spendingOf(chain: ChainRow[]): SpendingShares {
-  return spendingShares(chain.map((entry) => ({ contractValueEur: numberOrNull(entry.contract_value_eur), inRegion: entry.in_region, sizeClass: entry.size_class })));
+  return spendingShares(
+    chain.map((entry) => ({ contractValueEur: numberOrNull(entry.contract_value_eur), inRegion: entry.in_region, sizeClass: entry.size_class })),
+  );
 }
 
 const scopeOf = (instrument: { programme_id: number; partner_id: number } | Pick<Instrument, 'programmeId' | 'partnerId'>) =>
-  'programme_id' in instrument ? { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] } : { programmeId: instrument.programmeId, partnerIds: [instrument.partnerId] };
+  'programme_id' in instrument
+    ? { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] }
+    : { programmeId: instrument.programmeId, partnerIds: [instrument.partnerId] };
 
 export function mayWrite(actor: Actor, instrument: Pick<Instrument, 'programmeId' | 'partnerId'>): boolean {
   return can(actor, 'instrument.write', scopeOf(instrument));
@@ -125,7 +129,9 @@ export function visibilityOf(actor: Actor): queries.Visibility {
   if (actor.kind !== 'user') return { allUnpublished: false, partnerIds: [], programmeIds: [] };
   return {
     allUnpublished: false,
-    partnerIds: actor.memberships.filter((membership) => membership.role === 'editor' && membership.partnerId !== null).map((membership) => membership.partnerId as number),
+    partnerIds: actor.memberships
+      .filter((membership) => membership.role === 'editor' && membership.partnerId !== null)
+      .map((membership) => membership.partnerId as number),
     programmeIds: actor.memberships.filter((membership) => membership.role === 'coordinator').map((membership) => membership.programmeId),
   };
 }
@@ -133,8 +139,17 @@ export function visibilityOf(actor: Actor): queries.Visibility {
 export async function getInstrument(db: Db, actor: Actor, id: number): Promise<InstrumentDetails | undefined> {
   const row = await queries.findInstrument(db, id);
   if (!row) return undefined;
-  const [services, stageRows, events, chainRows, impactRows] = await Promise.all([queries.servicesOf(db, [id]), queries.stagesOf(db, id), queries.eventsOf(db, id), queries.chainOf(db, [id]), queries.impactOf(db, [id])]);
-  const instrument = toInstrument(row, services.map((service) => ({ name: service.name, description: service.description })));
+  const [services, stageRows, events, chainRows, impactRows] = await Promise.all([
+    queries.servicesOf(db, [id]),
+    queries.stagesOf(db, id),
+    queries.eventsOf(db, id),
+    queries.chainOf(db, [id]),
+    queries.impactOf(db, [id]),
+  ]);
+  const instrument = toInstrument(
+    row,
+    services.map((service) => ({ name: service.name, description: service.description })),
+  );
   if (!mayRead(actor, instrument)) return undefined;
   const contractsVisible = instrument.contractValuesPublic || can(actor, 'instrument.see_contracts', scopeOf(instrument));
   const chain: ChainEntry[] = chainRows.map((entry) => ({
@@ -152,7 +167,15 @@ export async function getInstrument(db: Db, actor: Actor, id: number): Promise<I
   const impact = impactRows.map((entry) => ({ id: entry.id, ...impactPeriodOf(entry) }));
   return {
     ...instrument,
-    stages: stageRows.map((stage) => ({ id: stage.id, stage: stage.stage, occurredOn: stage.occurred_on, evidence: stage.evidence, reason: stage.reason, recordedBy: stage.recorded_by_label, recordedAt: stage.recorded_at })),
+    stages: stageRows.map((stage) => ({
+      id: stage.id,
+      stage: stage.stage,
+      occurredOn: stage.occurred_on,
+      evidence: stage.evidence,
+      reason: stage.reason,
+      recordedBy: stage.recorded_by_label,
+      recordedAt: stage.recorded_at,
+    })),
     events: events.map((event) => ({ id: event.id, title: event.title, startsAt: event.starts_at })),
     chain,
     contractsVisible,
@@ -181,14 +204,31 @@ export interface CatalogueEntry {
 export async function searchCatalogue(db: Db, actor: Actor, query: CatalogueQuery, page: number): Promise<{ entries: CatalogueEntry[]; total: number }> {
   const [rows, count] = await queries.catalogue(db, visibilityOf(actor), query, { limit: cataloguePageSize, offset: (page - 1) * cataloguePageSize });
   return {
-    entries: rows.map((row) => ({ id: row.id, name: row.name, description: row.description, textLanguage: row.text_language, kind: row.kind, stage: row.stage, stageSince: row.stage_since, partnerId: row.partner_id, partnerName: row.partner_name, published: row.published, themeCode: row.theme_code })),
+    entries: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      textLanguage: row.text_language,
+      kind: row.kind,
+      stage: row.stage,
+      stageSince: row.stage_since,
+      partnerId: row.partner_id,
+      partnerName: row.partner_name,
+      published: row.published,
+      themeCode: row.theme_code,
+    })),
     total: Number(count.count),
   };
 }
 
 /** What an instrument may link to: its partner's endorsed plan actions, the programme's practices and the partner's events. */
 export async function linkChoices(db: Db, programmeId: number, partnerId: number) {
-  const [plans, practices, events, themes] = await Promise.all([programmeOverview(db, programmeId), listPublishedPractices(db, programmeId), listEventsOfPartner(db, programmeId, partnerId), listThemes(db)]);
+  const [plans, practices, events, themes] = await Promise.all([
+    programmeOverview(db, programmeId),
+    listPublishedPractices(db, programmeId),
+    listEventsOfPartner(db, programmeId, partnerId),
+    listThemes(db),
+  ]);
   const plan = plans.find((candidate) => candidate.partnerId === partnerId);
   const actions = plan ? plan.actions.map((entry) => ({ planId: plan.planId, key: entry.action.key, title: entry.action.title })) : [];
   return { actions, practices, events, themes };
@@ -215,24 +255,41 @@ export interface InstrumentReferences {
  * Every refusal the entry's references earn at once — an unknown owner, plan action, practice, event or theme, a
  * first stage in the future — each rule run when the fields it reads are known; the owner's programme when it is.
  */
-export async function referenceProblems(db: Db, actor: Actor, input: InstrumentReferences, today = new Date().toISOString().slice(0, 10)): Promise<{ programmeId?: number; problems: Refusal<InstrumentRefusal>[] }> {
+export async function referenceProblems(
+  db: Db,
+  actor: Actor,
+  input: InstrumentReferences,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ programmeId?: number; problems: Refusal<InstrumentRefusal>[] }> {
   const problems: Refusal<InstrumentRefusal>[] = [];
   const themes = await listThemes(db);
-  if (input.themeCode !== undefined && input.themeCode !== null && !themes.some((theme) => theme.code === input.themeCode)) problems.push(refuse('unknown_link', 'themeCode'));
+  if (input.themeCode !== undefined && input.themeCode !== null && !themes.some((theme) => theme.code === input.themeCode))
+    problems.push(refuse('unknown_link', 'themeCode'));
   if (input.stageSince !== undefined && input.stageSince > today) problems.push(refuse('stage_in_future', 'stageSince'));
   if (input.partnerId === undefined) return { problems };
   const owner = (await listPartners(db, actor)).find((partner) => partner.id === input.partnerId);
   if (!owner) return { problems: [refuse('unknown_partner', 'partnerId'), ...problems] };
   if (!can(actor, 'instrument.write', { programmeId: owner.programmeId, partnerIds: [owner.id] })) return { problems: [refuse('forbidden')] };
   const choices = await linkChoices(db, owner.programmeId, owner.id);
-  if (input.planId !== undefined && input.planId !== null && !choices.actions.some((action) => action.planId === input.planId && action.key === input.actionKey)) problems.push(refuse('unknown_link', 'planAction'));
-  if (input.practiceId !== undefined && input.practiceId !== null && !choices.practices.some((practice) => practice.id === input.practiceId)) problems.push(refuse('unknown_link', 'practiceId'));
+  if (
+    input.planId !== undefined &&
+    input.planId !== null &&
+    !choices.actions.some((action) => action.planId === input.planId && action.key === input.actionKey)
+  )
+    problems.push(refuse('unknown_link', 'planAction'));
+  if (input.practiceId !== undefined && input.practiceId !== null && !choices.practices.some((practice) => practice.id === input.practiceId))
+    problems.push(refuse('unknown_link', 'practiceId'));
   if (input.eventIds && !input.eventIds.every((id) => choices.events.some((event) => event.id === id))) problems.push(refuse('unknown_link', 'eventIds'));
   return { programmeId: owner.programmeId, problems };
 }
 
 /** The one check of an entry's references before it is written (the form's route checks them only when its fields fail): every problem, or the owner's programme. */
-async function checkInput(db: Db, actor: Actor, input: InstrumentInput & { stageSince?: string }, today?: string): Promise<Outcome<{ programmeId: number }, InstrumentRefusal>> {
+async function checkInput(
+  db: Db,
+  actor: Actor,
+  input: InstrumentInput & { stageSince?: string },
+  today?: string,
+): Promise<Outcome<{ programmeId: number }, InstrumentRefusal>> {
   const { programmeId, problems } = await referenceProblems(db, actor, input, today);
   const [first, ...others] = problems;
   if (first) return refuseAll([first, ...others]);
@@ -245,15 +302,34 @@ function auditOf(input: InstrumentInput) {
   return { ...input, services: input.services.map((service) => service.name) };
 }
 
-export async function createInstrument(db: Db, actor: Actor, input: NewInstrumentInput, today = new Date().toISOString().slice(0, 10)): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
+export async function createInstrument(
+  db: Db,
+  actor: Actor,
+  input: NewInstrumentInput,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
   const checked = await checkInput(db, actor, input, today);
   if (!checked.ok) return checked;
   return db.transaction().execute(async (trx) => {
     const id = await queries.insertInstrument(trx, valuesOf(input, checked.value.programmeId), input.stage, input.stageSince);
     await queries.replaceServices(trx, id, input.services);
     await queries.replaceEvents(trx, id, input.eventIds);
-    await queries.insertStage(trx, { instrumentId: id, stage: input.stage, occurredOn: input.stageSince, evidence: '', reason: '', userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
-    await recordAudit(trx, actor, { action: 'instrument.create', entityType: 'instrument', entityId: id, programmeId: checked.value.programmeId, after: { ...auditOf(input), stage: input.stage, stageSince: input.stageSince } });
+    await queries.insertStage(trx, {
+      instrumentId: id,
+      stage: input.stage,
+      occurredOn: input.stageSince,
+      evidence: '',
+      reason: '',
+      userId: actor.kind === 'user' ? actor.userId : null,
+      label: actorLabel(actor),
+    });
+    await recordAudit(trx, actor, {
+      action: 'instrument.create',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: checked.value.programmeId,
+      after: { ...auditOf(input), stage: input.stage, stageSince: input.stageSince },
+    });
     return done({ id });
   });
 }
@@ -270,7 +346,14 @@ export async function updateInstrument(db: Db, actor: Actor, id: number, input: 
     await queries.updateInstrument(trx, id, valuesOf(input, checked.value.programmeId));
     await queries.replaceServices(trx, id, input.services);
     await queries.replaceEvents(trx, id, input.eventIds);
-    await recordAudit(trx, actor, { action: 'instrument.update', entityType: 'instrument', entityId: id, programmeId: before.programme_id, before: { name: before.name, published: before.published, partnerId: before.partner_id }, after: auditOf(input) });
+    await recordAudit(trx, actor, {
+      action: 'instrument.update',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: before.programme_id,
+      before: { name: before.name, published: before.published, partnerId: before.partner_id },
+      after: auditOf(input),
+    });
     return done({ id });
   });
 }
@@ -280,7 +363,13 @@ export async function updateInstrument(db: Db, actor: Actor, id: number, input: 
  * Going back (a pilot returning to design) is allowed with a reason; a date before the current stage's, or after
  * today, is refused.
  */
-export async function changeStage(db: Db, actor: Actor, id: number, input: StageChangeInput, today = new Date().toISOString().slice(0, 10)): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
+export async function changeStage(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: StageChangeInput,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
   return db.transaction().execute(async (trx) => {
     const instrument = await queries.lockInstrument(trx, id);
     if (!instrument) return refuse('not_found');
@@ -289,9 +378,24 @@ export async function changeStage(db: Db, actor: Actor, id: number, input: Stage
     if (stages.indexOf(input.stage) < stages.indexOf(instrument.stage) && input.reason === '') return refuse('backwards_without_reason', 'reason');
     if (input.occurredOn < instrument.stage_since) return refuse('stage_before_current', 'occurredOn');
     if (input.occurredOn > today) return refuse('stage_in_future', 'occurredOn');
-    const stage = await queries.insertStage(trx, { instrumentId: id, stage: input.stage, occurredOn: input.occurredOn, evidence: input.evidence, reason: input.reason, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
+    const stage = await queries.insertStage(trx, {
+      instrumentId: id,
+      stage: input.stage,
+      occurredOn: input.occurredOn,
+      evidence: input.evidence,
+      reason: input.reason,
+      userId: actor.kind === 'user' ? actor.userId : null,
+      label: actorLabel(actor),
+    });
     await queries.setStage(trx, id, input.stage, input.occurredOn);
-    await recordAudit(trx, actor, { action: 'instrument.change_stage', entityType: 'instrument', entityId: id, programmeId: instrument.programme_id, before: { stage: instrument.stage, since: instrument.stage_since }, after: { ...input } });
+    await recordAudit(trx, actor, {
+      action: 'instrument.change_stage',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: instrument.programme_id,
+      before: { stage: instrument.stage, since: instrument.stage_since },
+      after: { ...input },
+    });
     return done({ id: stage.id });
   });
 }
@@ -299,14 +403,21 @@ export async function changeStage(db: Db, actor: Actor, id: number, input: Stage
 export async function addChainEntry(db: Db, actor: Actor, id: number, input: ChainEntryInput): Promise<Outcome<{ id: number }, InstrumentRefusal>> {
   const existing = await queries.findInstrument(db, id);
   if (!existing) return refuse('not_found');
-  if (!(await listOrganisations(db, existing.programme_id)).some((organisation) => organisation.id === input.organisationId)) return refuse('unknown_organisation', 'organisationId');
+  if (!(await listOrganisations(db, existing.programme_id)).some((organisation) => organisation.id === input.organisationId))
+    return refuse('unknown_organisation', 'organisationId');
   try {
     return await db.transaction().execute(async (trx) => {
       const instrument = await queries.lockInstrument(trx, id);
       if (!instrument) return refuse('not_found');
       if (!can(actor, 'instrument.write', scopeOf(instrument))) return refuse('forbidden');
       const entry = await queries.insertChainEntry(trx, { instrumentId: id, ...input });
-      await recordAudit(trx, actor, { action: 'instrument.add_organisation', entityType: 'instrument', entityId: id, programmeId: instrument.programme_id, after: { ...input } });
+      await recordAudit(trx, actor, {
+        action: 'instrument.add_organisation',
+        entityType: 'instrument',
+        entityId: id,
+        programmeId: instrument.programme_id,
+        after: { ...input },
+      });
       return done({ id: entry.id });
     });
   } catch (error) {
@@ -322,7 +433,13 @@ export async function removeChainEntry(db: Db, actor: Actor, id: number, entryId
     if (!can(actor, 'instrument.write', scopeOf(instrument))) return refuse('forbidden');
     const removed = await queries.deleteChainEntry(trx, id, entryId);
     if (!removed) return refuse('not_found');
-    await recordAudit(trx, actor, { action: 'instrument.remove_organisation', entityType: 'instrument', entityId: id, programmeId: instrument.programme_id, before: { organisationId: removed.organisation_id, role: removed.role } });
+    await recordAudit(trx, actor, {
+      action: 'instrument.remove_organisation',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: instrument.programme_id,
+      before: { organisationId: removed.organisation_id, role: removed.role },
+    });
     return done({ id: entryId });
   });
 }
@@ -335,7 +452,13 @@ export async function addImpact(db: Db, actor: Actor, id: number, input: ImpactI
     if (!can(actor, 'instrument.write', scopeOf(instrument))) return refuse('forbidden');
     if (await queries.overlappingPeriod(trx, id, input.periodStart, input.periodEnd)) return refuse('period_overlap', 'periodStart');
     const row = await queries.insertImpact(trx, id, input);
-    await recordAudit(trx, actor, { action: 'instrument.add_impact', entityType: 'instrument', entityId: id, programmeId: instrument.programme_id, after: { ...input } });
+    await recordAudit(trx, actor, {
+      action: 'instrument.add_impact',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: instrument.programme_id,
+      after: { ...input },
+    });
     return done({ id: row.id });
   });
 }
@@ -347,14 +470,24 @@ export async function removeImpact(db: Db, actor: Actor, id: number, impactId: n
     if (!can(actor, 'instrument.write', scopeOf(instrument))) return refuse('forbidden');
     const removed = await queries.deleteImpact(trx, id, impactId);
     if (!removed) return refuse('not_found');
-    await recordAudit(trx, actor, { action: 'instrument.remove_impact', entityType: 'instrument', entityId: id, programmeId: instrument.programme_id, before: { periodStart: removed.period_start, periodEnd: removed.period_end } });
+    await recordAudit(trx, actor, {
+      action: 'instrument.remove_impact',
+      entityType: 'instrument',
+      entityId: id,
+      programmeId: instrument.programme_id,
+      before: { periodStart: removed.period_start, periodEnd: removed.period_end },
+    });
     return done({ id: impactId });
   });
 }
 
 /** For the plan page: each action's instruments. */
 export async function deliverablesOfPlan(db: Db, actor: Actor, planId: number): Promise<{ actionKey: string; name: string; href: string }[]> {
-  return (await queries.instrumentsOfPlan(db, visibilityOf(actor), planId)).map((row) => ({ actionKey: row.action_key ?? '', name: row.name, href: `/instruments/${row.id}` }));
+  return (await queries.instrumentsOfPlan(db, visibilityOf(actor), planId)).map((row) => ({
+    actionKey: row.action_key ?? '',
+    name: row.name,
+    href: `/instruments/${row.id}`,
+  }));
 }
 
 export interface PartnerInstruments {

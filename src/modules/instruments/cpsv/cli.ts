@@ -16,7 +16,11 @@ export interface CliExportOptions {
 }
 
 /** Writes the export; returns a message for the person at the terminal when it could not. */
-export async function exportInstrumentsFromCli(db: Db, options: CliExportOptions, stdout: Writable = process.stdout): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function exportInstrumentsFromCli(
+  db: Db,
+  options: CliExportOptions,
+  stdout: Writable = process.stdout,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const programme = options.programme === undefined ? undefined : await findProgrammeBySlug(db, options.programme);
   if (options.programme !== undefined && !programme) return { ok: false, message: `No programme has the short name "${options.programme}".` };
   const chunks = Readable.from(exportCatalogue(db, options.format, { publicUrl: options.publicUrl, ...(programme ? { programmeId: programme.id } : {}) }));

@@ -23,8 +23,6 @@ const fixture = useWorld();
 const ids = { permits: 0, draft: 0, elsewhere: 0 };
 let directory: string;
 
-
-
 beforeAll(async () => {
   const { db } = fixture.context;
   const { partnerA, partnerB, otherProgramme } = fixture.world;
@@ -46,7 +44,14 @@ beforeAll(async () => {
   ids.draft = valueOf(await createInstrument(db, actor, anInstrumentInput(partnerB.id, 'Unfinished chatbot', { published: false }))).id;
   const distantPartner = await aPartner(db, otherProgramme.id, { nutsCode: 'HU32', nutsName: 'Észak-Alföld', countryCode: 'HU' });
   ids.elsewhere = valueOf(
-    await createInstrument(db, actor, anInstrumentInput(distantPartner.id, 'Kikötői foglalás', { textLanguage: 'hu', services: [{ name: 'Hajóhely foglalása', description: 'Foglaljon online.' }] })),
+    await createInstrument(
+      db,
+      actor,
+      anInstrumentInput(distantPartner.id, 'Kikötői foglalás', {
+        textLanguage: 'hu',
+        services: [{ name: 'Hajóhely foglalása', description: 'Foglaljon online.' }],
+      }),
+    ),
   ).id;
   directory = await mkdtemp(path.join(tmpdir(), 'better-cpsv-cli-'));
 });
@@ -73,14 +78,21 @@ describe('GET /instruments.jsonld', () => {
     expect((JSON.parse(response.body) as { '@context': Record<string, unknown> })['@context']).toHaveProperty('title');
     const graph = graphOf(response.body);
     const applying = graph.find((node) => node['@id'] === serviceIri(ids.permits, 1));
-    expect(applying).toMatchObject({ '@type': 'PublicService', title: { en: 'Applying for a permit' }, description: { en: 'Apply online.' }, hasCost: [`${testPublicUrl}/instruments/${ids.permits}#cost`] });
+    expect(applying).toMatchObject({
+      '@type': 'PublicService',
+      title: { en: 'Applying for a permit' },
+      description: { en: 'Apply online.' },
+      hasCost: [`${testPublicUrl}/instruments/${ids.permits}#cost`],
+    });
     const authority = graph.find((node) => node['@id'] === applying?.hasCompetentAuthority?.[0]);
     expect(authority?.['@type']).toBe('PublicOrganisation');
   });
 
   it('describes a service without a description of its own with the instrument’s description', async () => {
     const graph = graphOf((await new TestBrowser(fixture.context.app).get('/instruments.jsonld')).body);
-    expect(graph.find((node) => node['@id'] === serviceIri(ids.permits, 2))?.description).toEqual({ en: 'Resident "parking" permits: what the instrument does.' });
+    expect(graph.find((node) => node['@id'] === serviceIri(ids.permits, 2))?.description).toEqual({
+      en: 'Resident "parking" permits: what the instrument does.',
+    });
   });
 
   it('tags an instrument’s own texts with the language it is written in, and the shared vocabularies in English', async () => {
@@ -116,7 +128,8 @@ describe('GET /instruments.ttl', () => {
     expect(response.headers['content-type']).toBe('text/turtle; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('inline; filename="instruments.ttl"');
     const quads = new Parser().parse(response.body);
-    const about = (subject: string, predicate: string) => quads.filter((quad) => quad.subject.value === subject && quad.predicate.value === predicate).map((quad) => quad.object);
+    const about = (subject: string, predicate: string) =>
+      quads.filter((quad) => quad.subject.value === subject && quad.predicate.value === predicate).map((quad) => quad.object);
     const [title] = about(serviceIri(ids.permits, 1), 'http://purl.org/dc/terms/title');
     expect(title).toMatchObject({ value: 'Applying for a permit', language: 'en' });
     const [authority] = about(serviceIri(ids.permits, 1), 'http://data.europa.eu/m8g/hasCompetentAuthority');
@@ -140,7 +153,9 @@ describe('the export in batches', () => {
     const [whole, piecemeal] = await Promise.all([collect(500), collect(1)]);
     expect(piecemeal.length).toBeGreaterThan(whole.length);
     expect(graphOf(piecemeal.join(''))).toEqual(graphOf(whole.join('')));
-    const authorities = graphOf(piecemeal.join('')).filter((node) => node['@type'] === 'PublicOrganisation').map((node) => node['@id']);
+    const authorities = graphOf(piecemeal.join(''))
+      .filter((node) => node['@type'] === 'PublicOrganisation')
+      .map((node) => node['@id']);
     expect(authorities).toHaveLength(new Set(authorities).size);
   });
 });
@@ -148,7 +163,12 @@ describe('the export in batches', () => {
 describe('better export instruments', () => {
   it('writes the Turtle file of one programme, leaving nothing else behind', async () => {
     const output = path.join(directory, 'catalogue.ttl');
-    const result = await exportInstrumentsFromCli(fixture.context.db, { format: 'ttl', publicUrl: testPublicUrl, programme: fixture.world.programme.slug, output });
+    const result = await exportInstrumentsFromCli(fixture.context.db, {
+      format: 'ttl',
+      publicUrl: testPublicUrl,
+      programme: fixture.world.programme.slug,
+      output,
+    });
     expect(result).toEqual({ ok: true });
     const text = await readFile(output, 'utf8');
     expect(new Parser().parse(text).some((quad) => quad.subject.value === serviceIri(ids.permits, 2))).toBe(true);

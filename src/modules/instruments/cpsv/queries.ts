@@ -7,9 +7,22 @@ export function publishedBatch(db: Db, afterId: number, size: number, programmeI
     .selectFrom('instruments')
     .innerJoin('partners', 'partners.id', 'instruments.partner_id')
     .select([
-      'instruments.id', 'instruments.name', 'instruments.description', 'instruments.text_language', 'instruments.kind', 'instruments.theme_code',
-      'instruments.channels', 'instruments.audiences', 'instruments.languages', 'instruments.is_free', 'instruments.cost_description', 'instruments.stage',
-      'instruments.partner_id', 'partners.name as partner_name', 'partners.nuts_code', 'partners.nuts_name',
+      'instruments.id',
+      'instruments.name',
+      'instruments.description',
+      'instruments.text_language',
+      'instruments.kind',
+      'instruments.theme_code',
+      'instruments.channels',
+      'instruments.audiences',
+      'instruments.languages',
+      'instruments.is_free',
+      'instruments.cost_description',
+      'instruments.stage',
+      'instruments.partner_id',
+      'partners.name as partner_name',
+      'partners.nuts_code',
+      'partners.nuts_name',
     ])
     .where('instruments.published', '=', true)
     .where('instruments.id', '>', afterId)

@@ -52,7 +52,9 @@ type PropertiesOfKind<Kind extends string> = { [P in Property]: (typeof properti
 export type LanguageMap = Record<string, string>;
 
 /** A node of the graph, written exactly as it appears in the JSON-LD `@graph`. */
-export type GraphNode = { '@id': string; '@type': NodeClass } & { [P in PropertiesOfKind<'literal'>]?: string } & { [P in PropertiesOfKind<'text'>]?: LanguageMap } & {
+export type GraphNode = { '@id': string; '@type': NodeClass } & { [P in PropertiesOfKind<'literal'>]?: string } & {
+  [P in PropertiesOfKind<'text'>]?: LanguageMap;
+} & {
   [P in PropertiesOfKind<'link'>]?: string[];
 };
 
@@ -67,7 +69,10 @@ export const jsonLdContext = {
   ...namespaces,
   ...Object.fromEntries(Object.entries(classes).map(([term, iri]) => [term, compact(iri)])),
   ...Object.fromEntries(
-    Object.entries(properties).map(([term, { iri, kind }]) => [term, kind === 'literal' ? compact(iri) : kind === 'text' ? { '@id': compact(iri), '@container': '@language' } : { '@id': compact(iri), '@type': '@id' }]),
+    Object.entries(properties).map(([term, { iri, kind }]) => [
+      term,
+      kind === 'literal' ? compact(iri) : kind === 'text' ? { '@id': compact(iri), '@container': '@language' } : { '@id': compact(iri), '@type': '@id' },
+    ]),
   ),
 };
 

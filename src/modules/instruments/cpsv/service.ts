@@ -27,8 +27,33 @@ const english = (text: string): LanguageMap => ({ en: text });
 
 /** ISO 639-1 codes of the forms → the EU Publications Office language authority table (ISO 639-2/T based). */
 const languageAuthorityCodes: Record<ServiceLanguage, string> = {
-  bg: 'BUL', cs: 'CES', da: 'DAN', de: 'DEU', el: 'ELL', en: 'ENG', es: 'SPA', et: 'EST', fi: 'FIN', fr: 'FRA', ga: 'GLE', hr: 'HRV', hu: 'HUN', it: 'ITA',
-  lt: 'LIT', lv: 'LAV', mt: 'MLT', nl: 'NLD', pl: 'POL', pt: 'POR', ro: 'RON', sk: 'SLK', sl: 'SLV', sv: 'SWE', ru: 'RUS', uk: 'UKR', ar: 'ARA',
+  bg: 'BUL',
+  cs: 'CES',
+  da: 'DAN',
+  de: 'DEU',
+  el: 'ELL',
+  en: 'ENG',
+  es: 'SPA',
+  et: 'EST',
+  fi: 'FIN',
+  fr: 'FRA',
+  ga: 'GLE',
+  hr: 'HRV',
+  hu: 'HUN',
+  it: 'ITA',
+  lt: 'LIT',
+  lv: 'LAV',
+  mt: 'MLT',
+  nl: 'NLD',
+  pl: 'POL',
+  pt: 'POR',
+  ro: 'RON',
+  sk: 'SLK',
+  sl: 'SLV',
+  sv: 'SWE',
+  ru: 'RUS',
+  uk: 'UKR',
+  ar: 'ARA',
 };
 
 const stageLabels: Record<Stage, string> = { idea: 'Idea', design: 'Design', pilot: 'Pilot', live: 'Live', scaled: 'Scaled up', retired: 'Retired' };
@@ -79,22 +104,38 @@ class CatalogueGraph {
       '@type': 'Location',
       ...(instrument.nuts_name ? { geographicName: english(instrument.nuts_name) } : {}),
     });
-    const authority = this.once(nodes, { '@id': `${this.publicUrl}/partners/${instrument.partner_id}#organisation`, '@type': 'PublicOrganisation', prefLabel: english(instrument.partner_name), spatial: [place] });
-    const channels = instrument.channels.filter((channel) => hasKey(channelLabels, channel)).map((channel) => {
-      const type = this.concept(nodes, 'instrument-channels', channel, english(channelLabels[channel]));
-      nodes.push({ '@id': `${page}#channel-${channel}`, '@type': 'Channel', identifier: `instrument-${instrument.id}-channel-${channel}`, type: [type] });
-      return `${page}#channel-${channel}`;
+    const authority = this.once(nodes, {
+      '@id': `${this.publicUrl}/partners/${instrument.partner_id}#organisation`,
+      '@type': 'PublicOrganisation',
+      prefLabel: english(instrument.partner_name),
+      spatial: [place],
     });
-    const languages = instrument.languages.filter((code) => hasKey(languageAuthorityCodes, code)).map((code) =>
-      this.once(nodes, { '@id': `http://publications.europa.eu/resource/authority/language/${languageAuthorityCodes[code]}`, '@type': 'LinguisticSystem' }),
-    );
-    const audiences = instrument.audiences.filter((audience) => hasKey(audienceLabels, audience)).map((audience) => this.concept(nodes, 'instrument-audiences', audience, english(audienceLabels[audience])));
+    const channels = instrument.channels
+      .filter((channel) => hasKey(channelLabels, channel))
+      .map((channel) => {
+        const type = this.concept(nodes, 'instrument-channels', channel, english(channelLabels[channel]));
+        nodes.push({ '@id': `${page}#channel-${channel}`, '@type': 'Channel', identifier: `instrument-${instrument.id}-channel-${channel}`, type: [type] });
+        return `${page}#channel-${channel}`;
+      });
+    const languages = instrument.languages
+      .filter((code) => hasKey(languageAuthorityCodes, code))
+      .map((code) =>
+        this.once(nodes, { '@id': `http://publications.europa.eu/resource/authority/language/${languageAuthorityCodes[code]}`, '@type': 'LinguisticSystem' }),
+      );
+    const audiences = instrument.audiences
+      .filter((audience) => hasKey(audienceLabels, audience))
+      .map((audience) => this.concept(nodes, 'instrument-audiences', audience, english(audienceLabels[audience])));
     const status = this.concept(nodes, 'instrument-stages', instrument.stage, english(stageLabels[instrument.stage]));
     const themeNames = instrument.theme_code === null ? undefined : this.themeNames.get(instrument.theme_code);
     const themes = instrument.theme_code !== null && themeNames ? [this.concept(nodes, 'themes', instrument.theme_code, themeNames)] : [];
     let cost: string[] = [];
     if (!instrument.is_free) {
-      nodes.push({ '@id': `${page}#cost`, '@type': 'Cost', identifier: `instrument-${instrument.id}-cost`, ...(instrument.cost_description ? { description: written(instrument.cost_description) } : {}) });
+      nodes.push({
+        '@id': `${page}#cost`,
+        '@type': 'Cost',
+        identifier: `instrument-${instrument.id}-cost`,
+        ...(instrument.cost_description ? { description: written(instrument.cost_description) } : {}),
+      });
       cost = [`${page}#cost`];
     }
     // An instrument saved without services (only possible outside the forms) is still listed, as one service.
@@ -131,7 +172,10 @@ async function* catalogueNodes(db: Db, options: CpsvOptions): AsyncGenerator<Gra
     const instruments = await publishedBatch(db, afterId, size, options.programmeId);
     if (instruments.length === 0) return;
     const services = new Map<number, ServiceRow[]>();
-    for (const service of await servicesOf(db, instruments.map((instrument) => instrument.id))) {
+    for (const service of await servicesOf(
+      db,
+      instruments.map((instrument) => instrument.id),
+    )) {
       services.set(service.instrument_id, [...(services.get(service.instrument_id) ?? []), service]);
     }
     yield instruments.flatMap((instrument) => graph.nodesOf(instrument, services.get(instrument.id) ?? []));

@@ -37,7 +37,9 @@ beforeAll(async () => {
   const { partnerA, partnerB, organisationA, organisationB, users } = fixture.world;
   ids.publishedA = valueOf(await createInstrument(db, users.editorA.actor, instrument(partnerA.id, 'Export permits'))).id;
   ids.draftA = valueOf(await createInstrument(db, users.editorA.actor, instrument(partnerA.id, 'Export draft', { published: false }))).id;
-  ids.publishedB = valueOf(await createInstrument(db, users.editorB.actor, instrument(partnerB.id, 'Export payments', { kind: 'payment_system', contractValuesPublic: true }))).id;
+  ids.publishedB = valueOf(
+    await createInstrument(db, users.editorB.actor, instrument(partnerB.id, 'Export payments', { kind: 'payment_system', contractValuesPublic: true })),
+  ).id;
   const chain = { role: 'supplier', inRegion: true, procurement: 'standard_tender' } as const;
   valueOf(await addChainEntry(db, users.editorA.actor, ids.publishedA, { ...chain, organisationId: organisationA.id, contractValueEur: 50_000 }));
   valueOf(await addChainEntry(db, users.editorB.actor, ids.publishedB, { ...chain, organisationId: organisationB.id, contractValueEur: 20_000.5 }));
@@ -46,9 +48,14 @@ beforeAll(async () => {
 const anonymous = () => new TestBrowser(fixture.context.app);
 const browserOf = async (role: Role | 'anonymous') => (role === 'anonymous' ? anonymous() : fixture.browserFor(role));
 const csvRows = (body: string) => parse<Record<string, string>>(body, { bom: true, columns: true });
-const exported = (rows: Record<string, string>[]) => rows.filter((row) => row.name?.startsWith('Export ')).sort((a, b) => String(a.name).localeCompare(String(b.name)));
-const problemRows = (page: Page) => [...page.screen.getByRole('table', { name: 'Problems by line' }).querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
-const countNamed = async (prefix: string) => (await fixture.context.db.selectFrom('instruments').select('id').where('name', 'like', `${prefix}%`).execute()).length;
+const exported = (rows: Record<string, string>[]) =>
+  rows.filter((row) => row.name?.startsWith('Export ')).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+const problemRows = (page: Page) =>
+  [...page.screen.getByRole('table', { name: 'Problems by line' }).querySelectorAll('tbody tr')].map((row) =>
+    [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+  );
+const countNamed = async (prefix: string) =>
+  (await fixture.context.db.selectFrom('instruments').select('id').where('name', 'like', `${prefix}%`).execute()).length;
 const en = async () => (await getTranslator()).translate('en');
 
 describe('downloading the catalogue', () => {
@@ -89,7 +96,12 @@ describe('downloading the catalogue', () => {
       ['Export payments', 20000.5],
       ['Export permits', 50000],
     ]);
-    expect(rows.find((row) => row.name === 'Export permits')).toMatchObject({ channels: ['web', 'phone'], services: ['Applying', 'Renewing'], is_free: true, published: true });
+    expect(rows.find((row) => row.name === 'Export permits')).toMatchObject({
+      channels: ['web', 'phone'],
+      services: ['Applying', 'Renewing'],
+      is_free: true,
+      published: true,
+    });
 
     const other = exported(csvRows((await (await fixture.browserFor('editorB')).get('/instruments.csv')).body));
     expect(other.map((row) => [row.name, row.contract_value_eur])).toEqual([
@@ -132,45 +144,107 @@ describe('importing instruments', () => {
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('2 instruments imported');
 
     const { db } = fixture.context;
-    const rows = await db.selectFrom('instruments').select(['id', 'partner_id', 'kind', 'stage', 'stage_since', 'theme_code', 'channels', 'audiences', 'is_free', 'cost_description', 'published']).where('name', 'like', 'Imported %').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('instruments')
+      .select(['id', 'partner_id', 'kind', 'stage', 'stage_since', 'theme_code', 'channels', 'audiences', 'is_free', 'cost_description', 'published'])
+      .where('name', 'like', 'Imported %')
+      .orderBy('id')
+      .execute();
     expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
-      { partner_id: partnerA.id, kind: 'online_service', stage: 'live', stage_since: '2025-05-01', theme_code: 'digital-services', channels: ['web', 'mobile_app'], audiences: ['citizens', 'businesses'], is_free: true, cost_description: '', published: true },
-      { partner_id: partnerA.id, kind: 'ai_tool', stage: 'idea', stage_since: '2026-11-27', theme_code: null, channels: [], audiences: [], is_free: false, cost_description: 'Paid per answer', published: false },
+      {
+        partner_id: partnerA.id,
+        kind: 'online_service',
+        stage: 'live',
+        stage_since: '2025-05-01',
+        theme_code: 'digital-services',
+        channels: ['web', 'mobile_app'],
+        audiences: ['citizens', 'businesses'],
+        is_free: true,
+        cost_description: '',
+        published: true,
+      },
+      {
+        partner_id: partnerA.id,
+        kind: 'ai_tool',
+        stage: 'idea',
+        stage_since: '2026-11-27',
+        theme_code: null,
+        channels: [],
+        audiences: [],
+        is_free: false,
+        cost_description: 'Paid per answer',
+        published: false,
+      },
     ]);
     const created = rows.map((row) => row.id);
-    const services = await db.selectFrom('instrument_services').select(['instrument_id', 'name']).where('instrument_id', 'in', created).orderBy('instrument_id').orderBy('position').execute();
+    const services = await db
+      .selectFrom('instrument_services')
+      .select(['instrument_id', 'name'])
+      .where('instrument_id', 'in', created)
+      .orderBy('instrument_id')
+      .orderBy('position')
+      .execute();
     expect(services.map((service) => service.name)).toEqual(['Applying', 'Paying', 'Answering']);
     const stages = await db.selectFrom('instrument_stages').select(['stage', 'occurred_on']).where('instrument_id', 'in', created).orderBy('id').execute();
     expect(stages).toEqual([
       { stage: 'live', occurred_on: '2025-05-01' },
       { stage: 'idea', occurred_on: '2026-11-27' },
     ]);
-    const audit = await db.selectFrom('audit_events').select('entity_id').where('action', '=', 'instrument.import').where('entity_id', 'in', created.map(String)).execute();
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'instrument.import')
+      .where('entity_id', 'in', created.map(String))
+      .execute();
     expect(audit).toHaveLength(2);
   });
 
   it('reads the language of each row’s texts, English in a file without the column, and refuses one it does not know', async () => {
     const { partnerA } = fixture.world;
     const withLanguage = `${header},text_language`;
-    const refused = readPage(await uploadCatalogue([withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,xx`].join('\n')));
+    const refused = readPage(
+      await uploadCatalogue(
+        [withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,xx`].join('\n'),
+      ),
+    );
     expect(refused.status).toBe(400);
     expect(problemRows(refused)).toEqual([['2', 'text_language', 'Enter one of: en, it, et, hu, sv']]);
     expect(await countNamed('Keelega teenus')).toBe(0);
 
-    const page = readPage(await uploadCatalogue([withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,ET`].join('\n')));
+    const page = readPage(
+      await uploadCatalogue(
+        [withLanguage, `${partnerA.shortName},Keelega teenus,Kirjeldus,online_service,live,2025-05-01,,web,,,yes,,Taotlemine,,ET`].join('\n'),
+      ),
+    );
     expect(page.status).toBe(200);
-    const languageOf = async (name: string) => (await fixture.context.db.selectFrom('instruments').select('text_language').where('name', '=', name).executeTakeFirstOrThrow()).text_language;
+    const languageOf = async (name: string) =>
+      (await fixture.context.db.selectFrom('instruments').select('text_language').where('name', '=', name).executeTakeFirstOrThrow()).text_language;
     expect(await languageOf('Keelega teenus')).toBe('et');
     expect(await languageOf('Imported parking')).toBe('en');
   });
 
   it('takes a JSON array whose lists are arrays and whose answers are true or false', async () => {
     const json = JSON.stringify([
-      { partner: String(fixture.world.partnerA.id), name: 'Imported JSON kiosk', description: 'A kiosk', kind: 'other', stage: 'design', stage_since: '2026-02-01', channels: ['kiosk'], is_free: true, services: ['Printing certificates'], published: false },
+      {
+        partner: String(fixture.world.partnerA.id),
+        name: 'Imported JSON kiosk',
+        description: 'A kiosk',
+        kind: 'other',
+        stage: 'design',
+        stage_since: '2026-02-01',
+        channels: ['kiosk'],
+        is_free: true,
+        services: ['Printing certificates'],
+        published: false,
+      },
     ]);
     const page = readPage(await uploadCatalogue(json, { name: 'instruments.json' }));
     expect(page.status).toBe(200);
-    const row = await fixture.context.db.selectFrom('instruments').select(['channels', 'published']).where('name', '=', 'Imported JSON kiosk').executeTakeFirstOrThrow();
+    const row = await fixture.context.db
+      .selectFrom('instruments')
+      .select(['channels', 'published'])
+      .where('name', '=', 'Imported JSON kiosk')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ channels: ['kiosk'], published: false });
   });
 
@@ -178,7 +252,11 @@ describe('importing instruments', () => {
     const download = await (await fixture.browserFor('editorA')).get(`/instruments.csv?partner=${fixture.world.partnerA.id}&kind=online_service&q=Export`);
     const renamed = download.body.replace(/Export permits/g, 'Reimported permits');
     expect(readPage(await uploadCatalogue(renamed)).status).toBe(200);
-    const row = await fixture.context.db.selectFrom('instruments').select(['channels', 'published', 'partner_id']).where('name', '=', 'Reimported permits').executeTakeFirstOrThrow();
+    const row = await fixture.context.db
+      .selectFrom('instruments')
+      .select(['channels', 'published', 'partner_id'])
+      .where('name', '=', 'Reimported permits')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ channels: ['web', 'phone'], published: true, partner_id: fixture.world.partnerA.id });
   });
 
@@ -199,11 +277,26 @@ describe('importing instruments', () => {
     valueOf(await createInstrument(db, fixture.world.users.editorA.actor, original));
     const download = await (await fixture.browserFor('editorA')).get(`/instruments.csv?partner=${fixture.world.partnerA.id}&q=hostile`);
     expect(readPage(await uploadCatalogue(download.body.replace(/^\uFEFF/, ''))).status).toBe(200);
-    const rows = await db.selectFrom('instruments').select(['id', 'name', 'description', 'authentication', 'cost_description', 'channels', 'kind', 'stage']).where('name', '=', name).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('instruments')
+      .select(['id', 'name', 'description', 'authentication', 'cost_description', 'channels', 'kind', 'stage'])
+      .where('name', '=', name)
+      .orderBy('id')
+      .execute();
     expect(rows).toHaveLength(2);
     const [first, second] = rows.map(({ id: _id, ...row }) => row);
     expect(second).toEqual(first);
-    const services = await db.selectFrom('instrument_services').select(['instrument_id', 'name']).where('instrument_id', 'in', rows.map((row) => row.id)).orderBy('instrument_id').orderBy('position').execute();
+    const services = await db
+      .selectFrom('instrument_services')
+      .select(['instrument_id', 'name'])
+      .where(
+        'instrument_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('instrument_id')
+      .orderBy('position')
+      .execute();
     const names = ['@Applying', "'-Renewing", 'Paying by card | by transfer; or in cash'];
     expect(services.map((service) => service.name)).toEqual([...names, ...names]);
   });
@@ -241,7 +334,11 @@ describe('importing instruments', () => {
 
   it('refuses rows for a partner the editor does not work for, and writes none of the file', async () => {
     const { partnerA, partnerB } = fixture.world;
-    const csv = [header, `${partnerA.shortName},Cross mine,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,`, `${partnerB.shortName},Cross theirs,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,`].join('\n');
+    const csv = [
+      header,
+      `${partnerA.shortName},Cross mine,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,`,
+      `${partnerB.shortName},Cross theirs,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,`,
+    ].join('\n');
     const page = readPage(await uploadCatalogue(csv));
     expect(page.status).toBe(400);
     expect(problemRows(page)).toEqual([['3', 'partner', `You may not record instruments for “${partnerB.shortName}”`]]);
@@ -249,16 +346,25 @@ describe('importing instruments', () => {
   });
 
   it('refuses a file with columns it does not know, naming them', async () => {
-    const page = readPage(await uploadCatalogue(`${header},colour,budget\n${fixture.world.partnerA.shortName},Unknown column,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,,red,10\n`));
+    const page = readPage(
+      await uploadCatalogue(
+        `${header},colour,budget\n${fixture.world.partnerA.shortName},Unknown column,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,,red,10\n`,
+      ),
+    );
     expect(page.status).toBe(400);
-    expect(page.screen.getByRole('alert').textContent).toContain('The first line names columns the import does not know: colour, budget. Remove or rename them.');
+    expect(page.screen.getByRole('alert').textContent).toContain(
+      'The first line names columns the import does not know: colour, budget. Remove or rename them.',
+    );
     expect(await countNamed('Unknown column')).toBe(0);
     const json = readPage(await uploadCatalogue(JSON.stringify([{ partner: 'x', name: 'Unknown key', colour: 'red' }]), { name: 'x.json' }));
     expect(problemRows(json)).toEqual([['1', '', 'This item has keys the import does not know: colour']]);
   });
 
   it('refuses a file that is not UTF-8, naming the first bad line', async () => {
-    const latin1 = Buffer.from(`${header}\n${fixture.world.partnerA.shortName},G\xe4vle permits,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,\n`, 'latin1');
+    const latin1 = Buffer.from(
+      `${header}\n${fixture.world.partnerA.shortName},G\xe4vle permits,Fine,online_service,live,2025-05-01,,web,,,yes,,Applying,\n`,
+      'latin1',
+    );
     const page = readPage(await uploadCatalogue(latin1));
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('alert').textContent).toContain('The file is not in UTF-8 (the first problem is on line 2).');
@@ -277,7 +383,8 @@ describe('importing instruments', () => {
   });
 });
 
-const impactHeader = 'period_start,period_end,users,transactions,processing_minutes_digital,processing_minutes_former,cost_digital_eur,cost_former_eur,satisfaction_percent,digital_share_percent';
+const impactHeader =
+  'period_start,period_end,users,transactions,processing_minutes_digital,processing_minutes_former,cost_digital_eur,cost_former_eur,satisfaction_percent,digital_share_percent';
 
 async function uploadImpact(instrumentId: number, content: string, role: Role = 'editorA'): Promise<LightMyRequestResponse> {
   const browser = await fixture.browserFor(role);
@@ -285,7 +392,12 @@ async function uploadImpact(instrumentId: number, content: string, role: Role = 
 }
 
 const periodsOf = async (instrumentId: number) =>
-  fixture.context.db.selectFrom('instrument_impact').select(['period_start', 'period_end', 'users', 'cost_digital_eur', 'satisfaction_percent']).where('instrument_id', '=', instrumentId).orderBy('period_start').execute();
+  fixture.context.db
+    .selectFrom('instrument_impact')
+    .select(['period_start', 'period_end', 'users', 'cost_digital_eur', 'satisfaction_percent'])
+    .where('instrument_id', '=', instrumentId)
+    .orderBy('period_start')
+    .execute();
 
 describe('importing impact measurements', () => {
   it('shows the upload form to the instrument’s editors', async () => {
@@ -300,24 +412,54 @@ describe('importing impact measurements', () => {
     const page = readPage(await uploadImpact(ids.publishedA, csv));
     expect(page.status).toBe(200);
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('2 measurement periods imported');
-    const periods = (await periodsOf(ids.publishedA)).map((period) => ({ ...period, cost_digital_eur: period.cost_digital_eur === null ? null : Number(period.cost_digital_eur), satisfaction_percent: period.satisfaction_percent === null ? null : Number(period.satisfaction_percent) }));
+    const periods = (await periodsOf(ids.publishedA)).map((period) => ({
+      ...period,
+      cost_digital_eur: period.cost_digital_eur === null ? null : Number(period.cost_digital_eur),
+      satisfaction_percent: period.satisfaction_percent === null ? null : Number(period.satisfaction_percent),
+    }));
     expect(periods).toEqual([
       { period_start: '2026-01-01', period_end: '2026-03-31', users: 1200, cost_digital_eur: 1.2, satisfaction_percent: 92 },
       { period_start: '2026-04-01', period_end: '2026-06-30', users: 1500, cost_digital_eur: null, satisfaction_percent: null },
     ]);
-    const audit = await fixture.context.db.selectFrom('audit_events').select('id').where('action', '=', 'instrument.import_impact').where('entity_id', '=', String(ids.publishedA)).execute();
+    const audit = await fixture.context.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'instrument.import_impact')
+      .where('entity_id', '=', String(ids.publishedA))
+      .execute();
     expect(audit).toHaveLength(2);
   });
 
   it('refuses periods that overlap each other in the file, or one already recorded, and writes none', async () => {
-    const inFile = readPage(await uploadImpact(ids.publishedB, [impactHeader, '2026-01-01,2026-03-31,1,,,,,,,', '2026-07-01,2026-09-30,2,,,,,,,', '2026-03-15,2026-04-15,3,,,,,,,'].join('\n'), 'editorB'));
+    const inFile = readPage(
+      await uploadImpact(
+        ids.publishedB,
+        [impactHeader, '2026-01-01,2026-03-31,1,,,,,,,', '2026-07-01,2026-09-30,2,,,,,,,', '2026-03-15,2026-04-15,3,,,,,,,'].join('\n'),
+        'editorB',
+      ),
+    );
     expect(inFile.status).toBe(400);
     expect(problemRows(inFile)).toEqual([['4', 'period_start', 'This period overlaps the period on line 2']]);
     expect(await periodsOf(ids.publishedB)).toEqual([]);
 
     const { db } = fixture.context;
-    valueOf(await addImpact(db, fixture.world.users.editorB.actor, ids.publishedB, { periodStart: '2025-10-01', periodEnd: '2025-12-31', users: 10, transactions: null, processingMinutesDigital: null, processingMinutesFormer: null, costDigitalEur: null, costFormerEur: null, satisfactionPercent: null, digitalSharePercent: null }));
-    const existing = readPage(await uploadImpact(ids.publishedB, [impactHeader, '2026-01-01,2026-03-31,1,,,,,,,', '2025-12-01,2025-12-31,2,,,,,,,'].join('\n'), 'editorB'));
+    valueOf(
+      await addImpact(db, fixture.world.users.editorB.actor, ids.publishedB, {
+        periodStart: '2025-10-01',
+        periodEnd: '2025-12-31',
+        users: 10,
+        transactions: null,
+        processingMinutesDigital: null,
+        processingMinutesFormer: null,
+        costDigitalEur: null,
+        costFormerEur: null,
+        satisfactionPercent: null,
+        digitalSharePercent: null,
+      }),
+    );
+    const existing = readPage(
+      await uploadImpact(ids.publishedB, [impactHeader, '2026-01-01,2026-03-31,1,,,,,,,', '2025-12-01,2025-12-31,2,,,,,,,'].join('\n'), 'editorB'),
+    );
     expect(existing.status).toBe(400);
     expect(problemRows(existing)).toEqual([['3', 'period_start', 'This period overlaps the period already recorded from 2025-10-01 to 2025-12-31']]);
     expect((await periodsOf(ids.publishedB)).map((period) => period.period_start)).toEqual(['2025-10-01']);
@@ -326,7 +468,20 @@ describe('importing impact measurements', () => {
   it('lists a period overlapping one already recorded together with the other rows’ problems, in one report', async () => {
     const { db } = fixture.context;
     const id = valueOf(await createInstrument(db, fixture.world.users.editorA.actor, instrument(fixture.world.partnerA.id, 'Impact in one round'))).id;
-    valueOf(await addImpact(db, fixture.world.users.editorA.actor, id, { periodStart: '2024-01-01', periodEnd: '2024-03-31', users: 10, transactions: null, processingMinutesDigital: null, processingMinutesFormer: null, costDigitalEur: null, costFormerEur: null, satisfactionPercent: null, digitalSharePercent: null }));
+    valueOf(
+      await addImpact(db, fixture.world.users.editorA.actor, id, {
+        periodStart: '2024-01-01',
+        periodEnd: '2024-03-31',
+        users: 10,
+        transactions: null,
+        processingMinutesDigital: null,
+        processingMinutesFormer: null,
+        costDigitalEur: null,
+        costFormerEur: null,
+        satisfactionPercent: null,
+        digitalSharePercent: null,
+      }),
+    );
     const page = readPage(await uploadImpact(id, [impactHeader, '2024-02-01,2024-02-29,5,,,,,,,', '2024-05-01,2024-05-31,-5,,,,,,,'].join('\n')));
     expect(page.status).toBe(400);
     expect(problemRows(page)).toEqual([
@@ -351,7 +506,9 @@ describe('importing impact measurements', () => {
 describe('dates in imported files', () => {
   it('refuses years 0001 and 9999 in a catalogue and in impact periods, by line and column', async () => {
     const years = 'Enter a date between 1900 and 2100';
-    const catalogue = readPage(await uploadCatalogue([header, `${fixture.world.partnerA.shortName},Year one,Fine,online_service,live,0001-05-01,,web,,,yes,,Applying,`].join('\n')));
+    const catalogue = readPage(
+      await uploadCatalogue([header, `${fixture.world.partnerA.shortName},Year one,Fine,online_service,live,0001-05-01,,web,,,yes,,Applying,`].join('\n')),
+    );
     expect(catalogue.status).toBe(400);
     expect(problemRows(catalogue)).toEqual([['2', 'stage_since', years]]);
     expect(await countNamed('Year one')).toBe(0);

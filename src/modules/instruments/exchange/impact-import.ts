@@ -39,7 +39,12 @@ function checkRow(row: SourceRow): RowCheck<ImpactInput> {
   const form = Object.fromEntries(impactColumns.map((column) => [fieldOfColumn[column], cellText(row.record[column])]));
   const parsed = impactSchema.safeParse(form);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const problems = fieldErrors(parsed.error).map((error) => ({ position: row.position, column: columnOfField.get(error.field) ?? error.field, key: error.key, ...(error.values ? { values: error.values } : {}) }));
+  const problems = fieldErrors(parsed.error).map((error) => ({
+    position: row.position,
+    column: columnOfField.get(error.field) ?? error.field,
+    key: error.key,
+    ...(error.values ? { values: error.values } : {}),
+  }));
   const order = (column: string) => impactColumns.indexOf(column as (typeof impactColumns)[number]);
   return { ok: false, problems: problems.sort((a, b) => order(a.column) - order(b.column)) };
 }
@@ -63,14 +68,26 @@ async function overlapsRecorded(db: Executor, instrumentId: number, rows: { posi
   const problems: RowProblem[] = [];
   for (const { position, value } of rows) {
     const overlap = await queries.overlappingPeriod(db, instrumentId, value.periodStart, value.periodEnd);
-    if (overlap) problems.push({ position, column: 'period_start', key: 'instrumentData.rowErrors.overlapExisting', values: { start: overlap.period_start, end: overlap.period_end } });
+    if (overlap)
+      problems.push({
+        position,
+        column: 'period_start',
+        key: 'instrumentData.rowErrors.overlapExisting',
+        values: { start: overlap.period_start, end: overlap.period_end },
+      });
   }
   return problems;
 }
 
-const mayWrite = (actor: Actor, instrument: { programme_id: number; partner_id: number }) => can(actor, 'instrument.write', { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] });
+const mayWrite = (actor: Actor, instrument: { programme_id: number; partner_id: number }) =>
+  can(actor, 'instrument.write', { programmeId: instrument.programme_id, partnerIds: [instrument.partner_id] });
 
-export async function importImpact(db: Db, actor: Actor, instrumentId: number, file: { path: string; format: ImportFormat }): Promise<Outcome<ImportReport, 'not_found' | 'forbidden'>> {
+export async function importImpact(
+  db: Db,
+  actor: Actor,
+  instrumentId: number,
+  file: { path: string; format: ImportFormat },
+): Promise<Outcome<ImportReport, 'not_found' | 'forbidden'>> {
   // Asked before the instrument's recorded periods are read for the report, and again on the locked row before writing.
   const instrument = await queries.findInstrument(db, instrumentId);
   if (!instrument) return refuse('not_found');
@@ -95,7 +112,13 @@ export async function importImpact(db: Db, actor: Actor, instrumentId: number, f
     await recordAuditMany(
       trx,
       actor,
-      check.accepted.map(({ value }) => ({ action: 'instrument.import_impact', entityType: 'instrument', entityId: instrumentId, programmeId: locked.programme_id, after: { ...value } })),
+      check.accepted.map(({ value }) => ({
+        action: 'instrument.import_impact',
+        entityType: 'instrument',
+        entityId: instrumentId,
+        programmeId: locked.programme_id,
+        after: { ...value },
+      })),
     );
     return done(reportOf(check, check.accepted.length));
   });

@@ -35,7 +35,11 @@ export interface ImportReport {
   fileError?: { key: string; values: Record<string, string | number> };
 }
 
-export const rowShapeMessages = { columnCount: 'instrumentData.rowErrors.columnCount', notObject: 'instrumentData.rowErrors.notObject', unknownKeys: 'instrumentData.rowErrors.unknownKeys' };
+export const rowShapeMessages = {
+  columnCount: 'instrumentData.rowErrors.columnCount',
+  notObject: 'instrumentData.rowErrors.notObject',
+  unknownKeys: 'instrumentData.rowErrors.unknownKeys',
+};
 
 export function reportOf(check: FileCheck<unknown>, imported: number, later: RowProblem[] = []): ImportReport {
   const problems = [...check.problems, ...later].sort((a, b) => a.position - b.position);
@@ -70,12 +74,14 @@ interface CheckedInstrument {
 }
 
 const yesNo: Record<string, 'yes' | 'no'> = { yes: 'yes', no: 'no', true: 'yes', false: 'no' };
-const listItems = (value: unknown, format: ListFormat) => (Array.isArray(value) ? value.map((item) => cellText(item).trim()).filter(Boolean) : format.split(cellText(value)));
+const listItems = (value: unknown, format: ListFormat) =>
+  Array.isArray(value) ? value.map((item) => cellText(item).trim()).filter(Boolean) : format.split(cellText(value));
 
 /** Reads one row into the instrument form's fields; the problems only a file can have are reported here, the rest by the form's schema. */
 function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<CheckedInstrument> {
   const problems: RowProblem[] = [];
-  const problem = (column: string, key: string, values?: Record<string, string | number>) => problems.push(values ? { position: row.position, column, key, values } : { position: row.position, column, key });
+  const problem = (column: string, key: string, values?: Record<string, string | number>) =>
+    problems.push(values ? { position: row.position, column, key, values } : { position: row.position, column, key });
   const cell = (column: string) => cellText(row.record[column]).trim();
 
   const partnerText = cell('partner');
@@ -164,13 +170,22 @@ function checkRow(row: SourceRow, actor: Actor, lookup: Lookup): RowCheck<Checke
 async function loadLookup(db: Db, actor: Actor, today: string): Promise<Lookup> {
   const [partners, themes] = await Promise.all([listPartners(db, actor), listThemes(db)]);
   return {
-    partners: partners.map((partner) => ({ id: partner.id, programmeId: partner.programmeId, names: [partner.name, partner.shortName, String(partner.id)].map((name) => name.toLowerCase()) })),
+    partners: partners.map((partner) => ({
+      id: partner.id,
+      programmeId: partner.programmeId,
+      names: [partner.name, partner.shortName, String(partner.id)].map((name) => name.toLowerCase()),
+    })),
     themes: new Set(themes.map((theme) => theme.code)),
     today,
   };
 }
 
-export async function importCatalogue(db: Db, actor: Actor, file: { path: string; format: ImportFormat }, today = new Date().toISOString().slice(0, 10)): Promise<ImportReport> {
+export async function importCatalogue(
+  db: Db,
+  actor: Actor,
+  file: { path: string; format: ImportFormat },
+  today = new Date().toISOString().slice(0, 10),
+): Promise<ImportReport> {
   const lookup = await loadLookup(db, actor, today);
   const check = await checkFile(readRows(file.path, file.format, catalogueExportColumns, requiredCatalogueColumns), (row) => checkRow(row, actor, lookup), {
     format: file.format,
@@ -188,7 +203,13 @@ export async function importCatalogue(db: Db, actor: Actor, file: { path: string
       const id = await queries.insertInstrument(trx, { ...input, programmeId }, input.stage, input.stageSince);
       await queries.replaceServices(trx, id, input.services);
       await queries.insertStage(trx, { instrumentId: id, stage: input.stage, occurredOn: input.stageSince, evidence: '', reason: '', userId, label });
-      audit.push({ action: 'instrument.import', entityType: 'instrument', entityId: id, programmeId, after: { ...input, services: input.services.map((service) => service.name) } });
+      audit.push({
+        action: 'instrument.import',
+        entityType: 'instrument',
+        entityId: id,
+        programmeId,
+        after: { ...input, services: input.services.map((service) => service.name) },
+      });
     }
     await recordAuditMany(trx, actor, audit);
   });

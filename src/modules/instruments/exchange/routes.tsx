@@ -59,7 +59,15 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
     if ('errors' in chosen) return reply.page(<CatalogueImportPage state={{ values: {}, errors: chosen.errors }} />, chosen.status);
     const { file } = chosen;
     const report = await importCatalogue(db, request.actor, { path: file.path, format: file.format });
-    return reply.page(<ImportReportPage report={report} fileName={file.filename} kind="catalogue" target={{ href: '/instruments', label: request.t('instrumentData.report.catalogue') }} />, report.imported > 0 ? 200 : 400);
+    return reply.page(
+      <ImportReportPage
+        report={report}
+        fileName={file.filename}
+        kind="catalogue"
+        target={{ href: '/instruments', label: request.t('instrumentData.report.catalogue') }}
+      />,
+      report.imported > 0 ? 200 : 400,
+    );
   });
 
   /** The instrument whose impact is imported, refused unless the actor writes for it. */
@@ -82,6 +90,9 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await importImpact(db, request.actor, instrument.id, { path: file.path, format: file.format });
     if (!outcome.ok) throw new HttpError(outcome.reason);
     const report = outcome.value;
-    return reply.page(<ImportReportPage report={report} fileName={file.filename} kind="impact" target={{ href: `/instruments/${instrument.id}`, label: instrument.name }} />, report.imported > 0 ? 200 : 400);
+    return reply.page(
+      <ImportReportPage report={report} fileName={file.filename} kind="impact" target={{ href: `/instruments/${instrument.id}`, label: instrument.name }} />,
+      report.imported > 0 ? 200 : 400,
+    );
   });
 };

@@ -65,7 +65,8 @@ async function* records(db: Db, actor: Actor, query: CatalogueQuery): AsyncGener
     for (const entry of entries) {
       const row = rowById.get(entry.id);
       if (!row) continue;
-      const contractsVisible = row.contract_values_public || can(actor, 'instrument.see_contracts', { programmeId: row.programme_id, partnerIds: [row.partner_id] });
+      const contractsVisible =
+        row.contract_values_public || can(actor, 'instrument.see_contracts', { programmeId: row.programme_id, partnerIds: [row.partner_id] });
       const total = totalById.get(row.id) ?? null;
       yield {
         id: row.id,

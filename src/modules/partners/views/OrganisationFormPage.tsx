@@ -60,7 +60,14 @@ export function OrganisationFormPage({ partner, organisation, state, mayDelete =
             { value: 'no', label: t('common.no') },
           ]}
         />
-        <TextField name="website" type="url" label={t('partners.organisations.form.website.label')} value={organisation?.website} state={state} spellcheck={false} />
+        <TextField
+          name="website"
+          type="url"
+          label={t('partners.organisations.form.website.label')}
+          value={organisation?.website}
+          state={state}
+          spellcheck={false}
+        />
         <SubmitButton>{organisation ? t('common.actions.saveChanges') : t('partners.organisations.form.create')}</SubmitButton>
       </Form>
       {organisation && mayDelete ? (

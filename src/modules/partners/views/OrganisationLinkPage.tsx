@@ -25,7 +25,10 @@ export function OrganisationLinkPage({ partner, candidates, state }: { partner: 
             label={t('partners.organisations.link.organisationId.label')}
             state={state}
             placeholder={t('common.choose')}
-            options={candidates.map((organisation) => ({ value: String(organisation.id), label: `${organisation.name} (${t(`partners.helix.${organisation.helix}`)})` }))}
+            options={candidates.map((organisation) => ({
+              value: String(organisation.id),
+              label: `${organisation.name} (${t(`partners.helix.${organisation.helix}`)})`,
+            }))}
           />
           <RadioGroup
             name="inRegion"

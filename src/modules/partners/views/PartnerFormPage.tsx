@@ -20,9 +20,31 @@ export function PartnerFormPage({ programme, partner, state }: { programme: Prog
       <PageHeading caption={programme.acronym}>{title}</PageHeading>
       <Form action={partner ? `/partners/${partner.id}` : `/programmes/${programme.id}/partners`}>
         <TextField name="name" label={t('partners.form.name.label')} hint={t('partners.form.name.hint')} value={partner?.name} state={state} />
-        <TextField name="shortName" label={t('partners.form.shortName.label')} hint={t('partners.form.shortName.hint')} value={partner?.shortName} state={state} width="medium" />
-        <SelectField name="countryCode" label={t('partners.form.countryCode.label')} value={partner?.countryCode} state={state} options={countryOptions(locale)} placeholder={t('common.choose')} />
-        <TextField name="nutsCode" label={t('partners.form.nutsCode.label')} hint={t('partners.form.nutsCode.hint')} value={partner?.nutsCode} state={state} width="short" spellcheck={false} />
+        <TextField
+          name="shortName"
+          label={t('partners.form.shortName.label')}
+          hint={t('partners.form.shortName.hint')}
+          value={partner?.shortName}
+          state={state}
+          width="medium"
+        />
+        <SelectField
+          name="countryCode"
+          label={t('partners.form.countryCode.label')}
+          value={partner?.countryCode}
+          state={state}
+          options={countryOptions(locale)}
+          placeholder={t('common.choose')}
+        />
+        <TextField
+          name="nutsCode"
+          label={t('partners.form.nutsCode.label')}
+          hint={t('partners.form.nutsCode.hint')}
+          value={partner?.nutsCode}
+          state={state}
+          width="short"
+          spellcheck={false}
+        />
         <TextField name="nutsName" label={t('partners.form.nutsName.label')} value={partner?.nutsName} state={state} width="medium" />
         {mayAssignRole ? (
           <RadioGroup
@@ -38,11 +60,27 @@ export function PartnerFormPage({ programme, partner, state }: { programme: Prog
             <input type="hidden" name="role" value={partner?.role ?? 'partner'} />
           </>
         )}
-        <TextField name="website" type="url" label={t('partners.form.website.label')} hint={t('partners.form.website.hint')} value={partner?.website} state={state} spellcheck={false} />
+        <TextField
+          name="website"
+          type="url"
+          label={t('partners.form.website.label')}
+          hint={t('partners.form.website.hint')}
+          value={partner?.website}
+          state={state}
+          spellcheck={false}
+        />
         <h2>{t('partners.form.contactHeading')}</h2>
         <p class="field__hint">{t('partners.form.contactHint')}</p>
         <TextField name="contactName" label={t('partners.form.contactName.label')} value={partner?.contactName} state={state} autocomplete="off" />
-        <TextField name="contactEmail" type="email" label={t('partners.form.contactEmail.label')} value={partner?.contactEmail} state={state} autocomplete="off" spellcheck={false} />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t('partners.form.contactEmail.label')}
+          value={partner?.contactEmail}
+          state={state}
+          autocomplete="off"
+          spellcheck={false}
+        />
         <SubmitButton>{partner ? t('common.actions.saveChanges') : t('partners.form.create')}</SubmitButton>
       </Form>
     </Layout>

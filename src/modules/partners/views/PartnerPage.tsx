@@ -62,7 +62,9 @@ export function PartnerPage({ partner, programme, sections = [] }: { partner: Pa
         <p>{t('partners.page.stakeholdersIntro')}</p>
         <ul class="stat-list">
           {byHelix.map(({ helix, count }) => (
-            <Stat key={helix} value={count}><span class="stat-list__label">{t(`partners.helix.${helix}`)}</span></Stat>
+            <Stat key={helix} value={count}>
+              <span class="stat-list__label">{t(`partners.helix.${helix}`)}</span>
+            </Stat>
           ))}
         </ul>
         {partner.organisations.length === 0 ? (

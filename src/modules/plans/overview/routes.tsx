@@ -65,7 +65,10 @@ export const overviewRoutes: FastifyPluginAsync = async (app) => {
         entry.latest?.spentEur ?? 0,
       ]),
     );
-    const csv = csvText([['partner', 'plan_version', 'action_key', 'action', 'starts_on', 'ends_on', 'costs_eur', 'latest_semester', 'status', 'percent_complete', 'spent_eur'], ...rows]);
+    const csv = csvText([
+      ['partner', 'plan_version', 'action_key', 'action', 'starts_on', 'ends_on', 'costs_eur', 'latest_semester', 'status', 'percent_complete', 'spent_eur'],
+      ...rows,
+    ]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="plans-monitoring.csv"').send(csv);
   });
 };

@@ -42,7 +42,9 @@ export async function programmeOverview(db: Db, programmeId: number): Promise<Pl
     const costed = actions.filter((entry) => (entry.action.costsEur ?? 0) > 0);
     const weights = costed.length ? costed : actions;
     const totalWeight = weights.reduce((sum, entry) => sum + (costed.length ? (entry.action.costsEur ?? 0) : 1), 0);
-    const progress = totalWeight ? weights.reduce((sum, entry) => sum + (costed.length ? (entry.action.costsEur ?? 0) : 1) * (entry.latest?.percentComplete ?? 0), 0) / totalWeight : 0;
+    const progress = totalWeight
+      ? weights.reduce((sum, entry) => sum + (costed.length ? (entry.action.costsEur ?? 0) : 1) * (entry.latest?.percentComplete ?? 0), 0) / totalWeight
+      : 0;
     return {
       planId: version.plan_id,
       partnerId: version.partner_id,

@@ -46,7 +46,9 @@ describe('evidence limits', () => {
   it('refuses three 9 MB documents (27 MB), naming the one that went over 25 MB', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
-    const page = readPage(await editor.uploadStream(url, [aPdf('a.pdf', 9 * megabyte), aPdf('b.pdf', 9 * megabyte), aPdf('c.pdf', 9 * megabyte)], aReportForm()));
+    const page = readPage(
+      await editor.uploadStream(url, [aPdf('a.pdf', 9 * megabyte), aPdf('b.pdf', 9 * megabyte), aPdf('c.pdf', 9 * megabyte)], aReportForm()),
+    );
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('(“c.pdf” went over)');
     expect(await stored()).toEqual(before);
@@ -55,7 +57,13 @@ describe('evidence limits', () => {
   it('refuses an eleventh document', async () => {
     const editor = await fixture.browserFor('editorB');
     const before = await stored();
-    const page = readPage(await editor.uploadStream(url, Array.from({ length: 11 }, (_, index) => aPdf(`page-${index + 1}.pdf`, 1000)), aReportForm()));
+    const page = readPage(
+      await editor.uploadStream(
+        url,
+        Array.from({ length: 11 }, (_, index) => aPdf(`page-${index + 1}.pdf`, 1000)),
+        aReportForm(),
+      ),
+    );
     expect(page.status).toBe(413);
     expect(page.mainText).toContain('Choose at most 10 files');
     expect(await stored()).toEqual(before);
@@ -75,7 +83,12 @@ describe('evidence limits', () => {
     const editor = await fixture.browserFor('editorB');
     const workDone = '€'.repeat(10_000);
     expect((await editor.uploadStream(url, [], aReportForm({ workDone }))).statusCode).toBe(303);
-    const filed = await fixture.context.db.selectFrom('progress_reports').select('work_done').where('plan_id', '=', planId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const filed = await fixture.context.db
+      .selectFrom('progress_reports')
+      .select('work_done')
+      .where('plan_id', '=', planId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(filed.work_done).toBe(workDone);
   });
 
@@ -91,7 +104,9 @@ describe('evidence limits', () => {
 
   it('shows every problem at once: a missing answer, a semester outside the plan and a disguised document', async () => {
     const editor = await fixture.browserFor('editorB');
-    const page = readPage(await editor.upload(url, { files: { filename: 'notes.pdf', content: Buffer.from('#!/bin/sh\nrm -rf /\n') } }, aReportForm({ semester: '3', status: '' })));
+    const page = readPage(
+      await editor.upload(url, { files: { filename: 'notes.pdf', content: Buffer.from('#!/bin/sh\nrm -rf /\n') } }, aReportForm({ semester: '3', status: '' })),
+    );
     expect(page.status).toBe(400);
     expect([...page.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual([
       'Choose a semester within the plan’s timeframe'.replace('’', "'"),
@@ -109,7 +124,8 @@ describe('evidence limits', () => {
     const files = [aPdf('volume-1.pdf', 10 * megabyte - 1000), aPdf('volume-2.pdf', 10 * megabyte - 1000), aPdf('volume-3.pdf', 4 * megabyte)];
     const upload = editor.uploadStream(url, files, aReportForm({ semester: '8' })).then((response) => order.push(`upload ${response.statusCode}`));
     // Once the first document can be seen being stored, a visitor asks for the plan's page.
-    while (!(await db.selectFrom('plan_files').select('id').where('original_name', '=', 'volume-1.pdf').executeTakeFirst())) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (!(await db.selectFrom('plan_files').select('id').where('original_name', '=', 'volume-1.pdf').executeTakeFirst()))
+      await new Promise((resolve) => setTimeout(resolve, 5));
     const page = visitor.get(`/plans/${planId}`).then((response) => order.push(`page ${response.statusCode}`));
     await Promise.all([upload, page]);
     expect(order).toEqual(['page 200', 'upload 303']);
@@ -118,15 +134,44 @@ describe('evidence limits', () => {
     const download = await visitor.get(link.getAttribute('href') ?? '');
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.length).toBe(10 * megabyte - 1000);
-    const expected = createHash('sha256').update(Buffer.concat([minimalPdf, Buffer.alloc(10 * megabyte - 1000 - minimalPdf.length, 0x20)])).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.concat([minimalPdf, Buffer.alloc(10 * megabyte - 1000 - minimalPdf.length, 0x20)]))
+      .digest('hex');
     expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(expected);
   });
 
   it('removes the documents of an upload abandoned before its report was filed, after an hour', async () => {
     const { db } = fixture.context;
-    const file = await db.insertInto('plan_files').values({ plan_id: planId, original_name: 'left.pdf', media_type: 'application/pdf', size_bytes: 3, sha256: 'x', uploaded_by_user_id: null, pending_since: new Date(Date.now() - 61 * 60_000) }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('plan_file_chunks').values({ file_id: file.id, position: 0, content: Buffer.from('abc') }).execute();
-    const recent = await db.insertInto('plan_files').values({ plan_id: planId, original_name: 'in-progress.pdf', media_type: 'application/pdf', size_bytes: 3, sha256: 'x', uploaded_by_user_id: null, pending_since: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const file = await db
+      .insertInto('plan_files')
+      .values({
+        plan_id: planId,
+        original_name: 'left.pdf',
+        media_type: 'application/pdf',
+        size_bytes: 3,
+        sha256: 'x',
+        uploaded_by_user_id: null,
+        pending_since: new Date(Date.now() - 61 * 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('plan_file_chunks')
+      .values({ file_id: file.id, position: 0, content: Buffer.from('abc') })
+      .execute();
+    const recent = await db
+      .insertInto('plan_files')
+      .values({
+        plan_id: planId,
+        original_name: 'in-progress.pdf',
+        media_type: 'application/pdf',
+        size_bytes: 3,
+        sha256: 'x',
+        uploaded_by_user_id: null,
+        pending_since: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(await removeAbandonedUploads(db)).toBe(1);
     expect(await db.selectFrom('plan_files').select('id').where('id', 'in', [file.id, recent.id]).execute()).toEqual([{ id: recent.id }]);
     expect(await db.selectFrom('plan_file_chunks').select('file_id').where('file_id', '=', file.id).execute()).toEqual([]);

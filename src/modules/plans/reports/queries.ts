@@ -26,7 +26,15 @@ export async function partnerStoredBytes(db: Executor, partnerId: number): Promi
 }
 
 export function lockCurrent(trx: Tx, planId: number, actionKey: string, semester: number) {
-  return trx.selectFrom('progress_reports').select(['id']).where('plan_id', '=', planId).where('action_key', '=', actionKey).where('semester', '=', semester).where('current', '=', true).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('progress_reports')
+    .select(['id'])
+    .where('plan_id', '=', planId)
+    .where('action_key', '=', actionKey)
+    .where('semester', '=', semester)
+    .where('current', '=', true)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export function supersede(trx: Tx, reportId: number) {
@@ -76,10 +84,21 @@ export async function insertReport(trx: Tx, report: NewReport): Promise<number> 
  * A file's row and chunks are written before the filing transaction, each chunk by its own statement, so that the
  * embedded database is never held for a whole file; they are bookkeeping until the transaction links them.
  */
-export async function insertPendingFile(db: OutsideTransaction, file: { planId: number; originalName: string; mediaType: string; sizeBytes: number; sha256: string; userId: number | null }): Promise<number> {
+export async function insertPendingFile(
+  db: OutsideTransaction,
+  file: { planId: number; originalName: string; mediaType: string; sizeBytes: number; sha256: string; userId: number | null },
+): Promise<number> {
   const row = await db
     .insertInto('plan_files')
-    .values({ plan_id: file.planId, original_name: file.originalName, media_type: file.mediaType, size_bytes: file.sizeBytes, sha256: file.sha256, uploaded_by_user_id: file.userId, pending_since: sql<Date>`now()` })
+    .values({
+      plan_id: file.planId,
+      original_name: file.originalName,
+      media_type: file.mediaType,
+      size_bytes: file.sizeBytes,
+      sha256: file.sha256,
+      uploaded_by_user_id: file.userId,
+      pending_since: sql<Date>`now()`,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -96,14 +115,23 @@ export function insertFileChunk(db: OutsideTransaction, fileId: number, position
 /** Links pending files to their report; returns the ids linked (a file removed meanwhile is missing). */
 export async function linkPendingFiles(trx: Tx, fileIds: number[]): Promise<number[]> {
   if (fileIds.length === 0) return [];
-  const rows = await trx.updateTable('plan_files').set({ pending_since: null }).where('id', 'in', fileIds).where('pending_since', 'is not', null).returning('id').execute();
+  const rows = await trx
+    .updateTable('plan_files')
+    .set({ pending_since: null })
+    .where('id', 'in', fileIds)
+    .where('pending_since', 'is not', null)
+    .returning('id')
+    .execute();
   return rows.map((row) => row.id);
 }
 
 /** Removes pending files (their chunks go with them): those of a refused filing, or left behind longer than `minutes`. */
 export function deletePendingFiles(db: OutsideTransaction, which: { ids: number[] } | { olderThanMinutes: number }) {
   let query = db.deleteFrom('plan_files').where('pending_since', 'is not', null);
-  query = 'ids' in which ? query.where('id', 'in', which.ids.length ? which.ids : [0]) : query.where('pending_since', '<', sql<Date>`now() - make_interval(mins => ${which.olderThanMinutes})`);
+  query =
+    'ids' in which
+      ? query.where('id', 'in', which.ids.length ? which.ids : [0])
+      : query.where('pending_since', '<', sql<Date>`now() - make_interval(mins => ${which.olderThanMinutes})`);
   return query.executeTakeFirst();
 }
 
@@ -111,14 +139,36 @@ export function insertEvidence(trx: Tx, reportId: number, evidence: ({ url: stri
   if (evidence.length === 0) return Promise.resolve();
   return trx
     .insertInto('progress_report_evidence')
-    .values(evidence.map((item, position) => ({ report_id: reportId, position, url: 'url' in item ? item.url : null, file_id: 'fileId' in item ? item.fileId : null })))
+    .values(
+      evidence.map((item, position) => ({
+        report_id: reportId,
+        position,
+        url: 'url' in item ? item.url : null,
+        file_id: 'fileId' in item ? item.fileId : null,
+      })),
+    )
     .execute();
 }
 
 export function listReports(db: Executor, planId: number) {
   return db
     .selectFrom('progress_reports')
-    .select(['id', 'action_key', 'semester', 'status', 'percent_complete', 'spent_eur', 'work_done', 'instrument_improved', 'improvement_type', 'improvement_description', 'supersedes_id', 'current', 'submitted_by_label', 'submitted_at'])
+    .select([
+      'id',
+      'action_key',
+      'semester',
+      'status',
+      'percent_complete',
+      'spent_eur',
+      'work_done',
+      'instrument_improved',
+      'improvement_type',
+      'improvement_description',
+      'supersedes_id',
+      'current',
+      'submitted_by_label',
+      'submitted_at',
+    ])
     .where('plan_id', '=', planId)
     .orderBy('semester')
     .orderBy('action_key')
@@ -132,7 +182,15 @@ export function listEvidence(db: Executor, planId: number) {
     .selectFrom('progress_report_evidence')
     .innerJoin('progress_reports', 'progress_reports.id', 'progress_report_evidence.report_id')
     .leftJoin('plan_files', 'plan_files.id', 'progress_report_evidence.file_id')
-    .select(['progress_report_evidence.report_id', 'progress_report_evidence.position', 'progress_report_evidence.url', 'plan_files.id as file_id', 'plan_files.original_name', 'plan_files.media_type', 'plan_files.size_bytes'])
+    .select([
+      'progress_report_evidence.report_id',
+      'progress_report_evidence.position',
+      'progress_report_evidence.url',
+      'plan_files.id as file_id',
+      'plan_files.original_name',
+      'plan_files.media_type',
+      'plan_files.size_bytes',
+    ])
     .where('progress_reports.plan_id', '=', planId)
     .orderBy('progress_report_evidence.report_id')
     .orderBy('progress_report_evidence.position')
@@ -140,7 +198,13 @@ export function listEvidence(db: Executor, planId: number) {
 }
 
 export function findFile(db: Executor, planId: number, fileId: number) {
-  return db.selectFrom('plan_files').select(['id', 'original_name', 'media_type', 'size_bytes']).where('plan_id', '=', planId).where('id', '=', fileId).where('pending_since', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('plan_files')
+    .select(['id', 'original_name', 'media_type', 'size_bytes'])
+    .where('plan_id', '=', planId)
+    .where('id', '=', fileId)
+    .where('pending_since', 'is', null)
+    .executeTakeFirst();
 }
 
 /** One chunk of a file's content, read one at a time so a download never holds the embedded database for long. */
@@ -150,7 +214,14 @@ export async function findFileChunk(db: Executor, fileId: number, position: numb
 
 /** Plans with an endorsed version, for the reminders: their latest endorsed content and the semesters already reported. */
 export function plansForReminders(db: Executor) {
-  return sql<{ plan_id: number; programme_id: number; partner_id: number; content: unknown; reported: { action_key: string; semester: number }[] | null; reminded: number[] | null }>`
+  return sql<{
+    plan_id: number;
+    programme_id: number;
+    partner_id: number;
+    content: unknown;
+    reported: { action_key: string; semester: number }[] | null;
+    reminded: number[] | null;
+  }>`
     select p.id as plan_id, p.programme_id, p.partner_id,
       (select v.content from plan_versions v where v.plan_id = p.id and v.status = 'endorsed' order by v.number desc limit 1) as content,
       (select json_agg(json_build_object('action_key', r.action_key, 'semester', r.semester)) from progress_reports r where r.plan_id = p.id and r.current) as reported,
@@ -161,7 +232,12 @@ export function plansForReminders(db: Executor) {
 }
 
 export function recordReminder(trx: Tx, planId: number, semester: number) {
-  return trx.insertInto('plan_reminders').values({ plan_id: planId, semester }).onConflict((conflict) => conflict.doNothing()).returning('plan_id').executeTakeFirst();
+  return trx
+    .insertInto('plan_reminders')
+    .values({ plan_id: planId, semester })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('plan_id')
+    .executeTakeFirst();
 }
 
 /** The reports a person submitted, for their personal-data download. */

@@ -21,22 +21,38 @@ beforeAll(async () => {
 describe('filing semester reports', () => {
   it('files a report with a PDF and a link, served back as a download, and public once submitted', async () => {
     const editor = await fixture.browserFor('editorB');
-    const response = await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'minutes – workshop 1.pdf', content: minimalPdf, contentType: 'application/pdf' } }, aReportForm());
+    const response = await editor.upload(
+      `/plans/${planId}/reports?action=${actionKey}`,
+      { files: { filename: 'minutes – workshop 1.pdf', content: minimalPdf, contentType: 'application/pdf' } },
+      aReportForm(),
+    );
     expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
     const page = await new TestBrowser(fixture.context.app).page(`/plans/${planId}/reports`);
     expect(page.mainText).toContain('Two workshops held.');
     const link = page.screen.getByRole('link', { name: /minutes – workshop 1\.pdf \(PDF/ });
     const file = await new TestBrowser(fixture.context.app).get(String(link.getAttribute('href')));
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="minutes _ workshop 1.pdf"; filename*=UTF-8''minutes%20%E2%80%93%20workshop%201.pdf`);
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="minutes _ workshop 1.pdf"; filename*=UTF-8''minutes%20%E2%80%93%20workshop%201.pdf`,
+    );
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.rawPayload.equals(minimalPdf)).toBe(true);
   });
 
   it('keeps the first report when a correction supersedes it', async () => {
     const editor = await fixture.browserFor('editorB');
-    await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ percentComplete: '45', workDone: 'Corrected: two workshops and a webinar.' }));
-    const rows = await fixture.context.db.selectFrom('progress_reports').select(['current', 'work_done', 'supersedes_id', 'id']).where('plan_id', '=', planId).where('semester', '=', 7).orderBy('id').execute();
+    await editor.upload(
+      `/plans/${planId}/reports?action=${actionKey}`,
+      {},
+      aReportForm({ percentComplete: '45', workDone: 'Corrected: two workshops and a webinar.' }),
+    );
+    const rows = await fixture.context.db
+      .selectFrom('progress_reports')
+      .select(['current', 'work_done', 'supersedes_id', 'id'])
+      .where('plan_id', '=', planId)
+      .where('semester', '=', 7)
+      .orderBy('id')
+      .execute();
     expect(rows.map((row) => [row.current, row.work_done])).toEqual([
       [false, 'Two workshops held.'],
       [true, 'Corrected: two workshops and a webinar.'],
@@ -54,14 +70,31 @@ describe('filing semester reports', () => {
     const outside = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '3' })));
     expect(outside.status).toBe(400);
     expect(outside.mainText).toContain('Choose a semester within the plan’s timeframe'.replace('’', "'"));
-    const disguised = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } }, aReportForm({ semester: '8' })));
+    const disguised = readPage(
+      await editor.upload(
+        `/plans/${planId}/reports?action=${actionKey}`,
+        { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } },
+        aReportForm({ semester: '8' }),
+      ),
+    );
     expect(disguised.status).toBe(400);
     expect(disguised.mainText).toContain('“report.pdf”: documents must be PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG files (recognised by their content)');
-    const huge = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, { files: { filename: 'big.pdf', content: Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } }, aReportForm({ semester: '8' })));
+    const huge = readPage(
+      await editor.upload(
+        `/plans/${planId}/reports?action=${actionKey}`,
+        { files: { filename: 'big.pdf', content: Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } },
+        aReportForm({ semester: '8' }),
+      ),
+    );
     expect(huge.status).toBe(413);
     expect(huge.mainText).toContain('“big.pdf” is larger than 10 MB: choose a smaller file');
-    const missing = readPage(await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', instrumentImproved: 'yes' })));
-    expect([...missing.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual(['Choose the kind of improvement', 'Describe how the policy instrument was improved']);
+    const missing = readPage(
+      await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', instrumentImproved: 'yes' })),
+    );
+    expect([...missing.document.querySelectorAll('.error-summary a')].map((anchor) => anchor.textContent)).toEqual([
+      'Choose the kind of improvement',
+      'Describe how the policy instrument was improved',
+    ]);
     expect(await fixture.context.db.selectFrom('progress_reports').select('id').where('plan_id', '=', planId).execute()).toHaveLength(before.length);
     expect(await fixture.context.db.selectFrom('plan_files').select('id').where('original_name', 'in', ['report.pdf', 'big.pdf']).execute()).toEqual([]);
   });
@@ -77,14 +110,27 @@ describe('filing semester reports', () => {
 describe('reminders and the overview', () => {
   it('reminds the partner’s editors once of a semester ended without its report', async () => {
     const mail = { translator: fixture.context.app.translator, publicUrl: 'http://better.test' };
-    const count = async () => (await fixture.context.db.selectFrom('emails').select('id').where('kind', '=', 'plan_report_reminder').where('to_address', '=', fixture.world.users.editorB.email).execute()).length;
+    const count = async () =>
+      (
+        await fixture.context.db
+          .selectFrom('emails')
+          .select('id')
+          .where('kind', '=', 'plan_report_reminder')
+          .where('to_address', '=', fixture.world.users.editorB.email)
+          .execute()
+      ).length;
     const before = await count();
     // Semester 8 (February–July 2023) has no report yet.
     await remindMissingReports(fixture.context.db, mail, new Date('2023-08-15T00:00:00Z'));
     expect(await count()).toBe(before + 1);
     await remindMissingReports(fixture.context.db, mail, new Date('2023-08-16T00:00:00Z'));
     expect(await count()).toBe(before + 1);
-    const email = await fixture.context.db.selectFrom('emails').select(['subject', 'body_text']).where('kind', '=', 'plan_report_reminder').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const email = await fixture.context.db
+      .selectFrom('emails')
+      .select(['subject', 'body_text'])
+      .where('kind', '=', 'plan_report_reminder')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(email.subject).toContain('Semester 8');
     expect(email.body_text).toContain(`/plans/${planId}/reports`);
   });
@@ -108,10 +154,24 @@ describe('personal data in plans', () => {
     // Comments go on the version being worked on: a revision of the endorsed plan.
     expect((await browser.post(`/plans/${planId}/revision`, {})).statusCode).toBe(303);
     expect((await browser.post(`/plans/${planId}/comments`, { target: 'part1', body: 'Please add the deputy contact.' })).statusCode).toBe(303);
-    const filed = await browser.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', status: 'completed', percentComplete: '100', workDone: 'Third workshop held.', instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required before any new e-service.' }));
+    const filed = await browser.upload(
+      `/plans/${planId}/reports?action=${actionKey}`,
+      {},
+      aReportForm({
+        semester: '8',
+        status: 'completed',
+        percentComplete: '100',
+        workDone: 'Third workshop held.',
+        instrumentImproved: 'yes',
+        improvementType: 'management_change',
+        improvementDescription: 'Service design is now required before any new e-service.',
+      }),
+    );
     expect(filed.statusCode).toBe(303);
 
-    const download = (await browser.get('/account/data.json')).json<{ records: { actionPlans: { comments: { body: string }[]; reports: { workDone: string }[] } } }>();
+    const download = (await browser.get('/account/data.json')).json<{
+      records: { actionPlans: { comments: { body: string }[]; reports: { workDone: string }[] } };
+    }>();
     expect(download.records.actionPlans.comments.map((comment) => comment.body)).toEqual(['Please add the deputy contact.']);
     expect(download.records.actionPlans.reports.map((entry) => entry.workDone)).toEqual(['Third workshop held.']);
 
@@ -128,7 +188,15 @@ describe('personal data in plans', () => {
     const editor = await fixture.browserFor('editorB');
     const improved = { instrumentImproved: 'yes', improvementType: 'management_change', improvementDescription: 'Service design is now required.' };
     expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '7', ...improved }))).statusCode).toBe(303);
-    expect((await editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', status: 'completed', percentComplete: '100', ...improved }))).statusCode).toBe(303);
+    expect(
+      (
+        await editor.upload(
+          `/plans/${planId}/reports?action=${actionKey}`,
+          {},
+          aReportForm({ semester: '8', status: 'completed', percentComplete: '100', ...improved }),
+        )
+      ).statusCode,
+    ).toBe(303);
     const page = await new TestBrowser(fixture.context.app).page('/plans/overview');
     const table = page.screen.getByRole('table', { name: 'Actions by their latest status, progress and improvements, by partner' });
     const row = within(table).getByRole('row', { name: new RegExp(fixture.world.partnerB.name) });

@@ -24,10 +24,14 @@ function inFieldOrder(errors: FieldError[]): FieldError[] {
     const position = reportFields.indexOf(error.field);
     return position === -1 ? reportFields.length : position;
   };
-  return errors.map((error, index) => ({ error, index })).sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index).map(({ error }) => error);
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index)
+    .map(({ error }) => error);
 }
 
-const problemErrors = (problems: service.ReportProblem[]): FieldError[] => problems.map((problem) => ({ field: problem.field, key: `plans.refusals.${problem.reason}`, ...(problem.values ? { values: problem.values } : {}) }));
+const problemErrors = (problems: service.ReportProblem[]): FieldError[] =>
+  problems.map((problem) => ({ field: problem.field, key: `plans.refusals.${problem.reason}`, ...(problem.values ? { values: problem.values } : {}) }));
 
 /** The action a report is about, named in the query string (`?action=KEY`). */
 function actionKeyOf(request: FastifyRequest): string {
@@ -54,15 +58,35 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     const context = await contextFor(request);
     const reports = await service.reportsOf(db, context.planId);
     const mayReport = can(request.actor, 'plan.report', { programmeId: context.programmeId, partnerIds: [context.partnerId] });
-    return reply.page(<ReportsPage planId={context.planId} partnerName={context.partnerName} actions={context.content.actions} semesters={context.semesters} reports={reports} mayReport={mayReport} />);
+    return reply.page(
+      <ReportsPage
+        planId={context.planId}
+        partnerName={context.partnerName}
+        actions={context.content.actions}
+        semesters={context.semesters}
+        reports={reports}
+        mayReport={mayReport}
+      />,
+    );
   });
 
-  async function reportForm(request: FastifyRequest, reply: FastifyReply, context: service.ReportContext, actionKey: string, semester: number, state: FormState, status = 200) {
+  async function reportForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: service.ReportContext,
+    actionKey: string,
+    semester: number,
+    state: FormState,
+    status = 200,
+  ) {
     const action = context.content.actions.find((entry) => entry.key === actionKey);
     if (!action) throw new HttpError('not_found');
     const reports = await service.reportsOf(db, context.planId);
     const correcting = reports.some((report) => report.current && report.actionKey === actionKey && report.semester === semester);
-    return reply.page(<ReportFormPage planId={context.planId} action={action} semesters={context.semesters} semester={semester} state={state} correcting={correcting} />, status);
+    return reply.page(
+      <ReportFormPage planId={context.planId} action={action} semesters={context.semesters} semester={semester} state={state} correcting={correcting} />,
+      status,
+    );
   }
 
   app.get(`${planPath}/reports/new`, { config: { action: 'plan.report' } }, async (request, reply) => {
@@ -84,9 +108,21 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     const semester = Number(values.semester);
     const parsed = parseForm(reportSchema, values);
     if (!parsed.ok || upload.refusal) {
-      const problems = await service.reportProblems(db, request.actor, context.planId, actionKey, Number.isInteger(semester) ? semester : undefined, upload.files, quotaMegabytes);
+      const problems = await service.reportProblems(
+        db,
+        request.actor,
+        context.planId,
+        actionKey,
+        Number.isInteger(semester) ? semester : undefined,
+        upload.files,
+        quotaMegabytes,
+      );
       if (!problems.ok) throwIfNotFoundOrForbidden(problems.reason);
-      const errors = [...(parsed.ok ? [] : parsed.state.errors), ...(upload.refusal ? [uploadError('files', upload.refusal)] : []), ...problemErrors(problems.ok ? problems.value : [])];
+      const errors = [
+        ...(parsed.ok ? [] : parsed.state.errors),
+        ...(upload.refusal ? [uploadError('files', upload.refusal)] : []),
+        ...problemErrors(problems.ok ? problems.value : []),
+      ];
       return reportForm(request, reply, context, actionKey, semester, { values, errors: inFieldOrder(errors) }, upload.refusal ? 413 : 400);
     }
     const outcome = await service.fileReport(db, request.actor, context.planId, actionKey, parsed.data, upload.files, quotaMegabytes);
@@ -107,7 +143,10 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     return reply
       .type(file.mediaType)
       .header('content-length', file.sizeBytes)
-      .header('content-disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
       .header('cache-control', 'private, no-store')
       .send(file.content);
   });
@@ -117,12 +156,36 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     if (!plan) throw new HttpError('not_found');
     const reports = await service.reportsOf(db, plan.id);
     const titles = new Map(plan.versions.flatMap((version) => version.content.actions.map((action) => [action.key, action.title] as const)));
-    const csv = csvText(
+    const csv = csvText([
       [
-        ['plan_id', 'action_key', 'action', 'semester', 'status', 'percent_complete', 'spent_eur', 'instrument_improved', 'improvement_type', 'current', 'supersedes', 'submitted_at'],
-        ...reports.map((report) => [plan.id, report.actionKey, titles.get(report.actionKey) ?? '', report.semester, report.status, report.percentComplete, report.spentEur, report.instrumentImproved ? 'yes' : 'no', report.improvementType ?? '', report.current ? 'yes' : 'no', report.supersedesId ?? '', report.submittedAt.toISOString()]),
+        'plan_id',
+        'action_key',
+        'action',
+        'semester',
+        'status',
+        'percent_complete',
+        'spent_eur',
+        'instrument_improved',
+        'improvement_type',
+        'current',
+        'supersedes',
+        'submitted_at',
       ],
-    );
+      ...reports.map((report) => [
+        plan.id,
+        report.actionKey,
+        titles.get(report.actionKey) ?? '',
+        report.semester,
+        report.status,
+        report.percentComplete,
+        report.spentEur,
+        report.instrumentImproved ? 'yes' : 'no',
+        report.improvementType ?? '',
+        report.current ? 'yes' : 'no',
+        report.supersedesId ?? '',
+        report.submittedAt.toISOString(),
+      ]),
+    ]);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="plan-${plan.id}-reports.csv"`).send(csv);
   });
 };

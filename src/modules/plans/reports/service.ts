@@ -80,7 +80,11 @@ const megabytes = (bytes: number) => Math.floor((bytes / megabyte) * 10) / 10;
 function quotaProblem(storedBytes: number, incomingBytes: number, quotaMegabytes: number): ReportProblem | undefined {
   const quotaBytes = quotaMegabytes * megabyte;
   if (incomingBytes === 0 || storedBytes + incomingBytes <= quotaBytes) return undefined;
-  return { field: 'files', reason: 'quota_exceeded', values: { left: megabytes(Math.max(0, quotaBytes - storedBytes)), needed: megabytes(incomingBytes), quota: quotaMegabytes } };
+  return {
+    field: 'files',
+    reason: 'quota_exceeded',
+    values: { left: megabytes(Math.max(0, quotaBytes - storedBytes)), needed: megabytes(incomingBytes), quota: quotaMegabytes },
+  };
 }
 
 export interface ReportContext {
@@ -106,7 +110,15 @@ export async function reportContext(db: Db, planId: number): Promise<ReportConte
  * Everything wrong with a report's semester and files, before anything is stored: a semester outside the plan,
  * each empty or unrecognised file, and files that would not fit in the partner's space.
  */
-async function checkFiling(db: Db, actor: Actor, planId: number, actionKey: string, semester: number | undefined, uploads: EvidenceUpload[], quotaMegabytes: number) {
+async function checkFiling(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  actionKey: string,
+  semester: number | undefined,
+  uploads: EvidenceUpload[],
+  quotaMegabytes: number,
+) {
   const context = await reportContext(db, planId);
   if (!context) return refuse((await planQueries.findPlan(db, planId)) ? 'not_endorsed' : 'not_found');
   if (!can(actor, 'plan.report', { programmeId: context.programmeId, partnerIds: [context.partnerId] })) return refuse('forbidden');
@@ -126,7 +138,15 @@ async function checkFiling(db: Db, actor: Actor, planId: number, actionKey: stri
 const sumOf = (files: { sizeBytes: number }[]) => files.reduce((sum, file) => sum + file.sizeBytes, 0);
 
 /** The problems a report would be refused for, for a form that has other errors too (one round shows them all). */
-export async function reportProblems(db: Db, actor: Actor, planId: number, actionKey: string, semester: number | undefined, uploads: EvidenceUpload[], quotaMegabytes: number): Promise<Outcome<ReportProblem[], ReportRefusal>> {
+export async function reportProblems(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  actionKey: string,
+  semester: number | undefined,
+  uploads: EvidenceUpload[],
+  quotaMegabytes: number,
+): Promise<Outcome<ReportProblem[], ReportRefusal>> {
   const checked = await checkFiling(db, actor, planId, actionKey, semester, uploads, quotaMegabytes);
   return checked.ok ? done(checked.value.problems) : checked;
 }
@@ -136,7 +156,14 @@ async function storePending(db: Db, planId: number, files: CheckedFile[], userId
   const ids: number[] = [];
   try {
     for (const file of files) {
-      const id = await queries.insertPendingFile(db, { planId, originalName: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, userId });
+      const id = await queries.insertPendingFile(db, {
+        planId,
+        originalName: file.filename,
+        mediaType: file.mediaType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        userId,
+      });
       ids.push(id);
       let position = 0;
       for await (const chunk of createReadStream(file.path, { highWaterMark: evidenceChunkBytes })) {
@@ -156,7 +183,15 @@ async function storePending(db: Db, planId: number, files: CheckedFile[], userId
  * stored first as pending, chunk by chunk, so the embedded database serves other requests meanwhile; the short
  * transaction then checks the partner's space under the lock of its plans and links them.
  */
-export async function fileReport(db: Db, actor: Actor, planId: number, actionKey: string, input: ReportInput, uploads: EvidenceUpload[], quotaMegabytes: number): Promise<FileReportOutcome> {
+export async function fileReport(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  actionKey: string,
+  input: ReportInput,
+  uploads: EvidenceUpload[],
+  quotaMegabytes: number,
+): Promise<FileReportOutcome> {
   const checked = await checkFiling(db, actor, planId, actionKey, input.semester, uploads, quotaMegabytes);
   if (!checked.ok) return checked;
   const { context, files, problems } = checked.value;
@@ -169,7 +204,8 @@ export async function fileReport(db: Db, actor: Actor, planId: number, actionKey
       // Checked again under the lock: two uploads at once must not both fit in the space left for one.
       const quota = quotaProblem(await queries.partnerStoredBytes(trx, context.partnerId), sumOf(files), quotaMegabytes);
       if (quota) return { ok: false, reason: 'invalid', problems: [quota] };
-      if ((await queries.linkPendingFiles(trx, fileIds)).length !== fileIds.length) throw new Error('A pending evidence file was removed before its report was filed');
+      if ((await queries.linkPendingFiles(trx, fileIds)).length !== fileIds.length)
+        throw new Error('A pending evidence file was removed before its report was filed');
       const current = await queries.lockCurrent(trx, planId, actionKey, input.semester);
       if (current) await queries.supersede(trx, current.id);
       const id = await queries.insertReport(trx, { planId, actionKey, ...input, supersedesId: current?.id ?? null, userId, label: actorLabel(actor) });
@@ -179,7 +215,16 @@ export async function fileReport(db: Db, actor: Actor, planId: number, actionKey
         entityType: 'progress_report',
         entityId: id,
         programmeId: context.programmeId,
-        after: { planId, actionKey, semester: input.semester, status: input.status, percentComplete: input.percentComplete, spentEur: input.spentEur, supersedes: current?.id ?? null, files: files.map((file) => file.filename) },
+        after: {
+          planId,
+          actionKey,
+          semester: input.semester,
+          status: input.status,
+          percentComplete: input.percentComplete,
+          spentEur: input.spentEur,
+          supersedes: current?.id ?? null,
+          files: files.map((file) => file.filename),
+        },
       });
       return done({ id, supersedes: current?.id ?? null });
     });
@@ -225,7 +270,13 @@ export async function reportsOf(db: Db, planId: number): Promise<ProgressReport[
     submittedAt: row.submitted_at,
     evidence: evidence
       .filter((item) => item.report_id === row.id)
-      .map((item) => ({ url: item.url, file: item.file_id === null ? null : { id: item.file_id, name: item.original_name ?? '', mediaType: item.media_type ?? '', sizeBytes: item.size_bytes ?? 0 } })),
+      .map((item) => ({
+        url: item.url,
+        file:
+          item.file_id === null
+            ? null
+            : { id: item.file_id, name: item.original_name ?? '', mediaType: item.media_type ?? '', sizeBytes: item.size_bytes ?? 0 },
+      })),
   }));
 }
 
@@ -263,7 +314,10 @@ export async function remindMissingReports(db: Db, mail: EmailContext, now = new
     const content = planContentSchema.parse(plan.content);
     const reported = new Set((plan.reported ?? []).map((entry) => `${entry.action_key}|${entry.semester}`));
     const due = reportingSemesters(semestersOf(programme), content).filter(
-      (semester) => semester.endsOn < today && !(plan.reminded ?? []).includes(semester.number) && content.actions.some((action) => !reported.has(`${action.key}|${semester.number}`)),
+      (semester) =>
+        semester.endsOn < today &&
+        !(plan.reminded ?? []).includes(semester.number) &&
+        content.actions.some((action) => !reported.has(`${action.key}|${semester.number}`)),
     );
     if (due.length === 0) continue;
     const [editors, partner] = await Promise.all([activeEditorsOf(db, plan.partner_id), findPartner(db, reminders, plan.partner_id)]);
@@ -276,10 +330,21 @@ export async function remindMissingReports(db: Db, mail: EmailContext, now = new
           await queueEmail(trx, {
             kind: 'plan_report_reminder',
             to: editor.email,
-            ...composeEmail(t, 'plans.email.reminder', { name: editor.displayName, partner: partner?.name ?? '', semester: semester.number, link: `${mail.publicUrl}/plans/${plan.plan_id}/reports` }),
+            ...composeEmail(t, 'plans.email.reminder', {
+              name: editor.displayName,
+              partner: partner?.name ?? '',
+              semester: semester.number,
+              link: `${mail.publicUrl}/plans/${plan.plan_id}/reports`,
+            }),
           });
         }
-        await recordAudit(trx, reminders, { action: 'plan.remind_report', entityType: 'plan', entityId: plan.plan_id, programmeId: plan.programme_id, after: { semester: semester.number, recipients: editors.length } });
+        await recordAudit(trx, reminders, {
+          action: 'plan.remind_report',
+          entityType: 'plan',
+          entityId: plan.plan_id,
+          programmeId: plan.programme_id,
+          after: { semester: semester.number, recipients: editors.length },
+        });
       }
     });
     reminded += 1;

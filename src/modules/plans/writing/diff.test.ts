@@ -25,7 +25,12 @@ function action(key: string, overrides: Partial<PlanAction> = {}): PlanAction {
 }
 
 function plan(actions: PlanAction[], overrides: Partial<PlanContent> = {}): PlanContent {
-  return { contact: { name: 'Projects office', email: 'projects@example.org' }, instruments: [{ key: 'i1', name: 'Regional ERDF programme', kind: 'investment_for_growth', managingBody: 'Region', improvement: 'New call' }], actions, ...overrides };
+  return {
+    contact: { name: 'Projects office', email: 'projects@example.org' },
+    instruments: [{ key: 'i1', name: 'Regional ERDF programme', kind: 'investment_for_growth', managingBody: 'Region', improvement: 'New call' }],
+    actions,
+    ...overrides,
+  };
 }
 
 describe('comparing versions', () => {
@@ -54,7 +59,10 @@ describe('comparing versions', () => {
 
   it('lists each edited field of an action with its value before and after', () => {
     const before = plan([action('a'), action('b')]);
-    const after = plan([action('a', { title: 'Renamed action', costsEur: 12_500, funding: [{ source: 'Municipal budget', amountEur: 12_500 }], practiceIds: [1, 2] }), action('b')]);
+    const after = plan([
+      action('a', { title: 'Renamed action', costsEur: 12_500, funding: [{ source: 'Municipal budget', amountEur: 12_500 }], practiceIds: [1, 2] }),
+      action('b'),
+    ]);
     const change = compareVersions(before, after).actions[0];
     expect(change).toMatchObject({ key: 'a', title: 'Renamed action', status: 'changed', moved: null });
     expect(change?.fields.map((field) => field.field)).toEqual(['title', 'practiceIds', 'costsEur', 'funding']);

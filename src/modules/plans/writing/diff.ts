@@ -36,7 +36,12 @@ function fieldChanges<T extends { key: string }, F extends Exclude<keyof T, 'key
   return fields.filter((field) => !same(before[field], after[field])).map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
-function compareItems<T extends { key: string }, F extends Exclude<keyof T, 'key'> & string>(before: T[], after: T[], fields: readonly F[], titleOf: (item: T) => string): ItemChange<F>[] {
+function compareItems<T extends { key: string }, F extends Exclude<keyof T, 'key'> & string>(
+  before: T[],
+  after: T[],
+  fields: readonly F[],
+  titleOf: (item: T) => string,
+): ItemChange<F>[] {
   const beforeByKey = new Map(before.map((item, index) => [item.key, { item, index }]));
   const afterKeys = new Set(after.map((item) => item.key));
   // Moves are judged among the items both versions have, so an insertion alone does not "move" what follows it.
@@ -72,7 +77,9 @@ export const actionFields = [
 ] as const;
 
 export function compareVersions(before: PlanContent, after: PlanContent): VersionDiff {
-  const contact = (['name', 'email'] as const).filter((field) => !same(before.contact[field], after.contact[field])).map((field) => ({ field, before: before.contact[field], after: after.contact[field] }));
+  const contact = (['name', 'email'] as const)
+    .filter((field) => !same(before.contact[field], after.contact[field]))
+    .map((field) => ({ field, before: before.contact[field], after: after.contact[field] }));
   const instruments = compareItems(before.instruments, after.instruments, instrumentFields, (instrument) => instrument.name);
   const actions = compareItems(before.actions, after.actions, actionFields, (action) => action.title);
   const changed = contact.length > 0 || [...instruments, ...actions].some((item) => item.status !== 'unchanged');

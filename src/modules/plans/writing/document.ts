@@ -35,20 +35,38 @@ function listOf(ids: number[], names: Map<number, string>): string {
 }
 
 function actionSection(action: PlanAction, index: number, names: Names, t: Translate, euros: (value: number) => string): DocumentSection {
-  const inspiration = [listOf(action.practiceIds, names.practices), listOf(action.eventIds, names.events), listOf(action.transferIds, names.transfers)].filter(Boolean);
+  const inspiration = [listOf(action.practiceIds, names.practices), listOf(action.eventIds, names.events), listOf(action.transferIds, names.transfers)].filter(
+    Boolean,
+  );
   return {
     heading: t('plans.document.action', { number: index + 1, title: action.title }),
     rows: [
-      { label: t('plans.fields.background'), value: [action.background, ...inspiration.map((line) => `${t('plans.document.inspiredBy')} ${line}`)].filter(Boolean).join('\n') },
+      {
+        label: t('plans.fields.background'),
+        value: [action.background, ...inspiration.map((line) => `${t('plans.document.inspiredBy')} ${line}`)].filter(Boolean).join('\n'),
+      },
       { label: t('plans.fields.description'), value: action.description },
-      { label: t('plans.fields.players'), value: action.players.map((player) => `${names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}${player.role ? ` – ${player.role}` : ''}`).join('\n') },
+      {
+        label: t('plans.fields.players'),
+        value: action.players
+          .map((player) => `${names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}${player.role ? ` – ${player.role}` : ''}`)
+          .join('\n'),
+      },
       { label: t('plans.fields.timeframe'), value: [action.startsOn ?? '…', action.endsOn ?? '…'].join(' – ') },
       { label: t('plans.fields.milestones'), value: action.milestones.map((milestone) => `${milestone.dueOn}: ${milestone.title}`).join('\n') },
       { label: t('plans.fields.costsEur'), value: action.costsEur === null ? '' : euros(action.costsEur) },
       { label: t('plans.fields.improvementType'), value: t(`plans.improvementTypes.${action.improvementType}`) },
-      { label: t('plans.fields.instrumentsText'), value: [...(names.deliverables.get(action.key) ?? []).map((deliverable) => deliverable.name), action.instrumentsText].filter(Boolean).join('; ') },
+      {
+        label: t('plans.fields.instrumentsText'),
+        value: [...(names.deliverables.get(action.key) ?? []).map((deliverable) => deliverable.name), action.instrumentsText].filter(Boolean).join('; '),
+      },
     ],
-    table: action.funding.length ? { columns: [t('plans.fields.fundingSource'), t('plans.fields.fundingAmount')], rows: action.funding.map((line) => [line.source, euros(line.amountEur)]) } : undefined,
+    table: action.funding.length
+      ? {
+          columns: [t('plans.fields.fundingSource'), t('plans.fields.fundingAmount')],
+          rows: action.funding.map((line) => [line.source, euros(line.amountEur)]),
+        }
+      : undefined,
   };
 }
 

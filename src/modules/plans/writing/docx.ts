@@ -10,7 +10,11 @@ const thin = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: thin, bottom: thin, left: thin, right: thin };
 
 function cell(text: string, bold = false, width = 30): TableCell {
-  return new TableCell({ borders, width: { size: width, type: WidthType.PERCENTAGE }, children: bold ? [new Paragraph({ children: [new TextRun({ text, bold: true })] })] : lines(text) });
+  return new TableCell({
+    borders,
+    width: { size: width, type: WidthType.PERCENTAGE },
+    children: bold ? [new Paragraph({ children: [new TextRun({ text, bold: true })] })] : lines(text),
+  });
 }
 
 export async function planDocx(outline: PlanDocument): Promise<Buffer> {
@@ -22,13 +26,21 @@ export async function planDocx(outline: PlanDocument): Promise<Buffer> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(part.heading)] }));
     for (const section of part.sections) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
-      children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: section.rows.map((row) => new TableRow({ children: [cell(row.label, true, 30), cell(row.value, false, 70)] })) }));
+      children.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: section.rows.map((row) => new TableRow({ children: [cell(row.label, true, 30), cell(row.value, false, 70)] })),
+        }),
+      );
       if (section.table) {
         children.push(new Paragraph(''));
         children.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [new TableRow({ tableHeader: true, children: section.table.columns.map((column) => cell(column, true, 50)) }), ...section.table.rows.map((row) => new TableRow({ children: row.map((value) => cell(value, false, 50)) }))],
+            rows: [
+              new TableRow({ tableHeader: true, children: section.table.columns.map((column) => cell(column, true, 50)) }),
+              ...section.table.rows.map((row) => new TableRow({ children: row.map((value) => cell(value, false, 50)) })),
+            ],
           }),
         );
       }

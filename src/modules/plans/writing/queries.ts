@@ -11,7 +11,12 @@ export function listPlans(db: Executor) {
       'plans.id',
       'plans.programme_id',
       'plans.partner_id',
-      eb.selectFrom('plan_versions').select((inner) => inner.fn.max('plan_versions.number').as('n')).whereRef('plan_versions.plan_id', '=', 'plans.id').where('status', '=', 'endorsed').as('endorsed_number'),
+      eb
+        .selectFrom('plan_versions')
+        .select((inner) => inner.fn.max('plan_versions.number').as('n'))
+        .whereRef('plan_versions.plan_id', '=', 'plans.id')
+        .where('status', '=', 'endorsed')
+        .as('endorsed_number'),
       eb.selectFrom('plan_versions').select('status').whereRef('plan_versions.plan_id', '=', 'plans.id').where('status', '!=', 'endorsed').as('open_status'),
     ])
     .orderBy('plans.id')
@@ -26,7 +31,20 @@ export function findPlanOfPartner(db: Executor, partnerId: number) {
   return db.selectFrom('plans').select(['id']).where('partner_id', '=', partnerId).executeTakeFirst();
 }
 
-export const versionColumns = ['id', 'plan_id', 'number', 'status', 'content', 'review_comment', 'submitted_at', 'approved_at', 'endorsed_on', 'endorsed_by', 'endorsing_body', 'updated_at'] as const;
+export const versionColumns = [
+  'id',
+  'plan_id',
+  'number',
+  'status',
+  'content',
+  'review_comment',
+  'submitted_at',
+  'approved_at',
+  'endorsed_on',
+  'endorsed_by',
+  'endorsing_body',
+  'updated_at',
+] as const;
 
 export function listVersions(db: Executor, planId: number) {
   return db.selectFrom('plan_versions').select(versionColumns).where('plan_id', '=', planId).orderBy('number').execute();
@@ -38,7 +56,14 @@ export function lockOpenVersion(trx: Tx, planId: number) {
 }
 
 export function latestEndorsed(db: Executor, planId: number) {
-  return db.selectFrom('plan_versions').select(versionColumns).where('plan_id', '=', planId).where('status', '=', 'endorsed').orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('plan_versions')
+    .select(versionColumns)
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'endorsed')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function insertPlan(trx: Tx, programmeId: number, partnerId: number): Promise<number> {
@@ -46,14 +71,26 @@ export async function insertPlan(trx: Tx, programmeId: number, partnerId: number
 }
 
 export function insertVersion(trx: Tx, planId: number, number: number, content: PlanContent) {
-  return trx.insertInto('plan_versions').values({ plan_id: planId, number, status: 'draft', content: JSON.stringify(content) }).execute();
+  return trx
+    .insertInto('plan_versions')
+    .values({ plan_id: planId, number, status: 'draft', content: JSON.stringify(content) })
+    .execute();
 }
 
 export function saveContent(trx: Tx, versionId: number, content: PlanContent) {
-  return trx.updateTable('plan_versions').set({ content: JSON.stringify(content), updated_at: sql<Date>`now()` }).where('id', '=', versionId).execute();
+  return trx
+    .updateTable('plan_versions')
+    .set({ content: JSON.stringify(content), updated_at: sql<Date>`now()` })
+    .where('id', '=', versionId)
+    .execute();
 }
 
-export function setVersionStatus(trx: Tx, versionId: number, status: VersionStatus, extra: { reviewComment?: string; endorsement?: { on: string; by: string; body: string } } = {}) {
+export function setVersionStatus(
+  trx: Tx,
+  versionId: number,
+  status: VersionStatus,
+  extra: { reviewComment?: string; endorsement?: { on: string; by: string; body: string } } = {},
+) {
   return trx
     .updateTable('plan_versions')
     .set({
@@ -69,19 +106,37 @@ export function setVersionStatus(trx: Tx, versionId: number, status: VersionStat
 }
 
 export function touchPlan(trx: Tx, planId: number) {
-  return trx.updateTable('plans').set({ updated_at: sql<Date>`now()` }).where('id', '=', planId).execute();
+  return trx
+    .updateTable('plans')
+    .set({ updated_at: sql<Date>`now()` })
+    .where('id', '=', planId)
+    .execute();
 }
 
 export function insertComment(trx: Tx, comment: { planId: number; versionNumber: number; target: string; body: string; userId: number | null; label: string }) {
   return trx
     .insertInto('plan_comments')
-    .values({ plan_id: comment.planId, version_number: comment.versionNumber, target: comment.target, body: comment.body, author_user_id: comment.userId, author_label: comment.label })
+    .values({
+      plan_id: comment.planId,
+      version_number: comment.versionNumber,
+      target: comment.target,
+      body: comment.body,
+      author_user_id: comment.userId,
+      author_label: comment.label,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
 export function listComments(db: Executor, planId: number, versionNumber: number) {
-  return db.selectFrom('plan_comments').select(['id', 'target', 'body', 'author_label', 'created_at']).where('plan_id', '=', planId).where('version_number', '=', versionNumber).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('plan_comments')
+    .select(['id', 'target', 'body', 'author_label', 'created_at'])
+    .where('plan_id', '=', planId)
+    .where('version_number', '=', versionNumber)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** A person's comments, for their personal-data download. */

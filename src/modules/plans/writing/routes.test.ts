@@ -28,7 +28,15 @@ function actionForm(overrides: Record<string, string | string[]> = {}): Record<s
   };
 }
 
-const contextForm = { contactName: 'Projects office', contactEmail: 'projects@example.org', instrumentKey: [''], instrumentName: ['ROP ERDF 2014–2020'], instrumentKind: ['investment_for_growth'], instrumentBody: ['The region'], instrumentImprovement: ['New projects'] };
+const contextForm = {
+  contactName: 'Projects office',
+  contactEmail: 'projects@example.org',
+  instrumentKey: [''],
+  instrumentName: ['ROP ERDF 2014–2020'],
+  instrumentKind: ['investment_for_growth'],
+  instrumentBody: ['The region'],
+  instrumentImprovement: ['New projects'],
+};
 
 /** A plan of partner A with its context and one action, as a draft; returns its id. */
 async function draftPlan(): Promise<number> {
@@ -67,16 +75,23 @@ describe('writing a plan', () => {
   it('refuses negative or non-numeric costs, an end before the start, and warns when the funding differs from the cost', async () => {
     const id = await draftPlan();
     const editor = await fixture.browserFor('editorA');
-    const bad = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', costsEur: '-5', startsOn: '2023-06-30', endsOn: '2022-09-01' })));
+    const bad = readPage(
+      await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', costsEur: '-5', startsOn: '2023-06-30', endsOn: '2022-09-01' })),
+    );
     expect(bad.status).toBe(400);
     expect([...bad.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
       'The end must not be before the start',
       'Enter the costs in euros as a number that is not negative, for example 120000',
     ]);
     const years = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', startsOn: '0001-01-01', endsOn: '9999-12-31' })));
-    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Enter a date between 1900 and 2100', 'Enter a date between 1900 and 2100']);
+    expect([...years.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
+      'Enter a date between 1900 and 2100',
+      'Enter a date between 1900 and 2100',
+    ]);
     const milestone = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', milestones: '0001-03-31 Training completed' })));
-    expect([...milestone.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual(['Milestone line 1: give a date between 1900 and 2100']);
+    expect([...milestone.document.querySelectorAll('.error-summary a')].map((link) => link.textContent)).toEqual([
+      'Milestone line 1: give a date between 1900 and 2100',
+    ]);
     const text = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', costsEur: 'a lot' })));
     expect(text.mainText).toContain('Enter the costs in euros as a number that is not negative');
     const row = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Refused action', fundingAmount: ['100000', 'twenty', ''] })));
@@ -87,8 +102,12 @@ describe('writing a plan', () => {
     expect(differs.status).toBe(400);
     expect(differs.mainText).toContain('The funding adds up to EUR 120000.00 but the costs are EUR 150000.00');
     expect(differs.screen.getByLabelText('Save anyway: the funding will be completed later')).toBeTruthy();
-    expect((await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000', acceptFundingDifference: 'yes' }))).statusCode).toBe(303);
-    const titles = (await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', id).executeTakeFirstOrThrow()).content.actions.map((action) => action.title);
+    expect(
+      (await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000', acceptFundingDifference: 'yes' }))).statusCode,
+    ).toBe(303);
+    const titles = (
+      await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', id).executeTakeFirstOrThrow()
+    ).content.actions.map((action) => action.title);
     expect(titles).not.toContain('Refused action');
     expect(titles).toContain('Underfunded action');
   });
@@ -99,7 +118,9 @@ describe('from draft to endorsement, and a revision', () => {
     const id = await draftPlan();
     const editor = await fixture.browserFor('editorA');
     const coordinator = await fixture.browserFor('coordinator');
-    expect((await editor.post(`/plans/${id}/endorsement`, { endorsedOn: '2022-07-01', endorsedBy: 'Mayor', endorsingBody: 'City council' })).statusCode).toBe(400);
+    expect((await editor.post(`/plans/${id}/endorsement`, { endorsedOn: '2022-07-01', endorsedBy: 'Mayor', endorsingBody: 'City council' })).statusCode).toBe(
+      400,
+    );
     expect((await editor.post(`/plans/${id}/submission`, {})).statusCode).toBe(303);
     expect((await editor.post(`/plans/${id}/review`, { decision: 'approve' })).statusCode).toBe(403);
     const noComment = readPage(await coordinator.post(`/plans/${id}/review`, { decision: 'return', comment: '' }));
@@ -108,17 +129,24 @@ describe('from draft to endorsement, and a revision', () => {
     expect((await editor.page(`/plans/${id}`)).mainText).toContain('Returned by the coordinator: Add a milestone per semester');
     await editor.post(`/plans/${id}/submission`, {});
     await coordinator.post(`/plans/${id}/review`, { decision: 'approve', comment: '' });
-    expect((await editor.post(`/plans/${id}/endorsement`, { endorsedOn: '2022-07-01', endorsedBy: 'Mayor', endorsingBody: 'City council' })).statusCode).toBe(303);
+    expect((await editor.post(`/plans/${id}/endorsement`, { endorsedOn: '2022-07-01', endorsedBy: 'Mayor', endorsingBody: 'City council' })).statusCode).toBe(
+      303,
+    );
 
     // Endorsed: public, frozen.
     const publicPage = await new TestBrowser(fixture.context.app).page(`/plans/${id}`);
     expect(publicPage.mainText).toContain('Version 1 – Endorsed');
-    const [firstKey] = (await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', id).executeTakeFirstOrThrow()).content.actions.map((action) => action.key);
+    const [firstKey] = (
+      await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', id).executeTakeFirstOrThrow()
+    ).content.actions.map((action) => action.key);
     expect(readPage(await editor.post(`/plans/${id}/actions/${firstKey}`, actionForm({ title: 'Changed after endorsement' }))).status).toBe(400);
 
     // A revision: edit one action, add another, then compare.
     expect((await editor.post(`/plans/${id}/revision`, {})).statusCode).toBe(303);
-    await editor.post(`/plans/${id}/actions/${firstKey}`, actionForm({ title: 'Open challenge briefs for SMEs', costsEur: '130000', fundingAmount: ['110000', '20000', ''] }));
+    await editor.post(
+      `/plans/${id}/actions/${firstKey}`,
+      actionForm({ title: 'Open challenge briefs for SMEs', costsEur: '130000', fundingAmount: ['110000', '20000', ''] }),
+    );
     await editor.post(`/plans/${id}/actions`, actionForm({ title: 'A second action', costsEur: '', fundingSource: [''], fundingAmount: [''] }));
     const compare = await editor.page(`/plans/${id}/compare?from=1&to=2`);
     expect(compare.screen.getByRole('heading', { level: 1 }).textContent).toBe('Changes from version 1 to version 2');
@@ -136,7 +164,12 @@ describe('from draft to endorsement, and a revision', () => {
     expect(response.headers['content-type']).toContain('wordprocessingml');
     expect(response.headers['content-disposition']).toContain('attachment; filename="regional-action-plan-');
     const { value: text } = await mammoth.extractRawText({ buffer: response.rawPayload });
-    const version = await fixture.context.db.selectFrom('plan_versions').select('content').where('plan_id', '=', id).where('number', '=', 1).executeTakeFirstOrThrow();
+    const version = await fixture.context.db
+      .selectFrom('plan_versions')
+      .select('content')
+      .where('plan_id', '=', id)
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
     for (const action of version.content.actions) {
       expect(text).toContain(action.title);
       expect(text).toContain(`EUR ${new Intl.NumberFormat('en').format(action.costsEur as number)}`);

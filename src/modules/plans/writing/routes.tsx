@@ -28,10 +28,24 @@ import { PrintPage } from './views/PrintPage.js';
 export const planPath = `/plans/:planId${idPattern}`;
 const actionPath = `${planPath}/actions/:key(^[a-z0-9]{1,20}$)`;
 
-export async function namesFor(db: FastifyRequest['server']['db'], actor: Actor, plan: Pick<service.Plan, 'id' | 'programmeId' | 'partnerId'>, locale: Locale): Promise<Names> {
-  const [partner, choices, deliverables] = await Promise.all([findPartner(db, anonymous, plan.partnerId), service.linkChoices(db, actor, plan), deliverablesOf({ db, actor, planId: plan.id })]);
+export async function namesFor(
+  db: FastifyRequest['server']['db'],
+  actor: Actor,
+  plan: Pick<service.Plan, 'id' | 'programmeId' | 'partnerId'>,
+  locale: Locale,
+): Promise<Names> {
+  const [partner, choices, deliverables] = await Promise.all([
+    findPartner(db, anonymous, plan.partnerId),
+    service.linkChoices(db, actor, plan),
+    deliverablesOf({ db, actor, planId: plan.id }),
+  ]);
   return {
-    partner: { name: partner?.name ?? '', countryName: partner ? countryName(locale, partner.countryCode) : '', nutsCode: partner?.nutsCode ?? '', nutsName: partner?.nutsName ?? '' },
+    partner: {
+      name: partner?.name ?? '',
+      countryName: partner ? countryName(locale, partner.countryCode) : '',
+      nutsCode: partner?.nutsCode ?? '',
+      nutsName: partner?.nutsName ?? '',
+    },
     practices: new Map(choices.practices.map((practice) => [practice.id, practice.title])),
     events: new Map(choices.events.map((event) => [event.id, event.title])),
     transfers: new Map(choices.transfers.map((transfer) => [transfer.id, transfer.practiceTitle])),
@@ -61,7 +75,11 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
 
   async function planPage(request: FastifyRequest, reply: FastifyReply, plan: service.Plan, state?: FormState, status = 200) {
     const version = state ? (plan.versions.at(-1) as service.PlanVersion) : versionOf(request, plan);
-    const [names, comments, reports] = await Promise.all([namesFor(db, request.actor, plan, request.locale), service.commentsOf(db, request.actor, plan, version.number), reportsOf(db, plan.id)]);
+    const [names, comments, reports] = await Promise.all([
+      namesFor(db, request.actor, plan, request.locale),
+      service.commentsOf(db, request.actor, plan, version.number),
+      reportsOf(db, plan.id),
+    ]);
     const statuses = new Map(
       version.content.actions.map((action) => {
         const latest = reports.filter((report) => report.current && report.actionKey === action.key).sort((a, b) => b.semester - a.semester)[0];
@@ -104,8 +122,14 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const version = versionOf(request, plan);
     const names = await namesFor(db, request.actor, plan, request.locale);
     const document = await planDocx(planDocument(version, names, request.t, request.locale));
-    const filename = `regional-action-plan-${names.partner.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-v${version.number}.docx`;
-    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${filename}"`).send(document);
+    const filename = `regional-action-plan-${names.partner.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}-v${version.number}.docx`;
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(document);
   });
 
   app.get(`${planPath}/print`, { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
@@ -118,10 +142,16 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     const version = versionOf(request, plan);
     const reports = await reportsOf(db, plan.id);
-    const latest = (key: string) => reports.filter((report) => report.current && report.actionKey === key).sort((a, b) => b.semester - a.semester)[0]?.status ?? 'not_started';
+    const latest = (key: string) =>
+      reports.filter((report) => report.current && report.actionKey === key).sort((a, b) => b.semester - a.semester)[0]?.status ?? 'not_started';
     const rows = version.content.actions
       .filter((action) => action.startsOn)
-      .map((action) => ({ label: action.title, start: new Date(action.startsOn as string), end: new Date(action.endsOn ?? (action.startsOn as string)), status: latest(action.key) }));
+      .map((action) => ({
+        label: action.title,
+        start: new Date(action.startsOn as string),
+        end: new Date(action.endsOn ?? (action.startsOn as string)),
+        status: latest(action.key),
+      }));
     const svg = timelineChartSvg({ rows, statuses: reportStatuses.map((status) => ({ key: status, name: request.t(`plans.reportStatuses.${status}`) })) });
     return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
   });
@@ -140,7 +170,9 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${planPath}/context`, { config: { action: 'plan.write' } }, async (request, reply) => {
     const plan = await planFor(request);
     assertAllowed(service.mayWrite(request.actor, plan));
-    return reply.page(<ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content), errors: [] }} />);
+    return reply.page(
+      <ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content), errors: [] }} />,
+    );
   });
 
   app.post(`${planPath}/context`, { config: { action: 'plan.write' } }, async (request, reply) => {
@@ -158,7 +190,16 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
 
   async function actionForm(request: FastifyRequest, reply: FastifyReply, plan: service.Plan, action: string, state: FormState, status = 200) {
     const [choices, partners] = await Promise.all([service.linkChoices(db, request.actor, plan), listPartners(db, request.actor, plan.programmeId)]);
-    return reply.page(<ActionFormPage planId={plan.id} action={action} state={state} choices={choices} partnerName={new Map(partners.map((partner) => [partner.id, partner.name]))} />, status);
+    return reply.page(
+      <ActionFormPage
+        planId={plan.id}
+        action={action}
+        state={state}
+        choices={choices}
+        partnerName={new Map(partners.map((partner) => [partner.id, partner.name]))}
+      />,
+      status,
+    );
   }
 
   function actionOf(plan: service.Plan, request: FastifyRequest) {
@@ -207,27 +248,37 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/plans/${idParam(request.params, 'planId')}#action-${key}`, 303);
   });
 
-  confirmedAction(app, `${actionPath}/delete`, { action: 'plan.write' }, {
-    ask: async (request) => {
-      const plan = await planFor(request);
-      assertAllowed(service.mayWrite(request.actor, plan));
-      const action = actionOf(plan, request);
-      return {
-        title: request.t('plans.action.deleteTitle', { title: action.title }),
-        confirmLabel: request.t('plans.action.deleteConfirm'),
-        cancelHref: `/plans/${plan.id}#action-${action.key}`,
-      };
+  confirmedAction(
+    app,
+    `${actionPath}/delete`,
+    { action: 'plan.write' },
+    {
+      ask: async (request) => {
+        const plan = await planFor(request);
+        assertAllowed(service.mayWrite(request.actor, plan));
+        const action = actionOf(plan, request);
+        return {
+          title: request.t('plans.action.deleteTitle', { title: action.title }),
+          confirmLabel: request.t('plans.action.deleteConfirm'),
+          cancelHref: `/plans/${plan.id}#action-${action.key}`,
+        };
+      },
+      act: async (request, reply) => {
+        const planId = idParam(request.params, 'planId');
+        const outcome = await service.removeAction(db, request.actor, planId, (request.params as { key: string }).key);
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'plans.flash.actionRemoved' : `plans.refusals.${outcome.reason}` });
+        return reply.redirect(`/plans/${planId}#part3`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const planId = idParam(request.params, 'planId');
-      const outcome = await service.removeAction(db, request.actor, planId, (request.params as { key: string }).key);
-      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'plans.flash.actionRemoved' : `plans.refusals.${outcome.reason}` });
-      return reply.redirect(`/plans/${planId}#part3`, 303);
-    },
-  });
+  );
 
-  async function transition(request: FastifyRequest, reply: FastifyReply, name: 'submit' | 'approve' | 'return' | 'endorse', details: Parameters<typeof service.changeStatus>[4] = {}) {
+  async function transition(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    name: 'submit' | 'approve' | 'return' | 'endorse',
+    details: Parameters<typeof service.changeStatus>[4] = {},
+  ) {
     const plan = await planFor(request);
     const outcome = await service.changeStatus(db, request.actor, plan.id, name, details);
     if (!outcome.ok) {
@@ -278,9 +329,13 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/plans', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const [partners, plans] = await Promise.all([listPartners(db, request.actor), service.listPlans(db)]);
-    const creatable = partners.filter((partner) => can(request.actor, 'plan.write', { programmeId: partner.programmeId, partnerIds: [partner.id] })).map((partner) => partner.id);
+    const creatable = partners
+      .filter((partner) => can(request.actor, 'plan.write', { programmeId: partner.programmeId, partnerIds: [partner.id] }))
+      .map((partner) => partner.id);
     // A plan nobody has endorsed yet is for the programme's staff; the public sees endorsed ones.
-    const readable = plans.filter((plan) => plan.endorsedNumber !== null || can(request.actor, 'plan.read_draft', { programmeId: plan.programmeId, partnerIds: [plan.partnerId] })).map((plan) => plan.id);
+    const readable = plans
+      .filter((plan) => plan.endorsedNumber !== null || can(request.actor, 'plan.read_draft', { programmeId: plan.programmeId, partnerIds: [plan.partnerId] }))
+      .map((plan) => plan.id);
     return reply.page(<PlanListPage partners={partners} plans={plans} creatable={creatable} readable={readable} />);
   });
 };

@@ -51,22 +51,30 @@ export const contextSchema = z
       const row = index + 1;
       if (name === '' || name.length > 300) return rowIssue(ctx, 'instrumentName', 'plans.context.instrumentName.required', row);
       if (!(instrumentKinds as readonly string[]).includes(kind)) return rowIssue(ctx, 'instrumentKind', 'plans.context.instrumentKind.required', row);
-      if (managingBody.length > 300 || improvement.length > 5000) return rowIssue(ctx, 'instrumentImprovement', 'plans.context.instrumentImprovement.tooLong', row);
+      if (managingBody.length > 300 || improvement.length > 5000)
+        return rowIssue(ctx, 'instrumentImprovement', 'plans.context.instrumentImprovement.tooLong', row);
       const given = input.instrumentKey[index] ?? '';
       instruments.push({ key: keyPattern.test(given) ? given : newKey(), name, kind: kind as PolicyInstrument['kind'], managingBody, improvement });
     });
-    if (instruments.length === 0 && !ctx.issues.length) ctx.addIssue({ code: 'custom', message: 'plans.context.instrumentName.none', path: ['instrumentName'] });
+    if (instruments.length === 0 && !ctx.issues.length)
+      ctx.addIssue({ code: 'custom', message: 'plans.context.instrumentName.none', path: ['instrumentName'] });
     return { contact: { name: input.contactName, email: input.contactEmail }, instruments };
   });
 export type ContextInput = z.output<typeof contextSchema>;
 
-const ids = (invalid: string) => z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(100, { error: invalid }));
+const ids = (invalid: string) =>
+  z.preprocess((value) => listOf(value).map(Number), z.array(z.number().int({ error: invalid }).positive({ error: invalid })).max(100, { error: invalid }));
 
 /** Milestones are typed one per line: "2023-03-31 Training completed". */
 const milestones = z.preprocess(
   (value) => {
     const cleaned = cleanText(value);
-    return typeof cleaned === 'string' ? cleaned.split('\n').map((line) => line.trim()).filter(Boolean) : cleaned;
+    return typeof cleaned === 'string'
+      ? cleaned
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : cleaned;
   },
   z.array(z.string(), { error: 'plans.action.milestones.invalid' }).max(30, { error: 'plans.action.milestones.tooMany' }),
 );
@@ -92,21 +100,27 @@ export const actionSchema = z
     /** Ticked after the form warned that the funding does not add up to the cost: save anyway. */
     acceptFundingDifference: checkbox(),
   })
-  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, { error: 'plans.action.endsOn.beforeStart', path: ['endsOn'], ...whenFieldsValid('startsOn', 'endsOn') })
+  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
+    error: 'plans.action.endsOn.beforeStart',
+    path: ['endsOn'],
+    ...whenFieldsValid('startsOn', 'endsOn'),
+  })
   .transform((input, ctx) => {
     const players: PlanAction['players'] = [];
     input.playerOrganisationId.forEach((organisation, index) => {
       const role = input.playerRole[index] ?? '';
       if (organisation === '' && role === '') return;
       const organisationId = Number(organisation);
-      if (!Number.isSafeInteger(organisationId) || organisationId <= 0) return rowIssue(ctx, 'playerOrganisationId', 'plans.action.players.organisation', index + 1);
+      if (!Number.isSafeInteger(organisationId) || organisationId <= 0)
+        return rowIssue(ctx, 'playerOrganisationId', 'plans.action.players.organisation', index + 1);
       if (role.length > 300) return rowIssue(ctx, 'playerRole', 'plans.action.players.roleTooLong', index + 1);
       players.push({ organisationId, role });
     });
     const milestoneRows: PlanAction['milestones'] = [];
     input.milestones.forEach((line, index) => {
       const match = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(line);
-      if (!match || !isValidIsoDate(match[1] as string) || (match[2] as string).length > 300) return rowIssue(ctx, 'milestones', 'plans.action.milestones.line', index + 1);
+      if (!match || !isValidIsoDate(match[1] as string) || (match[2] as string).length > 300)
+        return rowIssue(ctx, 'milestones', 'plans.action.milestones.line', index + 1);
       if (!isWithinDateYears(match[1] as string)) return rowIssue(ctx, 'milestones', 'plans.action.milestones.years', index + 1, dateYears);
       milestoneRows.push({ dueOn: match[1] as string, title: match[2] as string });
     });
@@ -116,13 +130,19 @@ export const actionSchema = z
       if (source === '' && amountText === '') return;
       const amount = parseEuros(amountText);
       if (source === '' || source.length > 300) return rowIssue(ctx, 'fundingSource', 'plans.action.funding.source', index + 1);
-      if (amount === null || Number.isNaN(amount) || amount < 0 || amount > 999_999_999_999) return rowIssue(ctx, 'fundingAmount', 'plans.action.funding.amount', index + 1);
+      if (amount === null || Number.isNaN(amount) || amount < 0 || amount > 999_999_999_999)
+        return rowIssue(ctx, 'fundingAmount', 'plans.action.funding.amount', index + 1);
       funding.push({ source, amountEur: amount });
     });
     const total = Math.round(funding.reduce((sum, line) => sum + line.amountEur, 0) * 100) / 100;
     // Funding that does not add up to the cost is usual while a plan is drafted: a warning, not a refusal.
     if (input.costsEur !== null && funding.length > 0 && total !== input.costsEur && !input.acceptFundingDifference) {
-      ctx.addIssue({ code: 'custom', message: 'plans.action.funding.differs', path: ['acceptFundingDifference'], params: { total: total.toFixed(2), costs: input.costsEur.toFixed(2) } });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'plans.action.funding.differs',
+        path: ['acceptFundingDifference'],
+        params: { total: total.toFixed(2), costs: input.costsEur.toFixed(2) },
+      });
     }
     const action: Omit<PlanAction, 'key'> = {
       title: input.title,
@@ -149,7 +169,11 @@ export const reviewSchema = z
     decision: choice(['approve', 'return'] as const, 'plans.review.decision.required'),
     comment: optionalText({ max: 5000 }).transform((text) => text ?? ''),
   })
-  .refine((input) => input.decision === 'approve' || input.comment !== '', { error: 'plans.review.comment.required', path: ['comment'], ...whenFieldsValid('decision', 'comment') });
+  .refine((input) => input.decision === 'approve' || input.comment !== '', {
+    error: 'plans.review.comment.required',
+    path: ['comment'],
+    ...whenFieldsValid('decision', 'comment'),
+  });
 
 export const endorsementSchema = z.object({
   endorsedOn: requiredDate('plans.endorsement.endorsedOn.required', 'plans.endorsement.endorsedOn.invalid'),

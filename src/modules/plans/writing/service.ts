@@ -61,7 +61,9 @@ function toVersion(row: VersionRow, showContact: boolean): PlanVersion {
 }
 
 function scopeOf(plan: { programme_id: number; partner_id: number } | { programmeId: number; partnerId: number }) {
-  return 'programme_id' in plan ? { programmeId: plan.programme_id, partnerIds: [plan.partner_id] } : { programmeId: plan.programmeId, partnerIds: [plan.partnerId] };
+  return 'programme_id' in plan
+    ? { programmeId: plan.programme_id, partnerIds: [plan.partner_id] }
+    : { programmeId: plan.programmeId, partnerIds: [plan.partnerId] };
 }
 
 /** A plan as the actor may see it: drafts for the programme's staff, endorsed versions for everyone; undefined if none. */
@@ -71,7 +73,9 @@ export async function getPlan(db: Db, actor: Actor, planId: number): Promise<Pla
   const seesDrafts = can(actor, 'plan.read_draft', scopeOf(row));
   // The contact person is personal data, like partners' contacts: for signed-in users.
   const showContact = actor.kind !== 'anonymous';
-  const versions = (await queries.listVersions(db, planId)).filter((version) => seesDrafts || version.status === 'endorsed').map((version) => toVersion(version, showContact));
+  const versions = (await queries.listVersions(db, planId))
+    .filter((version) => seesDrafts || version.status === 'endorsed')
+    .map((version) => toVersion(version, showContact));
   if (versions.length === 0) return undefined;
   return { id: row.id, programmeId: row.programme_id, partnerId: row.partner_id, versions };
 }
@@ -149,7 +153,13 @@ async function editDraft(
     await queries.saveContent(trx, version.id, after);
     await queries.touchPlan(trx, planId);
     const diff = compareVersions(before, after);
-    await recordAudit(trx, actor, { action: audit, entityType: 'plan', entityId: planId, programmeId: plan.programme_id, after: { version: version.number, changes: summariseDiff(diff) } });
+    await recordAudit(trx, actor, {
+      action: audit,
+      entityType: 'plan',
+      entityId: planId,
+      programmeId: plan.programme_id,
+      after: { version: version.number, changes: summariseDiff(diff) },
+    });
     return done(after);
   });
 }
@@ -157,7 +167,9 @@ async function editDraft(
 /** The audit log keeps which items changed and how; the versions themselves keep the values. */
 function summariseDiff(diff: VersionDiff) {
   const items = (changes: VersionDiff['actions'] | VersionDiff['instruments']) =>
-    changes.filter((change) => change.status !== 'unchanged').map((change) => ({ key: change.key, status: change.status, fields: change.fields.map((field) => field.field), moved: change.moved }));
+    changes
+      .filter((change) => change.status !== 'unchanged')
+      .map((change) => ({ key: change.key, status: change.status, fields: change.fields.map((field) => field.field), moved: change.moved }));
   return { contact: diff.contact.map((field) => field.field), instruments: items(diff.instruments), actions: items(diff.actions) };
 }
 
@@ -183,7 +195,13 @@ async function checkLinks(db: Db, actor: Actor, plan: { programme_id: number; pa
   if (!known(input.practiceIds, choices.practices)) return refuse('unknown_link', 'practiceIds');
   if (!known(input.eventIds, choices.events)) return refuse('unknown_link', 'eventIds');
   if (!known(input.transferIds, choices.transfers)) return refuse('unknown_link', 'transferIds');
-  if (!known(input.players.map((player) => player.organisationId), choices.organisations)) return refuse('unknown_organisation', 'playerOrganisationId');
+  if (
+    !known(
+      input.players.map((player) => player.organisationId),
+      choices.organisations,
+    )
+  )
+    return refuse('unknown_organisation', 'playerOrganisationId');
   return done(undefined);
 }
 
@@ -206,7 +224,9 @@ export async function saveAction(db: Db, actor: Actor, planId: number, key: stri
 
 export async function removeAction(db: Db, actor: Actor, planId: number, key: string): Promise<Outcome<PlanContent, PlanRefusal>> {
   return editDraft(db, actor, planId, 'plan.remove_action', (content) =>
-    content.actions.some((action) => action.key === key) ? done({ ...content, actions: content.actions.filter((action) => action.key !== key) }) : refuse('not_found'),
+    content.actions.some((action) => action.key === key)
+      ? done({ ...content, actions: content.actions.filter((action) => action.key !== key) })
+      : refuse('not_found'),
   );
 }
 
@@ -225,7 +245,13 @@ export async function moveAction(db: Db, actor: Actor, planId: number, key: stri
 type Transition = 'submit' | 'approve' | 'return' | 'endorse';
 
 /** Moves the open version along draft → submitted → approved → endorsed (or back to draft with the reviewer's comment). */
-export async function changeStatus(db: Db, actor: Actor, planId: number, transition: Transition, details: { comment?: string; endorsement?: EndorsementInput } = {}): Promise<Outcome<{ number: number }, PlanRefusal>> {
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  transition: Transition,
+  details: { comment?: string; endorsement?: EndorsementInput } = {},
+): Promise<Outcome<{ number: number }, PlanRefusal>> {
   return db.transaction().execute(async (trx) => {
     const plan = await queries.findPlan(trx, planId);
     if (!plan) return refuse('not_found');
@@ -240,8 +266,13 @@ export async function changeStatus(db: Db, actor: Actor, planId: number, transit
       if (content.contact.name === '' || content.instruments.length === 0 || content.actions.length === 0) return refuse('incomplete');
     }
     const to: Record<Transition, VersionStatus> = { submit: 'submitted', approve: 'approved', return: 'draft', endorse: 'endorsed' };
-    const endorsement = details.endorsement ? { on: details.endorsement.endorsedOn, by: details.endorsement.endorsedBy, body: details.endorsement.endorsingBody } : undefined;
-    await queries.setVersionStatus(trx, version.id, to[transition], { ...(transition === 'return' || transition === 'approve' ? { reviewComment: details.comment ?? '' } : {}), ...(endorsement ? { endorsement } : {}) });
+    const endorsement = details.endorsement
+      ? { on: details.endorsement.endorsedOn, by: details.endorsement.endorsedBy, body: details.endorsement.endorsingBody }
+      : undefined;
+    await queries.setVersionStatus(trx, version.id, to[transition], {
+      ...(transition === 'return' || transition === 'approve' ? { reviewComment: details.comment ?? '' } : {}),
+      ...(endorsement ? { endorsement } : {}),
+    });
     await queries.touchPlan(trx, planId);
     await recordAudit(trx, actor, {
       action: `plan.${transition}`,
@@ -249,7 +280,12 @@ export async function changeStatus(db: Db, actor: Actor, planId: number, transit
       entityId: planId,
       programmeId: plan.programme_id,
       before: { version: version.number, status: version.status },
-      after: { version: version.number, status: to[transition], ...(details.comment ? { comment: details.comment } : {}), ...(endorsement ? { endorsement } : {}) },
+      after: {
+        version: version.number,
+        status: to[transition],
+        ...(details.comment ? { comment: details.comment } : {}),
+        ...(endorsement ? { endorsement } : {}),
+      },
     });
     return done({ number: version.number });
   });
@@ -267,7 +303,13 @@ export async function startRevision(db: Db, actor: Actor, planId: number): Promi
       if (!latest) return refuse('wrong_status');
       const number = latest.number + 1;
       await queries.insertVersion(trx, planId, number, planContentSchema.parse(latest.content));
-      await recordAudit(trx, actor, { action: 'plan.start_revision', entityType: 'plan', entityId: planId, programmeId: plan.programme_id, after: { version: number, from: latest.number } });
+      await recordAudit(trx, actor, {
+        action: 'plan.start_revision',
+        entityType: 'plan',
+        entityId: planId,
+        programmeId: plan.programme_id,
+        after: { version: number, from: latest.number },
+      });
       return done({ number });
     });
   } catch (error) {
@@ -287,7 +329,13 @@ export interface PlanComment {
 
 export async function commentsOf(db: Db, actor: Actor, plan: Plan, versionNumber: number): Promise<PlanComment[]> {
   if (!can(actor, 'plan.read_draft', scopeOf(plan))) return [];
-  return (await queries.listComments(db, plan.id, versionNumber)).map((row) => ({ id: row.id, target: row.target, body: row.body, author: row.author_label, createdAt: row.created_at }));
+  return (await queries.listComments(db, plan.id, versionNumber)).map((row) => ({
+    id: row.id,
+    target: row.target,
+    body: row.body,
+    author: row.author_label,
+    createdAt: row.created_at,
+  }));
 }
 
 /** A peer's comment on a section or an action of the version being worked on. */
@@ -300,8 +348,21 @@ export async function addComment(db: Db, actor: Actor, planId: number, input: { 
     if (!version) return refuse('wrong_status');
     const content = planContentSchema.parse(version.content);
     if (input.target.startsWith('action:') && !content.actions.some((action) => `action:${action.key}` === input.target)) return refuse('not_found');
-    const comment = await queries.insertComment(trx, { planId, versionNumber: version.number, target: input.target, body: input.body, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
-    await recordAudit(trx, actor, { action: 'plan.comment', entityType: 'plan', entityId: planId, programmeId: plan.programme_id, after: { version: version.number, target: input.target, body: input.body } });
+    const comment = await queries.insertComment(trx, {
+      planId,
+      versionNumber: version.number,
+      target: input.target,
+      body: input.body,
+      userId: actor.kind === 'user' ? actor.userId : null,
+      label: actorLabel(actor),
+    });
+    await recordAudit(trx, actor, {
+      action: 'plan.comment',
+      entityType: 'plan',
+      entityId: planId,
+      programmeId: plan.programme_id,
+      after: { version: version.number, target: input.target, body: input.body },
+    });
     return done({ id: comment.id });
   });
 }

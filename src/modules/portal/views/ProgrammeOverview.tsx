@@ -24,7 +24,10 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
       {programme.summary ? <p class="lead">{programme.summary}</p> : null}
       <SummaryList
         rows={[
-          { key: t('portal.programme.period'), value: t('portal.programme.periodValue', { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) }) },
+          {
+            key: t('portal.programme.period'),
+            value: t('portal.programme.periodValue', { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) }),
+          },
           { key: t('portal.programme.partners'), value: String(partners.length) },
           { key: t('portal.programme.stakeholders'), value: String(totalStakeholders) },
         ]}
@@ -117,7 +120,10 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
               <td>{partner.role === 'lead_partner' ? <Tag tone="success">{t('partners.role.lead_partner')}</Tag> : t('partners.role.partner')}</td>
               <td class="numeric">{partner.organisationCount}</td>
               <td class="numeric">
-                <a href={`/practices?partner=${partner.id}`} aria-label={t('portal.programme.practicesOf', { name: partner.shortName, count: practiceCounts.get(partner.id)?.identified ?? 0 })}>
+                <a
+                  href={`/practices?partner=${partner.id}`}
+                  aria-label={t('portal.programme.practicesOf', { name: partner.shortName, count: practiceCounts.get(partner.id)?.identified ?? 0 })}
+                >
                   {practiceCounts.get(partner.id)?.identified ?? 0}
                 </a>
               </td>
@@ -130,7 +136,9 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
         <h3>{t('portal.programme.helixHeading')}</h3>
         <ul class="stat-list">
           {Object.entries(stakeholdersByHelix).map(([helix, count]) => (
-            <Stat key={helix} value={count}><span class="stat-list__label">{t(`partners.helix.${helix}`)}</span></Stat>
+            <Stat key={helix} value={count}>
+              <span class="stat-list__label">{t(`partners.helix.${helix}`)}</span>
+            </Stat>
           ))}
         </ul>
       </section>

@@ -27,7 +27,11 @@ export const practiceDocumentSchema = z
     objective: z.string(),
     description: z.string(),
     owner: z.strictObject({ partnerId: z.number().int(), partnerName: z.string().nullable(), organisationId: z.number().int().nullable() }),
-    location: z.strictObject({ country: z.string().length(2).nullable().meta({ description: 'ISO 3166-1 alpha-2' }), nuts: z.string().nullable(), city: z.string().nullable() }),
+    location: z.strictObject({
+      country: z.string().length(2).nullable().meta({ description: 'ISO 3166-1 alpha-2' }),
+      nuts: z.string().nullable(),
+      city: z.string().nullable(),
+    }),
     themes: z.array(z.string()).meta({ description: 'Theme codes from the managed list' }),
     keywords: z.array(z.string()),
     geographicalScope: scope,
@@ -37,7 +41,10 @@ export const practiceDocumentSchema = z
     transferPotential: z.string(),
     difficulties: z.string(),
     links: z.array(z.string()),
-    contact: z.strictObject({ name: z.string().nullable(), email: z.string().nullable() }).nullable().meta({ description: 'Personal data: given to signed-in callers only' }),
+    contact: z
+      .strictObject({ name: z.string().nullable(), email: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'Personal data: given to signed-in callers only' }),
     translations: z.partialRecord(z.enum(locales), z.strictObject({ title: z.string().optional(), summary: z.string().optional() })),
     publishedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
@@ -77,7 +84,13 @@ export const exportRecordSchema = z
     Object.fromEntries(
       exportColumns.map((column) => [
         column,
-        column === 'id' ? z.number().int() : column === 'resources_eur' ? z.number().nullable() : ['themes', 'keywords', 'links'].includes(column) ? z.array(z.string()) : z.string(),
+        column === 'id'
+          ? z.number().int()
+          : column === 'resources_eur'
+            ? z.number().nullable()
+            : ['themes', 'keywords', 'links'].includes(column)
+              ? z.array(z.string())
+              : z.string(),
       ]),
     ),
   )
@@ -124,7 +137,13 @@ export const practicesApi: ApiDescription = {
         summary: 'Every practice matching a search, as a CSV file (UTF-8 with a byte order mark)',
         tags: ['Good practices'],
         parameters: searchParameters,
-        responses: { '200': { description: 'One row per practice, in the columns of PracticeExportRecord; lists joined by semicolons (links by line breaks), a separator inside an item escaped with a backslash; cells a spreadsheet would run as formulas start with an apostrophe', content: { 'text/csv': { schema: { type: 'string' } } } } },
+        responses: {
+          '200': {
+            description:
+              'One row per practice, in the columns of PracticeExportRecord; lists joined by semicolons (links by line breaks), a separator inside an item escaped with a backslash; cells a spreadsheet would run as formulas start with an apostrophe',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+        },
       },
     },
   },

@@ -19,7 +19,9 @@ async function programmeOf(db: Db, slug: string | undefined): Promise<{ id: numb
   if (slug) return (await findProgrammeBySlug(db, slug)) ?? `No programme has the short name "${slug}".`;
   const programmes = await listProgrammes(db);
   if (programmes.length === 1 && programmes[0]) return programmes[0];
-  return programmes.length === 0 ? 'There is no programme yet.' : `Choose the programme with --programme (one of: ${programmes.map((programme) => programme.slug).join(', ')}).`;
+  return programmes.length === 0
+    ? 'There is no programme yet.'
+    : `Choose the programme with --programme (one of: ${programmes.map((programme) => programme.slug).join(', ')}).`;
 }
 
 /** Headings of the report's lists, and its last line, by what the run came to. */
@@ -34,7 +36,8 @@ export function describeReport(report: ImportReport, t: Translate): string {
   const lines: string[] = [];
   const outcome = outcomeOf(report);
   const list = (entries: ImportReport['problems']) => {
-    for (const entry of entries) lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${entry.position}${entry.column ? `, ${entry.column}` : ''}: ${t(entry.key, entry.values)}`);
+    for (const entry of entries)
+      lines.push(`  ${report.format === 'csv' ? 'line' : 'item'} ${entry.position}${entry.column ? `, ${entry.column}` : ''}: ${t(entry.key, entry.values)}`);
   };
   if (report.fileError) lines.push(t(report.fileError.key, report.fileError.values));
   lines.push(`Rows: ${report.rows}, valid: ${report.valid}, with problems: ${report.invalid}, imported: ${report.imported}.`);
@@ -47,8 +50,12 @@ export function describeReport(report: ImportReport, t: Translate): string {
   list(report.warnings);
   if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings.`);
   if (report.fileError) return lines.join('\n');
-  const rows = report.valid === 0 ? 'no row can be imported: correct the rows above.' : 'correct the rows above, or run again with --skip-invalid to import only the valid rows.';
-  if (outcome === 'would_import') lines.push(`Checked only, nothing was written: ${report.wouldImport} ${report.wouldImport === 1 ? 'practice' : 'practices'} would be imported.`);
+  const rows =
+    report.valid === 0
+      ? 'no row can be imported: correct the rows above.'
+      : 'correct the rows above, or run again with --skip-invalid to import only the valid rows.';
+  if (outcome === 'would_import')
+    lines.push(`Checked only, nothing was written: ${report.wouldImport} ${report.wouldImport === 1 ? 'practice' : 'practices'} would be imported.`);
   else if (outcome === 'would_refuse') lines.push(`Checked only, nothing was written. The import would write nothing: ${rows}`);
   else if (outcome === 'refused') lines.push(`Nothing was imported: ${rows}`);
   return lines.join('\n');
@@ -72,17 +79,22 @@ export async function importFromCli(db: Db, file: string, options: CliImportOpti
   if (typeof programme === 'string') return { ok: false, message: programme };
   const bar = new SingleBar({ format: '{phase} |{bar}| {value} rows', stream: process.stderr, hideCursor: true }, undefined);
   if (options.progress) bar.start(1, 0, { phase: 'checking' });
-  const report = await importPractices(db, actor, { path: path.resolve(file), format }, {
-    programmeId: programme.id,
-    skipInvalid: options.skipInvalid,
-    ...(options.adjust ? { adjust: options.adjust } : {}),
-    dryRun: options.dryRun ?? false,
-    onProgress: (phase, rows) => {
-      if (!options.progress) return;
-      bar.setTotal(Math.max(rows, 1));
-      bar.update(rows, { phase });
+  const report = await importPractices(
+    db,
+    actor,
+    { path: path.resolve(file), format },
+    {
+      programmeId: programme.id,
+      skipInvalid: options.skipInvalid,
+      ...(options.adjust ? { adjust: options.adjust } : {}),
+      dryRun: options.dryRun ?? false,
+      onProgress: (phase, rows) => {
+        if (!options.progress) return;
+        bar.setTotal(Math.max(rows, 1));
+        bar.update(rows, { phase });
+      },
     },
-  });
+  );
   if (options.progress) bar.stop();
   const outcome = outcomeOf(report);
   return { ok: outcome === 'imported' || outcome === 'would_import', message: `${programme.acronym}: ${describeReport(report, options.t)}` };
@@ -92,5 +104,8 @@ export async function exportFromCli(db: Db, options: { format: 'csv' | 'json'; o
   const query = searchQuerySchema.parse({});
   const exporter = options.format === 'csv' ? exportCsv : exportJson;
   // The command line sees every practice, drafts included, like an administrator.
-  await pipeline(exporter(db, systemActor('command line export'), query, options.publicUrl), options.output ? createWriteStream(options.output) : process.stdout);
+  await pipeline(
+    exporter(db, systemActor('command line export'), query, options.publicUrl),
+    options.output ? createWriteStream(options.output) : process.stdout,
+  );
 }

@@ -63,11 +63,21 @@ async function* records(db: Db, actor: Actor, query: SearchQuery, publicUrl: str
   const visibility = visibilityFor(actor);
   const ids = await matchingIds(
     db,
-    { text: query.q, themes: query.theme, countries: query.country, partners: query.partner, scopes: query.scope, statuses: seesBackOffice(visibility) ? query.status : [] },
+    {
+      text: query.q,
+      themes: query.theme,
+      countries: query.country,
+      partners: query.partner,
+      scopes: query.scope,
+      statuses: seesBackOffice(visibility) ? query.status : [],
+    },
     visibility,
   );
   const [partners, organisations] = await Promise.all([listPartners(db, actor), listOrganisations(db)]);
-  const names = { partners: new Map(partners.map((partner) => [partner.id, partner.name])), organisations: new Map(organisations.map((organisation) => [organisation.id, organisation.name])) };
+  const names = {
+    partners: new Map(partners.map((partner) => [partner.id, partner.name])),
+    organisations: new Map(organisations.map((organisation) => [organisation.id, organisation.name])),
+  };
   const showContact = can(actor, 'practice.contact.read');
   for (let start = 0; start < ids.length; start += pageSize) {
     for (const row of await queries.findPractices(db, ids.slice(start, start + pageSize))) yield recordOf(toPractice(row, showContact), names, publicUrl);

@@ -23,7 +23,9 @@ describe('shortening a summary', () => {
   });
 
   it('follows the language’s sentence rules, abbreviations and accents included', () => {
-    expect(shortenText('Il Comune, ecc. ha aperto lo sportello. Poi è arrivata la rete civica e molto altro ancora.', 45, 'it')).toBe('Il Comune, ecc. ha aperto lo sportello.');
+    expect(shortenText('Il Comune, ecc. ha aperto lo sportello. Poi è arrivata la rete civica e molto altro ancora.', 45, 'it')).toBe(
+      'Il Comune, ecc. ha aperto lo sportello.',
+    );
   });
 });
 
@@ -33,7 +35,11 @@ describe('fitting a row’s summary', () => {
     const fitted = fitSummary(long, 'The description.', 'en');
     expect(fitted.summary.length).toBeLessThanOrEqual(500);
     expect(fitted.description).toBe(`${long}\n\nThe description.`);
-    expect(fitted.change).toEqual({ column: 'summary', key: 'practices.import.changes.summaryShortened', values: { from: long.length, to: fitted.summary.length } });
+    expect(fitted.change).toEqual({
+      column: 'summary',
+      key: 'practices.import.changes.summaryShortened',
+      values: { from: long.length, to: fitted.summary.length },
+    });
     expect(fitSummary(long, `Intro.\n\n${long}`, 'en').description).toBe(`Intro.\n\n${long}`);
   });
 
@@ -48,7 +54,11 @@ describe('fitting a row’s summary', () => {
   });
 
   it('takes a missing summary from the description, and leaves a row with neither to be refused', () => {
-    expect(fitSummary('', 'Line one.\nLine two.', 'en')).toEqual({ summary: 'Line one. Line two.', description: 'Line one.\nLine two.', change: { column: 'summary', key: 'practices.import.changes.summaryDerived', values: { length: 19 } } });
+    expect(fitSummary('', 'Line one.\nLine two.', 'en')).toEqual({
+      summary: 'Line one. Line two.',
+      description: 'Line one.\nLine two.',
+      change: { column: 'summary', key: 'practices.import.changes.summaryDerived', values: { length: 19 } },
+    });
     expect(fitSummary(' ', '', 'en')).toEqual({ summary: ' ', description: '' });
     expect(fitSummary('Short enough.', 'Whatever.', 'en').change).toBeUndefined();
   });

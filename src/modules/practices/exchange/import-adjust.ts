@@ -59,7 +59,11 @@ function longestStart(text: string, max: number, segmenter: Intl.Segmenter): str
  * The row's summary and description after the option, and the change made, if any; or, when the full text cannot be
  * kept because the description has no room left for it, the row as it is with the problem to report.
  */
-export function fitSummary(summary: string, description: string, language: string): { summary: string; description: string; change?: Change; problem?: Change } {
+export function fitSummary(
+  summary: string,
+  description: string,
+  language: string,
+): { summary: string; description: string; change?: Change; problem?: Change } {
   const given = summary.trim();
   if (given === '') {
     if (description.trim() === '') return { summary, description };
@@ -70,6 +74,15 @@ export function fitSummary(summary: string, description: string, language: strin
   const shortened = shortenText(given, summaryMaxLength, language);
   // The full text is not lost: it opens the description, unless the description already holds it.
   const kept = description.includes(given) ? description : description.trim() === '' ? given : `${given}\n\n${description}`;
-  if (kept.length > descriptionMaxLength) return { summary, description, problem: { column: 'summary', key: 'practices.import.rowErrors.summaryNotKept', values: { length: kept.length, max: descriptionMaxLength } } };
-  return { summary: shortened, description: kept, change: { column: 'summary', key: 'practices.import.changes.summaryShortened', values: { from: given.length, to: shortened.length } } };
+  if (kept.length > descriptionMaxLength)
+    return {
+      summary,
+      description,
+      problem: { column: 'summary', key: 'practices.import.rowErrors.summaryNotKept', values: { length: kept.length, max: descriptionMaxLength } },
+    };
+  return {
+    summary: shortened,
+    description: kept,
+    change: { column: 'summary', key: 'practices.import.changes.summaryShortened', values: { from: given.length, to: shortened.length } },
+  };
 }

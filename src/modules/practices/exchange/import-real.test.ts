@@ -17,16 +17,32 @@ let csv = '';
 
 beforeAll(async () => {
   csv = await readFile(fixturePath, 'utf8');
-  for (const shortName of ['Rotterdam', 'Riga', 'Madrid', 'Kraków', 'Helsinki', 'Bologna', 'Tallinn']) await aPartner(fixture.context.db, fixture.world.programme.id, { shortName, name: `City of ${shortName}` });
+  for (const shortName of ['Rotterdam', 'Riga', 'Madrid', 'Kraków', 'Helsinki', 'Bologna', 'Tallinn'])
+    await aPartner(fixture.context.db, fixture.world.programme.id, { shortName, name: `City of ${shortName}` });
 });
 
 async function upload(role: Role, fields: Record<string, string>): Promise<Page> {
   const browser = await fixture.browserFor(role);
-  return readPage(await browser.upload('/practices/import', { file: { filename: 'real-practices.csv', content: csv, contentType: 'text/csv' } }, { programmeId: String(fixture.world.programme.id), ...fields }));
+  return readPage(
+    await browser.upload(
+      '/practices/import',
+      { file: { filename: 'real-practices.csv', content: csv, contentType: 'text/csv' } },
+      { programmeId: String(fixture.world.programme.id), ...fields },
+    ),
+  );
 }
 
-const tableRows = (page: Page, name: string) => [...page.screen.getByRole('table', { name }).querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
-const count = async (table: 'practices' | 'themes') => Number((await fixture.context.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const tableRows = (page: Page, name: string) =>
+  [...page.screen.getByRole('table', { name }).querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
+const count = async (table: 'practices' | 'themes') =>
+  Number(
+    (
+      await fixture.context.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('a real file as it is', () => {
   it('is refused with every problem of every row at once, at the line where each row starts', async () => {
@@ -43,13 +59,17 @@ describe('a real file as it is', () => {
       ['12', 'themes', 'Unknown themes: Partecipazione civica'],
       ['14', 'themes', 'Unknown themes: Koosvõime'],
     ]);
-    expect(tableRows(page, 'Worth a look (warnings do not stop a row from being imported)')).toEqual([['15', 'title', 'The title is very like the one on line 2, for the same partner']]);
+    expect(tableRows(page, 'Worth a look (warnings do not stop a row from being imported)')).toEqual([
+      ['15', 'title', 'The title is very like the one on line 2, for the same partner'],
+    ]);
   });
 });
 
 describe('the options for real files', () => {
   it('are offered to the coordinator only, and refused to an editor who asks for them anyway', async () => {
-    expect((await (await fixture.browserFor('coordinator')).page('/practices/import')).screen.queryByLabelText(/shorten summaries over 500 characters/)).toBeTruthy();
+    expect(
+      (await (await fixture.browserFor('coordinator')).page('/practices/import')).screen.queryByLabelText(/shorten summaries over 500 characters/),
+    ).toBeTruthy();
     const editor = await fixture.browserFor('editorA');
     expect((await editor.page('/practices/import')).screen.queryByLabelText(/shorten summaries over 500 characters/)).toBeNull();
     const before = await count('themes');
@@ -57,7 +77,9 @@ describe('the options for real files', () => {
     expect(page.status).toBe(400);
     // The options are not on the editor's form: the refusal is shown once, at the file it was meant for.
     const refusal = 'Only the programme’s coordinator may let the import change summaries or add themes';
-    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([[refusal, '#field-file']]);
+    expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      [refusal, '#field-file'],
+    ]);
     expect(page.screen.getByLabelText('File').getAttribute('aria-invalid')).toBe('true');
     expect(page.document.querySelector('.field--error')?.textContent).toContain(refusal);
     expect(await count('themes')).toBe(before);
@@ -85,14 +107,24 @@ describe('the options for real files', () => {
 
   it('import the file on the command line: summaries cut at a sentence with the full text kept, themes added in every language', async () => {
     const t = (await getTranslator()).translate('en');
-    const result = await importFromCli(fixture.context.db, fixturePath, { programme: fixture.world.programme.slug, skipInvalid: false, adjust: { fixSummaries: true, createThemes: true }, t, progress: false });
+    const result = await importFromCli(fixture.context.db, fixturePath, {
+      programme: fixture.world.programme.slug,
+      skipInvalid: false,
+      adjust: { fixSummaries: true, createThemes: true },
+      t,
+      progress: false,
+    });
     expect(result.ok).toBe(true);
     expect(result.message).toContain('imported: 8.');
     expect(result.message).toContain('line 7, summary: Summary shortened from 768 to');
     expect(result.message).toContain('line 15, title: The title is very like the one on line 2');
 
     const { db } = fixture.context;
-    const practices = await db.selectFrom('practices').select(['title', 'summary', 'description', 'keywords', 'language', 'theme_codes']).where('programme_id', '=', fixture.world.programme.id).execute();
+    const practices = await db
+      .selectFrom('practices')
+      .select(['title', 'summary', 'description', 'keywords', 'language', 'theme_codes'])
+      .where('programme_id', '=', fixture.world.programme.id)
+      .execute();
     const byTitle = new Map(practices.map((practice) => [practice.title, practice]));
     const source = (await readFile(fixturePath, 'utf8')).replace(/\r\n/g, '\n');
     const latvia = byTitle.get('State and Municipal Unified Customer Service Centres');
@@ -108,10 +140,15 @@ describe('the options for real files', () => {
 
     const added = await db.selectFrom('themes').select(['code', 'names']).where('code', 'in', ['koosvoime', 'circular-economy']).orderBy('code').execute();
     expect(added).toEqual([
-      { code: 'circular-economy', names: { en: 'Circular economy', it: 'Circular economy', et: 'Circular economy', hu: 'Circular economy', sv: 'Circular economy' } },
+      {
+        code: 'circular-economy',
+        names: { en: 'Circular economy', it: 'Circular economy', et: 'Circular economy', hu: 'Circular economy', sv: 'Circular economy' },
+      },
       { code: 'koosvoime', names: { en: 'Koosvõime', it: 'Koosvõime', et: 'Koosvõime', hu: 'Koosvõime', sv: 'Koosvõime' } },
     ]);
     const audited = await db.selectFrom('audit_events').select('entity_id').where('action', '=', 'theme.create').execute();
-    expect(audited.map((entry) => entry.entity_id)).toEqual(expect.arrayContaining(['video-services', 'one-stop-shops', 'mobility', 'circular-economy', 'partecipazione-civica', 'koosvoime']));
+    expect(audited.map((entry) => entry.entity_id)).toEqual(
+      expect.arrayContaining(['video-services', 'one-stop-shops', 'mobility', 'circular-economy', 'partecipazione-civica', 'koosvoime']),
+    );
   });
 });

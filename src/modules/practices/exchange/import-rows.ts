@@ -116,7 +116,14 @@ export async function loadLookup(db: Db, actor: Actor, programmeId: number): Pro
   const existing = await queries.listTitles(db, programmeId);
   const similarTitles = new SimilarTitleIndex<string>();
   for (const row of existing) similarTitles.add(row.owner_partner_id, trigramsOf(row.title), row.title);
-  return { partnerByName, groups, organisationByName, themes: await listThemes(db), existingTitles: new Set(existing.map((row) => ownTitleKey(row.owner_partner_id, row.title))), similarTitles };
+  return {
+    partnerByName,
+    groups,
+    organisationByName,
+    themes: await listThemes(db),
+    existingTitles: new Set(existing.map((row) => ownTitleKey(row.owner_partner_id, row.title))),
+    similarTitles,
+  };
 }
 
 export interface CheckedRow {
@@ -129,7 +136,8 @@ type ProblemOf = (column: string, key: string, values?: Record<string, string | 
 /** A theme the import cannot add, in the file's words. */
 function newThemeProblem(problem: NewThemeProblem, name: string): { key: string; values: Record<string, string | number> } {
   if (problem.reason === 'name_too_long') return { key: 'practices.import.rowErrors.themeNameTooLong', values: { name, max: problem.max } };
-  if (problem.reason === 'code_taken') return { key: 'practices.import.rowErrors.themeCodeTaken', values: { name, code: problem.code, other: themeName(problem.other, 'en') } };
+  if (problem.reason === 'code_taken')
+    return { key: 'practices.import.rowErrors.themeCodeTaken', values: { name, code: problem.code, other: themeName(problem.other, 'en') } };
   return { key: 'practices.import.rowErrors.themeNameNoCode', values: { name } };
 }
 
@@ -188,7 +196,8 @@ export class RowChecker {
    */
   check(row: SourceRow): ({ ok: true; row: CheckedRow; changes: ImportProblem[] } | { ok: false; problems: ImportProblem[] }) & { warnings: ImportProblem[] } {
     const problem: ProblemOf = (column, key, values) => (values ? { position: row.position, column, key, values } : { position: row.position, column, key });
-    if (row.shapeError) return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)], warnings: [] };
+    if (row.shapeError)
+      return { ok: false, problems: [problem('', `practices.import.rowErrors.${row.shapeError.reason}`, row.shapeError.values)], warnings: [] };
     const cell = (column: string) => cellText(row.record[column]);
     const warnings: ImportProblem[] = [];
     const changes: ImportProblem[] = [];
@@ -202,7 +211,10 @@ export class RowChecker {
       if (fitted.problem) problems.push(problem(fitted.problem.column, fitted.problem.key, fitted.problem.values));
     }
     // A JSON list is taken item by item, as keywords and links are: a comma inside one theme's name stays in it.
-    const themes = this.themesOf(Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item).trim()).filter((item) => item !== '') : termList.split(cell('themes')), problem);
+    const themes = this.themesOf(
+      Array.isArray(row.record.themes) ? row.record.themes.map((item) => cellText(item).trim()).filter((item) => item !== '') : termList.split(cell('themes')),
+      problem,
+    );
     const ownerText = cell('owner_partner').trim().toLowerCase();
     const organisationText = cell('owner_organisation').trim().toLowerCase();
     // What the row refers to is looked up before the form's checks, so a row with a bad field still has its owner, themes and title checked.
@@ -235,7 +247,8 @@ export class RowChecker {
       contactEmail: cell('contact_email'),
     };
     for (const column of practiceColumns.filter((name) => /^(title|summary)_[a-z]{2}$/.test(name))) form[column] = cell(column);
-    if (ownerText !== '' && owner === undefined) problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
+    if (ownerText !== '' && owner === undefined)
+      problems.push(problem('owner_partner', 'practices.import.rowErrors.unknownPartner', { value: cell('owner_partner') }));
     if (organisation === -1 || (organisation !== null && owner !== undefined && !this.lookup.groups.get(owner)?.has(organisation))) {
       problems.push(problem('owner_organisation', 'practices.import.rowErrors.organisationNotInGroup', { value: cell('owner_organisation') }));
     }
@@ -252,11 +265,14 @@ export class RowChecker {
     const statusText = cell('status').trim().toLowerCase() || 'draft';
     const status = isPracticeStatus(statusText) ? statusText : undefined;
     if (!status) problems.push(problem('status', 'practices.import.rowErrors.status'));
-    if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language')) problems.push(problem('language', 'practices.form.language.required'));
+    if (!isLocale(form.language) && !problems.some((entry) => entry.column === 'language'))
+      problems.push(problem('language', 'practices.form.language.required'));
     if (owner !== undefined) {
       const scope = { programmeId: this.programmeId, partnerIds: [owner] };
-      if (!can(this.actor, 'practice.import', scope)) problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
-      else if (status && !authorStatuses.includes(status) && !can(this.actor, 'practice.review', scope)) problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
+      if (!can(this.actor, 'practice.import', scope))
+        problems.push(problem('owner_partner', 'practices.import.rowErrors.forbidden', { value: cell('owner_partner') }));
+      else if (status && !authorStatuses.includes(status) && !can(this.actor, 'practice.review', scope))
+        problems.push(problem('status', 'practices.import.rowErrors.statusForbidden'));
       const title = cell('title').trim();
       if (title !== '') {
         const key = ownTitleKey(owner, title);
@@ -270,7 +286,8 @@ export class RowChecker {
         }
       }
     }
-    if (problems.length || !parsed.success || !status) return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings };
+    if (problems.length || !parsed.success || !status)
+      return { ok: false, problems: problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings };
     // A new theme is listed on the first row written with it: a theme named only by rows with problems is never added.
     for (const code of parsed.data.themes) {
       const name = this.newThemes.get(code);
@@ -292,4 +309,3 @@ export class RowChecker {
 
 /** Problems of a row are listed in the file's column order, whichever check found them. */
 const columnOrder = (column: string) => practiceColumns.indexOf(column as (typeof practiceColumns)[number]);
-

@@ -31,9 +31,23 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 
 const header = 'title,owner_partner,language,summary,themes,keywords,status,title_it';
 
-async function run(name: string, content: string | Buffer, options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1]; adjust?: AdjustOptions; dryRun?: boolean } = {}): Promise<ImportReport> {
+async function run(
+  name: string,
+  content: string | Buffer,
+  options: { skipInvalid?: boolean; actor?: Parameters<typeof importPractices>[1]; adjust?: AdjustOptions; dryRun?: boolean } = {},
+): Promise<ImportReport> {
   const format = name.endsWith('.json') ? 'json' : 'csv';
-  return importPractices(fixture.context.db, options.actor ?? system, { path: await file(name, content), format }, { programmeId: fixture.world.programme.id, skipInvalid: options.skipInvalid ?? false, ...(options.adjust ? { adjust: options.adjust } : {}), dryRun: options.dryRun ?? false });
+  return importPractices(
+    fixture.context.db,
+    options.actor ?? system,
+    { path: await file(name, content), format },
+    {
+      programmeId: fixture.world.programme.id,
+      skipInvalid: options.skipInvalid ?? false,
+      ...(options.adjust ? { adjust: options.adjust } : {}),
+      dryRun: options.dryRun ?? false,
+    },
+  );
 }
 
 async function countTitled(prefix: string): Promise<number> {
@@ -52,18 +66,45 @@ describe('importing a valid file', () => {
     ].join('\r\n');
     const report = await run('valid.csv', csv);
     expect(report).toMatchObject({ rows: 3, valid: 3, invalid: 0, imported: 3, problems: [] });
-    const rows = await fixture.context.db.selectFrom('practices').select(['title', 'status', 'owner_partner_id', 'keywords', 'translations', 'summary']).where('title', 'like', 'Imported %').orderBy('id').execute();
+    const rows = await fixture.context.db
+      .selectFrom('practices')
+      .select(['title', 'status', 'owner_partner_id', 'keywords', 'translations', 'summary'])
+      .where('title', 'like', 'Imported %')
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
-      { title: 'Imported one', status: 'published', owner_partner_id: partnerA.id, keywords: ['alpha', 'beta'], translations: { it: { title: 'Importata uno' } }, summary: 'First, with a comma' },
+      {
+        title: 'Imported one',
+        status: 'published',
+        owner_partner_id: partnerA.id,
+        keywords: ['alpha', 'beta'],
+        translations: { it: { title: 'Importata uno' } },
+        summary: 'First, with a comma',
+      },
       { title: 'Imported two', status: 'draft', owner_partner_id: partnerB.id, keywords: [], translations: {}, summary: 'Seconda' },
       { title: 'Imported three', status: 'draft', owner_partner_id: partnerA.id, keywords: [], translations: {}, summary: 'Third with "quotes"' },
     ]);
-    const audit = await listAuditEvents(fixture.context.db, { entityType: 'practice', entityId: null, actorUserId: null, action: 'practice.import', from: null, to: null }, 10, null);
+    const audit = await listAuditEvents(
+      fixture.context.db,
+      { entityType: 'practice', entityId: null, actorUserId: null, action: 'practice.import', from: null, to: null },
+      10,
+      null,
+    );
     expect(audit.length).toBeGreaterThanOrEqual(3);
   });
 
   it('imports a JSON array whose themes, keywords and links are lists', async () => {
-    const json = JSON.stringify([{ title: 'JSON practice', owner_partner: fixture.world.partnerA.shortName, language: 'en', summary: 'From JSON', themes: ['skills', 'open-data'], links: ['https://example.org/a'], keywords: ['k1', 'k2'] }]);
+    const json = JSON.stringify([
+      {
+        title: 'JSON practice',
+        owner_partner: fixture.world.partnerA.shortName,
+        language: 'en',
+        summary: 'From JSON',
+        themes: ['skills', 'open-data'],
+        links: ['https://example.org/a'],
+        keywords: ['k1', 'k2'],
+      },
+    ]);
     const report = await run('valid.json', json);
     expect(report).toMatchObject({ rows: 1, imported: 1 });
     const row = await fixture.context.db.selectFrom('practices').select(['links', 'keywords']).where('title', '=', 'JSON practice').executeTakeFirstOrThrow();
@@ -124,15 +165,28 @@ describe('refusing bad rows', () => {
 
   it('refuses, with the summary option, a long summary whose full text the description has no room for, as one problem', async () => {
     const own = fixture.world.partnerA.shortName;
-    const csv = ['title,owner_partner,language,summary,themes,description', `No room for the summary,${own},en,${'A sentence of the summary. '.repeat(25).trim()},skills,${'d'.repeat(19_800)}`].join('\n');
+    const csv = [
+      'title,owner_partner,language,summary,themes,description',
+      `No room for the summary,${own},en,${'A sentence of the summary. '.repeat(25).trim()},skills,${'d'.repeat(19_800)}`,
+    ].join('\n');
     const report = await run('no-room.csv', csv, { adjust: { fixSummaries: true, createThemes: false } });
-    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([[2, 'summary', 'practices.import.rowErrors.summaryNotKept']]);
+    expect(report.problems.map((problem) => [problem.position, problem.column, problem.key])).toEqual([
+      [2, 'summary', 'practices.import.rowErrors.summaryNotKept'],
+    ]);
     expect(report.changes).toEqual([]);
   });
 
   it('names the line where a row starts when a description runs over several lines', async () => {
     const own = fixture.world.partnerA.shortName;
-    const csv = ['title,owner_partner,language,summary,themes,description', `Multi-line one,${own},en,Fine,skills,"First line`, '', 'third line"', `,${own},en,No title,skills,"Also`, 'two lines"', `Multi-line three,${own},en,Fine,astrology,`].join('\r\n');
+    const csv = [
+      'title,owner_partner,language,summary,themes,description',
+      `Multi-line one,${own},en,Fine,skills,"First line`,
+      '',
+      'third line"',
+      `,${own},en,No title,skills,"Also`,
+      'two lines"',
+      `Multi-line three,${own},en,Fine,astrology,`,
+    ].join('\r\n');
     const report = await run('multiline.csv', csv);
     expect(report.problems.map((problem) => [problem.position, problem.column])).toEqual([
       [5, 'title'],
@@ -151,7 +205,12 @@ describe('refusing bad rows', () => {
     await run('first.csv', [header, `Already in the library,${partnerA.shortName},en,Once,skills,,,`].join('\n'));
     const report = await run(
       'duplicates.csv',
-      [header, `Already in the library,${partnerA.shortName},en,Twice,skills,,,`, `Twin,${partnerA.shortName},en,A,skills,,,`, `twin ,${partnerA.shortName},en,B,skills,,,`].join('\n'),
+      [
+        header,
+        `Already in the library,${partnerA.shortName},en,Twice,skills,,,`,
+        `Twin,${partnerA.shortName},en,A,skills,,,`,
+        `twin ,${partnerA.shortName},en,B,skills,,,`,
+      ].join('\n'),
     );
     const t = (await getTranslator()).translate('en');
     expect(report.problems.map((problem) => [problem.position, t(problem.key, problem.values)])).toEqual([
@@ -179,7 +238,11 @@ describe('refusing bad rows', () => {
       [2, 'title', 'The partner already has a practice with a very similar title, “Tartu open data portal for citizens”'],
       [4, 'title', 'The title is very like the one on line 3, for the same partner'],
     ]);
-    const cli = await importFromCli(fixture.context.db, await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')), { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false });
+    const cli = await importFromCli(
+      fixture.context.db,
+      await file('similar-cli.csv', [header, `Tartu open data portal for all citizens,${partnerA.shortName},en,Again,skills,,,`].join('\n')),
+      { programme: fixture.world.programme.slug, skipInvalid: false, t, progress: false },
+    );
     expect(cli.message).toContain('line 2, title: The partner already has a practice with a very similar title');
   });
 
@@ -213,7 +276,11 @@ describe('refusing bad rows', () => {
 
     const submitted = await run('editor-submits.csv', [header, `Submitted for review by import,${own},en,D,skills,,submitted,`].join('\n'), { actor: editor });
     expect(submitted.imported).toBe(1);
-    const row = await fixture.context.db.selectFrom('practices').select(['status', 'submitted_at']).where('title', '=', 'Submitted for review by import').executeTakeFirstOrThrow();
+    const row = await fixture.context.db
+      .selectFrom('practices')
+      .select(['status', 'submitted_at'])
+      .where('title', '=', 'Submitted for review by import')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('submitted');
     expect(row.submitted_at).toBeInstanceOf(Date);
   });
@@ -221,8 +288,17 @@ describe('refusing bad rows', () => {
 
 describe('theme cells', () => {
   const createThemes: AdjustOptions = { fixSummaries: false, createThemes: true };
-  const themeCodesOf = async (title: string) => (await fixture.context.db.selectFrom('practices').select('theme_codes').where('title', '=', title).executeTakeFirstOrThrow()).theme_codes;
-  const themeCount = async () => Number((await fixture.context.db.selectFrom('themes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const themeCodesOf = async (title: string) =>
+    (await fixture.context.db.selectFrom('practices').select('theme_codes').where('title', '=', title).executeTakeFirstOrThrow()).theme_codes;
+  const themeCount = async () =>
+    Number(
+      (
+        await fixture.context.db
+          .selectFrom('themes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('find a theme by its name in any language, whatever the case, accents and spacing, and by its new name after a rename, adding none', async () => {
     const names = { nameIt: "Appalti per l'innovazione", nameEt: null, nameHu: null, nameSv: null, retired: false };
@@ -247,7 +323,16 @@ describe('theme cells', () => {
 
   it('add a theme only under a name the theme form takes, and refuse one whose code another theme has', async () => {
     const europe = 'Sustainable urban mobility planning and low emission zones for cities of Europe';
-    valueOf(await createTheme(fixture.context.db, fixture.world.users.admin.actor, { nameEn: europe, nameIt: null, nameEt: null, nameHu: null, nameSv: null, retired: false }));
+    valueOf(
+      await createTheme(fixture.context.db, fixture.world.users.admin.actor, {
+        nameEn: europe,
+        nameIt: null,
+        nameEt: null,
+        nameHu: null,
+        nameSv: null,
+        retired: false,
+      }),
+    );
     const before = await themeCount();
     const own = fixture.world.partnerA.shortName;
     const tooLong = `Theme ${'with a very long name '.repeat(4)}`.trim();
@@ -263,11 +348,24 @@ describe('theme cells', () => {
     const t = (await getTranslator()).translate('en');
     expect(report.problems.map((problem) => [problem.position, problem.column, t(problem.key, problem.values)])).toEqual([
       [2, 'themes', `The new theme “${tooLong}” has a name over 80 characters: shorten it`],
-      [3, 'themes', `The new theme “Sustainable urban mobility planning and low emission zones for cities of Asia” would get the code sustainable-urban-mobility-planning-and-low-emission-zones-f, which “${europe}” has: name it differently`],
-      [7, 'themes', 'The new theme “Cooperation between public administrations and universities in Spain” would get the code cooperation-between-public-administrations-and-universities, which “Cooperation between public administrations and universities in Italy” has: name it differently'],
+      [
+        3,
+        'themes',
+        `The new theme “Sustainable urban mobility planning and low emission zones for cities of Asia” would get the code sustainable-urban-mobility-planning-and-low-emission-zones-f, which “${europe}” has: name it differently`,
+      ],
+      [
+        7,
+        'themes',
+        'The new theme “Cooperation between public administrations and universities in Spain” would get the code cooperation-between-public-administrations-and-universities, which “Cooperation between public administrations and universities in Italy” has: name it differently',
+      ],
     ]);
     expect(report.imported).toBe(2);
-    const added = await fixture.context.db.selectFrom('themes').select(['code', 'names']).where('code', 'in', ['civic-tech', 'cooperation-between-public-administrations-and-universities']).orderBy('code').execute();
+    const added = await fixture.context.db
+      .selectFrom('themes')
+      .select(['code', 'names'])
+      .where('code', 'in', ['civic-tech', 'cooperation-between-public-administrations-and-universities'])
+      .orderBy('code')
+      .execute();
     expect(added.map((theme) => [theme.code, theme.names.en])).toEqual([
       ['civic-tech', 'Civic tech'],
       ['cooperation-between-public-administrations-and-universities', 'Cooperation between public administrations and universities in Italy'],
@@ -276,7 +374,15 @@ describe('theme cells', () => {
   });
 
   it('read a JSON list of themes item by item, so a comma inside one name stays in it', async () => {
-    const json = JSON.stringify([{ title: 'JSON theme with a comma', owner_partner: fixture.world.partnerA.shortName, language: 'en', summary: 'S', themes: ['Health, welfare', 'skills'] }]);
+    const json = JSON.stringify([
+      {
+        title: 'JSON theme with a comma',
+        owner_partner: fixture.world.partnerA.shortName,
+        language: 'en',
+        summary: 'S',
+        themes: ['Health, welfare', 'skills'],
+      },
+    ]);
     const report = await run('theme-list.json', json, { adjust: createThemes });
     expect(report).toMatchObject({ invalid: 0, imported: 1 });
     expect(report.changes.map((change) => change.values)).toEqual([{ code: 'health-welfare', name: 'Health, welfare' }]);
@@ -290,11 +396,17 @@ describe('refusing bad files', () => {
       key: 'practices.import.fileErrors.header_unknown',
       values: { columns: 'titel' },
     });
-    expect((await run('missing.csv', 'title,owner_partner\nx,y')).fileError).toEqual({ key: 'practices.import.fileErrors.header_missing', values: { columns: 'language, summary, themes' } });
+    expect((await run('missing.csv', 'title,owner_partner\nx,y')).fileError).toEqual({
+      key: 'practices.import.fileErrors.header_missing',
+      values: { columns: 'language, summary, themes' },
+    });
   });
 
   it('stops at the first line that is not UTF-8, e.g. a file saved as Windows-1252', async () => {
-    const latin1 = Buffer.from(`${header}\nGood,${fixture.world.partnerA.shortName},en,Fine,skills,,,\nG\xe4vle,${fixture.world.partnerA.shortName},en,Bad,skills,,,\n`, 'latin1');
+    const latin1 = Buffer.from(
+      `${header}\nGood,${fixture.world.partnerA.shortName},en,Fine,skills,,,\nG\xe4vle,${fixture.world.partnerA.shortName},en,Bad,skills,,,\n`,
+      'latin1',
+    );
     const report = await run('latin1.csv', latin1);
     expect(report.fileError).toEqual({ key: 'practices.import.fileErrors.not_utf8', values: { line: 3 } });
     expect(report.imported).toBe(0);
@@ -318,10 +430,17 @@ describe('refusing bad files', () => {
     let peak = 0;
     const before = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - before)), 20);
-    const report = await importPractices(fixture.context.db, system, { path: big, format: 'csv' }, { programmeId: fixture.world.programme.id, skipInvalid: false });
+    const report = await importPractices(
+      fixture.context.db,
+      system,
+      { path: big, format: 'csv' },
+      { programmeId: fixture.world.programme.id, skipInvalid: false },
+    );
     clearInterval(sampler);
     expect(report).toMatchObject({ rows: 100_000, valid: 99_999, invalid: 1, imported: 0 });
-    expect(report.problems.map(({ position, column, key }) => ({ position, column, key }))).toEqual([{ position: 100_001, column: 'title', key: 'practices.form.title.required' }]);
+    expect(report.problems.map(({ position, column, key }) => ({ position, column, key }))).toEqual([
+      { position: 100_001, column: 'title', key: 'practices.form.title.required' },
+    ]);
     expect(await countTitled('Big ')).toBe(0);
     // The file is about 5 MB; reading it whole, or keeping its rows, would show here. The bound is generous for GC timing.
     expect(peak).toBeLessThan(150 * 1024 * 1024);
@@ -331,7 +450,12 @@ describe('refusing bad files', () => {
 describe('the web import', () => {
   async function upload(fields: Record<string, string>, content: string, name = 'upload.csv', options: { csrf?: false } = {}) {
     const browser = await fixture.browserFor('coordinator');
-    return browser.upload('/practices/import', { file: { filename: name, content, contentType: 'text/csv' } }, { programmeId: String(fixture.world.programme.id), ...fields }, options);
+    return browser.upload(
+      '/practices/import',
+      { file: { filename: name, content, contentType: 'text/csv' } },
+      { programmeId: String(fixture.world.programme.id), ...fields },
+      options,
+    );
   }
 
   it('imports an uploaded file and shows the report', async () => {
@@ -354,7 +478,9 @@ describe('the web import', () => {
     const page = readPage(await upload({ dryRun: 'yes' }, csv));
     expect(page.status).toBe(400);
     expect(page.title).toMatch(/^Error: File checked: it would not be imported/);
-    expect(page.screen.getByRole('alert').textContent).toContain('1 row has problems, so importing the file would write nothing. Correct it, or tick “Import the valid rows even if some rows have problems”.');
+    expect(page.screen.getByRole('alert').textContent).toContain(
+      '1 row has problems, so importing the file would write nothing. Correct it, or tick “Import the valid rows even if some rows have problems”.',
+    );
     expect(page.mainText).not.toContain('Upload it again');
     const skipping = readPage(await upload({ dryRun: 'yes', skipInvalid: 'yes' }, csv));
     expect(skipping.status).toBe(200);
@@ -390,16 +516,27 @@ describe('the command line', () => {
   it('says what a refused import would change, only on the rows it would write, and never that changes were made', async () => {
     const t = (await getTranslator()).translate('en');
     const own = fixture.world.partnerA.shortName;
-    const csv = await file('cli-refused.csv', ['title,owner_partner,language,summary,themes', `,${own},en,No title,Theme of a refused row`, `Valid with a new theme,${own},en,S,Theme of a valid row`].join('\n'));
+    const csv = await file(
+      'cli-refused.csv',
+      [
+        'title,owner_partner,language,summary,themes',
+        `,${own},en,No title,Theme of a refused row`,
+        `Valid with a new theme,${own},en,S,Theme of a valid row`,
+      ].join('\n'),
+    );
     const options = { programme: fixture.world.programme.slug, skipInvalid: false, adjust: { fixSummaries: false, createThemes: true }, t, progress: false };
     const refused = await importFromCli(fixture.context.db, csv, options);
     expect(refused.ok).toBe(false);
-    expect(refused.message).toContain('Changes the import would make to the valid rows:\n  line 3, themes: Theme “Theme of a valid row” (code theme-of-a-valid-row) will be added to the list');
+    expect(refused.message).toContain(
+      'Changes the import would make to the valid rows:\n  line 3, themes: Theme “Theme of a valid row” (code theme-of-a-valid-row) will be added to the list',
+    );
     expect(refused.message).not.toContain('Theme of a refused row');
     expect(refused.message).not.toContain('Changes made');
     const checked = await importFromCli(fixture.context.db, csv, { ...options, dryRun: true });
     expect(checked.ok).toBe(false);
-    expect(checked.message).toContain('Checked only, nothing was written. The import would write nothing: correct the rows above, or run again with --skip-invalid to import only the valid rows.');
+    expect(checked.message).toContain(
+      'Checked only, nothing was written. The import would write nothing: correct the rows above, or run again with --skip-invalid to import only the valid rows.',
+    );
   });
 
   it('prints the report in words and fails when nothing was imported', async () => {

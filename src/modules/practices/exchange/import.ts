@@ -73,11 +73,27 @@ async function writeBatch(trx: Tx, actor: Actor, programmeId: number, batch: Che
     batch.map(({ input, status }, index) => ({ values: values[index] as queries.PracticeValues, status, themes: input.themes })),
   );
   const actorUserId = actor.kind === 'user' ? actor.userId : null;
-  await queries.insertHistory(trx, ...batch.map(({ status }, index) => ({ practiceId: ids[index] as number, from: null, to: status, comment: 'import', actorUserId, actorLabel: actorLabel(actor) })));
+  await queries.insertHistory(
+    trx,
+    ...batch.map(({ status }, index) => ({
+      practiceId: ids[index] as number,
+      from: null,
+      to: status,
+      comment: 'import',
+      actorUserId,
+      actorLabel: actorLabel(actor),
+    })),
+  );
   await recordAuditMany(
     trx,
     actor,
-    batch.map(({ input, status }, index) => ({ action: 'practice.import', entityType: 'practice', entityId: ids[index] as number, programmeId, after: { ...values[index], themes: input.themes, status } })),
+    batch.map(({ input, status }, index) => ({
+      action: 'practice.import',
+      entityType: 'practice',
+      entityId: ids[index] as number,
+      programmeId,
+      after: { ...values[index], themes: input.themes, status },
+    })),
   );
 }
 
@@ -91,7 +107,21 @@ function keep(listed: ImportProblem[], entries: readonly ImportProblem[]): numbe
 
 /** Checks the whole file, then writes it (or its valid rows) in one transaction, unless only a check was asked for; returns the report either way. */
 export async function importPractices(db: Db, actor: Actor, file: { path: string; format: ImportFormat }, options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { format: file.format, rows: 0, valid: 0, invalid: 0, problems: [], problemCount: 0, warnings: [], warningCount: 0, changes: [], changeCount: 0, dryRun: options.dryRun ?? false, wouldImport: 0, imported: 0 };
+  const report: ImportReport = {
+    format: file.format,
+    rows: 0,
+    valid: 0,
+    invalid: 0,
+    problems: [],
+    problemCount: 0,
+    warnings: [],
+    warningCount: 0,
+    changes: [],
+    changeCount: 0,
+    dryRun: options.dryRun ?? false,
+    wouldImport: 0,
+    imported: 0,
+  };
   const adjust = options.adjust ?? noAdjustment;
   if ((adjust.fixSummaries || adjust.createThemes) && !can(actor, 'practice.import_adjust', { programmeId: options.programmeId })) {
     report.fileError = { key: 'practices.import.adjustForbidden', values: {} };
@@ -128,7 +158,8 @@ export async function importPractices(db: Db, actor: Actor, file: { path: string
   await db.transaction().execute(async (trx) => {
     // Themes first, so the practices can carry them; only those the written rows use.
     const themes = [...checker.themesUsed].map((code) => ({ code, name: checker.newThemes.get(code) ?? code }));
-    if (themes.length && !(await addThemesForImport(trx, actor, options.programmeId, themes)).ok) throw new Error('The import was allowed to add themes, but adding them was refused');
+    if (themes.length && !(await addThemesForImport(trx, actor, options.programmeId, themes)).ok)
+      throw new Error('The import was allowed to add themes, but adding them was refused');
     const writer = new RowChecker(actor, options.programmeId, lookup, adjust);
     let batch: CheckedRow[] = [];
     let done = 0;

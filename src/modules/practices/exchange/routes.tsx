@@ -42,7 +42,8 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
   await acceptUploads(app, oneFile(webImportMaxMegabytes));
 
   /** Whether the actor may use the options for real files (fixing summaries, adding themes) in any of these programmes. */
-  const mayAdjust = (actor: Actor, programmes: Option[]) => programmes.some((programme) => can(actor, 'practice.import_adjust', { programmeId: Number(programme.value) }));
+  const mayAdjust = (actor: Actor, programmes: Option[]) =>
+    programmes.some((programme) => can(actor, 'practice.import_adjust', { programmeId: Number(programme.value) }));
 
   app.get('/practices/import', { config: { action: 'practice.import' } }, async (request, reply) => {
     const programmes = await programmeChoices(db, request.actor);
@@ -60,7 +61,8 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
     const ticked = (name: string) => typeof values[name] === 'string' && values[name] !== '';
     const [skipInvalid, fixSummaries, createThemes] = [ticked('skipInvalid'), ticked('fixSummaries'), ticked('createThemes')];
     const errors: FieldError[] = [];
-    if (!programmes.some((programme) => programme.value === String(programmeId))) errors.push({ field: 'programmeId', key: 'practices.import.programmeRequired' });
+    if (!programmes.some((programme) => programme.value === String(programmeId)))
+      errors.push({ field: 'programmeId', key: 'practices.import.programmeRequired' });
     if (refusal) errors.push(uploadError('file', refusal));
     else if (!upload) errors.push({ field: 'file', key: 'practices.import.fileRequired' });
     else if (!format) errors.push({ field: 'file', key: 'practices.import.fileFormat' });
@@ -73,10 +75,18 @@ export const exchangeRoutes: FastifyPluginAsync = async (app) => {
     }
     if (errors.length || !upload || !format) {
       const kept = Object.fromEntries(['skipInvalid', 'fixSummaries', 'createThemes'].filter(ticked).map((name) => [name, 'yes']));
-      return reply.page(<ImportPage programmes={programmes} mayAdjust={offered} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />, refusal ? 413 : 400);
+      return reply.page(
+        <ImportPage programmes={programmes} mayAdjust={offered} state={{ values: { programmeId: String(programmeId), ...kept }, errors }} />,
+        refusal ? 413 : 400,
+      );
     }
     // The uploaded file is deleted once the response is sent (core/http/uploads).
-    const report = await importPractices(db, request.actor, { path: upload.path, format }, { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') });
+    const report = await importPractices(
+      db,
+      request.actor,
+      { path: upload.path, format },
+      { programmeId, skipInvalid, maxRows: webImportMaxRows, adjust: { fixSummaries, createThemes }, dryRun: ticked('dryRun') },
+    );
     const outcome = outcomeOf(report);
     return reply.page(<ImportReportPage report={report} fileName={upload.filename} />, outcome === 'imported' || outcome === 'would_import' ? 200 : 400);
   });

@@ -95,12 +95,7 @@ function columnsOf(values: PracticeValues) {
 }
 
 export function findPractice(db: Executor, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(practiceColumns)
-    .select('practices.theme_codes as themes')
-    .where('practices.id', '=', practiceId)
-    .executeTakeFirst();
+  return db.selectFrom('practices').select(practiceColumns).select('practices.theme_codes as themes').where('practices.id', '=', practiceId).executeTakeFirst();
 }
 
 export function lockPractice(trx: Tx, practiceId: number) {
@@ -205,7 +200,16 @@ export async function insertHistory(trx: Tx, ...entries: HistoryRow[]): Promise<
   if (entries.length === 0) return;
   await trx
     .insertInto('practice_history')
-    .values(entries.map((entry) => ({ practice_id: entry.practiceId, from_status: entry.from, to_status: entry.to, comment: entry.comment, actor_user_id: entry.actorUserId, actor_label: entry.actorLabel })))
+    .values(
+      entries.map((entry) => ({
+        practice_id: entry.practiceId,
+        from_status: entry.from,
+        to_status: entry.to,
+        comment: entry.comment,
+        actor_user_id: entry.actorUserId,
+        actor_label: entry.actorLabel,
+      })),
+    )
     .execute();
 }
 
@@ -215,7 +219,14 @@ export function listTitles(db: Executor, programmeId: number) {
 }
 
 export function listPublished(db: Executor, programmeId: number) {
-  return db.selectFrom('practices').select(['id', 'title', 'owner_partner_id']).where('programme_id', '=', programmeId).where('status', '=', 'published').orderBy('title').orderBy('id').execute();
+  return db
+    .selectFrom('practices')
+    .select(['id', 'title', 'owner_partner_id'])
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
 }
 
 export function listHistory(db: Executor, practiceId: number) {

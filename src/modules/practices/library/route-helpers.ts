@@ -14,7 +14,8 @@ export async function partnerChoices(db: Db, actor: Actor, mode: 'create' | 'pro
   const allowed: PartnerSummary[] = [];
   for (const partner of partners) {
     const scope = { programmeId: partner.programmeId, partnerIds: [partner.id] };
-    if (mode === 'create' ? can(actor, 'practice.create', scope) : (await stakeholderOrganisationFor(db, actor, partner.id)) !== undefined) allowed.push(partner);
+    if (mode === 'create' ? can(actor, 'practice.create', scope) : (await stakeholderOrganisationFor(db, actor, partner.id)) !== undefined)
+      allowed.push(partner);
   }
   return allowed;
 }
@@ -25,10 +26,15 @@ export async function formChoices(db: Db, actor: Actor, partners: PartnerSummary
   const organisationOptions: Option[] = [];
   for (const partner of partners) {
     const group = await findPartnerWithGroup(db, actor, partner.id);
-    for (const organisation of group?.organisations ?? []) organisationOptions.push({ value: String(organisation.id), label: organisation.name, group: partner.shortName });
+    for (const organisation of group?.organisations ?? [])
+      organisationOptions.push({ value: String(organisation.id), label: organisation.name, group: partner.shortName });
   }
   return {
-    partnerOptions: partners.map((partner) => ({ value: String(partner.id), label: partner.name, ...(several ? { group: programmes.get(partner.programmeId) ?? '' } : {}) })),
+    partnerOptions: partners.map((partner) => ({
+      value: String(partner.id),
+      label: partner.name,
+      ...(several ? { group: programmes.get(partner.programmeId) ?? '' } : {}),
+    })),
     organisationOptions,
   };
 }
@@ -58,7 +64,10 @@ export function actionsOn(actor: Actor, practice: Practice, partners: PartnerSum
 
 /** Programmes the actor may import into: every one for an administrator, else those where they coordinate or edit. */
 export async function programmeChoices(db: Db, actor: Actor): Promise<Option[]> {
-  const mine = actor.kind === 'user' && !actor.isAdmin ? new Set(actor.memberships.filter((membership) => membership.role !== 'stakeholder').map((membership) => membership.programmeId)) : null;
+  const mine =
+    actor.kind === 'user' && !actor.isAdmin
+      ? new Set(actor.memberships.filter((membership) => membership.role !== 'stakeholder').map((membership) => membership.programmeId))
+      : null;
   return (await listProgrammes(db))
     .filter((programme) => mine === null || mine.has(programme.id))
     .map((programme) => ({ value: String(programme.id), label: `${programme.acronym} – ${programme.title}` }));

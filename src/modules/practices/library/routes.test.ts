@@ -90,16 +90,26 @@ describe('writing a practice', () => {
     expect(warned.status).toBe(400);
     expect(warned.screen.getByRole('link', { name: /already has a practice with a very similar title/ })).toBeTruthy();
     expect(warned.screen.getByRole('link', { name: 'Tartu open data portal' })).toBeTruthy();
-    const confirmed = await browser.post('/practices', practiceForm(fixture.world.partnerA.id, { title: 'Open Data Portal of Tartu', confirmDuplicate: 'yes' }));
+    const confirmed = await browser.post(
+      '/practices',
+      practiceForm(fixture.world.partnerA.id, { title: 'Open Data Portal of Tartu', confirmDuplicate: 'yes' }),
+    );
     expect(confirmed.statusCode).toBe(303);
     // Another partner's practice with the same words is not a duplicate of this one.
-    expect((await (await fixture.browserFor('editorB')).post('/practices', practiceForm(fixture.world.partnerB.id, { title: 'Open data portal of Tartu' }))).statusCode).toBe(303);
+    expect(
+      (await (await fixture.browserFor('editorB')).post('/practices', practiceForm(fixture.world.partnerB.id, { title: 'Open data portal of Tartu' })))
+        .statusCode,
+    ).toBe(303);
   });
 
   it('shows every problem of the form in one round: a field’s, the organisation’s and the question about a very similar title', async () => {
     await create('editorA', { title: 'Riverside composting scheme' });
     const browser = await fixture.browserFor('editorA');
-    const form = practiceForm(fixture.world.partnerA.id, { title: 'Riverside composting schemes', summary: '', ownerOrganisationId: String(fixture.world.organisationB.id) });
+    const form = practiceForm(fixture.world.partnerA.id, {
+      title: 'Riverside composting schemes',
+      summary: '',
+      ownerOrganisationId: String(fixture.world.organisationB.id),
+    });
     const page = readPage(await browser.post('/practices', form));
     expect(page.status).toBe(400);
     expect([...page.screen.getByRole('alert').querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
@@ -115,7 +125,10 @@ describe('writing a practice', () => {
     await create('editorA', { title: 'Open permits portal of Tartu' });
     const id = await create('editorA', { title: 'Tartu open permits portal', confirmDuplicate: 'yes' });
     const browser = await fixture.browserFor('editorA');
-    const edited = await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permits portal', summary: 'Edited without touching the title.' }));
+    const edited = await browser.post(
+      `/practices/${id}`,
+      practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permits portal', summary: 'Edited without touching the title.' }),
+    );
     expect(edited.statusCode).toBe(303);
     expect((await getPractice(fixture.context.db, system, id))?.summary).toBe('Edited without touching the title.');
     const retitled = readPage(await browser.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Tartu open permit portal' })));
@@ -155,7 +168,13 @@ describe('the review workflow', () => {
     const page = await editor.page(`/practices/${id}`);
     const history = page.screen.getByRole('table', { name: 'Changes of status and review comments' });
     const rows = [...history.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent));
-    expect(rows.map((row) => row[0])).toEqual(['Draft', 'Draft → Waiting for review', 'Waiting for review → Returned for changes', 'Returned for changes → Waiting for review', 'Waiting for review → Published']);
+    expect(rows.map((row) => row[0])).toEqual([
+      'Draft',
+      'Draft → Waiting for review',
+      'Waiting for review → Returned for changes',
+      'Returned for changes → Waiting for review',
+      'Waiting for review → Published',
+    ]);
     expect(rows[2]?.[2]).toBe('Add the evidence of success.');
     expect((await getPractice(fixture.context.db, system, id))?.status).toBe('published');
   });
@@ -259,7 +278,10 @@ describe('the library page and its JSON', () => {
     const staff = await fixture.browserFor('coordinator');
     const asJson = { accept: 'application/json' };
     expect(libraryDocumentSchema.parse((await staff.get('/practices?q=json', asJson)).json()).facets.status).toHaveProperty('published');
-    expect(practiceDocumentSchema.parse((await staff.get(`/practices/${id}`, asJson)).json()).contact).toEqual({ name: 'Projects office', email: 'projects@example.org' });
+    expect(practiceDocumentSchema.parse((await staff.get(`/practices/${id}`, asJson)).json()).contact).toEqual({
+      name: 'Projects office',
+      email: 'projects@example.org',
+    });
     expect(errorSchema.parse((await api.get('/practices/999999')).json())).toMatchObject({ error: 'not_found' });
   });
 

@@ -74,13 +74,27 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
 
   // ---- writing and proposing ------------------------------------------------------------------------------------
 
-  async function formPage(request: FastifyRequest, reply: FastifyReply, mode: 'create' | 'edit' | 'propose', state: FormState, practice?: service.Practice, status = 200) {
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    mode: 'create' | 'edit' | 'propose',
+    state: FormState,
+    practice?: service.Practice,
+    status = 200,
+  ) {
     const partners = await partnerChoices(db, request.actor, mode === 'propose' ? 'propose' : 'create');
     // An owner the editor may not choose (e.g. the coordinator's entry) stays listed when editing.
-    const owner = practice && !partners.some((partner) => partner.id === practice.ownerPartnerId) ? (await listPartners(db, request.actor)).find((partner) => partner.id === practice.ownerPartnerId) : undefined;
+    const owner =
+      practice && !partners.some((partner) => partner.id === practice.ownerPartnerId)
+        ? (await listPartners(db, request.actor)).find((partner) => partner.id === practice.ownerPartnerId)
+        : undefined;
     const choices = await formChoices(db, request.actor, owner ? [owner, ...partners] : partners);
-    const duplicateError = state.errors.some((error) => error.key === 'practices.refusals.likely_duplicate' || error.key === 'practices.refusals.similar_title');
-    const duplicate = duplicateError ? await service.likelyDuplicate(db, Number(state.values.ownerPartnerId), String(state.values.title ?? ''), practice?.id ?? null) : undefined;
+    const duplicateError = state.errors.some(
+      (error) => error.key === 'practices.refusals.likely_duplicate' || error.key === 'practices.refusals.similar_title',
+    );
+    const duplicate = duplicateError
+      ? await service.likelyDuplicate(db, Number(state.values.ownerPartnerId), String(state.values.title ?? ''), practice?.id ?? null)
+      : undefined;
     return reply.page(
       <PracticeFormPage mode={mode} practice={practice} state={state} themes={await listThemes(db)} {...choices} {...(duplicate ? { duplicate } : {})} />,
       status,
@@ -172,27 +186,32 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  confirmedAction(app, `${practicePath}/delete`, { action: 'practice.delete' }, {
-    ask: async (request) => {
-      const practice = await practiceFor(request);
-      assertAllowed(actionsOn(request.actor, practice, []).delete);
-      const t = request.t;
-      return {
-        title: t('practices.delete.title', { title: practice.title }),
-        confirmLabel: t('practices.delete.confirm'),
-        cancelHref: `/practices/${practice.id}`,
-        explanation: <p>{t('practices.delete.warning')}</p>,
-      };
+  confirmedAction(
+    app,
+    `${practicePath}/delete`,
+    { action: 'practice.delete' },
+    {
+      ask: async (request) => {
+        const practice = await practiceFor(request);
+        assertAllowed(actionsOn(request.actor, practice, []).delete);
+        const t = request.t;
+        return {
+          title: t('practices.delete.title', { title: practice.title }),
+          confirmLabel: t('practices.delete.confirm'),
+          cancelHref: `/practices/${practice.id}`,
+          explanation: <p>{t('practices.delete.warning')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const practice = await practiceFor(request);
+        const outcome = await service.deletePractice(db, request.actor, practice.id);
+        if (!outcome.ok) {
+          throwIfNotFoundOrForbidden(outcome.reason);
+          return { refused: `practices.refusals.${outcome.reason}` };
+        }
+        reply.setFlash({ kind: 'success', key: 'practices.flash.deleted', values: { title: practice.title } });
+        return reply.redirect('/practices', 303);
+      },
     },
-    act: async (request, reply) => {
-      const practice = await practiceFor(request);
-      const outcome = await service.deletePractice(db, request.actor, practice.id);
-      if (!outcome.ok) {
-        throwIfNotFoundOrForbidden(outcome.reason);
-        return { refused: `practices.refusals.${outcome.reason}` };
-      }
-      reply.setFlash({ kind: 'success', key: 'practices.flash.deleted', values: { title: practice.title } });
-      return reply.redirect('/practices', 303);
-    },
-  });
+  );
 };

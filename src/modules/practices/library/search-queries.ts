@@ -127,7 +127,9 @@ export async function searchPage(
         ? sql`${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.updated_at`)} desc, ${sql.ref(`${alias}.id`)} desc`
         : sql`${alias === 'p' ? sql`rank` : sql.ref('page.rank')} desc, ${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.id`)} desc`;
   const headline = (column: RawBuilder<string>) =>
-    hasText ? sql<string>`ts_headline(practice_text_config(page.language), ${column}, ${query}, ${`StartSel=${highlightStart}, StopSel=${highlightEnd}, HighlightAll=true`})` : column;
+    hasText
+      ? sql<string>`ts_headline(practice_text_config(page.language), ${column}, ${query}, ${`StartSel=${highlightStart}, StopSel=${highlightEnd}, HighlightAll=true`})`
+      : column;
   const rows = await sql<{
     id: number;
     title: string;

@@ -31,7 +31,12 @@ beforeAll(async () => {
   const seeded = await seedDemo(database.db);
   if (!seeded.ok) throw new Error('demo not loaded');
   const partners = await listPartners(database.db, system, seeded.value.programmeId);
-  await insertGeneratedPractices(database.db, { programmeId: seeded.value.programmeId, ownerPartnerIds: partners.map((partner) => partner.id), count: 300, seed: 7 });
+  await insertGeneratedPractices(database.db, {
+    programmeId: seeded.value.programmeId,
+    ownerPartnerIds: partners.map((partner) => partner.id),
+    count: 300,
+    seed: 7,
+  });
   await database.db.transaction().execute((trx) => refreshRecommendations(trx, { programmeId: seeded.value.programmeId }));
   for (const row of await database.db.selectFrom('practices').select(['id', 'title']).execute()) titles.set(row.title, row.id);
 });
@@ -106,7 +111,9 @@ describe('results', () => {
 
   it('filters and counts by the themes a practice has now, after its themes change', async () => {
     const id = titles.get('Smart pedestrian crossings') as number;
-    const original = (await database.db.selectFrom('practice_themes').select('theme_code').where('practice_id', '=', id).execute()).map((row) => row.theme_code);
+    const original = (await database.db.selectFrom('practice_themes').select('theme_code').where('practice_id', '=', id).execute()).map(
+      (row) => row.theme_code,
+    );
     expect(original).not.toContain('skills');
     const themeCountBefore = (await searchLibrary(database.db, anonymous, searchQuerySchema.parse({}))).facets.counts.theme.get('skills') ?? 0;
     await database.db.transaction().execute((trx) => replaceThemes(trx, id, ['skills']));

@@ -46,7 +46,8 @@ export function toPractice(row: PracticeRow, showContact: boolean): Practice {
 }
 
 export function scopeOf(practice: Pick<Practice, 'programmeId' | 'ownerPartnerId' | 'status' | 'proposedByUserId'>): Scope {
-  const proposerScope = practice.proposedByUserId !== null && (practice.status === 'proposed' || practice.status === 'declined') ? { userId: practice.proposedByUserId } : {};
+  const proposerScope =
+    practice.proposedByUserId !== null && (practice.status === 'proposed' || practice.status === 'declined') ? { userId: practice.proposedByUserId } : {};
   return { programmeId: practice.programmeId, partnerIds: [practice.ownerPartnerId], ...proposerScope };
 }
 
@@ -73,18 +74,17 @@ export interface HistoryEntry {
 /** Every state change with its comment; shown to those who may see drafts (the review is back-office work). */
 export async function historyOf(db: Db, actor: Actor, practice: Practice): Promise<HistoryEntry[]> {
   if (!can(actor, 'practice.read_unpublished', scopeOf(practice))) return [];
-  return (await queries.listHistory(db, practice.id)).map((row) => ({ from: row.from_status, to: row.to_status, comment: row.comment, actorLabel: row.actor_label, occurredAt: row.occurred_at }));
+  return (await queries.listHistory(db, practice.id)).map((row) => ({
+    from: row.from_status,
+    to: row.to_status,
+    comment: row.comment,
+    actorLabel: row.actor_label,
+    occurredAt: row.occurred_at,
+  }));
 }
 
 export type PracticeRefusal =
-  | 'forbidden'
-  | 'not_found'
-  | 'likely_duplicate'
-  | 'similar_title'
-  | 'unknown_theme'
-  | 'organisation_not_in_group'
-  | 'partner_not_found'
-  | 'wrong_status';
+  'forbidden' | 'not_found' | 'likely_duplicate' | 'similar_title' | 'unknown_theme' | 'organisation_not_in_group' | 'partner_not_found' | 'wrong_status';
 
 async function recordChange(trx: Tx, actor: Actor, practiceId: number, from: PracticeStatus | null, to: PracticeStatus, comment = ''): Promise<void> {
   await queries.insertHistory(trx, { practiceId, from, to, comment, actorUserId: actor.kind === 'user' ? actor.userId : null, actorLabel: actorLabel(actor) });
@@ -101,7 +101,12 @@ export type PracticeReferences = Partial<Pick<PracticeFormInput, 'ownerPartnerId
  * the other practice's title), and on an edit only when the title or the owner changes: once answered, it is not
  * asked again at every edit.
  */
-export async function practiceProblems(db: Db, actor: Actor, input: PracticeReferences, current?: Pick<Practice, 'id' | 'ownerPartnerId' | 'title' | 'themes'>): Promise<{ programmeId?: number; problems: Refusal<PracticeRefusal>[] }> {
+export async function practiceProblems(
+  db: Db,
+  actor: Actor,
+  input: PracticeReferences,
+  current?: Pick<Practice, 'id' | 'ownerPartnerId' | 'title' | 'themes'>,
+): Promise<{ programmeId?: number; problems: Refusal<PracticeRefusal>[] }> {
   const problems: Refusal<PracticeRefusal>[] = [];
   const partner = input.ownerPartnerId === undefined ? undefined : await findPartner(db, actor, input.ownerPartnerId);
   if (input.ownerPartnerId !== undefined && !partner) problems.push(refuse('partner_not_found', 'ownerPartnerId'));
@@ -116,7 +121,12 @@ export async function practiceProblems(db: Db, actor: Actor, input: PracticeRefe
   }
   if (!partner) return { problems };
   const changed = !current || current.ownerPartnerId !== partner.id || (input.title !== undefined && titleKey(input.title) !== titleKey(current.title));
-  if (input.title !== undefined && !input.confirmDuplicate && changed && can(actor, 'practice.create', { programmeId: partner.programmeId, partnerIds: [partner.id] })) {
+  if (
+    input.title !== undefined &&
+    !input.confirmDuplicate &&
+    changed &&
+    can(actor, 'practice.create', { programmeId: partner.programmeId, partnerIds: [partner.id] })
+  ) {
     const duplicate = await likelyDuplicate(db, partner.id, input.title, current?.id ?? null);
     if (duplicate) problems.push(refuse(duplicate.exact ? 'likely_duplicate' : 'similar_title', 'title'));
   }
@@ -161,7 +171,12 @@ export function valuesOf(input: PracticeFormInput, programmeId: number): queries
 }
 
 /** A practice of the same owner already has this title, or one very like it; the form asks before saving a second one. */
-export async function likelyDuplicate(db: Executor, ownerPartnerId: number, title: string, exceptPracticeId: number | null): Promise<{ id: number; title: string; exact: boolean } | undefined> {
+export async function likelyDuplicate(
+  db: Executor,
+  ownerPartnerId: number,
+  title: string,
+  exceptPracticeId: number | null,
+): Promise<{ id: number; title: string; exact: boolean } | undefined> {
   const same = await queries.findSameTitle(db, ownerPartnerId, title, exceptPracticeId);
   if (same) return { ...same, exact: true };
   const similar = mostSimilar(title, await queries.listTitlesOfOwner(db, ownerPartnerId, exceptPracticeId));
@@ -178,7 +193,13 @@ export async function createPractice(db: Db, actor: Actor, input: PracticeFormIn
     const id = await queries.insertPractice(trx, valuesOf(input, programmeId), 'draft');
     await queries.replaceThemes(trx, id, input.themes);
     await recordChange(trx, actor, id, null, 'draft');
-    await recordAudit(trx, actor, { action: 'practice.create', entityType: 'practice', entityId: id, programmeId, after: { ...valuesOf(input, programmeId), themes: input.themes, status: 'draft' } });
+    await recordAudit(trx, actor, {
+      action: 'practice.create',
+      entityType: 'practice',
+      entityId: id,
+      programmeId,
+      after: { ...valuesOf(input, programmeId), themes: input.themes, status: 'draft' },
+    });
     return done({ id });
   });
 }
@@ -199,13 +220,20 @@ export async function proposePractice(db: Db, actor: Actor, input: PracticeFormI
   if (!references.ok) return references;
   const { programmeId } = references.value;
   const organisationId = await stakeholderOrganisationFor(db, actor, input.ownerPartnerId);
-  if (organisationId === undefined || !can(actor, 'practice.propose', { programmeId, partnerIds: [input.ownerPartnerId], organisationId })) return refuse('forbidden');
+  if (organisationId === undefined || !can(actor, 'practice.propose', { programmeId, partnerIds: [input.ownerPartnerId], organisationId }))
+    return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const values = { ...valuesOf(input, programmeId), ownerOrganisationId: input.ownerOrganisationId ?? organisationId };
     const id = await queries.insertPractice(trx, values, 'proposed', actor.userId);
     await queries.replaceThemes(trx, id, input.themes);
     await recordChange(trx, actor, id, null, 'proposed');
-    await recordAudit(trx, actor, { action: 'practice.propose', entityType: 'practice', entityId: id, programmeId, after: { ...values, themes: input.themes, status: 'proposed' } });
+    await recordAudit(trx, actor, {
+      action: 'practice.propose',
+      entityType: 'practice',
+      entityId: id,
+      programmeId,
+      after: { ...values, themes: input.themes, status: 'proposed' },
+    });
     return done({ id });
   });
 }
@@ -230,7 +258,10 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
     if (!isEditable(before)) return refuse('wrong_status');
     if (!can(actor, 'practice.update', scopeOf(before))) return refuse('forbidden');
     // The owner partner can only change between partners the actor edits, and a proposal stays with its partner.
-    if (input.ownerPartnerId !== before.ownerPartnerId && (before.status === 'proposed' || !can(actor, 'practice.create', { programmeId: before.programmeId, partnerIds: [input.ownerPartnerId] }))) {
+    if (
+      input.ownerPartnerId !== before.ownerPartnerId &&
+      (before.status === 'proposed' || !can(actor, 'practice.create', { programmeId: before.programmeId, partnerIds: [input.ownerPartnerId] }))
+    ) {
       return refuse('forbidden');
     }
     if (references.value.programmeId !== before.programmeId) return refuse('partner_not_found', 'ownerPartnerId');
@@ -250,7 +281,12 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
   });
 }
 
-type Transition = { action: 'practice.submit' | 'practice.review' | 'practice.decide_proposal'; from: readonly PracticeStatus[]; to: PracticeStatus; auditAction: string };
+type Transition = {
+  action: 'practice.submit' | 'practice.review' | 'practice.decide_proposal';
+  from: readonly PracticeStatus[];
+  to: PracticeStatus;
+  auditAction: string;
+};
 
 const transitions = {
   submit: { action: 'practice.submit', from: ['draft', 'returned'], to: 'submitted', auditAction: 'practice.submit' },
@@ -324,7 +360,13 @@ export async function deletePractice(db: Db, actor: Actor, practiceId: number): 
     if (await queries.hasTransfers(trx, practiceId)) return refuse('has_transfers');
     await queries.deletePractice(trx, practiceId);
     if (before.status === 'published') await requestRecommendationRefresh(trx, before.programmeId);
-    await recordAudit(trx, actor, { action: 'practice.delete', entityType: 'practice', entityId: practiceId, programmeId: before.programmeId, before: auditValues(before) });
+    await recordAudit(trx, actor, {
+      action: 'practice.delete',
+      entityType: 'practice',
+      entityId: practiceId,
+      programmeId: before.programmeId,
+      before: auditValues(before),
+    });
     return done(before);
   });
 }
@@ -335,7 +377,10 @@ export function visibilityFor(actor: Actor): Visibility {
   if (actor.kind !== 'user') return { allStatuses: false, programmeIds: [], partnerIds: [], proposerUserId: null };
   const { memberships } = actor;
   const of = (role: string, pick: (membership: (typeof memberships)[number]) => number | null) =>
-    memberships.filter((membership) => membership.role === role).map(pick).filter((id): id is number => id !== null);
+    memberships
+      .filter((membership) => membership.role === role)
+      .map(pick)
+      .filter((id): id is number => id !== null);
   return {
     allStatuses: false,
     programmeIds: of('coordinator', (membership) => membership.programmeId),
@@ -410,7 +455,12 @@ export type { PracticeValues } from './queries.js';
  * through createPractice or the import.
  */
 export async function writeGeneratedPractices(db: Db, practices: readonly { values: queries.PracticeValues; themes: string[] }[]): Promise<void> {
-  await db.transaction().execute((trx) => queries.insertPracticesWithThemes(trx, practices.map((practice) => ({ ...practice, status: 'published' as const }))));
+  await db.transaction().execute((trx) =>
+    queries.insertPracticesWithThemes(
+      trx,
+      practices.map((practice) => ({ ...practice, status: 'published' as const })),
+    ),
+  );
 }
 
 /** Refreshes the planner's statistics of the library after a bulk write, so searches plan for its real size at once. */

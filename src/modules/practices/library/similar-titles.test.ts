@@ -24,7 +24,13 @@ describe('title similarity', () => {
   it('is exactly PostgreSQL pg_trgm’s similarity(), accents and all', async () => {
     const database = await PGlite.create({ extensions: { pg_trgm } });
     await database.exec('create extension pg_trgm');
-    const pairs: [string, string][] = [...rewordings, ...different, ['Kőbánya okos város', 'Kőbánya okos városa'], ['', 'x'], ['Ålands e-tjänster!', 'ålands E-TJÄNSTER']];
+    const pairs: [string, string][] = [
+      ...rewordings,
+      ...different,
+      ['Kőbánya okos város', 'Kőbánya okos városa'],
+      ['', 'x'],
+      ['Ålands e-tjänster!', 'ålands E-TJÄNSTER'],
+    ];
     for (const [a, b] of pairs) {
       const { rows } = await database.query<{ similarity: number }>('select similarity($1, $2) as similarity', [a, b]);
       expect(titleSimilarity(a, b), `${a} / ${b}`).toBeCloseTo(rows[0]?.similarity ?? -1, 5);

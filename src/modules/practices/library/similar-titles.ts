@@ -195,7 +195,7 @@ export class SimilarTitleIndex<T> {
 /** How many ids two sorted lists share; the second is a slice of a longer list. */
 function sharedCount(a: number[], b: IntList, from: number, to: number): number {
   let shared = 0;
-  for (let i = 0, j = from; i < a.length && j < to; ) {
+  for (let i = 0, j = from; i < a.length && j < to;) {
     const x = a[i] as number;
     const y = b.at(j);
     if (x === y) {

@@ -44,7 +44,9 @@ export const recommendationsPerNeed = 3;
  */
 export async function refreshRecommendations(trx: Tx, scope: { needIds: number[] } | { programmeId: number }): Promise<void> {
   const needs: RawBuilder<boolean> = 'needIds' in scope ? sql`n.id = any(${scope.needIds}::int[])` : sql`pa.programme_id = ${scope.programmeId}`;
-  await sql`delete from need_recommendations r using learning_needs n join partners pa on pa.id = n.partner_id where r.need_id = n.id and ${needs}`.execute(trx);
+  await sql`delete from need_recommendations r using learning_needs n join partners pa on pa.id = n.partner_id where r.need_id = n.id and ${needs}`.execute(
+    trx,
+  );
   await sql`
     insert into need_recommendations (need_id, practice_id, position, score)
     select n.id, best.id, best.position, best.score

@@ -42,7 +42,10 @@ export const needRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await service.createLearningNeed(db, request.actor, partner.id, parsed.data);
     if (!outcome.ok) {
       throwIfNotFoundOrForbidden(outcome.reason);
-      return reply.page(<NeedFormPage partner={partner} themes={await listThemes(db)} state={refusalState(request.body, outcome, 'practices.needs.refusals')} />, 400);
+      return reply.page(
+        <NeedFormPage partner={partner} themes={await listThemes(db)} state={refusalState(request.body, outcome, 'practices.needs.refusals')} />,
+        400,
+      );
     }
     reply.setFlash({ kind: 'success', key: 'practices.flash.needAdded' });
     return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
@@ -50,7 +53,14 @@ export const needRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(`${needPath}/edit`, { config: { action: 'learning_need.manage' } }, async (request, reply) => {
     const { need, partner } = await needFor(request);
-    return reply.page(<NeedFormPage partner={partner} needId={need.id} themes={await listThemes(db)} state={{ values: { themeCode: need.themeCode, description: need.description }, errors: [] }} />);
+    return reply.page(
+      <NeedFormPage
+        partner={partner}
+        needId={need.id}
+        themes={await listThemes(db)}
+        state={{ values: { themeCode: need.themeCode, description: need.description }, errors: [] }}
+      />,
+    );
   });
 
   app.post(needPath, { config: { action: 'learning_need.manage' } }, async (request, reply) => {
@@ -60,29 +70,42 @@ export const needRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await service.updateLearningNeed(db, request.actor, need.id, parsed.data);
     if (!outcome.ok) {
       throwIfNotFoundOrForbidden(outcome.reason);
-      return reply.page(<NeedFormPage partner={partner} needId={need.id} themes={await listThemes(db)} state={refusalState(request.body, outcome, 'practices.needs.refusals')} />, 400);
+      return reply.page(
+        <NeedFormPage
+          partner={partner}
+          needId={need.id}
+          themes={await listThemes(db)}
+          state={refusalState(request.body, outcome, 'practices.needs.refusals')}
+        />,
+        400,
+      );
     }
     reply.setFlash({ kind: 'success', key: 'practices.flash.needUpdated' });
     return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
   });
 
-  confirmedAction(app, `${needPath}/delete`, { action: 'learning_need.manage' }, {
-    ask: async (request) => {
-      const { need, partner } = await needFor(request);
-      const t = request.t;
-      return {
-        title: t('practices.needs.deleteTitle'),
-        confirmLabel: t('practices.needs.deleteConfirm'),
-        cancelHref: `/partners/${partner.id}#learning-needs`,
-        explanation: <p>{need.description}</p>,
-      };
+  confirmedAction(
+    app,
+    `${needPath}/delete`,
+    { action: 'learning_need.manage' },
+    {
+      ask: async (request) => {
+        const { need, partner } = await needFor(request);
+        const t = request.t;
+        return {
+          title: t('practices.needs.deleteTitle'),
+          confirmLabel: t('practices.needs.deleteConfirm'),
+          cancelHref: `/partners/${partner.id}#learning-needs`,
+          explanation: <p>{need.description}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const { need, partner } = await needFor(request);
+        const outcome = await service.deleteLearningNeed(db, request.actor, need.id);
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'practices.flash.needDeleted' });
+        return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
+      },
     },
-    act: async (request, reply) => {
-      const { need, partner } = await needFor(request);
-      const outcome = await service.deleteLearningNeed(db, request.actor, need.id);
-      if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-      reply.setFlash({ kind: 'success', key: 'practices.flash.needDeleted' });
-      return reply.redirect(`/partners/${partner.id}#learning-needs`, 303);
-    },
-  });
+  );
 };

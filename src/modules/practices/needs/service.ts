@@ -38,7 +38,13 @@ export async function createLearningNeed(db: Db, actor: Actor, partnerId: number
   return db.transaction().execute(async (trx) => {
     const need = toNeed(await queries.insertNeed(trx, { partnerId, themeCode: input.themeCode, description: input.description }));
     await queries.refreshRecommendations(trx, { needIds: [need.id] });
-    await recordAudit(trx, actor, { action: 'learning_need.create', entityType: 'learning_need', entityId: need.id, programmeId: partner.programmeId, after: need });
+    await recordAudit(trx, actor, {
+      action: 'learning_need.create',
+      entityType: 'learning_need',
+      entityId: need.id,
+      programmeId: partner.programmeId,
+      after: need,
+    });
     return done(need);
   });
 }
@@ -67,7 +73,14 @@ export async function updateLearningNeed(db: Db, actor: Actor, needId: number, i
     if (!before) return refuse('not_found');
     const after = toNeed(await queries.updateNeed(trx, needId, input));
     await queries.refreshRecommendations(trx, { needIds: [needId] });
-    await recordAudit(trx, actor, { action: 'learning_need.update', entityType: 'learning_need', entityId: needId, programmeId: manageable.value.programmeId, before: toNeed(before), after });
+    await recordAudit(trx, actor, {
+      action: 'learning_need.update',
+      entityType: 'learning_need',
+      entityId: needId,
+      programmeId: manageable.value.programmeId,
+      before: toNeed(before),
+      after,
+    });
     return done(after);
   });
 }
@@ -79,7 +92,13 @@ export async function deleteLearningNeed(db: Db, actor: Actor, needId: number): 
     const before = await queries.lockNeed(trx, needId);
     if (!before) return refuse('not_found');
     await queries.deleteNeed(trx, needId);
-    await recordAudit(trx, actor, { action: 'learning_need.delete', entityType: 'learning_need', entityId: needId, programmeId: manageable.value.programmeId, before: toNeed(before) });
+    await recordAudit(trx, actor, {
+      action: 'learning_need.delete',
+      entityType: 'learning_need',
+      entityId: needId,
+      programmeId: manageable.value.programmeId,
+      before: toNeed(before),
+    });
     return done(toNeed(before));
   });
 }

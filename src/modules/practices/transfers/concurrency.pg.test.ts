@@ -17,7 +17,9 @@ describe('transfers under concurrency', () => {
   it('keeps one transfer when partner B registers the same interest ten times at once', async () => {
     const practiceId = await practiceOfA('Practice raced for interest', 'published');
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => registerInterest(fixture.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-27')),
+      Array.from({ length: 10 }, () =>
+        registerInterest(fixture.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-27'),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.reason)).toEqual(Array(9).fill('already_registered'));
@@ -30,7 +32,10 @@ describe('transfers under concurrency', () => {
     const registered = await registerInterest(fixture.db, system, practiceId, { importerPartnerId: fixture.world.partnerB.id, notes: '' }, '2026-11-27');
     if (!registered.ok) throw new Error(registered.reason);
     const stage = { stage: 'study_visit' as const, occurredOn: '2026-11-27', notes: 'Visited', eventId: null };
-    const outcomes = await Promise.all([recordStage(fixture.db, system, registered.value.id, stage), recordStage(fixture.db, system, registered.value.id, stage)]);
+    const outcomes = await Promise.all([
+      recordStage(fixture.db, system, registered.value.id, stage),
+      recordStage(fixture.db, system, registered.value.id, stage),
+    ]);
     expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
     const stages = await fixture.db.selectFrom('transfer_stages').select('stage').where('transfer_id', '=', registered.value.id).orderBy('id').execute();
     expect(stages.map((row) => row.stage)).toEqual(['interest', 'study_visit']);

@@ -31,18 +31,37 @@ export function findTransferFor(db: Executor, practiceId: number, importerPartne
 }
 
 export async function insertTransfer(trx: Tx, practiceId: number, importerPartnerId: number): Promise<number> {
-  const row = await trx.insertInto('transfers').values({ practice_id: practiceId, importer_partner_id: importerPartnerId, stage: 'interest' }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('transfers')
+    .values({ practice_id: practiceId, importer_partner_id: importerPartnerId, stage: 'interest' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export function setTransferStage(trx: Tx, transferId: number, stage: TransferStage) {
-  return trx.updateTable('transfers').set({ stage, updated_at: sql<Date>`now()` }).where('id', '=', transferId).execute();
+  return trx
+    .updateTable('transfers')
+    .set({ stage, updated_at: sql<Date>`now()` })
+    .where('id', '=', transferId)
+    .execute();
 }
 
-export function insertStage(trx: Tx, stage: { transferId: number; stage: TransferStage; occurredOn: string; notes: string; eventId?: number | null; userId: number | null; label: string }) {
+export function insertStage(
+  trx: Tx,
+  stage: { transferId: number; stage: TransferStage; occurredOn: string; notes: string; eventId?: number | null; userId: number | null; label: string },
+) {
   return trx
     .insertInto('transfer_stages')
-    .values({ transfer_id: stage.transferId, stage: stage.stage, occurred_on: stage.occurredOn, notes: stage.notes, event_id: stage.eventId ?? null, recorded_by_user_id: stage.userId, recorded_by_label: stage.label })
+    .values({
+      transfer_id: stage.transferId,
+      stage: stage.stage,
+      occurred_on: stage.occurredOn,
+      notes: stage.notes,
+      event_id: stage.eventId ?? null,
+      recorded_by_user_id: stage.userId,
+      recorded_by_label: stage.label,
+    })
     .execute();
 }
 
@@ -103,7 +122,9 @@ export function upsertAssessment(trx: Tx, transferId: number, assessor: { userId
   return trx
     .insertInto('transfer_assessments')
     .values({ transfer_id: transferId, assessor_user_id: assessor.userId, assessor_label: assessor.label, ...columns })
-    .onConflict((conflict) => conflict.columns(['transfer_id', 'assessor_user_id']).doUpdateSet({ ...columns, assessor_label: assessor.label, updated_at: sql<Date>`now()` }))
+    .onConflict((conflict) =>
+      conflict.columns(['transfer_id', 'assessor_user_id']).doUpdateSet({ ...columns, assessor_label: assessor.label, updated_at: sql<Date>`now()` }),
+    )
     .execute();
 }
 

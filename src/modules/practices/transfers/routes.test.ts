@@ -21,7 +21,12 @@ beforeAll(async () => {
 
 /** The transfer of a practice to a partner, registered by an earlier step of the test. */
 async function transferIdOf(practiceId: number, importerPartnerId: number): Promise<number> {
-  const row = await fixture.context.db.selectFrom('transfers').select('id').where('practice_id', '=', practiceId).where('importer_partner_id', '=', importerPartnerId).executeTakeFirstOrThrow();
+  const row = await fixture.context.db
+    .selectFrom('transfers')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('importer_partner_id', '=', importerPartnerId)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -39,7 +44,11 @@ describe('registering an interest', () => {
     const response = await registerInterest('editorB', practiceOfA, fixture.world.partnerB.id);
     expect(response.statusCode).toBe(303);
     const transfer = await getTransfer(fixture.context.db, system, Number(String(response.headers.location).split('/').pop()));
-    expect(transfer).toMatchObject({ stage: 'interest', importerPartnerId: fixture.world.partnerB.id, stages: [{ stage: 'interest', notes: 'Seen at the thematic event.' }] });
+    expect(transfer).toMatchObject({
+      stage: 'interest',
+      importerPartnerId: fixture.world.partnerB.id,
+      stages: [{ stage: 'interest', notes: 'Seen at the thematic event.' }],
+    });
   });
 
   it('refuses a partner importing its own practice, a second interest, and another partner’s editor crafting one for B', async () => {
@@ -82,7 +91,9 @@ describe('recording stages', () => {
   it('refuses stakeholders and other programmes’ coordinators, and sends anonymous visitors to sign in', async () => {
     const transferUrl = `/transfers/${await transferIdOf(practiceOfA, fixture.world.partnerB.id)}`;
     for (const role of ['stakeholderA', 'otherCoordinator'] as const) {
-      expect((await (await fixture.browserFor(role)).post(`${transferUrl}/stages`, { stage: 'implemented', occurredOn: '2023-01-01' })).statusCode, role).toBe(403);
+      expect((await (await fixture.browserFor(role)).post(`${transferUrl}/stages`, { stage: 'implemented', occurredOn: '2023-01-01' })).statusCode, role).toBe(
+        403,
+      );
     }
     expect((await new TestBrowser(fixture.context.app).get(transferUrl)).statusCode).toBe(303);
   });
@@ -102,10 +113,24 @@ describe('assessing transferability', () => {
       'Score the stakeholder support from 1 to 5',
     ]);
 
-    expect((await stakeholder.post(`/transfers/${transferId}/assessment`, { fitScore: '5', fitComment: 'Exactly our need', feasibilityScore: '3', costScore: '4', supportScore: '4' })).statusCode).toBe(303);
-    expect((await editor.post(`/transfers/${transferId}/assessment`, { fitScore: '4', feasibilityScore: '4', costScore: '2', supportScore: '5' })).statusCode).toBe(303);
+    expect(
+      (
+        await stakeholder.post(`/transfers/${transferId}/assessment`, {
+          fitScore: '5',
+          fitComment: 'Exactly our need',
+          feasibilityScore: '3',
+          costScore: '4',
+          supportScore: '4',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (await editor.post(`/transfers/${transferId}/assessment`, { fitScore: '4', feasibilityScore: '4', costScore: '2', supportScore: '5' })).statusCode,
+    ).toBe(303);
     // Filling the form again revises one's own assessment rather than adding another.
-    expect((await editor.post(`/transfers/${transferId}/assessment`, { fitScore: '4', feasibilityScore: '4', costScore: '3', supportScore: '5' })).statusCode).toBe(303);
+    expect(
+      (await editor.post(`/transfers/${transferId}/assessment`, { fitScore: '4', feasibilityScore: '4', costScore: '3', supportScore: '5' })).statusCode,
+    ).toBe(303);
 
     const transfer = await getTransfer(fixture.context.db, system, transferId);
     expect(transfer?.assessments).toHaveLength(2);
@@ -118,8 +143,14 @@ describe('assessing transferability', () => {
 
   it('refuses the owning partner’s editor and a stakeholder of another group', async () => {
     const scores = { fitScore: '1', feasibilityScore: '1', costScore: '1', supportScore: '1' };
-    expect((await (await fixture.browserFor('editorB')).post(`/transfers/${await transferIdOf(practiceOfB, fixture.world.partnerA.id)}/assessment`, scores)).statusCode).toBe(403);
-    expect((await (await fixture.browserFor('stakeholderA')).post(`/transfers/${await transferIdOf(practiceOfA, fixture.world.partnerB.id)}/assessment`, scores)).statusCode).toBe(403);
+    expect(
+      (await (await fixture.browserFor('editorB')).post(`/transfers/${await transferIdOf(practiceOfB, fixture.world.partnerA.id)}/assessment`, scores))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await (await fixture.browserFor('stakeholderA')).post(`/transfers/${await transferIdOf(practiceOfA, fixture.world.partnerB.id)}/assessment`, scores))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -129,10 +160,24 @@ describe('personal data in transfers', () => {
     const browser = new TestBrowser(fixture.context.app);
     await browser.signIn(person.email, person.password);
     const transferId = await transferIdOf(practiceOfA, fixture.world.partnerB.id);
-    expect((await browser.post(`/transfers/${transferId}/stages`, { stage: 'import_workshop', occurredOn: '2022-03-01', notes: 'Workshop in Tartu' })).statusCode).toBe(303);
-    expect((await browser.post(`/transfers/${transferId}/assessment`, { fitScore: '4', fitComment: 'Fits our e-services plan', feasibilityScore: '4', costScore: '4', supportScore: '4' })).statusCode).toBe(303);
+    expect(
+      (await browser.post(`/transfers/${transferId}/stages`, { stage: 'import_workshop', occurredOn: '2022-03-01', notes: 'Workshop in Tartu' })).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await browser.post(`/transfers/${transferId}/assessment`, {
+          fitScore: '4',
+          fitComment: 'Fits our e-services plan',
+          feasibilityScore: '4',
+          costScore: '4',
+          supportScore: '4',
+        })
+      ).statusCode,
+    ).toBe(303);
 
-    const download = (await browser.get('/account/data.json')).json<{ records: { goodPractices: { transferStages: { notes: string }[]; assessments: { fit_comment: string }[] } } }>();
+    const download = (await browser.get('/account/data.json')).json<{
+      records: { goodPractices: { transferStages: { notes: string }[]; assessments: { fit_comment: string }[] } };
+    }>();
     expect(download.records.goodPractices.transferStages.map((stage) => stage.notes)).toEqual(['Workshop in Tartu']);
     expect(download.records.goodPractices.assessments.map((assessment) => assessment.fit_comment)).toEqual(['Fits our e-services plan']);
 
@@ -145,4 +190,3 @@ describe('personal data in transfers', () => {
     expect(page.mainText).toContain('Workshop in Tartu');
   });
 });
-

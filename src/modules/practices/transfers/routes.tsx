@@ -30,11 +30,22 @@ export const transferRoutes: FastifyPluginAsync = async (app) => {
   async function transferPage(request: FastifyRequest, reply: FastifyReply, transfer: service.Transfer, state?: FormState, status = 200) {
     const partners = await listPartners(db, request.actor, transfer.programmeId);
     const name = (id: number) => partners.find((partner) => partner.id === id)?.name ?? String(id);
-    const mayRecord = can(request.actor, 'transfer.record_stage', { programmeId: transfer.programmeId, partnerIds: [transfer.importerPartnerId, transfer.ownerPartnerId] });
+    const mayRecord = can(request.actor, 'transfer.record_stage', {
+      programmeId: transfer.programmeId,
+      partnerIds: [transfer.importerPartnerId, transfer.ownerPartnerId],
+    });
     const mayAssess = await service.mayAssess(db, request.actor, transfer);
     const events = mayRecord ? await transferEvents().candidates(db, transfer) : [];
     return reply.page(
-      <TransferPage transfer={transfer} events={events} ownerName={name(transfer.ownerPartnerId)} importerName={name(transfer.importerPartnerId)} mayRecord={mayRecord} mayAssess={mayAssess} state={state} />,
+      <TransferPage
+        transfer={transfer}
+        events={events}
+        ownerName={name(transfer.ownerPartnerId)}
+        importerName={name(transfer.importerPartnerId)}
+        mayRecord={mayRecord}
+        mayAssess={mayAssess}
+        state={state}
+      />,
       status,
     );
   }
@@ -73,7 +84,12 @@ export const transferRoutes: FastifyPluginAsync = async (app) => {
     assertAllowed(await service.mayAssess(db, request.actor, transfer));
     const mine = transfer.assessments.find((assessment) => request.actor.kind === 'user' && assessment.assessorUserId === request.actor.userId);
     const values = mine
-      ? Object.fromEntries(service.assessmentCriteria.flatMap((criterion) => [[`${criterion}Score`, String(mine.scores[criterion])], [`${criterion}Comment`, mine.comments[criterion]]]))
+      ? Object.fromEntries(
+          service.assessmentCriteria.flatMap((criterion) => [
+            [`${criterion}Score`, String(mine.scores[criterion])],
+            [`${criterion}Comment`, mine.comments[criterion]],
+          ]),
+        )
       : {};
     return reply.page(<AssessmentPage transfer={transfer} state={{ values, errors: [] }} />);
   });

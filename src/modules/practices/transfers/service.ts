@@ -58,7 +58,8 @@ export interface Transfer {
 
 function averagesOf(assessments: Assessment[]): Transfer['averages'] {
   if (assessments.length === 0) return null;
-  const mean = (criterion: AssessmentCriterion) => Math.round((assessments.reduce((sum, assessment) => sum + assessment.scores[criterion], 0) / assessments.length) * 10) / 10;
+  const mean = (criterion: AssessmentCriterion) =>
+    Math.round((assessments.reduce((sum, assessment) => sum + assessment.scores[criterion], 0) / assessments.length) * 10) / 10;
   return { fit: mean('fit'), feasibility: mean('feasibility'), cost: mean('cost'), support: mean('support') };
 }
 
@@ -109,13 +110,26 @@ export async function transfersOfPractice(db: Db, practiceId: number): Promise<T
 }
 
 export async function transfersOfImporter(db: Db, partnerId: number) {
-  return (await queries.listTransfersOfImporter(db, partnerId)).map((row) => ({ id: row.id, stage: row.stage, practiceId: row.practice_id, practiceTitle: row.practice_title, ownerPartnerId: row.owner_partner_id }));
+  return (await queries.listTransfersOfImporter(db, partnerId)).map((row) => ({
+    id: row.id,
+    stage: row.stage,
+    practiceId: row.practice_id,
+    practiceTitle: row.practice_title,
+    ownerPartnerId: row.owner_partner_id,
+  }));
 }
 
-export type TransferRefusal = 'forbidden' | 'not_found' | 'not_published' | 'own_practice' | 'already_registered' | 'stage_not_after_current' | 'partner_not_found' | 'event_not_found';
+export type TransferRefusal =
+  'forbidden' | 'not_found' | 'not_published' | 'own_practice' | 'already_registered' | 'stage_not_after_current' | 'partner_not_found' | 'event_not_found';
 
 /** An editor of partner B registers B's interest in importing a published practice of another partner. */
-export async function registerInterest(db: Db, actor: Actor, practiceId: number, input: { importerPartnerId: number; notes: string }, today: string): Promise<Outcome<{ id: number }, TransferRefusal>> {
+export async function registerInterest(
+  db: Db,
+  actor: Actor,
+  practiceId: number,
+  input: { importerPartnerId: number; notes: string },
+  today: string,
+): Promise<Outcome<{ id: number }, TransferRefusal>> {
   const importer = await findPartner(db, actor, input.importerPartnerId);
   if (!importer) return refuse('partner_not_found', 'importerPartnerId');
   if (!can(actor, 'transfer.create', { programmeId: importer.programmeId, partnerIds: [importer.id] })) return refuse('forbidden');
@@ -128,7 +142,14 @@ export async function registerInterest(db: Db, actor: Actor, practiceId: number,
       if (practice.programme_id !== importer.programmeId) return refuse('partner_not_found', 'importerPartnerId');
       if (await queries.findTransferFor(trx, practiceId, importer.id)) return refuse('already_registered', 'importerPartnerId');
       const id = await queries.insertTransfer(trx, practiceId, importer.id);
-      await queries.insertStage(trx, { transferId: id, stage: 'interest', occurredOn: today, notes: input.notes, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
+      await queries.insertStage(trx, {
+        transferId: id,
+        stage: 'interest',
+        occurredOn: today,
+        notes: input.notes,
+        userId: actor.kind === 'user' ? actor.userId : null,
+        label: actorLabel(actor),
+      });
       await recordAudit(trx, actor, {
         action: 'transfer.create',
         entityType: 'transfer',
@@ -159,11 +180,27 @@ export async function recordStage(db: Db, actor: Actor, transferId: number, inpu
     return await db.transaction().execute(async (trx) => {
       const transfer = await queries.lockTransfer(trx, transferId);
       if (!transfer) return refuse('not_found');
-      if (!can(actor, 'transfer.record_stage', { programmeId: transfer.programme_id, partnerIds: [transfer.importer_partner_id, transfer.owner_partner_id] })) return refuse('forbidden');
+      if (!can(actor, 'transfer.record_stage', { programmeId: transfer.programme_id, partnerIds: [transfer.importer_partner_id, transfer.owner_partner_id] }))
+        return refuse('forbidden');
       if (stageIndex(input.stage) <= stageIndex(transfer.stage)) return refuse('stage_not_after_current', 'stage');
-      await queries.insertStage(trx, { transferId, stage: input.stage, occurredOn: input.occurredOn, notes: input.notes, eventId: input.eventId, userId: actor.kind === 'user' ? actor.userId : null, label: actorLabel(actor) });
+      await queries.insertStage(trx, {
+        transferId,
+        stage: input.stage,
+        occurredOn: input.occurredOn,
+        notes: input.notes,
+        eventId: input.eventId,
+        userId: actor.kind === 'user' ? actor.userId : null,
+        label: actorLabel(actor),
+      });
       await queries.setTransferStage(trx, transferId, input.stage);
-      await recordAudit(trx, actor, { action: 'transfer.record_stage', entityType: 'transfer', entityId: transferId, programmeId: transfer.programme_id, before: { stage: transfer.stage }, after: { ...input } });
+      await recordAudit(trx, actor, {
+        action: 'transfer.record_stage',
+        entityType: 'transfer',
+        entityId: transferId,
+        programmeId: transfer.programme_id,
+        before: { stage: transfer.stage },
+        after: { ...input },
+      });
       return done({ id: transferId });
     });
   } catch (error) {
@@ -195,7 +232,13 @@ export async function assessTransfer(db: Db, actor: Actor, transferId: number, i
   if (!can(actor, 'transfer.assess', scope)) return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     await queries.upsertAssessment(trx, transferId, { userId: actor.userId, label: actorLabel(actor) }, input);
-    await recordAudit(trx, actor, { action: 'transfer.assess', entityType: 'transfer', entityId: transferId, programmeId: current.programme_id, after: { ...input } });
+    await recordAudit(trx, actor, {
+      action: 'transfer.assess',
+      entityType: 'transfer',
+      entityId: transferId,
+      programmeId: current.programme_id,
+      after: { ...input },
+    });
     return done({ id: transferId });
   });
 }

@@ -16,11 +16,34 @@ export function PhaseFormPage({ programme, phase, state }: { programme: Programm
       <ErrorSummary state={state} />
       <PageHeading caption={programme.acronym}>{title}</PageHeading>
       <Form action={action}>
-        <TextField name="number" label={t('programmes.phase.number.label')} value={phase ? String(phase.number) : ''} state={state} width="short" inputMode="numeric" />
+        <TextField
+          name="number"
+          label={t('programmes.phase.number.label')}
+          value={phase ? String(phase.number) : ''}
+          state={state}
+          width="short"
+          inputMode="numeric"
+        />
         <TextField name="name" label={t('programmes.phase.name.label')} value={phase?.name} state={state} />
         <TextArea name="description" label={t('programmes.phase.description.label')} value={phase?.description} state={state} rows={4} />
-        <TextField name="startsOn" type="date" label={t('programmes.phase.startsOn.label')} hint={t('programmes.phase.datesHint', { start: programme.startsOn, end: programme.endsOn })} value={phase?.startsOn} state={state} width="medium" />
-        <TextField name="endsOn" type="date" label={t('programmes.phase.endsOn.label')} hint={t('common.dateHint')} value={phase?.endsOn} state={state} width="medium" />
+        <TextField
+          name="startsOn"
+          type="date"
+          label={t('programmes.phase.startsOn.label')}
+          hint={t('programmes.phase.datesHint', { start: programme.startsOn, end: programme.endsOn })}
+          value={phase?.startsOn}
+          state={state}
+          width="medium"
+        />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t('programmes.phase.endsOn.label')}
+          hint={t('common.dateHint')}
+          value={phase?.endsOn}
+          state={state}
+          width="medium"
+        />
         <SubmitButton>{phase ? t('common.actions.saveChanges') : t('programmes.phase.create')}</SubmitButton>
       </Form>
     </Layout>

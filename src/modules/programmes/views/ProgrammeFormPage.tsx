@@ -17,10 +17,34 @@ export function ProgrammeFormPage({ programme, state }: { programme?: Programme;
       <Form action={programme ? `/programmes/${programme.id}` : '/programmes'}>
         <TextField name="acronym" label={t('programmes.form.acronym.label')} value={programme?.acronym} state={state} width="short" />
         <TextField name="title" label={t('programmes.form.title.label')} value={programme?.title} state={state} />
-        <TextField name="slug" label={t('programmes.form.slug.label')} hint={t('programmes.form.slug.hint')} value={programme?.slug} state={state} width="medium" spellcheck={false} />
+        <TextField
+          name="slug"
+          label={t('programmes.form.slug.label')}
+          hint={t('programmes.form.slug.hint')}
+          value={programme?.slug}
+          state={state}
+          width="medium"
+          spellcheck={false}
+        />
         <TextArea name="summary" label={t('programmes.form.summary.label')} value={programme?.summary} state={state} rows={6} />
-        <TextField name="startsOn" type="date" label={t('programmes.form.startsOn.label')} hint={t('common.dateHint')} value={programme?.startsOn} state={state} width="medium" />
-        <TextField name="endsOn" type="date" label={t('programmes.form.endsOn.label')} hint={t('common.dateHint')} value={programme?.endsOn} state={state} width="medium" />
+        <TextField
+          name="startsOn"
+          type="date"
+          label={t('programmes.form.startsOn.label')}
+          hint={t('common.dateHint')}
+          value={programme?.startsOn}
+          state={state}
+          width="medium"
+        />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t('programmes.form.endsOn.label')}
+          hint={t('common.dateHint')}
+          value={programme?.endsOn}
+          state={state}
+          width="medium"
+        />
         <SubmitButton>{programme ? t('common.actions.saveChanges') : t('programmes.form.create')}</SubmitButton>
       </Form>
     </Layout>

@@ -14,7 +14,14 @@ function ThemeFields({ theme, state }: { theme?: Theme; state?: FormState }) {
   return (
     <>
       {locales.map((locale) => (
-        <TextField key={locale} name={fieldOf[locale]} label={t('themes.form.name', { language: localeNames[locale] })} value={theme?.names[locale]} state={state} width="medium" />
+        <TextField
+          key={locale}
+          name={fieldOf[locale]}
+          label={t('themes.form.name', { language: localeNames[locale] })}
+          value={theme?.names[locale]}
+          state={state}
+          width="medium"
+        />
       ))}
     </>
   );

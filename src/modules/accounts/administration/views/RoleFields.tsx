@@ -24,8 +24,22 @@ export function RoleFields({ state, options, includeAdmin }: { state?: FormState
         state={state}
         options={roles.map((role) => ({ value: role, label: `${t(`accounts.roles.names.${role}`)} – ${t(`accounts.roles.explain.${role}`)}` }))}
       />
-      <SelectField name="programmeId" label={t('accounts.roles.programmeId.label')} hint={t('accounts.roles.programmeId.hint')} state={state} options={options.programmes} placeholder={t('common.choose')} />
-      <SelectField name="partnerId" label={t('accounts.roles.partnerId.label')} hint={t('accounts.roles.partnerId.hint')} state={state} options={options.partners} placeholder={t('common.choose')} />
+      <SelectField
+        name="programmeId"
+        label={t('accounts.roles.programmeId.label')}
+        hint={t('accounts.roles.programmeId.hint')}
+        state={state}
+        options={options.programmes}
+        placeholder={t('common.choose')}
+      />
+      <SelectField
+        name="partnerId"
+        label={t('accounts.roles.partnerId.label')}
+        hint={t('accounts.roles.partnerId.hint')}
+        state={state}
+        options={options.partners}
+        placeholder={t('common.choose')}
+      />
       <SelectField
         name="organisationId"
         label={t('accounts.roles.organisationId.label')}

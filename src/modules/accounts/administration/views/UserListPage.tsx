@@ -9,7 +9,21 @@ import type { UserStatus } from '../../tables.js';
 const statuses: UserStatus[] = ['active', 'invited', 'deactivated', 'erased'];
 const statusTone = { active: 'success', invited: 'neutral', deactivated: 'warning', erased: 'muted' } as const;
 
-export function UserListPage({ users, total, page, pageCount, query, status }: { users: UserSummary[]; total: number; page: number; pageCount: number; query: string | null; status: UserStatus | null }) {
+export function UserListPage({
+  users,
+  total,
+  page,
+  pageCount,
+  query,
+  status,
+}: {
+  users: UserSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  query: string | null;
+  status: UserStatus | null;
+}) {
   const { t, formatDateTime } = useView();
   const hrefFor = (target: number) => {
     const parameters = new URLSearchParams();

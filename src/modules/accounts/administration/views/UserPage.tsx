@@ -42,8 +42,20 @@ export function UserPage({ user, names, options, detailsState, roleState, isSelf
           <h2 id="details">{t('accounts.admin.user.details')}</h2>
           <Form action={`/admin/users/${user.id}`}>
             <TextField name="displayName" label={t('accounts.profile.displayName.label')} value={user.displayName} state={detailsState} autocomplete="off" />
-            <SelectField name="locale" label={t('accounts.invite.locale.label')} value={user.locale} state={detailsState} options={locales.map((code) => ({ value: code, label: localeNames[code] }))} />
-            <Checkbox name="isAdmin" label={t('accounts.admin.user.isAdmin')} hint={t('accounts.roles.explain.admin')} checked={user.isAdmin} state={detailsState} />
+            <SelectField
+              name="locale"
+              label={t('accounts.invite.locale.label')}
+              value={user.locale}
+              state={detailsState}
+              options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
+            />
+            <Checkbox
+              name="isAdmin"
+              label={t('accounts.admin.user.isAdmin')}
+              hint={t('accounts.roles.explain.admin')}
+              checked={user.isAdmin}
+              state={detailsState}
+            />
             <SubmitButton>{t('common.actions.saveChanges')}</SubmitButton>
           </Form>
         </section>

@@ -25,7 +25,9 @@ export function NewPasswordPage({ purpose, action, email, displayName, state }: 
       {purpose === 'invitation' && displayName ? <p>{t('accounts.newPassword.invitation.intro', { name: displayName, email: email ?? '' })}</p> : null}
       <Form action={action}>
         {email ? <input type="hidden" name="username" value={email} autocomplete="username" /> : null}
-        {purpose === 'change' ? <TextField name="currentPassword" type="password" label={t('accounts.newPassword.current.label')} autocomplete="current-password" state={state} /> : null}
+        {purpose === 'change' ? (
+          <TextField name="currentPassword" type="password" label={t('accounts.newPassword.current.label')} autocomplete="current-password" state={state} />
+        ) : null}
         <TextField
           name="password"
           type="password"

@@ -11,7 +11,17 @@ export interface DemoAccountListing {
   description: string;
 }
 
-export function SignInPage({ state, next, demoAccounts, demoPassword }: { state?: FormState; next: string; demoAccounts?: DemoAccountListing[]; demoPassword?: string }) {
+export function SignInPage({
+  state,
+  next,
+  demoAccounts,
+  demoPassword,
+}: {
+  state?: FormState;
+  next: string;
+  demoAccounts?: DemoAccountListing[];
+  demoPassword?: string;
+}) {
   const { t } = useView();
   return (
     <Layout title={t('accounts.signIn.title')} hasErrors={Boolean(state?.errors.length)}>

@@ -138,7 +138,11 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
       </p>
 
       <h2>{t('events.participants.mixHeading')}</h2>
-      <MixTable caption={t('events.participants.byHelix')} label={t('events.participants.helix')} rows={rows(mix.byHelix, (key) => t(`partners.helix.${key}`))} />
+      <MixTable
+        caption={t('events.participants.byHelix')}
+        label={t('events.participants.helix')}
+        rows={rows(mix.byHelix, (key) => t(`partners.helix.${key}`))}
+      />
       <MixTable caption={t('events.participants.byRole')} label={t('events.participants.role')} rows={rows(mix.byRole, (key) => t(`events.roles.${key}`))} />
       <MixTable caption={t('events.participants.byRegion')} label={t('events.participants.region')} rows={rows(mix.byPartner, regionName)} />
 
@@ -200,7 +204,12 @@ export function CheckInPage({ event, participants, query }: { event: Event; part
   const { t } = useView();
   const title = t('events.checkIn.title', { title: event.title });
   const needle = query.toLowerCase();
-  const shown = participants.filter((participant) => participant.status !== 'cancelled' && participant.name !== null && (needle === '' || `${participant.name} ${participant.organisation ?? ''}`.toLowerCase().includes(needle)));
+  const shown = participants.filter(
+    (participant) =>
+      participant.status !== 'cancelled' &&
+      participant.name !== null &&
+      (needle === '' || `${participant.name} ${participant.organisation ?? ''}`.toLowerCase().includes(needle)),
+  );
   const attended = participants.filter((participant) => participant.attended).length;
   return (
     <Layout title={title}>

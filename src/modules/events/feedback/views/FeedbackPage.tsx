@@ -28,9 +28,21 @@ export function FeedbackPage({ token, form, state }: { token: string; form: Feed
             { value: 'no', label: t('events.feedback.no') },
           ]}
         />
-        <TextArea name="capacityDetails" label={t('events.feedback.capacityDetails.label')} hint={t('events.feedback.capacityDetails.hint')} state={state} rows={4} />
+        <TextArea
+          name="capacityDetails"
+          label={t('events.feedback.capacityDetails.label')}
+          hint={t('events.feedback.capacityDetails.hint')}
+          state={state}
+          rows={4}
+        />
         {form.practices.length ? (
-          <CheckboxGroup name="practiceIds" legend={t('events.feedback.practiceIds.legend')} hint={t('events.feedback.practiceIds.hint')} state={state} options={form.practices.map((practice) => ({ value: String(practice.id), label: practice.title }))} />
+          <CheckboxGroup
+            name="practiceIds"
+            legend={t('events.feedback.practiceIds.legend')}
+            hint={t('events.feedback.practiceIds.hint')}
+            state={state}
+            options={form.practices.map((practice) => ({ value: String(practice.id), label: practice.title }))}
+          />
         ) : null}
         <SubmitButton>{t('events.feedback.submit')}</SubmitButton>
       </Form>

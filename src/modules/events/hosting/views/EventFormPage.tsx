@@ -51,22 +51,80 @@ export function EventFormPage({ mode, action, state, hostPartners, partners, the
       <ErrorSummary state={state} />
       <PageHeading>{title}</PageHeading>
       <Form action={action}>
-        <SelectField name="type" label={t('events.fields.type')} state={state} placeholder={t('events.form.choose')} options={eventTypes.map((type) => ({ value: type, label: t(`events.types.${type}`) }))} />
+        <SelectField
+          name="type"
+          label={t('events.fields.type')}
+          state={state}
+          placeholder={t('events.form.choose')}
+          options={eventTypes.map((type) => ({ value: type, label: t(`events.types.${type}`) }))}
+        />
         <TextField name="title" label={t('events.fields.title')} state={state} />
         <TextArea name="description" label={t('events.fields.description')} state={state} rows={6} />
-        <SelectField name="themeCode" label={t('events.fields.theme')} state={state} placeholder={t('events.form.noTheme')} options={themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
-        <SelectField name="hostPartnerId" label={t('events.fields.host')} state={state} placeholder={t('events.form.choose')} options={hostPartners.map((partner) => ({ value: String(partner.id), label: partner.name }))} />
-        <CheckboxGroup name="visitingPartnerIds" legend={t('events.fields.visitingPartners')} hint={t('events.form.visitingHint')} state={state} options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))} />
-        <RadioGroup name="format" legend={t('events.fields.format')} state={state} options={eventFormats.map((format) => ({ value: format, label: t(`events.formats.${format}`) }))} />
+        <SelectField
+          name="themeCode"
+          label={t('events.fields.theme')}
+          state={state}
+          placeholder={t('events.form.noTheme')}
+          options={themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))}
+        />
+        <SelectField
+          name="hostPartnerId"
+          label={t('events.fields.host')}
+          state={state}
+          placeholder={t('events.form.choose')}
+          options={hostPartners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+        />
+        <CheckboxGroup
+          name="visitingPartnerIds"
+          legend={t('events.fields.visitingPartners')}
+          hint={t('events.form.visitingHint')}
+          state={state}
+          options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+        />
+        <RadioGroup
+          name="format"
+          legend={t('events.fields.format')}
+          state={state}
+          options={eventFormats.map((format) => ({ value: format, label: t(`events.formats.${format}`) }))}
+        />
         <TextArea name="venue" label={t('events.fields.venue')} hint={t('events.form.venueHint')} state={state} rows={3} />
         <TextField name="onlineUrl" type="url" label={t('events.fields.onlineUrl')} hint={t('events.form.onlineUrlHint')} state={state} spellcheck={false} />
-        <SelectField name="timeZone" label={t('events.fields.timeZone')} hint={t('events.form.timeZoneHint')} state={state} options={timeZones.map((zone) => ({ value: zone, label: zone.replace('_', ' ') }))} />
+        <SelectField
+          name="timeZone"
+          label={t('events.fields.timeZone')}
+          hint={t('events.form.timeZoneHint')}
+          state={state}
+          options={timeZones.map((zone) => ({ value: zone, label: zone.replace('_', ' ') }))}
+        />
         <TextField name="startsAt" type="datetime-local" label={t('events.fields.startsAt')} hint={t('events.form.timeHint')} state={state} width="medium" />
         <TextField name="endsAt" type="datetime-local" label={t('events.fields.endsAt')} hint={t('events.form.timeHint')} state={state} width="medium" />
-        <TextField name="capacity" type="number" label={t('events.fields.capacity')} hint={t('events.form.capacityHint')} state={state} width="short" inputMode="numeric" />
-        <TextField name="registrationDeadline" type="datetime-local" label={t('events.fields.registrationDeadline')} hint={t('events.form.deadlineHint')} state={state} width="medium" />
+        <TextField
+          name="capacity"
+          type="number"
+          label={t('events.fields.capacity')}
+          hint={t('events.form.capacityHint')}
+          state={state}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="registrationDeadline"
+          type="datetime-local"
+          label={t('events.fields.registrationDeadline')}
+          hint={t('events.form.deadlineHint')}
+          state={state}
+          width="medium"
+        />
         <TextArea name="agenda" label={t('events.fields.agenda')} hint={t('events.form.agendaHint')} state={state} rows={8} />
-        {practices.length ? <CheckboxGroup name="practiceIds" legend={t('events.fields.practices')} hint={t('events.form.practicesHint')} state={state} options={practices.map((practice) => ({ value: String(practice.id), label: practice.title }))} /> : null}
+        {practices.length ? (
+          <CheckboxGroup
+            name="practiceIds"
+            legend={t('events.fields.practices')}
+            hint={t('events.form.practicesHint')}
+            state={state}
+            options={practices.map((practice) => ({ value: String(practice.id), label: practice.title }))}
+          />
+        ) : null}
         <div class="button-group">
           <SubmitButton>{mode === 'create' ? t('events.form.createSubmit') : t('events.form.editSubmit')}</SubmitButton>
           <a href={cancelHref}>{t('common.actions.cancel')}</a>

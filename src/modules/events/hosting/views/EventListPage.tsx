@@ -51,8 +51,20 @@ export function EventListPage({ events, query, page, pageCount, partners, mayCre
             { value: 'past', label: t('events.list.past') },
           ]}
         />
-        <SelectField name="type" label={t('events.fields.type')} value={query.type ?? ''} placeholder={t('events.list.anyType')} options={eventTypes.map((type) => ({ value: type, label: t(`events.types.${type}`) }))} />
-        <SelectField name="partner" label={t('events.list.partner')} value={query.partner === undefined ? '' : String(query.partner)} placeholder={t('events.list.anyPartner')} options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))} />
+        <SelectField
+          name="type"
+          label={t('events.fields.type')}
+          value={query.type ?? ''}
+          placeholder={t('events.list.anyType')}
+          options={eventTypes.map((type) => ({ value: type, label: t(`events.types.${type}`) }))}
+        />
+        <SelectField
+          name="partner"
+          label={t('events.list.partner')}
+          value={query.partner === undefined ? '' : String(query.partner)}
+          placeholder={t('events.list.anyPartner')}
+          options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+        />
         <button type="submit" class="button button--secondary">
           {t('common.actions.filter')}
         </button>

@@ -30,17 +30,55 @@ function RegistrationForm({ event, partners, organisations, state }: Pick<Props,
       {full ? <p>{t('events.register.waitingListNote')}</p> : null}
       <p>{t('events.register.intro')}</p>
       <TextField name="name" label={t('events.register.name.label')} state={state} autocomplete="name" />
-      <TextField name="email" type="email" label={t('events.register.email.label')} hint={t('events.register.email.hint')} state={state} autocomplete="email" spellcheck={false} />
-      <SelectField name="organisationId" label={t('events.register.organisationId.label')} state={state} placeholder={t('events.register.organisationId.notListed')} options={organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name }))} />
-      <TextField name="organisationName" label={t('events.register.organisationName.label')} hint={t('events.register.organisationName.hint')} state={state} autocomplete="organization" />
-      <RadioGroup name="helix" legend={t('events.register.helix.legend')} hint={t('events.register.helix.hint')} state={state} options={helixTypes.map((helix) => ({ value: helix, label: t(`partners.helix.${helix}`) }))} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('events.register.email.label')}
+        hint={t('events.register.email.hint')}
+        state={state}
+        autocomplete="email"
+        spellcheck={false}
+      />
+      <SelectField
+        name="organisationId"
+        label={t('events.register.organisationId.label')}
+        state={state}
+        placeholder={t('events.register.organisationId.notListed')}
+        options={organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name }))}
+      />
+      <TextField
+        name="organisationName"
+        label={t('events.register.organisationName.label')}
+        hint={t('events.register.organisationName.hint')}
+        state={state}
+        autocomplete="organization"
+      />
+      <RadioGroup
+        name="helix"
+        legend={t('events.register.helix.legend')}
+        hint={t('events.register.helix.hint')}
+        state={state}
+        options={helixTypes.map((helix) => ({ value: helix, label: t(`partners.helix.${helix}`) }))}
+      />
       <RadioGroup
         name="partner"
         legend={t('events.register.partner.legend')}
         state={state}
-        options={[...partners.map((partner) => ({ value: String(partner.id), label: t('events.register.partner.option', { region: partner.nutsName || partner.name, partner: partner.name }) })), { value: noPartnerRegion, label: t('events.register.partner.none') }]}
+        options={[
+          ...partners.map((partner) => ({
+            value: String(partner.id),
+            label: t('events.register.partner.option', { region: partner.nutsName || partner.name, partner: partner.name }),
+          })),
+          { value: noPartnerRegion, label: t('events.register.partner.none') },
+        ]}
       />
-      <SelectField name="role" label={t('events.register.role.label')} state={state} placeholder={t('events.register.role.placeholder')} options={participantRoles.map((role) => ({ value: role, label: t(`events.roles.${role}`) }))} />
+      <SelectField
+        name="role"
+        label={t('events.register.role.label')}
+        state={state}
+        placeholder={t('events.register.role.placeholder')}
+        options={participantRoles.map((role) => ({ value: role, label: t(`events.roles.${role}`) }))}
+      />
       <Checkbox name="consent" label={t('events.register.consent.label')} hint={t('events.register.consent.hint')} state={state} />
       <p>
         <a href="/privacy">{t('events.register.privacyLink')}</a>
@@ -63,7 +101,9 @@ export function EventPage({ event, partners, organisations, themeName, registrat
           { key: t('events.fields.when'), value: <EventWhen event={event} /> },
           { key: t('events.fields.where'), value: where },
           { key: t('events.fields.host'), value: <a href={`/partners/${event.hostPartnerId}`}>{partnerName.get(event.hostPartnerId)}</a> },
-          ...(event.visitingPartnerIds.length ? [{ key: t('events.fields.visitingPartners'), value: event.visitingPartnerIds.map((id) => partnerName.get(id)).join(', ') }] : []),
+          ...(event.visitingPartnerIds.length
+            ? [{ key: t('events.fields.visitingPartners'), value: event.visitingPartnerIds.map((id) => partnerName.get(id)).join(', ') }]
+            : []),
           ...(themeName ? [{ key: t('events.fields.theme'), value: themeName }] : []),
           { key: t('events.fields.places'), value: <Places event={event} /> },
           ...(event.registrationDeadline ? [{ key: t('events.fields.registrationDeadline'), value: formatDateTime(event.registrationDeadline) }] : []),
@@ -71,9 +111,21 @@ export function EventPage({ event, partners, organisations, themeName, registrat
       />
       <div class="button-group">
         <a href={`/events/${event.id}.ics`}>{t('events.page.addToCalendar')}</a>
-        {maySeeParticipants ? <ButtonLink href={`/events/${event.id}/participants`} variant="secondary">{t('events.page.participants')}</ButtonLink> : null}
-        {maySeeParticipants ? <ButtonLink href={`/events/${event.id}/attendance`} variant="secondary">{t('events.page.checkIn')}</ButtonLink> : null}
-        {mayManage ? <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">{t('common.actions.edit')}</ButtonLink> : null}
+        {maySeeParticipants ? (
+          <ButtonLink href={`/events/${event.id}/participants`} variant="secondary">
+            {t('events.page.participants')}
+          </ButtonLink>
+        ) : null}
+        {maySeeParticipants ? (
+          <ButtonLink href={`/events/${event.id}/attendance`} variant="secondary">
+            {t('events.page.checkIn')}
+          </ButtonLink>
+        ) : null}
+        {mayManage ? (
+          <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
+            {t('common.actions.edit')}
+          </ButtonLink>
+        ) : null}
         {mayManage ? <a href={`/events/${event.id}/delete`}>{t('common.actions.delete')}</a> : null}
       </div>
       {event.description ? <div class="prose">{event.description}</div> : null}

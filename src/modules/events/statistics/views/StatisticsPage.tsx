@@ -32,7 +32,13 @@ export function StatisticsPage({ statistics, tables, partners, partnerId, progra
       <PageHeading caption={subject}>{t('events.statistics.title')}</PageHeading>
       <p class="lead">{t('events.statistics.intro')}</p>
       <Form action="/events/statistics" method="get" class="filters" label={t('events.statistics.scope')}>
-        <SelectField name="partner" label={t('events.statistics.scope')} value={partnerId === undefined ? '' : String(partnerId)} placeholder={t('events.statistics.wholeProgramme')} options={partners.map((partner) => ({ value: String(partner.id), label: t('events.statistics.hostedBy', { partner: partner.name }) }))} />
+        <SelectField
+          name="partner"
+          label={t('events.statistics.scope')}
+          value={partnerId === undefined ? '' : String(partnerId)}
+          placeholder={t('events.statistics.wholeProgramme')}
+          options={partners.map((partner) => ({ value: String(partner.id), label: t('events.statistics.hostedBy', { partner: partner.name }) }))}
+        />
         <button type="submit" class="button button--secondary">
           {t('events.statistics.show')}
         </button>
@@ -40,7 +46,9 @@ export function StatisticsPage({ statistics, tables, partners, partnerId, progra
       <ul class="stat-list" aria-label={t('events.statistics.keyFigures')}>
         <Stat value={formatNumber(totals.eventsHeld)}>{t('events.statistics.eventsHeld')}</Stat>
         <Stat value={formatNumber(totals.registered)}>{t('events.participants.registered')}</Stat>
-        <Stat value={formatNumber(totals.attended)}>{t('events.participants.attended')} ({percent(totals.attendanceRate)})</Stat>
+        <Stat value={formatNumber(totals.attended)}>
+          {t('events.participants.attended')} ({percent(totals.attendanceRate)})
+        </Stat>
         <Stat value={percent(totals.decisionMakerShare)}>{t('events.statistics.decisionMakers')}</Stat>
         <Stat value={formatNumber(totals.capacityIncreased)}>{t('events.statistics.capacityIncreased', { feedback: formatNumber(totals.feedback) })}</Stat>
         <Stat value={<Average value={totals.averageSatisfaction} />}>{t('events.statistics.satisfaction')}</Stat>
@@ -53,7 +61,12 @@ export function StatisticsPage({ statistics, tables, partners, partnerId, progra
           ) : (
             <>
               <figure class="chart">
-                <img src={`/events/statistics/${table.name}.svg${scope}`} alt={t('events.statistics.chartAlt', { title: table.title })} width={720} height={360} />
+                <img
+                  src={`/events/statistics/${table.name}.svg${scope}`}
+                  alt={t('events.statistics.chartAlt', { title: table.title })}
+                  width={720}
+                  height={360}
+                />
               </figure>
               <DataTable
                 caption={t('events.statistics.dataOf', { title: table.title })}

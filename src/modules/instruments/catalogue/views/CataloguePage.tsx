@@ -54,10 +54,34 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
       </div>
       <Form action="/instruments" method="get" class="filters" label={t('instruments.catalogue.filters')}>
         <TextField name="q" type="search" label={t('instruments.catalogue.search')} value={query.q} />
-        <SelectField name="kind" label={t('instruments.fields.kind')} value={query.kind ?? ''} placeholder={t('instruments.catalogue.anyKind')} options={instrumentKinds.map((kind) => ({ value: kind, label: t(`instruments.kinds.${kind}`) }))} />
-        <SelectField name="stage" label={t('instruments.fields.stage')} value={query.stage ?? ''} placeholder={t('instruments.catalogue.anyStage')} options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))} />
-        <SelectField name="partner" label={t('instruments.fields.partner')} value={query.partner === null ? '' : String(query.partner)} placeholder={t('instruments.catalogue.anyPartner')} options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))} />
-        <SelectField name="theme" label={t('instruments.fields.theme')} value={query.theme ?? ''} placeholder={t('instruments.catalogue.anyTheme')} options={themes.map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
+        <SelectField
+          name="kind"
+          label={t('instruments.fields.kind')}
+          value={query.kind ?? ''}
+          placeholder={t('instruments.catalogue.anyKind')}
+          options={instrumentKinds.map((kind) => ({ value: kind, label: t(`instruments.kinds.${kind}`) }))}
+        />
+        <SelectField
+          name="stage"
+          label={t('instruments.fields.stage')}
+          value={query.stage ?? ''}
+          placeholder={t('instruments.catalogue.anyStage')}
+          options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))}
+        />
+        <SelectField
+          name="partner"
+          label={t('instruments.fields.partner')}
+          value={query.partner === null ? '' : String(query.partner)}
+          placeholder={t('instruments.catalogue.anyPartner')}
+          options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+        />
+        <SelectField
+          name="theme"
+          label={t('instruments.fields.theme')}
+          value={query.theme ?? ''}
+          placeholder={t('instruments.catalogue.anyTheme')}
+          options={themes.map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))}
+        />
         <button type="submit" class="button button--secondary">
           {t('common.actions.filter')}
         </button>
@@ -71,7 +95,8 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
               <a href={`/instruments/${entry.id}`}>{entry.name}</a>
             </h3>
             <p class="result__meta">
-              <Tag tone={entry.stage === 'live' || entry.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${entry.stage}`)}</Tag> {t(`instruments.kinds.${entry.kind}`)} · {entry.partnerName}
+              <Tag tone={entry.stage === 'live' || entry.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${entry.stage}`)}</Tag>{' '}
+              {t(`instruments.kinds.${entry.kind}`)} · {entry.partnerName}
               {entry.published ? null : (
                 <>
                   {' '}

@@ -84,12 +84,36 @@ export function InstrumentFormPage({ mode, action, cancelHref, state, choices }:
       <ErrorSummary state={state} anchors={{ serviceName: 'field-serviceName-1' }} />
       <PageHeading>{title}</PageHeading>
       <Form action={action}>
-        <SelectField name="partnerId" label={t('instruments.fields.partner')} state={state} placeholder={t('instruments.form.choose')} options={choices.owners.map((owner) => ({ value: String(owner.id), label: owner.name }))} />
+        <SelectField
+          name="partnerId"
+          label={t('instruments.fields.partner')}
+          state={state}
+          placeholder={t('instruments.form.choose')}
+          options={choices.owners.map((owner) => ({ value: String(owner.id), label: owner.name }))}
+        />
         <TextField name="name" label={t('instruments.fields.name')} state={state} />
         <TextArea name="description" label={t('instruments.fields.description')} state={state} rows={5} />
-        <SelectField name="textLanguage" label={t('instruments.fields.textLanguage')} hint={t('instruments.form.textLanguageHint')} state={state} options={locales.map((code) => ({ value: code, label: languageName.of(code) ?? code }))} />
-        <SelectField name="kind" label={t('instruments.fields.kind')} state={state} placeholder={t('instruments.form.choose')} options={instrumentKinds.map((kind) => ({ value: kind, label: t(`instruments.kinds.${kind}`) }))} />
-        <SelectField name="themeCode" label={t('instruments.fields.theme')} state={state} placeholder={t('instruments.form.noTheme')} options={choices.themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
+        <SelectField
+          name="textLanguage"
+          label={t('instruments.fields.textLanguage')}
+          hint={t('instruments.form.textLanguageHint')}
+          state={state}
+          options={locales.map((code) => ({ value: code, label: languageName.of(code) ?? code }))}
+        />
+        <SelectField
+          name="kind"
+          label={t('instruments.fields.kind')}
+          state={state}
+          placeholder={t('instruments.form.choose')}
+          options={instrumentKinds.map((kind) => ({ value: kind, label: t(`instruments.kinds.${kind}`) }))}
+        />
+        <SelectField
+          name="themeCode"
+          label={t('instruments.fields.theme')}
+          state={state}
+          placeholder={t('instruments.form.noTheme')}
+          options={choices.themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))}
+        />
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('instruments.fields.services')}</legend>
           <p class="field__hint">{t('instruments.form.servicesHint')}</p>
@@ -103,26 +127,96 @@ export function InstrumentFormPage({ mode, action, cancelHref, state, choices }:
             </div>
           ))}
         </fieldset>
-        <CheckboxGroup name="channels" legend={t('instruments.fields.channels')} state={state} options={channels.map((channel) => ({ value: channel, label: t(`instruments.channels.${channel}`) }))} />
-        <CheckboxGroup name="audiences" legend={t('instruments.fields.audiences')} state={state} options={audiences.map((audience) => ({ value: audience, label: t(`instruments.audiences.${audience}`) }))} />
-        <CheckboxGroup name="languages" legend={t('instruments.fields.languages')} state={state} options={serviceLanguages.map((code) => ({ value: code, label: languageName.of(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, locale))} />
-        <RadioGroup name="isFree" legend={t('instruments.form.isFree.legend')} state={state} options={[{ value: 'yes', label: t('instruments.form.isFree.yes') }, { value: 'no', label: t('instruments.form.isFree.no') }]} />
+        <CheckboxGroup
+          name="channels"
+          legend={t('instruments.fields.channels')}
+          state={state}
+          options={channels.map((channel) => ({ value: channel, label: t(`instruments.channels.${channel}`) }))}
+        />
+        <CheckboxGroup
+          name="audiences"
+          legend={t('instruments.fields.audiences')}
+          state={state}
+          options={audiences.map((audience) => ({ value: audience, label: t(`instruments.audiences.${audience}`) }))}
+        />
+        <CheckboxGroup
+          name="languages"
+          legend={t('instruments.fields.languages')}
+          state={state}
+          options={serviceLanguages
+            .map((code) => ({ value: code, label: languageName.of(code) ?? code }))
+            .sort((a, b) => a.label.localeCompare(b.label, locale))}
+        />
+        <RadioGroup
+          name="isFree"
+          legend={t('instruments.form.isFree.legend')}
+          state={state}
+          options={[
+            { value: 'yes', label: t('instruments.form.isFree.yes') },
+            { value: 'no', label: t('instruments.form.isFree.no') },
+          ]}
+        />
         <TextArea name="costDescription" label={t('instruments.fields.cost')} hint={t('instruments.form.costHint')} state={state} rows={2} />
         <TextField name="authentication" label={t('instruments.fields.authentication')} hint={t('instruments.form.authenticationHint')} state={state} />
         <TextArea name="dataReused" label={t('instruments.fields.dataReused')} hint={t('instruments.form.dataReusedHint')} state={state} rows={3} />
-        <TextField name="licence" label={t('instruments.fields.licence')} hint={t('instruments.form.licenceHint')} state={state} width="medium" spellcheck={false} />
+        <TextField
+          name="licence"
+          label={t('instruments.fields.licence')}
+          hint={t('instruments.form.licenceHint')}
+          state={state}
+          width="medium"
+          spellcheck={false}
+        />
         <TextField name="repositoryUrl" type="url" label={t('instruments.fields.repositoryUrl')} state={state} spellcheck={false} />
-        <SelectField name="planAction" label={t('instruments.fields.planAction')} hint={t('instruments.form.planActionHint')} state={state} placeholder={t('instruments.form.noLink')} options={choices.actions.map((entry) => ({ value: `${entry.planId}:${entry.key}`, label: entry.title }))} />
-        <SelectField name="practiceId" label={t('instruments.fields.practice')} state={state} placeholder={t('instruments.form.noLink')} options={choices.practices.map((practice) => ({ value: String(practice.id), label: practice.title }))} />
-        {choices.events.length ? <CheckboxGroup name="eventIds" legend={t('instruments.fields.events')} state={state} options={choices.events.map((event) => ({ value: String(event.id), label: event.title }))} /> : null}
+        <SelectField
+          name="planAction"
+          label={t('instruments.fields.planAction')}
+          hint={t('instruments.form.planActionHint')}
+          state={state}
+          placeholder={t('instruments.form.noLink')}
+          options={choices.actions.map((entry) => ({ value: `${entry.planId}:${entry.key}`, label: entry.title }))}
+        />
+        <SelectField
+          name="practiceId"
+          label={t('instruments.fields.practice')}
+          state={state}
+          placeholder={t('instruments.form.noLink')}
+          options={choices.practices.map((practice) => ({ value: String(practice.id), label: practice.title }))}
+        />
+        {choices.events.length ? (
+          <CheckboxGroup
+            name="eventIds"
+            legend={t('instruments.fields.events')}
+            state={state}
+            options={choices.events.map((event) => ({ value: String(event.id), label: event.title }))}
+          />
+        ) : null}
         {mode === 'create' ? (
           <>
-            <SelectField name="stage" label={t('instruments.form.initialStage')} state={state} placeholder={t('instruments.form.choose')} options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))} />
-            <TextField name="stageSince" type="date" label={t('instruments.form.stageSince')} hint={t('instruments.form.dateHint')} state={state} width="medium" />
+            <SelectField
+              name="stage"
+              label={t('instruments.form.initialStage')}
+              state={state}
+              placeholder={t('instruments.form.choose')}
+              options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))}
+            />
+            <TextField
+              name="stageSince"
+              type="date"
+              label={t('instruments.form.stageSince')}
+              hint={t('instruments.form.dateHint')}
+              state={state}
+              width="medium"
+            />
           </>
         ) : null}
         <Checkbox name="published" label={t('instruments.form.published')} hint={t('instruments.form.publishedHint')} state={state} />
-        <Checkbox name="contractValuesPublic" label={t('instruments.form.contractValuesPublic')} hint={t('instruments.form.contractValuesPublicHint')} state={state} />
+        <Checkbox
+          name="contractValuesPublic"
+          label={t('instruments.form.contractValuesPublic')}
+          hint={t('instruments.form.contractValuesPublicHint')}
+          state={state}
+        />
         <div class="button-group">
           <SubmitButton>{mode === 'create' ? t('instruments.form.createSubmit') : t('instruments.form.editSubmit')}</SubmitButton>
           <a href={cancelHref}>{t('common.actions.cancel')}</a>
@@ -137,7 +231,14 @@ interface SmallFormProps {
   state: FormState;
 }
 
-function SmallForm({ instrument, state, title, action, children, submit }: SmallFormProps & { title: string; action: string; children: ComponentChildren; submit: string }) {
+function SmallForm({
+  instrument,
+  state,
+  title,
+  action,
+  children,
+  submit,
+}: SmallFormProps & { title: string; action: string; children: ComponentChildren; submit: string }) {
   const { t } = useView();
   return (
     <Layout title={title} hasErrors={state.errors.length > 0}>
@@ -158,10 +259,28 @@ function SmallForm({ instrument, state, title, action, children, submit }: Small
 export function StageFormPage({ instrument, state }: SmallFormProps) {
   const { t } = useView();
   return (
-    <SmallForm instrument={instrument} state={state} title={t('instruments.stage.title')} action={`/instruments/${instrument.id}/stage`} submit={t('instruments.stage.submit')}>
+    <SmallForm
+      instrument={instrument}
+      state={state}
+      title={t('instruments.stage.title')}
+      action={`/instruments/${instrument.id}/stage`}
+      submit={t('instruments.stage.submit')}
+    >
       <p>{t('instruments.stage.current', { stage: t(`instruments.stages.${instrument.stage}`) })}</p>
-      <RadioGroup name="stage" legend={t('instruments.stage.stage.legend')} state={state} options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))} />
-      <TextField name="occurredOn" type="date" label={t('instruments.stage.occurredOn.label')} hint={t('instruments.form.dateHint')} state={state} width="medium" />
+      <RadioGroup
+        name="stage"
+        legend={t('instruments.stage.stage.legend')}
+        state={state}
+        options={stages.map((stage) => ({ value: stage, label: t(`instruments.stages.${stage}`) }))}
+      />
+      <TextField
+        name="occurredOn"
+        type="date"
+        label={t('instruments.stage.occurredOn.label')}
+        hint={t('instruments.form.dateHint')}
+        state={state}
+        width="medium"
+      />
       <TextArea name="evidence" label={t('instruments.stage.evidence.label')} hint={t('instruments.stage.evidence.hint')} state={state} rows={3} />
       <TextArea name="reason" label={t('instruments.stage.reason.label')} hint={t('instruments.stage.reason.hint')} state={state} rows={3} />
     </SmallForm>
@@ -171,24 +290,84 @@ export function StageFormPage({ instrument, state }: SmallFormProps) {
 export function ChainFormPage({ instrument, state, organisations }: SmallFormProps & { organisations: { id: number; name: string }[] }) {
   const { t } = useView();
   return (
-    <SmallForm instrument={instrument} state={state} title={t('instruments.chain.title')} action={`/instruments/${instrument.id}/chain`} submit={t('instruments.chain.submit')}>
-      <SelectField name="organisationId" label={t('instruments.chain.organisationId.label')} hint={t('instruments.chain.organisationId.hint')} state={state} placeholder={t('instruments.form.choose')} options={organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name }))} />
-      <RadioGroup name="role" legend={t('instruments.chain.role.legend')} state={state} options={chainRoles.map((role) => ({ value: role, label: t(`instruments.roles.${role}`) }))} />
-      <RadioGroup name="inRegion" legend={t('instruments.chain.inRegion.legend')} state={state} options={[{ value: 'yes', label: t('instruments.page.yes') }, { value: 'no', label: t('instruments.page.no') }]} />
-      <TextField name="contractValueEur" label={t('instruments.chain.contractValueEur.label')} hint={t('instruments.chain.contractValueEur.hint')} state={state} width="medium" inputMode="decimal" />
-      <RadioGroup name="procurement" legend={t('instruments.chain.procurement.legend')} state={state} options={procurementRoutes.map((route) => ({ value: route, label: t(`instruments.procurement.${route}`) }))} />
+    <SmallForm
+      instrument={instrument}
+      state={state}
+      title={t('instruments.chain.title')}
+      action={`/instruments/${instrument.id}/chain`}
+      submit={t('instruments.chain.submit')}
+    >
+      <SelectField
+        name="organisationId"
+        label={t('instruments.chain.organisationId.label')}
+        hint={t('instruments.chain.organisationId.hint')}
+        state={state}
+        placeholder={t('instruments.form.choose')}
+        options={organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name }))}
+      />
+      <RadioGroup
+        name="role"
+        legend={t('instruments.chain.role.legend')}
+        state={state}
+        options={chainRoles.map((role) => ({ value: role, label: t(`instruments.roles.${role}`) }))}
+      />
+      <RadioGroup
+        name="inRegion"
+        legend={t('instruments.chain.inRegion.legend')}
+        state={state}
+        options={[
+          { value: 'yes', label: t('instruments.page.yes') },
+          { value: 'no', label: t('instruments.page.no') },
+        ]}
+      />
+      <TextField
+        name="contractValueEur"
+        label={t('instruments.chain.contractValueEur.label')}
+        hint={t('instruments.chain.contractValueEur.hint')}
+        state={state}
+        width="medium"
+        inputMode="decimal"
+      />
+      <RadioGroup
+        name="procurement"
+        legend={t('instruments.chain.procurement.legend')}
+        state={state}
+        options={procurementRoutes.map((route) => ({ value: route, label: t(`instruments.procurement.${route}`) }))}
+      />
     </SmallForm>
   );
 }
 
 export function ImpactFormPage({ instrument, state }: SmallFormProps) {
   const { t } = useView();
-  const number = (name: string, hint?: string) => <TextField name={name} label={t(`instruments.impact.${name}.label`)} {...(hint ? { hint } : {})} state={state} width="medium" inputMode="decimal" />;
+  const number = (name: string, hint?: string) => (
+    <TextField name={name} label={t(`instruments.impact.${name}.label`)} {...(hint ? { hint } : {})} state={state} width="medium" inputMode="decimal" />
+  );
   return (
-    <SmallForm instrument={instrument} state={state} title={t('instruments.impact.title')} action={`/instruments/${instrument.id}/impact`} submit={t('instruments.impact.submit')}>
+    <SmallForm
+      instrument={instrument}
+      state={state}
+      title={t('instruments.impact.title')}
+      action={`/instruments/${instrument.id}/impact`}
+      submit={t('instruments.impact.submit')}
+    >
       <p>{t('instruments.impact.intro')}</p>
-      <TextField name="periodStart" type="date" label={t('instruments.impact.periodStart.label')} hint={t('instruments.form.dateHint')} state={state} width="medium" />
-      <TextField name="periodEnd" type="date" label={t('instruments.impact.periodEnd.label')} hint={t('instruments.form.dateHint')} state={state} width="medium" />
+      <TextField
+        name="periodStart"
+        type="date"
+        label={t('instruments.impact.periodStart.label')}
+        hint={t('instruments.form.dateHint')}
+        state={state}
+        width="medium"
+      />
+      <TextField
+        name="periodEnd"
+        type="date"
+        label={t('instruments.impact.periodEnd.label')}
+        hint={t('instruments.form.dateHint')}
+        state={state}
+        width="medium"
+      />
       {number('users')}
       {number('transactions')}
       {number('processingMinutesDigital')}

@@ -49,7 +49,8 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
     <Layout title={instrument.name}>
       <PageHeading caption={names.partner}>{written(instrument.name)}</PageHeading>
       <p>
-        <Tag tone={instrument.stage === 'live' || instrument.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${instrument.stage}`)}</Tag> {t(`instruments.kinds.${instrument.kind}`)}
+        <Tag tone={instrument.stage === 'live' || instrument.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${instrument.stage}`)}</Tag>{' '}
+        {t(`instruments.kinds.${instrument.kind}`)}
         {instrument.published ? null : (
           <>
             {' '}
@@ -73,7 +74,16 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
         <SummaryList
           rows={[
             { key: t('instruments.fields.partner'), value: <a href={`/partners/${instrument.partnerId}`}>{names.partner}</a> },
-            { key: t('instruments.fields.services'), value: <ul class="plain-list" lang={instrument.textLanguage}>{instrument.services.map((service) => <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>)}</ul> },
+            {
+              key: t('instruments.fields.services'),
+              value: (
+                <ul class="plain-list" lang={instrument.textLanguage}>
+                  {instrument.services.map((service) => (
+                    <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>
+                  ))}
+                </ul>
+              ),
+            },
             { key: t('instruments.fields.channels'), value: list(instrument.channels.map((channel) => t(`instruments.channels.${channel}`))) },
             { key: t('instruments.fields.audiences'), value: list(instrument.audiences.map((audience) => t(`instruments.audiences.${audience}`))) },
             { key: t('instruments.fields.languages'), value: list(instrument.languages.map((code) => languageName.of(code) ?? code)) },
@@ -81,7 +91,10 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
             { key: t('instruments.fields.authentication'), value: instrument.authentication ? written(instrument.authentication) : t('instruments.page.none') },
             { key: t('instruments.fields.dataReused'), value: instrument.dataReused ? written(instrument.dataReused) : t('instruments.page.none') },
             { key: t('instruments.fields.licence'), value: instrument.licence ?? t('instruments.page.none') },
-            { key: t('instruments.fields.repositoryUrl'), value: instrument.repositoryUrl ? <a href={instrument.repositoryUrl}>{instrument.repositoryUrl}</a> : t('instruments.page.none') },
+            {
+              key: t('instruments.fields.repositoryUrl'),
+              value: instrument.repositoryUrl ? <a href={instrument.repositoryUrl}>{instrument.repositoryUrl}</a> : t('instruments.page.none'),
+            },
             { key: t('instruments.fields.theme'), value: names.theme ?? t('instruments.page.none') },
             { key: t('instruments.fields.textLanguage'), value: languageName.of(instrument.textLanguage) ?? instrument.textLanguage },
           ]}
@@ -92,8 +105,14 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
         <h2 id="origins">{t('instruments.page.origins')}</h2>
         <SummaryList
           rows={[
-            { key: t('instruments.fields.planAction'), value: names.action ? <a href={`/plans/${names.action.planId}`}>{names.action.title}</a> : t('instruments.page.none') },
-            { key: t('instruments.fields.practice'), value: names.practice ? <a href={`/practices/${names.practice.id}`}>{names.practice.title}</a> : t('instruments.page.none') },
+            {
+              key: t('instruments.fields.planAction'),
+              value: names.action ? <a href={`/plans/${names.action.planId}`}>{names.action.title}</a> : t('instruments.page.none'),
+            },
+            {
+              key: t('instruments.fields.practice'),
+              value: names.practice ? <a href={`/practices/${names.practice.id}`}>{names.practice.title}</a> : t('instruments.page.none'),
+            },
             {
               key: t('instruments.fields.events'),
               value: instrument.events.length ? (
@@ -136,14 +155,21 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
             </tr>
           ))}
         </DataTable>
-        {mayWrite ? <ButtonLink href={`/instruments/${instrument.id}/stage`} variant="secondary">{t('instruments.page.changeStage')}</ButtonLink> : null}
+        {mayWrite ? (
+          <ButtonLink href={`/instruments/${instrument.id}/stage`} variant="secondary">
+            {t('instruments.page.changeStage')}
+          </ButtonLink>
+        ) : null}
       </section>
 
       <section aria-labelledby="chain">
         <h2 id="chain">{t('instruments.page.chain')}</h2>
         <p>
-          {t('instruments.page.regionalShare', { share: percent(instrument.spending.regionalSharePercent) })} {t('instruments.page.smeShare', { share: percent(instrument.spending.smeSharePercent) })}
-          {instrument.contractsVisible && instrument.spending.totalEur > 0 ? ` ${t('instruments.page.spendingTotal', { total: formatEuros(instrument.spending.totalEur), regional: formatEuros(instrument.spending.regionalEur), sme: formatEuros(instrument.spending.smeEur) })}` : ''}
+          {t('instruments.page.regionalShare', { share: percent(instrument.spending.regionalSharePercent) })}{' '}
+          {t('instruments.page.smeShare', { share: percent(instrument.spending.smeSharePercent) })}
+          {instrument.contractsVisible && instrument.spending.totalEur > 0
+            ? ` ${t('instruments.page.spendingTotal', { total: formatEuros(instrument.spending.totalEur), regional: formatEuros(instrument.spending.regionalEur), sme: formatEuros(instrument.spending.smeEur) })}`
+            : ''}
         </p>
         {instrument.chain.length === 0 ? (
           <p>{t('instruments.page.noChain')}</p>
@@ -158,8 +184,16 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
                 <th scope="col">{t('instruments.chain.inRegion.legend')}</th>
                 <th scope="col">{t('instruments.page.sme')}</th>
                 <th scope="col">{t('instruments.chain.procurement.legend')}</th>
-                {instrument.contractsVisible ? <th scope="col" class="numeric">{t('instruments.chain.contractValueEur.label')}</th> : null}
-                {mayWrite ? <th scope="col"><span class="visually-hidden">{t('instruments.page.actions')}</span></th> : null}
+                {instrument.contractsVisible ? (
+                  <th scope="col" class="numeric">
+                    {t('instruments.chain.contractValueEur.label')}
+                  </th>
+                ) : null}
+                {mayWrite ? (
+                  <th scope="col">
+                    <span class="visually-hidden">{t('instruments.page.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             }
           >
@@ -182,7 +216,11 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
           </DataTable>
         )}
         {instrument.contractsVisible ? null : <p class="field__hint">{t('instruments.page.contractsHidden')}</p>}
-        {mayWrite ? <ButtonLink href={`/instruments/${instrument.id}/chain`} variant="secondary">{t('instruments.page.addOrganisation')}</ButtonLink> : null}
+        {mayWrite ? (
+          <ButtonLink href={`/instruments/${instrument.id}/chain`} variant="secondary">
+            {t('instruments.page.addOrganisation')}
+          </ButtonLink>
+        ) : null}
       </section>
 
       <section aria-labelledby="impact">
@@ -193,9 +231,24 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
           <>
             <SummaryList
               rows={[
-                { key: t('instruments.figures.timeSaved'), value: summary.timeSavedHours === null ? t('instruments.page.unknown') : t('instruments.figures.hours', { hours: formatNumber(Math.round(summary.timeSavedHours)) }) },
-                { key: t('instruments.figures.moneySaved'), value: summary.moneySavedEur === null ? t('instruments.page.unknown') : formatEuros(summary.moneySavedEur) },
-                { key: t('instruments.figures.takeUpGrowth'), value: summary.takeUpGrowthPoints === null ? t('instruments.page.unknown') : t('instruments.figures.points', { points: formatNumber(Math.round(summary.takeUpGrowthPoints * 10) / 10) }) },
+                {
+                  key: t('instruments.figures.timeSaved'),
+                  value:
+                    summary.timeSavedHours === null
+                      ? t('instruments.page.unknown')
+                      : t('instruments.figures.hours', { hours: formatNumber(Math.round(summary.timeSavedHours)) }),
+                },
+                {
+                  key: t('instruments.figures.moneySaved'),
+                  value: summary.moneySavedEur === null ? t('instruments.page.unknown') : formatEuros(summary.moneySavedEur),
+                },
+                {
+                  key: t('instruments.figures.takeUpGrowth'),
+                  value:
+                    summary.takeUpGrowthPoints === null
+                      ? t('instruments.page.unknown')
+                      : t('instruments.figures.points', { points: formatNumber(Math.round(summary.takeUpGrowthPoints * 10) / 10) }),
+                },
                 { key: t('instruments.figures.transactionsGrowth'), value: percent(summary.transactionsGrowthPercent) },
               ]}
             />
@@ -211,15 +264,35 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
               head={
                 <tr>
                   <th scope="col">{t('instruments.page.period')}</th>
-                  <th scope="col" class="numeric">{t('instruments.impact.users.label')}</th>
-                  <th scope="col" class="numeric">{t('instruments.impact.transactions.label')}</th>
-                  <th scope="col" class="numeric">{t('instruments.page.minutes')}</th>
-                  <th scope="col" class="numeric">{t('instruments.page.costs')}</th>
-                  <th scope="col" class="numeric">{t('instruments.impact.satisfactionPercent.label')}</th>
-                  <th scope="col" class="numeric">{t('instruments.impact.digitalSharePercent.label')}</th>
-                  <th scope="col" class="numeric">{t('instruments.figures.timeSaved')}</th>
-                  <th scope="col" class="numeric">{t('instruments.figures.moneySaved')}</th>
-                  {mayWrite ? <th scope="col"><span class="visually-hidden">{t('instruments.page.actions')}</span></th> : null}
+                  <th scope="col" class="numeric">
+                    {t('instruments.impact.users.label')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.impact.transactions.label')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.page.minutes')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.page.costs')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.impact.satisfactionPercent.label')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.impact.digitalSharePercent.label')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.figures.timeSaved')}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {t('instruments.figures.moneySaved')}
+                  </th>
+                  {mayWrite ? (
+                    <th scope="col">
+                      <span class="visually-hidden">{t('instruments.page.actions')}</span>
+                    </th>
+                  ) : null}
                 </tr>
               }
             >

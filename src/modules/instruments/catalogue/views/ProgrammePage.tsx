@@ -58,8 +58,20 @@ export function ProgrammePage({ view }: { view: ProgrammeView }) {
         <h2 id="chain">{t('instruments.programme.chain')}</h2>
         <SummaryList
           rows={[
-            { key: t('instruments.programme.regionalShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.regionalSharePercent)} (${formatEuros(view.spending.regionalEur)} / ${formatEuros(view.spending.totalEur)})` : percent(view.spending.regionalSharePercent) },
-            { key: t('instruments.programme.smeShare'), value: view.amountsVisible && view.spending.totalEur > 0 ? `${percent(view.spending.smeSharePercent)} (${formatEuros(view.spending.smeEur)} / ${formatEuros(view.spending.totalEur)})` : percent(view.spending.smeSharePercent) },
+            {
+              key: t('instruments.programme.regionalShare'),
+              value:
+                view.amountsVisible && view.spending.totalEur > 0
+                  ? `${percent(view.spending.regionalSharePercent)} (${formatEuros(view.spending.regionalEur)} / ${formatEuros(view.spending.totalEur)})`
+                  : percent(view.spending.regionalSharePercent),
+            },
+            {
+              key: t('instruments.programme.smeShare'),
+              value:
+                view.amountsVisible && view.spending.totalEur > 0
+                  ? `${percent(view.spending.smeSharePercent)} (${formatEuros(view.spending.smeEur)} / ${formatEuros(view.spending.totalEur)})`
+                  : percent(view.spending.smeSharePercent),
+            },
           ]}
         />
       </section>
@@ -68,7 +80,13 @@ export function ProgrammePage({ view }: { view: ProgrammeView }) {
         <SummaryList
           rows={[
             { key: t('instruments.figures.moneySaved'), value: view.moneySavedEur === null ? t('instruments.page.unknown') : formatEuros(view.moneySavedEur) },
-            { key: t('instruments.figures.timeSaved'), value: view.timeSavedHours === null ? t('instruments.page.unknown') : t('instruments.figures.hours', { hours: formatNumber(Math.round(view.timeSavedHours)) }) },
+            {
+              key: t('instruments.figures.timeSaved'),
+              value:
+                view.timeSavedHours === null
+                  ? t('instruments.page.unknown')
+                  : t('instruments.figures.hours', { hours: formatNumber(Math.round(view.timeSavedHours)) }),
+            },
           ]}
         />
         <p class="field__hint">{t('instruments.figures.assumptions')}</p>

@@ -70,7 +70,17 @@ export function ImpactImportPage({ instrument, state }: { instrument: { id: numb
 }
 
 /** After an upload: what was imported, or why nothing was. `target` is where the imported records are shown. */
-export function ImportReportPage({ report, fileName, kind, target }: { report: ImportReport; fileName: string; kind: 'catalogue' | 'impact'; target: { href: string; label: string } }) {
+export function ImportReportPage({
+  report,
+  fileName,
+  kind,
+  target,
+}: {
+  report: ImportReport;
+  fileName: string;
+  kind: 'catalogue' | 'impact';
+  target: { href: string; label: string };
+}) {
   const { t, formatNumber } = useView();
   const imported = report.imported > 0;
   const title = !imported

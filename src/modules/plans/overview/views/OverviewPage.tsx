@@ -24,7 +24,11 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
           <section aria-labelledby="progress">
             <h2 id="progress">{t('plans.overview.progress')}</h2>
             <figure class="chart">
-              <img src="/plans/overview/progress.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.progress') })} {...barChartSize(plans.length, true)} />
+              <img
+                src="/plans/overview/progress.svg"
+                alt={t('plans.overview.chartAlt', { title: t('plans.overview.progress') })}
+                {...barChartSize(plans.length, true)}
+              />
             </figure>
             <DataTable
               caption={t('plans.overview.progressTable')}
@@ -64,7 +68,11 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
           <section aria-labelledby="budget">
             <h2 id="budget">{t('plans.overview.budget')}</h2>
             <figure class="chart">
-              <img src="/plans/overview/budget.svg" alt={t('plans.overview.chartAlt', { title: t('plans.overview.budget') })} {...barChartSize(plans.length, true)} />
+              <img
+                src="/plans/overview/budget.svg"
+                alt={t('plans.overview.chartAlt', { title: t('plans.overview.budget') })}
+                {...barChartSize(plans.length, true)}
+              />
             </figure>
             <DataTable
               caption={t('plans.overview.budgetTable')}
@@ -96,7 +104,12 @@ export function OverviewPage({ plans, partnerName }: { plans: PlanProgress[]; pa
                 <figcaption>
                   <a href={`/plans/${plan.planId}#timeline`}>{t('plans.overview.timelineOf', { partner: partnerName.get(plan.partnerId) ?? '' })}</a>
                 </figcaption>
-                <img src={`/plans/${plan.planId}/timeline.svg`} alt={t('plans.overview.timelineAlt', { partner: partnerName.get(plan.partnerId) ?? '' })} width={720} loading="lazy" />
+                <img
+                  src={`/plans/${plan.planId}/timeline.svg`}
+                  alt={t('plans.overview.timelineAlt', { partner: partnerName.get(plan.partnerId) ?? '' })}
+                  width={720}
+                  loading="lazy"
+                />
               </figure>
             ))}
           </section>

@@ -21,7 +21,9 @@ function Report({ planId, report }: { planId: number; report: ProgressReport }) 
           { key: t('plans.report.workDone.label'), value: <p class="prose">{report.workDone}</p> },
           {
             key: t('plans.report.instrumentImproved.legend'),
-            value: report.instrumentImproved ? `${t(`plans.improvementTypes.${report.improvementType ?? 'new_project'}`)}: ${report.improvementDescription}` : t('plans.report.no'),
+            value: report.instrumentImproved
+              ? `${t(`plans.improvementTypes.${report.improvementType ?? 'new_project'}`)}: ${report.improvementDescription}`
+              : t('plans.report.no'),
           },
           {
             key: t('plans.report.evidence'),
@@ -35,7 +37,8 @@ function Report({ planId, report }: { planId: number; report: ProgressReport }) 
                       </a>
                     ) : item.file ? (
                       <a href={`/plans/${planId}/files/${item.file.id}`}>
-                        {item.file.name} ({allowedEvidenceTypes[item.file.mediaType] ?? item.file.mediaType}, {formatNumber(Math.ceil(item.file.sizeBytes / 1024))} KB)
+                        {item.file.name} ({allowedEvidenceTypes[item.file.mediaType] ?? item.file.mediaType},{' '}
+                        {formatNumber(Math.ceil(item.file.sizeBytes / 1024))} KB)
                       </a>
                     ) : null}
                   </li>
@@ -52,7 +55,21 @@ function Report({ planId, report }: { planId: number; report: ProgressReport }) 
   );
 }
 
-export function ReportsPage({ planId, partnerName, actions, semesters, reports, mayReport }: { planId: number; partnerName: string; actions: PlanAction[]; semesters: Semester[]; reports: ProgressReport[]; mayReport: boolean }) {
+export function ReportsPage({
+  planId,
+  partnerName,
+  actions,
+  semesters,
+  reports,
+  mayReport,
+}: {
+  planId: number;
+  partnerName: string;
+  actions: PlanAction[];
+  semesters: Semester[];
+  reports: ProgressReport[];
+  mayReport: boolean;
+}) {
   const { t, formatDate } = useView();
   const title = t('plans.reports.title', { partner: partnerName });
   return (
@@ -103,7 +120,21 @@ export function ReportsPage({ planId, partnerName, actions, semesters, reports, 
   );
 }
 
-export function ReportFormPage({ planId, action, semesters, semester, state, correcting }: { planId: number; action: PlanAction; semesters: Semester[]; semester: number; state: FormState; correcting: boolean }) {
+export function ReportFormPage({
+  planId,
+  action,
+  semesters,
+  semester,
+  state,
+  correcting,
+}: {
+  planId: number;
+  action: PlanAction;
+  semesters: Semester[];
+  semester: number;
+  state: FormState;
+  correcting: boolean;
+}) {
   const { t, formatDate } = useView();
   const title = t('plans.report.title', { action: action.title });
   const types = Object.values(allowedEvidenceTypes).join(', ');
@@ -119,11 +150,34 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
           label={t('plans.report.semester.label')}
           state={state}
           value={String(semester)}
-          options={semesters.map((entry) => ({ value: String(entry.number), label: t('plans.reports.semester', { number: entry.number, start: formatDate(entry.startsOn), end: formatDate(entry.endsOn) }) }))}
+          options={semesters.map((entry) => ({
+            value: String(entry.number),
+            label: t('plans.reports.semester', { number: entry.number, start: formatDate(entry.startsOn), end: formatDate(entry.endsOn) }),
+          }))}
         />
-        <RadioGroup name="status" legend={t('plans.report.status.legend')} state={state} options={reportStatuses.map((status) => ({ value: status, label: t(`plans.reportStatuses.${status}`) }))} />
-        <TextField name="percentComplete" type="number" label={t('plans.report.percentComplete.label')} hint={t('plans.report.percentComplete.hint')} state={state} width="short" inputMode="numeric" />
-        <TextField name="spentEur" label={t('plans.report.spentEur.label')} hint={t('plans.report.spentEur.hint')} state={state} width="medium" inputMode="decimal" />
+        <RadioGroup
+          name="status"
+          legend={t('plans.report.status.legend')}
+          state={state}
+          options={reportStatuses.map((status) => ({ value: status, label: t(`plans.reportStatuses.${status}`) }))}
+        />
+        <TextField
+          name="percentComplete"
+          type="number"
+          label={t('plans.report.percentComplete.label')}
+          hint={t('plans.report.percentComplete.hint')}
+          state={state}
+          width="short"
+          inputMode="numeric"
+        />
+        <TextField
+          name="spentEur"
+          label={t('plans.report.spentEur.label')}
+          hint={t('plans.report.spentEur.hint')}
+          state={state}
+          width="medium"
+          inputMode="decimal"
+        />
         <TextArea name="workDone" label={t('plans.report.workDone.label')} state={state} rows={5} />
         <TextArea name="links" label={t('plans.report.links.label')} hint={t('plans.report.links.hint')} state={state} rows={3} />
         <FileField
@@ -143,7 +197,13 @@ export function ReportFormPage({ planId, action, semesters, semester, state, cor
             { value: 'no', label: t('plans.report.no') },
           ]}
         />
-        <RadioGroup name="improvementType" legend={t('plans.report.improvementType.legend')} hint={t('plans.report.improvementType.hint')} state={state} options={improvementTypes.map((type) => ({ value: type, label: t(`plans.improvementTypes.${type}`) }))} />
+        <RadioGroup
+          name="improvementType"
+          legend={t('plans.report.improvementType.legend')}
+          hint={t('plans.report.improvementType.hint')}
+          state={state}
+          options={improvementTypes.map((type) => ({ value: type, label: t(`plans.improvementTypes.${type}`) }))}
+        />
         <TextArea name="improvementDescription" label={t('plans.report.improvementDescription.label')} state={state} rows={3} />
         <p>{t('plans.report.lockNote')}</p>
       </UploadForm>

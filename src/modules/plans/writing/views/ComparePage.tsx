@@ -15,9 +15,14 @@ function useValueText(names: Names) {
       if (value.length === 0) return '–';
       const map = field === 'practiceIds' ? names.practices : field === 'eventIds' ? names.events : field === 'transferIds' ? names.transfers : null;
       if (map) return value.map((id: number) => map.get(id) ?? `#${id}`).join('; ');
-      if (field === 'players') return (value as { organisationId: number; role: string }[]).map((player) => `${names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}${player.role ? ` – ${player.role}` : ''}`).join('; ');
-      if (field === 'funding') return (value as { source: string; amountEur: number }[]).map((line) => `${line.source}: EUR ${formatNumber(line.amountEur)}`).join('; ');
-      if (field === 'milestones') return (value as { dueOn: string; title: string }[]).map((milestone) => `${formatDate(milestone.dueOn)}: ${milestone.title}`).join('; ');
+      if (field === 'players')
+        return (value as { organisationId: number; role: string }[])
+          .map((player) => `${names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}${player.role ? ` – ${player.role}` : ''}`)
+          .join('; ');
+      if (field === 'funding')
+        return (value as { source: string; amountEur: number }[]).map((line) => `${line.source}: EUR ${formatNumber(line.amountEur)}`).join('; ');
+      if (field === 'milestones')
+        return (value as { dueOn: string; title: string }[]).map((milestone) => `${formatDate(milestone.dueOn)}: ${milestone.title}`).join('; ');
     }
     if (field === 'costsEur' && typeof value === 'number') return `EUR ${formatNumber(value)}`;
     if (field === 'improvementType' && typeof value === 'string') return t(`plans.improvementTypes.${value}`);
@@ -61,7 +66,10 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
         {shown.map((item) => (
           <li key={item.key} class="card">
             <h3 class="card__title">
-              {item.title} <Tag tone={item.status === 'removed' ? 'warning' : item.status === 'added' ? 'success' : 'neutral'}>{t(`plans.compare.statuses.${item.status}`)}</Tag>
+              {item.title}{' '}
+              <Tag tone={item.status === 'removed' ? 'warning' : item.status === 'added' ? 'success' : 'neutral'}>
+                {t(`plans.compare.statuses.${item.status}`)}
+              </Tag>
             </h3>
             {item.moved ? <p>{t('plans.compare.moved', { from: item.moved.from, to: item.moved.to })}</p> : null}
             <Fields fields={item.fields} names={names} labelOf={labelOf} />
@@ -75,7 +83,10 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
 export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from: number; to: number; diff: VersionDiff; names: Names }) {
   const { t } = useView();
   const title = t('plans.compare.title', { from, to });
-  const versions = plan.versions.map((version) => ({ value: String(version.number), label: t('plans.page.versionLink', { number: version.number, status: t(`plans.statuses.${version.status}`) }) }));
+  const versions = plan.versions.map((version) => ({
+    value: String(version.number),
+    label: t('plans.page.versionLink', { number: version.number, status: t(`plans.statuses.${version.status}`) }),
+  }));
   const labelOf = (field: string) => t(`plans.fields.${field}`);
   return (
     <Layout title={title}>

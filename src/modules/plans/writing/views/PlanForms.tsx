@@ -32,7 +32,9 @@ function rowId(name: string, row: number): string {
 
 /** Where the error summary should send each problem: to the row it names. */
 function rowAnchors(state: FormState): Record<string, string> {
-  return Object.fromEntries(state.errors.filter((error) => typeof error.values?.row === 'number').map((error) => [error.field, rowId(error.field, Number(error.values?.row))]));
+  return Object.fromEntries(
+    state.errors.filter((error) => typeof error.values?.row === 'number').map((error) => [error.field, rowId(error.field, Number(error.values?.row))]),
+  );
 }
 
 function rowsFrom(values: FormValues, name: string): string[] {
@@ -48,7 +50,11 @@ interface RowFieldProps {
 }
 
 function RowInput({ name, row, label, value }: RowFieldProps) {
-  return <Field id={rowId(name, row)} label={label}>{(control) => <input class="input" {...control} name={name} type="text" value={value} />}</Field>;
+  return (
+    <Field id={rowId(name, row)} label={label}>
+      {(control) => <input class="input" {...control} name={name} type="text" value={value} />}
+    </Field>
+  );
 }
 
 function RowSelect({ name, row, label, value, options, placeholder }: RowFieldProps & { options: Option[]; placeholder: string }) {
@@ -145,7 +151,19 @@ export function actionValues(action: PlanAction): FormValues {
   };
 }
 
-export function ActionFormPage({ planId, action, state, choices, partnerName }: { planId: number; action: string; state: FormState; choices: Choices; partnerName: Map<number, string> }) {
+export function ActionFormPage({
+  planId,
+  action,
+  state,
+  choices,
+  partnerName,
+}: {
+  planId: number;
+  action: string;
+  state: FormState;
+  choices: Choices;
+  partnerName: Map<number, string>;
+}) {
   const { t, formatDate } = useView();
   const creating = action.endsWith('/actions');
   const title = creating ? t('plans.action.addTitle') : t('plans.action.editTitle');
@@ -160,9 +178,33 @@ export function ActionFormPage({ planId, action, state, choices, partnerName }: 
       <Form action={action}>
         <TextField name="title" label={t('plans.fields.title')} state={state} />
         <TextArea name="background" label={t('plans.fields.background')} hint={t('plans.action.backgroundHint')} state={state} rows={4} />
-        {choices.practices.length ? <CheckboxGroup name="practiceIds" legend={t('plans.action.practicesLegend')} state={state} options={choices.practices.map((practice) => ({ value: String(practice.id), label: `${practice.title} – ${partnerName.get(practice.ownerPartnerId) ?? ''}` }))} /> : null}
-        {choices.events.length ? <CheckboxGroup name="eventIds" legend={t('plans.action.eventsLegend')} state={state} options={choices.events.map((event) => ({ value: String(event.id), label: `${event.title} (${formatDate(event.startsAt)})` }))} /> : null}
-        {choices.transfers.length ? <CheckboxGroup name="transferIds" legend={t('plans.action.transfersLegend')} state={state} options={choices.transfers.map((transfer) => ({ value: String(transfer.id), label: transfer.practiceTitle }))} /> : null}
+        {choices.practices.length ? (
+          <CheckboxGroup
+            name="practiceIds"
+            legend={t('plans.action.practicesLegend')}
+            state={state}
+            options={choices.practices.map((practice) => ({
+              value: String(practice.id),
+              label: `${practice.title} – ${partnerName.get(practice.ownerPartnerId) ?? ''}`,
+            }))}
+          />
+        ) : null}
+        {choices.events.length ? (
+          <CheckboxGroup
+            name="eventIds"
+            legend={t('plans.action.eventsLegend')}
+            state={state}
+            options={choices.events.map((event) => ({ value: String(event.id), label: `${event.title} (${formatDate(event.startsAt)})` }))}
+          />
+        ) : null}
+        {choices.transfers.length ? (
+          <CheckboxGroup
+            name="transferIds"
+            legend={t('plans.action.transfersLegend')}
+            state={state}
+            options={choices.transfers.map((transfer) => ({ value: String(transfer.id), label: transfer.practiceTitle }))}
+          />
+        ) : null}
         <TextArea name="description" label={t('plans.fields.description')} state={state} rows={6} />
         <h2>{t('plans.fields.players')}</h2>
         <p>{t('plans.action.playersIntro')}</p>
@@ -175,7 +217,9 @@ export function ActionFormPage({ planId, action, state, choices, partnerName }: 
               label={t('plans.fields.organisation')}
               value={players[index] ?? ''}
               placeholder={t('plans.action.chooseOrganisation')}
-              options={choices.organisations.map((organisation) => ({ value: String(organisation.id), label: organisation.name })).sort((a, b) => a.label.localeCompare(b.label))}
+              options={choices.organisations
+                .map((organisation) => ({ value: String(organisation.id), label: organisation.name }))
+                .sort((a, b) => a.label.localeCompare(b.label))}
             />
             <RowInput name="playerRole" row={index + 1} label={t('plans.fields.role')} value={rowsFrom(state.values, 'playerRole')[index] ?? ''} />
           </fieldset>
@@ -190,11 +234,21 @@ export function ActionFormPage({ planId, action, state, choices, partnerName }: 
           <fieldset class="fieldset" key={index}>
             <legend class="fieldset__legend">{t('plans.action.fundingLegend', { row: index + 1 })}</legend>
             <RowInput name="fundingSource" row={index + 1} label={t('plans.fields.fundingSource')} value={funding[index] ?? ''} />
-            <RowInput name="fundingAmount" row={index + 1} label={t('plans.fields.fundingAmount')} value={rowsFrom(state.values, 'fundingAmount')[index] ?? ''} />
+            <RowInput
+              name="fundingAmount"
+              row={index + 1}
+              label={t('plans.fields.fundingAmount')}
+              value={rowsFrom(state.values, 'fundingAmount')[index] ?? ''}
+            />
           </fieldset>
         ))}
         {fundingDiffers ? <Checkbox name="acceptFundingDifference" label={t('plans.action.acceptFundingDifference')} state={state} /> : null}
-        <RadioGroup name="improvementType" legend={t('plans.fields.improvementType')} state={state} options={improvementTypes.map((type) => ({ value: type, label: t(`plans.improvementTypes.${type}`) }))} />
+        <RadioGroup
+          name="improvementType"
+          legend={t('plans.fields.improvementType')}
+          state={state}
+          options={improvementTypes.map((type) => ({ value: type, label: t(`plans.improvementTypes.${type}`) }))}
+        />
         <TextArea name="instrumentsText" label={t('plans.fields.instrumentsText')} hint={t('plans.action.instrumentsHint')} state={state} rows={3} />
         <div class="button-group">
           <SubmitButton>{t('plans.action.submit')}</SubmitButton>

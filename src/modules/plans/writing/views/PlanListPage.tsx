@@ -5,7 +5,17 @@ import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { PlanSummary } from '../service.js';
 
-export function PlanListPage({ partners, plans, creatable, readable }: { partners: { id: number; name: string }[]; plans: PlanSummary[]; creatable: number[]; readable: number[] }) {
+export function PlanListPage({
+  partners,
+  plans,
+  creatable,
+  readable,
+}: {
+  partners: { id: number; name: string }[];
+  plans: PlanSummary[];
+  creatable: number[];
+  readable: number[];
+}) {
   const { t } = useView();
   return (
     <Layout title={t('plans.list.title')}>

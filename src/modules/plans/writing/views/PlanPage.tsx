@@ -91,7 +91,9 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
       <PageHeading caption={t('plans.page.caption')}>{title}</PageHeading>
       <p>
         {t('plans.document.version', { number: version.number, status: t(`plans.statuses.${version.status}`) })}
-        {version.endorsedOn ? ` · ${t('plans.page.endorsed', { date: formatDate(version.endorsedOn), by: version.endorsedBy ?? '', body: version.endorsingBody ?? '' })}` : ''}
+        {version.endorsedOn
+          ? ` · ${t('plans.page.endorsed', { date: formatDate(version.endorsedOn), by: version.endorsedBy ?? '', body: version.endorsingBody ?? '' })}`
+          : ''}
       </p>
       {version.reviewComment && version.status === 'draft' ? <p class="inset">{t('plans.page.returned', { comment: version.reviewComment })}</p> : null}
       {plan.versions.length > 1 ? (
@@ -102,7 +104,9 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
                 {entry.number === version.number ? (
                   <strong aria-current="page">{t('plans.page.versionLink', { number: entry.number, status: t(`plans.statuses.${entry.status}`) })}</strong>
                 ) : (
-                  <a href={`/plans/${plan.id}?version=${entry.number}`}>{t('plans.page.versionLink', { number: entry.number, status: t(`plans.statuses.${entry.status}`) })}</a>
+                  <a href={`/plans/${plan.id}?version=${entry.number}`}>
+                    {t('plans.page.versionLink', { number: entry.number, status: t(`plans.statuses.${entry.status}`) })}
+                  </a>
                 )}
               </li>
             ))}
@@ -132,10 +136,17 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
             { key: t('plans.fields.partner'), value: <a href={`/partners/${plan.partnerId}`}>{names.partner.name}</a> },
             { key: t('plans.fields.country'), value: names.partner.countryName },
             { key: t('plans.fields.region'), value: `${names.partner.nutsName} (NUTS ${names.partner.nutsCode})` },
-            { key: t('plans.fields.contact'), value: content.contact.name ? [content.contact.name, content.contact.email].filter(Boolean).join(', ') : t('plans.page.contactSignedIn') },
+            {
+              key: t('plans.fields.contact'),
+              value: content.contact.name ? [content.contact.name, content.contact.email].filter(Boolean).join(', ') : t('plans.page.contactSignedIn'),
+            },
           ]}
         />
-        {editable ? <ButtonLink href={`/plans/${plan.id}/context`} variant="secondary">{t('plans.page.editContext')}</ButtonLink> : null}
+        {editable ? (
+          <ButtonLink href={`/plans/${plan.id}/context`} variant="secondary">
+            {t('plans.page.editContext')}
+          </ButtonLink>
+        ) : null}
         <Comments planId={plan.id} target="part1" comments={comments} mayComment={commentable} />
       </section>
 

@@ -50,7 +50,10 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
             '–'
           ),
         },
-        { key: t('plans.fields.timeframe'), value: `${action.startsOn ? formatDate(action.startsOn) : '…'} – ${action.endsOn ? formatDate(action.endsOn) : '…'}` },
+        {
+          key: t('plans.fields.timeframe'),
+          value: `${action.startsOn ? formatDate(action.startsOn) : '…'} – ${action.endsOn ? formatDate(action.endsOn) : '…'}`,
+        },
         {
           key: t('plans.fields.milestones'),
           value: action.milestones.length ? (

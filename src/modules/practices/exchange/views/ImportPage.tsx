@@ -39,7 +39,11 @@ export function ImportPage({ programmes, mayAdjust, state }: { programmes: Optio
           </div>
         }
       >
-        {programmes.length > 1 ? <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} /> : <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />}
+        {programmes.length > 1 ? (
+          <SelectField name="programmeId" label={t('practices.import.programme')} options={programmes} state={state} />
+        ) : (
+          <input type="hidden" name="programmeId" value={programmes[0]?.value ?? ''} />
+        )}
         <FileField
           name="file"
           label={t('practices.import.file')}

@@ -17,7 +17,12 @@ export function DecisionPage({ kind, practice, state }: { kind: 'review' | 'prop
       <PageHeading>{title}</PageHeading>
       <p>{t(`practices.${kind}.intro`)}</p>
       <Form action={`/practices/${practice.id}/${kind}`}>
-        <RadioGroup name="decision" legend={t(`practices.${kind}.decision.label`)} state={state} options={choices.map((choice) => ({ value: choice, label: t(`practices.${kind}.decisions.${choice}`) }))} />
+        <RadioGroup
+          name="decision"
+          legend={t(`practices.${kind}.decision.label`)}
+          state={state}
+          options={choices.map((choice) => ({ value: choice, label: t(`practices.${kind}.decisions.${choice}`) }))}
+        />
         <TextArea name="comment" label={t(`practices.${kind}.comment.label`)} hint={t(`practices.${kind}.comment.hint`)} state={state} rows={5} />
         <SubmitButton>{t(`practices.${kind}.submit`)}</SubmitButton>
       </Form>

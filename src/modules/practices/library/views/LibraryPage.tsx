@@ -112,17 +112,44 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
         <div class="library__layout">
           <div class="library__filters">
             <h2 class="library__heading">{t('practices.library.filters')}</h2>
-            <FacetGroup name="theme" legend={t('practices.fields.themes')} selected={query.theme} options={options('theme', themes.map((theme) => ({ value: theme.code, label: themeName(theme, locale) })))} />
+            <FacetGroup
+              name="theme"
+              legend={t('practices.fields.themes')}
+              selected={query.theme}
+              options={options(
+                'theme',
+                themes.map((theme) => ({ value: theme.code, label: themeName(theme, locale) })),
+              )}
+            />
             <FacetGroup name="country" legend={t('practices.fields.country')} selected={query.country} options={options('country', countries)} />
             <FacetGroup
               name="partner"
               legend={t('practices.fields.ownerPartner')}
               selected={query.partner.map(String)}
-              options={options('partner', partners.map((partner) => ({ value: String(partner.id), label: partner.shortName })))}
+              options={options(
+                'partner',
+                partners.map((partner) => ({ value: String(partner.id), label: partner.shortName })),
+              )}
             />
-            <FacetGroup name="scope" legend={t('practices.fields.geographicalScope')} selected={query.scope} options={options('scope', geographicalScopes.map((scope) => ({ value: scope, label: t(`practices.scope.${scope}`) })))} />
+            <FacetGroup
+              name="scope"
+              legend={t('practices.fields.geographicalScope')}
+              selected={query.scope}
+              options={options(
+                'scope',
+                geographicalScopes.map((scope) => ({ value: scope, label: t(`practices.scope.${scope}`) })),
+              )}
+            />
             {staff ? (
-              <FacetGroup name="status" legend={t('practices.fields.status')} selected={query.status} options={options('status', practiceStatuses.map((status) => ({ value: status, label: t(`practices.status.${status}`) })))} />
+              <FacetGroup
+                name="status"
+                legend={t('practices.fields.status')}
+                selected={query.status}
+                options={options(
+                  'status',
+                  practiceStatuses.map((status) => ({ value: status, label: t(`practices.status.${status}`) })),
+                )}
+              />
             ) : null}
             <SelectField
               name="sort"

@@ -84,26 +84,71 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
         {duplicate && errorFor(state, 'title') ? (
           <Inset>
             <p>
-              {t(duplicate.exact ? 'practices.form.duplicate.intro' : 'practices.form.duplicate.similarIntro')} <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
+              {t(duplicate.exact ? 'practices.form.duplicate.intro' : 'practices.form.duplicate.similarIntro')}{' '}
+              <a href={`/practices/${duplicate.id}`}>{duplicate.title}</a>
             </p>
             <Checkbox name="confirmDuplicate" label={t('practices.form.duplicate.confirm')} state={{ values: {}, errors: [] }} />
           </Inset>
         ) : null}
         <fieldset class="fieldset form-section">
           <legend class="form-section__legend">{t('practices.form.sections.about')}</legend>
-          <SelectField name="ownerPartnerId" label={t('practices.form.ownerPartnerId.label')} hint={mode === 'propose' ? t('practices.form.ownerPartnerId.proposeHint') : undefined} state={state} options={partnerOptions} />
-          <SelectField name="ownerOrganisationId" label={t('practices.form.ownerOrganisationId.label')} hint={t('practices.form.ownerOrganisationId.hint')} state={state} options={organisationOptions} placeholder={t('practices.form.ownerOrganisationId.none')} />
-          <SelectField name="language" label={t('practices.form.language.label')} hint={t('practices.form.language.hint')} state={state} options={locales.map((code) => ({ value: code, label: localeNames[code] }))} />
+          <SelectField
+            name="ownerPartnerId"
+            label={t('practices.form.ownerPartnerId.label')}
+            hint={mode === 'propose' ? t('practices.form.ownerPartnerId.proposeHint') : undefined}
+            state={state}
+            options={partnerOptions}
+          />
+          <SelectField
+            name="ownerOrganisationId"
+            label={t('practices.form.ownerOrganisationId.label')}
+            hint={t('practices.form.ownerOrganisationId.hint')}
+            state={state}
+            options={organisationOptions}
+            placeholder={t('practices.form.ownerOrganisationId.none')}
+          />
+          <SelectField
+            name="language"
+            label={t('practices.form.language.label')}
+            hint={t('practices.form.language.hint')}
+            state={state}
+            options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
+          />
           <TextField name="title" label={t('practices.form.title.label')} state={state} />
-          <TextArea name="summary" label={t('practices.form.summary.label')} hint={t('practices.form.summary.hint', { max: summaryMaxLength })} state={state} rows={4} />
-          <CheckboxGroup name="themes" legend={t('practices.form.themes.label')} hint={t('practices.form.themes.hint')} state={state} options={offered.map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))} />
+          <TextArea
+            name="summary"
+            label={t('practices.form.summary.label')}
+            hint={t('practices.form.summary.hint', { max: summaryMaxLength })}
+            state={state}
+            rows={4}
+          />
+          <CheckboxGroup
+            name="themes"
+            legend={t('practices.form.themes.label')}
+            hint={t('practices.form.themes.hint')}
+            state={state}
+            options={offered.map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))}
+          />
           <TextArea name="keywords" label={t('practices.form.keywords.label')} hint={t('practices.form.keywords.hint')} state={state} rows={4} />
         </fieldset>
 
         <fieldset class="fieldset form-section">
           <legend class="form-section__legend">{t('practices.form.sections.where')}</legend>
-          <SelectField name="locationCountry" label={t('practices.form.locationCountry.label')} state={state} options={countryOptions(locale)} placeholder={t('common.choose')} />
-          <TextField name="locationNuts" label={t('practices.form.locationNuts.label')} hint={t('practices.form.locationNuts.hint')} state={state} width="short" spellcheck={false} />
+          <SelectField
+            name="locationCountry"
+            label={t('practices.form.locationCountry.label')}
+            state={state}
+            options={countryOptions(locale)}
+            placeholder={t('common.choose')}
+          />
+          <TextField
+            name="locationNuts"
+            label={t('practices.form.locationNuts.label')}
+            hint={t('practices.form.locationNuts.hint')}
+            state={state}
+            width="short"
+            spellcheck={false}
+          />
           <TextField name="locationCity" label={t('practices.form.locationCity.label')} state={state} width="medium" />
           <RadioGroup
             name="geographicalScope"
@@ -118,7 +163,14 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
           <TextArea name="objective" label={t('practices.fields.objective')} state={state} rows={4} />
           <TextArea name="description" label={t('practices.fields.description')} hint={t('practices.form.description.hint')} state={state} rows={10} />
           <TextArea name="resources" label={t('practices.fields.resources')} hint={t('practices.form.resources.hint')} state={state} rows={3} />
-          <TextField name="resourcesEur" label={t('practices.form.resourcesEur.label')} hint={t('practices.form.resourcesEur.hint')} state={state} width="medium" inputMode="decimal" />
+          <TextField
+            name="resourcesEur"
+            label={t('practices.form.resourcesEur.label')}
+            hint={t('practices.form.resourcesEur.hint')}
+            state={state}
+            width="medium"
+            inputMode="decimal"
+          />
           <TextField name="startsOn" type="date" label={t('practices.form.startsOn.label')} hint={t('common.dateHint')} state={state} width="medium" />
           <TextField name="endsOn" type="date" label={t('practices.form.endsOn.label')} hint={t('practices.form.endsOn.hint')} state={state} width="medium" />
           <TextArea name="evidence" label={t('practices.fields.evidence')} state={state} rows={5} />
@@ -134,7 +186,10 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
           <TextField name="contactEmail" type="email" label={t('practices.form.contactEmail.label')} state={state} autocomplete="off" spellcheck={false} />
         </fieldset>
 
-        <details class="details form-section" open={locales.some((code) => Boolean(state.values[`title_${code}`]) || Boolean(state.values[`summary_${code}`])) || undefined}>
+        <details
+          class="details form-section"
+          open={locales.some((code) => Boolean(state.values[`title_${code}`]) || Boolean(state.values[`summary_${code}`])) || undefined}
+        >
           <summary>{t('practices.form.sections.translations')}</summary>
           <p class="field__hint">{t('practices.form.translationsHint')}</p>
           {locales.map((code) => (
@@ -145,7 +200,9 @@ export function PracticeFormPage({ mode, practice, state, partnerOptions, organi
           ))}
         </details>
 
-        <SubmitButton>{mode === 'edit' ? t('common.actions.saveChanges') : mode === 'propose' ? t('practices.form.proposeSubmit') : t('practices.form.createSubmit')}</SubmitButton>
+        <SubmitButton>
+          {mode === 'edit' ? t('common.actions.saveChanges') : mode === 'propose' ? t('practices.form.proposeSubmit') : t('practices.form.createSubmit')}
+        </SubmitButton>
       </Form>
     </Layout>
   );

@@ -66,7 +66,13 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
   const translation = practice.language !== locale ? practice.translations[locale] : undefined;
   const title = translation?.title ?? practice.title;
   const summary = translation?.summary ?? practice.summary;
-  const location = [practice.locationCity, practice.locationNuts ? `NUTS ${practice.locationNuts}` : null, practice.locationCountry ? countryName(locale, practice.locationCountry) : null].filter(Boolean).join(', ');
+  const location = [
+    practice.locationCity,
+    practice.locationNuts ? `NUTS ${practice.locationNuts}` : null,
+    practice.locationCountry ? countryName(locale, practice.locationCountry) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const rows: SummaryRow[] = [
     {
       key: t('practices.fields.owner'),
@@ -213,8 +219,8 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
             <ul>
               {transfers.map((transfer) => (
                 <li key={transfer.id}>
-                  {actions.seeTransfers ? <a href={`/transfers/${transfer.id}`}>{partnerName.get(transfer.partnerId)}</a> : partnerName.get(transfer.partnerId)}:{' '}
-                  {t(`practices.transfers.stages.${transfer.stage}`)}
+                  {actions.seeTransfers ? <a href={`/transfers/${transfer.id}`}>{partnerName.get(transfer.partnerId)}</a> : partnerName.get(transfer.partnerId)}
+                  : {t(`practices.transfers.stages.${transfer.stage}`)}
                 </li>
               ))}
             </ul>
@@ -223,7 +229,12 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
             <Form action={`/practices/${practice.id}/transfers`} class="panel">
               <h3>{t('practices.transfers.interest.title')}</h3>
               <p>{t('practices.transfers.interest.intro')}</p>
-              <SelectField name="importerPartnerId" label={t('practices.transfers.form.importerPartnerId.label')} options={actions.interestPartners} value={actions.interestPartners[0]?.value} />
+              <SelectField
+                name="importerPartnerId"
+                label={t('practices.transfers.form.importerPartnerId.label')}
+                options={actions.interestPartners}
+                value={actions.interestPartners[0]?.value}
+              />
               <TextArea name="notes" label={t('practices.transfers.form.notes.label')} rows={3} />
               <SubmitButton variant="secondary">{t('practices.transfers.interest.submit')}</SubmitButton>
             </Form>

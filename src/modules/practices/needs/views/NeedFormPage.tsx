@@ -6,7 +6,17 @@ import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { themeName, type Theme } from '../../../themes/service.js';
 
-export function NeedFormPage({ partner, needId, themes, state }: { partner: { id: number; name: string }; needId?: number; themes: Theme[]; state: FormState }) {
+export function NeedFormPage({
+  partner,
+  needId,
+  themes,
+  state,
+}: {
+  partner: { id: number; name: string };
+  needId?: number;
+  themes: Theme[];
+  state: FormState;
+}) {
   const { t, locale } = useView();
   const title = needId ? t('practices.needs.form.editTitle') : t('practices.needs.form.createTitle');
   return (
@@ -22,7 +32,13 @@ export function NeedFormPage({ partner, needId, themes, state }: { partner: { id
           placeholder={t('common.choose')}
           options={themes.filter((theme) => !theme.retired).map((theme) => ({ value: theme.code, label: themeName(theme, locale) }))}
         />
-        <TextArea name="description" label={t('practices.needs.form.description.label')} hint={t('practices.needs.form.description.hint')} state={state} rows={4} />
+        <TextArea
+          name="description"
+          label={t('practices.needs.form.description.label')}
+          hint={t('practices.needs.form.description.hint')}
+          state={state}
+          rows={4}
+        />
         <SubmitButton>{needId ? t('common.actions.saveChanges') : t('practices.needs.form.create')}</SubmitButton>
       </Form>
     </Layout>

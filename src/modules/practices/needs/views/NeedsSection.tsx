@@ -13,40 +13,40 @@ export function NeedsSection({ partnerId, recommendations, mayManage }: { partne
       {recommendations.length === 0 ? <p>{t('practices.needs.none')}</p> : null}
       <ul class="card-list">
         {recommendations.map(({ need, theme, practices }) => (
-            <li key={need.id} class="card">
-              <h3 class="card__title">{themeName(theme, locale)}</h3>
-              <p>{need.description}</p>
-              {practices.length === 0 ? (
-                <p class="card__meta">{t('practices.needs.noMatch')}</p>
-              ) : (
-                <>
-                  <p class="card__meta">{t('practices.needs.recommended')}</p>
-                  <ol>
-                    {practices.map((practice) => (
-                      <li key={practice.id}>
-                        <a href={`/practices/${practice.id}`}>{practice.title}</a> – {practice.ownerName}
-                      </li>
-                    ))}
-                  </ol>
-                </>
-              )}
-              {mayManage ? (
-                <ul class="inline-list">
-                  <li>
-                    <a href={`/learning-needs/${need.id}/edit`}>
-                      {t('common.actions.edit')}
-                      <span class="visually-hidden"> {need.description}</span>
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`/learning-needs/${need.id}/delete`}>
-                      {t('common.actions.delete')}
-                      <span class="visually-hidden"> {need.description}</span>
-                    </a>
-                  </li>
-                </ul>
-              ) : null}
-            </li>
+          <li key={need.id} class="card">
+            <h3 class="card__title">{themeName(theme, locale)}</h3>
+            <p>{need.description}</p>
+            {practices.length === 0 ? (
+              <p class="card__meta">{t('practices.needs.noMatch')}</p>
+            ) : (
+              <>
+                <p class="card__meta">{t('practices.needs.recommended')}</p>
+                <ol>
+                  {practices.map((practice) => (
+                    <li key={practice.id}>
+                      <a href={`/practices/${practice.id}`}>{practice.title}</a> – {practice.ownerName}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+            {mayManage ? (
+              <ul class="inline-list">
+                <li>
+                  <a href={`/learning-needs/${need.id}/edit`}>
+                    {t('common.actions.edit')}
+                    <span class="visually-hidden"> {need.description}</span>
+                  </a>
+                </li>
+                <li>
+                  <a href={`/learning-needs/${need.id}/delete`}>
+                    {t('common.actions.delete')}
+                    <span class="visually-hidden"> {need.description}</span>
+                  </a>
+                </li>
+              </ul>
+            ) : null}
+          </li>
         ))}
       </ul>
       {mayManage ? (

@@ -65,8 +65,20 @@ export function TransferPage({ transfer, events, ownerName, importerName, mayRec
         {mayRecord && nextStages.length > 0 ? (
           <Form action={`/transfers/${transfer.id}/stages`} class="panel">
             <h3>{t('practices.transfers.stageForm.title')}</h3>
-            <SelectField name="stage" label={t('practices.transfers.stageForm.stage.label')} state={state} options={nextStages.map((stage) => ({ value: stage, label: t(`practices.transfers.stages.${stage}`) }))} />
-            <TextField name="occurredOn" type="date" label={t('practices.transfers.stageForm.occurredOn.label')} hint={t('common.dateHint')} state={state} width="medium" />
+            <SelectField
+              name="stage"
+              label={t('practices.transfers.stageForm.stage.label')}
+              state={state}
+              options={nextStages.map((stage) => ({ value: stage, label: t(`practices.transfers.stages.${stage}`) }))}
+            />
+            <TextField
+              name="occurredOn"
+              type="date"
+              label={t('practices.transfers.stageForm.occurredOn.label')}
+              hint={t('common.dateHint')}
+              state={state}
+              width="medium"
+            />
             {events.length ? (
               <SelectField
                 name="eventId"
