@@ -1,6 +1,7 @@
 /** Every SQL statement about events themselves (registrations, attendance, feedback and statistics have their own). */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor, Tx } from '../../../core/db/database.js';
+import type { Database } from '../../../core/db/schema.js';
 import type { AgendaItem } from '../schema.js';
 import type { EventFormat, EventType } from '../tables.js';
 
@@ -87,6 +88,21 @@ export function findEvent(db: Executor, eventId: number) {
 }
 
 /** The event row locked: registrations, cancellations and edits of one event take their turn. */
+/** Events the partner hosts or visits (the condition of a partner's lists and calendar feed). */
+function hostedOrVisitedBy(partnerId: number) {
+  return (eb: ExpressionBuilder<Database, 'events'>) =>
+    eb.or([
+      eb('events.host_partner_id', '=', partnerId),
+      eb.exists(
+        eb
+          .selectFrom('event_visiting_partners')
+          .select('partner_id')
+          .whereRef('event_visiting_partners.event_id', '=', 'events.id')
+          .where('event_visiting_partners.partner_id', '=', partnerId),
+      ),
+    ]);
+}
+
 export function lockEvent(trx: Tx, eventId: number) {
   return trx.selectFrom('events').select(eventColumns).where('events.id', '=', eventId).forUpdate().executeTakeFirst();
 }
@@ -98,21 +114,7 @@ export function listEvents(
   let query = withCounts(db);
   if (filter.programmeId !== undefined) query = query.where('events.programme_id', '=', filter.programmeId);
   if (filter.type) query = query.where('events.type', '=', filter.type);
-  if (filter.partnerId !== undefined) {
-    const partnerId = filter.partnerId;
-    query = query.where((eb) =>
-      eb.or([
-        eb('events.host_partner_id', '=', partnerId),
-        eb.exists(
-          eb
-            .selectFrom('event_visiting_partners')
-            .select('partner_id')
-            .whereRef('event_visiting_partners.event_id', '=', 'events.id')
-            .where('event_visiting_partners.partner_id', '=', partnerId),
-        ),
-      ]),
-    );
-  }
+  if (filter.partnerId !== undefined) query = query.where(hostedOrVisitedBy(filter.partnerId));
   query =
     filter.when === 'upcoming'
       ? query.where('events.ends_at', '>=', filter.now).orderBy('events.starts_at').orderBy('events.id')
@@ -203,21 +205,7 @@ export function calendarEvents(db: Executor, filter: { programmeId?: number; par
     .select(['id', 'title', 'description', 'venue', 'online_url', 'time_zone', 'starts_at', 'ends_at', 'updated_at'])
     .where('ends_at', '>=', filter.since);
   if (filter.programmeId !== undefined) query = query.where('programme_id', '=', filter.programmeId);
-  if (filter.partnerId !== undefined) {
-    const partnerId = filter.partnerId;
-    query = query.where((eb) =>
-      eb.or([
-        eb('host_partner_id', '=', partnerId),
-        eb.exists(
-          eb
-            .selectFrom('event_visiting_partners')
-            .select('partner_id')
-            .whereRef('event_visiting_partners.event_id', '=', 'events.id')
-            .where('event_visiting_partners.partner_id', '=', partnerId),
-        ),
-      ]),
-    );
-  }
+  if (filter.partnerId !== undefined) query = query.where(hostedOrVisitedBy(filter.partnerId));
   return query.orderBy('starts_at').orderBy('id').limit(2000).execute();
 }
 
