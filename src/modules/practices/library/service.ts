@@ -189,19 +189,26 @@ export async function createPractice(db: Db, actor: Actor, input: PracticeFormIn
   if (!references.ok) return references;
   const { programmeId } = references.value;
   if (!can(actor, 'practice.create', { programmeId, partnerIds: [input.ownerPartnerId] })) return refuse('forbidden');
-  return db.transaction().execute(async (trx) => {
-    const id = await queries.insertPractice(trx, valuesOf(input, programmeId), 'draft');
-    await queries.replaceThemes(trx, id, input.themes);
-    await recordChange(trx, actor, id, null, 'draft');
-    await recordAudit(trx, actor, {
-      action: 'practice.create',
-      entityType: 'practice',
-      entityId: id,
-      programmeId,
-      after: { ...valuesOf(input, programmeId), themes: input.themes, status: 'draft' },
-    });
-    return done({ id });
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => done({ id: await writeNewPractice(trx, actor, 'practice.create', valuesOf(input, programmeId), input.themes) }));
+}
+
+/** Writes a new practice with its themes, its first history entry and the audit entry: a draft, or a stakeholder's proposal. */
+async function writeNewPractice(
+  trx: Tx,
+  actor: Actor,
+  action: 'practice.create' | 'practice.propose',
+  values: queries.PracticeValues,
+  themes: string[],
+  proposer?: number,
+): Promise<number> {
+  const status = action === 'practice.create' ? 'draft' : 'proposed';
+  const id = await queries.insertPractice(trx, values, status, proposer ?? null);
+  await queries.replaceThemes(trx, id, themes);
+  await recordChange(trx, actor, id, null, status);
+  await recordAudit(trx, actor, { action, entityType: 'practice', entityId: id, programmeId: values.programmeId, after: { ...values, themes, status } });
+  return id;
 }
 
 /** The stakeholder organisation through which a stakeholder may propose to (or assess for) a partner. */
@@ -224,17 +231,7 @@ export async function proposePractice(db: Db, actor: Actor, input: PracticeFormI
     return refuse('forbidden');
   return db.transaction().execute(async (trx) => {
     const values = { ...valuesOf(input, programmeId), ownerOrganisationId: input.ownerOrganisationId ?? organisationId };
-    const id = await queries.insertPractice(trx, values, 'proposed', actor.userId);
-    await queries.replaceThemes(trx, id, input.themes);
-    await recordChange(trx, actor, id, null, 'proposed');
-    await recordAudit(trx, actor, {
-      action: 'practice.propose',
-      entityType: 'practice',
-      entityId: id,
-      programmeId,
-      after: { ...values, themes: input.themes, status: 'proposed' },
-    });
-    return done({ id });
+    return done({ id: await writeNewPractice(trx, actor, 'practice.propose', values, input.themes, actor.userId) });
   });
 }
 
