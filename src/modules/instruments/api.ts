@@ -35,14 +35,9 @@ export const catalogueRecordSchema = z
     services: z.array(z.string()).meta({ description: 'Names of the public services the instrument delivers, in order' }),
     published: z.boolean().meta({ description: 'Only published instruments are visible to the public' }),
     contract_values_public: z.boolean().meta({ description: 'Whether the owner partner shows the contract values of its innovation chain to everyone' }),
-    contract_value_eur: z
-      .number()
-      .min(0)
-      .nullable()
-      .meta({
-        description:
-          'The sum of the known contract values of the innovation chain, in euros; null when none is known or the caller may not see contract values',
-      }),
+    contract_value_eur: z.number().min(0).nullable().meta({
+      description: 'The sum of the known contract values of the innovation chain, in euros; null when none is known or the caller may not see contract values',
+    }),
   })
   .meta({ description: 'An instrument in the columns of the catalogue import (README), plus its id and contract total, which an import ignores' });
 export type CatalogueRecord = z.infer<typeof catalogueRecordSchema>;
