@@ -194,6 +194,17 @@ export function whenFieldsValid(...fields: string[]) {
 }
 
 /** A form posts a repeated field as an array and a single one as a string; both become a clean list. */
+/** Text typed one item a line, as its lines (trimmed, blank ones dropped); anything but text is left for the schema to refuse. */
+export function typedLines(value: unknown): unknown {
+  const cleaned = cleanText(value);
+  return typeof cleaned === 'string'
+    ? cleaned
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : cleaned;
+}
+
 export function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
   return items.map((item) => cleanText(item)).filter((item): item is string => typeof item === 'string' && item !== '');

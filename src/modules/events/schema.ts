@@ -14,6 +14,7 @@ import {
   requiredId,
   requiredLine,
   themeCodePattern,
+  typedLines,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
 import { helixTypes } from '../partners/service.js';
@@ -52,15 +53,7 @@ export interface AgendaItem {
 
 /** The agenda is typed one item per line, optionally starting with a time: "09:30 Welcome". */
 const agenda = z.preprocess(
-  (value) => {
-    const cleaned = cleanText(value);
-    return typeof cleaned === 'string'
-      ? cleaned
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : cleaned;
-  },
+  typedLines,
   z
     .array(z.string().max(300, { error: 'events.form.agenda.tooLong' }), { error: 'events.form.agenda.invalid' })
     .max(60, { error: 'events.form.agenda.tooMany' })

@@ -21,6 +21,7 @@ import {
   requiredLine,
   requiredText,
   rowsOf,
+  typedLines,
   whenFieldsValid,
 } from '../../../core/validation/fields.js';
 import { improvementTypes, instrumentKinds, newKey, type PlanAction, type PolicyInstrument } from '../content.js';
@@ -67,15 +68,7 @@ const ids = (invalid: string) =>
 
 /** Milestones are typed one per line: "2023-03-31 Training completed". */
 const milestones = z.preprocess(
-  (value) => {
-    const cleaned = cleanText(value);
-    return typeof cleaned === 'string'
-      ? cleaned
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : cleaned;
-  },
+  typedLines,
   z.array(z.string(), { error: 'plans.action.milestones.invalid' }).max(30, { error: 'plans.action.milestones.tooMany' }),
 );
 
