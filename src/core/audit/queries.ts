@@ -4,6 +4,7 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
+import { camelCased } from '../db/rows.js';
 import type { AuditEventsTable } from './tables.js';
 
 export interface AuditFilter {
@@ -62,19 +63,7 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number
   if (afterId !== null)
     query = query.where(sql<boolean>`(occurred_at, id) < (select cursor.occurred_at, cursor.id from audit_events as cursor where cursor.id = ${afterId})`);
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    occurredAt: row.occurred_at,
-    actorUserId: row.actor_user_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    programmeId: row.programme_id,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-  }));
+  return rows.map(camelCased);
 }
 
 export function listAuditEventsByActor(db: Db, userId: number) {

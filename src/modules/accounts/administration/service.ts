@@ -4,6 +4,7 @@
  */
 import { actorLabel, forgetPersonInAudit, recordAudit } from '../../../core/audit/audit.js';
 import type { Db, Tx } from '../../../core/db/database.js';
+import { camelCased } from '../../../core/db/rows.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../../core/db/errors.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { composeEmail, deleteEmailsTo, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
@@ -62,14 +63,7 @@ export async function listUsers(
   ]);
   return {
     total,
-    users: rows.map((row) => ({
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      isAdmin: row.is_admin,
-      status: row.status,
-      lastSignedInAt: row.last_signed_in_at,
-    })),
+    users: rows.map(camelCased),
   };
 }
 

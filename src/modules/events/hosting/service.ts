@@ -5,6 +5,7 @@
  */
 import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
+import { camelCased } from '../../../core/db/rows.js';
 import type { EmailContext } from '../../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
@@ -226,17 +227,7 @@ export async function deleteEvent(db: Db, actor: Actor, eventId: number): Promis
 /** The events of a calendar feed (the programme's, or one partner's), from a year back on. */
 export async function calendarEvents(db: Db, filter: { programmeId?: number; partnerId?: number }, now = new Date()): Promise<CalendarEvent[]> {
   const since = new Date(now.getTime() - 365 * 24 * 3_600_000);
-  return (await queries.calendarEvents(db, { ...filter, since })).map((row) => ({
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    venue: row.venue,
-    onlineUrl: row.online_url,
-    timeZone: row.time_zone,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    updatedAt: row.updated_at,
-  }));
+  return (await queries.calendarEvents(db, { ...filter, since })).map(camelCased);
 }
 
 /** The events a partner hosted or visited, most recent first: what other modules link to (transfers, plans). */

@@ -5,6 +5,7 @@
  */
 import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
+import { camelCased } from '../../../core/db/rows.js';
 import { isUniqueViolation } from '../../../core/db/errors.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
@@ -110,13 +111,7 @@ export async function transfersOfPractice(db: Db, practiceId: number): Promise<T
 }
 
 export async function transfersOfImporter(db: Db, partnerId: number) {
-  return (await queries.listTransfersOfImporter(db, partnerId)).map((row) => ({
-    id: row.id,
-    stage: row.stage,
-    practiceId: row.practice_id,
-    practiceTitle: row.practice_title,
-    ownerPartnerId: row.owner_partner_id,
-  }));
+  return (await queries.listTransfersOfImporter(db, partnerId)).map(camelCased);
 }
 
 export type TransferRefusal =
