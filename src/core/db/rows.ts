@@ -3,6 +3,14 @@
 /** `stage_since` → `stageSince`. */
 type CamelCase<Name extends string> = Name extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : Name;
 
+/** `stageSince` → `stage_since`. */
+type SnakeCase<Name extends string> = Name extends `${infer Head}${infer Tail}`
+  ? `${Head extends Uppercase<Head> ? (Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`) : Head}${SnakeCase<Tail>}`
+  : Name;
+
+/** A record's type with its fields named as the row's columns. */
+export type SnakeCased<Record> = { [Field in keyof Record as Field extends string ? SnakeCase<Field> : Field]: Record[Field] };
+
 /** A row's type with its columns renamed as the domain names them. */
 export type CamelCased<Row> = { [Column in keyof Row as Column extends string ? CamelCase<Column> : Column]: Row[Column] };
 

@@ -5,6 +5,7 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { camelCased, type SnakeCased } from '../../../core/db/rows.js';
 import { inZone } from '../time.js';
 import { vtimezoneBlock, yearsByZone } from './vtimezone.js';
 
@@ -18,6 +19,12 @@ export interface CalendarEvent {
   startsAt: Date;
   endsAt: Date;
   updatedAt: Date;
+}
+
+/** An event's row as a calendar entry: only the columns a calendar shows, whatever else the row holds. */
+export function calendarEventOf(row: SnakeCased<CalendarEvent>): CalendarEvent {
+  const { id, title, description, venue, online_url, time_zone, starts_at, ends_at, updated_at } = row;
+  return camelCased({ id, title, description, venue, online_url, time_zone, starts_at, ends_at, updated_at });
 }
 
 export interface CalendarOptions {

@@ -5,7 +5,6 @@
  */
 import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
-import { camelCased } from '../../../core/db/rows.js';
 import type { EmailContext } from '../../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
@@ -13,7 +12,7 @@ import { can } from '../../../core/policy/policy.js';
 import { findPartner, listPartners } from '../../partners/service.js';
 import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes } from '../../themes/service.js';
-import type { CalendarEvent } from './ics.js';
+import { calendarEventOf, type CalendarEvent } from './ics.js';
 import * as queries from './queries.js';
 import { promoteFromWaitingList } from '../registration/service.js';
 import type { AgendaItem, EventInput, EventListQuery } from '../schema.js';
@@ -227,7 +226,7 @@ export async function deleteEvent(db: Db, actor: Actor, eventId: number): Promis
 /** The events of a calendar feed (the programme's, or one partner's), from a year back on. */
 export async function calendarEvents(db: Db, filter: { programmeId?: number; partnerId?: number }, now = new Date()): Promise<CalendarEvent[]> {
   const since = new Date(now.getTime() - 365 * 24 * 3_600_000);
-  return (await queries.calendarEvents(db, { ...filter, since })).map(camelCased);
+  return (await queries.calendarEvents(db, { ...filter, since })).map(calendarEventOf);
 }
 
 /** The events a partner hosted or visited, most recent first: what other modules link to (transfers, plans). */

@@ -13,7 +13,7 @@ import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import { anonymous, systemActor } from '../../../core/policy/actor.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 import { findOrganisation, listPartners } from '../../partners/service.js';
-import { calendarOf } from '../hosting/ics.js';
+import { calendarEventOf, calendarOf } from '../hosting/ics.js';
 import * as queries from '../hosting/queries.js';
 import * as registrationQueries from './queries.js';
 import type { RegistrationInput } from '../schema.js';
@@ -33,22 +33,7 @@ export function registrationClosesAt(
 }
 
 function calendarAttachment(event: LockedEvent, publicUrl: string) {
-  const content = calendarOf(
-    [
-      {
-        id: event.id,
-        title: event.title,
-        description: event.description,
-        venue: event.venue,
-        onlineUrl: event.online_url,
-        timeZone: event.time_zone,
-        startsAt: event.starts_at,
-        endsAt: event.ends_at,
-        updatedAt: event.updated_at,
-      },
-    ],
-    { name: event.title, publicUrl, withOnlineLink: true, method: 'request' },
-  );
+  const content = calendarOf([calendarEventOf(event)], { name: event.title, publicUrl, withOnlineLink: true, method: 'request' });
   return { filename: `event-${event.id}.ics`, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content };
 }
 
