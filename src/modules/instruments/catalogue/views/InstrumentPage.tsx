@@ -10,6 +10,18 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { isSme } from '../figures.js';
 import type { InstrumentDetails } from '../service.js';
 
+/** The figures of each impact period, in the order of the table's columns. */
+const impactColumnKeys = [
+  'instruments.impact.users.label',
+  'instruments.impact.transactions.label',
+  'instruments.page.minutes',
+  'instruments.page.costs',
+  'instruments.impact.satisfactionPercent.label',
+  'instruments.impact.digitalSharePercent.label',
+  'instruments.figures.timeSaved',
+  'instruments.figures.moneySaved',
+];
+
 export interface InstrumentNames {
   partner: string;
   theme: string | null;
@@ -264,30 +276,11 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
               head={
                 <tr>
                   <th scope="col">{t('instruments.page.period')}</th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.impact.users.label')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.impact.transactions.label')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.page.minutes')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.page.costs')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.impact.satisfactionPercent.label')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.impact.digitalSharePercent.label')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.figures.timeSaved')}
-                  </th>
-                  <th scope="col" class="numeric">
-                    {t('instruments.figures.moneySaved')}
-                  </th>
+                  {impactColumnKeys.map((key) => (
+                    <th scope="col" class="numeric">
+                      {t(key)}
+                    </th>
+                  ))}
                   {mayWrite ? (
                     <th scope="col">
                       <span class="visually-hidden">{t('instruments.page.actions')}</span>
