@@ -12,6 +12,7 @@ import * as instruments from './20261129_1000_instruments.js';
 import * as instrumentTextLanguage from './20261129_1100_instrument_text_language.js';
 import * as evidenceChunks from './20261205_0900_evidence_chunks.js';
 import * as signInThrottleHashed from './20261205_1000_sign_in_throttle_hashed.js';
+import * as results from './20261206_0900_results.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1100_instrument_text_language': instrumentTextLanguage,
   '20261205_0900_evidence_chunks': evidenceChunks,
   '20261205_1000_sign_in_throttle_hashed': signInThrottleHashed,
+  '20261206_0900_results': results,
 };

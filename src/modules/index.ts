@@ -10,6 +10,7 @@ import { partnersModule } from './partners/index.js';
 import { portalModule } from './portal/index.js';
 import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
+import { resultsModule } from './results/index.js';
 import { themesModule } from './themes/index.js';
 
 export const modules: PlatformModule[] = [
@@ -22,6 +23,7 @@ export const modules: PlatformModule[] = [
   eventsModule,
   plansModule,
   instrumentsModule,
+  resultsModule,
   auditModule,
   outboxModule,
 ];

@@ -9,6 +9,7 @@ import type { PracticeTables } from '../../modules/practices/tables.js';
 import type { EventTables } from '../../modules/events/tables.js';
 import type { PlanTables } from '../../modules/plans/tables.js';
 import type { InstrumentTables } from '../../modules/instruments/tables.js';
+import type { ResultTables } from '../../modules/results/tables.js';
 
 export interface AppSettingsTable {
   key: string;
@@ -16,6 +17,17 @@ export interface AppSettingsTable {
 }
 
 export interface Database
-  extends ProgrammeTables, PartnerTables, AccountTables, MailTables, AuditTables, ThemeTables, PracticeTables, EventTables, PlanTables, InstrumentTables {
+  extends
+    ProgrammeTables,
+    PartnerTables,
+    AccountTables,
+    MailTables,
+    AuditTables,
+    ThemeTables,
+    PracticeTables,
+    EventTables,
+    PlanTables,
+    InstrumentTables,
+    ResultTables {
   app_settings: AppSettingsTable;
 }

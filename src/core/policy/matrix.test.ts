@@ -66,6 +66,13 @@ const scopes: Partial<Record<PolicyAction, Scope>> = {
   'plan.review': onPartnerA,
   'plan.comment': onPartnerA,
   'plan.report': onPartnerA,
+  'results.read_unvalidated': onPartnerA,
+  'indicator.define': onPartnerA,
+  'indicator.report': onPartnerA,
+  'indicator.validate': onPartnerA,
+  'maturity.read_answers': onPartnerA,
+  'maturity.answer': onPartnerA,
+  'maturity.define': onPartnerA,
 };
 
 // Columns: anonymous, signedIn, stakeholderA, editorA, editorB, coordinator, otherCoordinator, admin.
@@ -130,6 +137,14 @@ const expected: Record<PolicyAction, string> = {
   'instrument.read_unpublished': '00010101',
   'instrument.write': '00010000',
   'instrument.see_contracts': '00011101',
+  'results.read': '11111111',
+  'results.read_unvalidated': '00011101',
+  'indicator.define': '00000101',
+  'indicator.report': '00010000',
+  'indicator.validate': '00000100',
+  'maturity.read_answers': '00010101',
+  'maturity.answer': '00010000',
+  'maturity.define': '00000101',
 };
 
 describe('the authorisation matrix', () => {
