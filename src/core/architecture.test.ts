@@ -39,6 +39,9 @@ describe('the route table', () => {
       `/registrations/${token}/cancellation`,
       `/registrations/${token}/erasure`,
       `/registrations/${token}/feedback`,
+      // A stakeholder invited to a maturity round answers, and erases their name, through the emailed link.
+      `/results/maturity/invitations/${token}`,
+      `/results/maturity/invitations/${token}/erasure`,
     ]);
     const unsafePublic = context.app.routeTable.filter(
       (route) =>

@@ -293,3 +293,17 @@ export function listProposalsBy(db: Executor, userId: number) {
 export async function relabelHistoryBy(trx: Tx, userId: number, label: string): Promise<void> {
   await trx.updateTable('practice_history').set({ actor_label: label }).where('actor_user_id', '=', userId).execute();
 }
+
+/** Published practices of a programme on any of the themes, by title, at most `limit` (the maturity page's suggestions). */
+export function listPublishedOnThemes(db: Executor, programmeId: number, themeCodes: readonly string[], limit: number) {
+  return db
+    .selectFrom('practices')
+    .select(['id', 'title', 'owner_partner_id', 'theme_codes'])
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'published')
+    .where(sql<boolean>`theme_codes && array[${sql.join(themeCodes.map((code) => sql`${code}`))}]::text[]`)
+    .orderBy('title')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -1,21 +1,11 @@
-/** PLACEHOLDER (replaced by the maturity work): the governance maturity self-assessment. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Tx } from '../../../core/db/database.js';
-import type { DemoRecords } from '../../../core/module.js';
-import type { Formula } from '../formulas.js';
-import type { PersonalDataPart } from '../types.js';
-
-export const maturityRoutes: FastifyPluginAsync = async () => {};
-export const governanceImprovement: Formula = {
-  key: 'maturity.improvement',
-  nameKey: 'maturity.formula.name',
-  descriptionKey: 'maturity.formula.description',
-  unit: 'points',
-  recount: 'weighted',
-  series: async () => [],
-  records: async () => [],
-};
-export async function seedMaturity(_trx: Tx, _earlier: Readonly<DemoRecords>): Promise<Record<string, number>> {
-  return {};
-}
-export const maturityPersonalData: PersonalDataPart = { exportFor: async () => [], erase: async () => {} };
+/**
+ * The governance maturity self-assessment: what the results module registers (routes), offers (the governance
+ * improvement formula), seeds and holds about people. See docs/results-maturity.md for the scoring method.
+ */
+export { maturityRoutes } from './routes.js';
+export { governanceImprovement } from './formula.js';
+export { seedMaturity } from './seed.js';
+export { maturityPersonalData } from './personal-data.js';
+export { defaultFramework } from './default-framework.js';
+export { checkFramework, scoreRound, type Framework, type RoundScores } from './framework.js';
+export { progressOf, submittedScores, type PartnerProgress, type ScoredRound } from './service.js';
