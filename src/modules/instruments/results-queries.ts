@@ -39,26 +39,37 @@ function dated(programmeId: number, figure: InstrumentFigure, partnerId: number 
         group by i.id, i.partner_id, i.name
       )`;
   }
-  const value = {
-    users: sql`m.users::float8`,
-    transactions: sql`m.transactions::float8`,
-    hours: sql`(m.transactions * (m.processing_minutes_former - m.processing_minutes_digital) / 60)::float8`,
-    eur: sql`(m.transactions * (m.cost_former_eur - m.cost_digital_eur))::float8`,
+  // Computed in float8 (fast) from the figures a period needs, all known; amounts have two decimals, well within its precision.
+  const [value, known] = {
+    users: [sql`m.users::float8`, sql`m.users is not null`],
+    transactions: [sql`m.transactions::float8`, sql`m.transactions is not null`],
+    hours: [
+      sql`m.transactions * (m.processing_minutes_former::float8 - m.processing_minutes_digital::float8) / 60`,
+      sql`m.transactions is not null and m.processing_minutes_former is not null and m.processing_minutes_digital is not null`,
+    ],
+    eur: [
+      sql`m.transactions * (m.cost_former_eur::float8 - m.cost_digital_eur::float8)`,
+      sql`m.transactions is not null and m.cost_former_eur is not null and m.cost_digital_eur is not null`,
+    ],
   }[figure];
   return sql`
     dated as (
       select m.id, i.partner_id, i.name, m.instrument_id, m.period_start, m.period_end as dated_on, ${value} as value
       from instruments i join instrument_impact m on m.instrument_id = i.id
-      where i.programme_id = ${programmeId} and i.published ${owner} and ${value} is not null
+      where i.programme_id = ${programmeId} and i.published ${owner} and ${known}
     )`;
 }
 
+/** The semesters as a table `semesters (number, ends_on)`, read once per statement (materialized, not parsed per row). */
 function semestersTable(semesters: readonly SemesterEnd[]): RawBuilder<unknown> {
   const json = JSON.stringify(semesters.map((semester) => ({ number: semester.number, ends_on: semester.endsOn })));
-  return sql`(select * from jsonb_to_recordset(${json}::jsonb) as s (number int, ends_on date))`;
+  return sql`semesters as materialized (select * from jsonb_to_recordset(${json}::jsonb) as s (number int, ends_on date))`;
 }
 
-/** Each record's value added in the first semester whose last day is on or after its date, by partner; later records are dropped. */
+/**
+ * Each record's value added in the first semester whose last day is on or after its date, by partner; later records are
+ * dropped. Records are summed by owner and date first, so the semester is looked up once per date, not per record.
+ */
 export async function figureIncrements(
   db: Executor,
   programmeId: number,
@@ -66,10 +77,11 @@ export async function figureIncrements(
   semesters: readonly SemesterEnd[],
 ): Promise<IncrementRow[]> {
   const { rows } = await sql<IncrementRow>`
-    with ${dated(programmeId, figure, null)},
+    with ${semestersTable(semesters)}, ${dated(programmeId, figure, null)},
+    by_day as (select d.partner_id, d.dated_on, sum(d.value) as value from dated d group by d.partner_id, d.dated_on),
     placed as (
-      select d.partner_id, d.value, (select min(s.number) from ${semestersTable(semesters)} s where s.ends_on >= d.dated_on) as semester
-      from dated d
+      select d.partner_id, d.value, (select min(s.number) from semesters s where s.ends_on >= d.dated_on) as semester
+      from by_day d
     )
     select partner_id, semester, sum(value)::float8 as value
     from placed

@@ -18,22 +18,24 @@ export interface IncrementRow {
   value: number;
 }
 
+/** The semesters as a table `semesters (number, ends_on)`, read once per statement (materialized, not parsed per row). */
 function semestersTable(semesters: readonly SemesterEnd[]): RawBuilder<unknown> {
   const json = JSON.stringify(semesters.map((semester) => ({ number: semester.number, ends_on: semester.endsOn })));
-  return sql`(select * from jsonb_to_recordset(${json}::jsonb) as s (number int, ends_on date))`;
+  return sql`semesters as materialized (select * from jsonb_to_recordset(${json}::jsonb) as s (number int, ends_on date))`;
 }
 
 /** The first semester whose last day is on or after `date`: where a dated record starts to count (null: after the last one). */
-function firstSemesterOf(date: RawBuilder<unknown>, semesters: readonly SemesterEnd[]): RawBuilder<number | null> {
-  return sql<number | null>`(select min(s.number) from ${semestersTable(semesters)} s where s.ends_on >= ${date})`;
+function firstSemesterOf(date: RawBuilder<unknown>): RawBuilder<number | null> {
+  return sql<number | null>`(select min(s.number) from semesters s where s.ends_on >= ${date})`;
 }
 
 /** Each plan of the programme counted once, in the semester of its first endorsement. */
 export async function endorsedPlanIncrements(db: Executor, programmeId: number, semesters: readonly SemesterEnd[]): Promise<IncrementRow[]> {
   const { rows } = await sql<IncrementRow>`
+    with ${semestersTable(semesters)}
     select f.partner_id, f.semester, count(*)::int as value
     from (
-      select p.partner_id, ${firstSemesterOf(sql`min(v.endorsed_on)`, semesters)} as semester
+      select p.partner_id, ${firstSemesterOf(sql`min(v.endorsed_on)`)} as semester
       from plans p join plan_versions v on v.plan_id = p.id and v.status = 'endorsed'
       where p.programme_id = ${programmeId}
       group by p.id, p.partner_id
@@ -67,17 +69,19 @@ export async function endorsedPlans(db: Executor, programmeId: number, endsOn: s
 /**
  * Every endorsed action as at the end of every semester (or of `only`): the actions of the plan's latest version
  * endorsed by that day, each with its latest current report of that semester or an earlier one — found by carrying
- * each report forward until the action's next report (lead), so no per-semester lookup runs. The weight is the
+ * each report forward to every semester until the action's next report (lead), then one equality join, so no
+ * per-semester lookup runs. The weight is the
  * action's cost; an action without one weighs the median cost of its version's costed actions, and every action of a
  * version without any cost weighs 1.
  */
 function actionStates(programmeId: number, semesters: readonly SemesterEnd[], partnerId: number | null): RawBuilder<unknown> {
   return sql`
+    ${semestersTable(semesters)},
     in_use as (
       select s.number as semester, p.id as plan_id, p.partner_id, max(v.number) as version_number
       from plans p
       join plan_versions v on v.plan_id = p.id and v.status = 'endorsed'
-      join ${semestersTable(semesters)} s on v.endorsed_on <= s.ends_on
+      join semesters s on v.endorsed_on <= s.ends_on
       where p.programme_id = ${programmeId} ${partnerId === null ? sql`` : sql`and p.partner_id = ${partnerId}`}
       group by s.number, p.id, p.partner_id
     ),
@@ -88,14 +92,18 @@ function actionStates(programmeId: number, semesters: readonly SemesterEnd[], pa
       where (a.plan_id, a.version_number) in (select plan_id, version_number from in_use)
       group by a.plan_id, a.version_number
     ),
-    carried as (
-      select r.id, r.plan_id, r.action_key, r.semester, r.status, r.percent_complete,
+    reports as (
+      select r.plan_id, r.action_key, r.semester, r.status, r.percent_complete,
         lead(r.semester) over (partition by r.plan_id, r.action_key order by r.semester) as next_semester
       from progress_reports r
       where r.current and r.plan_id in (select plan_id from in_use)
     ),
+    carried as (
+      select r.plan_id, r.action_key, s.number as semester, r.semester as report_semester, r.status, r.percent_complete
+      from reports r join semesters s on s.number >= r.semester and (r.next_semester is null or s.number < r.next_semester)
+    ),
     states as (
-      select u.semester, u.plan_id, u.partner_id, a.action_key, a.title, a.position, r.semester as report_semester,
+      select u.semester, u.plan_id, u.partner_id, a.action_key, a.title, a.position, r.report_semester,
         r.status, coalesce(r.percent_complete, 0)::float8 as percent,
         coalesce(case when a.costs_eur > 0 then a.costs_eur::float8 end, m.median, 1)::float8 as weight,
         (r.status = 'completed' or r.percent_complete = 100) is true as completed,
@@ -105,8 +113,7 @@ function actionStates(programmeId: number, semesters: readonly SemesterEnd[], pa
       from in_use u
       join plan_endorsed_actions a on a.plan_id = u.plan_id and a.version_number = u.version_number
       join medians m on m.plan_id = a.plan_id and m.version_number = a.version_number
-      left join carried r on r.plan_id = a.plan_id and r.action_key = a.action_key
-        and r.semester <= u.semester and (r.next_semester is null or r.next_semester > u.semester)
+      left join carried r on r.plan_id = a.plan_id and r.action_key = a.action_key and r.semester = u.semester
     )`;
 }
 
