@@ -161,7 +161,8 @@ describe('plans formulas', () => {
 
   it('lists records linked to the plan’s public pages, dated in the semester', async () => {
     const [plan] = await plansEndorsed.records(context, { partnerId: partnerA, semester: 1 });
-    expect(plan).toMatchObject({ href: expect.stringMatching(/^\/plans\/\d+$/), date: '2020-01-31', value: 1, partnerId: partnerA });
+    expect(plan?.href).toMatch(/^\/plans\/\d+$/);
+    expect(plan).toMatchObject({ date: '2020-01-31', value: 1, partnerId: partnerA });
     expect(plan?.label).toContain('Smart city strategy');
     const actions = await plansImplementation.records(context, { partnerId: partnerA, semester: 2 });
     expect(actions.map((action) => [action.label, action.value, action.weight])).toEqual([
