@@ -2,6 +2,7 @@
 import type { PlatformModule } from '../../core/module.js';
 import { fill } from '../../core/extensions.js';
 import { actionDeliverables } from '../plans/service.js';
+import { formulas } from '../results/service.js';
 import { instrumentsApi } from './api.js';
 import { instrumentRoutes } from './catalogue/index.js';
 import { deliverablesOfPlan } from './catalogue/service.js';
@@ -9,6 +10,7 @@ import { cpsvRoutes } from './cpsv/index.js';
 import { exchangeRoutes } from './exchange/index.js';
 import { instrumentsPersonalData } from './personal-data.js';
 import { instrumentGrants } from './policy.js';
+import { instrumentFormulas } from './results-formulas.js';
 import { instrumentsDemoSeed } from './seed.js';
 
 /** `better export instruments`, for the command line. */
@@ -19,7 +21,10 @@ export const instrumentsModule: PlatformModule = {
   grants: instrumentGrants,
   seed: instrumentsDemoSeed,
   personalData: instrumentsPersonalData,
-  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId))],
+  fills: [
+    fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)),
+    ...instrumentFormulas.map((formula) => fill(formulas, formula)),
+  ],
   routes: async (app) => {
     await app.register(cpsvRoutes);
     await app.register(exchangeRoutes);

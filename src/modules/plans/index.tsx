@@ -1,10 +1,13 @@
 /** Regional Action Plans: writing, peer review, approval and endorsement, versions, monitoring and the overview. */
+import { fill } from '../../core/extensions.js';
 import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
+import { formulas } from '../results/service.js';
 import { plansPersonalData } from './personal-data.js';
 import { planGrants } from './policy.js';
 import { overviewRoutes } from './overview/index.js';
 import { reportRoutes } from './reports/index.js';
+import { planFormulas } from './results-formulas.js';
 import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 import { planRoutes } from './writing/index.js';
@@ -15,6 +18,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
+  fills: planFormulas.map((formula) => fill(formulas, formula)),
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);
