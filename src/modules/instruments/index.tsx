@@ -10,6 +10,7 @@ import { exchangeRoutes } from './exchange/index.js';
 import { instrumentsPersonalData } from './personal-data.js';
 import { instrumentGrants } from './policy.js';
 import { instrumentsDemoSeed } from './seed.js';
+import { instrumentDatasets } from './datasets.js';
 
 /** `better export instruments`, for the command line. */
 export { exportInstrumentsFromCli } from './cpsv/index.js';
@@ -19,7 +20,7 @@ export const instrumentsModule: PlatformModule = {
   grants: instrumentGrants,
   seed: instrumentsDemoSeed,
   personalData: instrumentsPersonalData,
-  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId))],
+  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)), instrumentDatasets],
   routes: async (app) => {
     await app.register(cpsvRoutes);
     await app.register(exchangeRoutes);

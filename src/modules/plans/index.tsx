@@ -8,6 +8,7 @@ import { reportRoutes } from './reports/index.js';
 import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 import { planRoutes } from './writing/index.js';
+import { planDatasets } from './datasets.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -15,6 +16,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
+  fills: [planDatasets],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);
