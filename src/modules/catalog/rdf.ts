@@ -108,7 +108,15 @@ export interface CatalogDescription {
   datasets: DatasetDescription[];
 }
 
-const named = (iri: string) => rdf.namedNode(iri);
+/**
+ * An absolute IRI as Turtle and N-Quads accept it: a provider's URL may carry characters an IRI cannot (a quote in a
+ * query, a space), which the URL parser percent-encodes; the few it leaves are encoded here.
+ */
+export function iriOf(url: string): string {
+  return new URL(url).href.replace(/[{}|^`\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const named = (iri: string) => rdf.namedNode(iriOf(iri));
 const a = named(`${namespaces.rdf}type`);
 
 function dated(value: string): Literal {
