@@ -82,7 +82,7 @@ describe('the open-data catalogue', () => {
       expect(url.startsWith(`${testPublicUrl}/`), url).toBe(true);
       const response = await context.app.inject({ method: 'GET', url: url.slice(testPublicUrl.length) });
       expect(`${url}: ${response.statusCode}`).toBe(`${url}: 200`);
-      expect(response.headers['content-type']?.split(';')[0], url).toBe(mediaTypes[mediaType]);
+      expect(String(response.headers['content-type']).split(';')[0], url).toBe(mediaTypes[mediaType]);
     }
   });
 

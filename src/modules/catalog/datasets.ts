@@ -83,7 +83,7 @@ export interface DatasetContext {
   publicUrl: string;
   programmes: ProgrammeScope[];
   /** A message of the catalog's catalogue (locales/<lang>/catalog.json) in every language that has it. */
-  text(key: string, values?: Record<string, string | number>): LanguageMap;
+  text: (key: string, values?: Record<string, string | number>) => LanguageMap;
   /** When the catalogue is being built (ISO date-time): the `modified` of data generated on request. */
   now: string;
 }
