@@ -41,6 +41,14 @@ export const instrumentDatasets = fill(catalogDatasets, async ({ publicUrl, prog
       themes: ['GOVE', 'TECH'],
       nutsCodes: [...new Set(programmes.flatMap((programme) => programme.nutsCodes))].sort(),
       countryCodes: [...new Set(programmes.flatMap((programme) => programme.countryCodes))].sort(),
+      temporal: {
+        startsOn: programmes.map((programme) => programme.startsOn).sort()[0] ?? main.startsOn,
+        endsOn:
+          programmes
+            .map((programme) => programme.endsOn)
+            .sort()
+            .at(-1) ?? main.endsOn,
+      },
       modified: now,
       distributions: [
         { key: 'csv', url: `${publicUrl}/instruments.csv`, format: 'CSV', title: text('catalog.datasets.instruments.csv') },
