@@ -64,6 +64,7 @@ describe('the installed platform', () => {
   it('gives each extension point what the modules fill it with, in module order', () => {
     const offered = modules.flatMap((module) => module.offers ?? []);
     expect(offered.map((point) => point.id).sort()).toEqual([
+      'catalog.datasets',
       'partners.page-sections',
       'plans.action-deliverables',
       'practices.transfer-events',

@@ -2,6 +2,7 @@
 import type { PlatformModule } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
+import { catalogModule } from './catalog/index.js';
 import { eventsModule } from './events/index.js';
 import { instrumentsModule } from './instruments/index.js';
 import { outboxModule } from './outbox/index.js';
@@ -24,6 +25,7 @@ export const modules: PlatformModule[] = [
   plansModule,
   instrumentsModule,
   resultsModule,
+  catalogModule,
   auditModule,
   outboxModule,
 ];

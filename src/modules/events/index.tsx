@@ -14,6 +14,7 @@ import { registrationRoutes } from './registration/index.js';
 import { retentionRoutes } from './retention/index.js';
 import { eventsDemoSeed } from './seed.js';
 import { statisticsRoutes } from './statistics/index.js';
+import { eventDatasets } from './datasets.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -30,6 +31,7 @@ export const eventsModule: PlatformModule = {
         (await queries.eventsOfPartners(db, transfer.programmeId, [transfer.ownerPartnerId, transfer.importerPartnerId])).map(toTransferEvent),
       byIds: async (db, ids) => (await queries.eventsByIds(db, ids)).map(toTransferEvent),
     }),
+    eventDatasets,
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

@@ -12,6 +12,7 @@ import { instrumentsPersonalData } from './personal-data.js';
 import { instrumentGrants } from './policy.js';
 import { instrumentFormulas } from './results-formulas.js';
 import { instrumentsDemoSeed } from './seed.js';
+import { instrumentDatasets } from './datasets.js';
 
 /** `better export instruments`, for the command line. */
 export { exportInstrumentsFromCli } from './cpsv/index.js';
@@ -21,10 +22,14 @@ export const instrumentsModule: PlatformModule = {
   grants: instrumentGrants,
   seed: instrumentsDemoSeed,
   personalData: instrumentsPersonalData,
+<<<<<<< HEAD
   fills: [
     fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)),
     ...instrumentFormulas.map((formula) => fill(formulas, formula)),
   ],
+=======
+  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)), instrumentDatasets],
+>>>>>>> results-cat
   routes: async (app) => {
     await app.register(cpsvRoutes);
     await app.register(exchangeRoutes);

@@ -11,6 +11,7 @@ import { planFormulas } from './results-formulas.js';
 import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 import { planRoutes } from './writing/index.js';
+import { planDatasets } from './datasets.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -18,7 +19,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: planFormulas.map((formula) => fill(formulas, formula)),
+  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);

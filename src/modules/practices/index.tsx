@@ -12,6 +12,7 @@ import { practicesDemoSeed } from './seed.js';
 import { recommendationsFor, refreshRequestedRecommendations, transferEventSource } from './service.js';
 import { transferRoutes } from './transfers/index.js';
 import { NeedsSection } from './needs/views/NeedsSection.js';
+import { practiceDatasets } from './datasets.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -29,7 +30,7 @@ export const practicesModule: PlatformModule = {
   seed: practicesDemoSeed,
   personalData: libraryPersonalData,
   offers: [transferEventSource],
-  fills: [needsSection],
+  fills: [needsSection, practiceDatasets],
   routes: async (app) => {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);

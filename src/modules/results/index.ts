@@ -5,6 +5,7 @@
  */
 import { fill } from '../../core/extensions.js';
 import type { PlatformModule } from '../../core/module.js';
+import { resultDatasets } from './datasets.js';
 import { dashboardRoutes, resultsApi } from './dashboard/index.js';
 import { formulas } from './formulas.js';
 import { indicatorRoutes, indicatorTasks } from './indicators/index.js';
@@ -19,7 +20,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement)],
+  fills: [fill(formulas, governanceImprovement), resultDatasets],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);
