@@ -22,14 +22,11 @@ export const instrumentsModule: PlatformModule = {
   grants: instrumentGrants,
   seed: instrumentsDemoSeed,
   personalData: instrumentsPersonalData,
-<<<<<<< HEAD
   fills: [
     fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)),
     ...instrumentFormulas.map((formula) => fill(formulas, formula)),
+    instrumentDatasets,
   ],
-=======
-  fills: [fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)), instrumentDatasets],
->>>>>>> results-cat
   routes: async (app) => {
     await app.register(cpsvRoutes);
     await app.register(exchangeRoutes);
