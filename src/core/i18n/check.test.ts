@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllCatalogues } from './catalogues.js';
-import { checkCatalogues } from './check.js';
+import { checkCatalogues, keysUsedInSource } from './check.js';
 
 const base = { it: {}, et: {}, hu: {}, sv: {} };
 
@@ -43,5 +43,16 @@ describe('the catalogue check', () => {
   it('catches a placeholder that English does not provide', () => {
     const report = checkCatalogues({ ...base, en: { common: { hello: 'Hello {{name}}' } }, it: { common: { hello: 'Ciao {{nome}}' } } }, []);
     expect(report.errors).toContain('it: "common.hello" uses {{nome}} which English does not provide');
+  });
+
+  it('takes formula keys and extension point ids for what they are, not for message keys', () => {
+    const text = [
+      "export const point = extensionPoint<Formula>('results.formulas');",
+      "const formula = { key: 'events.held', nameKey: 'events.formulas.held.name' };",
+      "const measure = { key: 'participation', formulas: ['events.held', 'events.participants'] };",
+      "t('events.title');",
+    ].join('\n');
+    const { exact } = keysUsedInSource([{ file: 'src/modules/events/example.ts', text }], ['events', 'results']);
+    expect([...exact.keys()].sort()).toEqual(['events.formulas.held.name', 'events.title']);
   });
 });

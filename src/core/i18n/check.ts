@@ -50,8 +50,10 @@ export interface CheckReport {
 
 /** Files that hold SQL, table types or policy action names: their dotted strings are never message keys. */
 const nonMessageFile = /(?:queries|tables|policy)\.ts$/;
-/** A dotted string right after these is a policy action or task name, not a message key. */
-const nonMessageContext = /(?:action:\s*|name:\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*)$/;
+/** A dotted string right after these is a policy action, task name, formula key or extension point id, not a message key. */
+const nonMessageContext = /(?:action:\s*|name:\s*|key:\s*|extensionPoint(?:<[^<>]*>)?\(\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*)$/;
+/** Lists of formula keys (`formulas: ['events.held', …]`, as results' success measures name theirs). */
+const formulaKeyList = /formulas:\s*\[[^\]]*\]/g;
 
 /** Keys written literally in the source ('partners.form.name.label') and key prefixes of template literals (`partners.helix.${…}`). */
 export function keysUsedInSource(
@@ -65,8 +67,10 @@ export function keysUsedInSource(
   const prefixes = new Map<string, string>();
   for (const { file, text } of sourceFiles) {
     if (nonMessageFile.test(file)) continue;
+    const keyLists = [...text.matchAll(formulaKeyList)].map((list) => [list.index, list.index + list[0].length] as const);
     for (const match of text.matchAll(exactPattern)) {
       if (nonMessageContext.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
+      if (keyLists.some(([start, end]) => match.index > start && match.index < end)) continue;
       exact.set(match[0].slice(1, -1), file);
     }
     for (const match of text.matchAll(prefixPattern)) prefixes.set((match[1] as string).replace(/\.$/, ''), file);

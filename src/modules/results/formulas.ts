@@ -35,7 +35,7 @@ export interface FormulaPoint {
 
 /** One record that makes a figure: shown in the figure's trace, linked to the record's own page. */
 export interface TraceRecord {
-  /** The record's kind as an i18n key of its module, e.g. 'events.formulas.records.event'. */
+  /** The record's kind as an i18n key of the module that fills the formula (its records' noun, e.g. "event"). */
   kindKey: string;
   id: number | string;
   label: string;
@@ -58,7 +58,7 @@ export interface TraceRecord {
 export type Recount = 'sum' | 'distinct' | 'weighted';
 
 export interface Formula {
-  /** Stable key stored on indicators, e.g. 'events.held'. */
+  /** Stable key stored on indicators: the filling module's name, a dot, and the figure (events.held). */
   key: string;
   /** i18n keys (in the filling module's catalogue) of the formula's name and of its written formula shown on pages. */
   nameKey: string;
