@@ -7,11 +7,12 @@ import { fill } from '../../core/extensions.js';
 import type { PlatformModule } from '../../core/module.js';
 import { dashboardRoutes, resultsApi } from './dashboard/index.js';
 import { formulas } from './formulas.js';
-import { indicatorRoutes, indicatorTasks } from './indicators/index.js';
+import { builtinForNewProgramme, indicatorRoutes, indicatorTasks } from './indicators/index.js';
 import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
+import { programmeCreated } from '../programmes/service.js';
 
 export const resultsModule: PlatformModule = {
   name: 'results',
@@ -19,7 +20,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement)],
+  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme)],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);
