@@ -188,6 +188,14 @@ export function lockReport(trx: Tx, reportId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Values of one indicator are reported one after the other: two corrections of the same value at once would otherwise
+ * both find it current, and the second, waiting on its lock, would find no current row left and insert a second one.
+ */
+export function lockIndicatorForReporting(trx: Tx, indicatorId: number) {
+  return trx.selectFrom('indicators').select('id').where('id', '=', indicatorId).forNoKeyUpdate().executeTakeFirst();
+}
+
 /** The current value of a partner's indicator for a semester, locked: a correction supersedes it. */
 export function lockCurrentReport(trx: Tx, indicatorId: number, partnerId: number, semester: number) {
   return trx

@@ -372,6 +372,7 @@ export async function reportValue(db: Db, actor: Actor, indicatorId: number, val
     return await db.transaction().execute(async (trx): Promise<ReportValueOutcome> => {
       if ((await queries.linkPendingFiles(trx, fileIds)).length !== fileIds.length)
         throw new Error('A pending evidence file was removed before its value was reported');
+      await queries.lockIndicatorForReporting(trx, indicatorId);
       const current = await queries.lockCurrentReport(trx, indicatorId, partnerId, semester);
       if (current) await queries.supersedeReport(trx, current.id);
       const id = await queries.insertReport(trx, {
