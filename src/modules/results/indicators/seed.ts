@@ -139,12 +139,17 @@ export async function seedIndicators(trx: Tx, earlier: Readonly<DemoRecords>): P
       partnerOrder.map((partner, index) => ({ partnerId: partnerIds[partner], target: target.partners[index] as number })),
     );
   }
-  const reporters: Partial<Record<PartnerKey, number>> = { tartu: earlier.accounts.get('editorTartu'), gavle: earlier.accounts.get('editorGavle') };
-  const coordinator = earlier.accounts.get('coordinator') ?? null;
+  // Labels only: the results seed does not run after the accounts one, so the values name no demo account.
+  const reporters: Record<PartnerKey, string> = {
+    genoa: 'Editor of Genoa (illustrative)',
+    tartu: 'Eero Editor',
+    nyiregyhaza: 'Editor of Nyíregyháza (illustrative)',
+    birmingham: 'Editor of Birmingham (illustrative)',
+    gavle: 'Greta Editor',
+  };
   for (const entry of values) {
     const indicatorId = ids.get(entry.indicator);
     if (indicatorId === undefined) continue;
-    const reporter = reporters[entry.partner] ?? null;
     const reportId = await queries.insertReport(trx, {
       indicatorId,
       partnerId: partnerIds[entry.partner],
@@ -152,11 +157,11 @@ export async function seedIndicators(trx: Tx, earlier: Readonly<DemoRecords>): P
       value: entry.value,
       explanation: entry.explanation,
       supersedesId: null,
-      userId: reporter,
-      label: reporter ? (entry.partner === 'tartu' ? 'Eero Editor' : 'Greta Editor') : `Editor of ${entry.partner} (illustrative)`,
+      userId: null,
+      label: reporters[entry.partner],
       status: entry.status,
       reviewComment: entry.comment ?? '',
-      reviewedByUserId: coordinator,
+      reviewedByUserId: null,
       reviewedByLabel: 'Chiara Coordinator',
       illustrative: true,
     });
