@@ -68,6 +68,7 @@ describe('the installed platform', () => {
       'partners.page-sections',
       'plans.action-deliverables',
       'practices.transfer-events',
+      'programmes.programme-created',
       'results.formulas',
     ]);
     for (const point of offered) expect(contributionsTo(point).length).toBeGreaterThanOrEqual(1);

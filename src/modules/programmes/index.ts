@@ -1,5 +1,6 @@
 /** The programmes module: programmes, their phases and semesters. */
 import type { PlatformModule } from '../../core/module.js';
+import { programmeCreated } from './created.js';
 import { programmeGrants } from './policy.js';
 import { programmesDemoSeed } from './seed.js';
 import { programmeRoutes } from './routes.js';
@@ -9,4 +10,5 @@ export const programmesModule: PlatformModule = {
   grants: programmeGrants,
   seed: programmesDemoSeed,
   routes: programmeRoutes,
+  offers: [programmeCreated],
 };

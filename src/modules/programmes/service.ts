@@ -3,12 +3,15 @@ import { recordAudit } from '../../core/audit/audit.js';
 import type { Db } from '../../core/db/database.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import { camelCased } from '../../core/db/rows.js';
+import { contributionsTo } from '../../core/module.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
+import { programmeCreated } from './created.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
 export type { ProgrammeInput } from './schema.js';
+export { programmeCreated, type ProgrammeCreated } from './created.js';
 
 export interface Programme {
   id: number;
@@ -102,6 +105,7 @@ export async function createProgramme(db: Db, actor: Actor, input: ProgrammeInpu
     return await db.transaction().execute(async (trx) => {
       if (await queries.slugTaken(trx, input.slug, null)) return refuse('slug_taken', 'slug');
       const programme = toProgramme(await queries.insertProgramme(trx, input));
+      for (const added of contributionsTo(programmeCreated)) await added(trx, programme);
       await recordAudit(trx, actor, {
         action: 'programme.create',
         entityType: 'programme',

@@ -8,11 +8,12 @@ import type { PlatformModule } from '../../core/module.js';
 import { resultDatasets } from './datasets.js';
 import { dashboardRoutes, resultsApi } from './dashboard/index.js';
 import { formulas } from './formulas.js';
-import { indicatorRoutes, indicatorTasks } from './indicators/index.js';
+import { builtinForNewProgramme, indicatorRoutes, indicatorTasks } from './indicators/index.js';
 import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
+import { programmeCreated } from '../programmes/service.js';
 
 export const resultsModule: PlatformModule = {
   name: 'results',
@@ -20,7 +21,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement), resultDatasets],
+  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);

@@ -1,13 +1,14 @@
-/** PLACEHOLDER (replaced by the indicators work): indicator definitions, targets, reported values and their validation. */
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { Tx } from '../../../core/db/database.js';
-import type { DemoRecords } from '../../../core/module.js';
+/**
+ * Indicators: definitions with targets per partner (the coordinator's), the built-in set every programme starts with,
+ * values reported by partners with evidence and validated by the coordinator, and their history of corrections.
+ */
+import type { FastifyInstance } from 'fastify';
 import type { PeriodicTask } from '../../../core/jobs/worker.js';
-import type { PersonalDataPart } from '../types.js';
+import { removeAbandonedEvidence } from './service.js';
 
-export const indicatorRoutes: FastifyPluginAsync = async () => {};
-export const indicatorTasks = (_app: FastifyInstance): PeriodicTask[] => [];
-export async function seedIndicators(_trx: Tx, _earlier: Readonly<DemoRecords>): Promise<Record<string, number>> {
-  return {};
-}
-export const reportsPersonalData: PersonalDataPart = { exportFor: async () => [], erase: async () => {} };
+export { indicatorRoutes } from './routes.js';
+export { seedIndicators } from './seed.js';
+export { reportsPersonalData } from './personal-data.js';
+export { builtinForNewProgramme } from './builtin-hook.js';
+
+export const indicatorTasks = (app: FastifyInstance): PeriodicTask[] => [{ name: 'results.abandoned_evidence', run: () => removeAbandonedEvidence(app.db) }];
