@@ -532,7 +532,7 @@ async function seedDemoPlans(trx: Tx, programmeId: number, partners: DemoPartner
     for (const action of plan.actions) {
       for (const [offset, [status, percent, spent]] of action.reports.entries()) {
         const improvement = offset === action.reports.length - 1 ? action.improved : undefined;
-        await reportQueries.insertReport(trx, {
+        const reportId = await reportQueries.insertReport(trx, {
           planId,
           actionKey: action.key,
           semester: 7 + offset,
@@ -546,6 +546,8 @@ async function seedDemoPlans(trx: Tx, programmeId: number, partners: DemoPartner
           supersedesId: null,
           ...author,
         });
+        // An improvement counts once evidence backs it (the Interreg rule); the demo's evidence is the project's page.
+        if (improvement) await reportQueries.insertEvidence(trx, reportId, [{ url: 'https://www.interregeurope.eu/better' }]);
       }
     }
     // The demo's semesters are history: their reminders went out at the time, not now.

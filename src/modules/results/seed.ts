@@ -8,7 +8,7 @@ import { seedIndicators } from './indicators/index.js';
 import { seedMaturity } from './maturity/index.js';
 
 export const resultsDemoSeed: DemoSeed = {
-  after: ['programmes', 'partners', 'practices', 'events', 'plans', 'instruments'],
+  after: ['programmes', 'partners', 'accounts', 'practices', 'events', 'plans', 'instruments'],
   async run(trx, earlier) {
     const indicators = await seedIndicators(trx, earlier);
     const maturity = await seedMaturity(trx, earlier);
