@@ -31,7 +31,11 @@ export interface IndicatorRow {
 }
 
 /** The programme's enabled indicators in their order, each with its partner targets; only public ones when asked. */
-export async function listEnabledIndicators(db: Executor, programmeId: number, options: { publicOnly: boolean; indicatorId?: number }): Promise<IndicatorRow[]> {
+export async function listEnabledIndicators(
+  db: Executor,
+  programmeId: number,
+  options: { publicOnly: boolean; indicatorId?: number },
+): Promise<IndicatorRow[]> {
   const { rows } = await sql<IndicatorRow>`
     select i.id, i.programme_id, i.code, i.names, i.definitions, i.kind, i.unit, i.at_programme, i.at_partner, i.method, i.formula,
       i.baseline::text as baseline, i.programme_target::text as programme_target, to_char(i.target_date, 'YYYY-MM-DD') as target_date,

@@ -113,7 +113,13 @@ describe('the figures engine', () => {
   });
 
   it('marks submitted reports in the staff’s trace and counts their evidence', async () => {
-    const trace = await indicatorRecords(fixture.db, fixture.world.users.coordinator.actor, ids.reported as number, { partnerId: null, semester: 2 }, options());
+    const trace = await indicatorRecords(
+      fixture.db,
+      fixture.world.users.coordinator.actor,
+      ids.reported as number,
+      { partnerId: null, semester: 2 },
+      options(),
+    );
     if (trace?.method !== 'reported') throw new Error('expected a reported trace');
     expect(trace.reports.map((report) => [report.value, report.status, report.evidenceCount])).toEqual([
       [100.1, 'validated', 2],

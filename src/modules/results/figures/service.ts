@@ -11,7 +11,15 @@ import { anonymous, type Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { listPartners } from '../../partners/service.js';
 import { findProgramme, semestersOf, type Programme } from '../../programmes/service.js';
-import { formulas as formulasPoint, recount, type Formula, type FormulaContext, type FormulaPoint, type SemesterBounds, type TraceRecord } from '../formulas.js';
+import {
+  formulas as formulasPoint,
+  recount,
+  type Formula,
+  type FormulaContext,
+  type FormulaPoint,
+  type SemesterBounds,
+  type TraceRecord,
+} from '../formulas.js';
 import type { IndicatorReportStatus } from '../tables.js';
 import type { Indicator, IndicatorSeries, SeriesValue } from '../types.js';
 import * as queries from './queries.js';
@@ -21,6 +29,8 @@ export interface FiguresOptions {
   formulas?: readonly Formula[];
   /** Formula keys to compute besides those the indicators name (the success measures show them). */
   alsoFormulas?: readonly string[];
+  /** Only this indicator (a chart or trace of one), and no other formula. */
+  onlyIndicator?: number;
 }
 
 export interface FiguresPartner {
@@ -107,12 +117,20 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
   const staff = showsUnvalidated(actor, programmeId);
   const [partnerRows, indicatorRows] = await Promise.all([
     listPartners(db, anonymous, programmeId),
-    queries.listEnabledIndicators(db, programmeId, { publicOnly: !staff }),
+    queries.listEnabledIndicators(db, programmeId, {
+      publicOnly: !staff,
+      ...(options.onlyIndicator === undefined ? {} : { indicatorId: options.onlyIndicator }),
+    }),
   ]);
   const partners = partnerRows.map(({ id, name, shortName }) => ({ id, name, shortName }));
   const available = new Map(installedFormulas(options).map((formula) => [formula.key, formula]));
   const indicators = indicatorRows.map(toIndicator);
-  const wanted = [...new Set([...indicators.flatMap((indicator) => (indicator.formula ? [indicator.formula] : [])), ...(options.alsoFormulas ?? [])])];
+  const wanted = [
+    ...new Set([
+      ...indicators.flatMap((indicator) => (indicator.formula ? [indicator.formula] : [])),
+      ...(options.onlyIndicator === undefined ? (options.alsoFormulas ?? []) : []),
+    ]),
+  ];
   const missingFormulas = wanted.filter((key) => !available.has(key));
   const formulaContext: FormulaContext = { db, programmeId, semesters };
   const reported = indicators.filter((indicator) => indicator.method === 'reported').map((indicator) => indicator.id);
@@ -240,7 +258,15 @@ export interface ReportTrace {
 }
 
 export type FigureTrace =
-  | { method: 'computed'; programme: Programme; semesters: SemesterBounds[]; indicator: Indicator | null; formula: Formula; records: TraceRecord[]; value: number }
+  | {
+      method: 'computed';
+      programme: Programme;
+      semesters: SemesterBounds[];
+      indicator: Indicator | null;
+      formula: Formula;
+      records: TraceRecord[];
+      value: number;
+    }
   | {
       method: 'reported';
       programme: Programme;
@@ -315,6 +341,11 @@ export async function formulaRecords(
   if (!formula || !context) return undefined;
   const records = await formula.records({ db, programmeId, semesters: context.semesters }, scope);
   return { method: 'computed', ...context, indicator: null, formula, records, value: recount(formula.recount, records) };
+}
+
+/** The programme an indicator belongs to, or undefined when there is no such indicator. */
+export async function indicatorProgramme(db: Db, indicatorId: number): Promise<number | undefined> {
+  return queries.findIndicatorProgramme(db, indicatorId);
 }
 
 /** The formulas the platform has installed, by key. */

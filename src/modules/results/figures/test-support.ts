@@ -83,7 +83,7 @@ export interface MemoryRecord {
  */
 export function memoryFormula(key: string, records: readonly MemoryRecord[], recountRule: Recount = 'sum'): Formula {
   const traceOf = (record: MemoryRecord): TraceRecord => ({
-    kindKey: 'results.test.record',
+    kindKey: 'results.records.record',
     id: record.id,
     label: record.label ?? `Record ${record.id}`,
     href: `/test-records/${record.id}`,
