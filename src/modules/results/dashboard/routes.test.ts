@@ -106,6 +106,12 @@ describe('the results dashboard', () => {
     expect((await anonymousBrowser().get(`/results/indicators/${ids.private}/records`)).statusCode).toBe(404);
   });
 
+  it('lists the records behind a success measure’s figure that no indicator shows, and knows no formula the platform lacks', async () => {
+    const page = await anonymousBrowser().page('/results/formulas/maturity.improvement/records?semester=4');
+    expect(page.mainText).toContain('No records make this figure yet.');
+    expect((await anonymousBrowser().get('/results/formulas/nothing.here/records')).statusCode).toBe(404);
+  });
+
   it('draws the trend as an SVG with a title and a description, beside a CSV of the same figures', async () => {
     const svg = await anonymousBrowser().get(`/results/indicators/${ids.reported}/trend.svg?semester=3`);
     expect(svg.headers['content-type']).toContain('image/svg+xml');

@@ -15,6 +15,7 @@ import {
   formulaRecords,
   indicatorProgramme,
   indicatorRecords,
+  programmeScope,
   resultsFigures,
   trendChartSvg,
   type FigureScope,
@@ -58,8 +59,13 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   }
 
   /** The figures and the filters checked against the programme they belong to. */
-  async function figuresFor(request: FastifyRequest, programmeId: number, options: { onlyIndicator?: number } = {}) {
-    const figures = await resultsFigures(db, request.actor, programmeId, options.onlyIndicator === undefined ? { alsoFormulas: measureFormulas } : options);
+  async function figuresFor(request: FastifyRequest, programmeId: number, options: { onlyIndicator?: number; withEvidence?: boolean } = {}) {
+    const figures = await resultsFigures(
+      db,
+      request.actor,
+      programmeId,
+      options.onlyIndicator === undefined ? { alsoFormulas: measureFormulas, ...options } : options,
+    );
     if (!figures) throw new HttpError('not_found');
     const raw = rawFilters(request.query);
     const filters = checkedFilters(
@@ -86,22 +92,31 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
     return reply.page(<ResultsPage figures={figures} filters={filters} />);
   });
 
-  const recordsPage = (figures: ResultsFigures, filters: Filters, trace: Awaited<ReturnType<typeof indicatorRecords>>) => {
-    if (!trace) throw new HttpError('not_found');
-    return <RecordsPage trace={trace} filters={filters} partnerName={new Map(figures.partners.map((partner) => [partner.id, partner.name]))} />;
-  };
+  /** The records behind one figure, with the filters checked against the programme (its semesters and partners). */
+  async function recordsPage(request: FastifyRequest, programmeId: number, trace: (scope: FigureScope) => ReturnType<typeof indicatorRecords>) {
+    const scope = await programmeScope(db, programmeId);
+    if (!scope) throw new HttpError('not_found');
+    const filters = checkedFilters(
+      rawFilters(request.query),
+      scope.semesters,
+      scope.partners.map((partner) => partner.id),
+    );
+    const found = await trace({ partnerId: filters.partnerId, semester: filters.semester });
+    if (!found) throw new HttpError('not_found');
+    return <RecordsPage trace={found} filters={filters} partnerName={new Map(scope.partners.map((partner) => [partner.id, partner.name]))} />;
+  }
 
   app.get(`${indicatorPath}/records`, { config: { action: 'results.read' } }, async (request, reply) => {
-    const { figures, filters, entry } = await indicatorFigures(request);
-    const scope: FigureScope = { partnerId: filters.partnerId, semester: filters.semester };
-    return reply.page(recordsPage(figures, filters, await indicatorRecords(db, request.actor, entry.indicator.id, scope)));
+    const indicatorId = Number((request.params as { indicatorId: string }).indicatorId);
+    const programmeId = await indicatorProgramme(db, indicatorId);
+    if (programmeId === undefined) throw new HttpError('not_found');
+    return reply.page(await recordsPage(request, programmeId, (scope) => indicatorRecords(db, request.actor, indicatorId, scope)));
   });
 
   app.get('/results/formulas/:formula(^[a-z][a-z0-9_.]{0,63})/records', { config: { action: 'results.read' } }, async (request, reply) => {
-    const { figures, filters } = await figuresFor(request, await programmeIdOf(request), { onlyIndicator: 0 });
+    const programmeId = await programmeIdOf(request);
     const formula = (request.params as { formula: string }).formula;
-    const scope: FigureScope = { partnerId: filters.partnerId, semester: filters.semester };
-    return reply.page(recordsPage(figures, filters, await formulaRecords(db, figures.programme.id, formula, scope)));
+    return reply.page(await recordsPage(request, programmeId, (scope) => formulaRecords(db, programmeId, formula, scope)));
   });
 
   /** The trend's figures: the value (and the staff's value with those awaiting validation) per semester, with the target. */
@@ -161,7 +176,7 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   });
 
   async function exportRecords(request: FastifyRequest) {
-    const { figures, filters, semesterGiven } = await figuresFor(request, await programmeIdOf(request));
+    const { figures, filters, semesterGiven } = await figuresFor(request, await programmeIdOf(request), { withEvidence: true });
     return { figures, records: figureRecords(figures, { ...filters, allSemesters: !semesterGiven }, request.locale) };
   }
 

@@ -126,7 +126,7 @@ describe('the figures engine', () => {
       [0.2, 'validated', 0],
       [50, 'submitted', 1],
     ]);
-    const figures = await resultsFigures(fixture.db, fixture.world.users.coordinator.actor, fixture.world.programme.id, options());
+    const figures = await resultsFigures(fixture.db, fixture.world.users.coordinator.actor, fixture.world.programme.id, { ...options(), withEvidence: true });
     expect(figures?.evidenceOf(ids.reported as number, null, 2, false)).toBe(2);
     expect(figures?.evidenceOf(ids.reported as number, null, 2, true)).toBe(3);
     expect(figures?.evidenceOf(ids.computed as number, null, 2, false)).toBeNull();

@@ -31,6 +31,8 @@ export interface FiguresOptions {
   alsoFormulas?: readonly string[];
   /** Only this indicator (a chart or trace of one), and no other formula. */
   onlyIndicator?: number;
+  /** Count the evidence behind reported figures (the exports show it; the page does not need it). */
+  withEvidence?: boolean;
 }
 
 export interface FiguresPartner {
@@ -83,7 +85,7 @@ function toIndicator(row: queries.IndicatorRow): Indicator {
 }
 
 /** Reported amounts have two decimals at most: summed as whole cents, so 0.1 + 0.2 is 0.3 and totals stay exact. */
-const cents = (text: string): number => Math.round(Number(text) * 100);
+const cents = (amount: number | string): number => Math.round(Number(amount) * 100);
 
 /** Who may see values not validated yet, and indicators not public: the programme's staff. */
 export function showsUnvalidated(actor: Actor, programmeId: number): boolean {
@@ -135,7 +137,7 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
   const formulaContext: FormulaContext = { db, programmeId, semesters };
   const reported = indicators.filter((indicator) => indicator.method === 'reported').map((indicator) => indicator.id);
   const [sums, ...computed] = await Promise.all([
-    queries.listReportSums(db, reported, staff),
+    queries.listReportSums(db, reported, { withSubmitted: staff, withEvidence: options.withEvidence ?? false }),
     ...wanted.flatMap((key) => {
       const formula = available.get(key);
       return formula ? [formula.series(formulaContext).then((points) => ({ formula, points }))] : [];
@@ -143,28 +145,42 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
   ]);
   const formulaPoints = new Map(computed.map((entry) => [entry.formula.key, entry]));
 
-  // Cumulated per indicator and partner over the semesters; the programme's figure adds the partners'.
-  const amounts = new Map<string, Cumulative>();
+  // Each semester's amounts per indicator and partner, in whole cents, then cumulated over the semesters; the
+  // programme's figure adds the partners'.
+  const zero = (): Cumulative => ({ validated: 0, submitted: 0, waiting: 0, validatedEvidence: 0, evidence: 0 });
   const keyOf = (indicatorId: number, partnerId: number | null, semester: number) => `${indicatorId}:${partnerId ?? 'p'}:${semester}`;
-  const bySemester = new Map<string, queries.ReportSumRow>();
-  for (const row of sums) bySemester.set(keyOf(row.indicator_id, row.partner_id, row.semester), row);
-  const partnerIds = [...new Set([...partners.map((partner) => partner.id), ...sums.map((row) => row.partner_id)])];
-  for (const indicatorId of reported) {
-    for (const partnerId of partnerIds) {
-      const running: Cumulative = { validated: 0, submitted: 0, waiting: 0, validatedEvidence: 0, evidence: 0 };
+  const amounts = new Map<string, Cumulative>();
+  const reportPartners = new Map<number, Set<number>>();
+  for (const { indicator_id: indicatorId, reports } of sums) {
+    const seen = new Set<number>();
+    for (const [partnerId, semester, validated, value, evidence] of reports) {
+      seen.add(partnerId);
+      const key = keyOf(indicatorId, partnerId, semester);
+      const amount = amounts.get(key) ?? zero();
+      if (validated) {
+        amount.validated += cents(value);
+        amount.validatedEvidence += evidence ?? 0;
+      } else {
+        amount.submitted += cents(value);
+        amount.waiting += 1;
+      }
+      amount.evidence += evidence ?? 0;
+      amounts.set(key, amount);
+    }
+    reportPartners.set(indicatorId, seen);
+  }
+  for (const [indicatorId, seen] of reportPartners) {
+    for (const partnerId of seen) {
+      const running = zero();
       // Semesters start at 1 (a check in the table); reports after the programme's last semester are not counted.
       for (const { number } of semesters) {
-        const row = bySemester.get(keyOf(indicatorId, partnerId, number));
-        if (row) addRow(running, row);
-        amounts.set(keyOf(indicatorId, partnerId, number), { ...running });
-        const total = amounts.get(keyOf(indicatorId, null, number)) ?? { validated: 0, submitted: 0, waiting: 0, validatedEvidence: 0, evidence: 0 };
-        amounts.set(keyOf(indicatorId, null, number), {
-          validated: total.validated + running.validated,
-          submitted: total.submitted + running.submitted,
-          waiting: total.waiting + running.waiting,
-          validatedEvidence: total.validatedEvidence + running.validatedEvidence,
-          evidence: total.evidence + running.evidence,
-        });
+        const key = keyOf(indicatorId, partnerId, number);
+        const own = amounts.get(key);
+        if (own) addTo(running, own);
+        amounts.set(key, { ...running });
+        const total = amounts.get(keyOf(indicatorId, null, number)) ?? zero();
+        addTo(total, running);
+        amounts.set(keyOf(indicatorId, null, number), total);
       }
     }
   }
@@ -221,12 +237,12 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
   };
 }
 
-function addRow(running: Cumulative, row: queries.ReportSumRow): void {
-  running.validated += cents(row.validated);
-  running.submitted += cents(row.submitted);
-  running.waiting += row.waiting;
-  running.validatedEvidence += row.validated_evidence;
-  running.evidence += row.evidence;
+function addTo(total: Cumulative, amount: Cumulative): void {
+  total.validated += amount.validated;
+  total.submitted += amount.submitted;
+  total.waiting += amount.waiting;
+  total.validatedEvidence += amount.validatedEvidence;
+  total.evidence += amount.evidence;
 }
 
 /**
@@ -341,6 +357,15 @@ export async function formulaRecords(
   if (!formula || !context) return undefined;
   const records = await formula.records({ db, programmeId, semesters: context.semesters }, scope);
   return { method: 'computed', ...context, indicator: null, formula, records, value: recount(formula.recount, records) };
+}
+
+/** The programme with its semesters and partners: what a figure's filters are checked against. */
+export async function programmeScope(
+  db: Db,
+  programmeId: number,
+): Promise<{ programme: Programme; semesters: SemesterBounds[]; partners: FiguresPartner[] } | undefined> {
+  const [context, partners] = await Promise.all([programmeContext(db, programmeId), listPartners(db, anonymous, programmeId)]);
+  return context && { ...context, partners: partners.map(({ id, name, shortName }) => ({ id, name, shortName })) };
 }
 
 /** The programme an indicator belongs to, or undefined when there is no such indicator. */

@@ -21,7 +21,7 @@ interface Props {
 export const reportHref = (indicatorId: number, reportId: number) => `/results/indicators/${indicatorId}/reports/${reportId}`;
 
 export function RecordsPage({ trace, filters, partnerName }: Props) {
-  const { t, formatDate, formatDateTime, locale } = useView();
+  const { t, formatDate, locale } = useView();
   const format = useValueFormat();
   const unit = trace.indicator?.unit ?? (trace.method === 'computed' ? trace.formula.unit : 'count');
   const name = trace.indicator
@@ -124,7 +124,7 @@ export function RecordsPage({ trace, filters, partnerName }: Props) {
                 ) : null}
               </th>
               <td>{partnerName.get(report.partnerId) ?? ''}</td>
-              <td>{formatDateTime(report.reportedAt)}</td>
+              <td>{formatDate(report.reportedAt)}</td>
               <td class="numeric">{format(report.value, unit)}</td>
               <td>{report.explanation}</td>
               <td class="numeric">{report.evidenceCount}</td>

@@ -240,11 +240,7 @@ function IndicatorSection({
                   </FigureLink>
                 </td>
                 <td>
-                  <TargetProgress
-                    value={value?.value ?? 0}
-                    target={partner.target}
-                    label={t('results.dashboard.progressOfPartner', { indicator: title, partner: name })}
-                  />
+                  <TargetProgress value={value?.value ?? 0} target={partner.target} />
                 </td>
                 {staffColumn ? (
                   <td>{value?.unvalidated === null || value?.unvalidated === undefined ? '–' : format(value.unvalidated, indicator.unit)}</td>

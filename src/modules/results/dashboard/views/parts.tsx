@@ -21,28 +21,30 @@ export function recordsHref(
 
 /** A number that links to the records that make it. */
 export function FigureLink({ href, children }: { href: string; children: ComponentChildren }) {
-  const { t } = useView();
   return (
-    <a href={href} class="figure-link" title={t('results.dashboard.showRecords')}>
+    <a href={href} class="figure-link">
       {children}
     </a>
   );
 }
 
 /**
- * Progress towards a target, told in words and drawn by a native <progress> (which assistive technologies announce);
- * the share is the value over the target, capped at the bar's end but written in full.
+ * Progress towards a target, told in words and drawn by a native <progress>; the share is the value over the
+ * target, capped at the bar's end but written in full. With a label the bar is announced by its name (the headline
+ * figure); without one (a table's cell, whose row and column name it) the words beside it say it all and the bar is
+ * hidden from assistive technologies, so a table of fifty partners is not read twice.
  */
-export function TargetProgress({ value, target, label }: { value: number; target: number | null; label: string }) {
+export function TargetProgress({ value, target, label }: { value: number; target: number | null; label?: string }) {
   const { t, formatNumber } = useView();
   if (target === null || target <= 0) return <span class="muted">{t('results.dashboard.noTarget')}</span>;
   const share = Math.round((value / target) * 100);
+  const words = t('results.dashboard.percentOfTarget', { percent: formatNumber(share) });
   return (
     <span class="target-progress">
-      <progress max={target} value={Math.max(0, Math.min(value, target))} aria-label={label}>
-        {t('results.dashboard.percentOfTarget', { percent: formatNumber(share) })}
+      <progress max={target} value={Math.max(0, Math.min(value, target))} {...(label ? { 'aria-label': label } : { 'aria-hidden': 'true' })}>
+        {words}
       </progress>{' '}
-      <span>{t('results.dashboard.percentOfTarget', { percent: formatNumber(share) })}</span>
+      {words}
     </span>
   );
 }
