@@ -7,6 +7,7 @@
  *   npm run bench -- --only events --events 2000 --registrations 1000000
  *   npm run bench -- --only plans --partners 50 --actions 30 --semesters 8
  *   npm run bench -- --only instruments --instruments 10000
+ *   npm run bench -- --only results --registrations 10000     # the results dashboard over every module's data
  *   npm run bench -- --only uploads --uploads 3
  *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
@@ -21,6 +22,7 @@ import { benchEvents } from './events.js';
 import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
+import { benchResults } from './results.js';
 import { benchSearch } from './search.js';
 import { benchSoak } from './soak.js';
 import { benchUploads } from './uploads.js';
@@ -59,6 +61,17 @@ const benchmarks = {
   plans: (database: BenchDatabase, port: number) =>
     benchPlans(database, port, { ...load, partners: Number(options.partners), actions: Number(options.actions), semesters: Number(options.semesters) }),
   instruments: (database: BenchDatabase, port: number) => benchInstruments(database, port, { ...load, instruments: Number(options.instruments) }),
+  results: (database: BenchDatabase, port: number) =>
+    benchResults(database, port, {
+      ...load,
+      partners: Number(options.partners),
+      actions: Number(options.actions),
+      semesters: Number(options.semesters),
+      practices: Number(options.practices),
+      events: Number(options.events),
+      registrations: Number(options.registrations),
+      instruments: Number(options.instruments),
+    }),
   soak: (database: BenchDatabase, port: number) =>
     benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
   uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),

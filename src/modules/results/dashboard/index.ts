@@ -1,6 +1,3 @@
-/** PLACEHOLDER (replaced by the dashboard work): the public results dashboard and its exports. */
-import type { FastifyPluginAsync } from 'fastify';
-import type { ApiDescription } from '../../../core/http/openapi.js';
-
-export const dashboardRoutes: FastifyPluginAsync = async () => {};
-export const resultsApi: ApiDescription = { paths: {} };
+/** The public results dashboard, the records behind its figures, and its exports (CSV, JSON, the semester report as Word). */
+export { dashboardRoutes } from './routes.js';
+export { resultsApi, indicatorFigureSchema, indicatorFiguresDownloadSchema, type IndicatorFigureRecord } from './api.js';
