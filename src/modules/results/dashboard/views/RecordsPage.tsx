@@ -4,6 +4,7 @@
  * evidence, those awaiting validation marked (the programme's staff only).
  */
 import { BackLink, DataTable, PageHeading, Tag } from '../../../../core/views/components/ui.js';
+import { mayAttempt } from '../../../../core/policy/policy.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { FigureTrace } from '../../figures/index.js';
@@ -18,10 +19,11 @@ interface Props {
 }
 
 /** Where a reported value's report is shown (the indicators work's page of a report). */
-export const reportHref = (indicatorId: number, reportId: number) => `/results/indicators/${indicatorId}/reports/${reportId}`;
+/** A reported value's own page, with its evidence and history: for the programme's staff only. */
+export const reportHref = (reportId: number) => `/results/indicators/reports/${reportId}`;
 
 export function RecordsPage({ trace, filters, partnerName }: Props) {
-  const { t, formatDate, locale } = useView();
+  const { t, formatDate, locale, actor } = useView();
   const format = useValueFormat();
   const unit = trace.indicator?.unit ?? (trace.method === 'computed' ? trace.formula.unit : 'count');
   const name = trace.indicator
@@ -109,7 +111,11 @@ export function RecordsPage({ trace, filters, partnerName }: Props) {
           {trace.reports.map((report) => (
             <tr key={report.id}>
               <th scope="row">
-                <a href={reportHref(trace.indicator.id, report.id)}>{t('results.records.reportOf', { number: report.semester })}</a>
+                {mayAttempt(actor, 'results.read_unvalidated') ? (
+                  <a href={reportHref(report.id)}>{t('results.records.reportOf', { number: report.semester })}</a>
+                ) : (
+                  t('results.records.reportOf', { number: report.semester })
+                )}
                 {report.status === 'submitted' ? (
                   <>
                     {' '}
