@@ -13,6 +13,9 @@ import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
 
+/** The formulas point other modules fill, and the recount their tests compare the figures with. */
+export { formulas, recount, type Formula, type FormulaContext, type FormulaPoint, type TraceRecord } from './formulas.js';
+
 export const resultsModule: PlatformModule = {
   name: 'results',
   grants: resultGrants,
