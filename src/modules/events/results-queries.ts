@@ -86,7 +86,7 @@ export async function visitingOrganisations(db: Executor, programmeId: number, u
 export async function typedOrganisationNames(db: Executor, eventIds: number[], keys: string[]): Promise<{ organisation_key: string; name: string }[]> {
   if (eventIds.length === 0 || keys.length === 0) return [];
   const result = await sql<{ organisation_key: string; name: string }>`
-    select k.organisation_key, min(btrim(r.organisation_name)) as name
+    select k.organisation_key, min(regexp_replace(btrim(r.organisation_name), '\\s+', ' ', 'g')) as name
     from registrations r
     cross join lateral (select 'n' || lower(regexp_replace(btrim(r.organisation_name), '\\s+', ' ', 'g')) as organisation_key) k
     where r.event_id in (${sql.join(eventIds)}) and r.attended_at is not null and r.organisation_id is null
