@@ -155,7 +155,12 @@ describe('the per-event summaries', () => {
       .set({ name: null, email: null, organisation_name: null, anonymised_at: new Date() })
       .where('id', 'in', [ids.r6!, ids.r4!])
       .execute();
-    await registration(ids.firstDayOfSecond, { role: 'managing_authority', partnerId: fixture.world.partnerB.id, organisationName: 'New Org', capacity: true });
+    await registration(ids.firstDayOfSecond!, {
+      role: 'managing_authority',
+      partnerId: fixture.world.partnerB.id,
+      organisationName: 'New Org',
+      capacity: true,
+    });
     await db.deleteFrom('registrations').where('id', '=', ids.r5!).execute();
 
     const before = await kept();

@@ -53,7 +53,7 @@ function cumulativeSums(semesters: Semesters, partnerIds: number[], rows: { part
 type EventMeasure = 'events' | 'attended' | 'decision_makers' | 'capacity_increased';
 
 /** A formula counting events held, or a column of their participation, by host partner. */
-function eventFormula(key: string, unit: Formula['unit'], measure: EventMeasure, i18nKey: string): Formula {
+function eventFormula({ key, unit, measure, i18nKey }: { key: string; unit: Formula['unit']; measure: EventMeasure; i18nKey: string }): Formula {
   const valueOf = (event: queries.HeldEvent) => (measure === 'events' ? 1 : event[measure]);
   return {
     key,
@@ -86,10 +86,10 @@ function eventFormula(key: string, unit: Formula['unit'], measure: EventMeasure,
   };
 }
 
-export const eventsHeld = eventFormula('events.held', 'events', 'events', 'held');
-export const eventParticipants = eventFormula('events.participants', 'people', 'attended', 'participants');
-export const eventDecisionMakers = eventFormula('events.decision_makers', 'people', 'decision_makers', 'decision_makers');
-export const peopleWithCapacity = eventFormula('events.people_capacity', 'people', 'capacity_increased', 'people_capacity');
+export const eventsHeld = eventFormula({ key: 'events.held', unit: 'events', measure: 'events', i18nKey: 'held' });
+export const eventParticipants = eventFormula({ key: 'events.participants', unit: 'people', measure: 'attended', i18nKey: 'participants' });
+export const eventDecisionMakers = eventFormula({ key: 'events.decision_makers', unit: 'people', measure: 'decision_makers', i18nKey: 'decision_makers' });
+export const peopleWithCapacity = eventFormula({ key: 'events.people_capacity', unit: 'people', measure: 'capacity_increased', i18nKey: 'people_capacity' });
 
 /**
  * RCO87: organisations that attended an event hosted by a partner other than the partner region their people came
