@@ -13,6 +13,7 @@ import * as instrumentTextLanguage from './20261129_1100_instrument_text_languag
 import * as evidenceChunks from './20261205_0900_evidence_chunks.js';
 import * as signInThrottleHashed from './20261205_1000_sign_in_throttle_hashed.js';
 import * as results from './20261206_0900_results.js';
+import * as eventParticipation from './20261206_1000_event_participation.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_0900_evidence_chunks': evidenceChunks,
   '20261205_1000_sign_in_throttle_hashed': signInThrottleHashed,
   '20261206_0900_results': results,
+  '20261206_1000_event_participation': eventParticipation,
 };

@@ -3,6 +3,7 @@ import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
 import { fill } from '../../core/extensions.js';
 import { transferEventSource } from '../practices/service.js';
+import { formulas } from '../results/service.js';
 import { attendanceRoutes } from './attendance/index.js';
 import { feedbackRoutes } from './feedback/index.js';
 import { inviteToFeedback } from './feedback/service.js';
@@ -10,6 +11,7 @@ import { eventsApi } from './hosting/api.js';
 import { eventRoutes } from './hosting/index.js';
 import * as queries from './hosting/queries.js';
 import { eventGrants } from './policy.js';
+import { eventFormulas } from './results-formulas.js';
 import { registrationRoutes } from './registration/index.js';
 import { retentionRoutes } from './retention/index.js';
 import { eventsDemoSeed } from './seed.js';
@@ -32,6 +34,8 @@ export const eventsModule: PlatformModule = {
       byIds: async (db, ids) => (await queries.eventsByIds(db, ids)).map(toTransferEvent),
     }),
     eventDatasets,
+    // The results module's figures of participation (docs/formulas/learn.md).
+    ...eventFormulas.map((formula) => fill(formulas, formula)),
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

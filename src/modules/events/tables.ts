@@ -114,6 +114,24 @@ export interface ParticipationTotalsTable {
   satisfaction_sum: Generated<number>;
 }
 
+/** Kept by database triggers from registrations and feedback: each event's figures for the results formulas. */
+export interface EventParticipationTable {
+  event_id: number;
+  attended: Generated<number>;
+  /** Attendances of decision makers and managing authority staff. */
+  decision_makers: Generated<number>;
+  capacity_increased: Generated<number>;
+}
+
+/** Kept by database triggers from registrations: the organisations that attended each event, by their partner region. */
+export interface EventOrganisationsTable {
+  event_id: number;
+  /** 'o' and the stakeholder organisation's id, or 'n' and the name typed, normalised. */
+  organisation_key: string;
+  partner_id: number;
+  attended: Generated<number>;
+}
+
 export interface EventTables {
   events: EventsTable;
   event_visiting_partners: EventVisitingPartnersTable;
@@ -123,4 +141,6 @@ export interface EventTables {
   feedback: FeedbackTable;
   feedback_practices: FeedbackPracticesTable;
   participation_totals: ParticipationTotalsTable;
+  event_participation: EventParticipationTable;
+  event_organisations: EventOrganisationsTable;
 }

@@ -3,11 +3,13 @@ import type { PlatformModule } from '../../core/module.js';
 import { can } from '../../core/policy/policy.js';
 import { fill } from '../../core/extensions.js';
 import { partnerPageSections } from '../partners/service.js';
+import { formulas } from '../results/service.js';
 import { exchangeRoutes, practicesApi } from './exchange/index.js';
 import { practiceRoutes } from './library/index.js';
 import { needRoutes } from './needs/index.js';
 import { libraryPersonalData } from './personal-data.js';
 import { practiceGrants } from './policy.js';
+import { practiceFormulas } from './results-formulas.js';
 import { practicesDemoSeed } from './seed.js';
 import { recommendationsFor, refreshRequestedRecommendations, transferEventSource } from './service.js';
 import { transferRoutes } from './transfers/index.js';
@@ -30,7 +32,8 @@ export const practicesModule: PlatformModule = {
   seed: practicesDemoSeed,
   personalData: libraryPersonalData,
   offers: [transferEventSource],
-  fills: [needsSection, practiceDatasets],
+  // The results module's figures of good practices and transfers (docs/formulas/learn.md).
+  fills: [needsSection, practiceDatasets, ...practiceFormulas.map((formula) => fill(formulas, formula))],
   routes: async (app) => {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);
