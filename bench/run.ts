@@ -12,7 +12,7 @@
  *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
- *   npm run bench -- --port 4700                     # first port of the servers started (one more per run)
+ *   npm run bench -- --port 4700                     # first port of the servers started (two per run: the platform and bare Fastify)
  */
 import { parseArgs } from 'node:util';
 import { installModules } from '../src/core/module.js';
@@ -93,7 +93,8 @@ let port = Number(options.port);
 for (const name of selected) {
   for (const database of databasesOf(name)) {
     console.log(`— ${name} on ${database}`);
-    failed = !(await benchmarks[name](database, port++)) || failed;
+    failed = !(await benchmarks[name](database, port)) || failed;
+    port += 2;
   }
 }
 process.exitCode = failed ? 1 : 0;

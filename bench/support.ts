@@ -96,6 +96,35 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, options:
 }
 
 /**
+ * Bare Fastify answering {"hello":"world"} in a process of its own, as the platform's server runs: the ceiling every
+ * page's requests per second are reported as a share of, measured in the same run because absolute figures on shared
+ * machines move by 2× from one run to the next.
+ */
+export async function startBareFastify(port: number): Promise<RunningServer> {
+  const code = `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/', async () => ({ hello: 'world' }));
+await app.listen({ port: ${port}, host: '127.0.0.1' });
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
+console.log('ready');`;
+  const server = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: fromProjectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.once('data', () => resolve());
+    server.once('exit', (code) => reject(new Error(`Bare Fastify exited with ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: server.pid as number,
+    async stop() {
+      if (server.exitCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
  * Load on a server: a 2 s warm-up (JIT, caches, connection pool), then the measured run. With several paths,
  * the requests cycle through them, so a page is measured over varied inputs rather than one cached answer.
  */

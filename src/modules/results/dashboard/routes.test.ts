@@ -55,7 +55,11 @@ describe('the results dashboard', () => {
     expect(page.document.getElementById(`indicator-${ids.empty}`)?.closest('section')?.textContent).toContain('No data yet for this indicator.');
     const link = [...(section?.querySelectorAll('a.figure-link') ?? [])].find((anchor) => anchor.textContent === '47');
     expect(link?.getAttribute('href')).toBe(`/results/indicators/${ids.reported}/records?semester=8`);
-    expect(page.screen.getByRole('table', { name: /RCR01 – Organisations cooperating across borders by partner/ }).textContent).toContain('100');
+    // The table per partner is on the indicator's own page, which the heading links to with the same filters.
+    const heading = page.document.getElementById(`indicator-${ids.reported}`)?.querySelector('a');
+    expect(heading?.getAttribute('href')).toBe(`/results/indicators/${ids.reported}?semester=8`);
+    const own = await anonymousBrowser().page(`/results/indicators/${ids.reported}`);
+    expect(own.screen.getByRole('table', { name: /RCR01 – Organisations cooperating across borders by partner/ }).textContent).toContain('100');
   });
 
   it('shows the programme’s staff the values awaiting validation, marked and kept out of the total', async () => {
@@ -74,7 +78,8 @@ describe('the results dashboard', () => {
     expect(section?.textContent).toContain('Value 40 of a target of 100');
     expect(page.document.querySelector<HTMLSelectElement>('select[name=semester]')?.value).toBe('2');
     expect(page.document.querySelector<HTMLSelectElement>('select[name=partner]')?.value).toBe(String(partnerA.id));
-    expect(section?.querySelector('img')?.getAttribute('src')).toBe(`/results/indicators/${ids.reported}/trend.svg?partner=${partnerA.id}&semester=2`);
+    const own = await anonymousBrowser().page(`/results/indicators/${ids.reported}?partner=${partnerA.id}&semester=2`);
+    expect(own.document.querySelector('main img')?.getAttribute('src')).toBe(`/results/indicators/${ids.reported}/trend.svg?partner=${partnerA.id}&semester=2`);
     const later = await anonymousBrowser().page(`/results?partner=${partnerA.id}&semester=3`);
     expect(later.document.getElementById(`indicator-${ids.reported}`)?.closest('section')?.textContent).toContain('Value 47 of a target of 100');
   });

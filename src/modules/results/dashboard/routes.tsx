@@ -26,6 +26,7 @@ import { csvCells, figureColumns, figureRecords } from './exports.js';
 import { checkedFilters, FilterProblem, rawFilters, type Filters } from './filters.js';
 import { semesterReport, semesterReportDocx } from './report.js';
 import { localised } from './text.js';
+import { IndicatorPage } from './views/IndicatorPage.js';
 import { RecordsPage } from './views/RecordsPage.js';
 import { ResultsPage } from './views/ResultsPage.js';
 
@@ -90,6 +91,11 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   app.get('/results', { config: { action: 'results.read' } }, async (request, reply) => {
     const { figures, filters } = await figuresFor(request, await programmeIdOf(request));
     return reply.page(<ResultsPage figures={figures} filters={filters} />);
+  });
+
+  app.get(indicatorPath, { config: { action: 'results.read' } }, async (request, reply) => {
+    const { figures, filters, entry } = await indicatorFigures(request);
+    return reply.page(<IndicatorPage entry={entry} figures={figures} filters={filters} />);
   });
 
   /** The records behind one figure, with the filters checked against the programme (its semesters and partners). */

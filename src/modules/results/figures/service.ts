@@ -23,6 +23,7 @@ import {
 import type { IndicatorReportStatus } from '../tables.js';
 import type { Indicator, IndicatorSeries, SeriesValue } from '../types.js';
 import * as queries from './queries.js';
+import { keptSeries, seriesVersion } from './series-cache.js';
 
 export interface FiguresOptions {
   /** The formulas to compute with; the installed ones (`results.formulas`) by default, so tests pass their own. */
@@ -136,11 +137,12 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
   const missingFormulas = wanted.filter((key) => !available.has(key));
   const formulaContext: FormulaContext = { db, programmeId, semesters };
   const reported = indicators.filter((indicator) => indicator.method === 'reported').map((indicator) => indicator.id);
+  const version = await seriesVersion(db);
   const [sums, ...computed] = await Promise.all([
     queries.listReportSums(db, reported, { withSubmitted: staff, withEvidence: options.withEvidence ?? false }),
     ...wanted.flatMap((key) => {
       const formula = available.get(key);
-      return formula ? [formula.series(formulaContext).then((points) => ({ formula, points }))] : [];
+      return formula ? [keptSeries(formula, formulaContext, version).then((points) => ({ formula, points }))] : [];
     }),
   ]);
   const formulaPoints = new Map(computed.map((entry) => [entry.formula.key, entry]));

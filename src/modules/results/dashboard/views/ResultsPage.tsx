@@ -82,7 +82,7 @@ export function ResultsPage({ figures, filters }: Props) {
         <h2 id="indicators">{t('results.dashboard.indicators')}</h2>
         {figures.indicators.length === 0 ? <p>{t('results.dashboard.noIndicators')}</p> : null}
         {figures.indicators.map((entry) => (
-          <IndicatorSection key={entry.indicator.id} entry={entry} figures={figures} filters={filters} locale={locale} />
+          <IndicatorSection key={entry.indicator.id} entry={entry} figures={figures} filters={filters} locale={locale} detailed={false} />
         ))}
       </section>
 
@@ -149,16 +149,23 @@ function MeasureFigures({ formulas, figures, filters }: { formulas: readonly str
   );
 }
 
-function IndicatorSection({
+/**
+ * One indicator: its figure against the target. On the dashboard that is all (a programme of 50 partners would
+ * otherwise render thousands of rows); on the indicator's own page (`detailed`) also the table per partner and the
+ * trend over the semesters, drawn and as a table.
+ */
+export function IndicatorSection({
   entry,
   figures,
   filters,
   locale,
+  detailed,
 }: {
   entry: IndicatorSeries;
   figures: ResultsFigures;
   filters: Filters;
   locale: Parameters<typeof localised>[1];
+  detailed: boolean;
 }) {
   const { t, formatDate } = useView();
   const format = useValueFormat();
@@ -181,10 +188,14 @@ function IndicatorSection({
   const shownValues = scoped?.values.filter((value) => value.semester <= filters.semester) ?? [];
   const staffColumn = figures.showsUnvalidated && indicator.method === 'reported';
   return (
-    <section aria-labelledby={id} class="indicator">
-      <h3 id={id}>
-        {indicator.code} – <span lang={name.lang}>{name.text}</span>
-      </h3>
+    <section {...(detailed ? { 'aria-label': title } : { 'aria-labelledby': id })} class="indicator">
+      {detailed ? null : (
+        <h3 id={id}>
+          <a href={`/results/indicators/${indicator.id}${queryOf(filters)}`}>
+            {indicator.code} – <span lang={name.lang}>{name.text}</span>
+          </a>
+        </h3>
+      )}
       {definition.text ? <p lang={definition.lang}>{definition.text}</p> : null}
       <p class="hint">
         {t(`results.kinds.${indicator.kind}`)} · {t(`results.methods.${indicator.method}`)} · {t('results.dashboard.baseline')}{' '}
@@ -210,7 +221,7 @@ function IndicatorSection({
           ) : null}
         </>
       )}
-      {!empty && filters.partnerId === null && entry.partners.length > 0 ? (
+      {detailed && !empty && filters.partnerId === null && entry.partners.length > 0 ? (
         <DataTable
           caption={t('results.dashboard.byPartner', { indicator: title, asAt: t('results.dashboard.asAtShort', { number: filters.semester }) })}
           head={
@@ -250,9 +261,9 @@ function IndicatorSection({
           })}
         </DataTable>
       ) : null}
-      {!empty && scoped ? (
+      {detailed && !empty && scoped ? (
         <>
-          <h4>{t('results.dashboard.trend', { indicator: title })}</h4>
+          <h2>{t('results.dashboard.trend', { indicator: title })}</h2>
           <figure class="chart">
             <img
               src={`/results/indicators/${indicator.id}/trend.svg${queryOf(filters)}`}

@@ -1,0 +1,46 @@
+/**
+ * Formula series kept between requests. The dashboard needs about twenty formulas' series, each a grouped query over
+ * another module's records (hundreds of milliseconds together at programme scale), while those records change far less
+ * often than the page is read. A series is kept with the database snapshot read before computing it and served while
+ * the snapshot is the same, so a figure is never older than the data a request can see (core/db/snapshot.ts); the
+ * minute is part of the key because "events held" depends on the clock. Concurrent requests share one computation.
+ * Kept per process: derived data checked against the database on every request, so nodes never disagree with it.
+ */
+import type { Executor } from '../../../core/db/database.js';
+import { currentSnapshot } from '../../../core/db/snapshot.js';
+import type { Formula, FormulaContext, FormulaPoint } from '../formulas.js';
+
+interface Kept {
+  version: string;
+  formula: Formula;
+  points: Promise<FormulaPoint[]>;
+}
+
+/** Programmes × formulas per database; the oldest entry goes first beyond it. */
+const limit = 2_000;
+const keptByDatabase = new WeakMap<Executor, Map<string, Kept>>();
+
+/** The version series are kept under: the snapshot and the minute. */
+export async function seriesVersion(db: Executor, now = new Date()): Promise<string> {
+  return `${await currentSnapshot(db)}@${Math.floor(now.getTime() / 60_000)}`;
+}
+
+export function keptSeries(formula: Formula, context: FormulaContext, version: string): Promise<FormulaPoint[]> {
+  let kept = keptByDatabase.get(context.db);
+  if (!kept) {
+    kept = new Map();
+    keptByDatabase.set(context.db, kept);
+  }
+  const key = `${context.programmeId}:${formula.key}`;
+  const found = kept.get(key);
+  if (found && found.version === version && found.formula === formula) return found.points;
+  const points = formula.series(context);
+  kept.delete(key);
+  kept.set(key, { version, formula, points });
+  if (kept.size > limit) kept.delete(kept.keys().next().value as string);
+  const entries = kept;
+  points.catch(() => {
+    if (entries.get(key)?.points === points) entries.delete(key);
+  });
+  return points;
+}
