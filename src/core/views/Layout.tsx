@@ -133,6 +133,9 @@ export function Layout({ title, children, hasErrors = false }: LayoutProps) {
               <li>
                 <a href="/privacy">{t('common.footer.privacy')}</a>
               </li>
+              <li>
+                <a href="/catalog.ttl">{t('common.footer.openData')}</a>
+              </li>
             </ul>
             <p>{t('common.footer.licence')}</p>
           </div>

@@ -27,7 +27,10 @@ export const resultsModule: PlatformModule = {
     await app.register(maturityRoutes);
     await app.register(dashboardRoutes);
   },
-  navigation: [{ href: '/results', labelKey: 'results.nav' }],
+  navigation: [
+    { href: '/results', labelKey: 'results.nav' },
+    { href: '/results/indicators', labelKey: 'results.navIndicators', action: 'results.read_unvalidated' },
+  ],
   tasks: indicatorTasks,
   api: resultsApi,
 };

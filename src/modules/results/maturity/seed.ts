@@ -20,10 +20,31 @@ const baselineDates = ['2019-11-20', '2019-12-05', '2020-01-22', '2020-02-12', '
 const followUpDates = ['2022-10-12', '2022-10-26', '2022-11-09', '2022-11-23', '2022-12-07'];
 const editorAccounts: Partial<Record<(typeof partnerOrder)[number], string>> = { tartu: 'editorTartu', gavle: 'editorGavle' };
 
-/** A fictitious level: a baseline between 0 and 2, a follow-up one or two levels higher (at most 4). */
+/**
+ * Fictitious profiles, one level per dimension (in the framework's order: strategy, readiness, human-centric, data,
+ * automation and AI, green): where each partner started, and how many levels it gained by the follow-up. They differ
+ * so that each partner has its own weakest dimensions and the changes are not all alike.
+ */
+const baselineProfiles = [
+  [2, 1, 1, 1, 0, 0],
+  [2, 2, 1, 2, 1, 0],
+  [1, 1, 1, 0, 0, 0],
+  [1, 2, 1, 1, 0, 1],
+  [1, 1, 2, 1, 1, 0],
+];
+const gainProfiles = [
+  [1, 1, 2, 1, 1, 0],
+  [1, 1, 1, 1, 2, 1],
+  [2, 1, 1, 1, 0, 1],
+  [1, 0, 2, 1, 1, 1],
+  [2, 2, 1, 1, 0, 1],
+];
+
+/** A fictitious level: the partner's profile for the dimension, a level more on the second question, one less on the third. */
 function levelOf(partnerIndex: number, dimensionIndex: number, questionIndex: number, followUp: boolean): number {
-  const baseline = (partnerIndex + dimensionIndex * 2 + questionIndex) % 3;
-  return followUp ? Math.min(4, baseline + 1 + ((partnerIndex + questionIndex + dimensionIndex) % 2)) : baseline;
+  const profile = baselineProfiles[partnerIndex]?.[dimensionIndex] ?? 0;
+  const baseline = Math.max(0, profile + (questionIndex === 1 ? 1 : 0) - (questionIndex === 2 ? 1 : 0));
+  return followUp ? Math.min(4, baseline + (gainProfiles[partnerIndex]?.[dimensionIndex] ?? 1)) : baseline;
 }
 
 export async function seedMaturity(trx: Tx, earlier: Readonly<DemoRecords>): Promise<Record<string, number>> {

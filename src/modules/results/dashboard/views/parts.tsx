@@ -2,13 +2,16 @@
 import type { ComponentChildren } from 'preact';
 import { Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
-import type { Unit } from '../../units.js';
+import { unitFormats, type Unit } from '../../units.js';
 import { queryOf } from '../filters.js';
 
-/** A value with its unit ("1,250 EUR", "12.5 %", "38 people"). */
+/** A value with its unit ("1,250 EUR", "12.5 %", "38 people"), rounded to the decimals the unit allows (a mean may have more). */
 export function useValueFormat(): (value: number, unit: Unit) => string {
   const { t, formatNumber } = useView();
-  return (value, unit) => t(`results.units.${unit}`, { value: formatNumber(value) });
+  return (value, unit) => {
+    const scale = 10 ** unitFormats[unit].decimals;
+    return t(`results.units.${unit}`, { value: formatNumber(Math.round(value * scale) / scale) });
+  };
 }
 
 export function recordsHref(
