@@ -22,6 +22,7 @@ import {
 } from '../formulas.js';
 import type { IndicatorReportStatus } from '../tables.js';
 import type { Indicator, IndicatorSeries, SeriesValue } from '../types.js';
+import { indicatorFromRow } from '../indicator-rows.js';
 import * as queries from './queries.js';
 import { keptSeries, seriesVersion } from './series-cache.js';
 
@@ -62,27 +63,10 @@ function installedFormulas(options: FiguresOptions): readonly Formula[] {
 }
 
 function toIndicator(row: queries.IndicatorRow): Indicator {
-  return {
-    id: row.id,
-    programmeId: row.programme_id,
-    code: row.code,
-    names: row.names,
-    definitions: row.definitions,
-    kind: row.kind,
-    unit: row.unit,
-    atProgramme: row.at_programme,
-    atPartner: row.at_partner,
-    method: row.method,
-    formula: row.formula,
-    baseline: Number(row.baseline),
-    programmeTarget: row.programme_target === null ? null : Number(row.programme_target),
-    targetDate: row.target_date,
-    enabled: row.enabled,
-    public: row.public,
-    builtinKey: row.builtin_key,
-    position: row.position,
-    partnerTargets: (row.targets ?? []).map(([partnerId, target]) => ({ partnerId, target: Number(target) })),
-  };
+  return indicatorFromRow(
+    row,
+    (row.targets ?? []).map(([partnerId, target]) => ({ partnerId, target: Number(target) })),
+  );
 }
 
 /** Reported amounts have two decimals at most: summed as whole cents, so 0.1 + 0.2 is 0.3 and totals stay exact. */

@@ -24,6 +24,7 @@ import type { Indicator } from '../types.js';
 import type { Unit } from '../units.js';
 import { builtinIndicators } from './builtin.js';
 import { parseUnitNumber } from './numbers.js';
+import { indicatorFromRow } from '../indicator-rows.js';
 import * as queries from './queries.js';
 import { readIndicatorForm, reportSchema, type ReviewInput } from './schema.js';
 
@@ -37,29 +38,10 @@ export function offeredFormulas(): Map<string, Unit> {
 type IndicatorRow = Awaited<ReturnType<typeof queries.listIndicators>>[number];
 
 function toIndicator(row: IndicatorRow, targets: { indicator_id: number; partner_id: number; target: string }[]): Indicator {
-  return {
-    id: row.id,
-    programmeId: row.programme_id,
-    code: row.code,
-    names: row.names,
-    definitions: row.definitions,
-    kind: row.kind,
-    unit: row.unit,
-    atProgramme: row.at_programme,
-    atPartner: row.at_partner,
-    method: row.method,
-    formula: row.formula,
-    baseline: Number(row.baseline),
-    programmeTarget: row.programme_target === null ? null : Number(row.programme_target),
-    targetDate: row.target_date,
-    enabled: row.enabled,
-    public: row.public,
-    builtinKey: row.builtin_key,
-    position: row.position,
-    partnerTargets: targets
-      .filter((target) => target.indicator_id === row.id)
-      .map((target) => ({ partnerId: target.partner_id, target: Number(target.target) })),
-  };
+  return indicatorFromRow(
+    row,
+    targets.filter((target) => target.indicator_id === row.id).map((target) => ({ partnerId: target.partner_id, target: Number(target.target) })),
+  );
 }
 
 /** Every indicator of a programme, switched on or off, with its partner targets, in the coordinator's order. */

@@ -5,7 +5,6 @@
  * works without scripts; each number links to the records that make it. The programme's staff also see the values
  * awaiting validation, marked and never added into a total.
  */
-import { Form, SelectField } from '../../../../core/views/components/forms.js';
 import { DataTable, Inset, PageHeading } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
@@ -14,7 +13,7 @@ import { successMeasures } from '../../measures.js';
 import type { IndicatorSeries, SeriesValue } from '../../types.js';
 import { queryOf, type Filters } from '../filters.js';
 import { localised } from '../text.js';
-import { AwaitingValidation, FigureLink, recordsHref, TargetProgress, useValueFormat } from './parts.js';
+import { AwaitingValidation, FiltersForm, FigureLink, recordsHref, TargetProgress, useValueFormat } from './parts.js';
 
 interface Props {
   figures: ResultsFigures;
@@ -33,28 +32,7 @@ export function ResultsPage({ figures, filters }: Props) {
     <Layout title={t('results.dashboard.title')}>
       <PageHeading caption={figures.programme.title}>{t('results.dashboard.title')}</PageHeading>
       <p class="lead">{t('results.dashboard.intro')}</p>
-      <Form action="/results" method="get" class="filters" label={t('results.dashboard.filters')}>
-        {filters.programme !== undefined ? <input type="hidden" name="programme" value={String(filters.programme)} /> : null}
-        <SelectField
-          name="partner"
-          label={t('results.dashboard.partner')}
-          value={filters.partnerId === null ? '' : String(filters.partnerId)}
-          placeholder={t('results.dashboard.wholeProgramme')}
-          options={figures.partners.map((candidate) => ({ value: String(candidate.id), label: candidate.name }))}
-        />
-        <SelectField
-          name="semester"
-          label={t('results.dashboard.semester')}
-          value={String(filters.semester)}
-          options={figures.semesters.map((candidate) => ({
-            value: String(candidate.number),
-            label: t('results.dashboard.semesterEnding', { number: candidate.number, date: formatDate(candidate.endsOn) }),
-          }))}
-        />
-        <button type="submit" class="button button--secondary">
-          {t('results.dashboard.show')}
-        </button>
-      </Form>
+      <FiltersForm action="/results" figures={figures} filters={filters} />
       <p>
         <strong>{subject}</strong>, {asAt}
       </p>

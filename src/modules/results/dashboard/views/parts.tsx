@@ -3,7 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { unitFormats, type Unit } from '../../units.js';
-import { queryOf } from '../filters.js';
+import { Form, SelectField } from '../../../../core/views/components/forms.js';
+import type { ResultsFigures } from '../../figures/index.js';
+import { queryOf, type Filters } from '../filters.js';
 
 /** A value with its unit ("1,250 EUR", "12.5 %", "38 people"), rounded to the decimals the unit allows (a mean may have more). */
 export function useValueFormat(): (value: number, unit: Unit) => string {
@@ -58,5 +60,34 @@ export function AwaitingValidation({ children }: { children: ComponentChildren }
     <span class="awaiting-validation">
       <Tag tone="warning">{t('results.dashboard.awaitingValidation')}</Tag> {children}
     </span>
+  );
+}
+
+/** The partner and semester filters as a GET form to `action`, so every view has a stable address and needs no script. */
+export function FiltersForm({ action, figures, filters }: { action: string; figures: ResultsFigures; filters: Filters }) {
+  const { t, formatDate } = useView();
+  return (
+    <Form action={action} method="get" class="filters" label={t('results.dashboard.filters')}>
+      {filters.programme !== undefined ? <input type="hidden" name="programme" value={String(filters.programme)} /> : null}
+      <SelectField
+        name="partner"
+        label={t('results.dashboard.partner')}
+        value={filters.partnerId === null ? '' : String(filters.partnerId)}
+        placeholder={t('results.dashboard.wholeProgramme')}
+        options={figures.partners.map((candidate) => ({ value: String(candidate.id), label: candidate.name }))}
+      />
+      <SelectField
+        name="semester"
+        label={t('results.dashboard.semester')}
+        value={String(filters.semester)}
+        options={figures.semesters.map((candidate) => ({
+          value: String(candidate.number),
+          label: t('results.dashboard.semesterEnding', { number: candidate.number, date: formatDate(candidate.endsOn) }),
+        }))}
+      />
+      <button type="submit" class="button button--secondary">
+        {t('results.dashboard.show')}
+      </button>
+    </Form>
   );
 }
