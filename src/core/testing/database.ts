@@ -31,6 +31,10 @@ export async function createTestDatabase({ migrated = true }: { migrated?: boole
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
+      // One table at a time, each in its own transaction: dropping the whole schema at once locks every table, index,
+      // sequence and trigger together, and with several test files doing so the server ran out of lock slots.
+      const { rows } = await cleanup.query<{ tablename: string }>('select tablename from pg_tables where schemaname = $1', [schema]);
+      for (const { tablename } of rows) await cleanup.query(`drop table if exists ${schema}."${tablename}" cascade`);
       await cleanup.query(`drop schema ${schema} cascade`);
       await cleanup.end();
     },
