@@ -6,7 +6,7 @@
  * Target: p95 under 100 ms on PostgreSQL and under 200 ms on PGlite.
  */
 import { sql } from 'kysely';
-import { openDatabase } from '../src/core/db/database.js';
+import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { feedbackSummaryOf, participationMixOf } from '../src/modules/events/service.js';
 import { seedDemo } from '../src/seed.js';
@@ -21,6 +21,51 @@ const types = ['thematic_event', 'study_visit', 'import_workshop', 'regional_eve
 const helixes = ['public_authority', 'business', 'research_education', 'civil_society'];
 const roles = ['decision_maker', 'civil_servant', 'managing_authority', 'business', 'researcher', 'citizen', 'other'];
 
+/**
+ * Generated events spread over the programme's four years, hosted in turn by each partner, and their registrations
+ * (most attended, half of those with feedback), through the same tables and triggers as every write. The results
+ * benchmark loads the same participation.
+ */
+export async function insertGeneratedParticipation(
+  db: Db,
+  programmeId: number,
+  partners: number[],
+  options: { events: number; registrations: number },
+): Promise<void> {
+  // Events spread over the programme's four years, hosted in turn by each partner.
+  await sql`
+    insert into events (programme_id, host_partner_id, type, title, format, time_zone, starts_at, ends_at, feedback_invited_at)
+    select ${programmeId}, (${partners}::int[])[1 + g % ${partners.length}], (${types}::text[])[1 + g % ${types.length}], 'Generated event ' || g, 'online', 'Europe/Rome',
+      timestamptz '2019-09-01 09:00+00' + (g % 1400) * interval '1 day', timestamptz '2019-09-01 12:00+00' + (g % 1400) * interval '1 day', now()
+    from generate_series(1, ${options.events}::int) g
+  `.execute(db);
+  const first = (
+    await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.min<number>('id').as('id'))
+      .where('title', 'like', 'Generated event %')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const chunk = 100_000;
+  for (let start = 0; start < options.registrations; start += chunk) {
+    const end = Math.min(options.registrations, start + chunk);
+    // One statement per chunk: the statement triggers fold each chunk into the summary at once.
+    await sql`
+      insert into registrations (event_id, status, name, email, helix, role, partner_id, locale, consent_at, token_hash, attended_at)
+      select ${first} + g % ${options.events}, case when g % 20 = 0 then 'waiting' else 'registered' end, 'Person ' || g, 'person' || g || '@example.org',
+        (${helixes}::text[])[1 + (g / 7) % 4], (${roles}::text[])[1 + (g / 3) % 7], case when g % 11 = 0 then null else (${partners}::int[])[1 + (g / 5) % ${partners.length}] end,
+        'en', now(), 'bench-' || g, case when g % 20 <> 0 and g % 6 <> 0 then now() end
+      from generate_series(${start + 1}::int, ${end}::int) g
+    `.execute(db);
+    await sql`
+      insert into feedback (registration_id, satisfaction, usefulness, capacity_increased)
+      select r.id, 1 + r.id % 5, 1 + (r.id / 3) % 5, r.id % 3 <> 0
+      from registrations r where r.token_hash like 'bench-%' and r.attended_at is not null and r.id % 2 = 0
+        and r.id > (select coalesce(max(registration_id), 0) from feedback)
+    `.execute(db);
+  }
+}
+
 async function loadParticipation(
   fresh: { url: string | undefined; dataDir: string | undefined },
   options: EventsBenchOptions,
@@ -34,38 +79,7 @@ async function loadParticipation(
       (row) => row.id,
     );
     const started = performance.now();
-    // Events spread over the programme's four years, hosted in turn by each partner.
-    await sql`
-      insert into events (programme_id, host_partner_id, type, title, format, time_zone, starts_at, ends_at, feedback_invited_at)
-      select ${programme.id}, (${partners}::int[])[1 + g % ${partners.length}], (${types}::text[])[1 + g % ${types.length}], 'Generated event ' || g, 'online', 'Europe/Rome',
-        timestamptz '2019-09-01 09:00+00' + (g % 1400) * interval '1 day', timestamptz '2019-09-01 12:00+00' + (g % 1400) * interval '1 day', now()
-      from generate_series(1, ${options.events}::int) g
-    `.execute(handle.db);
-    const first = (
-      await handle.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.min<number>('id').as('id'))
-        .where('title', 'like', 'Generated event %')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const chunk = 100_000;
-    for (let start = 0; start < options.registrations; start += chunk) {
-      const end = Math.min(options.registrations, start + chunk);
-      // One statement per chunk: the statement triggers fold each chunk into the summary at once.
-      await sql`
-        insert into registrations (event_id, status, name, email, helix, role, partner_id, locale, consent_at, token_hash, attended_at)
-        select ${first} + g % ${options.events}, case when g % 20 = 0 then 'waiting' else 'registered' end, 'Person ' || g, 'person' || g || '@example.org',
-          (${helixes}::text[])[1 + (g / 7) % 4], (${roles}::text[])[1 + (g / 3) % 7], case when g % 11 = 0 then null else (${partners}::int[])[1 + (g / 5) % ${partners.length}] end,
-          'en', now(), 'bench-' || g, case when g % 20 <> 0 and g % 6 <> 0 then now() end
-        from generate_series(${start + 1}::int, ${end}::int) g
-      `.execute(handle.db);
-      await sql`
-        insert into feedback (registration_id, satisfaction, usefulness, capacity_increased)
-        select r.id, 1 + r.id % 5, 1 + (r.id / 3) % 5, r.id % 3 <> 0
-        from registrations r where r.token_hash like 'bench-%' and r.attended_at is not null and r.id % 2 = 0
-          and r.id > (select coalesce(max(registration_id), 0) from feedback)
-      `.execute(handle.db);
-    }
+    await insertGeneratedParticipation(handle.db, programme.id, partners, options);
     // A quarter of the generated answers name one practice of the demo library, a sixth another.
     const [likedMost, likedLess] = (
       await handle.db.selectFrom('practices').select('id').where('status', '=', 'published').orderBy('id').limit(2).execute()

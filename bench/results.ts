@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/core/db/migrate.js';
 import { insertGeneratedPractices } from '../src/core/testing/practice-generator.js';
 import { instrumentKinds, stages } from '../src/modules/instruments/service.js';
 import { seedDemo } from '../src/seed.js';
+import { insertGeneratedParticipation } from './events.js';
 import { loadPlans } from './plans.js';
 import { freshDatabase, load, percentile, startBareFastify, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 
@@ -38,39 +39,7 @@ const computedFormulas =
 const reportedIndicators = 6;
 
 async function loadParticipation(db: Db, programmeId: number, partners: number[], options: ResultsBenchOptions): Promise<void> {
-  const types = ['thematic_event', 'study_visit', 'import_workshop', 'regional_event', 'steering_meeting', 'other'];
-  const helixes = ['public_authority', 'business', 'research_education', 'civil_society'];
-  const roles = ['decision_maker', 'civil_servant', 'managing_authority', 'business', 'researcher', 'citizen', 'other'];
-  await sql`
-    insert into events (programme_id, host_partner_id, type, title, format, time_zone, starts_at, ends_at, feedback_invited_at)
-    select ${programmeId}, (${partners}::int[])[1 + g % ${partners.length}], (${types}::text[])[1 + g % ${types.length}], 'Generated event ' || g, 'online', 'Europe/Rome',
-      timestamptz '2019-09-01 09:00+00' + (g % 1400) * interval '1 day', timestamptz '2019-09-01 12:00+00' + (g % 1400) * interval '1 day', now()
-    from generate_series(1, ${options.events}::int) g
-  `.execute(db);
-  const first = (
-    await db
-      .selectFrom('events')
-      .select((eb) => eb.fn.min<number>('id').as('id'))
-      .where('title', 'like', 'Generated event %')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const chunk = 100_000;
-  for (let start = 0; start < options.registrations; start += chunk) {
-    const end = Math.min(options.registrations, start + chunk);
-    await sql`
-      insert into registrations (event_id, status, name, email, helix, role, partner_id, locale, consent_at, token_hash, attended_at)
-      select ${first} + g % ${options.events}, case when g % 20 = 0 then 'waiting' else 'registered' end, 'Person ' || g, 'person' || g || '@example.org',
-        (${helixes}::text[])[1 + (g / 7) % 4], (${roles}::text[])[1 + (g / 3) % 7], case when g % 11 = 0 then null else (${partners}::int[])[1 + (g / 5) % ${partners.length}] end,
-        'en', now(), 'bench-' || g, case when g % 20 <> 0 and g % 6 <> 0 then now() end
-      from generate_series(${start + 1}::int, ${end}::int) g
-    `.execute(db);
-    await sql`
-      insert into feedback (registration_id, satisfaction, usefulness, capacity_increased)
-      select r.id, 1 + r.id % 5, 1 + (r.id / 3) % 5, r.id % 3 <> 0
-      from registrations r where r.token_hash like 'bench-%' and r.attended_at is not null and r.id % 2 = 0
-        and r.id > (select coalesce(max(registration_id), 0) from feedback)
-    `.execute(db);
-  }
+  await insertGeneratedParticipation(db, programmeId, partners, options);
   await sql`vacuum analyze registrations`.execute(db);
   await sql`vacuum analyze participation_totals`.execute(db);
 }
