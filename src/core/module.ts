@@ -10,6 +10,7 @@ import type { ApiDescription } from './http/openapi.js';
 import type { PeriodicTask } from './jobs/worker.js';
 import { defineGrants, type Grant, type PolicyAction } from './policy/policy.js';
 import type { NavigationItem } from './views/navigation.js';
+import { keptWorkPersonalData } from './http/kept-personal-data.js';
 
 /** What a module's demo seed leaves for the seeds after it, by record name; modules add theirs by declaration merging. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -130,5 +131,6 @@ export function contributionsTo<T>(point: ExtensionPoint<T>): T[] {
 }
 
 export function personalDataHolders(): PersonalDataHolder[] {
-  return installedModules().flatMap((module) => (module.personalData ? [module.personalData] : []));
+  // Kept work (core/http/kept) is the platform's own: a person's unsaved forms and files go with the person.
+  return [...installedModules().flatMap((module) => (module.personalData ? [module.personalData] : [])), keptWorkPersonalData];
 }

@@ -1,6 +1,7 @@
 /** The one database type: every module's tables composed, so every query is checked against the real schema. */
 import type { AuditTables } from '../audit/tables.js';
 import type { MailTables } from '../mail/tables.js';
+import type { KeptTables } from '../http/kept-tables.js';
 import type { AccountTables } from '../../modules/accounts/tables.js';
 import type { PartnerTables } from '../../modules/partners/tables.js';
 import type { ProgrammeTables } from '../../modules/programmes/tables.js';
@@ -22,6 +23,7 @@ export interface Database
     PartnerTables,
     AccountTables,
     MailTables,
+    KeptTables,
     AuditTables,
     ThemeTables,
     PracticeTables,

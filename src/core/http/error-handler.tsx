@@ -9,7 +9,8 @@ import { defaultLocale } from '../i18n/locales.js';
 import { anonymous } from '../policy/actor.js';
 import { ErrorPage } from './ErrorPage.js';
 import { errorKindOf, errorKinds, retryAfterSeconds, type ErrorKind } from './errors.js';
-import { wantsJson } from './guard.js';
+import { wantsJson } from './accepts.js';
+import { keepRefusedForm } from './kept.js';
 
 /** An error raised before the language and session hooks ran still gets a page, in English, for an anonymous visitor. */
 function ensureRequestContext(request: FastifyRequest): void {
@@ -41,6 +42,12 @@ export const errorHandlerPlugin = fp(
       if (errorKinds[kind].report) request.log.error({ ...context, err: error }, 'request failed');
       else if (kind === 'unavailable') request.log.warn({ ...context, cause: describeConnectionError(error) }, 'database unavailable');
       else request.log.info(context, 'request refused');
+      // A form refused for its token is kept, not thrown away: "Your work is safe" (core/http/kept).
+      if (kind === 'csrf_invalid') {
+        ensureRequestContext(request);
+        const kept = await keepRefusedForm(request, reply);
+        if (kept) return kept;
+      }
       return answer(request, reply, kind);
     });
 

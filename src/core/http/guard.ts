@@ -3,21 +3,20 @@
  * route either is public or names the policy action it performs. Anonymous visitors are sent to sign in; actors
  * with no role that could ever perform the action are refused at once. The use case then decides per record.
  */
-import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { mayAttempt } from '../policy/policy.js';
+import { wantsJson } from './accepts.js';
 import { HttpError } from './errors.js';
+import { keepRefusedForm, keptWorkPlugin } from './kept.js';
 import { uploadLostFields } from './uploads.js';
+
+export { wantsJson } from './accepts.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
-
 export const guardPlugin = fp(
   async (app) => {
+    await app.register(keptWorkPlugin);
     // A refused token is sent by csrfProtection as a 403 error, which ends the request before any handler. An upload
     // whose fields were lost may have lost its token: cut short for its size or its number of fields, its route writes
     // nothing and only shows the form again; not read at all, the next hook turns it away.
@@ -33,6 +32,9 @@ export const guardPlugin = fp(
       if (mayAttempt(request.actor, action)) return;
       if (request.actor.kind === 'anonymous') {
         if (wantsJson(request)) return reply.code(401).send({ error: 'unauthenticated' });
+        // A form sent after the session ended is kept: "Your work is safe", sign in again, save (core/http/kept).
+        const kept = await keepRefusedForm(request, reply);
+        if (kept) return kept;
         const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
         return reply.redirect(`/sign-in${next}`, 303);
       }

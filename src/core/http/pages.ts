@@ -8,6 +8,9 @@ import type { JSX } from 'preact';
 import { can } from '../policy/policy.js';
 import type { Flash, ViewContext } from '../views/context.js';
 import { renderDocument } from '../views/render.js';
+import { keepable, refererPath } from './kept.js';
+import { newKeptId } from './kept-owner.js';
+import { lostUploads, offerUploads } from './uploads.js';
 
 const flashCookie = 'better_flash';
 
@@ -46,6 +49,15 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     flash: request.flash,
     demo: config.demo,
     navigation,
+    kept: request.keptShown,
+    // A page answering a form leads its language links to the form's kept copy (shown again in the new language), or
+    // back to the page the form was on: the address of a POST is no page.
+    languageNext: request.method === 'GET' ? undefined : request.keptLanguage ? `/kept-forms/${request.keptLanguage.id}` : (refererPath(request) ?? '/'),
+    sawForm: (state) => {
+      if (request.keptLanguage && !request.keptLanguage.state && state.errors.length) request.keptLanguage.state = state;
+    },
+    offeredUploads: (field, errors) => offerUploads(request, field, errors),
+    lostUploads: (field) => lostUploads(request, field),
   };
 }
 
@@ -57,6 +69,10 @@ export const pagesPlugin = fp(
     });
 
     app.decorateReply('page', function (this: FastifyReply, view: JSX.Element, status = 200) {
+      // A refused form's page: its copy is kept for the language links when the answer goes (core/http/kept).
+      if (status >= 400 && status < 500 && !this.request.keptLanguage && keepable(this.request)) {
+        this.request.keptLanguage = { id: newKeptId(), stored: false, state: null };
+      }
       const html = renderDocument(viewContextFor(this.request, this), view);
       // Pages may show personal data to signed-in users; nothing is stored by shared caches.
       this.code(status)

@@ -6,7 +6,8 @@ import type { Translate, Translator } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Actor } from '../policy/actor.js';
 import type { PolicyAction } from '../policy/policy.js';
-import type { Flash } from '../views/context.js';
+import type { Flash, KeptView } from '../views/context.js';
+import type { FormState } from '../validation/forms.js';
 import type { NavigationItem } from '../views/navigation.js';
 import type { HandlersInFlight } from './in-flight.js';
 
@@ -41,6 +42,10 @@ declare module 'fastify' {
     /** Hash of the session token when signed in: binds CSRF tokens to the session. */
     sessionKey: string | null;
     flash: Flash | null;
+    /** A kept form this page fills in (core/http/kept.ts). */
+    keptShown: KeptView | null;
+    /** A refused form's page: the id its copy is kept under for the language links, and the state the page showed. */
+    keptLanguage: { id: string; stored: boolean; state: FormState | null } | null;
   }
 
   interface FastifyReply {

@@ -10,18 +10,21 @@
  * away mid-body. Register inside the routes' own plugin, so only those routes accept multipart bodies.
  */
 import { Busboy, type BusboyFileStream, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { mayAttempt } from '../policy/policy.js';
 import type { FieldError, FormValues } from '../validation/forms.js';
+import type { OfferedUpload } from '../views/context.js';
 import { HttpError } from './errors.js';
+import { ensureOwnerHash, keptHours, mayShowTo, newKeptId, ownerHashOf, userIdOf } from './kept-owner.js';
+import { deletePendingUploads, findPendingUploadChunk, findPendingUploads, insertPendingUpload, insertPendingUploadChunk } from './kept-queries.js';
 
 /** A form's limits, stated once: the page's hint, the refusal and the documentation use these numbers. */
 export interface UploadLimits {
@@ -38,6 +41,10 @@ export interface UploadLimits {
 }
 
 export interface UploadedFile {
+  /** The id it is kept under as a pending upload, if its form is refused (core/http/kept-owner). */
+  id: string;
+  /** Chosen on an earlier, refused submission of the form and kept since: not sent again. */
+  kept?: true;
   field: string;
   path: string;
   filename: string;
@@ -60,6 +67,8 @@ export interface Upload {
   cut: boolean;
   /** Text fields may be missing, the CSRF token among them: the body was cut, or had more fields than the form. */
   fieldsLost: boolean;
+  /** Files seen but neither stored nor kept, by field (a refused upload): named at the field to choose again. */
+  lostNames?: { field: string; filename: string }[];
 }
 
 /** The MB of every limit and quota: a mebibyte. */
@@ -75,13 +84,17 @@ const defaultFieldCharacters = 20_000;
 interface Received {
   upload: Upload;
   written: string[];
+  /** Files complete and sound when the upload as a whole was refused: offered again at their field, not used. */
+  keepable: UploadedFile[];
+  /** Ids of the files the page offered again: stored as pending uploads once the answer goes. */
+  offered: Set<string>;
 }
 
 const received = new WeakMap<FastifyRequest, Received>();
 const noUpload: Upload = { files: [], refusal: undefined, cut: false, fieldsLost: false };
 
 function receive(request: FastifyRequest): Received {
-  const entry: Received = { upload: { files: [], refusal: undefined, cut: false, fieldsLost: false }, written: [] };
+  const entry: Received = { upload: { files: [], refusal: undefined, cut: false, fieldsLost: false }, written: [], keepable: [], offered: new Set() };
   received.set(request, entry);
   return entry;
 }
@@ -97,6 +110,40 @@ export function uploadOf(request: FastifyRequest): Upload {
  */
 export function uploadLostFields(request: FastifyRequest): boolean {
   return received.get(request)?.upload.fieldsLost === true;
+}
+
+/** The field that carries the ids of kept files a re-shown form sends back (one checkbox each: untick to remove). */
+export const keptUploadField = '_kept_upload';
+
+/**
+ * The files accepted on this refused form at `field`, offered again on the page (the page's FileField asks): those a
+ * message at the field names (refused by the route, e.g. of a wrong type) are not. Offered files are stored as pending
+ * uploads when the answer goes, so the person need not choose them again.
+ */
+export function offerUploads(request: FastifyRequest, field: string, errors: readonly FieldError[]): OfferedUpload[] {
+  const entry = received.get(request);
+  if (!entry || request.method !== 'POST') return [];
+  const named = new Set(errors.map((error) => error.values?.filename).filter((name) => name !== undefined));
+  const candidates = entry.upload.refusal ? entry.keepable : entry.upload.files;
+  const offered = candidates.filter((file) => file.field === field && !named.has(file.filename));
+  for (const file of offered) entry.offered.add(file.id);
+  return offered.map((file) => ({ id: file.id, filename: file.filename, sizeBytes: file.sizeBytes }));
+}
+
+/** Every file accepted on this form, offered again (the form was refused before its route ran: a stale token). */
+export function offerAllUploads(request: FastifyRequest): (OfferedUpload & { field: string })[] {
+  const entry = received.get(request);
+  if (!entry) return [];
+  const files = entry.upload.refusal ? entry.keepable : entry.upload.files;
+  for (const file of files) entry.offered.add(file.id);
+  return files.map((file) => ({ id: file.id, field: file.field, filename: file.filename, sizeBytes: file.sizeBytes }));
+}
+
+/** Files chosen at `field` that were neither used nor kept (the body was cut): the person must choose them again. */
+export function lostUploads(request: FastifyRequest, field: string): string[] {
+  const entry = received.get(request);
+  if (!entry || !entry.upload.refusal) return [];
+  return entry.upload.lostNames?.filter((name) => name.field === field).map((name) => name.filename) ?? [];
 }
 
 /** The limits of a form that takes one file. */
@@ -167,17 +214,34 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
       return;
     }
     const storing: Promise<void>[] = [];
+    const seen: { field: string; filename: string }[] = [];
     const open = new Set<BusboyFileStream>();
     let settled = false;
     let ended = false;
 
-    const finish = async (error?: Error) => {
+    const finish = async (failed?: Error) => {
+      let error = failed;
       if (settled) return;
       settled = true;
       await Promise.allSettled(storing);
       if (storeNothing) refuse({ reason: 'request_too_large', megabytes: limits.totalMegabytes });
-      // A refused upload keeps nothing: files already written are removed at once.
-      if (upload.refusal || error) await Promise.all(written.splice(0).map((file) => rm(file, { force: true })));
+      if (!error && !upload.refusal) {
+        try {
+          await addKeptFiles(request, values, upload, written, folder, limits);
+        } catch (failure) {
+          error = failure as Error;
+        }
+      }
+      // A refused upload uses nothing: the files complete and sound are offered again at their field (kept as pending
+      // uploads if the page offers them), every other file already written is removed at once.
+      if (upload.refusal && !error) {
+        const complete = (entry: { filename: string }) => upload.files.some((file) => file.filename === entry.filename);
+        received.get(request)?.keepable.push(...upload.files);
+        upload.lostNames = seen.filter((entry) => !complete(entry) && entry.filename !== (upload.refusal as { filename?: string }).filename);
+        const keep = new Set(upload.files.map((file) => file.path));
+        const remove = written.filter((file) => !keep.has(file));
+        await Promise.all(remove.map((file) => rm(file, { force: true })));
+      } else if (error) await Promise.all(written.splice(0).map((file) => rm(file, { force: true })));
       if (upload.refusal || error) upload.files = [];
       if (error) reject(error);
       else resolve(values);
@@ -225,6 +289,7 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
         return;
       }
       filesSeen += 1;
+      seen.push({ field, filename });
       if (filesSeen > limits.files) {
         refuse({ reason: 'too_many_files', count: limits.files });
         stream.resume();
@@ -252,7 +317,7 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
           () => {
             open.delete(stream);
             if (!stream.truncated && !upload.refusal && !storeNothing)
-              upload.files.push({ field, path: target, filename, sizeBytes: size, sha256: hash.digest('hex') });
+              upload.files.push({ id: newKeptId(), field, path: target, filename, sizeBytes: size, sha256: hash.digest('hex') });
           },
           () => {
             open.delete(stream);
@@ -272,6 +337,84 @@ function readMultipart(request: FastifyRequest, payload: Readable, folder: strin
     });
     payload.pipe(counted).pipe(busboy);
   });
+}
+
+/**
+ * The kept files a re-shown form sends back (their ids in `_kept_upload`) join the files chosen now, as if chosen
+ * again: each written to a temporary file, counted against the form's limits. Only this browser's files for this form
+ * and field, of this person (or of nobody signed in) are found; a new file chosen for a one-file field replaces the kept one.
+ */
+async function addKeptFiles(
+  request: FastifyRequest,
+  values: FormValues,
+  upload: Upload,
+  written: string[],
+  folder: string,
+  limits: UploadLimits,
+): Promise<void> {
+  const posted = values[keptUploadField];
+  delete values[keptUploadField];
+  const ids = (Array.isArray(posted) ? posted : posted === undefined ? [] : [posted]).filter((id) => /^[A-Za-z0-9_-]{43}$/.test(id));
+  if (ids.length === 0) return;
+  const owner = ownerHashOf(request);
+  if (!owner) return;
+  const { db } = request.server;
+  const rows = (await findPendingUploads(db, [...new Set(ids)], owner)).filter((row) => row.form_url === request.url && mayShowTo(request, row.user_id));
+  for (const row of rows) {
+    if (limits.files === 1 && upload.files.some((file) => file.field === row.field)) continue;
+    const target = path.join(folder, randomUUID());
+    written.push(target);
+    const chunks: Buffer[] = [];
+    for (let position = 0; ; position += 1) {
+      const chunk = await findPendingUploadChunk(db, row.id, position);
+      if (!chunk) break;
+      chunks.push(chunk);
+    }
+    await writeFile(target, Buffer.concat(chunks));
+    upload.files.push({
+      id: row.id,
+      kept: true,
+      field: row.field,
+      path: target,
+      filename: row.filename,
+      sizeBytes: Number(row.size_bytes),
+      sha256: row.sha256,
+    });
+  }
+  if (upload.files.length > limits.files) upload.refusal ??= { reason: 'too_many_files', count: limits.files };
+  const total = upload.files.reduce((sum, file) => sum + file.sizeBytes, 0);
+  const last = upload.files.at(-1);
+  if (total > limits.totalMegabytes * megabyte && last)
+    upload.refusal ??= { reason: 'total_too_large', filename: last.filename, megabytes: limits.totalMegabytes };
+}
+
+/** Kept files are stored in chunks of this size, each by its own statement (as plans evidence). */
+const pendingChunkBytes = 256 * 1024;
+
+/** Stores the files the refused form's page offered again as pending uploads of this browser (and person). */
+async function storeOffered(request: FastifyRequest, reply: FastifyReply, entry: Received): Promise<void> {
+  const files = [...entry.upload.files, ...entry.keepable].filter((file) => entry.offered.has(file.id) && !file.kept);
+  if (files.length === 0) return;
+  const owner = ensureOwnerHash(request, reply);
+  const { db } = request.server;
+  for (const file of files) {
+    await insertPendingUpload(db, {
+      id: file.id,
+      ownerHash: owner,
+      userId: userIdOf(request),
+      formUrl: request.url,
+      field: file.field,
+      filename: file.filename,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      hours: keptHours,
+    });
+    let position = 0;
+    for await (const chunk of createReadStream(file.path, { highWaterMark: pendingChunkBytes })) {
+      await insertPendingUploadChunk(db, file.id, position, chunk as Buffer);
+      position += 1;
+    }
+  }
 }
 
 function isMultipart(request: FastifyRequest): boolean {
@@ -305,6 +448,15 @@ export async function acceptUploads(app: FastifyInstance, limits: UploadLimits):
   // away from a handler still reading them.
   app.addHook('onSend', async (request, reply) => {
     if (uploadOf(request).cut) reply.header('connection', 'close');
+    const entry = received.get(request);
+    // Refused: the files offered again are kept as pending uploads. Done (a redirect): the kept files used are gone.
+    if (entry && reply.statusCode >= 400) await storeOffered(request, reply, entry);
+    if (entry && reply.statusCode >= 300 && reply.statusCode < 400) {
+      await deletePendingUploads(
+        request.server.db,
+        entry.upload.files.filter((file) => file.kept).map((file) => file.id),
+      );
+    }
     await removeFiles(request);
   });
   app.addHook('onClose', async () => rm(folder, { recursive: true, force: true }));

@@ -35,7 +35,9 @@ function NavigationLinks({ items, label }: { items: NavigationItem[]; label: str
 }
 
 function LanguageSwitcher() {
-  const { t, locale, currentPath } = useView();
+  const { t, locale, currentPath, languageNext } = useView();
+  // A page answering a form (a POST) has no address of its own: its links lead to the form's kept copy (core/http/kept).
+  const next = languageNext ?? currentPath;
   return (
     <nav aria-label={t('common.language.label')} class="language-switcher">
       <ul class="language-switcher__list">
@@ -48,7 +50,7 @@ function LanguageSwitcher() {
             </li>
           ) : (
             <li key={code}>
-              <a href={`/language/${code}?next=${encodeURIComponent(currentPath)}`} lang={code} hreflang={code}>
+              <a href={`/language/${code}?next=${encodeURIComponent(next)}`} lang={code} hreflang={code}>
                 {localeNames[code]}
               </a>
             </li>
@@ -56,6 +58,19 @@ function LanguageSwitcher() {
         )}
       </ul>
     </nav>
+  );
+}
+
+/** A kept form this page was to show again but has no form for (it changed meanwhile): a way to it on its own page. */
+function KeptUnplaced() {
+  const { t, kept } = useView();
+  if (!kept || kept.placed) return null;
+  return (
+    <div class="notification notification--info" role="status">
+      <p>
+        {t('common.kept.unplaced')} <a href={`/kept-forms/${kept.id}?show=fields`}>{t('common.kept.unplacedLink')}</a>
+      </p>
+    </div>
   );
 }
 
@@ -123,6 +138,7 @@ export function Layout({ title, children, hasErrors = false }: LayoutProps) {
             </div>
           ) : null}
           {children}
+          <KeptUnplaced />
         </main>
         <footer class="site-footer">
           <div class="container">

@@ -3,6 +3,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Actor } from '../policy/actor.js';
 import type { PolicyAction, Scope } from '../policy/policy.js';
+import type { FieldError, FormState } from '../validation/forms.js';
 import type { NavigationItem } from './navigation.js';
 
 export interface Flash {
@@ -10,6 +11,27 @@ export interface Flash {
   /** A catalogue key, translated when shown. */
   key: string;
   values?: Record<string, string | number>;
+}
+
+/** A form kept for the person (core/http/kept.ts), shown again on the page that has it: its values, and its errors when any. */
+export interface KeptView {
+  id: string;
+  /** The form's action (path and query): the `Form` with this action takes the values. */
+  action: string;
+  state: FormState;
+  /** Files chosen on the form that could not be kept, to be chosen again. */
+  lostFiles: string[];
+  /** Files chosen on the form: kept as pending uploads (with an id), or lost (without). */
+  files: { id?: string; field: string; filename: string; sizeBytes: number }[];
+  /** Set while rendering once a form took the values. */
+  placed: boolean;
+}
+
+/** A file accepted on a refused form, offered again at its field so the person need not choose it again. */
+export interface OfferedUpload {
+  id: string;
+  filename: string;
+  sizeBytes: number;
 }
 
 export interface ViewContext {
@@ -30,6 +52,16 @@ export interface ViewContext {
   demo: boolean;
   /** Every module's entry points; the layout shows those the actor may use. */
   navigation: readonly NavigationItem[];
+  /** A kept form to fill in on this page (after signing in again or switching language). */
+  kept?: KeptView | null | undefined;
+  /** Where the language links lead instead of the current address (a page answering a POST: its kept copy). */
+  languageNext?: string | undefined;
+  /** Told of every form state a page shows (the error summary), so a language switch can keep the errors too. */
+  sawForm?: ((state: FormState) => void) | undefined;
+  /** The files accepted on this refused form at `field` (those not named by an error), offered again. */
+  offeredUploads?: ((field: string, errors: readonly FieldError[]) => OfferedUpload[]) | undefined;
+  /** The names of files chosen at `field` that were not kept (the upload as a whole was refused): to choose again. */
+  lostUploads?: ((field: string) => string[]) | undefined;
 }
 
 /**

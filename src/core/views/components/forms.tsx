@@ -3,10 +3,27 @@
  * same message above the field, hints tied with aria-describedby, browser validation off (the server speaks).
  * Every field is drawn by one wrapper, `Field`, so the label, hint, messages and their wiring are written once.
  */
-import type { ComponentChildren, JSX } from 'preact';
+import { createContext, type ComponentChildren, type JSX } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { UploadLimits } from '../../http/uploads.js';
 import type { FieldError, FormState } from '../../validation/forms.js';
-import { useView } from '../context.js';
+import { useView, type KeptView, type OfferedUpload } from '../context.js';
+
+/**
+ * A kept form (core/http/kept) fills in the form with its action on the page it came from: its fields read the kept
+ * state when the page gives them none, so every page's forms are filled in without a change of their own.
+ */
+const KeptForm = createContext<KeptView | null>(null);
+
+/** The state a field shows: that of the kept form being shown again, else the page's. */
+function useFormState(state: FormState | undefined): FormState | undefined {
+  const kept = useContext(KeptForm);
+  // A page showing a kept form gives its fields an empty state (it was opened, not posted): the kept one wins.
+  return kept ? kept.state : state;
+}
+
+/** The field carrying the ids of kept files (core/http/uploads keptUploadField). */
+const keptUploadField = '_kept_upload';
 
 export function fieldId(name: string): string {
   return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -40,8 +57,10 @@ export interface ErrorSummaryProps {
   children?: ComponentChildren;
 }
 
-export function ErrorSummary({ state, anchors = {}, title, children }: ErrorSummaryProps) {
-  const { t } = useView();
+export function ErrorSummary({ state: given, anchors = {}, title, children }: ErrorSummaryProps) {
+  const { t, kept, sawForm } = useView();
+  if (given) sawForm?.(given);
+  const state = given?.errors.length ? given : (kept?.state ?? given);
   const errors = state?.errors ?? [];
   if (errors.length === 0 && (children === undefined || children === null || children === false)) return null;
   return (
@@ -161,7 +180,8 @@ function currentValue(state: FormState | undefined, name: string, value: string 
   return Array.isArray(posted) ? (posted[0] ?? '') : (posted ?? '');
 }
 
-export function TextField({ name, label, state, hint, value, type = 'text', autocomplete, inputMode, width = 'long', spellcheck }: InputProps) {
+export function TextField({ name, label, state: given, hint, value, type = 'text', autocomplete, inputMode, width = 'long', spellcheck }: InputProps) {
+  const state = useFormState(given);
   const shown = type === 'password' ? '' : currentValue(state, name, value);
   return (
     <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
@@ -183,7 +203,8 @@ export function TextField({ name, label, state, hint, value, type = 'text', auto
   );
 }
 
-export function TextArea({ name, label, state, hint, value, rows = 5 }: Omit<InputProps, 'type'> & { rows?: number }) {
+export function TextArea({ name, label, state: given, hint, value, rows = 5 }: Omit<InputProps, 'type'> & { rows?: number }) {
+  const state = useFormState(given);
   return (
     <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
       {(control) => (
@@ -222,7 +243,16 @@ export function OptionList({ options, selected }: { options: Option[]; selected:
   );
 }
 
-export function SelectField({ name, label, state, hint, value, options, placeholder }: Omit<InputProps, 'type'> & { options: Option[]; placeholder?: string }) {
+export function SelectField({
+  name,
+  label,
+  state: given,
+  hint,
+  value,
+  options,
+  placeholder,
+}: Omit<InputProps, 'type'> & { options: Option[]; placeholder?: string }) {
+  const state = useFormState(given);
   const selected = currentValue(state, name, value);
   return (
     <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)}>
@@ -286,7 +316,7 @@ function ChoiceFieldset({
 export function RadioGroup({
   name,
   legend,
-  state,
+  state: given,
   hint,
   value,
   options,
@@ -298,6 +328,7 @@ export function RadioGroup({
   value?: string | null | undefined;
   options: Option[];
 }) {
+  const state = useFormState(given);
   const selected = currentValue(state, name, value);
   return <ChoiceFieldset type="radio" name={name} legend={legend} state={state} hint={hint} chosen={[selected]} options={options} />;
 }
@@ -310,7 +341,7 @@ function posted(state: FormState | undefined): state is FormState {
 export function Checkbox({
   name,
   label,
-  state,
+  state: given,
   hint,
   checked,
 }: {
@@ -320,6 +351,7 @@ export function Checkbox({
   hint?: string;
   checked?: boolean;
 }) {
+  const state = useFormState(given);
   const isChecked = posted(state) ? name in state.values : Boolean(checked);
   return (
     <Field id={fieldId(name)} label={label} hint={hint} errors={firstErrorOf(state, name)} layout="inline">
@@ -332,7 +364,7 @@ export function Checkbox({
 export function CheckboxGroup({
   name,
   legend,
-  state,
+  state: given,
   hint,
   values = [],
   options,
@@ -344,6 +376,7 @@ export function CheckboxGroup({
   values?: string[];
   options: Option[];
 }) {
+  const state = useFormState(given);
   const sent = posted(state) ? state.values[name] : undefined;
   const checked = posted(state) ? (Array.isArray(sent) ? sent : sent ? [sent] : []) : values;
   return <ChoiceFieldset type="checkbox" name={name} legend={legend} state={state} hint={hint} chosen={checked} options={options} />;
@@ -372,12 +405,61 @@ export interface FileFieldProps {
   limits: UploadLimits;
 }
 
-export function FileField({ name, label, hint, state, accept, limits }: FileFieldProps) {
+/** The files kept for this field: accepted on the refused form just sent, or kept with a form shown again. */
+function useKeptFiles(name: string, errors: FieldError[]): OfferedUpload[] {
+  const { offeredUploads } = useView();
+  const kept = useContext(KeptForm);
+  const fromKept = (kept?.files ?? []).flatMap((file) =>
+    file.field === name && file.id ? [{ id: file.id, filename: file.filename, sizeBytes: file.sizeBytes }] : [],
+  );
+  return [...(offeredUploads?.(name, errors) ?? []), ...fromKept];
+}
+
+/**
+ * The files of a refused form: those kept, each a ticked box ("Kept: report.pdf (120 KB)"; untick to remove) whose id
+ * the form sends back in place of the file, and those to choose again, each named.
+ */
+function KeptFiles({ name, errors }: { name: string; errors: FieldError[] }) {
+  const { t, formatNumber, lostUploads } = useView();
+  const kept = useContext(KeptForm);
+  const files = useKeptFiles(name, errors);
+  const lost = [...(lostUploads?.(name) ?? []), ...(kept?.lostFiles ?? [])];
+  if (files.length === 0 && lost.length === 0) return null;
+  return (
+    <div class="kept-files">
+      {files.map((file, index) => {
+        const id = `${fieldId(name)}-kept-${index}`;
+        return (
+          <div class="checkbox" key={file.id}>
+            <input class="checkbox__input" id={id} type="checkbox" name={keptUploadField} value={file.id} checked />
+            <label class="checkbox__label" for={id}>
+              {t('common.kept.keptFile', { filename: file.filename, size: formatNumber(Math.max(1, Math.round(file.sizeBytes / 1024))) })}
+            </label>
+          </div>
+        );
+      })}
+      {files.length ? <p class="field__hint">{t('common.kept.keptFileHint')}</p> : null}
+      {lost.length ? (
+        <p class="field__hint">
+          <strong>{t('common.kept.chooseAgain', { files: lost.join(', ') })}</strong>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FileField({ name, label, hint, state: given, accept, limits }: FileFieldProps) {
+  const state = useFormState(given);
   const limitsText = useLimitsText(limits);
   const errors = state?.errors.filter((error) => error.field === name) ?? [];
   return (
     <Field id={fieldId(name)} label={label} hint={`${hint} ${limitsText}`} errors={errors}>
-      {(control) => <input class="file-input" type="file" {...control} name={name} multiple={limits.files > 1 ? true : undefined} accept={accept} />}
+      {(control) => (
+        <>
+          <KeptFiles name={name} errors={errors} />
+          <input class="file-input" type="file" {...control} name={name} multiple={limits.files > 1 ? true : undefined} accept={accept} />
+        </>
+      )}
     </Field>
   );
 }
@@ -405,6 +487,23 @@ export function SubmitButton({
   );
 }
 
+/** The kept form this form is, if the page shows one for its action: it is then filled in and says so at its top. */
+function useKept(action: string, method = 'post'): KeptView | null {
+  const { kept } = useView();
+  if (!kept || method !== 'post' || kept.action !== action) return null;
+  kept.placed = true;
+  return kept;
+}
+
+function KeptNotice() {
+  const { t } = useView();
+  return (
+    <div class="notification notification--info" role="status">
+      <p>{t('common.kept.restored')}</p>
+    </div>
+  );
+}
+
 export function Form({
   action,
   children,
@@ -418,9 +517,17 @@ export function Form({
   class?: string;
   label?: string;
 }) {
+  const kept = useKept(action, method);
   return (
     <form action={action} method={method} noValidate class={className} aria-label={label}>
-      {children}
+      {kept ? (
+        <KeptForm.Provider value={kept}>
+          <KeptNotice />
+          {children}
+        </KeptForm.Provider>
+      ) : (
+        children
+      )}
     </form>
   );
 }
@@ -431,10 +538,22 @@ export function Form({
  * or the buttons themselves when the form offers more than one.
  */
 export function UploadForm({ action, submit, children }: { action: string; submit: string | JSX.Element; children: ComponentChildren }) {
+  const kept = useKept(action);
+  const button = typeof submit === 'string' ? <SubmitButton>{submit}</SubmitButton> : submit;
   return (
     <form action={action} method="post" encType="multipart/form-data" noValidate>
-      {children}
-      {typeof submit === 'string' ? <SubmitButton>{submit}</SubmitButton> : submit}
+      {kept ? (
+        <KeptForm.Provider value={kept}>
+          <KeptNotice />
+          {children}
+          {button}
+        </KeptForm.Provider>
+      ) : (
+        <>
+          {children}
+          {button}
+        </>
+      )}
     </form>
   );
 }
