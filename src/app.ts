@@ -11,6 +11,7 @@ import { findCookieSecret } from './core/db/settings.js';
 import { errorHandlerPlugin } from './core/http/error-handler.js';
 import { guardPlugin } from './core/http/guard.js';
 import { healthPlugin } from './core/http/health.js';
+import { keptWorkTasks } from './core/http/kept-tasks.js';
 import { pagesPlugin } from './core/http/pages.js';
 import { securityPlugin } from './core/http/security.js';
 import type { RouteEntry } from './core/http/types.js';
@@ -118,7 +119,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   return app;
 }
 
-/** The background tasks every node runs (mail delivery when SMTP is set, housekeeping). */
+/** The background tasks every node runs (mail delivery when SMTP is set, housekeeping): the core's, then the modules'. */
 export function backgroundTasks(app: FastifyInstance): PeriodicTask[] {
-  return modules.flatMap((module) => module.tasks?.(app) ?? []);
+  return [...keptWorkTasks(app), ...modules.flatMap((module) => module.tasks?.(app) ?? [])];
 }

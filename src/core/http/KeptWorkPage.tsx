@@ -48,6 +48,25 @@ export function KeptWorkPage({ id, reason, signIn, files }: { id: string; reason
   );
 }
 
+const localeSuffix = /[_-](en|it|et|hu|sv)$/;
+
+/**
+ * A field's name made readable for the page that shows a kept form on its own (`workDone` → "Work done", `title_it` →
+ * "Title (it)"): the form's own labels were on the page that had it, which is not known here.
+ */
+export function readableName(name: string): string {
+  const locale = localeSuffix.exec(name)?.[1];
+  const words = name
+    .replace(localeSuffix, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  if (!words) return name;
+  const readable = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  return locale ? `${readable} (${locale})` : readable;
+}
+
 /**
  * The kept form on its own page, when the page that had it is unknown or has it no more: every field as typed, sent
  * to the form's own address with a fresh token by "Save now"; the form's route checks it as ever.
@@ -62,7 +81,7 @@ export function KeptFieldsPage({ kept }: { kept: KeptView & { files: KeptFile[] 
         Array.isArray(value) ? (
           value.map((item, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={item} />)
         ) : (
-          <Field key={name} id={fieldId(name)} label={name}>
+          <Field key={name} id={fieldId(name)} label={readableName(name)}>
             {(control) => (
               <textarea class="textarea" {...control} name={name} rows={value.length > 80 ? 6 : 2}>
                 {value}

@@ -9,6 +9,10 @@ import { newToken } from '../tokens.js';
 export const keptCookie = 'better_kept';
 /** How long kept work stays: long enough to sign in again the next morning, short for personal data. */
 export const keptHours = 24;
+/** The most forms one browser keeps at a time: past it, its oldest kept forms go first. */
+export const keptFormsPerBrowser = 20;
+/** The most MB (MiB) of files one browser keeps at a time: past it, its oldest kept files go first. */
+export const keptFileMegabytesPerBrowser = 50;
 
 function hashOf(request: FastifyRequest, token: string): string {
   return request.server.keyedHash('kept work', token);

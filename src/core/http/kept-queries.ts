@@ -158,6 +158,55 @@ export async function deleteExpiredKeptWork(db: OutsideTransaction): Promise<{ f
   return { forms: Number(forms.numDeletedRows), uploads: Number(uploads.numDeletedRows) };
 }
 
+/**
+ * A browser holds at most `keep` kept forms (the one just kept, `current`, and the newest others): past it, the oldest
+ * go first. Expired rows count against nothing and go too.
+ */
+export async function trimKeptFormsOf(db: OutsideTransaction, ownerHash: string, current: string, keep: number): Promise<number> {
+  const newest = db
+    .selectFrom('kept_forms')
+    .select('id')
+    .where('owner_hash', '=', ownerHash)
+    .where('id', '!=', current)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.max(0, keep - 1));
+  const result = await db
+    .deleteFrom('kept_forms')
+    .where('owner_hash', '=', ownerHash)
+    .where('id', '!=', current)
+    .where('id', 'not in', newest)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * A browser's kept files take at most `maxBytes` together: the files just kept (`current`) stay, and of the others the
+ * newest are kept while they fit, the oldest going first (their chunks with them). Expired files count against nothing.
+ */
+export async function trimPendingUploadsOf(db: OutsideTransaction, ownerHash: string, current: readonly string[], maxBytes: number): Promise<number> {
+  const rows = await db
+    .selectFrom('pending_uploads')
+    .select(['id', 'size_bytes'])
+    .where('owner_hash', '=', ownerHash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const kept = new Set(current);
+  let total = rows.filter((row) => kept.has(row.id)).reduce((sum, row) => sum + Number(row.size_bytes), 0);
+  const dropped: string[] = [];
+  for (const row of rows) {
+    if (kept.has(row.id)) continue;
+    total += Number(row.size_bytes);
+    // Once over, this file and every older one go: the oldest are dropped first.
+    if (total > maxBytes || dropped.length > 0) dropped.push(row.id);
+  }
+  await deletePendingUploads(db, dropped);
+  return dropped.length;
+}
+
 /** A person erased: their kept work goes at once. */
 export async function eraseKeptWorkOf(trx: Tx, userId: number): Promise<void> {
   await trx.deleteFrom('kept_forms').where('user_id', '=', userId).execute();

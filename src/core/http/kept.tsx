@@ -16,8 +16,8 @@ import { formValues, type FieldError, type FormState, type FormValues } from '..
 import type { KeptView } from '../views/context.js';
 import { HttpError } from './errors.js';
 import { wantsJson } from './accepts.js';
-import { ensureOwnerHash, keptHours, mayShowTo, newKeptId, ownerHashOf, userIdOf } from './kept-owner.js';
-import { claimKeptForm, deleteKeptFormsOf, findKeptForm, insertKeptForm } from './kept-queries.js';
+import { ensureOwnerHash, keptFormsPerBrowser, keptHours, mayShowTo, newKeptId, ownerHashOf, userIdOf } from './kept-owner.js';
+import { claimKeptForm, deleteKeptFormsOf, findKeptForm, insertKeptForm, trimKeptFormsOf } from './kept-queries.js';
 import type { KeptFile, KeptReason } from './kept-tables.js';
 import { KeptWorkPage, KeptFieldsPage } from './KeptWorkPage.js';
 import { offerAllUploads, keptUploadField } from './uploads.js';
@@ -69,9 +69,10 @@ async function keep(
 ): Promise<void> {
   const values: FormValues = state?.values ?? formValues(request.body);
   delete values[keptUploadField];
+  const ownerHash = ensureOwnerHash(request, reply);
   await insertKeptForm(request.server.db, {
     id,
-    ownerHash: ensureOwnerHash(request, reply),
+    ownerHash,
     userId: userIdOf(request),
     reason,
     needsSignIn,
@@ -82,6 +83,8 @@ async function keep(
     lostFiles: JSON.stringify(files),
     hours: keptHours,
   });
+  // A browser keeps a bounded number of forms: the oldest go first.
+  await trimKeptFormsOf(request.server.db, ownerHash, id, keptFormsPerBrowser);
 }
 
 function needsSignIn(request: FastifyRequest): boolean {

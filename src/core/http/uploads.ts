@@ -23,8 +23,15 @@ import { mayAttempt } from '../policy/policy.js';
 import type { FieldError, FormValues } from '../validation/forms.js';
 import type { OfferedUpload } from '../views/context.js';
 import { HttpError } from './errors.js';
-import { ensureOwnerHash, keptHours, mayShowTo, newKeptId, ownerHashOf, userIdOf } from './kept-owner.js';
-import { deletePendingUploads, findPendingUploadChunk, findPendingUploads, insertPendingUpload, insertPendingUploadChunk } from './kept-queries.js';
+import { ensureOwnerHash, keptFileMegabytesPerBrowser, keptHours, mayShowTo, newKeptId, ownerHashOf, userIdOf } from './kept-owner.js';
+import {
+  deletePendingUploads,
+  findPendingUploadChunk,
+  findPendingUploads,
+  insertPendingUpload,
+  insertPendingUploadChunk,
+  trimPendingUploadsOf,
+} from './kept-queries.js';
 
 /** A form's limits, stated once: the page's hint, the refusal and the documentation use these numbers. */
 export interface UploadLimits {
@@ -415,6 +422,13 @@ async function storeOffered(request: FastifyRequest, reply: FastifyReply, entry:
       position += 1;
     }
   }
+  // A browser keeps a bounded amount of files: the files just kept stay, its oldest others go first.
+  await trimPendingUploadsOf(
+    db,
+    owner,
+    files.map((file) => file.id),
+    keptFileMegabytesPerBrowser * megabyte,
+  );
 }
 
 function isMultipart(request: FastifyRequest): boolean {
