@@ -149,10 +149,11 @@ export async function listDigestRecipients(db: Db, cadence: 'daily' | 'weekly', 
     .where('delivery', '=', 'pending_digest')
     .where('cadence', '=', cadence)
     .where('created_at', '<', periodStart)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('notification_digests as sent')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notification_digests as sent')
             .select('sent.user_id')
             .whereRef('sent.user_id', '=', 'notifications.user_id')
             .where('sent.cadence', '=', cadence)
