@@ -9,13 +9,24 @@ import { followRoutes } from './follow-routes.js';
 import { followTargets, notificationKinds } from './kinds.js';
 import { notificationsPersonalData } from './personal-data.js';
 import { notificationGrants } from './policy.js';
+import { notificationRoutes } from './routes.js';
+import { unreadCount } from './service.js';
 
 export const notificationsModule: PlatformModule = {
   name: 'notifications',
   grants: notificationGrants,
   personalData: notificationsPersonalData,
   offers: [notificationKinds, followTargets],
+  navigation: [
+    {
+      href: '/notifications',
+      labelKey: 'notifications.nav',
+      action: 'notification.read_own',
+      count: { count: unreadCount, labelKey: 'notifications.navUnread' },
+    },
+  ],
   routes: async (app) => {
+    await app.register(notificationRoutes);
     await app.register(followRoutes);
   },
   tasks: (app) => {

@@ -1,7 +1,7 @@
 /** Input schemas of the notifications module: following a record, a page of the list, the settings form. */
 import { z } from 'zod';
 import { choice, requiredId } from '../../core/validation/fields.js';
-import { followTargetTypes } from './types.js';
+import { cadences, followTargetTypes } from './types.js';
 
 /**
  * Where to come back after following: a path on this site only ("/practices/3"), never "//elsewhere" or a URL, so
@@ -18,3 +18,8 @@ export const followSchema = z.object({
   returnTo: localPath,
 });
 export type FollowInput = z.output<typeof followSchema>;
+
+/** The settings form: a cadence for every declared kind (fields named by kind key). */
+export function settingsSchema(kindKeys: readonly string[]) {
+  return z.object(Object.fromEntries(kindKeys.map((key) => [key, choice(cadences, 'notifications.settings.required')])));
+}

@@ -10,7 +10,7 @@ export type FollowTargetType = (typeof followTargetTypes)[number];
 
 /** A kind of notification, declared by the module whose workflow step sends it (extension point notificationKinds). */
 export interface NotificationKind {
-  /** e.g. 'practices.submitted' — module name first. */
+  /** Module name first, as in practices.submitted. */
   key: string;
   /** Catalogue key naming the kind on the settings page ("A practice is submitted for review"). */
   labelKey: string;
