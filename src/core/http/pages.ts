@@ -46,7 +46,7 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     flash: request.flash,
     demo: config.demo,
     navigation,
-    navigationCounts: request.navigationCounts,
+    navigationCounts: request.navigationCounts ?? noCounts,
   };
 }
 
@@ -71,7 +71,7 @@ async function countNavigation(request: FastifyRequest): Promise<ReadonlyMap<str
 export const pagesPlugin = fp(
   async (app) => {
     app.decorateRequest('flash', null);
-    app.decorateRequest('navigationCounts', noCounts);
+    app.decorateRequest('navigationCounts', null);
     app.addHook('onRequest', async (request, reply) => {
       request.flash = request.method === 'GET' ? readFlash(request, reply) : null;
     });

@@ -42,7 +42,7 @@ declare module 'fastify' {
     sessionKey: string | null;
     flash: Flash | null;
     /** Figures of the navigation entries with a count, for pages shown to a signed-in person (see pages.ts). */
-    navigationCounts: ReadonlyMap<string, number>;
+    navigationCounts: ReadonlyMap<string, number> | null;
   }
 
   interface FastifyReply {
