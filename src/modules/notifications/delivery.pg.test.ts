@@ -26,7 +26,8 @@ describe('two nodes running the notification worker', () => {
     const people: TestUser[] = [];
     for (let index = 0; index < 12; index += 1) people.push(await aUser(fixture.db, { role: 'none' }));
     // Half the people choose a daily digest for the kind that is otherwise emailed at once.
-    for (const person of people.slice(0, 6)) valueOf(await updateNotificationSettings(fixture.db, person.actor, new Map([['testing.stepped', 'daily' as const]])));
+    for (const person of people.slice(0, 6))
+      valueOf(await updateNotificationSettings(fixture.db, person.actor, new Map([['testing.stepped', 'daily' as const]])));
     for (let round = 0; round < 5; round += 1) {
       for (const kind of ['testing.stepped', 'testing.other']) {
         await fixture.db.transaction().execute((trx) =>

@@ -1,7 +1,7 @@
 /** Row types of the notifications module: notifications, preferences, follows, digests sent and unsubscribe tokens. */
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Id, Timestamp } from '../../core/db/column-types.js';
-import type { Cadence, FollowTargetType } from './types.js';
+import type { Cadence, FollowTargetType } from './values.js';
 
 /**
  * How a notification is or will be emailed: `pending_email` waits for the worker to email it alone, `pending_digest`

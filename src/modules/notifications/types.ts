@@ -1,12 +1,8 @@
 /** The notifications module's public types: kinds of notification, notices, cadences and followed records. */
 import type { Db } from '../../core/db/database.js';
+import type { Cadence, FollowTargetType } from './values.js';
 
-export const cadences = ['immediate', 'daily', 'weekly', 'off'] as const;
-/** How a person is emailed about a kind: at once, in a daily or weekly digest, or not at all (still listed on the platform). */
-export type Cadence = (typeof cadences)[number];
-
-export const followTargetTypes = ['practice', 'partner', 'plan', 'event', 'instrument'] as const;
-export type FollowTargetType = (typeof followTargetTypes)[number];
+export { cadences, followTargetTypes, type Cadence, type FollowTargetType } from './values.js';
 
 /** A kind of notification, declared by the module whose workflow step sends it (extension point notificationKinds). */
 export interface NotificationKind {
