@@ -17,6 +17,7 @@ import {
 } from './service.js';
 import { deliverNotificationEmailsNow, useTestContributions } from './test-support.js';
 import type { Notice } from './types.js';
+import { notificationsPersonalData } from './personal-data.js';
 import { getTranslator } from '../../core/i18n/i18n.js';
 
 const fixture = useDatabaseWorld();
@@ -162,5 +163,24 @@ describe('reading', () => {
     const t = (await getTranslator()).translate('en');
     const activity = await recentActivity(fixture.db, [fixture.world.programme.id], 50, t);
     expect(activity.filter((entry) => entry.title.includes('Shared once'))).toHaveLength(1);
+  });
+});
+
+describe('personal data', () => {
+  it('gives a person their notifications, choices and follows, and erasure deletes them', async () => {
+    const person = await aUser(fixture.db, { role: 'none' });
+    valueOf(await follow(fixture.db, person.actor, 'instrument', 8));
+    valueOf(await updateNotificationSettings(fixture.db, person.actor, new Map([['testing.quiet', 'off' as const]])));
+    await send(aNotice({ recipients: [person.id] }));
+    const exported = (await notificationsPersonalData.exportFor(fixture.db, person.id)) as {
+      notifications: unknown[];
+      preferences: unknown[];
+      follows: unknown[];
+    };
+    expect(exported.notifications).toHaveLength(1);
+    expect(exported.preferences).toEqual([{ kind: 'testing.quiet', cadence: 'off' }]);
+    expect(exported.follows).toMatchObject([{ type: 'instrument', id: 8 }]);
+    await fixture.db.transaction().execute((trx) => notificationsPersonalData.erase(trx, person.id, 'Erased person'));
+    expect(await notificationsPersonalData.exportFor(fixture.db, person.id)).toEqual({ notifications: [], preferences: [], follows: [] });
   });
 });
