@@ -65,6 +65,8 @@ describe('the installed platform', () => {
     const offered = modules.flatMap((module) => module.offers ?? []);
     expect(offered.map((point) => point.id).sort()).toEqual([
       'catalog.datasets',
+      'notifications.follow-targets',
+      'notifications.kinds',
       'partners.page-sections',
       'plans.action-deliverables',
       'practices.transfer-events',

@@ -14,7 +14,7 @@ import type { HandlersInFlight } from './in-flight.js';
 export interface RouteEntry {
   method: string;
   url: string;
-  config: { public?: boolean; action?: PolicyAction };
+  config: { public?: boolean; action?: PolicyAction; withoutCsrf?: true };
 }
 
 declare module 'fastify' {
@@ -46,6 +46,8 @@ declare module 'fastify' {
     keptShown: KeptView | null;
     /** A refused form's page: the id its copy is kept under for the language links, and the state the page showed. */
     keptLanguage: { id: string; stored: boolean; state: FormState | null } | null;
+    /** Figures of the navigation entries with a count, for pages shown to a signed-in person (see pages.ts). */
+    navigationCounts: ReadonlyMap<string, number> | null;
   }
 
   interface FastifyReply {
@@ -60,5 +62,11 @@ declare module 'fastify' {
     public?: boolean;
     /** The policy action the route performs; checked (coarsely) before the handler, exactly in the use case. */
     action?: PolicyAction;
+    /**
+     * Takes unsafe requests without a CSRF token. Only for a route whose credential is a secret in its own URL (so a
+     * forged request cannot know it) and which a mail client calls without a page, such as the RFC 8058 one-click
+     * unsubscribe POST; the architecture test lists the routes allowed to say so.
+     */
+    withoutCsrf?: true;
   }
 }

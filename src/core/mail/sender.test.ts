@@ -78,6 +78,34 @@ describe('sending queued emails', () => {
     expect(message?.raw).toContain('filename=event.ics');
   });
 
+  it('sends an email’s extra header fields, e.g. the one-click unsubscribe of notification emails (RFC 8058)', async () => {
+    await database.db.transaction().execute((trx) =>
+      queueEmail(trx, {
+        kind: 'test',
+        to: 'u@example.org',
+        subject: 'With headers',
+        bodyText: 'Body',
+        headers: { 'List-Unsubscribe': '<https://better.test/notifications/unsubscribe/abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      }),
+    );
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    expect(await sendDueEmails(database.db, database.kind, transport, 'no-reply@better.test')).toEqual({ sent: 1, failed: 0 });
+    transport.close();
+    const message = received.find((candidate) => candidate.to.includes('u@example.org'));
+    expect(message?.raw).toContain('List-Unsubscribe: <https://better.test/notifications/unsubscribe/abc>');
+    expect(message?.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('refuses a header field that would break out of its line', async () => {
+    await expect(
+      database.db
+        .transaction()
+        .execute((trx) =>
+          queueEmail(trx, { kind: 'test', to: 'v@example.org', subject: 'Bad', bodyText: 'Body', headers: { 'X-Note': 'a\r\nBcc: w@example.org' } }),
+        ),
+    ).rejects.toThrow(/single header line/);
+  });
+
   it('keeps an email queued with the error when the server refuses, and retries it later', async () => {
     await queue('c@example.org', 'Third');
     refuseNext = 1;

@@ -62,6 +62,8 @@ export interface ViewContext {
   offeredUploads?: ((field: string, errors: readonly FieldError[]) => OfferedUpload[]) | undefined;
   /** The names of files chosen at `field` that were not kept (the upload as a whole was refused): to choose again. */
   lostUploads?: ((field: string) => string[]) | undefined;
+  /** The figures of navigation entries that count something for the signed-in person, by entry href. */
+  navigationCounts?: ReadonlyMap<string, number>;
 }
 
 /**
