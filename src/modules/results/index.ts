@@ -14,6 +14,7 @@ import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
 import { programmeCreated } from '../programmes/service.js';
+import { notificationKinds } from '../notifications/service.js';
 
 export const resultsModule: PlatformModule = {
   name: 'results',
@@ -21,7 +22,12 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets],
+  fills: [
+    fill(formulas, governanceImprovement),
+    fill(programmeCreated, builtinForNewProgramme),
+    resultDatasets,
+    fill(notificationKinds, { key: 'results.indicator_due', labelKey: 'indicators.notifications.kinds.indicator_due', defaultCadence: 'immediate' }),
+  ],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);
