@@ -6,12 +6,14 @@ import type { Db, Tx } from '../../core/db/database.js';
 import { fill } from '../../core/extensions.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { actingPerson, editorIdsOf } from '../accounts/service.js';
-import { followTargets, notificationKinds, notify } from '../notifications/service.js';
+import { followTargets, notificationKinds, notify, type NotificationKind } from '../notifications/service.js';
 import { listPublishedInstrumentNames } from './catalogue/queries.js';
+
+const stageChanged: NotificationKind = { key: 'instruments.stage_changed', labelKey: 'instruments.notifications.kinds.stage_changed', defaultCadence: 'daily' };
 
 /** The module's contributions to the notifications module: its kind, and the names of followed instruments. */
 export const instrumentNotificationFills = [
-  fill(notificationKinds, { key: 'instruments.stage_changed', labelKey: 'instruments.notifications.kinds.stage_changed', defaultCadence: 'daily' }),
+  fill(notificationKinds, stageChanged),
   fill(followTargets, {
     type: 'instrument',
     async describe(db: Db, ids: readonly number[]) {
@@ -30,7 +32,7 @@ export async function tellAboutStage(
 ) {
   const person = actingPerson(actor);
   await notify(trx, {
-    kind: 'instruments.stage_changed',
+    kind: stageChanged.key,
     actorUserId: person.userId,
     recipients: await editorIdsOf(trx, [instrument.partnerId]),
     followed: instrument.published

@@ -11,19 +11,20 @@ import type { NotificationKind } from '../notifications/types.js';
 import { findPartner } from '../partners/service.js';
 import { listPlanNames } from './writing/queries.js';
 
-const kinds: NotificationKind[] = [
-  { key: 'plans.submitted', labelKey: 'plans.notifications.kinds.submitted', defaultCadence: 'immediate' },
-  { key: 'plans.returned', labelKey: 'plans.notifications.kinds.returned', defaultCadence: 'immediate' },
-  { key: 'plans.approved', labelKey: 'plans.notifications.kinds.approved', defaultCadence: 'immediate' },
-  { key: 'plans.endorsed', labelKey: 'plans.notifications.kinds.endorsed', defaultCadence: 'daily' },
-  { key: 'plans.commented', labelKey: 'plans.notifications.kinds.commented', defaultCadence: 'immediate' },
-  { key: 'plans.report_filed', labelKey: 'plans.notifications.kinds.report_filed', defaultCadence: 'daily' },
-  { key: 'plans.report_due', labelKey: 'plans.notifications.kinds.report_due', defaultCadence: 'immediate' },
-];
+// Each kind's key is written once, here; the steps below name it through this table.
+const kinds = {
+  submitted: { key: 'plans.submitted', labelKey: 'plans.notifications.kinds.submitted', defaultCadence: 'immediate' },
+  returned: { key: 'plans.returned', labelKey: 'plans.notifications.kinds.returned', defaultCadence: 'immediate' },
+  approved: { key: 'plans.approved', labelKey: 'plans.notifications.kinds.approved', defaultCadence: 'immediate' },
+  endorsed: { key: 'plans.endorsed', labelKey: 'plans.notifications.kinds.endorsed', defaultCadence: 'daily' },
+  commented: { key: 'plans.commented', labelKey: 'plans.notifications.kinds.commented', defaultCadence: 'immediate' },
+  report_filed: { key: 'plans.report_filed', labelKey: 'plans.notifications.kinds.report_filed', defaultCadence: 'daily' },
+  report_due: { key: 'plans.report_due', labelKey: 'plans.notifications.kinds.report_due', defaultCadence: 'immediate' },
+} satisfies Record<string, NotificationKind>;
 
 /** The plans module's contributions to the notifications module: its kinds, and the names of followed plans. */
 export const planNotificationFills = [
-  ...kinds.map((kind) => fill(notificationKinds, kind)),
+  ...Object.values(kinds).map((kind) => fill(notificationKinds, kind)),
   fill(followTargets, {
     type: 'plan',
     async describe(db: Db, ids: readonly number[]) {
@@ -36,13 +37,13 @@ export const planNotificationFills = [
 export type PlanStep = 'submit' | 'return' | 'approve' | 'endorse' | 'comment' | 'file_report' | 'correct_report';
 
 const kindOf: Record<PlanStep, string> = {
-  submit: 'plans.submitted',
-  return: 'plans.returned',
-  approve: 'plans.approved',
-  endorse: 'plans.endorsed',
-  comment: 'plans.commented',
-  file_report: 'plans.report_filed',
-  correct_report: 'plans.report_filed',
+  submit: kinds.submitted.key,
+  return: kinds.returned.key,
+  approve: kinds.approved.key,
+  endorse: kinds.endorsed.key,
+  comment: kinds.commented.key,
+  file_report: kinds.report_filed.key,
+  correct_report: kinds.report_filed.key,
 };
 
 const messageOf: Record<PlanStep, string> = {
@@ -93,7 +94,7 @@ export async function tellReportDue(
   semester: { number: number; endsOn: string },
 ) {
   await notify(trx, {
-    kind: 'plans.report_due',
+    kind: kinds.report_due.key,
     actorUserId: null,
     recipients: await editorIdsOf(trx, [plan.partnerId]),
     programmeId: plan.programmeId,

@@ -10,19 +10,20 @@ import { followTargets, notificationKinds, notify } from '../notifications/servi
 import type { NotificationKind } from '../notifications/types.js';
 import { listPracticeTitles } from './library/queries.js';
 
-const kinds: NotificationKind[] = [
-  { key: 'practices.proposed', labelKey: 'practices.notifications.kinds.proposed', defaultCadence: 'immediate' },
-  { key: 'practices.proposal_decided', labelKey: 'practices.notifications.kinds.proposal_decided', defaultCadence: 'immediate' },
-  { key: 'practices.submitted', labelKey: 'practices.notifications.kinds.submitted', defaultCadence: 'immediate' },
-  { key: 'practices.returned', labelKey: 'practices.notifications.kinds.returned', defaultCadence: 'immediate' },
-  { key: 'practices.published', labelKey: 'practices.notifications.kinds.published', defaultCadence: 'daily' },
-  { key: 'practices.updated', labelKey: 'practices.notifications.kinds.updated', defaultCadence: 'daily' },
-  { key: 'practices.transfer_stage', labelKey: 'practices.notifications.kinds.transfer_stage', defaultCadence: 'daily' },
-];
+// Each kind's key is written once, here; the steps below name it through this table.
+const kinds = {
+  proposed: { key: 'practices.proposed', labelKey: 'practices.notifications.kinds.proposed', defaultCadence: 'immediate' },
+  proposal_decided: { key: 'practices.proposal_decided', labelKey: 'practices.notifications.kinds.proposal_decided', defaultCadence: 'immediate' },
+  submitted: { key: 'practices.submitted', labelKey: 'practices.notifications.kinds.submitted', defaultCadence: 'immediate' },
+  returned: { key: 'practices.returned', labelKey: 'practices.notifications.kinds.returned', defaultCadence: 'immediate' },
+  published: { key: 'practices.published', labelKey: 'practices.notifications.kinds.published', defaultCadence: 'daily' },
+  updated: { key: 'practices.updated', labelKey: 'practices.notifications.kinds.updated', defaultCadence: 'daily' },
+  transfer_stage: { key: 'practices.transfer_stage', labelKey: 'practices.notifications.kinds.transfer_stage', defaultCadence: 'daily' },
+} satisfies Record<string, NotificationKind>;
 
 /** The library's contributions to the notifications module: its kinds, and the titles of followed practices. */
 export const practiceNotificationFills = [
-  ...kinds.map((kind) => fill(notificationKinds, kind)),
+  ...Object.values(kinds).map((kind) => fill(notificationKinds, kind)),
   fill(followTargets, {
     type: 'practice',
     async describe(db: Db, ids: readonly number[]) {
@@ -57,16 +58,16 @@ export async function tellAboutPractice(trx: Tx, actor: Actor, practice: Practic
   ];
   const plan: { kind: string; message: string; recipients: number[]; followed: typeof publicRecord } =
     step === 'proposed'
-      ? { kind: 'practices.proposed', message: 'proposed', recipients: await editors(), followed: [] }
+      ? { kind: kinds.proposed.key, message: 'proposed', recipients: await editors(), followed: [] }
       : step === 'accept' || step === 'decline'
-        ? { kind: 'practices.proposal_decided', message: step === 'accept' ? 'proposalAccepted' : 'proposalDeclined', recipients: proposer, followed: [] }
+        ? { kind: kinds.proposal_decided.key, message: step === 'accept' ? 'proposalAccepted' : 'proposalDeclined', recipients: proposer, followed: [] }
         : step === 'submit'
-          ? { kind: 'practices.submitted', message: 'submitted', recipients: await coordinatorIdsOf(trx, practice.programmeId), followed: [] }
+          ? { kind: kinds.submitted.key, message: 'submitted', recipients: await coordinatorIdsOf(trx, practice.programmeId), followed: [] }
           : step === 'publish'
-            ? { kind: 'practices.published', message: 'published', recipients: [...(await editors()), ...proposer], followed: publicRecord }
+            ? { kind: kinds.published.key, message: 'published', recipients: [...(await editors()), ...proposer], followed: publicRecord }
             : step === 'return'
-              ? { kind: 'practices.returned', message: 'returned', recipients: await editors(), followed: wasPublished ? publicRecord : [] }
-              : { kind: 'practices.updated', message: 'updated', recipients: [], followed: publicRecord };
+              ? { kind: kinds.returned.key, message: 'returned', recipients: await editors(), followed: wasPublished ? publicRecord : [] }
+              : { kind: kinds.updated.key, message: 'updated', recipients: [], followed: publicRecord };
   await notify(trx, {
     kind: plan.kind,
     actorUserId: person.userId,
@@ -87,7 +88,7 @@ export async function tellAboutTransferStage(
   stage: string,
 ) {
   await notify(trx, {
-    kind: 'practices.transfer_stage',
+    kind: kinds.transfer_stage.key,
     actorUserId: actingPerson(actor).userId,
     recipients: await editorIdsOf(trx, [transfer.ownerPartnerId, transfer.importerPartnerId]),
     followed: [{ type: 'practice', id: transfer.practiceId }],

@@ -8,7 +8,7 @@ import type { PlatformModule } from '../../core/module.js';
 import { resultDatasets } from './datasets.js';
 import { dashboardRoutes, resultsApi } from './dashboard/index.js';
 import { formulas } from './formulas.js';
-import { builtinForNewProgramme, indicatorRoutes, indicatorTasks } from './indicators/index.js';
+import { builtinForNewProgramme, indicatorDue, indicatorRoutes, indicatorTasks } from './indicators/index.js';
 import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
@@ -22,12 +22,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [
-    fill(formulas, governanceImprovement),
-    fill(programmeCreated, builtinForNewProgramme),
-    resultDatasets,
-    fill(notificationKinds, { key: 'results.indicator_due', labelKey: 'indicators.notifications.kinds.indicator_due', defaultCadence: 'immediate' }),
-  ],
+  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets, fill(notificationKinds, indicatorDue)],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);

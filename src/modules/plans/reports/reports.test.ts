@@ -75,7 +75,7 @@ describe('filing semester reports', () => {
       await editor.upload(
         `/plans/${planId}/reports?action=${actionKey}`,
         { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } },
-        aReportForm({ semester: '8' }),
+        aReportForm({ semester: '8', percentComplete: '45' }),
       ),
     );
     expect(disguised.status).toBe(400);
@@ -84,7 +84,7 @@ describe('filing semester reports', () => {
       await editor.upload(
         `/plans/${planId}/reports?action=${actionKey}`,
         { files: { filename: 'big.pdf', content: Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } },
-        aReportForm({ semester: '8' }),
+        aReportForm({ semester: '8', percentComplete: '45' }),
       ),
     );
     expect(huge.status).toBe(413);
@@ -102,7 +102,9 @@ describe('filing semester reports', () => {
 
   it('lets only the partner’s editors file reports', async () => {
     for (const role of ['editorA', 'coordinator', 'stakeholderA'] as const) {
-      const response = await (await fixture.browserFor(role)).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8' }));
+      const response = await (
+        await fixture.browserFor(role)
+      ).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', percentComplete: '45' }));
       expect(response.statusCode, role).toBe(403);
     }
   });
@@ -123,6 +125,20 @@ describe('reminders and the overview', () => {
     expect(notice?.body).toContain('Il semestre 8 si è concluso il 31 luglio 2023');
     const again = await whoIsTold(db, people, 'plans.report_due', () => remindMissingReports(db, new Date('2023-08-16T00:00:00Z')));
     expect(again.names).toEqual([]);
+  });
+
+  it('tells the coordinators and the plan’s followers of a report filed and of its correction, not the editor who filed it', async () => {
+    const { db } = fixture.context;
+    const { coordinator, otherCoordinator, editorA, editorB, plainUser } = fixture.world.users;
+    await aFollower(db, plainUser, 'plan', planId);
+    const people = { coordinator, otherCoordinator, editorA, editorB, plainUser };
+    const editor = await fixture.browserFor('editorB');
+    const file = () => editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', percentComplete: '45' }));
+    const filed = await whoIsTold(db, people, 'plans.report_filed', file);
+    expect(filed.names).toEqual(['coordinator', 'plainUser']);
+    expect(filed.titles.coordinator).toBe(`Semester 8 report filed: ${fixture.world.partnerB.name}`);
+    const corrected = await whoIsTold(db, people, 'plans.report_filed', file);
+    expect(corrected.titles.plainUser).toBe(`Semester 8 report corrected: ${fixture.world.partnerB.name}`);
   });
 
   it('shows each endorsed plan’s progress, improvements and budget on the public overview, and as CSV', async () => {
@@ -193,21 +209,5 @@ describe('personal data in plans', () => {
     const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent);
     // Completed 1 of 1 action, 100% progress, one instrument improved.
     expect(cells.slice(-2)).toEqual(['100%', '1']);
-  });
-});
-
-describe('notifications of reports', () => {
-  it('tells the coordinators and the plan’s followers of a report filed and of its correction, not the editor who filed it', async () => {
-    const { db } = fixture.context;
-    const { coordinator, otherCoordinator, editorA, editorB, plainUser } = fixture.world.users;
-    await aFollower(db, plainUser, 'plan', planId);
-    const people = { coordinator, otherCoordinator, editorA, editorB, plainUser };
-    const editor = await fixture.browserFor('editorB');
-    const file = () => editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '6' }));
-    const filed = await whoIsTold(db, people, 'plans.report_filed', file);
-    expect(filed.names).toEqual(['coordinator', 'plainUser']);
-    expect(filed.titles.coordinator).toBe(`Semester 6 report filed: ${fixture.world.partnerB.name}`);
-    const corrected = await whoIsTold(db, people, 'plans.report_filed', file);
-    expect(corrected.titles.plainUser).toBe(`Semester 6 report corrected: ${fixture.world.partnerB.name}`);
   });
 });

@@ -209,7 +209,7 @@ async function writeNewPractice(
   await queries.replaceThemes(trx, id, themes);
   await recordChange(trx, actor, id, null, status);
   await recordAudit(trx, actor, { action, entityType: 'practice', entityId: id, programmeId: values.programmeId, after: { ...values, themes, status } });
-  if (status === 'proposed') await tellAboutPractice(trx, actor, { id, title: values.title, ...values, proposedByUserId: proposer ?? null }, 'proposed');
+  if (status === 'proposed') await tellAboutPractice(trx, actor, { ...values, id, proposedByUserId: proposer ?? null }, 'proposed');
   return id;
 }
 

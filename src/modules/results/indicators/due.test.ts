@@ -32,7 +32,7 @@ describe('indicator values due', () => {
     const { db } = fixture;
     const first = await whoIsTold(db, people, 'results.indicator_due', () => remindDueIndicatorValues(db, new Date('2023-08-10T00:00:00Z')));
     expect(first.names).toEqual(['editorA', 'italianEditorA']);
-    expect(first.titles.italianEditorA).toMatch(/^Valore da comunicare: IE-\w+ per il semestre 8$/);
+    expect(first.titles.italianEditorA).toMatch(/^Valore da comunicare: [\w-]+ per il semestre 8$/);
     const [notice] = await noticesOf(db, italianEditorA);
     expect(notice?.body).toContain('si è concluso il 31 luglio 2023');
     expect(notice?.link).toMatch(/^\/results\/indicators\/\d+\/reports\/new\?partner=\d+&semester=8$/);

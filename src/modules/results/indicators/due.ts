@@ -7,13 +7,20 @@ import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { anonymous, systemActor } from '../../../core/policy/actor.js';
 import { editorIdsOf } from '../../accounts/service.js';
-import { notify } from '../../notifications/service.js';
+import { notify, type NotificationKind } from '../../notifications/service.js';
 import { listPartners } from '../../partners/service.js';
 import { findProgramme, semestersOf } from '../../programmes/service.js';
 import { indicatorFromRow } from '../indicator-rows.js';
 import * as queries from './queries.js';
 
 const reminders = systemActor('indicator reminders');
+
+/** The kind people choose a cadence for (declared in the results module's manifest). */
+export const indicatorDue: NotificationKind = {
+  key: 'results.indicator_due',
+  labelKey: 'indicators.notifications.kinds.indicator_due',
+  defaultCadence: 'immediate',
+};
 
 /** How long after a semester's end its missing values are still worth a reminder. */
 export const dueWindowDays = 60;
@@ -48,7 +55,7 @@ export async function remindDueIndicatorValues(db: Db, now = new Date()): Promis
       let count = 0;
       for (const entry of missing.filter((candidate) => !sent.has(idOf(candidate)))) {
         await notify(trx, {
-          kind: 'results.indicator_due',
+          kind: indicatorDue.key,
           actorUserId: null,
           recipients: await editorIdsOf(trx, [entry.partnerId]),
           programmeId: indicator.programmeId,

@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { PeriodicTask } from '../../../core/jobs/worker.js';
 import { remindDueIndicatorValues } from './due.js';
+
+export { indicatorDue } from './due.js';
 import { removeAbandonedEvidence } from './service.js';
 
 export { indicatorRoutes } from './routes.js';
