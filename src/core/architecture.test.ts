@@ -42,12 +42,20 @@ describe('the route table', () => {
       // A stakeholder invited to a maturity round answers, and erases their name, through the emailed link.
       `/results/maturity/invitations/${token}`,
       `/results/maturity/invitations/${token}/erasure`,
+      // An emailed unsubscribe link, followed by its holder or posted by their mail client (RFC 8058).
+      `/notifications/unsubscribe/${token}`,
     ]);
     const unsafePublic = context.app.routeTable.filter(
       (route) =>
         route.method === 'POST' && (route.config.public || (route.config.action && isPublicAction(route.config.action))) && !anonymousForms.has(route.url),
     );
     expect(unsafePublic.map((route) => route.url)).toEqual([]);
+  });
+
+  it('takes unsafe requests without a CSRF token only where the credential is the secret in the URL', () => {
+    const exempt = context.app.routeTable.filter((route) => route.config.withoutCsrf === true).map((route) => `${route.method} ${route.url}`);
+    // RFC 8058: a mail client's one-click unsubscribe POST carries no page, so no token; the link's secret is the proof.
+    expect(exempt).toEqual(['POST /notifications/unsubscribe/:token(^[A-Za-z0-9_-]{43}$)']);
   });
 
   it('gives every path parameter a pattern, so a malformed id is a 404 before any handler runs', () => {

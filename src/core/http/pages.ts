@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { JSX } from 'preact';
-import { can } from '../policy/policy.js';
+import { can, mayAttempt } from '../policy/policy.js';
 import type { Flash, ViewContext } from '../views/context.js';
 import { renderDocument } from '../views/render.js';
 
@@ -46,14 +46,38 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     flash: request.flash,
     demo: config.demo,
     navigation,
+    navigationCounts: request.navigationCounts ?? noCounts,
   };
+}
+
+const noCounts: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The navigation's figures ("Notifications (3 unread)") for a signed-in person's page. Pages are read synchronously,
+ * so the figures are counted before the handler; only for a browser asking for a page (not for JSON, files or forms
+ * posted), which keeps the cost to one indexed count per page viewed.
+ */
+async function countNavigation(request: FastifyRequest): Promise<ReadonlyMap<string, number>> {
+  const { actor, method, headers, server } = request;
+  if (actor.kind !== 'user' || method !== 'GET' || !(headers.accept ?? '').includes('text/html')) return noCounts;
+  const counted = server.navigation.flatMap((item) =>
+    item.count && (!item.action || mayAttempt(actor, item.action)) ? [{ href: item.href, count: item.count }] : [],
+  );
+  if (counted.length === 0) return noCounts;
+  const figures = await Promise.all(counted.map((item) => item.count.count(server.db, actor.userId)));
+  return new Map(counted.map((item, index) => [item.href, figures[index] ?? 0]));
 }
 
 export const pagesPlugin = fp(
   async (app) => {
     app.decorateRequest('flash', null);
+    app.decorateRequest('navigationCounts', null);
     app.addHook('onRequest', async (request, reply) => {
       request.flash = request.method === 'GET' ? readFlash(request, reply) : null;
+    });
+    // After onRequest, where the session plugin sets the actor.
+    app.addHook('preHandler', async (request) => {
+      if (!request.is404) request.navigationCounts = await countNavigation(request);
     });
 
     app.decorateReply('page', function (this: FastifyReply, view: JSX.Element, status = 200) {

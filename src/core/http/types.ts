@@ -13,7 +13,7 @@ import type { HandlersInFlight } from './in-flight.js';
 export interface RouteEntry {
   method: string;
   url: string;
-  config: { public?: boolean; action?: PolicyAction };
+  config: { public?: boolean; action?: PolicyAction; withoutCsrf?: true };
 }
 
 declare module 'fastify' {
@@ -41,6 +41,8 @@ declare module 'fastify' {
     /** Hash of the session token when signed in: binds CSRF tokens to the session. */
     sessionKey: string | null;
     flash: Flash | null;
+    /** Figures of the navigation entries with a count, for pages shown to a signed-in person (see pages.ts). */
+    navigationCounts: ReadonlyMap<string, number> | null;
   }
 
   interface FastifyReply {
@@ -55,5 +57,11 @@ declare module 'fastify' {
     public?: boolean;
     /** The policy action the route performs; checked (coarsely) before the handler, exactly in the use case. */
     action?: PolicyAction;
+    /**
+     * Takes unsafe requests without a CSRF token. Only for a route whose credential is a secret in its own URL (so a
+     * forged request cannot know it) and which a mail client calls without a page, such as the RFC 8058 one-click
+     * unsubscribe POST; the architecture test lists the routes allowed to say so.
+     */
+    withoutCsrf?: true;
   }
 }

@@ -14,8 +14,12 @@ export interface LayoutProps {
 }
 
 function NavigationLinks({ items, label }: { items: NavigationItem[]; label: string }) {
-  const { t, currentPath } = useView();
+  const { t, currentPath, navigationCounts } = useView();
   if (items.length === 0) return null;
+  const text = (item: NavigationItem) => {
+    const count = navigationCounts?.get(item.href) ?? 0;
+    return item.count && count > 0 ? t(item.count.labelKey, { count }) : t(item.labelKey);
+  };
   const currentItem = items
     .filter((item) => currentPath === item.href || (item.href !== '/' && currentPath.startsWith(`${item.href}/`)) || currentPath.startsWith(`${item.href}?`))
     .sort((a, b) => b.href.length - a.href.length)[0];
@@ -25,7 +29,7 @@ function NavigationLinks({ items, label }: { items: NavigationItem[]; label: str
         {items.map((item) => (
           <li key={item.href}>
             <a class="site-nav__link" href={item.href} aria-current={item === currentItem ? 'page' : undefined}>
-              {t(item.labelKey)}
+              {text(item)}
             </a>
           </li>
         ))}

@@ -30,6 +30,8 @@ export interface ViewContext {
   demo: boolean;
   /** Every module's entry points; the layout shows those the actor may use. */
   navigation: readonly NavigationItem[];
+  /** The figures of navigation entries that count something for the signed-in person, by entry href. */
+  navigationCounts?: ReadonlyMap<string, number>;
 }
 
 /**
