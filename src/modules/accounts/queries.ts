@@ -85,3 +85,31 @@ export function listActiveEditors(db: Executor, partnerId: number) {
     .orderBy('users.id')
     .execute();
 }
+
+/** The ids of the active editors of any of the partners, for notifications about their partners' records. */
+export function listActiveEditorIds(db: Executor, partnerIds: readonly number[]) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('users.id')
+    .distinct()
+    .where('memberships.role', '=', 'editor')
+    .where('memberships.partner_id', 'in', partnerIds)
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+}
+
+/** The ids of the active coordinators of a programme, for notifications about work waiting for their review. */
+export function listActiveCoordinatorIds(db: Executor, programmeId: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('users.id')
+    .distinct()
+    .where('memberships.role', '=', 'coordinator')
+    .where('memberships.programme_id', '=', programmeId)
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+}

@@ -2,9 +2,11 @@
  * The accounts module's public entry, for other modules, the composition root and the test scaffolding: the use cases
  * of people/ (signing in, the person's own account) and administration/ (user administration), and a few answers more.
  */
-import type { Db } from '../../core/db/database.js';
+import { actorLabel } from '../../core/audit/audit.js';
+import type { Db, Executor } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { listActiveEditors } from './queries.js';
+import type { Actor } from '../../core/policy/actor.js';
+import { listActiveCoordinatorIds, listActiveEditorIds, listActiveEditors } from './queries.js';
 
 export * from './people/service.js';
 export * from './administration/service.js';
@@ -15,4 +17,23 @@ export { demoAccounts, demoPassword } from './seed.js';
 export async function activeEditorsOf(db: Db, partnerId: number): Promise<{ email: string; displayName: string; locale: Locale }[]> {
   const rows = await listActiveEditors(db, partnerId);
   return rows.map((row) => ({ email: row.email, displayName: row.display_name, locale: row.locale }));
+}
+
+/**
+ * The user ids of the active editors of the partners, for notifications about their work. Takes the use case's
+ * transaction too: the embedded database has one connection, which an open transaction holds.
+ */
+export async function editorIdsOf(db: Executor, partnerIds: readonly number[]): Promise<number[]> {
+  if (partnerIds.length === 0) return [];
+  return (await listActiveEditorIds(db, partnerIds)).map((row) => row.id);
+}
+
+/** The user ids of the active coordinators of a programme, for notifications about what waits for their review. */
+export async function coordinatorIdsOf(db: Executor, programmeId: number): Promise<number[]> {
+  return (await listActiveCoordinatorIds(db, programmeId)).map((row) => row.id);
+}
+
+/** Who acted, as a notification names them (and leaves them out of its recipients). */
+export function actingPerson(actor: Actor): { userId: number | null; name: string } {
+  return { userId: actor.kind === 'user' ? actor.userId : null, name: actorLabel(actor) };
 }

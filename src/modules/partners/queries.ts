@@ -261,3 +261,12 @@ export function countOrganisationsByHelix(db: Executor, programmeId: number) {
     .groupBy('organisations.helix')
     .execute();
 }
+
+/** The names of the partners among the ids, for lists of what a person follows. */
+export function listPartnerNames(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name'])
+    .where('id', 'in', ids.length ? ids : [0])
+    .execute();
+}

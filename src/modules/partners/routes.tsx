@@ -6,6 +6,7 @@ import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { can } from '../../core/policy/policy.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
+import { isFollowing } from '../notifications/service.js';
 import { findProgramme, listProgrammes, type Programme } from '../programmes/service.js';
 import { organisationLinkSchema, organisationSchema, partnerSchema } from './schema.js';
 import { renderPartnerPageSections } from './sections.js';
@@ -57,7 +58,8 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
     const partner = await service.findPartnerWithGroup(db, request.actor, idParam(request.params, 'partnerId'));
     if (!partner) throw new HttpError('not_found');
     const [programme, sections] = await Promise.all([programmeOf(partner.programmeId), renderPartnerPageSections({ db, actor: request.actor, partner })]);
-    return reply.page(<PartnerPage partner={partner} programme={programme} sections={sections} />);
+    const following = request.actor.kind === 'user' ? await isFollowing(db, request.actor.userId, 'partner', partner.id) : undefined;
+    return reply.page(<PartnerPage partner={partner} programme={programme} sections={sections} following={following} />);
   });
 
   // ---- partners -------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 /** Regional Action Plans: writing, peer review, approval and endorsement, versions, monitoring and the overview. */
 import { fill } from '../../core/extensions.js';
-import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
 import { formulas } from '../results/service.js';
 import { plansPersonalData } from './personal-data.js';
@@ -12,6 +11,7 @@ import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 import { planRoutes } from './writing/index.js';
 import { planDatasets } from './datasets.js';
+import { planNotificationFills } from './notifications.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -19,18 +19,15 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets],
+  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planNotificationFills],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);
     await app.register(planRoutes);
   },
   navigation: [{ href: '/plans', labelKey: 'plans.nav' }],
-  tasks: (app) => {
-    const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
-    return [
-      { name: 'plans.report_reminders', run: () => remindMissingReports(app.db, mail) },
-      { name: 'plans.abandoned_uploads', run: () => removeAbandonedUploads(app.db) },
-    ];
-  },
+  tasks: (app) => [
+    { name: 'plans.report_reminders', run: () => remindMissingReports(app.db) },
+    { name: 'plans.abandoned_uploads', run: () => removeAbandonedUploads(app.db) },
+  ],
 };

@@ -8,12 +8,13 @@ import type { PlatformModule } from '../../core/module.js';
 import { resultDatasets } from './datasets.js';
 import { dashboardRoutes, resultsApi } from './dashboard/index.js';
 import { formulas } from './formulas.js';
-import { builtinForNewProgramme, indicatorRoutes, indicatorTasks } from './indicators/index.js';
+import { builtinForNewProgramme, indicatorDue, indicatorRoutes, indicatorTasks } from './indicators/index.js';
 import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
 import { programmeCreated } from '../programmes/service.js';
+import { notificationKinds } from '../notifications/service.js';
 
 export const resultsModule: PlatformModule = {
   name: 'results',
@@ -21,7 +22,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets],
+  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets, fill(notificationKinds, indicatorDue)],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);

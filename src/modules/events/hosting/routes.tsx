@@ -10,6 +10,7 @@ import type { EmailContext } from '../../../core/mail/outbox.js';
 import { anonymous } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
+import { isFollowing } from '../../notifications/service.js';
 import { listOrganisations, listPartners } from '../../partners/service.js';
 import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes, themeName } from '../../themes/service.js';
@@ -44,8 +45,10 @@ export async function eventPage(db: Db, request: FastifyRequest, reply: FastifyR
   const theme = themes.find((candidate) => candidate.code === event.themeCode);
   const now = new Date();
   const registration = now >= event.endsAt ? 'over' : now >= registrationClosesAt(event) ? 'closed' : 'open';
+  const following = request.actor.kind === 'user' ? await isFollowing(db, request.actor.userId, 'event', event.id) : undefined;
   return reply.page(
     <EventPage
+      following={following}
       event={event}
       partners={partners}
       organisations={organisations.map((organisation) => ({ id: organisation.id, name: organisation.name })).sort((a, b) => a.name.localeCompare(b.name))}

@@ -14,6 +14,7 @@ import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes } from '../../themes/service.js';
 import { calendarEventOf, type CalendarEvent } from './ics.js';
 import * as queries from './queries.js';
+import { tellAboutEvent } from './notifications.js';
 import { promoteFromWaitingList } from '../registration/service.js';
 import type { AgendaItem, EventInput, EventListQuery } from '../schema.js';
 import type { EventFormat, EventType } from '../tables.js';
@@ -200,6 +201,7 @@ export async function updateEvent(
       },
       after: auditValues(input, programmeId),
     });
+    await tellAboutEvent(trx, actor, { id: eventId, title: input.title, programmeId, hostPartnerId: input.hostPartnerId }, 'updated');
     return done({ id: eventId });
   });
 }
@@ -219,6 +221,12 @@ export async function deleteEvent(db: Db, actor: Actor, eventId: number): Promis
       programmeId: before.programme_id,
       before: { title: before.title, type: before.type },
     });
+    await tellAboutEvent(
+      trx,
+      actor,
+      { id: eventId, title: before.title, programmeId: before.programme_id, hostPartnerId: before.host_partner_id },
+      'cancelled',
+    );
     return done({ title: before.title });
   });
 }

@@ -402,3 +402,13 @@ export function relabelStagesRecordedBy(trx: Tx, userId: number, label: string) 
 export function findPlanOfPartner(db: Executor, partnerId: number) {
   return db.selectFrom('plans').select('id').where('partner_id', '=', partnerId).executeTakeFirst();
 }
+
+/** The names of the published instruments among the ids, for lists of what a person follows. */
+export function listPublishedInstrumentNames(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('instruments')
+    .select(['id', 'name'])
+    .where('id', 'in', ids.length ? ids : [0])
+    .where('published', '=', true)
+    .execute();
+}

@@ -29,6 +29,7 @@ import * as service from './service.js';
 import { stages } from '../tables.js';
 import { CataloguePage } from './views/CataloguePage.js';
 import { ChainFormPage, ImpactFormPage, InstrumentFormPage, instrumentFormValues, StageFormPage, type LinkChoices } from './views/InstrumentForms.js';
+import { isFollowing } from '../../notifications/service.js';
 import { InstrumentPage } from './views/InstrumentPage.js';
 import { ProgrammePage } from './views/ProgrammePage.js';
 
@@ -207,7 +208,9 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
       action: action ? { planId: action.planId, title: action.title } : null,
       practice: practice ? { id: practice.id, title: practice.title } : null,
     };
-    return reply.page(<InstrumentPage instrument={instrument} names={names} mayWrite={service.mayWrite(request.actor, instrument)} />);
+    const following =
+      request.actor.kind === 'user' && instrument.published ? await isFollowing(db, request.actor.userId, 'instrument', instrument.id) : undefined;
+    return reply.page(<InstrumentPage instrument={instrument} names={names} mayWrite={service.mayWrite(request.actor, instrument)} following={following} />);
   });
 
   app.get(`${instrumentPath}/edit`, { config: { action: 'instrument.write' } }, async (request, reply) => {

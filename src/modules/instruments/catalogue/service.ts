@@ -17,6 +17,7 @@ import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes } from '../../themes/service.js';
 import { impactSummary, isDeveloped, spendingShares, type ImpactPeriod, type ImpactSummary, type SpendingShares } from './figures.js';
 import * as queries from './queries.js';
+import { tellAboutStage } from '../notifications.js';
 import type { CatalogueQuery, ChainEntryInput, ImpactInput, InstrumentInput, NewInstrumentInput, StageChangeInput } from '../schema.js';
 import { stages, type ChainRole, type InstrumentKind, type ProcurementRoute, type Stage } from '../tables.js';
 
@@ -396,6 +397,8 @@ export async function changeStage(
       before: { stage: instrument.stage, since: instrument.stage_since },
       after: { ...input },
     });
+    const about = { id, name: instrument.name, programmeId: instrument.programme_id, partnerId: instrument.partner_id, published: instrument.published };
+    await tellAboutStage(trx, actor, about, input.stage);
     return done({ id: stage.id });
   });
 }

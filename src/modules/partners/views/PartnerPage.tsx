@@ -4,11 +4,23 @@ import { countryName } from '../../../core/i18n/countries.js';
 import { ButtonLink, DataTable, PageHeading, Stat, SummaryList, Tag, type SummaryRow } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { FollowButton } from '../../notifications/service.js';
 import type { Programme } from '../../programmes/service.js';
 import { helixTypes } from '../schema.js';
 import type { PartnerWithGroup } from '../service.js';
 
-export function PartnerPage({ partner, programme, sections = [] }: { partner: PartnerWithGroup; programme: Programme; sections?: JSX.Element[] }) {
+export function PartnerPage({
+  partner,
+  programme,
+  sections = [],
+  following,
+}: {
+  partner: PartnerWithGroup;
+  programme: Programme;
+  sections?: JSX.Element[];
+  /** Whether the signed-in person follows the partner; undefined shows no follow button. */
+  following?: boolean | undefined;
+}) {
   const { t, locale, can } = useView();
   const scope = { programmeId: partner.programmeId, partnerIds: [partner.id] };
   const rows: SummaryRow[] = [
@@ -36,6 +48,7 @@ export function PartnerPage({ partner, programme, sections = [] }: { partner: Pa
   return (
     <Layout title={partner.name}>
       <PageHeading caption={programme.acronym}>{partner.name}</PageHeading>
+      {following !== undefined ? <FollowButton type="partner" id={partner.id} following={following} /> : null}
       {partner.role === 'lead_partner' ? (
         <p>
           <Tag tone="success">{t('partners.role.lead_partner')}</Tag>

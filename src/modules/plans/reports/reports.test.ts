@@ -6,6 +6,7 @@ import { within } from '@testing-library/dom';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { aUser } from '../../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { aFollower, noticesOf, whoIsTold } from '../../../core/testing/notices.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { remindMissingReports } from './service.js';
 import { anEndorsedPlan, aReportForm, minimalPdf } from '../../../core/testing/records.js';
@@ -74,7 +75,7 @@ describe('filing semester reports', () => {
       await editor.upload(
         `/plans/${planId}/reports?action=${actionKey}`,
         { files: { filename: 'report.pdf', content: Buffer.from('<script>alert(1)</script>'), contentType: 'application/pdf' } },
-        aReportForm({ semester: '8' }),
+        aReportForm({ semester: '8', percentComplete: '45' }),
       ),
     );
     expect(disguised.status).toBe(400);
@@ -83,7 +84,7 @@ describe('filing semester reports', () => {
       await editor.upload(
         `/plans/${planId}/reports?action=${actionKey}`,
         { files: { filename: 'big.pdf', content: Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024)]), contentType: 'application/pdf' } },
-        aReportForm({ semester: '8' }),
+        aReportForm({ semester: '8', percentComplete: '45' }),
       ),
     );
     expect(huge.status).toBe(413);
@@ -101,38 +102,43 @@ describe('filing semester reports', () => {
 
   it('lets only the partner’s editors file reports', async () => {
     for (const role of ['editorA', 'coordinator', 'stakeholderA'] as const) {
-      const response = await (await fixture.browserFor(role)).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8' }));
+      const response = await (
+        await fixture.browserFor(role)
+      ).upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', percentComplete: '45' }));
       expect(response.statusCode, role).toBe(403);
     }
   });
 });
 
 describe('reminders and the overview', () => {
-  it('reminds the partner’s editors once of a semester ended without its report', async () => {
-    const mail = { translator: fixture.context.app.translator, publicUrl: 'http://better.test' };
-    const count = async () =>
-      (
-        await fixture.context.db
-          .selectFrom('emails')
-          .select('id')
-          .where('kind', '=', 'plan_report_reminder')
-          .where('to_address', '=', fixture.world.users.editorB.email)
-          .execute()
-      ).length;
-    const before = await count();
+  it('tells the partner’s editors once, in their language and with its end date, of a semester ended without its report', async () => {
+    const { db } = fixture.context;
+    const italianEditorB = await aUser(db, { role: 'editor', partnerId: fixture.world.partnerB.id, locale: 'it' });
+    const { coordinator, editorA, editorB } = fixture.world.users;
+    const people = { coordinator, editorA, editorB, italianEditorB };
     // Semester 8 (February–July 2023) has no report yet.
-    await remindMissingReports(fixture.context.db, mail, new Date('2023-08-15T00:00:00Z'));
-    expect(await count()).toBe(before + 1);
-    await remindMissingReports(fixture.context.db, mail, new Date('2023-08-16T00:00:00Z'));
-    expect(await count()).toBe(before + 1);
-    const email = await fixture.context.db
-      .selectFrom('emails')
-      .select(['subject', 'body_text'])
-      .where('kind', '=', 'plan_report_reminder')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(email.subject).toContain('Semester 8');
-    expect(email.body_text).toContain(`/plans/${planId}/reports`);
+    const first = await whoIsTold(db, people, 'plans.report_due', () => remindMissingReports(db, new Date('2023-08-15T00:00:00Z')));
+    expect(first.names).toEqual(['editorB', 'italianEditorB']);
+    expect(first.titles.editorB).toBe(`Semester 8 report due: ${fixture.world.partnerB.name}`);
+    expect(first.links.editorB).toBe(`/plans/${planId}/reports`);
+    const [notice] = await noticesOf(db, italianEditorB);
+    expect(notice?.body).toContain('Il semestre 8 si è concluso il 31 luglio 2023');
+    const again = await whoIsTold(db, people, 'plans.report_due', () => remindMissingReports(db, new Date('2023-08-16T00:00:00Z')));
+    expect(again.names).toEqual([]);
+  });
+
+  it('tells the coordinators and the plan’s followers of a report filed and of its correction, not the editor who filed it', async () => {
+    const { db } = fixture.context;
+    const { coordinator, otherCoordinator, editorA, editorB, plainUser } = fixture.world.users;
+    await aFollower(db, plainUser, 'plan', planId);
+    const people = { coordinator, otherCoordinator, editorA, editorB, plainUser };
+    const editor = await fixture.browserFor('editorB');
+    const file = () => editor.upload(`/plans/${planId}/reports?action=${actionKey}`, {}, aReportForm({ semester: '8', percentComplete: '45' }));
+    const filed = await whoIsTold(db, people, 'plans.report_filed', file);
+    expect(filed.names).toEqual(['coordinator', 'plainUser']);
+    expect(filed.titles.coordinator).toBe(`Semester 8 report filed: ${fixture.world.partnerB.name}`);
+    const corrected = await whoIsTold(db, people, 'plans.report_filed', file);
+    expect(corrected.titles.plainUser).toBe(`Semester 8 report corrected: ${fixture.world.partnerB.name}`);
   });
 
   it('shows each endorsed plan’s progress, improvements and budget on the public overview, and as CSV', async () => {

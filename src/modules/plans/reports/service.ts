@@ -9,7 +9,6 @@ import { Readable } from 'node:stream';
 import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { megabyte } from '../../../core/http/uploads.js';
-import { composeEmail, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import { systemActor, type Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
@@ -19,6 +18,7 @@ import { findProgramme, semestersOf, type Semester } from '../../programmes/serv
 import { planContentSchema, timeframeOf, type PlanContent } from '../content.js';
 import * as planQueries from '../writing/queries.js';
 import * as queries from './queries.js';
+import { tellAboutPlan, tellReportDue } from '../notifications.js';
 import type { ReportInput } from './schema.js';
 
 /** What evidence may be uploaded, recognised from the file's content rather than its name. */
@@ -226,6 +226,8 @@ export async function fileReport(
           files: files.map((file) => file.filename),
         },
       });
+      const plan = { id: planId, programmeId: context.programmeId, partnerId: context.partnerId };
+      await tellAboutPlan(trx, actor, plan, current ? 'correct_report' : 'file_report', input.semester);
       return done({ id, supersedes: current?.id ?? null });
     });
     if (!outcome.ok) await queries.deletePendingFiles(db, { ids: fileIds });
@@ -303,9 +305,10 @@ const reminders = systemActor('report reminders');
 
 /**
  * The worker's task: for each endorsed plan and each semester that has ended within its timeframe with an action
- * unreported, emails the partner's editors once (a reminder row marks it sent). Returns the plans reminded.
+ * unreported, notifies the partner's editors once (a reminder row marks it sent); each chooses how they are told.
+ * Returns the plans reminded.
  */
-export async function remindMissingReports(db: Db, mail: EmailContext, now = new Date()): Promise<number> {
+export async function remindMissingReports(db: Db, now = new Date()): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   let reminded = 0;
   for (const plan of (await queries.plansForReminders(db)).rows) {
@@ -325,19 +328,8 @@ export async function remindMissingReports(db: Db, mail: EmailContext, now = new
       for (const semester of due) {
         // The row is the "once": a second node, or the next run, finds it and sends nothing.
         if (!(await queries.recordReminder(trx, plan.plan_id, semester.number))) continue;
-        for (const editor of editors) {
-          const t = mail.translator.translate(editor.locale);
-          await queueEmail(trx, {
-            kind: 'plan_report_reminder',
-            to: editor.email,
-            ...composeEmail(t, 'plans.email.reminder', {
-              name: editor.displayName,
-              partner: partner?.name ?? '',
-              semester: semester.number,
-              link: `${mail.publicUrl}/plans/${plan.plan_id}/reports`,
-            }),
-          });
-        }
+        const partnerName = partner?.name ?? '';
+        await tellReportDue(trx, { id: plan.plan_id, programmeId: plan.programme_id, partnerId: plan.partner_id, partnerName }, semester);
         await recordAudit(trx, reminders, {
           action: 'plan.remind_report',
           entityType: 'plan',

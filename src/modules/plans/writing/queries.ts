@@ -153,3 +153,13 @@ export function listCommentsOfAuthor(db: Executor, userId: number) {
 export function renameCommentAuthor(trx: Tx, userId: number, label: string) {
   return trx.updateTable('plan_comments').set({ author_label: label }).where('author_user_id', '=', userId).execute();
 }
+
+/** The plans among the ids with their partner's name (a plan is named after its partner), for lists of what a person follows. */
+export function listPlanNames(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('plans')
+    .innerJoin('partners', 'partners.id', 'plans.partner_id')
+    .select(['plans.id', 'partners.name as partner_name'])
+    .where('plans.id', 'in', ids.length ? ids : [0])
+    .execute();
+}

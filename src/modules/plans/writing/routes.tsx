@@ -22,6 +22,7 @@ import { reportStatuses } from '../tables.js';
 import { ComparePage } from './views/ComparePage.js';
 import { PlanListPage } from './views/PlanListPage.js';
 import { ActionFormPage, actionValues, ContextFormPage, contextValues } from './views/PlanForms.js';
+import { isFollowing } from '../../notifications/service.js';
 import { PlanPage } from './views/PlanPage.js';
 import { PrintPage } from './views/PrintPage.js';
 
@@ -86,8 +87,11 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
         return [action.key, latest?.status ?? 'not_started'];
       }),
     );
+    const endorsed = plan.versions.some((entry) => entry.status === 'endorsed');
+    const following = request.actor.kind === 'user' && endorsed ? await isFollowing(db, request.actor.userId, 'plan', plan.id) : undefined;
     return reply.page(
       <PlanPage
+        following={following}
         plan={plan}
         version={version}
         names={names}

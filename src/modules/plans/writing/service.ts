@@ -16,6 +16,7 @@ import { listPublishedPractices, transfersOfImporter } from '../../practices/ser
 import { emptyContent, newKey, planContentSchema, type PlanAction, type PlanContent } from '../content.js';
 import { compareVersions, type VersionDiff } from './diff.js';
 import * as queries from './queries.js';
+import { tellAboutPlan } from '../notifications.js';
 import type { ActionInput, ContextInput, EndorsementInput } from './schema.js';
 import type { VersionStatus } from '../tables.js';
 
@@ -287,6 +288,7 @@ export async function changeStatus(
         ...(endorsement ? { endorsement } : {}),
       },
     });
+    await tellAboutPlan(trx, actor, { id: planId, programmeId: plan.programme_id, partnerId: plan.partner_id }, transition, version.number);
     return done({ number: version.number });
   });
 }
@@ -363,6 +365,7 @@ export async function addComment(db: Db, actor: Actor, planId: number, input: { 
       programmeId: plan.programme_id,
       after: { version: version.number, target: input.target, body: input.body },
     });
+    await tellAboutPlan(trx, actor, { id: planId, programmeId: plan.programme_id, partnerId: plan.partner_id }, 'comment', version.number);
     return done({ id: comment.id });
   });
 }

@@ -307,3 +307,13 @@ export function listPublishedOnThemes(db: Executor, programmeId: number, themeCo
     .limit(limit)
     .execute();
 }
+
+/** The titles of the published practices among the ids, for lists of what a person follows. */
+export function listPracticeTitles(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('practices')
+    .select(['id', 'title'])
+    .where('id', 'in', ids.length ? ids : [0])
+    .where('status', '=', 'published')
+    .execute();
+}

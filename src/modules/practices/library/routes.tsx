@@ -7,6 +7,7 @@ import { idParam, idPattern } from '../../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
 import { allRefusals } from '../../../core/outcome.js';
 import { parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
+import { isFollowing } from '../../notifications/service.js';
 import { listOrganisations, listPartners } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import { libraryDocument, practiceDocument } from '../exchange/json.js';
@@ -57,8 +58,11 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
       listOrganisations(db, practice.programmeId),
     ]);
     const organisation = organisations.find((candidate) => candidate.id === practice.ownerOrganisationId);
+    const following =
+      request.actor.kind === 'user' && practice.status === 'published' ? await isFollowing(db, request.actor.userId, 'practice', practice.id) : undefined;
     return reply.page(
       <PracticePage
+        following={following}
         practice={practice}
         owner={owner}
         organisation={organisation}

@@ -11,6 +11,7 @@ import { can, type Scope } from '../../../core/policy/policy.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import * as queries from './queries.js';
+import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { anyWordOf, type FacetCounts, type SearchHit, type Visibility } from './search.js';
@@ -208,6 +209,7 @@ async function writeNewPractice(
   await queries.replaceThemes(trx, id, themes);
   await recordChange(trx, actor, id, null, status);
   await recordAudit(trx, actor, { action, entityType: 'practice', entityId: id, programmeId: values.programmeId, after: { ...values, themes, status } });
+  if (status === 'proposed') await tellAboutPractice(trx, actor, { ...values, id, proposedByUserId: proposer ?? null }, 'proposed');
   return id;
 }
 
@@ -274,6 +276,7 @@ export async function updatePractice(db: Db, actor: Actor, practiceId: number, i
       before: auditValues(before),
       after: { ...auditValues(before), ...values, themes: input.themes },
     });
+    if (before.status === 'published') await tellAboutPractice(trx, actor, { ...before, title: values.title }, 'updated');
     return done({ id: practiceId });
   });
 }
@@ -340,6 +343,7 @@ export async function changeStatus(db: Db, actor: Actor, practiceId: number, nam
       before: { status: before.status },
       after: { status: transition.to, comment },
     });
+    await tellAboutPractice(trx, actor, before, name, before.status === 'published');
     return done({ ...before, status: transition.to });
   });
 }

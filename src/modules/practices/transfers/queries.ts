@@ -20,7 +20,7 @@ export function lockTransfer(trx: Tx, transferId: number) {
     .selectFrom('transfers')
     .innerJoin('practices', 'practices.id', 'transfers.practice_id')
     .select(transferColumns)
-    .select(['practices.owner_partner_id', 'practices.programme_id'])
+    .select(['practices.title as practice_title', 'practices.owner_partner_id', 'practices.programme_id'])
     .where('transfers.id', '=', transferId)
     .forUpdate(['transfers'])
     .executeTakeFirst();

@@ -16,6 +16,7 @@ import { assessmentCriteria, type AssessmentCriterion, type AssessmentInput, typ
 import { transferStages, type TransferStage } from '../tables.js';
 import { transferEvents, type TransferEvent } from './events.js';
 import * as queries from './queries.js';
+import { tellAboutTransferStage } from '../notifications.js';
 
 /** A practice counts as transferred to a partner once the partner adopted it in its action plan (or went further). */
 export const adoptedStages: readonly TransferStage[] = ['adopted', 'implemented'];
@@ -152,6 +153,8 @@ export async function registerInterest(
         programmeId: importer.programmeId,
         after: { practiceId, importerPartnerId: importer.id, stage: 'interest', occurredOn: today, notes: input.notes },
       });
+      const transfer = { id, practiceId, practiceTitle: practice.title, programmeId: importer.programmeId, ownerPartnerId: practice.owner_partner_id };
+      await tellAboutTransferStage(trx, actor, { ...transfer, importerPartnerId: importer.id }, 'interest');
       return done({ id });
     });
   } catch (error) {
@@ -196,6 +199,7 @@ export async function recordStage(db: Db, actor: Actor, transferId: number, inpu
         before: { stage: transfer.stage },
         after: { ...input },
       });
+      await tellAboutTransferStage(trx, actor, camelCased(transfer), input.stage);
       return done({ id: transferId });
     });
   } catch (error) {

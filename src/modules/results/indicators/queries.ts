@@ -419,3 +419,35 @@ export async function relabelPerson(trx: Tx, userId: number, label: string) {
   await trx.updateTable('indicator_reports').set({ reported_by_label: label }).where('reported_by_user_id', '=', userId).execute();
   await trx.updateTable('indicator_reports').set({ reviewed_by_label: label }).where('reviewed_by_user_id', '=', userId).execute();
 }
+
+/** The enabled indicators partners report values on, in every programme: those a value can be due for. */
+export function listReportedPartnerIndicators(db: Executor) {
+  return db
+    .selectFrom('indicators')
+    .select(indicatorColumns)
+    .where('method', '=', 'reported')
+    .where('at_partner', '=', true)
+    .where('enabled', '=', true)
+    .orderBy('programme_id')
+    .orderBy('id')
+    .execute();
+}
+
+/** The partner × semester pairs of an indicator that have a current value (whatever its review status). */
+export function listReportedPairs(db: Executor, indicatorId: number) {
+  return db.selectFrom('indicator_reports').select(['partner_id', 'semester']).where('indicator_id', '=', indicatorId).where('current', '=', true).execute();
+}
+
+/**
+ * Which of the "value due" notices (entity ids `indicator:partner:semester`) were sent already: the audit entry
+ * written with each notice is its record, read under the indicator's lock so two nodes never send one twice.
+ */
+export function listDueNoticesSent(trx: Tx, entityIds: readonly string[]) {
+  return trx
+    .selectFrom('audit_events')
+    .select('entity_id')
+    .where('action', '=', 'indicator.remind_due')
+    .where('entity_type', '=', 'indicator_due')
+    .where('entity_id', 'in', entityIds.length ? entityIds : [''])
+    .execute();
+}

@@ -4,6 +4,7 @@ import { Checkbox, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, Te
 import { ButtonLink, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { FollowButton } from '../../../notifications/service.js';
 import { helixTypes } from '../../../partners/service.js';
 import { noPartnerRegion } from '../../schema.js';
 import type { Event } from '../service.js';
@@ -19,6 +20,8 @@ interface Props {
   mayManage: boolean;
   maySeeParticipants: boolean;
   state?: FormState | undefined;
+  /** Whether the signed-in person follows the event; undefined shows no follow button. */
+  following?: boolean | undefined;
 }
 
 function RegistrationForm({ event, partners, organisations, state }: Pick<Props, 'event' | 'partners' | 'organisations' | 'state'>) {
@@ -88,7 +91,7 @@ function RegistrationForm({ event, partners, organisations, state }: Pick<Props,
   );
 }
 
-export function EventPage({ event, partners, organisations, themeName, registration, mayManage, maySeeParticipants, state }: Props) {
+export function EventPage({ event, partners, organisations, themeName, registration, mayManage, maySeeParticipants, state, following }: Props) {
   const { t, formatDateTime } = useView();
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
   const where = event.format === 'online' ? t('events.formats.online') : `${event.venue}${event.format === 'hybrid' ? ` (${t('events.formats.hybrid')})` : ''}`;
@@ -96,6 +99,7 @@ export function EventPage({ event, partners, organisations, themeName, registrat
     <Layout title={event.title} hasErrors={Boolean(state?.errors.length)}>
       <ErrorSummary state={state} anchors={{ form: 'register' }} />
       <PageHeading caption={t(`events.types.${event.type}`)}>{event.title}</PageHeading>
+      {following !== undefined ? <FollowButton type="event" id={event.id} following={following} /> : null}
       <SummaryList
         rows={[
           { key: t('events.fields.when'), value: <EventWhen event={event} /> },

@@ -7,6 +7,7 @@ import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { FollowButton } from '../../../notifications/service.js';
 import { isSme } from '../figures.js';
 import type { InstrumentDetails } from '../service.js';
 
@@ -33,6 +34,8 @@ interface Props {
   instrument: InstrumentDetails;
   names: InstrumentNames;
   mayWrite: boolean;
+  /** Whether the signed-in person follows the published instrument; undefined shows no follow button. */
+  following?: boolean | undefined;
 }
 
 /** A row's delete button, naming the row for screen readers ("Delete Acme Ltd"). */
@@ -48,7 +51,7 @@ function DeleteButton({ action, what }: { action: string; what: string }) {
   );
 }
 
-export function InstrumentPage({ instrument, names, mayWrite }: Props) {
+export function InstrumentPage({ instrument, names, mayWrite, following }: Props) {
   const { t, formatDate, formatNumber, formatEuros, locale } = useView();
   const languageName = new Intl.DisplayNames([locale], { type: 'language' });
   const percent = (value: number | null) => (value === null ? t('instruments.page.unknown') : `${formatNumber(Math.round(value))}%`);
@@ -60,6 +63,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
   return (
     <Layout title={instrument.name}>
       <PageHeading caption={names.partner}>{written(instrument.name)}</PageHeading>
+      {following !== undefined ? <FollowButton type="instrument" id={instrument.id} following={following} /> : null}
       <p>
         <Tag tone={instrument.stage === 'live' || instrument.stage === 'scaled' ? 'success' : 'neutral'}>{t(`instruments.stages.${instrument.stage}`)}</Tag>{' '}
         {t(`instruments.kinds.${instrument.kind}`)}

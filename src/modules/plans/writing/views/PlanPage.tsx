@@ -7,6 +7,7 @@ import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField } fro
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { FollowButton } from '../../../notifications/service.js';
 import type { Names } from '../document.js';
 import type { Plan, PlanComment, PlanVersion } from '../service.js';
 import type { ReportStatus } from '../../tables.js';
@@ -23,6 +24,8 @@ interface Props {
   /** Each action's latest reported status, for the timeline's table. */
   statuses: Map<string, ReportStatus>;
   state?: FormState | undefined;
+  /** Whether the signed-in person follows the endorsed plan; undefined shows no follow button. */
+  following?: boolean | undefined;
 }
 
 function Workflow({ plan, version, mayWrite, mayReview, state }: Pick<Props, 'plan' | 'version' | 'mayWrite' | 'mayReview' | 'state'>) {
@@ -78,7 +81,7 @@ function Workflow({ plan, version, mayWrite, mayReview, state }: Pick<Props, 'pl
   return null;
 }
 
-export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, mayComment, statuses, state }: Props) {
+export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, mayComment, statuses, state, following }: Props) {
   const { t, formatDate } = useView();
   const { content } = version;
   const editable = mayWrite && version.status === 'draft';
@@ -89,6 +92,7 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
     <Layout title={title} hasErrors={Boolean(state?.errors.length)}>
       <ErrorSummary state={state} />
       <PageHeading caption={t('plans.page.caption')}>{title}</PageHeading>
+      {following !== undefined ? <FollowButton type="plan" id={plan.id} following={following} /> : null}
       <p>
         {t('plans.document.version', { number: version.number, status: t(`plans.statuses.${version.status}`) })}
         {version.endorsedOn

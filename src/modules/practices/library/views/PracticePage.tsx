@@ -6,6 +6,7 @@ import { Form, SelectField, SubmitButton, TextArea, type Option } from '../../..
 import { ButtonLink, DataTable, Inset, PageHeading, SummaryList, type SummaryRow } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { FollowButton } from '../../../notifications/service.js';
 import type { Organisation, PartnerSummary } from '../../../partners/service.js';
 import type { Theme } from '../../../themes/service.js';
 import type { TransferSummary } from '../../transfers/service.js';
@@ -58,9 +59,11 @@ interface Props {
   transfers: TransferSummary[];
   similar: { id: number; title: string; ownerPartnerId: number }[];
   actions: PracticeActions;
+  /** Whether the signed-in person follows the published practice; undefined shows no follow button. */
+  following?: boolean | undefined;
 }
 
-export function PracticePage({ practice, owner, organisation, partners, themes, history, transfers, similar, actions }: Props) {
+export function PracticePage({ practice, owner, organisation, partners, themes, history, transfers, similar, actions, following }: Props) {
   const { t, locale, formatDate, formatDateTime, formatNumber, actor } = useView();
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
   const translation = practice.language !== locale ? practice.translations[locale] : undefined;
@@ -114,6 +117,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
       <PageHeading caption={t('practices.page.caption')}>
         <span lang={translation?.title ? locale : practice.language}>{title}</span>
       </PageHeading>
+      {following !== undefined ? <FollowButton type="practice" id={practice.id} following={following} /> : null}
       {practice.status !== 'published' ? (
         <p>
           <StatusTag status={practice.status} />
