@@ -6,13 +6,13 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { confirmedAction } from '../../../core/http/confirmed-action.js';
 import { HttpError } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/locales.js';
-import type { EmailContext } from '../../../core/mail/outbox.js';
 import { tokenPattern } from '../../../core/tokens.js';
 import { parseForm, refusalState } from '../../../core/validation/forms.js';
 import { feedbackFormFor } from '../feedback/service.js';
 import { eventOf, eventPage, eventPath } from '../hosting/routes.js';
 import { getEvent } from '../hosting/service.js';
 import { registrationSchema } from '../schema.js';
+import { participantMail } from './links.js';
 import * as service from './service.js';
 import { LinkEndedPage, ManageRegistrationPage, RegisteredPage } from './views/RegistrationPages.js';
 
@@ -33,7 +33,7 @@ export function keepPrivateLinkPagesPrivate(app: FastifyInstance): void {
 
 export const registrationRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
-  const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
+  const mail = participantMail(app);
 
   keepPrivateLinkPagesPrivate(app);
 
@@ -70,13 +70,36 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.post(`${registrationPath}/cancellation`, { config: { public: true } }, async (request, reply) => {
-    const token = tokenOf(request);
-    const outcome = await service.cancelRegistration(db, token, mail);
-    if (!outcome.ok && outcome.reason === 'not_found') return reply.page(<LinkEndedPage />, 404);
-    reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'events.flash.cancelled' : `events.refusals.${outcome.reason}` });
-    return reply.redirect(`/registrations/${token}`, 303);
-  });
+  // Cancelling asks first, on a page of its own: the place may go to the next person on the waiting list at once.
+  confirmedAction(
+    app,
+    `${registrationPath}/cancellation`,
+    { public: true },
+    {
+      ask: async (request, reply) => {
+        const token = tokenOf(request);
+        const registration = await service.registrationOfToken(db, token);
+        if (!registration) return reply.page(<LinkEndedPage />, 404);
+        const event = await getEvent(db, registration.eventId);
+        if (!event) throw new HttpError('not_found');
+        if (registration.status === 'cancelled') return reply.redirect(`/registrations/${token}`, 303);
+        const t = request.t;
+        return {
+          title: t('events.cancel.title', { title: event.title }),
+          confirmLabel: t('events.manage.cancel'),
+          cancelHref: `/registrations/${token}`,
+          explanation: <p>{registration.status === 'waiting' ? t('events.cancel.bodyWaiting') : t('events.cancel.body')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const token = tokenOf(request);
+        const outcome = await service.cancelRegistration(db, token, mail);
+        if (!outcome.ok && outcome.reason === 'not_found') return reply.page(<LinkEndedPage />, 404);
+        reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'events.flash.cancelled' : `events.refusals.${outcome.reason}` });
+        return reply.redirect(`/registrations/${token}`, 303);
+      },
+    },
+  );
 
   app.get(`${registrationPath}/data.json`, { config: { public: true } }, async (request, reply) => {
     const data = await service.personalDataOf(db, tokenOf(request));

@@ -50,8 +50,14 @@ export function ManageRegistrationPage({ token, registration, event, canCancel, 
           { key: t('events.manage.email'), value: registration.email },
           { key: t('events.fields.when'), value: <EventWhen event={event} /> },
           { key: t('events.manage.status'), value: t(`events.statuses.${registration.status}`) },
+          // The link to join is for people who hold a place, not for the waiting list.
+          ...(registration.status === 'registered' && event.format !== 'on_site' && event.onlineUrl
+            ? [{ key: t('events.manage.joinOnline'), value: <a href={event.onlineUrl}>{event.onlineUrl}</a> }]
+            : []),
+          ...(event.format !== 'online' ? [{ key: t('events.fields.where'), value: <span lang={event.textLanguage}>{event.venue}</span> }] : []),
         ]}
       />
+      {registration.status === 'waiting' && event.format !== 'on_site' ? <p>{t('events.manage.joinLinkLater')}</p> : null}
       <p>
         <a href={`/events/${event.id}`}>{t('events.manage.eventPage')}</a>
       </p>
@@ -61,9 +67,9 @@ export function ManageRegistrationPage({ token, registration, event, canCancel, 
         <section aria-labelledby="cancel" class="panel">
           <h2 id="cancel">{t('events.manage.cancelHeading')}</h2>
           <p>{t('events.manage.cancelIntro')}</p>
-          <Form action={`/registrations/${token}/cancellation`}>
-            <SubmitButton variant="warning">{t('events.manage.cancel')}</SubmitButton>
-          </Form>
+          <ButtonLink href={`/registrations/${token}/cancellation`} variant="warning">
+            {t('events.manage.cancel')}
+          </ButtonLink>
         </section>
       ) : null}
       <section aria-labelledby="your-data">
