@@ -205,6 +205,9 @@ export const registrationSchema = z
   .transform((input) => ({ ...input, partnerId: input.partner === noPartnerRegion ? null : Number(input.partner) }));
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
+/** "I lost my link": the address the person registered with. */
+export const lostLinkSchema = z.object({ email: requiredEmail('events.register.email.required', 'events.register.email.invalid') });
+
 const score = (required: string) =>
   z.preprocess(
     (value) => {

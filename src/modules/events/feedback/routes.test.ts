@@ -86,7 +86,7 @@ describe('the feedback the host sees', () => {
     const section = page.screen.getByRole('region', { name: 'Feedback' });
     expect(section.textContent).toContain('3 people gave feedback');
     expect(section.textContent).toContain('3.7 average satisfaction (1–5)');
-    expect(section.textContent).toContain('3 average usefulness for their work (1–5)');
+    expect(section.textContent).toContain('3.0 average usefulness for their work (1–5)');
     expect(section.textContent).toContain('2 reported increased professional capacity');
     const rows = [
       ...page.screen.getByRole('table', { name: 'Practices the participants would like to take to their region' }).querySelectorAll('tbody tr'),

@@ -16,7 +16,7 @@ export interface ParticipantMail extends EmailContext {
 }
 
 export function participantMail(app: FastifyInstance): ParticipantMail {
-  return { translator: app.translator, publicUrl: app.config.publicUrl, keyedHash: app.keyedHash };
+  return { translator: app.translator, publicUrl: app.config.publicUrl, keyedHash: (purpose, text) => app.keyedHash(purpose, text) };
 }
 
 /** The registration's private token: 43 base64url characters, as tokenPattern expects. */

@@ -338,7 +338,12 @@ export async function personalDataOf(db: Db, token: string): Promise<Record<stri
  * The person erases themselves: every registration with their email is anonymised (the figures they count in stay)
  * and the emails waiting for them are dropped. An active place is given up first, so the waiting list moves on.
  */
-export async function eraseParticipant(db: Db, token: string, mail: ParticipantMail, now = new Date()): Promise<Outcome<{ erased: number }, RegistrationRefusal>> {
+export async function eraseParticipant(
+  db: Db,
+  token: string,
+  mail: ParticipantMail,
+  now = new Date(),
+): Promise<Outcome<{ erased: number }, RegistrationRefusal>> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return refuse('not_found');
   const rows = await registrationQueries.listOfPerson(db, registration.email);
@@ -388,4 +393,27 @@ export async function participantsOf(db: Db, eventId: number): Promise<Participa
     attended: row.attended_at !== null,
     registeredAt: row.created_at,
   }));
+}
+
+/** The event's length in hours, to the half hour, when it is one sitting of at most twelve hours; otherwise unknown. */
+export function sittingHours(startsAt: Date, endsAt: Date): number | null {
+  const hours = (endsAt.getTime() - startsAt.getTime()) / 3_600_000;
+  return hours > 0 && hours <= 12 ? Math.round(hours * 2) / 2 : null;
+}
+
+/**
+ * Whether the person whose link this is may have a certificate of attendance: the host recorded them as attending and
+ * the event is over. Returns their registration for the page.
+ */
+export async function certificateRegistration(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<Outcome<PersonalRegistration & { endsAt: Date }, 'not_found' | 'not_attended_certificate'>> {
+  const registration = await registrationOfToken(db, token);
+  if (!registration) return refuse('not_found');
+  const event = await queries.findEvent(db, registration.eventId);
+  if (!event) return refuse('not_found');
+  if (!registration.attended || registration.status !== 'registered' || now < event.ends_at) return refuse('not_attended_certificate');
+  return done({ ...registration, endsAt: event.ends_at });
 }
