@@ -88,7 +88,7 @@ export const attendanceRoutes: FastifyPluginAsync = async (app) => {
     } else {
       reply.setFlash({
         kind: 'success',
-        key: parsed.data.attended ? 'events.checkIn.marked' : 'events.checkIn.unmarked',
+        key: parsed.data.attended ? 'events.flash.checkedIn' : 'events.flash.checkInUndone',
         values: { name: outcome.value.name ?? '' },
       });
     }

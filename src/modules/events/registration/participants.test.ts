@@ -147,7 +147,7 @@ describe('the host at the door and on the participants page', () => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/events/${id}/attendance?q=Two#registration-${registration}`);
     const list = await host.page(response.headers.location as string);
-    expect(list.screen.getAllByRole('status').map((status) => status.textContent)).toContain('Door Two marked as attended.');
+    expect(list.screen.getAllByRole('status').map((status) => status.textContent)).toContain('Door Two is checked in.');
     expect((list.document.querySelector('#field-q') as HTMLInputElement).value).toBe('Two');
     expect(list.mainText).not.toContain('Door One');
     expect(list.document.querySelector(`#registration-${registration}`)?.getAttribute('tabindex')).toBe('-1');
