@@ -16,6 +16,7 @@ import * as results from './20261206_0900_results.js';
 import * as eventParticipation from './20261206_1000_event_participation.js';
 import * as notifications from './20261207_0900_notifications.js';
 import * as keptForms from './20261207_1000_kept_forms.js';
+import * as eventParticipants from './20261207_1100_event_participants.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1000_event_participation': eventParticipation,
   '20261207_0900_notifications': notifications,
   '20261207_1000_kept_forms': keptForms,
+  '20261207_1100_event_participants': eventParticipants,
 };

@@ -4,7 +4,7 @@
  * up. axe-core checks every page, the statistics and the host's pages included.
  */
 import { describe, expect, it } from 'vitest';
-import { inviteToFeedback } from '../../src/modules/events/service.js';
+import { inviteToFeedback, participantMail } from '../../src/modules/events/service.js';
 import { endEvent, latestEmailTo } from '../../src/modules/events/test-support.js';
 import { expectAccessible, signIn, useBrowserSession, visit } from './support.js';
 
@@ -76,7 +76,7 @@ describe('an event from registration to feedback', () => {
 
     // After the event, the worker emails the feedback link.
     await endEvent(session.platform.database.db, eventId);
-    await inviteToFeedback(session.platform.database.db, { translator: session.platform.app.translator, publicUrl: session.platform.baseUrl });
+    await inviteToFeedback(session.platform.database.db, { ...participantMail(session.platform.app), publicUrl: session.platform.baseUrl });
     const invitation = await latestEmailTo(session.platform.database.db, 'rita.register@example.org');
     expect(invitation.email?.kind).toBe('event_feedback');
     const feedback = await session.openPage();

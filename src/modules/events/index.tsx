@@ -1,5 +1,4 @@
 /** Events and participation: events with registration, waiting lists, attendance, feedback, statistics and calendar feeds. */
-import type { EmailContext } from '../../core/mail/outbox.js';
 import type { PlatformModule } from '../../core/module.js';
 import { fill } from '../../core/extensions.js';
 import { transferEventSource } from '../practices/service.js';
@@ -12,6 +11,8 @@ import { eventRoutes } from './hosting/index.js';
 import * as queries from './hosting/queries.js';
 import { eventGrants } from './policy.js';
 import { eventFormulas } from './results-formulas.js';
+import { participantMail } from './registration/links.js';
+import { remindParticipants } from './registration/reminders.js';
 import { registrationRoutes } from './registration/index.js';
 import { retentionRoutes } from './retention/index.js';
 import { eventsDemoSeed } from './seed.js';
@@ -53,7 +54,10 @@ export const eventsModule: PlatformModule = {
   ],
   api: eventsApi,
   tasks: (app) => {
-    const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
-    return [{ name: 'events.feedback_invitations', run: () => inviteToFeedback(app.db, mail) }];
+    const mail = participantMail(app);
+    return [
+      { name: 'events.feedback_invitations', run: () => inviteToFeedback(app.db, mail) },
+      { name: 'events.reminders', run: () => remindParticipants(app.db, mail) },
+    ];
   },
 };

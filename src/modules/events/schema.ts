@@ -17,6 +17,7 @@ import {
   typedLines,
   whenFieldsValid,
 } from '../../core/validation/fields.js';
+import { locales } from '../../core/i18n/locales.js';
 import { helixTypes } from '../partners/service.js';
 import { eventFormats, eventTypes, participantRoles } from './tables.js';
 import { instantOf, timeZones, wallClockProblem } from './time.js';
@@ -81,6 +82,13 @@ const capacity = z.preprocess(
     .nullable(),
 );
 
+/** Days before the start a reminder goes to confirmed participants; 'off' for none. */
+export const reminderChoices = ['off', '1', '2', '3', '7', '14'] as const;
+const reminderDaysBefore = z.preprocess(
+  (value) => cleanText(value) || '2',
+  z.enum(reminderChoices, { error: 'events.form.reminderDaysBefore.invalid' }).transform((choice) => (choice === 'off' ? null : Number(choice))),
+);
+
 const exists = (local: string | null, zone: string) => local === null || instantOf(local, zone) instanceof Date;
 // The fields are real times by now: only a daylight-saving gap of the zone is left to refuse.
 const skipped = (local: string | null, zone: string) => local !== null && instantOf(local, zone) === 'nonexistent';
@@ -104,6 +112,8 @@ export const eventSchema = z
     endsAt: requiredLocalTime('events.form.endsAt.required'),
     capacity,
     registrationDeadline: optionalLocalTime,
+    reminderDaysBefore,
+    textLanguage: z.preprocess((value) => cleanText(value) || 'en', z.enum(locales, { error: 'events.form.textLanguage.invalid' })),
     agenda,
     practiceIds: ids('events.form.practiceIds.invalid', 50),
   })
@@ -194,6 +204,9 @@ export const registrationSchema = z
   })
   .transform((input) => ({ ...input, partnerId: input.partner === noPartnerRegion ? null : Number(input.partner) }));
 export type RegistrationInput = z.output<typeof registrationSchema>;
+
+/** "I lost my link": the address the person registered with. */
+export const lostLinkSchema = z.object({ email: requiredEmail('events.register.email.required', 'events.register.email.invalid') });
 
 const score = (required: string) =>
   z.preprocess(

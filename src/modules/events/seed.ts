@@ -564,6 +564,9 @@ async function seedDemoEvents(
       endsAt: instant(event.ends, event.zone),
       capacity: event.capacity ?? null,
       registrationDeadline: null,
+      reminderDaysBefore: 2,
+      // The demo's events are written in English.
+      textLanguage: 'en',
     });
     eventIds.set(event.title, id);
     await queries.replaceEventDetails(trx, id, {

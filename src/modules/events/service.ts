@@ -9,3 +9,6 @@ export { feedbackSummaryOf, inviteToFeedback, type FeedbackSummary } from './fee
 export { participationStatistics, type ParticipationStatistics } from './statistics/service.js';
 /** The event form's schema, which the shared test records build events through. */
 export { eventSchema, type EventInput } from './schema.js';
+/** The context the events' emails are written with (outbox, public address, the key of private links). */
+export { participantMail, type ParticipantMail } from './registration/links.js';
+export { remindParticipants } from './registration/reminders.js';

@@ -37,6 +37,10 @@ export interface EventsTable {
   capacity: number | null;
   registration_deadline: ColumnType<Date | null, Date | string | null, Date | string | null>;
   feedback_invited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Confirmed participants are reminded this many days before the start; null: no reminder. */
+  reminder_days_before: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The language the event's texts (title, description, venue, agenda) are written in. */
+  text_language: ColumnType<Locale, Locale | undefined, Locale>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -79,6 +83,11 @@ export interface RegistrationsTable {
   attended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the reminder was claimed for sending (once, by one worker). */
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** "I lost my link": when the current 24-hour window of resends began, and how many were sent in it. */
+  link_resent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  link_resends: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -29,7 +29,7 @@ export function attendeesToInvite(trx: Tx, eventId: number) {
   return trx
     .selectFrom('registrations')
     .leftJoin('feedback', 'feedback.registration_id', 'registrations.id')
-    .select(['registrations.id', 'registrations.name', 'registrations.email', 'registrations.locale'])
+    .select(['registrations.id', 'registrations.name', 'registrations.email', 'registrations.locale', 'registrations.token_hash'])
     .where('registrations.event_id', '=', eventId)
     .where('registrations.attended_at', 'is not', null)
     .where('registrations.anonymised_at', 'is', null)

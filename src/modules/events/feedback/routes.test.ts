@@ -5,6 +5,7 @@ import { readPage, TestBrowser } from '../../../core/testing/http.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { aPractice } from '../../../core/testing/records.js';
 import { endEvent, latestEmailTo, participationHelpers } from '../test-support.js';
+import { participantMail } from '../registration/links.js';
 import { inviteToFeedback } from './service.js';
 
 const fixture = useWorld();
@@ -18,7 +19,7 @@ describe('feedback after the event', () => {
     const { token: absentToken } = await latestEmailTo(fixture.context.db, 'f.absent@example.org');
     await endEvent(fixture.context.db, id);
 
-    const mail = { translator: fixture.context.app.translator, publicUrl: 'http://better.test' };
+    const mail = participantMail(fixture.context.app);
     expect(await inviteToFeedback(fixture.context.db, mail)).toBeGreaterThanOrEqual(1);
     expect(await inviteToFeedback(fixture.context.db, mail)).toBe(0);
     const invitation = await latestEmailTo(fixture.context.db, 'f.came@example.org');
@@ -63,7 +64,7 @@ describe('the feedback the host sees', () => {
 
     for (const email of emails) await host.post(`/events/${id}/attendance/${await registrationId(email)}`, { attended: 'yes' });
     await endEvent(fixture.context.db, id);
-    await inviteToFeedback(fixture.context.db, { translator: fixture.context.app.translator, publicUrl: 'http://better.test' });
+    await inviteToFeedback(fixture.context.db, participantMail(fixture.context.app));
     const answers: Record<string, string | string[]>[] = [
       {
         satisfaction: '5',
@@ -85,7 +86,7 @@ describe('the feedback the host sees', () => {
     const section = page.screen.getByRole('region', { name: 'Feedback' });
     expect(section.textContent).toContain('3 people gave feedback');
     expect(section.textContent).toContain('3.7 average satisfaction (1–5)');
-    expect(section.textContent).toContain('3 average usefulness for their work (1–5)');
+    expect(section.textContent).toContain('3.0 average usefulness for their work (1–5)');
     expect(section.textContent).toContain('2 reported increased professional capacity');
     const rows = [
       ...page.screen.getByRole('table', { name: 'Practices the participants would like to take to their region' }).querySelectorAll('tbody tr'),

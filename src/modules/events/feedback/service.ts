@@ -6,19 +6,18 @@
 import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/errors.js';
-import { composeEmail, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
+import { composeEmail, queueEmail } from '../../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import { anonymous } from '../../../core/policy/actor.js';
-import { hashToken, newToken } from '../../../core/tokens.js';
 import { listPublishedPractices } from '../../practices/service.js';
 import * as eventQueries from '../hosting/queries.js';
-import { setTokenHash } from '../registration/queries.js';
+import { linkOf, registrationUrl, type ParticipantMail } from '../registration/links.js';
 import { registrationOfToken, type PersonalRegistration } from '../registration/service.js';
 import type { FeedbackInput } from '../schema.js';
 import * as queries from './queries.js';
 
 /** The worker's task: invites the attendees of each event that ended, once per event. Returns the emails queued. */
-export async function inviteToFeedback(db: Db, mail: EmailContext, now = new Date()): Promise<number> {
+export async function inviteToFeedback(db: Db, mail: ParticipantMail, now = new Date()): Promise<number> {
   let invited = 0;
   for (;;) {
     const claimed = await db.transaction().execute(async (trx) => {
@@ -28,14 +27,13 @@ export async function inviteToFeedback(db: Db, mail: EmailContext, now = new Dat
       const attendees = await queries.attendeesToInvite(trx, event.id);
       for (const attendee of attendees) {
         if (attendee.name === null || attendee.email === null) continue;
-        // A new link: only hashes are stored, so the one from the confirmation cannot be sent again.
-        const token = newToken();
-        await setTokenHash(trx, attendee.id, hashToken(token));
+        // The registration's own link (the one from the confirmation), opening its feedback form.
+        const token = await linkOf(trx, mail, attendee);
         const t = mail.translator.translate(attendee.locale);
         await queueEmail(trx, {
           kind: 'event_feedback',
           to: attendee.email,
-          ...composeEmail(t, 'events.email.feedback', { name: attendee.name, title: event.title, link: `${mail.publicUrl}/registrations/${token}/feedback` }),
+          ...composeEmail(t, 'events.email.feedback', { name: attendee.name, title: event.title, link: registrationUrl(mail, token, '/feedback') }),
         });
       }
       return attendees.length;

@@ -2,6 +2,7 @@
  * Who is told when an event changes or is cancelled: the followers of the event and of its host partner, each in
  * their own language, never the person who changed it.
  */
+import { keyedHasher } from '../../../core/http/security.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator } from '../../../core/i18n/i18n.js';
 import { aUser, valueOf, type TestUser } from '../../../core/testing/factories.js';
@@ -31,7 +32,7 @@ describe('an event’s changes', () => {
     await aFollower(db, world.users.plainUser, 'event', id);
     const event = await getEvent(db, id);
     const input = eventSchema.parse({ ...eventFormValues(event!), venue: '', description: 'Moved online.' });
-    const mail = { translator: await getTranslator(), publicUrl: 'http://better.test' };
+    const mail = { translator: await getTranslator(), publicUrl: 'http://better.test', keyedHash: keyedHasher('notifications test secret') };
     const told = await whoIsTold(db, people, 'events.updated', async () => valueOf(await updateEvent(db, world.users.editorA.actor, id, input, mail)));
     expect(told.names).toEqual(['hostFollower', 'plainUser']);
     expect(told.titles.hostFollower).toBe('Sündmus muutus: Smart ports workshop');

@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor, Tx } from '../../../core/db/database.js';
 import type { Database } from '../../../core/db/schema.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { AgendaItem } from '../schema.js';
 import type { EventFormat, EventType } from '../tables.js';
 
@@ -22,6 +23,8 @@ export const eventColumns = [
   'events.capacity',
   'events.registration_deadline',
   'events.feedback_invited_at',
+  'events.reminder_days_before',
+  'events.text_language',
   'events.created_at',
   'events.updated_at',
 ] as const;
@@ -41,6 +44,8 @@ export interface EventValues {
   endsAt: Date;
   capacity: number | null;
   registrationDeadline: Date | null;
+  reminderDaysBefore: number | null;
+  textLanguage: Locale;
 }
 
 function columnsOf(values: EventValues) {
@@ -59,6 +64,8 @@ function columnsOf(values: EventValues) {
     ends_at: values.endsAt,
     capacity: values.capacity,
     registration_deadline: values.registrationDeadline,
+    reminder_days_before: values.reminderDaysBefore,
+    text_language: values.textLanguage,
   };
 }
 

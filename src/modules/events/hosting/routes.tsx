@@ -6,7 +6,6 @@ import { HttpError } from '../../../core/http/errors.js';
 import { wantsJson } from '../../../core/http/guard.js';
 import { idParam, idPattern } from '../../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
-import type { EmailContext } from '../../../core/mail/outbox.js';
 import { anonymous } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
@@ -17,6 +16,7 @@ import { listThemes, themeName } from '../../themes/service.js';
 import { eventDocument, eventListDocument } from './json.js';
 import { calendarOf } from './ics.js';
 import { eventListQuerySchema, eventSchema } from '../schema.js';
+import { participantMail } from '../registration/links.js';
 import { registrationClosesAt } from '../registration/service.js';
 import * as service from './service.js';
 import { EventFormPage, eventFormValues } from './views/EventFormPage.js';
@@ -64,7 +64,7 @@ export async function eventPage(db: Db, request: FastifyRequest, reply: FastifyR
 
 export const eventRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
-  const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
+  const mail = participantMail(app);
   const eventFor = (request: FastifyRequest) => eventOf(db, request);
 
   /** Partners the actor may host events for. */

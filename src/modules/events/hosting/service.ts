@@ -5,7 +5,6 @@
  */
 import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
-import type { EmailContext } from '../../../core/mail/outbox.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
 import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
@@ -15,9 +14,11 @@ import { listThemes } from '../../themes/service.js';
 import { calendarEventOf, type CalendarEvent } from './ics.js';
 import * as queries from './queries.js';
 import { tellAboutEvent } from './notifications.js';
+import type { ParticipantMail } from '../registration/links.js';
 import { promoteFromWaitingList } from '../registration/service.js';
 import type { AgendaItem, EventInput, EventListQuery } from '../schema.js';
 import type { EventFormat, EventType } from '../tables.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 
 export interface EventSummary {
   id: number;
@@ -32,6 +33,8 @@ export interface EventSummary {
   endsAt: Date;
   capacity: number | null;
   registrationDeadline: Date | null;
+  /** The language the event's texts are written in, for `lang` where it differs from the page's. */
+  textLanguage: Locale;
   registered: number;
   waiting: number;
 }
@@ -42,6 +45,8 @@ export interface Event extends EventSummary {
   /** Given to registered participants (in their confirmation), not shown on the public page. */
   onlineUrl: string | null;
   feedbackInvitedAt: Date | null;
+  /** Confirmed participants are reminded this many days before; null: no reminder. */
+  reminderDaysBefore: number | null;
   visitingPartnerIds: number[];
   agenda: AgendaItem[];
   practices: { id: number; title: string; ownerPartnerId: number }[];
@@ -64,6 +69,7 @@ function toSummary(row: EventRow): EventSummary {
     endsAt: row.ends_at,
     capacity: row.capacity,
     registrationDeadline: row.registration_deadline,
+    textLanguage: row.text_language,
     registered: Number(row.registered ?? 0),
     waiting: Number(row.waiting ?? 0),
   };
@@ -95,6 +101,7 @@ export async function getEvent(db: Db, eventId: number): Promise<Event | undefin
     themeCode: row.theme_code,
     onlineUrl: row.online_url,
     feedbackInvitedAt: row.feedback_invited_at,
+    reminderDaysBefore: row.reminder_days_before,
     visitingPartnerIds: visiting.map((entry) => entry.partner_id),
     agenda: agenda.map((item) => ({ timeLabel: item.time_label, title: item.title })),
     // A practice withdrawn from the library after the event is no longer linked from it.
@@ -136,6 +143,8 @@ function valuesOf(input: EventInput, programmeId: number): queries.EventValues {
     endsAt: input.ends,
     capacity: input.capacity,
     registrationDeadline: input.deadline,
+    reminderDaysBefore: input.reminderDaysBefore,
+    textLanguage: input.textLanguage,
   };
 }
 
@@ -171,7 +180,7 @@ export async function updateEvent(
   actor: Actor,
   eventId: number,
   input: EventInput,
-  mail: EmailContext,
+  mail: ParticipantMail,
 ): Promise<Outcome<{ id: number }, EventRefusal>> {
   const references = await resolveReferences(db, actor, input);
   if (!references.ok) return references;

@@ -4,18 +4,19 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator } from '../../../core/i18n/i18n.js';
-import type { EmailContext } from '../../../core/mail/outbox.js';
+import { keyedHasher } from '../../../core/http/security.js';
 import { anEvent, aRegistrationForm } from '../../../core/testing/records.js';
 import { useDatabaseWorld } from '../../../core/testing/world.js';
 import { registrationSchema } from '../schema.js';
 import { getEvent } from '../hosting/service.js';
+import type { ParticipantMail } from './links.js';
 import { cancelRegistration, register } from './service.js';
 
 const fixture = useDatabaseWorld();
-let mail: EmailContext;
+let mail: ParticipantMail;
 
 beforeAll(async () => {
-  mail = { translator: await getTranslator(), publicUrl: 'http://better.test' };
+  mail = { translator: await getTranslator(), publicUrl: 'http://better.test', keyedHash: keyedHasher('concurrency test secret') };
 });
 
 const person = (email: string) => registrationSchema.parse(aRegistrationForm(email));

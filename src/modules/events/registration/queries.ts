@@ -122,7 +122,7 @@ export function setTokenHash(trx: Tx, registrationId: number, tokenHash: string)
 export function nextWaiting(trx: Tx, eventId: number, count: number) {
   return trx
     .selectFrom('registrations')
-    .select(['id', 'name', 'email', 'locale'])
+    .select(['id', 'name', 'email', 'locale', 'token_hash'])
     .where('event_id', '=', eventId)
     .where('status', '=', 'waiting')
     .orderBy('created_at')
@@ -184,4 +184,52 @@ export async function anonymise(trx: Tx, where: { registrationIds: number[] } | 
   const ids = rows.rows.map((row) => row.id);
   if (ids.length) await trx.updateTable('feedback').set({ capacity_details: '' }).where('registration_id', 'in', ids).execute();
   return ids.length;
+}
+
+/** The registration of an email for an event that a lost link is sent for: the active one, else the latest, locked. */
+export function lockRegistrationOfEmail(trx: Tx, eventId: number, email: string) {
+  return trx
+    .selectFrom('registrations')
+    .select(['id', 'name', 'email', 'locale', 'status', 'token_hash', 'link_resent_at', 'link_resends'])
+    .where('event_id', '=', eventId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('anonymised_at', 'is', null)
+    .orderBy(sql`case when status = 'cancelled' then 1 else 0 end`)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function countLinkResent(trx: Tx, registrationId: number, resends: number, at: Date) {
+  return trx.updateTable('registrations').set({ link_resent_at: at, link_resends: resends }).where('id', '=', registrationId).execute();
+}
+
+/**
+ * Claims the reminders due: confirmed, not yet reminded people of events that start within their reminder's days and
+ * have not started. Marking them reminded is the claim: a second worker's update waits for this one's row locks and
+ * then finds the rows reminded, so each person is claimed once (the emails go out in the same transaction).
+ */
+export async function claimReminders(trx: Tx, now: Date, limit: number) {
+  const rows = await sql<{
+    id: number;
+    event_id: number;
+    name: string | null;
+    email: string | null;
+    locale: Locale;
+    token_hash: string;
+  }>`
+    update registrations r set reminded_at = ${now}
+    where r.id in (
+      select r2.id from registrations r2 join events e on e.id = r2.event_id
+      where r2.status = 'registered' and r2.reminded_at is null and r2.anonymised_at is null
+        and e.reminder_days_before is not null and e.starts_at > ${now}
+        and e.starts_at <= ${now}::timestamptz + make_interval(days => e.reminder_days_before)
+      order by r2.event_id, r2.id
+      limit ${limit}
+      for update of r2 skip locked
+    ) and r.reminded_at is null and r.status = 'registered'
+    returning r.id, r.event_id, r.name, r.email, r.locale, r.token_hash
+  `.execute(trx);
+  return rows.rows;
 }

@@ -6,15 +6,19 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { confirmedAction } from '../../../core/http/confirmed-action.js';
 import { HttpError } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/locales.js';
-import type { EmailContext } from '../../../core/mail/outbox.js';
 import { tokenPattern } from '../../../core/tokens.js';
 import { parseForm, refusalState } from '../../../core/validation/forms.js';
 import { feedbackFormFor } from '../feedback/service.js';
 import { eventOf, eventPage, eventPath } from '../hosting/routes.js';
 import { getEvent } from '../hosting/service.js';
-import { registrationSchema } from '../schema.js';
+import { lostLinkSchema, registrationSchema } from '../schema.js';
+import { findPartner } from '../../partners/service.js';
+import { anonymous } from '../../../core/policy/actor.js';
+import { eventPath as eventAddress } from '../hosting/routes.js';
+import { participantMail } from './links.js';
 import * as service from './service.js';
 import { LinkEndedPage, ManageRegistrationPage, RegisteredPage } from './views/RegistrationPages.js';
+import { CertificatePage, LostLinkPage, LostLinkSentPage } from './views/ParticipantPages.js';
 
 /** The address of a person's private link. */
 export const registrationPath = `/registrations/:token${tokenPattern}`;
@@ -33,7 +37,7 @@ export function keepPrivateLinkPagesPrivate(app: FastifyInstance): void {
 
 export const registrationRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
-  const mail: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
+  const mail = participantMail(app);
 
   keepPrivateLinkPagesPrivate(app);
 
@@ -66,16 +70,77 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
         event={event}
         canCancel={registration.status !== 'cancelled' && now < event.endsAt}
         feedback={feedback}
+        certificate={registration.attended && registration.status === 'registered' && now >= event.endsAt}
       />,
     );
   });
 
-  app.post(`${registrationPath}/cancellation`, { config: { public: true } }, async (request, reply) => {
+  // Cancelling asks first, on a page of its own: the place may go to the next person on the waiting list at once.
+  confirmedAction(
+    app,
+    `${registrationPath}/cancellation`,
+    { public: true },
+    {
+      ask: async (request, reply) => {
+        const token = tokenOf(request);
+        const registration = await service.registrationOfToken(db, token);
+        if (!registration) return reply.page(<LinkEndedPage />, 404);
+        const event = await getEvent(db, registration.eventId);
+        if (!event) throw new HttpError('not_found');
+        if (registration.status === 'cancelled') return reply.redirect(`/registrations/${token}`, 303);
+        const t = request.t;
+        return {
+          title: t('events.cancel.title', { title: event.title }),
+          confirmLabel: t('events.manage.cancel'),
+          cancelHref: `/registrations/${token}`,
+          explanation: <p>{registration.status === 'waiting' ? t('events.cancel.bodyWaiting') : t('events.cancel.body')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const token = tokenOf(request);
+        const outcome = await service.cancelRegistration(db, token, mail);
+        if (!outcome.ok && outcome.reason === 'not_found') return reply.page(<LinkEndedPage />, 404);
+        reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'events.flash.cancelled' : `events.refusals.${outcome.reason}` });
+        return reply.redirect(`/registrations/${token}`, 303);
+      },
+    },
+  );
+
+  app.get(`${registrationPath}/certificate`, { config: { public: true } }, async (request, reply) => {
     const token = tokenOf(request);
-    const outcome = await service.cancelRegistration(db, token, mail);
+    const outcome = await service.certificateRegistration(db, token);
     if (!outcome.ok && outcome.reason === 'not_found') return reply.page(<LinkEndedPage />, 404);
-    reply.setFlash({ kind: outcome.ok ? 'success' : 'info', key: outcome.ok ? 'events.flash.cancelled' : `events.refusals.${outcome.reason}` });
-    return reply.redirect(`/registrations/${token}`, 303);
+    if (!outcome.ok) {
+      reply.setFlash({ kind: 'info', key: `events.refusals.${outcome.reason}` });
+      return reply.redirect(`/registrations/${token}`, 303);
+    }
+    const event = await getEvent(db, outcome.value.eventId);
+    if (!event) throw new HttpError('not_found');
+    const host = await findPartner(db, anonymous, event.hostPartnerId);
+    return reply.page(
+      <CertificatePage
+        token={token}
+        name={outcome.value.name}
+        event={event}
+        organiser={host?.name ?? ''}
+        hours={service.sittingHours(event.startsAt, event.endsAt)}
+        issuedOn={new Date()}
+      />,
+    );
+  });
+
+  // "I lost my link": the same answer whether or not the address is registered, so the form tells nobody who is.
+  app.get(`${eventAddress}/registration-link`, { config: { public: true } }, async (request, reply) =>
+    reply.page(<LostLinkPage event={await eventOf(db, request)} state={{ values: {}, errors: [] }} />),
+  );
+
+  app.post(`${eventAddress}/registration-link`, { config: { public: true } }, async (request, reply) => {
+    const event = await eventOf(db, request);
+    const parsed = parseForm(lostLinkSchema, request.body);
+    if (!parsed.ok) return reply.page(<LostLinkPage event={event} state={parsed.state} />, 400);
+    const result = await service.resendLink(db, event.id, parsed.data.email, mail);
+    request.log.info({ eventId: event.id, result }, 'registration link asked for');
+    return reply.page(<LostLinkSentPage event={event} email={parsed.data.email} />);
   });
 
   app.get(`${registrationPath}/data.json`, { config: { public: true } }, async (request, reply) => {

@@ -8,16 +8,19 @@ import { recordAudit } from '../../../core/audit/audit.js';
 import type { Db, Tx } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/errors.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import { composeEmail, deleteEmailsTo, emailsTo, queueEmail, type EmailContext } from '../../../core/mail/outbox.js';
+import { composeEmail, deleteEmailsTo, emailsTo, queueEmail } from '../../../core/mail/outbox.js';
+import type { Translate } from '../../../core/i18n/i18n.js';
 import { done, refuse, type Outcome } from '../../../core/outcome.js';
-import { anonymous, systemActor } from '../../../core/policy/actor.js';
+import { anonymous, systemActor, type Actor } from '../../../core/policy/actor.js';
+import { can } from '../../../core/policy/policy.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 import { findOrganisation, listPartners } from '../../partners/service.js';
 import { calendarEventOf, calendarOf } from '../hosting/ics.js';
 import * as queries from '../hosting/queries.js';
 import * as registrationQueries from './queries.js';
 import type { RegistrationInput } from '../schema.js';
-import type { RegistrationStatus } from '../tables.js';
+import type { EventFormat, RegistrationStatus } from '../tables.js';
+import { linkOf, registrationToken, registrationUrl, type ParticipantMail } from './links.js';
 import { formatEventTime } from '../time.js';
 
 export type RegistrationRefusal =
@@ -37,22 +40,36 @@ function calendarAttachment(event: LockedEvent, publicUrl: string) {
   return { filename: `event-${event.id}.ics`, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content };
 }
 
-/** The email telling a person where they stand: a place (with the calendar file) or a waiting-list position. */
+/**
+ * Where an email says the event takes place, in the person's language; with the link to join an online or hybrid
+ * event only for people who hold a place (the waiting list does not get it).
+ */
+export function whereOf(
+  t: Translate,
+  event: { format: EventFormat; venue: string; online_url: string | null },
+  withJoinLink: boolean,
+): { where: string; join: string } {
+  const where = event.format === 'online' ? t('events.email.online') : event.venue;
+  const join = withJoinLink && event.format !== 'on_site' && event.online_url ? `\n${t('events.email.joinLink', { url: event.online_url })}` : '';
+  return { where, join };
+}
+
+/** The email telling a person where they stand: a place (with the join link and the calendar file) or a waiting-list position. */
 async function queueStatusEmail(
   trx: Tx,
   event: LockedEvent,
-  person: { name: string; email: string; locale: Locale },
+  person: { id: number; name: string; email: string; locale: Locale },
   status: 'registered' | 'waiting' | 'promoted',
-  token: string,
-  mail: EmailContext,
+  mail: ParticipantMail,
 ): Promise<void> {
   const t = mail.translator.translate(person.locale);
+  const token = await linkOf(trx, mail, person);
   const values = {
     name: person.name,
     title: event.title,
     when: formatEventTime(event.starts_at, event.ends_at, event.time_zone, person.locale),
-    where: event.format === 'online' ? t('events.email.online') : event.venue,
-    link: `${mail.publicUrl}/registrations/${token}`,
+    ...whereOf(t, event, status !== 'waiting'),
+    link: registrationUrl(mail, token),
   };
   const message = composeEmail(t, `events.email.${status}`, values);
   await queueEmail(trx, {
@@ -67,10 +84,9 @@ const waitingList = systemActor('waiting list');
 
 /**
  * Gives the waiting list's first people the places that are free (all of them when the event has no limit), each
- * with a new link (the one they had was never stored) and an email. Runs inside the transaction that freed the
- * places.
+ * with an email carrying the link they already have. Runs inside the transaction that freed the places.
  */
-export async function promoteFromWaitingList(trx: Tx, eventId: number, mail: EmailContext): Promise<number> {
+export async function promoteFromWaitingList(trx: Tx, eventId: number, mail: ParticipantMail): Promise<number> {
   const event = await queries.lockEvent(trx, eventId);
   if (!event) return 0;
   let free = Number.MAX_SAFE_INTEGER;
@@ -85,15 +101,13 @@ export async function promoteFromWaitingList(trx: Tx, eventId: number, mail: Ema
 async function promote(
   trx: Tx,
   event: LockedEvent,
-  waiting: { id: number; name: string | null; email: string | null; locale: Locale }[],
-  mail: EmailContext,
+  waiting: { id: number; name: string | null; email: string | null; locale: Locale; token_hash: string }[],
+  mail: ParticipantMail,
 ): Promise<number> {
   for (const person of waiting) {
-    const token = newToken();
     await registrationQueries.setStatus(trx, person.id, 'registered');
-    await registrationQueries.setTokenHash(trx, person.id, hashToken(token));
     if (person.name !== null && person.email !== null)
-      await queueStatusEmail(trx, event, { name: person.name, email: person.email, locale: person.locale }, 'promoted', token, mail);
+      await queueStatusEmail(trx, event, { ...person, name: person.name, email: person.email }, 'promoted', mail);
     await recordAudit(trx, waitingList, {
       action: 'registration.promote',
       entityType: 'registration',
@@ -111,7 +125,7 @@ export async function register(
   eventId: number,
   input: RegistrationInput,
   locale: Locale,
-  mail: EmailContext,
+  mail: ParticipantMail,
   now = new Date(),
 ): Promise<Outcome<{ status: Exclude<RegistrationStatus, 'cancelled'>; token: string }, RegistrationRefusal>> {
   const event = await queries.findEvent(db, eventId);
@@ -135,7 +149,6 @@ export async function register(
       if (await registrationQueries.findActiveByEmail(trx, eventId, input.email)) return refuse('already_registered', 'email');
       const { registered } = await registrationQueries.countActive(trx, eventId);
       const status = locked.capacity === null || Number(registered) < locked.capacity ? 'registered' : 'waiting';
-      const token = newToken();
       const id = await registrationQueries.insertRegistration(trx, {
         eventId,
         status,
@@ -147,9 +160,11 @@ export async function register(
         role: input.role,
         partnerId: input.partnerId,
         locale,
-        tokenHash: hashToken(token),
+        // Replaced by the derived link's hash as soon as the id is known (linkOf, in the email below).
+        tokenHash: hashToken(newToken()),
       });
-      await queueStatusEmail(trx, locked, { name: input.name, email: input.email, locale }, status, token, mail);
+      await queueStatusEmail(trx, locked, { id, name: input.name, email: input.email, locale }, status, mail);
+      const token = registrationToken(mail, id);
       // The log records that a registration happened, not who made it: the person's data stays in one place.
       await recordAudit(trx, anonymous, {
         action: 'registration.create',
@@ -183,37 +198,105 @@ export async function registrationOfToken(db: Db, token: string): Promise<Person
   return { id: row.id, eventId: row.event_id, status: row.status, name: row.name, email: row.email, attended: row.attended_at !== null };
 }
 
+/**
+ * Cancels a registration inside the caller's transaction (the event and the registration are locked here): the
+ * person is told by email, the log records who cancelled, and a freed place goes to the waiting list.
+ */
+async function cancelLocked(
+  trx: Tx,
+  actor: Actor,
+  eventId: number,
+  registrationId: number,
+  mail: ParticipantMail,
+  now: Date,
+): Promise<Outcome<{ eventId: number; promoted: number; name: string | null }, RegistrationRefusal>> {
+  const event = await queries.lockEvent(trx, eventId);
+  const current = await registrationQueries.lockRegistration(trx, registrationId);
+  if (!event || !current || current.event_id !== eventId) return refuse('not_found');
+  if (current.status === 'cancelled') return refuse('already_cancelled');
+  if (now >= event.ends_at) return refuse('event_over');
+  await registrationQueries.setStatus(trx, registrationId, 'cancelled');
+  if (current.name !== null && current.email !== null) {
+    const t = mail.translator.translate(current.locale);
+    await queueEmail(trx, {
+      kind: 'event_cancelled',
+      to: current.email,
+      ...composeEmail(t, 'events.email.cancelled', { name: current.name, title: event.title }),
+    });
+  }
+  await recordAudit(trx, actor, {
+    action: 'registration.cancel',
+    entityType: 'registration',
+    entityId: registrationId,
+    programmeId: event.programme_id,
+    before: { status: current.status },
+    after: { status: 'cancelled' },
+  });
+  const promoted = current.status === 'registered' ? await promoteFromWaitingList(trx, event.id, mail) : 0;
+  return done({ eventId: event.id, promoted, name: current.name });
+}
+
+/** The person cancels with their private link. */
 export async function cancelRegistration(
   db: Db,
   token: string,
-  mail: EmailContext,
+  mail: ParticipantMail,
   now = new Date(),
 ): Promise<Outcome<{ eventId: number; promoted: number }, RegistrationRefusal>> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return refuse('not_found');
+  return db.transaction().execute((trx) => cancelLocked(trx, anonymous, registration.eventId, registration.id, mail, now));
+}
+
+/** The host's staff cancel someone's registration (a person who called to say they cannot come). */
+export async function cancelRegistrationOfEvent(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  registrationId: number,
+  mail: ParticipantMail,
+  now = new Date(),
+): Promise<Outcome<{ eventId: number; promoted: number; name: string | null }, RegistrationRefusal | 'forbidden'>> {
   return db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, registration.eventId);
-    const current = await registrationQueries.lockRegistration(trx, registration.id);
-    if (!event || !current) return refuse('not_found');
-    if (current.status === 'cancelled') return refuse('already_cancelled');
-    if (now >= event.ends_at) return refuse('event_over');
-    await registrationQueries.setStatus(trx, registration.id, 'cancelled');
-    const t = mail.translator.translate(current.locale);
+    const event = await queries.lockEvent(trx, eventId);
+    if (!event) return refuse('not_found');
+    if (!can(actor, 'event.manage', { programmeId: event.programme_id, partnerIds: [event.host_partner_id] })) return refuse('forbidden');
+    return cancelLocked(trx, actor, eventId, registrationId, mail, now);
+  });
+}
+
+/** At most this many "I lost my link" emails per registration in a day: enough for a person, too few to flood them. */
+export const linkResendsPerDay = 3;
+
+/**
+ * "I lost my link": sends the registration's private link to the address it was registered with. The caller answers
+ * the same whatever happens here, so nobody learns whether an address is registered; past the daily limit nothing is
+ * sent. The log records the registration's id only, never the address asked for.
+ */
+export async function resendLink(db: Db, eventId: number, email: string, mail: ParticipantMail, now = new Date()): Promise<'sent' | 'unknown' | 'limited'> {
+  return db.transaction().execute(async (trx) => {
+    const event = await queries.lockEvent(trx, eventId);
+    if (!event) return 'unknown';
+    const registration = await registrationQueries.lockRegistrationOfEmail(trx, eventId, email);
+    if (!registration || registration.name === null || registration.email === null) return 'unknown';
+    const windowOpen = registration.link_resent_at !== null && now.getTime() - registration.link_resent_at.getTime() < 24 * 3_600_000;
+    const resends = windowOpen ? registration.link_resends : 0;
+    if (resends >= linkResendsPerDay) return 'limited';
+    await registrationQueries.countLinkResent(trx, registration.id, resends + 1, windowOpen && registration.link_resent_at ? registration.link_resent_at : now);
+    const token = await linkOf(trx, mail, registration);
+    const t = mail.translator.translate(registration.locale);
     await queueEmail(trx, {
-      kind: 'event_cancelled',
+      kind: 'event_link',
       to: registration.email,
-      ...composeEmail(t, 'events.email.cancelled', { name: registration.name, title: event.title }),
+      ...composeEmail(t, 'events.email.lostLink', { name: registration.name, title: event.title, link: registrationUrl(mail, token) }),
     });
     await recordAudit(trx, anonymous, {
-      action: 'registration.cancel',
+      action: 'registration.link_resend',
       entityType: 'registration',
       entityId: registration.id,
       programmeId: event.programme_id,
-      before: { status: current.status },
-      after: { status: 'cancelled' },
     });
-    const promoted = current.status === 'registered' ? await promoteFromWaitingList(trx, event.id, mail) : 0;
-    return done({ eventId: event.id, promoted });
+    return 'sent';
   });
 }
 
@@ -255,7 +338,12 @@ export async function personalDataOf(db: Db, token: string): Promise<Record<stri
  * The person erases themselves: every registration with their email is anonymised (the figures they count in stay)
  * and the emails waiting for them are dropped. An active place is given up first, so the waiting list moves on.
  */
-export async function eraseParticipant(db: Db, token: string, mail: EmailContext, now = new Date()): Promise<Outcome<{ erased: number }, RegistrationRefusal>> {
+export async function eraseParticipant(
+  db: Db,
+  token: string,
+  mail: ParticipantMail,
+  now = new Date(),
+): Promise<Outcome<{ erased: number }, RegistrationRefusal>> {
   const registration = await registrationOfToken(db, token);
   if (!registration) return refuse('not_found');
   const rows = await registrationQueries.listOfPerson(db, registration.email);
@@ -305,4 +393,27 @@ export async function participantsOf(db: Db, eventId: number): Promise<Participa
     attended: row.attended_at !== null,
     registeredAt: row.created_at,
   }));
+}
+
+/** The event's length in hours, to the half hour, when it is one sitting of at most twelve hours; otherwise unknown. */
+export function sittingHours(startsAt: Date, endsAt: Date): number | null {
+  const hours = (endsAt.getTime() - startsAt.getTime()) / 3_600_000;
+  return hours > 0 && hours <= 12 ? Math.round(hours * 2) / 2 : null;
+}
+
+/**
+ * Whether the person whose link this is may have a certificate of attendance: the host recorded them as attending and
+ * the event is over. Returns their registration for the page.
+ */
+export async function certificateRegistration(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<Outcome<PersonalRegistration & { endsAt: Date }, 'not_found' | 'not_attended_certificate'>> {
+  const registration = await registrationOfToken(db, token);
+  if (!registration) return refuse('not_found');
+  const event = await queries.findEvent(db, registration.eventId);
+  if (!event) return refuse('not_found');
+  if (!registration.attended || registration.status !== 'registered' || now < event.ends_at) return refuse('not_attended_certificate');
+  return done({ ...registration, endsAt: event.ends_at });
 }

@@ -18,7 +18,8 @@ export interface Table {
   stacked: boolean;
 }
 
-export function tableOf(name: StatisticsTable, statistics: ParticipationStatistics, t: Translate, partnerNames: Map<number, string>): Table {
+/** `regionNames`: each partner's region (its NUTS region's name) by partner id, for the table of regions. */
+export function tableOf(name: StatisticsTable, statistics: ParticipationStatistics, t: Translate, regionNames: Map<number, string>): Table {
   const people = [t('events.participants.registered'), t('events.participants.attended')];
   const breakdown = (entries: ParticipationStatistics['byHelix'], label: (value: string) => string) =>
     entries.map((entry) => ({ label: label(entry.value), values: [entry.registered, entry.attended] }));
@@ -58,7 +59,7 @@ export function tableOf(name: StatisticsTable, statistics: ParticipationStatisti
         name,
         title: t('events.statistics.tables.regions'),
         columns: [t('events.participants.region'), ...people],
-        rows: breakdown(statistics.byPartner, (value) => (value === '0' ? t('events.participants.otherRegion') : (partnerNames.get(Number(value)) ?? value))),
+        rows: breakdown(statistics.byPartner, (value) => (value === '0' ? t('events.participants.otherRegion') : (regionNames.get(Number(value)) ?? value))),
         stacked: false,
       };
     case 'event-types':

@@ -25,8 +25,9 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
     if (!programme) throw new HttpError('not_found');
     const statistics = await service.participationStatistics(db, programme, partner?.id ?? null);
     const programmePartners = partners.filter((candidate) => candidate.programmeId === programme.id);
-    const names = new Map(programmePartners.map((candidate) => [candidate.id, candidate.name]));
-    return { programme, partner, statistics, programmePartners, table: (name: StatisticsTable) => tableOf(name, statistics, request.t, names) };
+    // Participants give the partner region they come from: the table names the region (the partner's NUTS region).
+    const regions = new Map(programmePartners.map((candidate) => [candidate.id, candidate.nutsName || candidate.name]));
+    return { programme, partner, statistics, programmePartners, table: (name: StatisticsTable) => tableOf(name, statistics, request.t, regions) };
   }
 
   app.get('/events/statistics', { config: { action: 'event.statistics.read' } }, async (request, reply) => {

@@ -22,8 +22,16 @@ export function Places({ event }: { event: Pick<EventSummary, 'capacity' | 'regi
   );
 }
 
-/** An average on the 1–5 feedback scale, to one decimal in the reader's number format; a dash before any answer. */
+const oneDecimal = new Map<string, Intl.NumberFormat>();
+
+/** An average on the 1–5 feedback scale to one decimal, always shown ("4,0" in Italian, "4.0" in English); a dash before any answer. */
 export function Average({ value }: { value: number | null }) {
-  const { formatNumber } = useView();
-  return <>{value === null ? '–' : formatNumber(Math.round(value * 10) / 10)}</>;
+  const { locale } = useView();
+  if (value === null) return <>–</>;
+  let format = oneDecimal.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    oneDecimal.set(locale, format);
+  }
+  return <>{format.format(value)}</>;
 }

@@ -93,13 +93,16 @@ interface ParticipantsProps {
   participants: Participant[];
   mix: ParticipationMix;
   feedback: FeedbackSummary;
-  partnerNames: Map<number, string>;
+  /** Each partner's region (its NUTS region's name), by partner id: where participants said they come from. */
+  regionNames: Map<number, string>;
+  /** The actor may cancel registrations (the host's editors and the coordinator). */
+  mayCancel: boolean;
   sheet?: SheetReport | undefined;
   /** The sheet's upload as refused (no file, too large, not UTF-8), shown at its field. */
   sheetState?: FormState | undefined;
 }
 
-export function ParticipantsPage({ event, participants, mix, feedback, partnerNames, sheet, sheetState }: ParticipantsProps) {
+export function ParticipantsPage({ event, participants, mix, feedback, regionNames, mayCancel, sheet, sheetState }: ParticipantsProps) {
   const { t, formatNumber } = useView();
   const title = t('events.participants.title', { title: event.title });
   const rate = mix.registered ? Math.round((mix.attended / mix.registered) * 100) : null;
@@ -107,7 +110,7 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
     Object.entries(entries)
       .map(([key, counts]) => ({ name: name(key), ...counts }))
       .sort((a, b) => b.registered - a.registered || a.name.localeCompare(b.name));
-  const regionName = (key: string) => (key === '0' ? t('events.participants.otherRegion') : (partnerNames.get(Number(key)) ?? key));
+  const regionName = (key: string) => (key === '0' ? t('events.participants.otherRegion') : (regionNames.get(Number(key)) ?? key));
   return (
     <Layout title={title} hasErrors={Boolean(sheetState?.errors.length || sheet?.problems.length)}>
       <BackLink href={`/events/${event.id}`}>{t('common.actions.back')}</BackLink>
@@ -145,6 +148,7 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
       />
       <MixTable caption={t('events.participants.byRole')} label={t('events.participants.role')} rows={rows(mix.byRole, (key) => t(`events.roles.${key}`))} />
       <MixTable caption={t('events.participants.byRegion')} label={t('events.participants.region')} rows={rows(mix.byPartner, regionName)} />
+      <p class="hint">{t('events.participants.regionNote')}</p>
 
       <FeedbackSection feedback={feedback} />
 
@@ -163,6 +167,7 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
               <th scope="col">{t('events.participants.region')}</th>
               <th scope="col">{t('events.manage.status')}</th>
               <th scope="col">{t('events.participants.attended')}</th>
+              {mayCancel ? <th scope="col">{t('events.participants.actions')}</th> : null}
             </tr>
           }
         >
@@ -174,9 +179,19 @@ export function ParticipantsPage({ event, participants, mix, feedback, partnerNa
                 {participant.organisation ?? '–'} ({t(`partners.helix.${participant.helix}`)})
               </td>
               <td>{t(`events.roles.${participant.role}`)}</td>
-              <td>{participant.partnerId === null ? t('events.participants.otherRegion') : partnerNames.get(participant.partnerId)}</td>
+              <td>{participant.partnerId === null ? t('events.participants.otherRegion') : regionNames.get(participant.partnerId)}</td>
               <td>{t(`events.statuses.${participant.status}`)}</td>
               <td>{participant.attended ? t('events.feedback.yes') : t('events.feedback.no')}</td>
+              {mayCancel ? (
+                <td>
+                  {participant.status !== 'cancelled' && participant.name !== null ? (
+                    <a href={`/events/${event.id}/participants/${participant.id}/cancellation`}>
+                      {t('events.staffCancel.action')}
+                      <span class="visually-hidden"> {participant.name}</span>
+                    </a>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </DataTable>
@@ -218,13 +233,17 @@ export function CheckInPage({ event, participants, query }: { event: Event; part
       <p role="status">{t('events.checkIn.count', { attended, total: participants.filter((participant) => participant.status === 'registered').length })}</p>
       <Form action={`/events/${event.id}/attendance`} method="get">
         <TextField name="q" type="search" label={t('events.checkIn.find')} value={query} />
-        <button type="submit" class="button button--secondary">
-          {t('events.checkIn.findSubmit')}
-        </button>
+        <div class="button-group">
+          <button type="submit" class="button button--secondary">
+            {t('events.checkIn.findSubmit')}
+          </button>
+          {query !== '' ? <a href={`/events/${event.id}/attendance`}>{t('events.checkIn.clear')}</a> : null}
+        </div>
       </Form>
       <ul class="check-in-list">
         {shown.map((participant) => (
-          <li class="check-in-list__item" id={`registration-${participant.id}`} key={participant.id}>
+          // tabindex: after checking someone in, the page comes back at their row (#registration-id) with focus on it.
+          <li class="check-in-list__item" id={`registration-${participant.id}`} key={participant.id} tabindex={-1}>
             <div>
               <strong>{participant.name}</strong>
               <br />
@@ -233,6 +252,7 @@ export function CheckInPage({ event, participants, query }: { event: Event; part
             </div>
             <Form action={`/events/${event.id}/attendance/${participant.id}`} label={participant.name ?? ''}>
               <input type="hidden" name="attended" value={participant.attended ? 'no' : 'yes'} />
+              {query !== '' ? <input type="hidden" name="q" value={query} /> : null}
               <SubmitButton variant={participant.attended ? 'secondary' : 'primary'}>
                 {participant.attended ? t('events.checkIn.undo') : t('events.checkIn.checkIn')}
                 <span class="visually-hidden"> {participant.name}</span>

@@ -8,6 +8,13 @@ import { themeName, type Theme } from '../../../themes/service.js';
 import type { Event } from '../service.js';
 import { eventFormats, eventTypes } from '../../tables.js';
 import { localOf, timeZones } from '../../time.js';
+import { reminderChoices } from '../../schema.js';
+import { locales, type Locale } from '../../../../core/i18n/locales.js';
+
+/** A language named in itself ("italiano", "eesti"), as the practice form names them. */
+function ownLanguageName(code: Locale): string {
+  return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+}
 
 /** The form's fields filled from an event, its times as wall-clock times in its zone. */
 export function eventFormValues(event: Event): FormValues {
@@ -26,6 +33,8 @@ export function eventFormValues(event: Event): FormValues {
     endsAt: localOf(event.endsAt, event.timeZone),
     capacity: event.capacity === null ? '' : String(event.capacity),
     registrationDeadline: event.registrationDeadline ? localOf(event.registrationDeadline, event.timeZone) : '',
+    reminderDaysBefore: event.reminderDaysBefore === null ? 'off' : String(event.reminderDaysBefore),
+    textLanguage: event.textLanguage,
     agenda: event.agenda.map((item) => (item.timeLabel ? `${item.timeLabel} ${item.title}` : item.title)).join('\n'),
     practiceIds: event.practices.map((practice) => String(practice.id)),
   };
@@ -60,6 +69,14 @@ export function EventFormPage({ mode, action, state, hostPartners, partners, the
         />
         <TextField name="title" label={t('events.fields.title')} state={state} />
         <TextArea name="description" label={t('events.fields.description')} state={state} rows={6} />
+        <SelectField
+          name="textLanguage"
+          label={t('events.fields.textLanguage')}
+          hint={t('events.form.textLanguageHint')}
+          state={state}
+          value={locale}
+          options={locales.map((code) => ({ value: code, label: ownLanguageName(code) }))}
+        />
         <SelectField
           name="themeCode"
           label={t('events.fields.theme')}
@@ -114,6 +131,17 @@ export function EventFormPage({ mode, action, state, hostPartners, partners, the
           hint={t('events.form.deadlineHint')}
           state={state}
           width="medium"
+        />
+        <SelectField
+          name="reminderDaysBefore"
+          label={t('events.fields.reminderDaysBefore')}
+          hint={t('events.form.reminderHint')}
+          state={state}
+          value="2"
+          options={reminderChoices.map((choice) => ({
+            value: choice,
+            label: choice === 'off' ? t('events.form.reminderOff') : t('events.form.reminderDays', { count: Number(choice) }),
+          }))}
         />
         <TextArea name="agenda" label={t('events.fields.agenda')} hint={t('events.form.agendaHint')} state={state} rows={8} />
         {practices.length ? (

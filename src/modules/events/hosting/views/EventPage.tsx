@@ -94,11 +94,15 @@ function RegistrationForm({ event, partners, organisations, state }: Pick<Props,
 export function EventPage({ event, partners, organisations, themeName, registration, mayManage, maySeeParticipants, state, following }: Props) {
   const { t, formatDateTime } = useView();
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
-  const where = event.format === 'online' ? t('events.formats.online') : `${event.venue}${event.format === 'hybrid' ? ` (${t('events.formats.hybrid')})` : ''}`;
+  // The event's own texts are marked with the language they are written in (WCAG 3.1.2).
+  const written = (text: string) => <span lang={event.textLanguage}>{text}</span>;
+  const where =
+    event.format === 'online' ? t('events.formats.online') : [written(event.venue), event.format === 'hybrid' ? ` (${t('events.formats.hybrid')})` : ''];
+  const deletable = event.registered + event.waiting === 0;
   return (
     <Layout title={event.title} hasErrors={Boolean(state?.errors.length)}>
       <ErrorSummary state={state} anchors={{ form: 'register' }} />
-      <PageHeading caption={t(`events.types.${event.type}`)}>{event.title}</PageHeading>
+      <PageHeading caption={t(`events.types.${event.type}`)}>{written(event.title)}</PageHeading>
       {following !== undefined ? <FollowButton type="event" id={event.id} following={following} /> : null}
       <SummaryList
         rows={[
@@ -130,15 +134,20 @@ export function EventPage({ event, partners, organisations, themeName, registrat
             {t('common.actions.edit')}
           </ButtonLink>
         ) : null}
-        {mayManage ? <a href={`/events/${event.id}/delete`}>{t('common.actions.delete')}</a> : null}
+        {mayManage && deletable ? <a href={`/events/${event.id}/delete`}>{t('common.actions.delete')}</a> : null}
       </div>
-      {event.description ? <div class="prose">{event.description}</div> : null}
+      {mayManage && !deletable ? <p class="hint">{t('events.page.deleteNotPossible')}</p> : null}
+      {event.description ? (
+        <div class="prose" lang={event.textLanguage}>
+          {event.description}
+        </div>
+      ) : null}
       {event.format !== 'on_site' ? <p>{t('events.page.onlineLinkNote')}</p> : null}
 
       {event.agenda.length ? (
         <section aria-labelledby="agenda">
           <h2 id="agenda">{t('events.fields.agenda')}</h2>
-          <ol class="agenda">
+          <ol class="agenda" lang={event.textLanguage}>
             {event.agenda.map((item, index) => (
               <li key={index}>
                 {item.timeLabel ? <span class="agenda__time">{item.timeLabel}</span> : null} {item.title}
@@ -166,6 +175,10 @@ export function EventPage({ event, partners, organisations, themeName, registrat
       ) : (
         <p class="inset">{registration === 'over' ? t('events.register.over') : t('events.register.closed')}</p>
       )}
+      {/* Registered people need their link until after the event too (feedback, certificate). */}
+      <p>
+        <a href={`/events/${event.id}/registration-link`}>{t('events.lostLink.link')}</a>
+      </p>
     </Layout>
   );
 }

@@ -2,7 +2,6 @@
  * The pages a registered person sees, without an account: the confirmation after registering, and the page their
  * private link opens (cancel, download their data, erase it, give feedback).
  */
-import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
 import { ButtonLink, PageHeading, SummaryList } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
@@ -36,34 +35,53 @@ interface ManageProps {
   event: Event;
   canCancel: boolean;
   feedback: 'open' | 'given' | 'none';
+  /** The person attended and the event is over: their certificate of attendance is offered. */
+  certificate: boolean;
 }
 
-export function ManageRegistrationPage({ token, registration, event, canCancel, feedback }: ManageProps) {
+export function ManageRegistrationPage({ token, registration, event, canCancel, feedback, certificate }: ManageProps) {
   const { t } = useView();
   const title = t('events.manage.title', { title: event.title });
   return (
     <Layout title={title}>
-      <PageHeading caption={t('events.manage.caption')}>{event.title}</PageHeading>
+      <PageHeading caption={t('events.manage.caption')}>
+        <span lang={event.textLanguage}>{event.title}</span>
+      </PageHeading>
       <SummaryList
         rows={[
           { key: t('events.manage.name'), value: registration.name },
           { key: t('events.manage.email'), value: registration.email },
           { key: t('events.fields.when'), value: <EventWhen event={event} /> },
           { key: t('events.manage.status'), value: t(`events.statuses.${registration.status}`) },
+          // The link to join is for people who hold a place, not for the waiting list.
+          ...(registration.status === 'registered' && event.format !== 'on_site' && event.onlineUrl
+            ? [{ key: t('events.manage.joinOnline'), value: <a href={event.onlineUrl}>{event.onlineUrl}</a> }]
+            : []),
+          ...(event.format !== 'online' ? [{ key: t('events.fields.where'), value: <span lang={event.textLanguage}>{event.venue}</span> }] : []),
         ]}
       />
+      {registration.status === 'waiting' && event.format !== 'on_site' ? <p>{t('events.manage.joinLinkLater')}</p> : null}
       <p>
         <a href={`/events/${event.id}`}>{t('events.manage.eventPage')}</a>
       </p>
       {feedback === 'open' ? <ButtonLink href={`/registrations/${token}/feedback`}>{t('events.manage.giveFeedback')}</ButtonLink> : null}
       {feedback === 'given' ? <p>{t('events.manage.feedbackGiven')}</p> : null}
+      {certificate ? (
+        <section aria-labelledby="certificate" class="panel">
+          <h2 id="certificate">{t('events.manage.certificateHeading')}</h2>
+          <p>{t('events.manage.certificateIntro')}</p>
+          <ButtonLink href={`/registrations/${token}/certificate`} variant="secondary">
+            {t('events.manage.certificateLink')}
+          </ButtonLink>
+        </section>
+      ) : null}
       {canCancel ? (
         <section aria-labelledby="cancel" class="panel">
           <h2 id="cancel">{t('events.manage.cancelHeading')}</h2>
           <p>{t('events.manage.cancelIntro')}</p>
-          <Form action={`/registrations/${token}/cancellation`}>
-            <SubmitButton variant="warning">{t('events.manage.cancel')}</SubmitButton>
-          </Form>
+          <ButtonLink href={`/registrations/${token}/cancellation`} variant="warning">
+            {t('events.manage.cancel')}
+          </ButtonLink>
         </section>
       ) : null}
       <section aria-labelledby="your-data">
