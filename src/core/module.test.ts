@@ -70,6 +70,8 @@ describe('the installed platform', () => {
       'practices.transfer-events',
       'programmes.programme-created',
       'results.formulas',
+      'workspace.drafts',
+      'workspace.waiting',
     ]);
     for (const point of offered) expect(contributionsTo(point).length).toBeGreaterThanOrEqual(1);
   });

@@ -17,6 +17,7 @@ import { retentionRoutes } from './retention/index.js';
 import { eventsDemoSeed } from './seed.js';
 import { statisticsRoutes } from './statistics/index.js';
 import { eventDatasets } from './datasets.js';
+import { eventWorkspaceItems } from './workspace-items.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -36,6 +37,7 @@ export const eventsModule: PlatformModule = {
     eventDatasets,
     // The results module's figures of participation (docs/formulas/learn.md).
     ...eventFormulas.map((formula) => fill(formulas, formula)),
+    ...eventWorkspaceItems,
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

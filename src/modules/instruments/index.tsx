@@ -13,6 +13,7 @@ import { instrumentGrants } from './policy.js';
 import { instrumentFormulas } from './results-formulas.js';
 import { instrumentsDemoSeed } from './seed.js';
 import { instrumentDatasets } from './datasets.js';
+import { instrumentWorkspaceItems } from './workspace-items.js';
 
 /** `better export instruments`, for the command line. */
 export { exportInstrumentsFromCli } from './cpsv/index.js';
@@ -26,6 +27,7 @@ export const instrumentsModule: PlatformModule = {
     fill(actionDeliverables, ({ db, actor, planId }) => deliverablesOfPlan(db, actor, planId)),
     ...instrumentFormulas.map((formula) => fill(formulas, formula)),
     instrumentDatasets,
+    ...instrumentWorkspaceItems,
   ],
   routes: async (app) => {
     await app.register(cpsvRoutes);

@@ -12,6 +12,7 @@ import { plansDemoSeed } from './seed.js';
 import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from './service.js';
 import { planRoutes } from './writing/index.js';
 import { planDatasets } from './datasets.js';
+import { planWorkspaceItems } from './workspace-items.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -19,7 +20,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets],
+  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planWorkspaceItems],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);

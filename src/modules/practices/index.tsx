@@ -15,6 +15,7 @@ import { recommendationsFor, refreshRequestedRecommendations, transferEventSourc
 import { transferRoutes } from './transfers/index.js';
 import { NeedsSection } from './needs/views/NeedsSection.js';
 import { practiceDatasets } from './datasets.js';
+import { practiceWorkspaceItems } from './workspace-items.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -33,7 +34,7 @@ export const practicesModule: PlatformModule = {
   personalData: libraryPersonalData,
   offers: [transferEventSource],
   // The results module's figures of good practices and transfers (docs/formulas/learn.md).
-  fills: [needsSection, practiceDatasets, ...practiceFormulas.map((formula) => fill(formulas, formula))],
+  fills: [needsSection, practiceDatasets, ...practiceFormulas.map((formula) => fill(formulas, formula)), ...practiceWorkspaceItems],
   routes: async (app) => {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);

@@ -13,6 +13,7 @@ import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
+import { resultWorkspaceItems } from './workspace-items.js';
 import { programmeCreated } from '../programmes/service.js';
 
 export const resultsModule: PlatformModule = {
@@ -21,7 +22,7 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets],
+  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets, ...resultWorkspaceItems],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);
