@@ -71,6 +71,7 @@ describe('the installed platform', () => {
       'programmes.programme-created',
       'results.formulas',
       'workspace.drafts',
+      'workspace.feeds',
       'workspace.waiting',
     ]);
     for (const point of offered) expect(contributionsTo(point).length).toBeGreaterThanOrEqual(1);

@@ -18,6 +18,7 @@ import { eventsDemoSeed } from './seed.js';
 import { statisticsRoutes } from './statistics/index.js';
 import { eventDatasets } from './datasets.js';
 import { eventWorkspaceItems } from './workspace-items.js';
+import { eventFeed } from './feeds.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -38,6 +39,7 @@ export const eventsModule: PlatformModule = {
     // The results module's figures of participation (docs/formulas/learn.md).
     ...eventFormulas.map((formula) => fill(formulas, formula)),
     ...eventWorkspaceItems,
+    eventFeed,
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

@@ -13,6 +13,7 @@ import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from
 import { planRoutes } from './writing/index.js';
 import { planDatasets } from './datasets.js';
 import { planWorkspaceItems } from './workspace-items.js';
+import { planFeed } from './feeds.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -20,7 +21,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planWorkspaceItems],
+  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planWorkspaceItems, planFeed],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);

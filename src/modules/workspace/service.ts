@@ -81,3 +81,5 @@ export async function myWork(db: Db, actor: UserActor, locale: Locale, now = new
   const [waiting, drafts] = await Promise.all([collect(waitingWork, context), collect(draftWork, context)]);
   return { waiting: byDue(waiting), drafts };
 }
+
+export { feedLinks, publicFeeds, type FeedEntry, type FeedReader, type FeedScope, type FeedSource } from './feeds.js';
