@@ -14,6 +14,7 @@ import * as evidenceChunks from './20261205_0900_evidence_chunks.js';
 import * as signInThrottleHashed from './20261205_1000_sign_in_throttle_hashed.js';
 import * as results from './20261206_0900_results.js';
 import * as eventParticipation from './20261206_1000_event_participation.js';
+import * as notifications from './20261207_0900_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_1000_sign_in_throttle_hashed': signInThrottleHashed,
   '20261206_0900_results': results,
   '20261206_1000_event_participation': eventParticipation,
+  '20261207_0900_notifications': notifications,
 };

@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.js';
 import { catalogModule } from './catalog/index.js';
 import { eventsModule } from './events/index.js';
 import { instrumentsModule } from './instruments/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { outboxModule } from './outbox/index.js';
 import { plansModule } from './plans/index.js';
 import { partnersModule } from './partners/index.js';
@@ -28,6 +29,7 @@ export const modules: PlatformModule[] = [
   instrumentsModule,
   resultsModule,
   catalogModule,
+  notificationsModule,
   auditModule,
   outboxModule,
 ];

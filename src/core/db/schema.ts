@@ -10,6 +10,7 @@ import type { EventTables } from '../../modules/events/tables.js';
 import type { PlanTables } from '../../modules/plans/tables.js';
 import type { InstrumentTables } from '../../modules/instruments/tables.js';
 import type { ResultTables } from '../../modules/results/tables.js';
+import type { NotificationTables } from '../../modules/notifications/tables.js';
 
 export interface AppSettingsTable {
   key: string;
@@ -28,6 +29,7 @@ export interface Database
     EventTables,
     PlanTables,
     InstrumentTables,
-    ResultTables {
+    ResultTables,
+    NotificationTables {
   app_settings: AppSettingsTable;
 }

@@ -5,7 +5,7 @@
 import type { Db, Tx } from '../db/database.js';
 import type { Translate, Translator } from '../i18n/i18n.js';
 import { countOutbox, deleteEmailsAddressedTo, deleteEmailsSentOver30DaysAgo, insertEmail, listEmailsAddressedTo, listOutboxPage } from './queries.js';
-import type { EmailAttachment } from './tables.js';
+import type { EmailAttachment, EmailHeaders } from './tables.js';
 
 export interface OutgoingEmail {
   /** What the email is for, e.g. 'password_reset'; shown in the admin outbox. */
@@ -14,6 +14,16 @@ export interface OutgoingEmail {
   subject: string;
   bodyText: string;
   attachments?: EmailAttachment[];
+  /** Header fields for mail clients, e.g. List-Unsubscribe and List-Unsubscribe-Post on notification emails. */
+  headers?: EmailHeaders;
+}
+
+/** A header field's name (RFC 5322 ftext) and a value on one line: nothing can be smuggled into the message. */
+function checkedHeaders(headers: EmailHeaders): EmailHeaders {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!-9;-~]+$/.test(name) || /[\r\n]/.test(value)) throw new Error(`The email header ${JSON.stringify(name)} is not a single header line`);
+  }
+  return headers;
 }
 
 export async function queueEmail(trx: Tx, email: OutgoingEmail): Promise<number> {
@@ -23,6 +33,7 @@ export async function queueEmail(trx: Tx, email: OutgoingEmail): Promise<number>
     subject: email.subject,
     body_text: email.bodyText,
     attachments: JSON.stringify(email.attachments ?? []),
+    headers: JSON.stringify(checkedHeaders(email.headers ?? {})),
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { EmailAttachment, EmailsTable } from './tables.js';
+import type { EmailAttachment, EmailHeaders, EmailsTable } from './tables.js';
 
 export async function insertEmail(trx: Tx, email: Insertable<EmailsTable>): Promise<number> {
   const row = await trx.insertInto('emails').values(email).returning('id').executeTakeFirstOrThrow();
@@ -68,11 +68,12 @@ export interface DueEmail {
   subject: string;
   body_text: string;
   attachments: EmailAttachment[];
+  headers: EmailHeaders;
   attempts: number;
   created_at: Date;
 }
 
-const dueColumns = ['id', 'to_address', 'subject', 'body_text', 'attachments', 'attempts', 'created_at'] as const;
+const dueColumns = ['id', 'to_address', 'subject', 'body_text', 'attachments', 'headers', 'attempts', 'created_at'] as const;
 
 /** The first email due, locked until the end of `trx`; one another transaction holds is skipped, not waited for. */
 export function lockNextDueEmail(trx: Tx): Promise<DueEmail | undefined> {

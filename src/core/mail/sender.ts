@@ -5,7 +5,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DatabaseKind, Db } from '../db/database.js';
 import { leaseDueEmails, lockNextDueEmail, makeQueuedEmailsDueNow, markEmailSent, recordFailedAttempt, type DueEmail } from './queries.js';
-import type { EmailAttachment } from './tables.js';
+import type { EmailAttachment, EmailHeaders } from './tables.js';
 
 export const maxAttempts = 6;
 
@@ -20,6 +20,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   attachments: EmailAttachment[];
+  /** Extra header fields (List-Unsubscribe …), passed to nodemailer as they are. */
+  headers: EmailHeaders;
   messageId: string;
 }
 
@@ -68,6 +70,7 @@ async function deliver(db: Db, transport: MailTransport, from: string, email: Du
       subject: email.subject,
       text: email.body_text,
       attachments: email.attachments,
+      headers: email.headers,
       messageId: messageIdOf(email, from),
     });
   } catch (error) {

@@ -24,7 +24,12 @@ export interface EmailsTable {
   created_at: CreatedAt;
   sent_at: Timestamp | null;
   attachments: ColumnType<EmailAttachment[], string | undefined, string>;
+  /** Extra header fields, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
+  headers: ColumnType<EmailHeaders, string | undefined, string>;
 }
+
+/** Header fields an email carries besides those the sender writes (From, To, Subject, Message-ID, …). */
+export type EmailHeaders = Record<string, string>;
 
 export interface MailTables {
   emails: EmailsTable;

@@ -94,6 +94,11 @@ const expected: Record<PolicyAction, string> = {
   'account.update': '01111111',
   'account.export': '01111111',
   'account.sign_out': '01111111',
+  // Each person reads and sets only their own notifications; the emailed unsubscribe link needs no session.
+  'notification.read_own': '01111111',
+  'notification.settings': '01111111',
+  'notification.unsubscribe': '11111111',
+  'follow.manage': '01111111',
   'user.read': '00000001',
   'user.invite': '00000001',
   'user.update': '00000001',
