@@ -14,7 +14,7 @@ export const workspaceRoutes: FastifyPluginAsync = async (app) => {
     const { actor } = request;
     // The guard has sent anonymous visitors to sign in; the system actor never makes requests.
     if (actor.kind !== 'user') throw new Error('My work needs a signed-in person');
-    const work = await myWork(app.db, actor, request.locale);
+    const work = await myWork(app.db, actor, request.locale, request.t);
     return reply.page(<MyWorkPage work={work} />);
   });
 

@@ -4,10 +4,12 @@
  * runs one query for the person, scoped by the memberships the central policy decides on, so /me stays fast.
  */
 import type { Db } from '../../core/db/database.js';
+import type { Translate } from '../../core/i18n/i18n.js';
 import { extensionPoint } from '../../core/extensions.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { contributionsTo } from '../../core/module.js';
 import type { MembershipRole, UserActor } from '../../core/policy/actor.js';
+import { followedBy, recentActivity, unreadCount, type FollowTargetType } from '../notifications/service.js';
 import { listProgrammes, type Programme } from '../programmes/service.js';
 
 /** One thing on the person's list: a record to act on, named by its own title, with the kind of work in words. */
@@ -57,7 +59,14 @@ export function editedPartners(actor: UserActor): number[] {
 export interface MyWork {
   waiting: WorkItem[];
   drafts: WorkItem[];
+  following: { type: FollowTargetType; id: number; title: string; href: string }[];
+  /** Null for people who hold no staff role: the programme's activity names records not yet public. */
+  activity: { title: string; link: string; at: Date }[] | null;
+  unread: number;
 }
+
+/** How many steps of the programme's recent activity /me shows. */
+const activityShown = 10;
 
 /** Items with a date first, soonest first; then the others in the modules' order. */
 function byDue(items: WorkItem[]): WorkItem[] {
@@ -73,13 +82,23 @@ async function collect(point: typeof waitingWork, context: WorkContext): Promise
   return parts.flat();
 }
 
-/** Everything /me shows for one person, gathered from every module that fills the workspace's points. */
-export async function myWork(db: Db, actor: UserActor, locale: Locale, now = new Date()): Promise<MyWork> {
+/**
+ * Everything /me shows for one person, gathered from every module that fills the workspace's points, with what they
+ * follow and the recent activity of the programmes they work in (notifications module).
+ */
+export async function myWork(db: Db, actor: UserActor, locale: Locale, t: Translate, now = new Date()): Promise<MyWork> {
   const memberOf = new Set(actor.memberships.map((membership) => membership.programmeId));
   const programmes = memberOf.size === 0 ? [] : (await listProgrammes(db)).filter((programme) => memberOf.has(programme.id));
   const context: WorkContext = { db, actor, locale, now, programmes: new Map(programmes.map((programme) => [programme.id, programme])) };
-  const [waiting, drafts] = await Promise.all([collect(waitingWork, context), collect(draftWork, context)]);
-  return { waiting: byDue(waiting), drafts };
+  const staffProgrammes = [...new Set([...programmesAs(actor, 'coordinator'), ...programmesAs(actor, 'editor')])];
+  const [waiting, drafts, following, activity, unread] = await Promise.all([
+    collect(waitingWork, context),
+    collect(draftWork, context),
+    followedBy(db, actor.userId),
+    staffProgrammes.length > 0 ? recentActivity(db, staffProgrammes, activityShown, t) : null,
+    unreadCount(db, actor.userId),
+  ]);
+  return { waiting: byDue(waiting), drafts, following, activity, unread };
 }
 
 export { feedLinks, publicFeeds, type FeedEntry, type FeedReader, type FeedScope, type FeedSource } from './feeds.js';

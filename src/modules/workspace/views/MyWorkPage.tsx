@@ -64,7 +64,7 @@ function Starting({ staff }: { staff: boolean }) {
 }
 
 export function MyWorkPage({ work }: { work: MyWork }) {
-  const { t, actor } = useView();
+  const { t, actor, formatDateTime } = useView();
   const name = actor.kind === 'user' ? actor.displayName : '';
   // Partner staff and coordinators write records; stakeholders and administrators mostly read them.
   const staff = actor.kind === 'user' && actor.memberships.some((membership) => membership.role !== 'stakeholder');
@@ -77,6 +77,11 @@ export function MyWorkPage({ work }: { work: MyWork }) {
         </h2>
         {work.waiting.length > 0 ? <ItemList items={work.waiting} labelledBy="waiting" /> : <Starting staff={staff} />}
       </section>
+      {work.unread > 0 ? (
+        <p>
+          <a href="/notifications">{t('workspace.notifications.unread', { count: work.unread })}</a>
+        </p>
+      ) : null}
       <section aria-labelledby="drafts">
         <h2 id="drafts">{t('workspace.drafts.heading')}</h2>
         {work.drafts.length > 0 ? (
@@ -93,6 +98,39 @@ export function MyWorkPage({ work }: { work: MyWork }) {
           </p>
         )}
       </section>
+      <section aria-labelledby="following">
+        <h2 id="following">{t('workspace.following.heading')}</h2>
+        {work.following.length > 0 ? (
+          <ul aria-labelledby="following">
+            {work.following.map((followed) => (
+              <li key={`${followed.type} ${followed.id}`}>
+                {t(`workspace.following.types.${followed.type}`)}: <a href={followed.href}>{followed.title}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('workspace.following.empty')}</p>
+        )}
+        <p>
+          <a href="/notifications/settings">{t('workspace.following.settings')}</a>
+        </p>
+      </section>
+      {work.activity ? (
+        <section aria-labelledby="activity">
+          <h2 id="activity">{t('workspace.activity.heading')}</h2>
+          {work.activity.length > 0 ? (
+            <ul aria-labelledby="activity">
+              {work.activity.map((step) => (
+                <li key={`${step.link} ${step.at.getTime()}`}>
+                  <a href={step.link}>{step.title}</a> <span class="card__meta">{formatDateTime(step.at)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('workspace.activity.empty')}</p>
+          )}
+        </section>
+      ) : null}
     </Layout>
   );
 }
