@@ -9,6 +9,7 @@
  *   npm run bench -- --only instruments --instruments 10000
  *   npm run bench -- --only results --registrations 10000     # the results dashboard over every module's data
  *   npm run bench -- --only uploads --uploads 3
+ *   npm run bench -- --only workspace --practices 10000 --events 2000 --registrations 100000   # /me and the feeds
  *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
@@ -26,6 +27,7 @@ import { benchResults } from './results.js';
 import { benchSearch } from './search.js';
 import { benchSoak } from './soak.js';
 import { benchUploads } from './uploads.js';
+import { benchWorkspace } from './workspace.js';
 import type { BenchDatabase } from './support.js';
 
 const { values: options } = parseArgs({
@@ -75,6 +77,16 @@ const benchmarks = {
   soak: (database: BenchDatabase, port: number) =>
     benchSoak(database, port, { minutes: Number(options.minutes), warmupMinutes: Number(options.warmup), connections: Number(options.people) }),
   uploads: (database: BenchDatabase, port: number) => benchUploads(database, port, { rounds: Number(options.uploads) }),
+  workspace: (database: BenchDatabase, port: number) =>
+    benchWorkspace(database, port, {
+      ...load,
+      partners: Number(options.partners),
+      actions: Number(options.actions),
+      semesters: Number(options.semesters),
+      practices: Number(options.practices),
+      events: Number(options.events),
+      registrations: Number(options.registrations),
+    }),
   backup: (database: BenchDatabase, port: number) =>
     benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
 };

@@ -72,6 +72,9 @@ describe('the installed platform', () => {
       'practices.transfer-events',
       'programmes.programme-created',
       'results.formulas',
+      'workspace.drafts',
+      'workspace.feeds',
+      'workspace.waiting',
     ]);
     for (const point of offered) expect(contributionsTo(point).length).toBeGreaterThanOrEqual(1);
   });

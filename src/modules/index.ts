@@ -14,9 +14,11 @@ import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { resultsModule } from './results/index.js';
 import { themesModule } from './themes/index.js';
+import { workspaceModule } from './workspace/index.js';
 
 export const modules: PlatformModule[] = [
   portalModule,
+  workspaceModule,
   programmesModule,
   partnersModule,
   practicesModule,

@@ -150,6 +150,7 @@ const expected: Record<PolicyAction, string> = {
   'maturity.read_answers': '00010101',
   'maturity.answer': '00010000',
   'maturity.define': '00000101',
+  'workspace.read': '01111111',
 };
 
 describe('the authorisation matrix', () => {

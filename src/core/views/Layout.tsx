@@ -11,6 +11,8 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Prefixes the title with "Error:" so screen reader users hear at once that the form was refused. */
   hasErrors?: boolean;
+  /** Other formats of the page's content, announced in the head (feeds: type application/atom+xml or rss+xml). */
+  alternates?: readonly { href: string; type: string; title: string }[];
 }
 
 function NavigationLinks({ items, label }: { items: NavigationItem[]; label: string }) {
@@ -97,7 +99,7 @@ function AccountArea() {
   );
 }
 
-export function Layout({ title, children, hasErrors = false }: LayoutProps) {
+export function Layout({ title, children, hasErrors = false, alternates = [] }: LayoutProps) {
   const { t, locale, actor, flash, demo, navigation } = useView();
   const visible = navigation.filter((item) => !item.action || mayAttempt(actor, item.action));
   const fullTitle = `${hasErrors ? `${t('common.errors.titlePrefix')} ` : ''}${title} – ${t('common.serviceName')}`;
@@ -109,6 +111,9 @@ export function Layout({ title, children, hasErrors = false }: LayoutProps) {
         <title>{fullTitle}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {alternates.map((alternate) => (
+          <link key={alternate.href} rel="alternate" type={alternate.type} href={alternate.href} title={alternate.title} />
+        ))}
         <script type="module" src="/assets/app.js" />
       </head>
       <body>

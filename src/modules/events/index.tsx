@@ -19,6 +19,8 @@ import { eventsDemoSeed } from './seed.js';
 import { statisticsRoutes } from './statistics/index.js';
 import { eventDatasets } from './datasets.js';
 import { eventNotificationFills } from './hosting/notifications.js';
+import { eventWorkspaceItems } from './workspace-items.js';
+import { eventFeed } from './feeds.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -39,6 +41,8 @@ export const eventsModule: PlatformModule = {
     // The results module's figures of participation (docs/formulas/learn.md).
     ...eventFormulas.map((formula) => fill(formulas, formula)),
     ...eventNotificationFills,
+    ...eventWorkspaceItems,
+    eventFeed,
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

@@ -14,6 +14,7 @@ import { instrumentFormulas } from './results-formulas.js';
 import { instrumentsDemoSeed } from './seed.js';
 import { instrumentDatasets } from './datasets.js';
 import { instrumentNotificationFills } from './notifications.js';
+import { instrumentWorkspaceItems } from './workspace-items.js';
 
 /** `better export instruments`, for the command line. */
 export { exportInstrumentsFromCli } from './cpsv/index.js';
@@ -28,6 +29,7 @@ export const instrumentsModule: PlatformModule = {
     ...instrumentFormulas.map((formula) => fill(formulas, formula)),
     instrumentDatasets,
     ...instrumentNotificationFills,
+    ...instrumentWorkspaceItems,
   ],
   routes: async (app) => {
     await app.register(cpsvRoutes);

@@ -12,6 +12,8 @@ import { actionDeliverables, remindMissingReports, removeAbandonedUploads } from
 import { planRoutes } from './writing/index.js';
 import { planDatasets } from './datasets.js';
 import { planNotificationFills } from './notifications.js';
+import { planWorkspaceItems } from './workspace-items.js';
+import { planFeed } from './feeds.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -19,7 +21,7 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planNotificationFills],
+  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planNotificationFills, ...planWorkspaceItems, planFeed],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);

@@ -16,6 +16,8 @@ import { transferRoutes } from './transfers/index.js';
 import { NeedsSection } from './needs/views/NeedsSection.js';
 import { practiceDatasets } from './datasets.js';
 import { practiceNotificationFills } from './notifications.js';
+import { practiceWorkspaceItems } from './workspace-items.js';
+import { practiceFeed } from './feeds.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -34,7 +36,14 @@ export const practicesModule: PlatformModule = {
   personalData: libraryPersonalData,
   offers: [transferEventSource],
   // The results module's figures of good practices and transfers (docs/formulas/learn.md).
-  fills: [needsSection, practiceDatasets, ...practiceFormulas.map((formula) => fill(formulas, formula)), ...practiceNotificationFills],
+  fills: [
+    needsSection,
+    practiceDatasets,
+    ...practiceFormulas.map((formula) => fill(formulas, formula)),
+    ...practiceNotificationFills,
+    ...practiceWorkspaceItems,
+    practiceFeed,
+  ],
   routes: async (app) => {
     await app.register(practiceRoutes);
     await app.register(transferRoutes);

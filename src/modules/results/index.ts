@@ -13,6 +13,7 @@ import { governanceImprovement, maturityRoutes } from './maturity/index.js';
 import { resultGrants } from './policy.js';
 import { resultsDemoSeed } from './seed.js';
 import { resultsPersonalData } from './personal-data.js';
+import { resultWorkspaceItems } from './workspace-items.js';
 import { programmeCreated } from '../programmes/service.js';
 import { notificationKinds } from '../notifications/service.js';
 
@@ -22,7 +23,13 @@ export const resultsModule: PlatformModule = {
   seed: resultsDemoSeed,
   personalData: resultsPersonalData,
   offers: [formulas],
-  fills: [fill(formulas, governanceImprovement), fill(programmeCreated, builtinForNewProgramme), resultDatasets, fill(notificationKinds, indicatorDue)],
+  fills: [
+    fill(formulas, governanceImprovement),
+    fill(programmeCreated, builtinForNewProgramme),
+    resultDatasets,
+    fill(notificationKinds, indicatorDue),
+    ...resultWorkspaceItems,
+  ],
   routes: async (app) => {
     await app.register(indicatorRoutes);
     await app.register(maturityRoutes);

@@ -30,6 +30,9 @@ import { tokenPattern } from '../../../core/tokens.js';
 
 /** Reset and invitation tokens are 32 random bytes in base64url. */
 
+/** Where a person lands after signing in when no page asked them to: My work (the workspace module). */
+const landingPage = '/me';
+
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
   const emailContext: EmailContext = { translator: app.translator, publicUrl: app.config.publicUrl };
@@ -65,12 +68,12 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { public: true } }, async (request, reply) => {
-    if (request.actor.kind === 'user') return reply.redirect(safeLocalPath(request.query.next), 303);
-    return signInPage(request, reply, safeLocalPath(request.query.next));
+    if (request.actor.kind === 'user') return reply.redirect(safeLocalPath(request.query.next, landingPage), 303);
+    return signInPage(request, reply, safeLocalPath(request.query.next, landingPage));
   });
 
   app.post('/sign-in', { config: { public: true } }, async (request, reply) => {
-    const next = safeLocalPath((request.body as Record<string, unknown> | undefined)?.next);
+    const next = safeLocalPath((request.body as Record<string, unknown> | undefined)?.next, landingPage);
     const parsed = parseForm(signInSchema, request.body);
     if (!parsed.ok) return signInPage(request, reply, next, { values: { email: parsed.state.values.email ?? '' }, errors: parsed.state.errors }, 400);
     const outcome = await signIn(db, parsed.data, { client: { address: request.ip, deviceCookie: deviceCookieOf(request) }, digest, requestId: request.id });
