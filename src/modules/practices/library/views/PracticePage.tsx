@@ -140,7 +140,11 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
               <SubmitButton>{t('practices.page.submit')}</SubmitButton>
             </Form>
           ) : null}
-          {actions.review ? <ButtonLink href={`/practices/${practice.id}/review`}>{t('practices.page.review')}</ButtonLink> : null}
+          {actions.review ? (
+            <ButtonLink href={`/practices/${practice.id}/review`} variant={practice.status === 'published' ? 'secondary' : 'primary'}>
+              {practice.status === 'published' ? t('practices.page.unpublish') : t('practices.page.review')}
+            </ButtonLink>
+          ) : null}
           {actions.decideProposal ? <ButtonLink href={`/practices/${practice.id}/proposal`}>{t('practices.page.decideProposal')}</ButtonLink> : null}
           {actions.delete ? (
             <ButtonLink href={`/practices/${practice.id}/delete`} variant="warning">
