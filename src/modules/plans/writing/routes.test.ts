@@ -154,6 +154,12 @@ describe('from draft to endorsement, and a revision', () => {
     expect(compare.mainText).toContain('Before: Open challenge briefs');
     expect(compare.mainText).toContain('After: EUR 130,000');
     expect(compare.mainText).toContain('A second action Added');
+    // A version the plan does not have is said so, never replaced by another.
+    const missing = readPage(await editor.get(`/plans/${id}/compare?from=1&to=7`));
+    expect(missing.status).toBe(404);
+    expect(missing.screen.getByRole('heading', { level: 1 }).textContent).toBe('No such version');
+    expect(missing.mainText).toContain('This plan has no version 7: its versions are 1 to 2.');
+    expect(missing.mainText).not.toContain('The two versions are the same');
     // The public still sees version 1, and cannot see the draft revision.
     expect((await new TestBrowser(fixture.context.app).page(`/plans/${id}`)).mainText).not.toContain('A second action');
   });

@@ -80,18 +80,40 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
   );
 }
 
-export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from: number; to: number; diff: VersionDiff; names: Names }) {
+/**
+ * `missing` is a version asked for that the plan does not have: the page says so and offers the versions it has,
+ * without comparing anything (`diff` is then null).
+ */
+export function ComparePage({
+  plan,
+  from,
+  to,
+  diff,
+  names,
+  missing,
+}: {
+  plan: Plan;
+  from: number;
+  to: number;
+  diff: VersionDiff | null;
+  names: Names;
+  missing?: string;
+}) {
   const { t } = useView();
-  const title = t('plans.compare.title', { from, to });
+  const title = missing !== undefined ? t('plans.compare.missingTitle') : t('plans.compare.title', { from, to });
   const versions = plan.versions.map((version) => ({
     value: String(version.number),
     label: t('plans.page.versionLink', { number: version.number, status: t(`plans.statuses.${version.status}`) }),
   }));
-  const labelOf = (field: string) => t(`plans.fields.${field}`);
   return (
     <Layout title={title}>
       <BackLink href={`/plans/${plan.id}`}>{t('common.actions.back')}</BackLink>
       <PageHeading caption={names.partner.name}>{title}</PageHeading>
+      {missing !== undefined ? (
+        <div class="notification notification--info" role="status">
+          <p>{t('plans.compare.missing', { version: missing, count: plan.versions.length })}</p>
+        </div>
+      ) : null}
       <Form action={`/plans/${plan.id}/compare`} method="get" class="filters">
         <SelectField name="from" label={t('plans.compare.from')} value={String(from)} options={versions} />
         <SelectField name="to" label={t('plans.compare.to')} value={String(to)} options={versions} />
@@ -99,6 +121,17 @@ export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from:
           {t('plans.compare.show')}
         </button>
       </Form>
+      {diff && plan.versions.length === 1 ? <p>{t('plans.compare.onlyOne')}</p> : null}
+      {diff && plan.versions.length > 1 ? <Differences diff={diff} names={names} /> : null}
+    </Layout>
+  );
+}
+
+function Differences({ diff, names }: { diff: VersionDiff; names: Names }) {
+  const { t } = useView();
+  const labelOf = (field: string) => t(`plans.fields.${field}`);
+  return (
+    <>
       {!diff.changed ? <p>{t('plans.compare.same')}</p> : null}
       {diff.contact.length ? (
         <section aria-label={t('plans.parts.part1')}>
@@ -108,6 +141,6 @@ export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from:
       ) : null}
       <Items heading={t('plans.parts.part2')} items={diff.instruments} names={names} labelOf={labelOf} />
       <Items heading={t('plans.parts.part3')} items={diff.actions} names={names} labelOf={labelOf} />
-    </Layout>
+    </>
   );
 }
