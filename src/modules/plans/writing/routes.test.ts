@@ -100,7 +100,7 @@ describe('writing a plan', () => {
 
     const differs = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000' })));
     expect(differs.status).toBe(400);
-    expect(differs.mainText).toContain('The funding adds up to EUR 120000.00 but the costs are EUR 150000.00');
+    expect(differs.mainText).toContain('The funding adds up to EUR 120,000.00 but the costs are EUR 150,000.00');
     expect(differs.screen.getByLabelText('Save anyway: the funding will be completed later')).toBeTruthy();
     expect(
       (await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000', acceptFundingDifference: 'yes' }))).statusCode,

@@ -134,7 +134,8 @@ export const actionSchema = z
         code: 'custom',
         message: 'plans.action.funding.differs',
         path: ['acceptFundingDifference'],
-        params: { total: total.toFixed(2), costs: input.costsEur.toFixed(2) },
+        // Numbers, not text: the catalogue formats them as amounts in the reader's language.
+        params: { total, costs: input.costsEur },
       });
     }
     const action: Omit<PlanAction, 'key'> = {
