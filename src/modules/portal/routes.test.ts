@@ -51,7 +51,7 @@ describe('the front page', () => {
   });
 
   it('lists the next events and the newest published practices, the newest first, with the language of a title in another language', async () => {
-    const [partner] = await listPartners(context.db, systemActor);
+    const [partner] = await listPartners(context.db, systemActor('test'));
     if (!partner) throw new Error('the demo has no partner');
     // Starting within the hour, it comes before every event of the demo that has not begun yet.
     const soon = DateTime.now().setZone('Europe/Rome').plus({ minutes: 30 });

@@ -161,14 +161,15 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const query = request.query as Record<string, unknown>;
     const numbers = plan.versions.map((version) => version.number);
     // A version asked for that the plan does not have is said so (404), not quietly replaced by another.
-    const missing = (['from', 'to'] as const).map((end) => query[end]).find((asked) => asked !== undefined && asked !== '' && !numbers.includes(Number(asked)));
+    const missing = (['from', 'to'] as const)
+      .map((end) => (typeof query[end] === 'string' ? query[end] : undefined))
+      .find((asked) => asked !== undefined && asked !== '' && !numbers.includes(Number(asked)));
     const to = numbers.includes(Number(query.to)) ? Number(query.to) : (numbers.at(-1) as number);
     const from = numbers.includes(Number(query.from)) ? Number(query.from) : (numbers.filter((number) => number < to).at(-1) ?? to);
     const diff = service.compare(plan, from, to);
     if (!diff) throw new HttpError('not_found');
     const names = await namesFor(db, request.actor, plan, request.locale);
-    if (missing !== undefined)
-      return reply.page(<ComparePage plan={plan} from={from} to={to} diff={null} missing={String(missing).slice(0, 20)} names={names} />, 404);
+    if (missing !== undefined) return reply.page(<ComparePage plan={plan} from={from} to={to} diff={null} missing={missing.slice(0, 20)} names={names} />, 404);
     return reply.page(<ComparePage plan={plan} from={from} to={to} diff={diff} names={names} />);
   });
 
