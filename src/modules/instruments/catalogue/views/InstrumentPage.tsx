@@ -3,7 +3,6 @@
  * lifecycle, the innovation chain with the share of spending kept in the region and with SMEs, and its impact with
  * the figures derived from it, charts beside their tables.
  */
-import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
@@ -35,16 +34,14 @@ interface Props {
   mayWrite: boolean;
 }
 
-/** A row's delete button, naming the row for screen readers ("Delete Acme Ltd"). */
-function DeleteButton({ action, what }: { action: string; what: string }) {
+/** A row's delete link, naming the row for screen readers ("Delete Acme Ltd"): it leads to a page that asks first. */
+function DeleteLink({ action, what }: { action: string; what: string }) {
   const { t } = useView();
   return (
-    <Form action={action}>
-      <SubmitButton variant="link">
-        {t('common.actions.delete')}
-        <span class="visually-hidden"> {what}</span>
-      </SubmitButton>
-    </Form>
+    <a href={action}>
+      {t('common.actions.delete')}
+      <span class="visually-hidden"> {what}</span>
+    </a>
   );
 }
 
@@ -220,7 +217,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
                 {instrument.contractsVisible ? <td class="numeric">{entry.contractValueEur === null ? '–' : formatEuros(entry.contractValueEur)}</td> : null}
                 {mayWrite ? (
                   <td>
-                    <DeleteButton action={`/instruments/${instrument.id}/chain/${entry.id}/delete`} what={entry.organisationName} />
+                    <DeleteLink action={`/instruments/${instrument.id}/chain/${entry.id}/delete`} what={entry.organisationName} />
                   </td>
                 ) : null}
               </tr>
@@ -310,7 +307,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
                     <td class="numeric">{optional(period.moneySavedEur, formatEuros)}</td>
                     {mayWrite && id !== undefined ? (
                       <td>
-                        <DeleteButton action={`/instruments/${instrument.id}/impact/${id}/delete`} what={formatDate(period.periodStart)} />
+                        <DeleteLink action={`/instruments/${instrument.id}/impact/${id}/delete`} what={formatDate(period.periodStart)} />
                       </td>
                     ) : null}
                   </tr>
