@@ -113,6 +113,37 @@ describe('writing a plan', () => {
   });
 });
 
+describe('the plan’s language', () => {
+  it('marks the partner’s texts with the language the plan is written in on pages in another language, and only there', async () => {
+    const id = await draftPlan();
+    const editor = await fixture.browserFor('editorA');
+    const form = await editor.page(`/plans/${id}/context`);
+    expect(form.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('en');
+    expect([...form.document.querySelectorAll('select[name="textLanguage"] option')].map((option) => option.textContent)).toEqual([
+      'English',
+      'Italiano',
+      'Eesti',
+      'Magyar',
+      'Svenska',
+    ]);
+    expect((await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'xx' })).statusCode).toBe(400);
+    expect((await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'it' })).statusCode).toBe(303);
+
+    const inEnglish = await editor.page(`/plans/${id}`);
+    const heading = inEnglish.screen.getByRole('heading', { name: 'Action 1: Open challenge briefs' });
+    expect(heading.querySelector('[lang="it"]')?.textContent).toBe('Open challenge briefs');
+    expect(inEnglish.screen.getByRole('heading', { name: 'ROP ERDF 2014–2020' }).getAttribute('lang')).toBe('it');
+    expect(inEnglish.document.querySelector('p.prose[lang="it"]')?.textContent).toBe('Learnt at the study visit.');
+    expect(inEnglish.document.querySelector('[lang="it"]:not(html)')).toBeTruthy();
+
+    await editor.get('/language/it?next=%2F');
+    const inItalian = await editor.page(`/plans/${id}`);
+    expect(inItalian.document.querySelectorAll('main [lang]:not([hreflang])')).toHaveLength(0);
+    await editor.get('/language/en?next=%2F');
+    await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'en' });
+  });
+});
+
 describe('from draft to endorsement, and a revision', () => {
   it('goes submitted → returned → submitted → approved → endorsed, freezes the version, and compares the revision with it', async () => {
     const id = await draftPlan();

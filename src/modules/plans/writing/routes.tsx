@@ -177,7 +177,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     assertAllowed(service.mayWrite(request.actor, plan));
     return reply.page(
-      <ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content), errors: [] }} />,
+      <ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content, request.locale), errors: [] }} />,
     );
   });
 
