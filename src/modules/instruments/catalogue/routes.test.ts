@@ -322,7 +322,10 @@ describe('removing a row', () => {
     });
     expect(measured.statusCode, errorsOf(measured).join()).toBe(303);
     const page = await editor.page(`/instruments/${instrumentId}`);
-    const linkNamed = (found: Page, name: string) => [...found.document.querySelectorAll('a')].find((link) => link.textContent === name);
+    const linksNamed = (found: Page, name: string) => [...found.document.querySelectorAll('a')].filter((link) => link.textContent === name);
+    const linkNamed = (found: Page, name: string) => linksNamed(found, name).at(-1);
+    // The organisation may be in the chain in another role too: this row is the last one added.
+    const chainRows = linksNamed(page, `Delete ${organisation.name}`).length;
     const chainLink = linkNamed(page, `Delete ${organisation.name}`);
     const impactLink = linkNamed(page, 'Delete 1 January 2024');
     expect(chainLink?.getAttribute('href')).toMatch(/\/chain\/\d+\/delete$/);
@@ -339,13 +342,15 @@ describe('removing a row', () => {
 
     // Another partner's editor is refused the question and the act.
     const other = await fixture.browserFor('editorB');
-    expect((await other.get(impactLink?.getAttribute('href') ?? '')).statusCode).toBe(404);
+    // (404 while the instrument is unpublished, 403 once it is public.)
+    expect([403, 404]).toContain((await other.get(impactLink?.getAttribute('href') ?? '')).statusCode);
+    expect([403, 404]).toContain((await other.post(impactLink?.getAttribute('href') ?? '', {})).statusCode);
 
     expect((await editor.post(chainLink?.getAttribute('href') ?? '', {})).statusCode).toBe(303);
     expect((await editor.post(impactLink?.getAttribute('href') ?? '', {})).statusCode).toBe(303);
     const after = await editor.page(`/instruments/${instrumentId}`);
     expect(linkNamed(after, 'Delete 1 January 2024')).toBeUndefined();
-    expect(linkNamed(after, `Delete ${organisation.name}`)).toBeUndefined();
+    expect(linksNamed(after, `Delete ${organisation.name}`)).toHaveLength(chainRows - 1);
     expect((await editor.get(impactLink?.getAttribute('href') ?? '')).statusCode).toBe(404);
   });
 });

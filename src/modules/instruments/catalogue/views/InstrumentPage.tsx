@@ -5,6 +5,7 @@
  */
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { isSme } from '../figures.js';
 import type { InstrumentDetails } from '../service.js';
@@ -53,7 +54,8 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
   const list = (items: string[]) => (items.length ? items.join(', ') : t('instruments.page.none'));
   const summary = instrument.impactSummary;
   // The partner's own words are marked with their language, so screen readers pronounce them right (WCAG 3.1.2).
-  const written = (text: string) => <span lang={instrument.textLanguage}>{text}</span>;
+  const lang = textLanguage(instrument.textLanguage, locale);
+  const written = (text: string) => <span lang={lang}>{text}</span>;
   return (
     <Layout title={instrument.name}>
       <PageHeading caption={names.partner}>{written(instrument.name)}</PageHeading>
@@ -67,7 +69,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
           </>
         )}
       </p>
-      <p class="lead" lang={instrument.textLanguage}>
+      <p class="lead" lang={lang}>
         {instrument.description}
       </p>
       {mayWrite ? (
@@ -86,7 +88,7 @@ export function InstrumentPage({ instrument, names, mayWrite }: Props) {
             {
               key: t('instruments.fields.services'),
               value: (
-                <ul class="plain-list" lang={instrument.textLanguage}>
+                <ul class="plain-list" lang={lang}>
                   {instrument.services.map((service) => (
                     <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>
                   ))}

@@ -5,6 +5,7 @@ import { localeNames } from '../../../../core/i18n/locales.js';
 import { Form, SelectField, SubmitButton, TextArea, type Option } from '../../../../core/views/components/forms.js';
 import { ButtonLink, DataTable, Inset, PageHeading, SummaryList, type SummaryRow } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Organisation, PartnerSummary } from '../../../partners/service.js';
 import type { Theme } from '../../../themes/service.js';
@@ -112,7 +113,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
   return (
     <Layout title={title}>
       <PageHeading caption={t('practices.page.caption')}>
-        <span lang={translation?.title ? locale : practice.language}>{title}</span>
+        <span lang={textLanguage(translation?.title ? locale : practice.language, locale)}>{title}</span>
       </PageHeading>
       {practice.status !== 'published' ? (
         <p>
@@ -124,7 +125,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
           <p>{t('practices.page.translated', { language: localeNames[locale], original: localeNames[practice.language] })}</p>
         </Inset>
       ) : null}
-      <p class="lead" lang={translation?.summary ? locale : practice.language}>
+      <p class="lead" lang={textLanguage(translation?.summary ? locale : practice.language, locale)}>
         {summary}
       </p>
 
@@ -156,7 +157,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
 
       <SummaryList rows={rows} />
 
-      <div lang={practice.language}>
+      <div lang={textLanguage(practice.language, locale)}>
         {practice.objective ? (
           <Section id="objective" title={t('practices.fields.objective')}>
             <Paragraphs text={practice.objective} />
