@@ -3,6 +3,7 @@ import { Form, SelectField } from '../../../../core/views/components/forms.js';
 import { BackLink, PageHeading, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import type { FieldChange, ItemChange, VersionDiff } from '../diff.js';
 import type { Names } from '../document.js';
 import type { Plan } from '../service.js';
@@ -55,7 +56,19 @@ function Fields({ fields, names, labelOf }: { fields: FieldChange[]; names: Name
   );
 }
 
-function Items({ heading, items, names, labelOf }: { heading: string; items: ItemChange[]; names: Names; labelOf: (field: string) => string }) {
+function Items({
+  heading,
+  items,
+  names,
+  labelOf,
+  lang,
+}: {
+  heading: string;
+  items: ItemChange[];
+  names: Names;
+  labelOf: (field: string) => string;
+  lang: string | undefined;
+}) {
   const { t } = useView();
   const shown = items.filter((item) => item.status !== 'unchanged');
   return (
@@ -66,7 +79,7 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
         {shown.map((item) => (
           <li key={item.key} class="card">
             <h3 class="card__title">
-              {item.title}{' '}
+              <span lang={lang}>{item.title}</span>{' '}
               <Tag tone={item.status === 'removed' ? 'warning' : item.status === 'added' ? 'success' : 'neutral'}>
                 {t(`plans.compare.statuses.${item.status}`)}
               </Tag>
@@ -99,7 +112,7 @@ export function ComparePage({
   names: Names;
   missing?: string;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const title = missing !== undefined ? t('plans.compare.missingTitle') : t('plans.compare.title', { from, to });
   const versions = plan.versions.map((version) => ({
     value: String(version.number),
@@ -122,12 +135,15 @@ export function ComparePage({
         </button>
       </Form>
       {diff && plan.versions.length === 1 ? <p>{t('plans.compare.onlyOne')}</p> : null}
-      {diff && plan.versions.length > 1 ? <Differences diff={diff} names={names} /> : null}
+      {diff && plan.versions.length > 1 ? (
+        <Differences diff={diff} names={names} lang={textLanguage(plan.versions.find((version) => version.number === to)?.content.language, locale)} />
+      ) : null}
     </Layout>
   );
 }
 
-function Differences({ diff, names }: { diff: VersionDiff; names: Names }) {
+/** `lang` marks the plan's item titles where the plan's language differs from the page's. */
+function Differences({ diff, names, lang }: { diff: VersionDiff; names: Names; lang: string | undefined }) {
   const { t } = useView();
   const labelOf = (field: string) => t(`plans.fields.${field}`);
   return (
@@ -139,8 +155,8 @@ function Differences({ diff, names }: { diff: VersionDiff; names: Names }) {
           <Fields fields={diff.contact} names={names} labelOf={(field) => t(`plans.compare.contact.${field}`)} />
         </section>
       ) : null}
-      <Items heading={t('plans.parts.part2')} items={diff.instruments} names={names} labelOf={labelOf} />
-      <Items heading={t('plans.parts.part3')} items={diff.actions} names={names} labelOf={labelOf} />
+      <Items heading={t('plans.parts.part2')} items={diff.instruments} names={names} labelOf={labelOf} lang={lang} />
+      <Items heading={t('plans.parts.part3')} items={diff.actions} names={names} labelOf={labelOf} lang={lang} />
     </>
   );
 }
