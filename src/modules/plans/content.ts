@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { locales } from '../../core/i18n/locales.js';
 
 /** How an action improves its policy instrument; a report names one too when it records an improvement. */
 export const improvementTypes = ['new_project', 'management_change', 'structural_change'] as const;
@@ -47,6 +48,8 @@ export const actionSchema = z.strictObject({
 export type PlanAction = z.infer<typeof actionSchema>;
 
 export const planContentSchema = z.strictObject({
+  /** The language the partner writes the plan's texts in: pages mark them with it where it differs from theirs. Unknown for plans written before it was asked. */
+  language: z.enum(locales).optional(),
   contact: z.strictObject({ name: z.string(), email: z.string().nullable() }),
   instruments: z.array(instrumentSchema),
   actions: z.array(actionSchema),

@@ -485,6 +485,8 @@ const plans: DemoPlan[] = [
 function contentOf(plan: DemoPlan, partners: DemoPartners, links: Links): PlanContent {
   const ids = (keys: string[] | undefined, map: Map<string, number>) => (keys ?? []).map((key) => map.get(key)).filter((id): id is number => id !== undefined);
   return {
+    // The demo's plans are written in English, the programme's working language.
+    language: 'en',
     contact: { name: plan.contact, email: null },
     instruments: plan.instruments.map((instrument, index) => ({ key: `${plan.partner.slice(0, 4)}i${index + 1}`, ...instrument })),
     actions: plan.actions.map(({ practices, events, transfers, players, reports: _reports, improved: _improved, ...action }) => ({

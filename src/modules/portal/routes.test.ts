@@ -1,8 +1,12 @@
 /** The public portal: the front page, programme pages and the two statements every public-sector site needs. */
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../core/policy/actor.js';
 import { TestBrowser } from '../../core/testing/http.js';
-import { seedDemo } from '../../seed.js';
+import { aPractice, anEvent } from '../../core/testing/records.js';
 import { useTestApp } from '../../core/testing/world.js';
+import { seedDemo } from '../../seed.js';
+import { listPartners } from '../partners/service.js';
 
 const context = useTestApp();
 beforeAll(async () => {
@@ -26,6 +30,51 @@ describe('the front page', () => {
       'Tartu City Government',
     ]);
     expect(page.mainText).toContain('1 August 2019 to 31 July 2023');
+  });
+
+  it('names the site once in its title', async () => {
+    const page = await new TestBrowser(context.app).page('/');
+    expect(page.title).toBe('eGovernment-driven regional innovation – BETTER');
+    expect(page.title.match(/BETTER/g)).toHaveLength(1);
+  });
+
+  it('leads from each step of the cycle to the area where it happens', async () => {
+    const page = await new TestBrowser(context.app).page('/');
+    const cycle = page.screen.getByRole('region', { name: 'How a programme works' });
+    const links = [...cycle.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Learn', '/practices'],
+      ['Plan', '/plans'],
+      ['Build', '/instruments'],
+      ['Measure', '/results'],
+    ]);
+  });
+
+  it('lists the next events and the newest published practices, the newest first, with the language of a title in another language', async () => {
+    const [partner] = await listPartners(context.db, systemActor('test'));
+    if (!partner) throw new Error('the demo has no partner');
+    // Starting within the hour, it comes before every event of the demo that has not begun yet.
+    const soon = DateTime.now().setZone('Europe/Rome').plus({ minutes: 30 });
+    await anEvent(context.db, partner.id, {
+      title: 'Open data clinic for SMEs',
+      startsAt: soon.toFormat("yyyy-MM-dd'T'HH:mm"),
+      endsAt: soon.plus({ hours: 2 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+    });
+    await aPractice(context.db, partner.id, 'Sportello digitale unico', { status: 'published', form: { language: 'it' } });
+    const page = await new TestBrowser(context.app).page('/');
+    const events = page.screen.getByRole('region', { name: 'Upcoming events' });
+    expect(events.textContent).toContain('Open data clinic for SMEs');
+    expect(events.querySelectorAll('li')).toHaveLength(3);
+    const practices = page.screen.getByRole('region', { name: 'Newly published good practices' });
+    const titles = [...practices.querySelectorAll('li a')];
+    expect(titles).toHaveLength(3);
+    expect(titles[0]?.textContent).toBe('Sportello digitale unico');
+    expect(titles[0]?.getAttribute('lang')).toBe('it');
+    expect(titles[1]?.hasAttribute('lang')).toBe(false);
+    const inItalian = await new TestBrowser(context.app, { 'accept-language': 'it-IT' }).page('/');
+    const italianTitle = inItalian.screen.getByRole('link', { name: 'Sportello digitale unico' });
+    expect(italianTitle.hasAttribute('lang')).toBe(false);
+    expect(inItalian.screen.getByRole('heading', { name: 'Prossimi eventi' })).toBeTruthy();
   });
 
   it('is fully translated into Italian', async () => {

@@ -4,10 +4,11 @@ import type { Db } from '../../core/db/database.js';
 import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import type { Actor } from '../../core/policy/actor.js';
+import { upcomingEvents } from '../events/service.js';
 import { countStakeholdersByHelix, listPartners } from '../partners/service.js';
-import { libraryCountsPerPartner } from '../practices/service.js';
+import { latestPublishedPractices, libraryCountsPerPartner } from '../practices/service.js';
 import { findProgramme, listPhases, listProgrammes, semestersOf, type Programme } from '../programmes/service.js';
-import { HomePage } from './views/HomePage.js';
+import { HomePage, type HomeNews } from './views/HomePage.js';
 import type { ProgrammeOverviewData } from './views/ProgrammeOverview.js';
 import { ProgrammeListPage } from './views/ProgrammeListPage.js';
 import { ProgrammePage } from './views/ProgrammePage.js';
@@ -23,14 +24,22 @@ async function overviewOf(db: Db, actor: Actor, programme: Programme): Promise<P
   return { programme, phases, semesters: semestersOf(programme), partners, stakeholdersByHelix, practiceCounts };
 }
 
+/** How many upcoming events and newly published practices the front page lists: a glance, not a catalogue. */
+const newsItems = 3;
+
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
 
   app.get('/', { config: { action: 'programme.read' } }, async (request, reply) => {
     const programmes = await listProgrammes(db);
     const only = programmes.length === 1 ? programmes[0] : undefined;
-    const featured = only ? await overviewOf(db, request.actor, only) : null;
-    return reply.page(<HomePage featured={featured} programmes={programmes} />);
+    const [featured, events, practices] = await Promise.all([
+      only ? overviewOf(db, request.actor, only) : null,
+      upcomingEvents(db, newsItems, only?.id),
+      latestPublishedPractices(db, request.locale, newsItems, only?.id),
+    ]);
+    const news: HomeNews = { events, practices };
+    return reply.page(<HomePage featured={featured} programmes={programmes} news={news} />);
   });
 
   app.get('/programmes', { config: { action: 'programme.read' } }, async (_request, reply) => {

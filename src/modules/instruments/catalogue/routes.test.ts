@@ -6,7 +6,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { allRefusals } from '../../../core/outcome.js';
 import { aUser } from '../../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { readPage, TestBrowser, type Page } from '../../../core/testing/http.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { createInstrument } from './service.js';
 import { anInstrumentForm, anInstrumentInput, type FormBody } from '../../../core/testing/records.js';
@@ -70,6 +70,11 @@ describe('recording an instrument', () => {
     await editor.get('/language/it?next=%2F');
     const form = await editor.page('/instruments/new');
     expect(form.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('it');
+    // Each language in its own name, as on the practice form, whatever the page's language.
+    const practiceForm = await editor.page('/practices/new');
+    const names = (page: Page, field: string) => [...page.document.querySelectorAll(`select[name="${field}"] option`)].map((option) => option.textContent);
+    expect(names(form, 'textLanguage')).toEqual(['English', 'Italiano', 'Eesti', 'Magyar', 'Svenska']);
+    expect(names(form, 'textLanguage')).toEqual(names(practiceForm, 'language'));
     await editor.get('/language/en?next=%2F');
 
     const before = await count();
@@ -288,6 +293,65 @@ describe('impact', () => {
     expect(page.mainText).toContain('EUR 42,000');
     expect(page.mainText).toContain('25 percentage points');
     expect((await new TestBrowser(fixture.context.app).get(`/instruments/${instrumentId}/use.svg`)).body).toContain('<svg');
+  });
+});
+
+describe('removing a row', () => {
+  it('asks on a page of its own before removing an organisation from the chain or a measurement, and removes it only once confirmed', async () => {
+    const editor = await fixture.browserFor('editorA');
+    const organisation = fixture.world.organisationB;
+    const added = await editor.post(`/instruments/${instrumentId}/chain`, {
+      organisationId: String(organisation.id),
+      role: 'operator',
+      inRegion: 'yes',
+      procurement: 'standard_tender',
+      contractValueEur: '',
+    });
+    expect(added.statusCode, errorsOf(added).join()).toBe(303);
+    const measured = await editor.post(`/instruments/${instrumentId}/impact`, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-03-31',
+      users: '10',
+      transactions: '20',
+      processingMinutesDigital: '5',
+      processingMinutesFormer: '25',
+      costDigitalEur: '2',
+      costFormerEur: '12',
+      satisfactionPercent: '80',
+      digitalSharePercent: '30',
+    });
+    expect(measured.statusCode, errorsOf(measured).join()).toBe(303);
+    const page = await editor.page(`/instruments/${instrumentId}`);
+    const linksNamed = (found: Page, name: string) => [...found.document.querySelectorAll('a')].filter((link) => link.textContent === name);
+    const linkNamed = (found: Page, name: string) => linksNamed(found, name).at(-1);
+    // The organisation may be in the chain in another role too: this row is the last one added.
+    const chainRows = linksNamed(page, `Delete ${organisation.name}`).length;
+    const chainLink = linkNamed(page, `Delete ${organisation.name}`);
+    const impactLink = linkNamed(page, 'Delete 1 January 2024');
+    expect(chainLink?.getAttribute('href')).toMatch(/\/chain\/\d+\/delete$/);
+    expect(impactLink?.getAttribute('href')).toMatch(/\/impact\/\d+\/delete$/);
+    expect(page.document.querySelector('form[action*="/delete"]')).toBeNull();
+
+    // The links ask first: nothing is removed by following them.
+    const chainQuestion = await editor.page(chainLink?.getAttribute('href') ?? '');
+    expect(chainQuestion.screen.getByRole('heading', { level: 1 }).textContent).toMatch(new RegExp(`^Remove ${organisation.name} from the supply chain of`));
+    const impactQuestion = await editor.page(impactLink?.getAttribute('href') ?? '');
+    expect(impactQuestion.screen.getByRole('heading', { level: 1 }).textContent).toBe('Delete the measurement from 1 January 2024 to 31 March 2024?');
+    const stillThere = await editor.page(`/instruments/${instrumentId}`);
+    expect(linkNamed(stillThere, 'Delete 1 January 2024')).toBeTruthy();
+
+    // Another partner's editor is refused the question and the act.
+    const other = await fixture.browserFor('editorB');
+    // (404 while the instrument is unpublished, 403 once it is public.)
+    expect([403, 404]).toContain((await other.get(impactLink?.getAttribute('href') ?? '')).statusCode);
+    expect([403, 404]).toContain((await other.post(impactLink?.getAttribute('href') ?? '', {})).statusCode);
+
+    expect((await editor.post(chainLink?.getAttribute('href') ?? '', {})).statusCode).toBe(303);
+    expect((await editor.post(impactLink?.getAttribute('href') ?? '', {})).statusCode).toBe(303);
+    const after = await editor.page(`/instruments/${instrumentId}`);
+    expect(linkNamed(after, 'Delete 1 January 2024')).toBeUndefined();
+    expect(linksNamed(after, `Delete ${organisation.name}`)).toHaveLength(chainRows - 1);
+    expect((await editor.get(impactLink?.getAttribute('href') ?? '')).statusCode).toBe(404);
   });
 });
 

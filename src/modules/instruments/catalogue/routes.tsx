@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csvText } from '../../../core/exchange/write.js';
 import type { JSX } from 'preact';
 import type { z } from 'zod';
+import { confirmedAction } from '../../../core/http/confirmed-action.js';
 import { HttpError } from '../../../core/http/errors.js';
 import { idParam, idPattern } from '../../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
@@ -266,13 +267,32 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     ),
   );
 
-  app.post(`${instrumentPath}/chain/:entryId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {
-    const instrument = await writableInstrument(request);
-    const outcome = await service.removeChainEntry(db, request.actor, instrument.id, idParam(request.params, 'entryId'));
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'instruments.flash.organisationRemoved' });
-    return reply.redirect(`/instruments/${instrument.id}#chain`, 303);
-  });
+  // Removing a row of the chain or a measurement cannot be undone: each is asked on a page of its own first.
+  confirmedAction(
+    app,
+    `${instrumentPath}/chain/:entryId${idPattern}/delete`,
+    { action: 'instrument.write' },
+    {
+      ask: async (request) => {
+        const instrument = await writableInstrument(request);
+        const entry = instrument.chain.find((found) => found.id === idParam(request.params, 'entryId'));
+        if (!entry) throw new HttpError('not_found');
+        return {
+          title: request.t('instruments.chain.remove.title', { organisation: entry.organisationName, instrument: instrument.name }),
+          confirmLabel: request.t('instruments.chain.remove.confirm'),
+          cancelHref: `/instruments/${instrument.id}#chain`,
+          explanation: <p>{request.t('instruments.chain.remove.warning')}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const instrument = await writableInstrument(request);
+        const outcome = await service.removeChainEntry(db, request.actor, instrument.id, idParam(request.params, 'entryId'));
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'instruments.flash.organisationRemoved' });
+        return reply.redirect(`/instruments/${instrument.id}#chain`, 303);
+      },
+    },
+  );
 
   app.get(`${instrumentPath}/impact`, { config: { action: 'instrument.write' } }, async (request, reply) =>
     reply.page(<ImpactFormPage instrument={await writableInstrument(request)} state={{ values: {}, errors: [] }} />),
@@ -289,13 +309,32 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
     ),
   );
 
-  app.post(`${instrumentPath}/impact/:impactId${idPattern}/delete`, { config: { action: 'instrument.write' } }, async (request, reply) => {
-    const instrument = await writableInstrument(request);
-    const outcome = await service.removeImpact(db, request.actor, instrument.id, idParam(request.params, 'impactId'));
-    if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
-    reply.setFlash({ kind: 'success', key: 'instruments.flash.impactRemoved' });
-    return reply.redirect(`/instruments/${instrument.id}#impact`, 303);
-  });
+  confirmedAction(
+    app,
+    `${instrumentPath}/impact/:impactId${idPattern}/delete`,
+    { action: 'instrument.write' },
+    {
+      ask: async (request) => {
+        const instrument = await writableInstrument(request);
+        const period = instrument.impact.find((found) => found.id === idParam(request.params, 'impactId'));
+        if (!period) throw new HttpError('not_found');
+        const formatDate = (value: string) => request.server.translator.formatDate(request.locale, value);
+        return {
+          title: request.t('instruments.impact.remove.title', { start: formatDate(period.periodStart), end: formatDate(period.periodEnd) }),
+          confirmLabel: request.t('instruments.impact.remove.confirm'),
+          cancelHref: `/instruments/${instrument.id}#impact`,
+          explanation: <p>{request.t('instruments.impact.remove.warning', { instrument: instrument.name })}</p>,
+        };
+      },
+      act: async (request, reply) => {
+        const instrument = await writableInstrument(request);
+        const outcome = await service.removeImpact(db, request.actor, instrument.id, idParam(request.params, 'impactId'));
+        if (!outcome.ok) throwIfNotFoundOrForbidden(outcome.reason);
+        reply.setFlash({ kind: 'success', key: 'instruments.flash.impactRemoved' });
+        return reply.redirect(`/instruments/${instrument.id}#impact`, 303);
+      },
+    },
+  );
 
   app.get(`${instrumentPath}/use.svg`, { config: { action: 'instrument.read' } }, async (request, reply) => {
     const instrument = await instrumentFor(request);

@@ -3,7 +3,8 @@
  * with every link (practices, events, transfers, organisations) turned into its name. The Word export and the
  * print page both read this, so they always say the same.
  */
-import type { Translate } from '../../../core/i18n/i18n.js';
+import { formattingLocale, type Translate } from '../../../core/i18n/i18n.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { PlanAction, PlanContent } from '../content.js';
 import type { PlanVersion } from './service.js';
 
@@ -18,13 +19,16 @@ export interface Names {
 }
 
 export interface DocumentSection {
-  heading: string;
+  /** None where the part holds this one section and its heading says it all (the endorsement). */
+  heading?: string;
   rows: { label: string; value: string }[];
-  /** A table under the rows (funding sources), when there is one. */
-  table?: { columns: string[]; rows: string[][] };
+  /** A table under the rows (funding sources), with its own heading, when there is one. */
+  table?: { heading: string; columns: string[]; rows: string[][] };
 }
 
 export interface PlanDocument {
+  /** The language of the document's labels (BCP 47, e.g. it-IT): the Word file declares it, so spelling and speech use it. */
+  language: string;
   title: string;
   subtitle: string;
   parts: { heading: string; sections: DocumentSection[] }[];
@@ -34,7 +38,31 @@ function listOf(ids: number[], names: Map<number, string>): string {
   return ids.map((id) => names.get(id) ?? `#${id}`).join('; ');
 }
 
-function actionSection(action: PlanAction, index: number, names: Names, t: Translate, euros: (value: number) => string): DocumentSection {
+/** How the document writes amounts and dates, in its language. */
+interface Formats {
+  euros: (value: number) => string;
+  date: (value: string) => string;
+}
+
+/**
+ * What an action delivers: the instruments recorded for it, then the typed ones not among them. The partner often
+ * types the name of an instrument that is recorded later, which would otherwise be listed twice.
+ */
+function deliveredInstruments(action: PlanAction, names: Names): string {
+  const seen = new Set<string>();
+  const recorded = (names.deliverables.get(action.key) ?? []).map((deliverable) => deliverable.name);
+  const typed = action.instrumentsText.split(';').map((name) => name.trim());
+  return [...recorded, ...typed]
+    .filter((name) => {
+      const key = name.toLocaleLowerCase();
+      if (name === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .join('; ');
+}
+
+function actionSection(action: PlanAction, index: number, names: Names, t: Translate, { euros, date }: Formats): DocumentSection {
   const inspiration = [listOf(action.practiceIds, names.practices), listOf(action.eventIds, names.events), listOf(action.transferIds, names.transfers)].filter(
     Boolean,
   );
@@ -52,17 +80,21 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
           .map((player) => `${names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}${player.role ? ` – ${player.role}` : ''}`)
           .join('\n'),
       },
-      { label: t('plans.fields.timeframe'), value: [action.startsOn ?? '…', action.endsOn ?? '…'].join(' – ') },
-      { label: t('plans.fields.milestones'), value: action.milestones.map((milestone) => `${milestone.dueOn}: ${milestone.title}`).join('\n') },
+      {
+        label: t('plans.fields.timeframe'),
+        value: [action.startsOn === null ? '…' : date(action.startsOn), action.endsOn === null ? '…' : date(action.endsOn)].join(' – '),
+      },
+      { label: t('plans.fields.milestones'), value: action.milestones.map((milestone) => `${date(milestone.dueOn)}: ${milestone.title}`).join('\n') },
       { label: t('plans.fields.costsEur'), value: action.costsEur === null ? '' : euros(action.costsEur) },
       { label: t('plans.fields.improvementType'), value: t(`plans.improvementTypes.${action.improvementType}`) },
       {
         label: t('plans.fields.instrumentsText'),
-        value: [...(names.deliverables.get(action.key) ?? []).map((deliverable) => deliverable.name), action.instrumentsText].filter(Boolean).join('; '),
+        value: deliveredInstruments(action, names),
       },
     ],
     table: action.funding.length
       ? {
+          heading: t('plans.fields.funding'),
           columns: [t('plans.fields.fundingSource'), t('plans.fields.fundingAmount')],
           rows: action.funding.map((line) => [line.source, euros(line.amountEur)]),
         }
@@ -70,22 +102,25 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
   };
 }
 
-export function planDocument(version: PlanVersion, names: Names, t: Translate, locale: string): PlanDocument {
+export function planDocument(version: PlanVersion, names: Names, t: Translate, locale: Locale): PlanDocument {
+  const language = formattingLocale[locale];
   // Amounts as typed, cents included, the same in the Word file and on the print page.
-  const amounts = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const amounts = new Intl.NumberFormat(language, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
   const euros = (value: number) => `EUR ${amounts.format(value)}`;
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = (value: string) => dates.format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
   const content: PlanContent = version.content;
   const endorsement: DocumentSection = {
-    heading: t('plans.document.endorsement'),
     rows: version.endorsedOn
       ? [
-          { label: t('plans.fields.endorsedOn'), value: version.endorsedOn },
+          { label: t('plans.fields.endorsedOn'), value: date(version.endorsedOn) },
           { label: t('plans.fields.endorsedBy'), value: version.endorsedBy ?? '' },
           { label: t('plans.fields.endorsingBody'), value: version.endorsingBody ?? '' },
         ]
       : [{ label: t('plans.fields.status'), value: t(`plans.statuses.${version.status}`) }],
   };
   return {
+    language,
     title: t('plans.document.title', { partner: names.partner.name }),
     subtitle: t('plans.document.version', { number: version.number, status: t(`plans.statuses.${version.status}`) }),
     parts: [
@@ -114,7 +149,7 @@ export function planDocument(version: PlanVersion, names: Names, t: Translate, l
           ],
         })),
       },
-      { heading: t('plans.parts.part3'), sections: content.actions.map((action, index) => actionSection(action, index, names, t, euros)) },
+      { heading: t('plans.parts.part3'), sections: content.actions.map((action, index) => actionSection(action, index, names, t, { euros, date })) },
       { heading: t('plans.document.endorsement'), sections: [endorsement] },
     ],
   };

@@ -25,7 +25,7 @@ export async function planDocx(outline: PlanDocument): Promise<Buffer> {
   for (const part of outline.parts) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(part.heading)] }));
     for (const section of part.sections) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
+      if (section.heading) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
@@ -33,7 +33,7 @@ export async function planDocx(outline: PlanDocument): Promise<Buffer> {
         }),
       );
       if (section.table) {
-        children.push(new Paragraph(''));
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(section.table.heading)] }));
         children.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
@@ -46,6 +46,13 @@ export async function planDocx(outline: PlanDocument): Promise<Buffer> {
       }
     }
   }
-  const document = new Document({ creator: 'BETTER', title: outline.title, description: outline.subtitle, sections: [{ children }] });
+  const document = new Document({
+    creator: 'BETTER',
+    title: outline.title,
+    description: outline.subtitle,
+    // The language of every run unless one says otherwise: Word checks spelling and screen readers speak in it.
+    styles: { default: { document: { run: { language: { value: outline.language } } } } },
+    sections: [{ children }],
+  });
   return Packer.toBuffer(document);
 }

@@ -100,7 +100,7 @@ describe('writing a plan', () => {
 
     const differs = readPage(await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000' })));
     expect(differs.status).toBe(400);
-    expect(differs.mainText).toContain('The funding adds up to EUR 120000.00 but the costs are EUR 150000.00');
+    expect(differs.mainText).toContain('The funding adds up to EUR 120,000.00 but the costs are EUR 150,000.00');
     expect(differs.screen.getByLabelText('Save anyway: the funding will be completed later')).toBeTruthy();
     expect(
       (await editor.post(`/plans/${id}/actions`, actionForm({ title: 'Underfunded action', costsEur: '150000', acceptFundingDifference: 'yes' }))).statusCode,
@@ -110,6 +110,37 @@ describe('writing a plan', () => {
     ).content.actions.map((action) => action.title);
     expect(titles).not.toContain('Refused action');
     expect(titles).toContain('Underfunded action');
+  });
+});
+
+describe('the plan’s language', () => {
+  it('marks the partner’s texts with the language the plan is written in on pages in another language, and only there', async () => {
+    const id = await draftPlan();
+    const editor = await fixture.browserFor('editorA');
+    const form = await editor.page(`/plans/${id}/context`);
+    expect(form.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('en');
+    expect([...form.document.querySelectorAll('select[name="textLanguage"] option')].map((option) => option.textContent)).toEqual([
+      'English',
+      'Italiano',
+      'Eesti',
+      'Magyar',
+      'Svenska',
+    ]);
+    expect((await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'xx' })).statusCode).toBe(400);
+    expect((await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'it' })).statusCode).toBe(303);
+
+    const inEnglish = await editor.page(`/plans/${id}`);
+    const heading = inEnglish.screen.getByRole('heading', { name: 'Action 1: Open challenge briefs' });
+    expect(heading.querySelector('[lang="it"]')?.textContent).toBe('Open challenge briefs');
+    expect(inEnglish.screen.getByRole('heading', { name: 'ROP ERDF 2014–2020' }).getAttribute('lang')).toBe('it');
+    expect(inEnglish.document.querySelector('p.prose[lang="it"]')?.textContent).toBe('Learnt at the study visit.');
+    expect(inEnglish.document.querySelector('[lang="it"]:not(html)')).toBeTruthy();
+
+    await editor.get('/language/it?next=%2F');
+    const inItalian = await editor.page(`/plans/${id}`);
+    expect(inItalian.document.querySelectorAll('main [lang]:not([hreflang])')).toHaveLength(0);
+    await editor.get('/language/en?next=%2F');
+    await editor.post(`/plans/${id}/context`, { ...contextForm, textLanguage: 'en' });
   });
 });
 
@@ -154,6 +185,12 @@ describe('from draft to endorsement, and a revision', () => {
     expect(compare.mainText).toContain('Before: Open challenge briefs');
     expect(compare.mainText).toContain('After: EUR 130,000');
     expect(compare.mainText).toContain('A second action Added');
+    // A version the plan does not have is said so, never replaced by another.
+    const missing = readPage(await editor.get(`/plans/${id}/compare?from=1&to=7`));
+    expect(missing.status).toBe(404);
+    expect(missing.screen.getByRole('heading', { level: 1 }).textContent).toBe('No such version');
+    expect(missing.mainText).toContain('This plan has no version 7: its versions are 1 to 2.');
+    expect(missing.mainText).not.toContain('The two versions are the same');
     // The public still sees version 1, and cannot see the draft revision.
     expect((await new TestBrowser(fixture.context.app).page(`/plans/${id}`)).mainText).not.toContain('A second action');
   });

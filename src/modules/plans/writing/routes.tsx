@@ -164,18 +164,24 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     const query = request.query as Record<string, unknown>;
     const numbers = plan.versions.map((version) => version.number);
+    // A version asked for that the plan does not have is said so (404), not quietly replaced by another.
+    const missing = (['from', 'to'] as const)
+      .map((end) => (typeof query[end] === 'string' ? query[end] : undefined))
+      .find((asked) => asked !== undefined && asked !== '' && !numbers.includes(Number(asked)));
     const to = numbers.includes(Number(query.to)) ? Number(query.to) : (numbers.at(-1) as number);
     const from = numbers.includes(Number(query.from)) ? Number(query.from) : (numbers.filter((number) => number < to).at(-1) ?? to);
     const diff = service.compare(plan, from, to);
     if (!diff) throw new HttpError('not_found');
-    return reply.page(<ComparePage plan={plan} from={from} to={to} diff={diff} names={await namesFor(db, request.actor, plan, request.locale)} />);
+    const names = await namesFor(db, request.actor, plan, request.locale);
+    if (missing !== undefined) return reply.page(<ComparePage plan={plan} from={from} to={to} diff={null} missing={missing.slice(0, 20)} names={names} />, 404);
+    return reply.page(<ComparePage plan={plan} from={from} to={to} diff={diff} names={names} />);
   });
 
   app.get(`${planPath}/context`, { config: { action: 'plan.write' } }, async (request, reply) => {
     const plan = await planFor(request);
     assertAllowed(service.mayWrite(request.actor, plan));
     return reply.page(
-      <ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content), errors: [] }} />,
+      <ContextFormPage planId={plan.id} state={{ values: contextValues((plan.versions.at(-1) as service.PlanVersion).content, request.locale), errors: [] }} />,
     );
   });
 

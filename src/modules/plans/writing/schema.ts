@@ -12,6 +12,7 @@ import {
   isValidIsoDate,
   isWithinDateYears,
   listOf,
+  optionalChoice,
   optionalDate,
   optionalEmail,
   optionalEuros,
@@ -24,6 +25,7 @@ import {
   typedLines,
   whenFieldsValid,
 } from '../../../core/validation/fields.js';
+import { locales } from '../../../core/i18n/locales.js';
 import { improvementTypes, instrumentKinds, newKey, type PlanAction, type PolicyInstrument } from '../content.js';
 
 const keyPattern = /^[a-z0-9]{1,20}$/;
@@ -36,6 +38,7 @@ export const contextSchema = z
   .object({
     contactName: requiredLine({ max: 120, required: 'plans.context.contactName.required' }),
     contactEmail: optionalEmail('plans.context.contactEmail.invalid'),
+    textLanguage: optionalChoice(locales, 'plans.context.textLanguage.invalid'),
     instrumentKey: z.preprocess(rowsOf, z.array(z.string())),
     instrumentName: z.preprocess(rowsOf, z.array(z.string())),
     instrumentKind: z.preprocess(rowsOf, z.array(z.string())),
@@ -59,7 +62,7 @@ export const contextSchema = z
     });
     if (instruments.length === 0 && !ctx.issues.length)
       ctx.addIssue({ code: 'custom', message: 'plans.context.instrumentName.none', path: ['instrumentName'] });
-    return { contact: { name: input.contactName, email: input.contactEmail }, instruments };
+    return { contact: { name: input.contactName, email: input.contactEmail }, instruments, language: input.textLanguage };
   });
 export type ContextInput = z.output<typeof contextSchema>;
 
@@ -134,7 +137,8 @@ export const actionSchema = z
         code: 'custom',
         message: 'plans.action.funding.differs',
         path: ['acceptFundingDifference'],
-        params: { total: total.toFixed(2), costs: input.costsEur.toFixed(2) },
+        // Numbers, not text: the catalogue formats them as amounts in the reader's language.
+        params: { total, costs: input.costsEur },
       });
     }
     const action: Omit<PlanAction, 'key'> = {

@@ -175,7 +175,11 @@ function summariseDiff(diff: VersionDiff) {
 }
 
 export async function updateContext(db: Db, actor: Actor, planId: number, input: ContextInput): Promise<Outcome<PlanContent, PlanRefusal>> {
-  return editDraft(db, actor, planId, 'plan.update_context', (content) => done({ ...content, contact: input.contact, instruments: input.instruments }));
+  return editDraft(db, actor, planId, 'plan.update_context', (content) => {
+    // A form without the language (an older client) keeps the one the plan has.
+    const language = input.language ?? content.language;
+    return done({ ...content, contact: input.contact, instruments: input.instruments, ...(language ? { language } : {}) });
+  });
 }
 
 /** What an action may link to: the programme's published practices, the partner's events, transfers and organisations. */

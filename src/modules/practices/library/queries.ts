@@ -317,3 +317,13 @@ export function listPracticeTitles(db: Executor, ids: readonly number[]) {
     .where('status', '=', 'published')
     .execute();
 }
+
+/** The most recently published practices (of a programme, or of all): the front page's short list, on practices_by_status. */
+export function listLatestPublished(db: Executor, limit: number, programmeId?: number) {
+  let query = db
+    .selectFrom('practices')
+    .select(['id', 'title', 'language', 'translations', 'owner_partner_id', 'published_at'])
+    .where('status', '=', 'published');
+  if (programmeId !== undefined) query = query.where('programme_id', '=', programmeId);
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}

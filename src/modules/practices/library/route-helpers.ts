@@ -5,7 +5,17 @@ import { can } from '../../../core/policy/policy.js';
 import type { Option } from '../../../core/views/components/forms.js';
 import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../../partners/service.js';
 import { listProgrammes } from '../../programmes/service.js';
-import { canRead, deleteActionFor, isEditable, scopeOf, stakeholderOrganisationFor, transitionsOpenTo, transitionsUnder, type Practice } from './service.js';
+import {
+  canRead,
+  deleteActionFor,
+  isEditable,
+  scopeOf,
+  stakeholderOrganisationFor,
+  transitionsOpenTo,
+  transitionsUnder,
+  type Practice,
+  type TransitionName,
+} from './service.js';
 import type { PracticeActions } from './views/PracticePage.js';
 
 /** Partners the actor may record practices for (or, proposing, whose stakeholder group they are in), by programme. */
@@ -37,6 +47,12 @@ export async function formChoices(db: Db, actor: Actor, partners: PartnerSummary
     })),
     organisationOptions,
   };
+}
+
+/** The decisions a review or proposal page offers: those of its kind open from the practice's status to this actor. */
+export function decisionsOn(actor: Actor, practice: Practice, kind: 'review' | 'proposal'): TransitionName[] {
+  const open = transitionsOpenTo(actor, practice);
+  return transitionsUnder(kind === 'review' ? 'practice.review' : 'practice.decide_proposal').filter((name) => open.includes(name));
 }
 
 /** The buttons and forms a practice page offers this actor. */

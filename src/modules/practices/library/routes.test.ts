@@ -179,6 +179,27 @@ describe('the review workflow', () => {
     expect((await getPractice(fixture.context.db, system, id))?.status).toBe('published');
   });
 
+  it('offers a published practice only its return for changes, and refuses publishing it again', async () => {
+    const id = await create('editorA', { title: 'Already public' });
+    const coordinator = await fixture.browserFor('coordinator');
+    expect((await coordinator.post(`/practices/${id}/review`, { decision: 'publish' })).statusCode).toBe(303);
+
+    const page = await coordinator.page(`/practices/${id}`);
+    expect(page.screen.queryByRole('link', { name: 'Review' })).toBeNull();
+    expect(page.screen.getByRole('link', { name: 'Return for changes' }).getAttribute('href')).toBe(`/practices/${id}/review`);
+    const review = await coordinator.page(`/practices/${id}/review`);
+    expect(review.screen.getByRole('heading', { level: 1 }).textContent).toBe('Return Already public for changes');
+    expect(review.screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['return']);
+
+    const again = readPage(await coordinator.post(`/practices/${id}/review`, { decision: 'publish', comment: '' }));
+    expect(again.status).toBe(409);
+    expect(
+      again.screen.getByRole('link', { name: 'This decision is not open for the practice in its current status: choose one of those shown' }),
+    ).toBeTruthy();
+    const history = await coordinator.page(`/practices/${id}`);
+    expect(history.screen.getByRole('table', { name: 'Changes of status and review comments' }).querySelectorAll('tbody tr')).toHaveLength(2);
+  });
+
   it('lets only the coordinator publish', async () => {
     const id = await create('editorA', { title: 'Self-published?' });
     const editor = await fixture.browserFor('editorA');

@@ -6,12 +6,12 @@ import { wantsJson } from '../../../core/http/guard.js';
 import { idParam, idPattern } from '../../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/refusals.js';
 import { allRefusals } from '../../../core/outcome.js';
-import { parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
+import { formValues, parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
 import { isFollowing } from '../../notifications/service.js';
 import { listOrganisations, listPartners } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import { libraryDocument, practiceDocument } from '../exchange/json.js';
-import { actionsOn, formChoices, partnerChoices } from './route-helpers.js';
+import { actionsOn, decisionsOn, formChoices, partnerChoices } from './route-helpers.js';
 import { practiceFields, practiceSchema, proposalDecisionSchema, reviewSchema, searchQuerySchema, type PracticeFormInput } from '../schema.js';
 import * as service from './service.js';
 import { transfersOfPractice } from '../transfers/service.js';
@@ -178,14 +178,22 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
     const action = kind === 'review' ? 'practice.review' : 'practice.decide_proposal';
     app.get(`${practicePath}/${kind}`, { config: { action } }, async (request, reply) => {
       const practice = await practiceFor(request);
-      const actions = actionsOn(request.actor, practice, []);
-      assertAllowed(kind === 'review' ? actions.review : actions.decideProposal);
-      return reply.page(<DecisionPage kind={kind} practice={practice} />);
+      const choices = decisionsOn(request.actor, practice, kind);
+      assertAllowed(choices.length > 0);
+      return reply.page(<DecisionPage kind={kind} practice={practice} choices={choices} />);
     });
 
     app.post(`${practicePath}/${kind}`, { config: { action } }, async (request, reply) => {
+      const practice = await practiceFor(request);
+      const choices = decisionsOn(request.actor, practice, kind);
+      assertAllowed(choices.length > 0);
       const parsed = parseForm(kind === 'review' ? reviewSchema : proposalDecisionSchema, request.body);
-      if (!parsed.ok) return reply.page(<DecisionPage kind={kind} practice={await practiceFor(request)} state={parsed.state} />, 400);
+      if (!parsed.ok) return reply.page(<DecisionPage kind={kind} practice={practice} choices={choices} state={parsed.state} />, 400);
+      // The page offered only the decisions open from the status; a crafted or stale form asking another is told so.
+      if (!choices.includes(parsed.data.decision)) {
+        const state = { values: formValues(request.body), errors: [{ field: 'decision', key: `practices.${kind}.decision.unavailable` }] };
+        return reply.page(<DecisionPage kind={kind} practice={practice} choices={choices} state={state} />, 409);
+      }
       return transition(request, reply, parsed.data.decision, parsed.data.comment);
     });
   }

@@ -6,6 +6,7 @@ import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
 import type { Db, Executor, Tx } from '../../../core/db/database.js';
 import { camelCased } from '../../../core/db/rows.js';
 import { done, refuse, refuseAll, type Outcome, type Refusal } from '../../../core/outcome.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/policy/actor.js';
 import { can, type Scope } from '../../../core/policy/policy.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from '../../partners/service.js';
@@ -446,6 +447,29 @@ export { similarPractices };
 /** The published practices of a programme, by title: what other modules link to (events, plans). */
 export async function listPublishedPractices(db: Db, programmeId: number): Promise<{ id: number; title: string; ownerPartnerId: number }[]> {
   return (await queries.listPublished(db, programmeId)).map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id }));
+}
+
+/** The latest published practices, newest first, each with its title in the reader's language where a translation exists. */
+export async function latestPublishedPractices(db: Db, locale: Locale, limit: number, programmeId?: number): Promise<LatestPractice[]> {
+  return (await queries.listLatestPublished(db, limit, programmeId)).map((row) => {
+    const translated = row.language !== locale ? row.translations[locale]?.title : undefined;
+    return {
+      id: row.id,
+      title: translated ?? row.title,
+      titleLanguage: translated ? locale : row.language,
+      ownerPartnerId: row.owner_partner_id,
+      publishedAt: row.published_at,
+    };
+  });
+}
+
+export interface LatestPractice {
+  id: number;
+  title: string;
+  /** The language the title is shown in: the reader's where a translation exists, else the practice's own. */
+  titleLanguage: Locale;
+  ownerPartnerId: number;
+  publishedAt: Date | null;
 }
 
 export type { PracticeValues } from './queries.js';

@@ -2,6 +2,7 @@
 import { Form, SelectField, TextField } from '../../../../core/views/components/forms.js';
 import { ButtonLink, PageHeading, Pagination, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { themeName, type Theme } from '../../../themes/service.js';
 import type { CatalogueQuery } from '../../schema.js';
@@ -91,7 +92,7 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
       <ol class="result-list" aria-labelledby="results">
         {entries.map((entry) => (
           <li class="result" key={entry.id}>
-            <h3 class="result__title" lang={entry.textLanguage}>
+            <h3 class="result__title" lang={textLanguage(entry.textLanguage, locale)}>
               <a href={`/instruments/${entry.id}`}>{entry.name}</a>
             </h3>
             <p class="result__meta">
@@ -104,7 +105,7 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
                 </>
               )}
             </p>
-            <p lang={entry.textLanguage}>{excerpt(entry.description)}</p>
+            <p lang={textLanguage(entry.textLanguage, locale)}>{excerpt(entry.description)}</p>
           </li>
         ))}
       </ol>

@@ -16,7 +16,7 @@ import {
 import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import { locales } from '../../../../core/i18n/locales.js';
+import { localeNames, locales } from '../../../../core/i18n/locales.js';
 import { themeName, type Theme } from '../../../themes/service.js';
 import type { Instrument, InstrumentDetails } from '../service.js';
 import { audiences, chainRoles, channels, instrumentKinds, procurementRoutes, serviceLanguages, stages } from '../../tables.js';
@@ -98,7 +98,8 @@ export function InstrumentFormPage({ mode, action, cancelHref, state, choices }:
           label={t('instruments.fields.textLanguage')}
           hint={t('instruments.form.textLanguageHint')}
           state={state}
-          options={locales.map((code) => ({ value: code, label: languageName.of(code) ?? code }))}
+          // Each language in its own name, as the practice form and the language switcher give them.
+          options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
         />
         <SelectField
           name="kind"

@@ -3,9 +3,9 @@
  * lifecycle, the innovation chain with the share of spending kept in the region and with SMEs, and its impact with
  * the figures derived from it, charts beside their tables.
  */
-import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
 import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { FollowButton } from '../../../notifications/service.js';
 import { isSme } from '../figures.js';
@@ -38,16 +38,14 @@ interface Props {
   following?: boolean | undefined;
 }
 
-/** A row's delete button, naming the row for screen readers ("Delete Acme Ltd"). */
-function DeleteButton({ action, what }: { action: string; what: string }) {
+/** A row's delete link, naming the row for screen readers ("Delete Acme Ltd"): it leads to a page that asks first. */
+function DeleteLink({ action, what }: { action: string; what: string }) {
   const { t } = useView();
   return (
-    <Form action={action}>
-      <SubmitButton variant="link">
-        {t('common.actions.delete')}
-        <span class="visually-hidden"> {what}</span>
-      </SubmitButton>
-    </Form>
+    <a href={action}>
+      {t('common.actions.delete')}
+      <span class="visually-hidden"> {what}</span>
+    </a>
   );
 }
 
@@ -59,7 +57,8 @@ export function InstrumentPage({ instrument, names, mayWrite, following }: Props
   const list = (items: string[]) => (items.length ? items.join(', ') : t('instruments.page.none'));
   const summary = instrument.impactSummary;
   // The partner's own words are marked with their language, so screen readers pronounce them right (WCAG 3.1.2).
-  const written = (text: string) => <span lang={instrument.textLanguage}>{text}</span>;
+  const lang = textLanguage(instrument.textLanguage, locale);
+  const written = (text: string) => <span lang={lang}>{text}</span>;
   return (
     <Layout title={instrument.name}>
       <PageHeading caption={names.partner}>{written(instrument.name)}</PageHeading>
@@ -74,7 +73,7 @@ export function InstrumentPage({ instrument, names, mayWrite, following }: Props
           </>
         )}
       </p>
-      <p class="lead" lang={instrument.textLanguage}>
+      <p class="lead" lang={lang}>
         {instrument.description}
       </p>
       {mayWrite ? (
@@ -93,7 +92,7 @@ export function InstrumentPage({ instrument, names, mayWrite, following }: Props
             {
               key: t('instruments.fields.services'),
               value: (
-                <ul class="plain-list" lang={instrument.textLanguage}>
+                <ul class="plain-list" lang={lang}>
                   {instrument.services.map((service) => (
                     <li key={service.name}>{service.description ? `${service.name} – ${service.description}` : service.name}</li>
                   ))}
@@ -224,7 +223,7 @@ export function InstrumentPage({ instrument, names, mayWrite, following }: Props
                 {instrument.contractsVisible ? <td class="numeric">{entry.contractValueEur === null ? '–' : formatEuros(entry.contractValueEur)}</td> : null}
                 {mayWrite ? (
                   <td>
-                    <DeleteButton action={`/instruments/${instrument.id}/chain/${entry.id}/delete`} what={entry.organisationName} />
+                    <DeleteLink action={`/instruments/${instrument.id}/chain/${entry.id}/delete`} what={entry.organisationName} />
                   </td>
                 ) : null}
               </tr>
@@ -314,7 +313,7 @@ export function InstrumentPage({ instrument, names, mayWrite, following }: Props
                     <td class="numeric">{optional(period.moneySavedEur, formatEuros)}</td>
                     {mayWrite && id !== undefined ? (
                       <td>
-                        <DeleteButton action={`/instruments/${instrument.id}/impact/${id}/delete`} what={formatDate(period.periodStart)} />
+                        <DeleteLink action={`/instruments/${instrument.id}/impact/${id}/delete`} what={formatDate(period.periodStart)} />
                       </td>
                     ) : null}
                   </tr>

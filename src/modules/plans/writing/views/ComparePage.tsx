@@ -3,6 +3,7 @@ import { Form, SelectField } from '../../../../core/views/components/forms.js';
 import { BackLink, PageHeading, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import type { FieldChange, ItemChange, VersionDiff } from '../diff.js';
 import type { Names } from '../document.js';
 import type { Plan } from '../service.js';
@@ -55,7 +56,19 @@ function Fields({ fields, names, labelOf }: { fields: FieldChange[]; names: Name
   );
 }
 
-function Items({ heading, items, names, labelOf }: { heading: string; items: ItemChange[]; names: Names; labelOf: (field: string) => string }) {
+function Items({
+  heading,
+  items,
+  names,
+  labelOf,
+  lang,
+}: {
+  heading: string;
+  items: ItemChange[];
+  names: Names;
+  labelOf: (field: string) => string;
+  lang: string | undefined;
+}) {
   const { t } = useView();
   const shown = items.filter((item) => item.status !== 'unchanged');
   return (
@@ -66,7 +79,7 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
         {shown.map((item) => (
           <li key={item.key} class="card">
             <h3 class="card__title">
-              {item.title}{' '}
+              <span lang={lang}>{item.title}</span>{' '}
               <Tag tone={item.status === 'removed' ? 'warning' : item.status === 'added' ? 'success' : 'neutral'}>
                 {t(`plans.compare.statuses.${item.status}`)}
               </Tag>
@@ -80,18 +93,40 @@ function Items({ heading, items, names, labelOf }: { heading: string; items: Ite
   );
 }
 
-export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from: number; to: number; diff: VersionDiff; names: Names }) {
-  const { t } = useView();
-  const title = t('plans.compare.title', { from, to });
+/**
+ * `missing` is a version asked for that the plan does not have: the page says so and offers the versions it has,
+ * without comparing anything (`diff` is then null).
+ */
+export function ComparePage({
+  plan,
+  from,
+  to,
+  diff,
+  names,
+  missing,
+}: {
+  plan: Plan;
+  from: number;
+  to: number;
+  diff: VersionDiff | null;
+  names: Names;
+  missing?: string;
+}) {
+  const { t, locale } = useView();
+  const title = missing !== undefined ? t('plans.compare.missingTitle') : t('plans.compare.title', { from, to });
   const versions = plan.versions.map((version) => ({
     value: String(version.number),
     label: t('plans.page.versionLink', { number: version.number, status: t(`plans.statuses.${version.status}`) }),
   }));
-  const labelOf = (field: string) => t(`plans.fields.${field}`);
   return (
     <Layout title={title}>
       <BackLink href={`/plans/${plan.id}`}>{t('common.actions.back')}</BackLink>
       <PageHeading caption={names.partner.name}>{title}</PageHeading>
+      {missing !== undefined ? (
+        <div class="notification notification--info" role="status">
+          <p>{t('plans.compare.missing', { version: missing, count: plan.versions.length })}</p>
+        </div>
+      ) : null}
       <Form action={`/plans/${plan.id}/compare`} method="get" class="filters">
         <SelectField name="from" label={t('plans.compare.from')} value={String(from)} options={versions} />
         <SelectField name="to" label={t('plans.compare.to')} value={String(to)} options={versions} />
@@ -99,6 +134,20 @@ export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from:
           {t('plans.compare.show')}
         </button>
       </Form>
+      {diff && plan.versions.length === 1 ? <p>{t('plans.compare.onlyOne')}</p> : null}
+      {diff && plan.versions.length > 1 ? (
+        <Differences diff={diff} names={names} lang={textLanguage(plan.versions.find((version) => version.number === to)?.content.language, locale)} />
+      ) : null}
+    </Layout>
+  );
+}
+
+/** `lang` marks the plan's item titles where the plan's language differs from the page's. */
+function Differences({ diff, names, lang }: { diff: VersionDiff; names: Names; lang: string | undefined }) {
+  const { t } = useView();
+  const labelOf = (field: string) => t(`plans.fields.${field}`);
+  return (
+    <>
       {!diff.changed ? <p>{t('plans.compare.same')}</p> : null}
       {diff.contact.length ? (
         <section aria-label={t('plans.parts.part1')}>
@@ -106,8 +155,8 @@ export function ComparePage({ plan, from, to, diff, names }: { plan: Plan; from:
           <Fields fields={diff.contact} names={names} labelOf={(field) => t(`plans.compare.contact.${field}`)} />
         </section>
       ) : null}
-      <Items heading={t('plans.parts.part2')} items={diff.instruments} names={names} labelOf={labelOf} />
-      <Items heading={t('plans.parts.part3')} items={diff.actions} names={names} labelOf={labelOf} />
-    </Layout>
+      <Items heading={t('plans.parts.part2')} items={diff.instruments} names={names} labelOf={labelOf} lang={lang} />
+      <Items heading={t('plans.parts.part3')} items={diff.actions} names={names} labelOf={labelOf} lang={lang} />
+    </>
   );
 }

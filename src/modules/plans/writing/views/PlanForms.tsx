@@ -3,6 +3,7 @@
  * (instruments, players, funding) are plain fields with one id each, so the error summary points at the row
  * that has the problem, and the form works without scripts.
  */
+import { localeNames, locales, type Locale } from '../../../../core/i18n/locales.js';
 import type { FormState, FormValues } from '../../../../core/validation/forms.js';
 import {
   Checkbox,
@@ -12,6 +13,7 @@ import {
   Form,
   OptionList,
   RadioGroup,
+  SelectField,
   SubmitButton,
   TextArea,
   TextField,
@@ -70,8 +72,10 @@ function RowSelect({ name, row, label, value, options, placeholder }: RowFieldPr
   );
 }
 
-export function contextValues(content: PlanContent): FormValues {
+/** The context form's values from the plan; a plan without a language yet starts from the reader's. */
+export function contextValues(content: PlanContent, readerLanguage: Locale): FormValues {
   return {
+    textLanguage: content.language ?? readerLanguage,
     contactName: content.contact.name,
     contactEmail: content.contact.email ?? '',
     instrumentKey: content.instruments.map((instrument) => instrument.key),
@@ -93,6 +97,13 @@ export function ContextFormPage({ planId, state }: { planId: number; state: Form
       <ErrorSummary state={state} anchors={rowAnchors(state)} />
       <PageHeading>{title}</PageHeading>
       <Form action={`/plans/${planId}/context`}>
+        <SelectField
+          name="textLanguage"
+          label={t('plans.context.textLanguage.label')}
+          hint={t('plans.context.textLanguage.hint')}
+          state={state}
+          options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
+        />
         <h2>{t('plans.parts.part1')}</h2>
         <TextField name="contactName" label={t('plans.context.contactName.label')} state={state} autocomplete="name" />
         <TextField name="contactEmail" type="email" label={t('plans.context.contactEmail.label')} state={state} autocomplete="email" />

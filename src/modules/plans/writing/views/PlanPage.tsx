@@ -8,6 +8,7 @@ import { ButtonLink, DataTable, PageHeading, SummaryList, Tag } from '../../../.
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { FollowButton } from '../../../notifications/service.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import type { Names } from '../document.js';
 import type { Plan, PlanComment, PlanVersion } from '../service.js';
 import type { ReportStatus } from '../../tables.js';
@@ -82,8 +83,10 @@ function Workflow({ plan, version, mayWrite, mayReview, state }: Pick<Props, 'pl
 }
 
 export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, mayComment, statuses, state, following }: Props) {
-  const { t, formatDate } = useView();
+  const { t, locale, formatDate } = useView();
   const { content } = version;
+  // The partner's texts are marked with the plan's language where it differs from the page's (WCAG 3.1.2).
+  const lang = textLanguage(content.language, locale);
   const editable = mayWrite && version.status === 'draft';
   const commentable = mayComment && version.status !== 'endorsed';
   const title = t('plans.document.title', { partner: names.partner.name });
@@ -159,12 +162,14 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
         {content.instruments.length === 0 ? <p>{t('plans.page.noInstruments')}</p> : null}
         {content.instruments.map((instrument) => (
           <div key={instrument.key} class="card">
-            <h3 class="card__title">{instrument.name}</h3>
+            <h3 class="card__title" lang={lang}>
+              {instrument.name}
+            </h3>
             <SummaryList
               rows={[
                 { key: t('plans.fields.instrumentKind'), value: t(`plans.instrumentKinds.${instrument.kind}`) },
-                { key: t('plans.fields.managingBody'), value: instrument.managingBody || '–' },
-                { key: t('plans.fields.instrumentImprovement'), value: instrument.improvement || '–' },
+                { key: t('plans.fields.managingBody'), value: instrument.managingBody ? <span lang={lang}>{instrument.managingBody}</span> : '–' },
+                { key: t('plans.fields.instrumentImprovement'), value: instrument.improvement ? <span lang={lang}>{instrument.improvement}</span> : '–' },
               ]}
             />
           </div>
@@ -179,9 +184,9 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
         {content.actions.map((action, index) => (
           <section key={action.key} aria-labelledby={`action-${action.key}`} class="card">
             <h3 id={`action-${action.key}`} class="card__title">
-              {t('plans.document.action', { number: index + 1, title: action.title })}
+              {t('plans.page.actionNumber', { number: index + 1 })} <span lang={lang}>{action.title}</span>
             </h3>
-            <ActionDetails action={action} names={names} />
+            <ActionDetails action={action} names={names} language={content.language} />
             {editable ? (
               <div class="button-group">
                 <a href={`/plans/${plan.id}/actions/${action.key}/edit`}>
@@ -234,7 +239,9 @@ export function PlanPage({ plan, version, names, comments, mayWrite, mayReview, 
           >
             {content.actions.map((action) => (
               <tr key={action.key}>
-                <th scope="row">{action.title}</th>
+                <th scope="row" lang={lang}>
+                  {action.title}
+                </th>
                 <td>{action.startsOn ? formatDate(action.startsOn) : '–'}</td>
                 <td>{action.endsOn ? formatDate(action.endsOn) : '–'}</td>
                 <td>

@@ -19,7 +19,7 @@ export function PrintPage({ outline, planId }: { outline: PlanDocument; planId: 
             <h2>{part.heading}</h2>
             {part.sections.map((section, index) => (
               <section key={index} class="print-document__section">
-                <h3>{section.heading}</h3>
+                {section.heading ? <h3>{section.heading}</h3> : null}
                 <dl class="summary-list">
                   {section.rows.map((row) => (
                     <div class="summary-list__row" key={row.label}>
@@ -30,6 +30,7 @@ export function PrintPage({ outline, planId }: { outline: PlanDocument; planId: 
                 </dl>
                 {section.table ? (
                   <table class="table">
+                    <caption>{section.table.heading}</caption>
                     <thead>
                       <tr>
                         {section.table.columns.map((column) => (

@@ -2,12 +2,15 @@
 import { Field, Form, SubmitButton } from '../../../../core/views/components/forms.js';
 import { SummaryList } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import type { PlanAction } from '../../content.js';
 import type { Names } from '../document.js';
 import type { PlanComment } from '../service.js';
 
-export function ActionDetails({ action, names }: { action: PlanAction; names: Names }) {
-  const { t, formatDate, formatNumber } = useView();
+/** `language` is the plan's: the partner's texts are marked with it where it differs from the page's. */
+export function ActionDetails({ action, names, language }: { action: PlanAction; names: Names; language?: string | undefined }) {
+  const { t, locale, formatDate, formatNumber } = useView();
+  const lang = textLanguage(language, locale);
   const list = (label: string, ids: number[], map: Map<number, string>, href: (id: number) => string) =>
     ids.length ? (
       <p>
@@ -27,14 +30,25 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
           key: t('plans.fields.background'),
           value: (
             <>
-              {action.background ? <p class="prose">{action.background}</p> : null}
+              {action.background ? (
+                <p class="prose" lang={lang}>
+                  {action.background}
+                </p>
+              ) : null}
               {list(t('plans.fields.practiceIds'), action.practiceIds, names.practices, (id) => `/practices/${id}`)}
               {list(t('plans.fields.eventIds'), action.eventIds, names.events, (id) => `/events/${id}`)}
               {list(t('plans.fields.transferIds'), action.transferIds, names.transfers, (id) => `/transfers/${id}`)}
             </>
           ),
         },
-        { key: t('plans.fields.description'), value: <p class="prose">{action.description}</p> },
+        {
+          key: t('plans.fields.description'),
+          value: (
+            <p class="prose" lang={lang}>
+              {action.description}
+            </p>
+          ),
+        },
         {
           key: t('plans.fields.players'),
           value: action.players.length ? (
@@ -42,7 +56,7 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
               {action.players.map((player, index) => (
                 <li key={index}>
                   {names.organisations.get(player.organisationId) ?? `#${player.organisationId}`}
-                  {player.role ? ` – ${player.role}` : ''}
+                  {player.role ? <span lang={lang}> – {player.role}</span> : ''}
                 </li>
               ))}
             </ul>
@@ -60,7 +74,7 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
             <ul>
               {action.milestones.map((milestone, index) => (
                 <li key={index}>
-                  {formatDate(milestone.dueOn)}: {milestone.title}
+                  {formatDate(milestone.dueOn)}: <span lang={lang}>{milestone.title}</span>
                 </li>
               ))}
             </ul>
@@ -75,7 +89,7 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
             <ul>
               {action.funding.map((line, index) => (
                 <li key={index}>
-                  {line.source}: EUR {formatNumber(line.amountEur)}
+                  <span lang={lang}>{line.source}</span>: EUR {formatNumber(line.amountEur)}
                 </li>
               ))}
             </ul>
@@ -97,7 +111,7 @@ export function ActionDetails({ action, names }: { action: PlanAction; names: Na
                   ))}
                 </ul>
               ) : null}
-              {action.instrumentsText || ((names.deliverables.get(action.key) ?? []).length ? null : '–')}
+              {action.instrumentsText ? <span lang={lang}>{action.instrumentsText}</span> : (names.deliverables.get(action.key) ?? []).length ? null : '–'}
             </>
           ),
         },

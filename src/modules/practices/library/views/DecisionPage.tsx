@@ -4,18 +4,29 @@ import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea } from '../../..
 import { BackLink, PageHeading } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import { transitionsUnder, type Practice } from '../service.js';
+import type { Practice, TransitionName } from '../service.js';
 
-export function DecisionPage({ kind, practice, state }: { kind: 'review' | 'proposal'; practice: Practice; state?: FormState }) {
+/** `choices` are the decisions open from the practice's status (a published practice can only be returned). */
+export function DecisionPage({
+  kind,
+  practice,
+  choices,
+  state,
+}: {
+  kind: 'review' | 'proposal';
+  practice: Practice;
+  choices: TransitionName[];
+  state?: FormState;
+}) {
   const { t } = useView();
-  const title = t(`practices.${kind}.title`, { title: practice.title });
-  const choices = transitionsUnder(kind === 'review' ? 'practice.review' : 'practice.decide_proposal');
+  const unpublishing = practice.status === 'published';
+  const title = unpublishing ? t('practices.review.unpublishTitle', { title: practice.title }) : t(`practices.${kind}.title`, { title: practice.title });
   return (
     <Layout title={title} hasErrors={Boolean(state?.errors.length)}>
       <BackLink href={`/practices/${practice.id}`}>{t('common.actions.back')}</BackLink>
       <ErrorSummary state={state} />
       <PageHeading>{title}</PageHeading>
-      <p>{t(`practices.${kind}.intro`)}</p>
+      <p>{unpublishing ? t('practices.review.unpublishIntro') : t(`practices.${kind}.intro`)}</p>
       <Form action={`/practices/${practice.id}/${kind}`}>
         <RadioGroup
           name="decision"

@@ -6,6 +6,7 @@ import { countryName } from '../../../../core/i18n/countries.js';
 import { Field, Form, SelectField } from '../../../../core/views/components/forms.js';
 import { ButtonLink, PageHeading, Pagination } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { PartnerSummary } from '../../../partners/service.js';
 import { themeName, type Theme } from '../../../themes/service.js';
@@ -191,7 +192,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
                       </>
                     ) : null}
                   </p>
-                  <p class="result__summary" lang={hit.language}>
+                  <p class="result__summary" lang={textLanguage(hit.language, locale)}>
                     <Highlighted text={hit.summaryHighlighted} />
                   </p>
                   <ThemeList codes={hit.themes} themes={themes} />

@@ -5,6 +5,7 @@ import { localeNames } from '../../../../core/i18n/locales.js';
 import { Form, SelectField, SubmitButton, TextArea, type Option } from '../../../../core/views/components/forms.js';
 import { ButtonLink, DataTable, Inset, PageHeading, SummaryList, type SummaryRow } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
+import { textLanguage } from '../../../../core/views/text-language.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { FollowButton } from '../../../notifications/service.js';
 import type { Organisation, PartnerSummary } from '../../../partners/service.js';
@@ -115,7 +116,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
   return (
     <Layout title={title}>
       <PageHeading caption={t('practices.page.caption')}>
-        <span lang={translation?.title ? locale : practice.language}>{title}</span>
+        <span lang={textLanguage(translation?.title ? locale : practice.language, locale)}>{title}</span>
       </PageHeading>
       {following !== undefined ? <FollowButton type="practice" id={practice.id} following={following} /> : null}
       {practice.status !== 'published' ? (
@@ -128,7 +129,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
           <p>{t('practices.page.translated', { language: localeNames[locale], original: localeNames[practice.language] })}</p>
         </Inset>
       ) : null}
-      <p class="lead" lang={translation?.summary ? locale : practice.language}>
+      <p class="lead" lang={textLanguage(translation?.summary ? locale : practice.language, locale)}>
         {summary}
       </p>
 
@@ -144,7 +145,11 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
               <SubmitButton>{t('practices.page.submit')}</SubmitButton>
             </Form>
           ) : null}
-          {actions.review ? <ButtonLink href={`/practices/${practice.id}/review`}>{t('practices.page.review')}</ButtonLink> : null}
+          {actions.review ? (
+            <ButtonLink href={`/practices/${practice.id}/review`} variant={practice.status === 'published' ? 'secondary' : 'primary'}>
+              {practice.status === 'published' ? t('practices.page.unpublish') : t('practices.page.review')}
+            </ButtonLink>
+          ) : null}
           {actions.decideProposal ? <ButtonLink href={`/practices/${practice.id}/proposal`}>{t('practices.page.decideProposal')}</ButtonLink> : null}
           {actions.delete ? (
             <ButtonLink href={`/practices/${practice.id}/delete`} variant="warning">
@@ -156,7 +161,7 @@ export function PracticePage({ practice, owner, organisation, partners, themes, 
 
       <SummaryList rows={rows} />
 
-      <div lang={practice.language}>
+      <div lang={textLanguage(practice.language, locale)}>
         {practice.objective ? (
           <Section id="objective" title={t('practices.fields.objective')}>
             <Paragraphs text={practice.objective} />
