@@ -69,7 +69,7 @@ describe('review', () => {
     const told = await whoIsTold(db, people, 'practices.published', async () => valueOf(await changeStatus(db, world.users.coordinator.actor, id, 'publish')));
     expect(told.names).toEqual(['editorA', 'follower', 'italianEditorA']);
     expect(told.titles.italianEditorA).toBe('Pratica pubblicata: Repair café');
-    expect(told.titles.follower).toBe('Praxis publicerad: Repair café');
+    expect(told.titles.follower).toBe('Exempel publicerat: Repair café');
   });
 
   it('tells the partner’s editors of a return, and the followers of the practice once it was published', async () => {
