@@ -17,6 +17,7 @@ import * as eventParticipation from './20261206_1000_event_participation.js';
 import * as notifications from './20261207_0900_notifications.js';
 import * as keptForms from './20261207_1000_kept_forms.js';
 import * as eventParticipants from './20261207_1100_event_participants.js';
+import * as programmeTextLanguage from './20261207_1200_programme_text_language.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0900_notifications': notifications,
   '20261207_1000_kept_forms': keptForms,
   '20261207_1100_event_participants': eventParticipants,
+  '20261207_1200_programme_text_language': programmeTextLanguage,
 };

@@ -7,6 +7,7 @@ import { aPractice, anEvent } from '../../core/testing/records.js';
 import { useTestApp } from '../../core/testing/world.js';
 import { seedDemo } from '../../seed.js';
 import { listPartners } from '../partners/service.js';
+import { listProgrammes } from '../programmes/service.js';
 
 const context = useTestApp();
 beforeAll(async () => {
@@ -81,6 +82,33 @@ describe('the front page', () => {
     const page = await new TestBrowser(context.app, { 'accept-language': 'it-IT' }).page('/');
     expect(page.screen.getByRole('heading', { name: 'Apprendere' })).toBeTruthy();
     expect(page.mainText).toContain('1 agosto 2019');
+  });
+});
+
+describe('the programme’s texts (WCAG 3.1.2)', () => {
+  it('marks the programme’s English title, summary and phases on an Italian page, and says nothing more on an English one', async () => {
+    const programme = (await listProgrammes(context.db))[0];
+    if (!programme) throw new Error('no programme');
+    const italian = new TestBrowser(context.app, { 'accept-language': 'it-IT' });
+    for (const path of ['/', `/programmes/${programme.id}`]) {
+      const page = await italian.page(path);
+      expect(page.screen.getByRole('heading', { level: 1 }).querySelector('[lang="en"]')?.textContent, path).toBe(programme.title);
+      expect(page.document.querySelector('p.lead')?.getAttribute('lang'), path).toBe('en');
+      const phase = page.screen.getByRole('heading', { name: 'Fase 1: Interregional learning' });
+      expect(phase.querySelector('[lang="en"]')?.textContent, path).toBe('Interregional learning');
+      expect(phase.textContent?.startsWith('Fase 1: '), path).toBe(true);
+    }
+    const list = await italian.page('/programmes');
+    expect(list.screen.getByRole('link', { name: programme.title }).getAttribute('lang')).toBe('en');
+
+    const english = new TestBrowser(context.app);
+    for (const path of ['/', `/programmes/${programme.id}`]) {
+      const page = await english.page(path);
+      expect(page.screen.getByRole('heading', { level: 1 }).querySelector('[lang]'), path).toBeNull();
+      expect(page.document.querySelector('p.lead')?.hasAttribute('lang'), path).toBe(false);
+      expect(page.document.querySelectorAll('.phase-list [lang]'), path).toHaveLength(0);
+    }
+    expect((await english.page('/programmes')).screen.getByRole('link', { name: programme.title }).hasAttribute('lang')).toBe(false);
   });
 });
 

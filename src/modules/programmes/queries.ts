@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../core/db/database.js';
 import type { PhaseInput, ProgrammeInput } from './schema.js';
 
-const programmeColumns = ['id', 'slug', 'acronym', 'title', 'summary', 'starts_on', 'ends_on'] as const;
+const programmeColumns = ['id', 'slug', 'acronym', 'title', 'summary', 'text_language', 'starts_on', 'ends_on'] as const;
 const phaseColumns = ['id', 'programme_id', 'number', 'name', 'description', 'starts_on', 'ends_on'] as const;
 
 export function listProgrammes(db: Executor) {
@@ -29,7 +29,15 @@ export function listPhases(db: Executor, programmeId: number) {
 export function insertProgramme(trx: Tx, input: ProgrammeInput) {
   return trx
     .insertInto('programmes')
-    .values({ slug: input.slug, acronym: input.acronym, title: input.title, summary: input.summary, starts_on: input.startsOn, ends_on: input.endsOn })
+    .values({
+      slug: input.slug,
+      acronym: input.acronym,
+      title: input.title,
+      summary: input.summary,
+      text_language: input.textLanguage,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+    })
     .returning(programmeColumns)
     .executeTakeFirstOrThrow();
 }
@@ -42,6 +50,7 @@ export function updateProgramme(trx: Tx, programmeId: number, input: ProgrammeIn
       acronym: input.acronym,
       title: input.title,
       summary: input.summary,
+      text_language: input.textLanguage,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
       updated_at: sql<Date>`now()`,

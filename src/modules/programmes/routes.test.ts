@@ -69,6 +69,36 @@ describe('programmes', () => {
   });
 });
 
+describe('the language of the programme’s texts', () => {
+  it('is asked with each language in its own name, refused in Italian if unknown while keeping what was typed, and marks the texts on pages in another language', async () => {
+    const browser = await fixture.browserFor('admin');
+    const form = await browser.page('/programmes/new');
+    const select = form.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]');
+    expect(select?.value).toBe('en');
+    expect([...(select?.options ?? [])].map((option) => option.textContent)).toEqual(['English', 'Italiano', 'Eesti', 'Magyar', 'Svenska']);
+
+    await browser.get('/language/it?next=%2F');
+    const refused = readPage(await browser.post('/programmes', { ...programmeFields, slug: 'in-klingon', textLanguage: 'tlh' }));
+    expect(refused.status).toBe(400);
+    expect(refused.screen.getByRole('link', { name: "Scegli dall'elenco la lingua dei testi" }).getAttribute('href')).toBe('#field-textLanguage');
+    expect(refused.document.querySelector<HTMLInputElement>('input[name="title"]')?.value).toBe('A second programme');
+    expect(refused.document.querySelector<HTMLTextAreaElement>('textarea[name="summary"]')?.value).toBe('Hosted beside BETTER.');
+    expect(await fixture.context.db.selectFrom('programmes').select('id').where('slug', '=', 'in-klingon').executeTakeFirst()).toBeUndefined();
+
+    const created = await browser.post('/programmes', { ...programmeFields, slug: 'scritto-in-inglese', textLanguage: 'en' });
+    expect(created.statusCode).toBe(303);
+    const inItalian = await browser.page(String(created.headers.location));
+    expect(inItalian.screen.getByRole('heading', { level: 1 }).querySelector('[lang="en"]')?.textContent).toBe('A second programme');
+    expect(inItalian.document.querySelector('p.lead')?.getAttribute('lang')).toBe('en');
+
+    await browser.get('/language/en?next=%2F');
+    const inEnglish = await browser.page(String(created.headers.location));
+    expect(inEnglish.document.querySelectorAll('main [lang]:not([hreflang])')).toHaveLength(0);
+    const edit = await browser.page(`${String(created.headers.location)}/edit`);
+    expect(edit.document.querySelector<HTMLSelectElement>('select[name="textLanguage"]')?.value).toBe('en');
+  });
+});
+
 describe('phases', () => {
   it('adds, edits and deletes a phase within the programme’s dates', async () => {
     const browser = await fixture.browserFor('coordinator');

@@ -1,6 +1,7 @@
 /** Input schemas of the programmes module. */
 import { z } from 'zod';
-import { optionalText, requiredDate, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
+import { locales, type Locale } from '../../core/i18n/locales.js';
+import { cleanText, optionalText, requiredDate, requiredLine, whenFieldsValid } from '../../core/validation/fields.js';
 
 const slug = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
@@ -17,6 +18,8 @@ export const programmeSchema = z
     acronym: requiredLine({ max: 40, required: 'programmes.form.acronym.required' }),
     title: requiredLine({ max: 250, required: 'programmes.form.title.required' }),
     summary: optionalText({ max: 4000 }).transform((text) => text ?? ''),
+    // The form always sends one; a request without it was written in English, as before the field existed.
+    textLanguage: z.preprocess((value) => cleanText(value) || 'en', z.enum(locales, { error: 'programmes.form.textLanguage.invalid' })),
     startsOn: requiredDate('programmes.form.startsOn.required'),
     endsOn: requiredDate('programmes.form.endsOn.required'),
   })
@@ -25,7 +28,8 @@ export const programmeSchema = z
     path: ['endsOn'],
     ...whenFieldsValid('startsOn', 'endsOn'),
   });
-export type ProgrammeInput = z.output<typeof programmeSchema>;
+/** The form always gives the texts' language; other callers may leave it out (then the column's default, English). */
+export type ProgrammeInput = Omit<z.output<typeof programmeSchema>, 'textLanguage'> & { textLanguage?: Locale | undefined };
 
 export const phaseSchema = z
   .object({

@@ -12,6 +12,7 @@ async function seedDemoProgramme(trx: Tx): Promise<{ id: number; phases: number 
       'Five city governments learn from each other how better e-government services can cut costs, improve public services and stimulate the regional innovation chain. ' +
       'Interreg Europe 2014-2020, 4th call, priority axis 1.1 "improving innovation infrastructure policies"; ERDF budget about EUR 1.09 million, total resources EUR 1,285,000. ' +
       'Kick-off meeting in Genoa on 5 September 2019; final conference on 23 May 2023 in Nyíregyháza city hall.',
+    textLanguage: 'en',
     startsOn: '2019-08-01',
     endsOn: '2023-07-31',
   });

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../core/db/errors.js';
 import { camelCased } from '../../core/db/rows.js';
 import { contributionsTo } from '../../core/module.js';
 import { done, refuse, type Outcome } from '../../core/outcome.js';
+import type { Locale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import * as queries from './queries.js';
@@ -19,6 +20,8 @@ export interface Programme {
   acronym: string;
   title: string;
   summary: string;
+  /** The language the title, summary and the phases' names and descriptions are written in. */
+  textLanguage: Locale;
   startsOn: string;
   endsOn: string;
 }

@@ -21,14 +21,19 @@ export interface Names {
 export interface DocumentSection {
   /** None where the part holds this one section and its heading says it all (the endorsement). */
   heading?: string;
-  rows: { label: string; value: string }[];
-  /** A table under the rows (funding sources), with its own heading, when there is one. */
-  table?: { heading: string; columns: string[]; rows: string[][] };
+  /** The part of the heading the partner wrote (an action's or instrument's name), in the plan's language. */
+  headingWritten?: string;
+  /** `written`: the part of the value the partner wrote, in the plan's language (the rest is the reader's). */
+  rows: { label: string; value: string; written?: string }[];
+  /** A table under the rows (funding sources), with its own heading, when there is one; `writtenColumn` holds the partner's texts. */
+  table?: { heading: string; columns: string[]; rows: string[][]; writtenColumn?: number };
 }
 
 export interface PlanDocument {
   /** The language of the document's labels (BCP 47, e.g. it-IT): the Word file declares it, so spelling and speech use it. */
   language: string;
+  /** The language the partner wrote the plan's texts in, where known (pages mark them with it, WCAG 3.1.2). */
+  textLanguage?: string | undefined;
   title: string;
   subtitle: string;
   parts: { heading: string; sections: DocumentSection[] }[];
@@ -68,12 +73,14 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
   );
   return {
     heading: t('plans.document.action', { number: index + 1, title: action.title }),
+    headingWritten: action.title,
     rows: [
       {
         label: t('plans.fields.background'),
         value: [action.background, ...inspiration.map((line) => `${t('plans.document.inspiredBy')} ${line}`)].filter(Boolean).join('\n'),
+        written: action.background,
       },
-      { label: t('plans.fields.description'), value: action.description },
+      { label: t('plans.fields.description'), value: action.description, written: action.description },
       {
         label: t('plans.fields.players'),
         value: action.players
@@ -97,6 +104,7 @@ function actionSection(action: PlanAction, index: number, names: Names, t: Trans
           heading: t('plans.fields.funding'),
           columns: [t('plans.fields.fundingSource'), t('plans.fields.fundingAmount')],
           rows: action.funding.map((line) => [line.source, euros(line.amountEur)]),
+          writtenColumn: 0,
         }
       : undefined,
   };
@@ -114,13 +122,14 @@ export function planDocument(version: PlanVersion, names: Names, t: Translate, l
     rows: version.endorsedOn
       ? [
           { label: t('plans.fields.endorsedOn'), value: date(version.endorsedOn) },
-          { label: t('plans.fields.endorsedBy'), value: version.endorsedBy ?? '' },
-          { label: t('plans.fields.endorsingBody'), value: version.endorsingBody ?? '' },
+          { label: t('plans.fields.endorsedBy'), value: version.endorsedBy ?? '', written: version.endorsedBy ?? '' },
+          { label: t('plans.fields.endorsingBody'), value: version.endorsingBody ?? '', written: version.endorsingBody ?? '' },
         ]
       : [{ label: t('plans.fields.status'), value: t(`plans.statuses.${version.status}`) }],
   };
   return {
     language,
+    textLanguage: content.language,
     title: t('plans.document.title', { partner: names.partner.name }),
     subtitle: t('plans.document.version', { number: version.number, status: t(`plans.statuses.${version.status}`) }),
     parts: [
@@ -142,10 +151,11 @@ export function planDocument(version: PlanVersion, names: Names, t: Translate, l
         heading: t('plans.parts.part2'),
         sections: content.instruments.map((instrument) => ({
           heading: instrument.name,
+          headingWritten: instrument.name,
           rows: [
             { label: t('plans.fields.instrumentKind'), value: t(`plans.instrumentKinds.${instrument.kind}`) },
-            { label: t('plans.fields.managingBody'), value: instrument.managingBody },
-            { label: t('plans.fields.instrumentImprovement'), value: instrument.improvement },
+            { label: t('plans.fields.managingBody'), value: instrument.managingBody, written: instrument.managingBody },
+            { label: t('plans.fields.instrumentImprovement'), value: instrument.improvement, written: instrument.improvement },
           ],
         })),
       },

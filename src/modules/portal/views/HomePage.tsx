@@ -77,11 +77,13 @@ function News({ events, practices }: HomeNews) {
 }
 
 export function HomePage({ featured, programmes, news }: { featured: ProgrammeOverviewData | null; programmes: Programme[]; news: HomeNews }) {
-  const { t, can } = useView();
+  const { t, locale, can } = useView();
   // The layout adds the site's name to every title, so the front page's own title must not repeat it.
   return (
     <Layout title={t('portal.home.pageTitle')}>
-      <PageHeading caption={featured ? featured.programme.acronym : undefined}>{featured ? featured.programme.title : t('portal.home.title')}</PageHeading>
+      <PageHeading caption={featured ? featured.programme.acronym : undefined}>
+        {featured ? <span lang={textLanguage(featured.programme.textLanguage, locale)}>{featured.programme.title}</span> : t('portal.home.title')}
+      </PageHeading>
       <section aria-labelledby="cycle" class="cycle">
         <h2 id="cycle" class="visually-hidden">
           {t('portal.home.cycleHeading')}
@@ -107,9 +109,11 @@ export function HomePage({ featured, programmes, news }: { featured: ProgrammeOv
             {programmes.map((programme) => (
               <li key={programme.id} class="card">
                 <h3 class="card__title">
-                  <a href={`/programmes/${programme.id}`}>{programme.title}</a>
+                  <a href={`/programmes/${programme.id}`} lang={textLanguage(programme.textLanguage, locale)}>
+                    {programme.title}
+                  </a>
                 </h3>
-                <p>{programme.summary}</p>
+                <p lang={textLanguage(programme.textLanguage, locale)}>{programme.summary}</p>
               </li>
             ))}
           </ul>

@@ -2,10 +2,11 @@
 import { ButtonLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { textLanguage } from '../../../core/views/text-language.js';
 import type { Programme } from '../../programmes/service.js';
 
 export function ProgrammeListPage({ programmes }: { programmes: Programme[] }) {
-  const { t, formatDate, can } = useView();
+  const { t, locale, formatDate, can } = useView();
   return (
     <Layout title={t('portal.programmes.title')}>
       <PageHeading>{t('portal.programmes.title')}</PageHeading>
@@ -14,10 +15,12 @@ export function ProgrammeListPage({ programmes }: { programmes: Programme[] }) {
         {programmes.map((programme) => (
           <li key={programme.id} class="card">
             <h2 class="card__title">
-              <a href={`/programmes/${programme.id}`}>{programme.title}</a>
+              <a href={`/programmes/${programme.id}`} lang={textLanguage(programme.textLanguage, locale)}>
+                {programme.title}
+              </a>
             </h2>
             <p class="card__meta">{t('portal.programme.periodValue', { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) })}</p>
-            {programme.summary ? <p>{programme.summary}</p> : null}
+            {programme.summary ? <p lang={textLanguage(programme.textLanguage, locale)}>{programme.summary}</p> : null}
           </li>
         ))}
       </ul>

@@ -2,8 +2,27 @@
 import { countryName } from '../../../core/i18n/countries.js';
 import { ButtonLink, DataTable, Stat, SummaryList, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
+import { textLanguage } from '../../../core/views/text-language.js';
 import type { PartnerSummary } from '../../partners/service.js';
 import type { Phase, Programme, Semester } from '../../programmes/service.js';
+
+const marker = '\uE000';
+
+/**
+ * A message of the interface around a text written in the programme's language ("Fase 1: Interregional learning"):
+ * the text keeps its own `lang` inside the sentence, wherever the message places it.
+ */
+function withWritten(message: (text: string) => string, text: string, lang: string | undefined) {
+  if (!lang) return message(text);
+  const [before = '', after = ''] = message(marker).split(marker);
+  return (
+    <>
+      {before}
+      <span lang={lang}>{text}</span>
+      {after}
+    </>
+  );
+}
 
 export interface ProgrammeOverviewData {
   programme: Programme;
@@ -18,10 +37,16 @@ export interface ProgrammeOverviewData {
 export function ProgrammeOverview({ programme, phases, semesters, partners, stakeholdersByHelix, practiceCounts }: ProgrammeOverviewData) {
   const { t, locale, formatDate, can } = useView();
   const mayEdit = can('programme.update', { programmeId: programme.id });
+  // The title, summary and phases are written in the programme's language (WCAG 3.1.2).
+  const lang = textLanguage(programme.textLanguage, locale);
   const totalStakeholders = Object.values(stakeholdersByHelix).reduce((sum, count) => sum + count, 0);
   return (
     <>
-      {programme.summary ? <p class="lead">{programme.summary}</p> : null}
+      {programme.summary ? (
+        <p class="lead" lang={lang}>
+          {programme.summary}
+        </p>
+      ) : null}
       <SummaryList
         rows={[
           {
@@ -46,21 +71,27 @@ export function ProgrammeOverview({ programme, phases, semesters, partners, stak
         <ol class="phase-list">
           {phases.map((phase) => (
             <li key={phase.id} class="phase-list__item">
-              <h3 class="phase-list__title">{t('portal.programme.phaseTitle', { number: phase.number, name: phase.name })}</h3>
+              <h3 class="phase-list__title">{withWritten((name) => t('portal.programme.phaseTitle', { number: phase.number, name }), phase.name, lang)}</h3>
               <p class="phase-list__dates">{t('portal.programme.periodValue', { start: formatDate(phase.startsOn), end: formatDate(phase.endsOn) })}</p>
-              {phase.description ? <p>{phase.description}</p> : null}
+              {phase.description ? <p lang={lang}>{phase.description}</p> : null}
               {mayEdit ? (
                 <ul class="inline-list">
                   <li>
                     <a href={`/programmes/${programme.id}/phases/${phase.id}/edit`}>
                       {t('common.actions.edit')}
-                      <span class="visually-hidden"> {phase.name}</span>
+                      <span class="visually-hidden" lang={lang}>
+                        {' '}
+                        {phase.name}
+                      </span>
                     </a>
                   </li>
                   <li>
                     <a href={`/programmes/${programme.id}/phases/${phase.id}/delete`}>
                       {t('common.actions.delete')}
-                      <span class="visually-hidden"> {phase.name}</span>
+                      <span class="visually-hidden" lang={lang}>
+                        {' '}
+                        {phase.name}
+                      </span>
                     </a>
                   </li>
                 </ul>

@@ -1,13 +1,14 @@
 /** Creating or editing a programme's facts. */
+import { localeNames, locales } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/validation/forms.js';
-import { ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../core/views/components/forms.js';
 import { BackLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import type { Programme } from '../service.js';
 
 export function ProgrammeFormPage({ programme, state }: { programme?: Programme; state?: FormState }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const title = programme ? t('programmes.form.editTitle', { acronym: programme.acronym }) : t('programmes.form.createTitle');
   return (
     <Layout title={title} hasErrors={Boolean(state?.errors.length)}>
@@ -27,6 +28,16 @@ export function ProgrammeFormPage({ programme, state }: { programme?: Programme;
           spellcheck={false}
         />
         <TextArea name="summary" label={t('programmes.form.summary.label')} value={programme?.summary} state={state} rows={6} />
+        <SelectField
+          name="textLanguage"
+          label={t('programmes.form.textLanguage.label')}
+          hint={t('programmes.form.textLanguage.hint')}
+          // A new programme is most likely written in the language its author reads the platform in, as for events.
+          value={programme?.textLanguage ?? locale}
+          state={state}
+          // Each language in its own name, as the practice and instrument forms and the language switcher give them.
+          options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
+        />
         <TextField
           name="startsOn"
           type="date"
