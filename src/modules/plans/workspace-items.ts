@@ -2,7 +2,7 @@
  * The plans' share of My work: plans to review (coordinator), comments to answer and semester reports due with
  * their deadlines (the partner's editors), and the partner's plan drafts. A semester's reports are due by its last
  * day; /me lists every semester of the endorsed plan that has begun with an action still unreported, the current
- * one with its deadline and earlier ones as overdue (docs/decisions-12-me.md).
+ * one with its deadline and earlier ones as overdue (docs/decisions.md, "My work and feeds").
  */
 import { fill } from '../../core/extensions.js';
 import { can } from '../../core/policy/policy.js';
