@@ -36,6 +36,8 @@ describe('the route table', () => {
       `/invitations/${token}`,
       // Registering for an event, and what the emailed link lets a registered person do, need no account.
       '/events/:eventId(^\\d{1,9}$)/registrations',
+      // "I lost my link": the person has no account, only the address they registered with.
+      '/events/:eventId(^\\d{1,9}$)/registration-link',
       `/registrations/${token}/cancellation`,
       `/registrations/${token}/erasure`,
       `/registrations/${token}/feedback`,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const { db } = context;
   if (!(await seedDemo(db)).ok) throw new Error('demo not loaded');
   // Names as a hostile editor could type them into the forms (or import them).
-  await sql`update partners set name = ${attack} || ' ' || id`.execute(db);
+  await sql`update partners set name = ${attack} || ' ' || id, nuts_name = ${attack} || ' region ' || id`.execute(db);
   await sql`update practices set title = ${link}`.execute(db);
   await sql`update instruments set name = ${'@SUM(1+1)*cmd|x'}`.execute(db);
   await sql`update plan_versions set content = jsonb_set(content, '{actions,0,title}', to_jsonb(${'-2+3+cmd|x'}::text)) where jsonb_array_length(content -> 'actions') > 0`.execute(

@@ -10,7 +10,9 @@ describe('reports due on My work', () => {
     const { planId, actionKey } = await anEndorsedPlan(fixture);
     const editor = await fixture.browserFor('editorB');
     const before = await editor.page('/me');
-    const due = [...before.document.querySelectorAll(`a[href="/plans/${planId}/reports"]`)].map((link) => link.closest('li')?.textContent ?? '');
+    const due = [...before.screen.getByRole('list', { name: /Waiting for me/ }).querySelectorAll(`a[href="/plans/${planId}/reports"]`)].map(
+      (link) => link.closest('li')?.textContent ?? '',
+    );
     // The programme runs from August 2019 in semesters of six months; the plan's action spans semesters 7 and 8.
     expect(due).toHaveLength(2);
     expect(due[0]).toContain('Semester report due');
@@ -22,7 +24,9 @@ describe('reports due on My work', () => {
     const filed = await editor.post(`/plans/${planId}/reports?action=${actionKey}`, aReportForm({ semester: '7' }));
     expect(filed.statusCode).toBe(303);
     const after = await editor.page('/me');
-    const left = [...after.document.querySelectorAll(`a[href="/plans/${planId}/reports"]`)].map((link) => link.closest('li')?.textContent ?? '');
+    const left = [...after.screen.getByRole('list', { name: /Waiting for me/ }).querySelectorAll(`a[href="/plans/${planId}/reports"]`)].map(
+      (link) => link.closest('li')?.textContent ?? '',
+    );
     expect(left).toHaveLength(1);
     expect(left[0]).toContain('Semester 8');
     // Reports are the partner's: another partner's editor and the coordinator have none to file.
