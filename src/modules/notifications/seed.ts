@@ -17,6 +17,15 @@ import { notify } from './service.js';
 
 const seedActor = systemActor('demo seed');
 
+// The kinds told here, declared by the practices and plans modules (their notifications.ts).
+const kinds = {
+  endorsed: { key: 'plans.endorsed' },
+  reportFiled: { key: 'plans.report_filed' },
+  proposed: { key: 'practices.proposed' },
+  submitted: { key: 'practices.submitted' },
+  transferStage: { key: 'practices.transfer_stage' },
+} as const;
+
 /** A step of the demo's past, told to its recipients on the day it happened. */
 interface PastNotice {
   kind: string;
@@ -41,7 +50,7 @@ async function pastNotices(trx: Tx, programmeId: number, transferIds: ReadonlyMa
   );
   for (const plan of plans) {
     notices.push({
-      kind: 'plans.endorsed',
+      kind: kinds.endorsed.key,
       messageKey: 'plans.notifications.endorsed',
       values: { partner: partnerNames.get(targetKey('partner', plan.partnerId))?.title ?? '', actor: seedActor.label, version: plan.version },
       link: `/plans/${plan.planId}`,
@@ -55,7 +64,7 @@ async function pastNotices(trx: Tx, programmeId: number, transferIds: ReadonlyMa
     const latest = transfer?.stages.at(-1);
     if (!transfer || !latest) continue;
     notices.push({
-      kind: 'practices.transfer_stage',
+      kind: kinds.transferStage.key,
       messageKey: 'practices.notifications.transferStage',
       values: { title: transfer.practiceTitle, actor: latest.recordedBy, stage: latest.stage },
       link: `/transfers/${transfer.id}`,
@@ -120,7 +129,7 @@ export const notificationsDemoSeed: DemoSeed = {
     if (proposal) {
       const editors = await editorIdsOf(trx, [proposal.ownerPartnerId]);
       await notify(trx, {
-        kind: 'practices.proposed',
+        kind: kinds.proposed.key,
         actorUserId: proposal.proposedByUserId,
         recipients: editors,
         programmeId: programme.id,
@@ -134,7 +143,7 @@ export const notificationsDemoSeed: DemoSeed = {
     if (inReview) {
       const coordinators = await coordinatorIdsOf(trx, programme.id);
       await notify(trx, {
-        kind: 'practices.submitted',
+        kind: kinds.submitted.key,
         actorUserId: null,
         recipients: coordinators,
         programmeId: programme.id,
@@ -156,7 +165,7 @@ export const notificationsDemoSeed: DemoSeed = {
       if (userId !== null) await queries.insertFollow(trx, userId, 'practice', id);
     }
     const coordinator = account('coordinator');
-    if (coordinator !== null) await queries.upsertPreferences(trx, coordinator, [{ kind: 'plans.report_filed', cadence: 'weekly' }]);
+    if (coordinator !== null) await queries.upsertPreferences(trx, coordinator, [{ kind: kinds.reportFiled.key, cadence: 'weekly' }]);
     return { counts: { notifications, follows: follows.length } };
   },
 };
