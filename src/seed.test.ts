@@ -15,7 +15,7 @@ const database = useTestDatabase();
 describe('the demo', () => {
   it('loads BETTER (August 2019 to July 2023), its two phases, five partners and every helix type', async () => {
     const outcome = await seedDemo(database.db);
-    expect(outcome).toMatchObject({ ok: true, value: { partners: 5, accounts: demoAccounts.length } });
+    expect(outcome).toMatchObject({ ok: true, value: { partners: 5, accounts: demoAccounts.length, follows: 2 } });
     const [programme] = await listProgrammes(database.db);
     expect(programme).toMatchObject({ acronym: 'BETTER', startsOn: '2019-08-01', endsOn: '2023-07-31' });
     const phases = await listPhases(database.db, programme?.id ?? 0);
@@ -47,6 +47,28 @@ describe('the demo', () => {
     expect(summary.practicesOfInterest.map((practice) => practice.title)).toEqual(['Internal innovation group']);
     expect(summary.practicesOfInterest[0]?.people).toBeGreaterThan(0);
     expect(summary.practicesOfInterest[0]?.people).toBeLessThanOrEqual(summary.responses);
+  });
+
+  it('tells the demo accounts of steps the demo records went through, some read and some not, with follows and a digest choice', async () => {
+    const rows = await database.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.email', 'notifications.kind', 'notifications.read_at', 'notifications.delivery'])
+      .orderBy('notifications.id')
+      .execute();
+    const unread = (email: string) => rows.filter((row) => row.email === email && row.read_at === null).map((row) => row.kind);
+    expect(unread('editor.tartu@better.example')).toEqual(['practices.transfer_stage', 'practices.proposed']);
+    expect(unread('coordinator@better.example')).toEqual(['practices.submitted']);
+    expect(rows.filter((row) => row.email === 'coordinator@better.example' && row.kind === 'plans.endorsed')).toHaveLength(5);
+    expect(rows.filter((row) => row.email === 'editor.gavle@better.example' && row.read_at !== null).length).toBeGreaterThanOrEqual(2);
+    // The stakeholder proposed: nobody is told of their own step.
+    expect(rows.filter((row) => row.email === 'stakeholder@better.example')).toEqual([]);
+    // Past steps were emailed at the time; loading the demo emails only the two steps that wait now.
+    expect(rows.filter((row) => row.delivery === 'pending_email').map((row) => row.kind)).toEqual(['practices.proposed', 'practices.submitted']);
+    expect(await database.db.selectFrom('follows').select('target_type').execute()).toHaveLength(2);
+    expect(await database.db.selectFrom('notification_preferences').select(['kind', 'cadence']).execute()).toEqual([
+      { kind: 'plans.report_filed', cadence: 'weekly' },
+    ]);
   });
 
   it('is never loaded into a database that already has data', async () => {

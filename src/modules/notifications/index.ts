@@ -10,12 +10,14 @@ import { followTargets, notificationKinds } from './kinds.js';
 import { notificationsPersonalData } from './personal-data.js';
 import { notificationGrants } from './policy.js';
 import { notificationRoutes } from './routes.js';
+import { notificationsDemoSeed } from './seed.js';
 import { unreadCount } from './service.js';
 
 export const notificationsModule: PlatformModule = {
   name: 'notifications',
   grants: notificationGrants,
   personalData: notificationsPersonalData,
+  seed: notificationsDemoSeed,
   offers: [notificationKinds, followTargets],
   navigation: [
     {
