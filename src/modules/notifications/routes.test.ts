@@ -84,8 +84,11 @@ describe('notification settings', () => {
   /** The settings form as the page offers it (every installed module's kinds with their current choice), changed by `choices`. */
   async function settingsForm(browser: TestBrowser, choices: Record<string, string>): Promise<Record<string, string>> {
     const form = readPage(await browser.get('/notifications/settings'));
-    const offered = [...form.document.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].map((radio) => [radio.name, radio.value]);
-    return { ...Object.fromEntries(offered), ...choices };
+    const offered = [...form.document.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].map((radio): [string, string] => [
+      radio.name,
+      radio.value,
+    ]);
+    return { ...Object.fromEntries<string>(offered), ...choices };
   }
 
   it('lists every problem at once and keeps what was chosen', async () => {
