@@ -100,6 +100,11 @@ export function listActiveEditorIds(db: Executor, partnerIds: readonly number[])
     .execute();
 }
 
+/** Address, language, name and status of the given people, for the modules that write to them. */
+export function listPeopleByIds(db: Executor, userIds: readonly number[]) {
+  return db.selectFrom('users').select(['id', 'email', 'locale', 'status', 'display_name']).where('id', 'in', userIds).orderBy('id').execute();
+}
+
 /** The ids of the active coordinators of a programme, for notifications about work waiting for their review. */
 export function listActiveCoordinatorIds(db: Executor, programmeId: number) {
   return db

@@ -6,7 +6,7 @@ import { actorLabel } from '../../core/audit/audit.js';
 import type { Db, Executor } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
-import { listActiveCoordinatorIds, listActiveEditorIds, listActiveEditors } from './queries.js';
+import { listActiveCoordinatorIds, listActiveEditorIds, listActiveEditors, listPeopleByIds } from './queries.js';
 
 export * from './people/service.js';
 export * from './administration/service.js';
@@ -31,6 +31,22 @@ export async function editorIdsOf(db: Executor, partnerIds: readonly number[]): 
 /** The user ids of the active coordinators of a programme, for notifications about what waits for their review. */
 export async function coordinatorIdsOf(db: Executor, programmeId: number): Promise<number[]> {
   return (await listActiveCoordinatorIds(db, programmeId)).map((row) => row.id);
+}
+
+/** A person as the modules that write to them need them: address, language, name and whether the account is active. */
+export interface Addressee {
+  id: number;
+  email: string;
+  locale: Locale;
+  displayName: string;
+  active: boolean;
+}
+
+/** The given people (unknown ids left out), for notifications and their emails. */
+export async function addresseesOf(db: Executor, userIds: readonly number[]): Promise<Addressee[]> {
+  if (userIds.length === 0) return [];
+  const rows = await listPeopleByIds(db, [...new Set(userIds)]);
+  return rows.map((row) => ({ id: row.id, email: row.email, locale: row.locale, displayName: row.display_name, active: row.status === 'active' }));
 }
 
 /** Who acted, as a notification names them (and leaves them out of its recipients). */

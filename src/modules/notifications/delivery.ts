@@ -11,6 +11,7 @@ import { queueEmail } from '../../core/mail/outbox.js';
 import { newToken } from '../../core/tokens.js';
 import { declaredKinds, describeTargets, targetKey } from './kinds.js';
 import { digestEmail, notificationEmail, unsubscribeHeaders, unsubscribeUrl, type EmailedNotification } from './email.js';
+import { addresseesOf } from '../accounts/service.js';
 import * as queries from './queries.js';
 
 /** Digests go out from 06:00 UTC (07:00 or 08:00 in the partners' countries), weekly ones on Mondays. */
@@ -37,7 +38,7 @@ function emailed(row: Claimed): EmailedNotification {
 }
 
 async function recipientsOf(trx: Tx, userIds: readonly number[]) {
-  return new Map((await queries.listMailRecipients(trx, [...new Set(userIds)])).map((user) => [user.id, user]));
+  return new Map((await addresseesOf(trx, userIds)).map((person) => [person.id, person]));
 }
 
 /**
@@ -60,7 +61,7 @@ export async function deliverNotificationEmails(db: Db, mail: EmailContext, batc
     let queued = 0;
     for (const row of claimed.sort((a, b) => a.id - b.id)) {
       const person = people.get(row.user_id);
-      if (!person || person.status !== 'active') {
+      if (!person || !person.active) {
         skipped.push(row.id);
         continue;
       }
@@ -86,7 +87,7 @@ async function sendDigestTo(db: Db, mail: EmailContext, userId: number, cadence:
     const rows = await queries.claimDigestRows(trx, userId, cadence, periodStart);
     if (rows.length === 0) return false;
     const person = (await recipientsOf(trx, [userId])).get(userId);
-    if (!person || person.status !== 'active') {
+    if (!person || !person.active) {
       await queries.markNotEmailed(
         trx,
         rows.map((row) => row.id),

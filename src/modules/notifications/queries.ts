@@ -6,7 +6,6 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Db, Executor, Tx } from '../../core/db/database.js';
-import type { Locale } from '../../core/i18n/locales.js';
 import type { Delivery, NotificationsTable } from './tables.js';
 import type { Cadence, FollowTargetType } from './types.js';
 
@@ -15,13 +14,6 @@ import type { Cadence, FollowTargetType } from './types.js';
 export async function nextNoticeId(trx: Tx): Promise<number> {
   const { rows } = await sql<{ id: number }>`select nextval('notification_notice_ids') as id`.execute(trx);
   return Number(rows[0]?.id);
-}
-
-/** Of the given people, those whose account is active. */
-export async function activeUserIds(db: Executor, userIds: readonly number[]): Promise<number[]> {
-  if (userIds.length === 0) return [];
-  const rows = await db.selectFrom('users').select('id').where('id', 'in', userIds).where('status', '=', 'active').execute();
-  return rows.map((row) => row.id);
 }
 
 /** Who follows any of the records, oldest follow first (the record named in a follower's "why" line). */
@@ -206,12 +198,6 @@ export async function deleteOldDigests(db: Db): Promise<number> {
   return Number(result.numDeletedRows);
 }
 
-/** Address, language and status of the people emailed. */
-export function listMailRecipients(db: Executor, userIds: readonly number[]) {
-  if (userIds.length === 0) return Promise.resolve([] as { id: number; email: string; locale: Locale; status: string; display_name: string }[]);
-  return db.selectFrom('users').select(['id', 'email', 'locale', 'status', 'display_name']).where('id', 'in', userIds).execute();
-}
-
 // ---- preferences ----------------------------------------------------------------------------------------------------
 
 export function listPreferencesOf(db: Executor, userId: number) {
@@ -287,12 +273,7 @@ export async function tokenOf(trx: Tx, userId: number, candidate: string): Promi
 }
 
 export function findTokenHolder(db: Executor, token: string) {
-  return db
-    .selectFrom('notification_tokens')
-    .innerJoin('users', 'users.id', 'notification_tokens.user_id')
-    .select(['users.id', 'users.locale', 'users.status'])
-    .where('notification_tokens.token', '=', token)
-    .executeTakeFirst();
+  return db.selectFrom('notification_tokens').select('user_id').where('token', '=', token).executeTakeFirst();
 }
 
 // ---- personal data --------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { done, refuse, type Outcome } from '../../core/outcome.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { declaredKind, describeTargets, targetKey } from './kinds.js';
+import { addresseesOf } from '../accounts/service.js';
 import * as queries from './queries.js';
 import type { Delivery, NotificationReason } from './tables.js';
 import type { Cadence, FollowTargetType, Notice } from './types.js';
@@ -45,7 +46,7 @@ export async function notify(trx: Tx, notice: Notice): Promise<void> {
     }
   }
   if (notice.actorUserId !== null) reasons.delete(notice.actorUserId);
-  const told = await queries.activeUserIds(trx, [...reasons.keys()]);
+  const told = (await addresseesOf(trx, [...reasons.keys()])).filter((person) => person.active).map((person) => person.id);
   if (told.length === 0) return;
   const chosen = new Map((await queries.listCadencesFor(trx, told, kind.key)).map((row) => [row.user_id, row.cadence]));
   const noticeId = await queries.nextNoticeId(trx);

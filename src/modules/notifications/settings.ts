@@ -9,6 +9,7 @@ import { done, refuse, type Outcome } from '../../core/outcome.js';
 import { systemActor, type Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import { declaredKinds } from './kinds.js';
+import { addresseesOf } from '../accounts/service.js';
 import * as queries from './queries.js';
 import type { Cadence, NotificationKind } from './types.js';
 
@@ -75,8 +76,9 @@ export interface UnsubscribeLink {
 
 /** What an emailed unsubscribe link does, or undefined for an unknown token or a closed account. */
 export async function findUnsubscribeLink(db: Db, token: string, kindKeys: readonly string[]): Promise<UnsubscribeLink | undefined> {
-  const holder = await queries.findTokenHolder(db, token);
-  if (!holder || holder.status !== 'active') return undefined;
+  const link = await queries.findTokenHolder(db, token);
+  const [holder] = link ? await addresseesOf(db, [link.user_id]) : [];
+  if (!holder?.active) return undefined;
   const declared = declaredKinds();
   const named = kindKeys.flatMap((key) => declared.get(key) ?? []);
   const all = named.length === 0;
