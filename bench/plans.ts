@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { planContentSchema, reportStatuses, type PlanAction, type PlanContent } from '../src/modules/plans/service.js';
 import { seedDemo } from '../src/seed.js';
-import { freshDatabase, load, percentile, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
+import { freshDatabase, latencyRow, load, percentile, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 
 export interface PlansBenchOptions extends LoadOptions {
   partners: number;
@@ -142,13 +142,7 @@ export async function benchPlans(database: BenchDatabase, port: number, options:
       for (const { measure, paths, rounds } of measures) {
         const samples = await timeRequests(server.baseUrl, paths, rounds);
         if (measure === '/plans/overview') overviewP95 = percentile(samples, 0.95);
-        rows.push({
-          database,
-          measure: `${measure}, one at a time (${samples.length})`,
-          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
-          'p95 ms': Number(percentile(samples, 0.95).toFixed(1)),
-          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
-        });
+        rows.push(latencyRow(database, `${measure}, one at a time (${samples.length})`, samples));
       }
       console.table(rows);
       const loaded = await load(server.baseUrl, ['/plans/overview'], options);

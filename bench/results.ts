@@ -19,7 +19,7 @@ import { instrumentKinds, stages } from '../src/modules/instruments/service.js';
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans } from './plans.js';
-import { freshDatabase, load, percentile, startBareFastify, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
+import { freshDatabase, latencyRow, load, percentile, startBareFastify, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
 
 export interface ResultsBenchOptions extends LoadOptions {
   partners: number;
@@ -142,13 +142,7 @@ export async function benchResults(database: BenchDatabase, port: number, option
       for (const { measure, paths, rounds } of measures) {
         const samples = await timeRequests(server.baseUrl, paths, rounds);
         if (measure.startsWith('/results ')) dashboardP95 = percentile(samples, 0.95);
-        rows.push({
-          database,
-          measure: `${measure}, one at a time (${samples.length})`,
-          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
-          'p95 ms': Number(percentile(samples, 0.95).toFixed(1)),
-          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
-        });
+        rows.push(latencyRow(database, `${measure}, one at a time (${samples.length})`, samples));
       }
       console.table(rows);
       const bareServer = await startBareFastify(port + 1);

@@ -159,3 +159,14 @@ export async function timeRequests(baseUrl: string, paths: string[], rounds: num
   }
   return samples.sort((a, b) => a - b);
 }
+
+/** One line of a latency table: the sorted samples' median, 95th percentile and slowest, in milliseconds. */
+export function latencyRow(database: BenchDatabase, measure: string, sortedSamples: number[]) {
+  return {
+    database,
+    measure,
+    'p50 ms': Number(percentile(sortedSamples, 0.5).toFixed(1)),
+    'p95 ms': Number(percentile(sortedSamples, 0.95).toFixed(1)),
+    'max ms': Number((sortedSamples.at(-1) ?? 0).toFixed(1)),
+  };
+}

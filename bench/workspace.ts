@@ -16,7 +16,7 @@ import { insertGeneratedPractices } from '../src/core/testing/practice-generator
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans, type PlansBenchOptions } from './plans.js';
-import { freshDatabase, percentile, startBareFastify, startServer, type BenchDatabase, type LoadResult } from './support.js';
+import { freshDatabase, latencyRow, percentile, startBareFastify, startServer, type BenchDatabase, type LoadResult } from './support.js';
 
 export interface WorkspaceBenchOptions extends PlansBenchOptions {
   practices: number;
@@ -140,13 +140,7 @@ export async function benchWorkspace(database: BenchDatabase, port: number, opti
       for (const { measure, path, cookie, rounds } of measures) {
         const samples = await timed(server.baseUrl, path, cookie, rounds);
         if (path === '/me') meP95 = Math.max(meP95, percentile(samples, 0.95));
-        rows.push({
-          database,
-          measure: `${measure}, one at a time (${samples.length})`,
-          'p50 ms': Number(percentile(samples, 0.5).toFixed(1)),
-          'p95 ms': Number(percentile(samples, 0.95).toFixed(1)),
-          'max ms': Number((samples.at(-1) ?? 0).toFixed(1)),
-        });
+        rows.push(latencyRow(database, `${measure}, one at a time (${samples.length})`, samples));
       }
       console.table(rows);
       const bareServer = await startBareFastify(port + 1);
