@@ -189,7 +189,7 @@ describe('a proposal accepted, reviewed and published', () => {
     tomorrow.setUTCHours(7, 0, 0, 0);
     await sendDigests(db, { translator: session.platform.app.translator, publicUrl: session.platform.baseUrl }, tomorrow);
     const [digest] = await db.selectFrom('emails').select(['subject', 'body_text']).where('to_address', '=', gavleEditor).orderBy('id', 'desc').execute();
-    expect(digest?.body_text).toContain(`Praxis publicerad: ${title}`);
+    expect(digest?.body_text).toContain(`Exempel publicerat: ${title}`);
     expect(digest?.body_text).toContain('du valt en daglig sammanfattning');
 
     // Opening a notification leads to the practice and marks it read.
