@@ -19,7 +19,18 @@ import { instrumentKinds, stages } from '../src/modules/instruments/service.js';
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans } from './plans.js';
-import { freshDatabase, latencyRow, load, percentile, startBareFastify, startServer, timeRequests, type BenchDatabase, type LoadOptions } from './support.js';
+import {
+  freshDatabase,
+  latencyRow,
+  loadRow,
+  load,
+  percentile,
+  startBareFastify,
+  startServer,
+  timeRequests,
+  type BenchDatabase,
+  type LoadOptions,
+} from './support.js';
 
 export interface ResultsBenchOptions extends LoadOptions {
   partners: number;
@@ -154,15 +165,7 @@ export async function benchResults(database: BenchDatabase, port: number, option
           { path: 'bare Fastify {"hello":"world"}', ...bare },
           { path: '/healthz', ...health },
           { path: '/results under autocannon', ...loaded },
-        ].map((result) => ({
-          database,
-          path: result.path,
-          'requests/s': Math.round(result.requestsPerSecond),
-          'share of bare': `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)} %`,
-          'p50 ms': result.p50,
-          'p99 ms': result.p99,
-          errors: result.errors,
-        })),
+        ].map((result) => loadRow(database, bare, result)),
       );
       const target = database === 'postgres' ? 100 : 200;
       // As for the plans bench: PGlite serves one query at a time in the process, so errors under load count on PostgreSQL only.

@@ -170,3 +170,16 @@ export function latencyRow(database: BenchDatabase, measure: string, sortedSampl
     'max ms': Number((sortedSamples.at(-1) ?? 0).toFixed(1)),
   };
 }
+
+/** One line of a table under load: requests per second, as a share of bare Fastify in the same run, and latencies. */
+export function loadRow(database: BenchDatabase, bare: LoadResult, result: LoadResult & { path: string }) {
+  return {
+    database,
+    path: result.path,
+    'requests/s': Math.round(result.requestsPerSecond),
+    'share of bare': `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)} %`,
+    'p50 ms': result.p50,
+    'p99 ms': result.p99,
+    errors: result.errors,
+  };
+}

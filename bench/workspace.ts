@@ -16,7 +16,7 @@ import { insertGeneratedPractices } from '../src/core/testing/practice-generator
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans, type PlansBenchOptions } from './plans.js';
-import { freshDatabase, latencyRow, percentile, startBareFastify, startServer, type BenchDatabase, type LoadResult } from './support.js';
+import { freshDatabase, latencyRow, loadRow, percentile, startBareFastify, startServer, type BenchDatabase, type LoadResult } from './support.js';
 
 export interface WorkspaceBenchOptions extends PlansBenchOptions {
   practices: number;
@@ -151,17 +151,7 @@ export async function benchWorkspace(database: BenchDatabase, port: number, opti
         { path: '/me (editor) under autocannon', ...(await underLoad(server.baseUrl, '/me', editor, options)) },
         { path: 'practices feed under autocannon', ...(await underLoad(server.baseUrl, `/programmes/${scope.programmeId}/feeds/practices.atom`, '', options)) },
       ];
-      console.table(
-        loaded.map((result) => ({
-          database,
-          path: result.path,
-          'requests/s': Math.round(result.requestsPerSecond),
-          'share of bare': `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)} %`,
-          'p50 ms': result.p50,
-          'p99 ms': result.p99,
-          errors: result.errors,
-        })),
-      );
+      console.table(loaded.map((result) => loadRow(database, bare, result)));
       const target = database === 'postgres' ? 100 : 200;
       // PGlite serves one query at a time in the process, so errors under load count on PostgreSQL only (as for the plans bench).
       const met = meP95 < target && (database === 'pglite' || loaded.every((result) => result.errors === 0));
