@@ -128,10 +128,10 @@ console.log('ready');`;
  * Load on a server: a 2 s warm-up (JIT, caches, connection pool), then the measured run. With several paths,
  * the requests cycle through them, so a page is measured over varied inputs rather than one cached answer.
  */
-export async function load(baseUrl: string, paths: string[], options: LoadOptions): Promise<LoadResult> {
+export async function load(baseUrl: string, paths: string[], options: LoadOptions, headers: Record<string, string> = {}): Promise<LoadResult> {
   let next = 0;
   const requests = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] as string }) }];
-  const run = (duration: number) => autocannon({ url: baseUrl, connections: options.connections, duration, pipelining: 1, requests });
+  const run = (duration: number) => autocannon({ url: baseUrl, connections: options.connections, duration, pipelining: 1, requests, headers });
   await run(2);
   const result = await run(options.duration);
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -182,4 +182,26 @@ export function loadRow(database: BenchDatabase, bare: LoadResult, result: LoadR
     'p99 ms': result.p99,
     errors: result.errors,
   };
+}
+
+/** The demo accounts' password (modules/accounts/seed.ts), for benchmarks that sign in. */
+export const demoPassword = 'better-demo-password';
+
+/** Signs in through the form as a browser would, and answers the cookie header of the session. */
+export async function signIn(baseUrl: string, email: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/sign-in`);
+  const cookies = new Map(form.headers.getSetCookie().map((cookie) => (cookie.split(';')[0] as string).split('=') as [string, string]));
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const answer = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    body: new URLSearchParams({ _csrf: token, email, password: demoPassword, next: '' }).toString(),
+  });
+  if (answer.status !== 303) throw new Error(`Signing in as ${email} answered ${answer.status}`);
+  for (const cookie of answer.headers.getSetCookie()) {
+    const [name, value] = (cookie.split(';')[0] as string).split('=') as [string, string];
+    cookies.set(name, value);
+  }
+  return [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 }

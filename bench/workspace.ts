@@ -16,7 +16,7 @@ import { insertGeneratedPractices } from '../src/core/testing/practice-generator
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans, type PlansBenchOptions } from './plans.js';
-import { freshDatabase, latencyRow, loadRow, percentile, startBareFastify, startServer, type BenchDatabase, type LoadResult } from './support.js';
+import { freshDatabase, latencyRow, loadRow, percentile, startBareFastify, signIn, startServer, type BenchDatabase, type LoadResult } from './support.js';
 
 export interface WorkspaceBenchOptions extends PlansBenchOptions {
   practices: number;
@@ -24,7 +24,6 @@ export interface WorkspaceBenchOptions extends PlansBenchOptions {
   registrations: number;
 }
 
-const demoPassword = 'better-demo-password';
 const coordinatorEmail = 'coordinator@better.example';
 const editorEmail = 'editor.gavle@better.example';
 
@@ -63,25 +62,6 @@ async function loadWork(db: Db, options: WorkspaceBenchOptions): Promise<{ progr
   `.execute(db);
   for (const table of ['practices', 'plan_versions', 'plan_comments', 'events', 'registrations']) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   return { programmeId: programme.id, editorPartnerId };
-}
-
-/** Signs in through the form as a browser would, and answers the cookie header of the session. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const form = await fetch(`${baseUrl}/sign-in`);
-  const cookies = new Map(form.headers.getSetCookie().map((cookie) => (cookie.split(';')[0] as string).split('=') as [string, string]));
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-  const answer = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-    body: new URLSearchParams({ _csrf: token, email, password: demoPassword, next: '' }).toString(),
-  });
-  if (answer.status !== 303) throw new Error(`Signing in as ${email} answered ${answer.status}`);
-  for (const cookie of answer.headers.getSetCookie()) {
-    const [name, value] = (cookie.split(';')[0] as string).split('=') as [string, string];
-    cookies.set(name, value);
-  }
-  return [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
 /** One request at a time, with the session's cookie, so the figure is the page's own latency. */
