@@ -74,7 +74,10 @@ export async function benchPages(database: BenchDatabase, port: number, options:
       const share = result.requestsPerSecond / bare.requestsPerSecond;
       const met = share >= goal && result.errors === 0 && (page.kind !== 'public' || result.p99 < 50);
       if (!met) missed.push(`${page.kind === 'signed-in' ? 'signed in: ' : ''}${page.path}`);
-      rows.push({ ...loadRow(database, bare, { path: `${page.kind === 'signed-in' ? '(signed in) ' : ''}${page.path}`, ...result }), goal: `${goal * 100} %${met ? '' : ' MISSED'}` });
+      rows.push({
+        ...loadRow(database, bare, { path: `${page.kind === 'signed-in' ? '(signed in) ' : ''}${page.path}`, ...result }),
+        goal: `${goal * 100} %${met ? '' : ' MISSED'}`,
+      });
     }
     if (database === 'pglite') {
       const publicPaths = pages.filter((page) => page.kind === 'public').map((page) => page.path);

@@ -3,18 +3,22 @@
  * modules, in the order a request meets them (security → session → language → guard → routes → errors).
  */
 import compress, { type FastifyCompressOptions } from '@fastify/compress';
+import etag from '@fastify/etag';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config/config.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { findCookieSecret } from './core/db/settings.js';
+import { pageCachePlugin } from './core/cache/page-cache.js';
 import { errorHandlerPlugin } from './core/http/error-handler.js';
 import { guardPlugin } from './core/http/guard.js';
 import { healthPlugin } from './core/http/health.js';
 import { keptWorkTasks } from './core/http/kept-tasks.js';
-import { pagesPlugin } from './core/http/pages.js';
-import { securityPlugin } from './core/http/security.js';
+import { flashCookie, pagesPlugin } from './core/http/pages.js';
+import { csrfCookie, securityPlugin } from './core/http/security.js';
+import { showCookie as keptShowCookie } from './core/http/kept.js';
 import type { RouteEntry } from './core/http/types.js';
 import { getTranslator } from './core/i18n/i18n.js';
 import { i18nPlugin } from './core/i18n/plugin.js';
@@ -23,7 +27,7 @@ import { HandlersInFlight, trackHandlers } from './core/http/in-flight.js';
 import { openApiPlugin } from './core/http/openapi.js';
 import { installModules } from './core/module.js';
 import { fromProjectRoot, platformVersion } from './core/paths.js';
-import { sessionPlugin } from './modules/accounts/index.js';
+import { sessionCookie, sessionPlugin } from './modules/accounts/index.js';
 import { modules } from './modules/index.js';
 
 /** Forms and API bodies are small; anything over 1 MiB is refused with 413 before it is parsed. */
@@ -65,10 +69,23 @@ async function cookieSecretOf(config: Config, database: DatabaseHandle): Promise
   return secret;
 }
 
+/**
+ * Log lines go to standard output without blocking the request that writes them: pino buffers and writes when the
+ * stream is ready, and the buffer is written out synchronously when the app closes (also after an uncaught error,
+ * which server.ts logs and then closes on).
+ */
+function nonBlockingLogger(level: string) {
+  const stream = pino.destination({ dest: 1, sync: false });
+  return { options: { level, stream }, flush: () => stream.flushSync() };
+}
+
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
   installModules(modules);
+  const standardOutput = logger === undefined ? nonBlockingLogger(config.logLevel) : undefined;
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger: logger ?? standardOutput?.options,
+    // One line per request, when it is answered (Fastify's own logging writes two: received, then answered).
+    disableRequestLogging: true,
     bodyLimit: bodyLimitBytes,
     trustProxy: trustedProxies(config.trustProxy),
     // A load balancer's request id is kept so logs line up across hops, but only in a plain form: it also goes
@@ -80,6 +97,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) }, 'request');
+  });
+  if (standardOutput) app.addHook('onClose', async () => standardOutput.flush());
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
@@ -110,17 +132,27 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   await app.register(securityPlugin, { cookieSecret: await cookieSecretOf(config, database) });
   await app.register(compress, compressionOptions);
+  // Weak: one tag for a page however it is encoded. Computed before the compression, on the text itself.
+  await app.register(etag, { weak: true });
   await app.register(pagesPlugin);
   // Routes keep the error handler of the moment they are added, so it comes before any route.
   await app.register(errorHandlerPlugin);
   await app.register(i18nPlugin);
   await app.register(sessionPlugin);
+  if (config.pageCache.enabled) {
+    await app.register(pageCachePlugin, {
+      oneTimeCookies: [flashCookie, keptShowCookie],
+      sessionCookie,
+      csrfCookie,
+      maxBytes: config.pageCache.maxMegabytes * 1024 * 1024,
+    });
+  }
   await app.register(guardPlugin);
   await app.register(healthPlugin);
 
   await app.register(async (assets) => {
     assets.addHook('onRoute', (route) => {
-      route.config = { ...(route.config as object), public: true };
+      route.config = { ...(route.config as object), public: true, notAPage: true };
     });
     await assets.register(staticFiles, { root: fromProjectRoot('public'), prefix: '/assets/', maxAge: '1h', index: false });
   });

@@ -83,6 +83,13 @@ const environmentSchema = z.object({
     .min(1, { error: 'must be at least 1' })
     .max(240, { error: 'must be at most 240' })
     .default(24),
+  PAGE_CACHE: booleanFlag.default(true),
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int({ error: 'must be a whole number of megabytes' })
+    .min(1, { error: 'must be at least 1' })
+    .max(65_536, { error: 'must be at most 65536' })
+    .default(64),
 });
 
 export interface Config {
@@ -101,6 +108,8 @@ export interface Config {
   participantRetentionMonths: number;
   /** The evidence files one partner may store in all, in MB (MiB); a report that would exceed it is refused. */
   partnerStorageQuotaMegabytes: number;
+  /** Rendered pages kept in memory while the data version and the minute are unchanged (core/cache), and their memory. */
+  pageCache: { enabled: boolean; maxMegabytes: number };
   /** Demo mode lists the demo accounts on the sign-in page; only `better serve --demo` turns it on. */
   demo: boolean;
 }
@@ -132,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
     participantRetentionMonths: e.PARTICIPANT_RETENTION_MONTHS,
     partnerStorageQuotaMegabytes: e.PARTNER_STORAGE_QUOTA_MB,
+    pageCache: { enabled: e.PAGE_CACHE, maxMegabytes: e.PAGE_CACHE_MB },
     demo: false,
     ...overrides,
   };

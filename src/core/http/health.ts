@@ -6,9 +6,9 @@ import { retryAfterSeconds } from './errors.js';
 
 export const healthPlugin = fp(
   async (app) => {
-    app.get('/healthz', { config: { public: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+    app.get('/healthz', { config: { public: true, notAPage: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
-    app.get('/readyz', { config: { public: true }, logLevel: 'warn' }, async (request, reply) => {
+    app.get('/readyz', { config: { public: true, notAPage: true }, logLevel: 'warn' }, async (request, reply) => {
       try {
         await ping(app.db);
         return { status: 'ready', database: app.databaseKind };

@@ -22,7 +22,8 @@ import type { KeptFile, KeptReason } from './kept-tables.js';
 import { KeptWorkPage, KeptFieldsPage } from './KeptWorkPage.js';
 import { offerAllUploads, keptUploadField } from './uploads.js';
 
-const showCookie = 'better_kept_show';
+/** Set for the page a kept form was on: that page, once, is shown with the form filled in. */
+export const showCookie = 'better_kept_show';
 const keptPath = '/kept-forms/';
 /** Forms whose content is never kept: signing in and out, passwords, the language links. */
 const neverKept = [/^\/sign-(in|out)\b/, /^\/password/, /^\/language\//, /^\/kept-forms\//, /^\/invitations?\//, /^\/account\/password/];

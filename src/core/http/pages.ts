@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { JSX } from 'preact';
+import { notForOthers } from '../cache/page-cache.js';
 import { can, mayAttempt } from '../policy/policy.js';
 import type { Flash, ViewContext } from '../views/context.js';
 import { renderDocument } from '../views/render.js';
@@ -12,7 +13,7 @@ import { keepable, refererPath } from './kept.js';
 import { newKeptId } from './kept-owner.js';
 import { lostUploads, offerUploads } from './uploads.js';
 
-const flashCookie = 'better_flash';
+export const flashCookie = 'better_flash';
 
 function readFlash(request: FastifyRequest, reply: FastifyReply): Flash | null {
   const raw = request.cookies[flashCookie];
@@ -40,7 +41,11 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     locale,
     actor: request.actor,
     currentPath: request.url,
-    csrfToken: () => (token ??= reply.generateCsrf({ userInfo: request.sessionKey ?? 'anonymous' })),
+    csrfToken: () => {
+      // A visitor without a session gets a token of this browser's own: the page is not one to give anyone else.
+      notForOthers(request);
+      return (token ??= reply.generateCsrf({ userInfo: request.sessionKey ?? 'anonymous' }));
+    },
     formatDate: (value) => translator.formatDate(locale, value),
     formatDateTime: (value) => translator.formatDateTime(locale, value),
     formatNumber: (value) => translator.formatNumber(locale, value),

@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createHmac, hkdfSync } from 'node:crypto';
@@ -38,6 +38,9 @@ export function keyedHasher(secret: string): (purpose: string, text: string) => 
   };
 }
 
+/** The cookie holding this browser's CSRF secret, which every token on its pages is derived from. */
+export const csrfCookie = 'better_csrf';
+
 export const securityPlugin = fp<{ cookieSecret: string }>(
   async (app, { cookieSecret }) => {
     await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
@@ -46,7 +49,9 @@ export const securityPlugin = fp<{ cookieSecret: string }>(
     // 1,000 fields dropped the rest without a word, the CSRF token (last in every form) with them, so a large form
     // was refused as expired; the body limit bounds a form's size instead.
     await app.register(formbody, { parser: (body) => parseQuery(body, '&', '=', { maxKeys: 0 }) });
-    await app.register(helmet, {
+    // Helmet's middleware built once: the Fastify wrapper (@fastify/helmet 13) built it again for every request,
+    // parsing the policy each time. Helmet throws rather than passing errors on, so its callback only says it is done.
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -67,9 +72,12 @@ export const securityPlugin = fp<{ cookieSecret: string }>(
       referrerPolicy: { policy: 'same-origin' },
       crossOriginEmbedderPolicy: false,
     });
+    app.addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, () => done());
+    });
     await app.register(csrf, {
       sessionPlugin: '@fastify/cookie',
-      cookieKey: 'better_csrf',
+      cookieKey: csrfCookie,
       cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true },
       getToken: csrfTokenOf,
       getUserInfo: (request: FastifyRequest) => request.sessionKey ?? 'anonymous',

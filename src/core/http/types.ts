@@ -68,5 +68,7 @@ declare module 'fastify' {
      * unsubscribe POST; the architecture test lists the routes allowed to say so.
      */
     withoutCsrf?: true;
+    /** Answers no page (files, health checks): the page cache (core/cache) does not even read the data version for it. */
+    notAPage?: true;
   }
 }

@@ -6,7 +6,7 @@ import { userAdministrationRoutes } from './administration/index.js';
 import { accountRoutes, sessionIdleMinutes } from './people/index.js';
 import { deleteExpiredSessions, deleteStaleThrottles, deleteStaleTokens } from './people/queries.js';
 
-export { sessionPlugin } from './people/index.js';
+export { sessionCookie, sessionPlugin } from './people/index.js';
 export { createUserFromCli, type CliUserInput } from './cli.js';
 
 export const accountsModule: PlatformModule = {

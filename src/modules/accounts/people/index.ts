@@ -1,3 +1,3 @@
 /** People: signing in and out, sessions, the sign-in throttle, passwords and their reset, invitations accepted, the account page. */
 export { accountRoutes } from './routes.js';
-export { sessionIdleMinutes, sessionPlugin } from './sessions.js';
+export { sessionCookie, sessionIdleMinutes, sessionPlugin } from './sessions.js';

@@ -2,7 +2,7 @@
  * The public front page: what the platform is for (each step of the cycle leading to its area), what is coming up and
  * newly published, and the programme it hosts (or the list of programmes).
  */
-import { formattingLocale } from '../../../core/i18n/i18n.js';
+import { longDateIn } from '../../../core/i18n/i18n.js';
 import { ButtonLink, PageHeading } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
@@ -27,8 +27,7 @@ export interface HomeNews {
 
 function News({ events, practices }: HomeNews) {
   const { t, locale, formatDate } = useView();
-  const eventDate = (event: UpcomingEvent) =>
-    new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'long', timeZone: event.timeZone }).format(event.startsAt);
+  const eventDate = (event: UpcomingEvent) => longDateIn(locale, event.timeZone).format(event.startsAt);
   return (
     <div class="home-news">
       <section aria-labelledby="upcoming-events">

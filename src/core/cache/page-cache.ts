@@ -1,0 +1,140 @@
+/**
+ * Rendered pages kept in memory and answered again while nothing has changed: same address, same language, same
+ * visitor (nobody signed in, or the same session and CSRF cookie, whose token the page's forms carry), the same data
+ * version (every write raises it, on any node: data-version.ts) and the same minute (pages show what is upcoming,
+ * open or overdue, and every time the platform keeps is to the minute). A hit costs one shared query for the version
+ * instead of the page's queries and rendering, and is sent already compressed. What a page shows only once is never
+ * kept: a flash message, a kept form filled in, a page that set a cookie or gave a visitor without a session a CSRF
+ * token, anything but a 200 page for a browser. See docs/performance.md.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import { wantsJson } from '../http/accepts.js';
+import { dataVersionOf, DataVersionReader } from './data-version.js';
+import { chooseEncoding, encode, tooSmallToEncode, type ContentEncoding } from './encoding.js';
+
+interface CachedPage {
+  version: number;
+  minute: number;
+  html: string;
+  etag: string | undefined;
+  cacheControl: string;
+  variants: Map<ContentEncoding, Buffer>;
+}
+
+/** Where a page being rendered may be kept, and what it was rendered against. */
+interface CacheSlot {
+  key: string;
+  version: number;
+  minute: number;
+  /** Cleared by whatever makes this rendering unfit for anyone else (reply.page's CSRF token, a flash). */
+  keepable: boolean;
+}
+
+export interface PageCacheOptions {
+  /** Cookies whose presence means the page shows something once (a flash message, a kept form to fill in). */
+  oneTimeCookies: string[];
+  /** The cookie of a signed-in session and the CSRF secret's cookie: a signed-in person's pages are keyed by both. */
+  sessionCookie: string;
+  csrfCookie: string;
+  /** Most memory the kept pages may take (their HTML and compressed copies). */
+  maxBytes?: number;
+}
+
+const currentMinute = () => Math.floor(Date.now() / 60_000);
+
+function sizeOf(page: CachedPage): number {
+  let bytes = page.html.length * 2;
+  for (const variant of page.variants.values()) bytes += variant.length;
+  return bytes;
+}
+
+function keyOf(request: FastifyRequest, options: PageCacheOptions): string {
+  const visitor = request.actor.kind === 'anonymous' ? '-' : `${request.sessionKey ?? ''}:${request.cookies[options.csrfCookie] ?? ''}`;
+  // A browser's page carries the navigation's figures; the same page fetched by a script does not (core/http/pages).
+  const reader = (request.headers.accept ?? '').includes('text/html') ? 'browser' : 'other';
+  return `${visitor}\n${reader}\n${request.locale}\n${request.url}`;
+}
+
+function mayAnswer(request: FastifyRequest, options: PageCacheOptions): boolean {
+  if (request.method !== 'GET' || request.is404 || request.routeOptions.config.notAPage || wantsJson(request)) return false;
+  if (options.oneTimeCookies.some((name) => request.cookies[name] !== undefined)) return false;
+  // A session cookie that no longer opens a session: the page may say so (and clear it).
+  if (request.actor.kind === 'anonymous' && request.cookies[options.sessionCookie] !== undefined) return false;
+  return request.actor.kind === 'anonymous' || request.sessionKey !== null;
+}
+
+function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  reply
+    .header('x-page-cache', 'hit')
+    .header('cache-control', page.cacheControl)
+    .header('vary', 'Cookie, Accept-Language, Accept-Encoding')
+    .type('text/html; charset=utf-8');
+  if (page.etag) {
+    reply.header('etag', page.etag);
+    if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  }
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  if (encoding === 'identity' || tooSmallToEncode(page.html)) return reply.send(page.html);
+  let body = page.variants.get(encoding);
+  if (!body) {
+    body = encode(page.html, encoding);
+    page.variants.set(encoding, body);
+  }
+  return reply.header('content-encoding', encoding).send(body);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageCacheSlot: CacheSlot | null;
+  }
+}
+
+/** Marks the page being rendered as one shown once (it carries a CSRF token of its own, or a flash message). */
+export function notForOthers(request: FastifyRequest): void {
+  if (request.pageCacheSlot && request.actor.kind === 'anonymous') request.pageCacheSlot.keepable = false;
+}
+
+export const pageCachePlugin = fp<PageCacheOptions>(
+  async (app, options) => {
+    const pages = new LRUCache<string, CachedPage>({ maxSize: options.maxBytes ?? 64 * 1024 * 1024, sizeCalculation: sizeOf });
+    const version = new DataVersionReader(() => dataVersionOf(app.db));
+    app.decorateRequest('pageCacheSlot', null);
+
+    // After the session and language are known (the plugins before this one), before any page query runs.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!mayAnswer(request, options)) return;
+      const key = keyOf(request, options);
+      const minute = currentMinute();
+      const current = await version.current();
+      const kept = pages.get(key);
+      if (kept && kept.version === current && kept.minute === minute) return sendKept(request, reply, kept);
+      request.pageCacheSlot = { key, version: current, minute, keepable: true };
+    });
+
+    // Before the compression plugin (a route's own onSend hook), which leaves an encoded body alone.
+    app.addHook('onSend', async (request, reply, payload) => {
+      const slot = request.pageCacheSlot;
+      if (!slot?.keepable || reply.statusCode !== 200 || typeof payload !== 'string' || request.flash) return payload;
+      if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html') || reply.getHeader('set-cookie') !== undefined) return payload;
+      const page: CachedPage = {
+        version: slot.version,
+        minute: slot.minute,
+        html: payload,
+        etag: reply.getHeader('etag') as string | undefined,
+        cacheControl: String(reply.getHeader('cache-control') ?? 'no-cache'),
+        variants: new Map(),
+      };
+      const chosen = chooseEncoding(request.headers['accept-encoding']);
+      const encoding = tooSmallToEncode(payload) ? 'identity' : chosen;
+      if (encoding !== 'identity') page.variants.set(encoding, encode(payload, encoding));
+      pages.set(slot.key, page);
+      reply.header('vary', 'Cookie, Accept-Language, Accept-Encoding');
+      if (encoding === 'identity') return payload;
+      reply.header('content-encoding', encoding);
+      return page.variants.get(encoding);
+    });
+  },
+  { name: 'better-page-cache', dependencies: ['@fastify/cookie', 'better-i18n', 'better-sessions'] },
+);
