@@ -5,7 +5,7 @@
 import compress, { type FastifyCompressOptions } from '@fastify/compress';
 import etag from '@fastify/etag';
 import staticFiles from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config/config.js';
@@ -85,7 +85,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   const app = Fastify({
     logger: logger ?? standardOutput?.options,
     // One line per request, when it is answered (Fastify's own logging writes two: received, then answered).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: bodyLimitBytes,
     trustProxy: trustedProxies(config.trustProxy),
     // A load balancer's request id is kept so logs line up across hops, but only in a plain form: it also goes

@@ -61,4 +61,30 @@ describe('compressed responses', () => {
     expect(csv.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(csv.rawPayload).toString('utf8')).toContain('name');
   });
+
+  it.each([
+    ['RDF (Turtle)', '/catalog.ttl', 'text/turtle', '@prefix'],
+    ['RDF (JSON-LD)', '/catalog.jsonld', 'application/ld+json', '@context'],
+    ['SVG', '/events/statistics/roles.svg', 'image/svg+xml', '<svg'],
+    ['JSON', '/openapi.json', 'application/json', 'openapi'],
+  ])('sends %s compressed, with an ETag', async (_kind, url, type, text) => {
+    const response = await new TestBrowser(fixture.context.app).get(url, accepting);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain(type);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(response.rawPayload).toString('utf8')).toContain(text);
+    expect(String(response.headers.etag)).toMatch(/^W\/"/);
+  });
+
+  it.each([
+    ['a page', '/accessibility', 'editorA'],
+    ['JSON', '/openapi.json', 'editorA'],
+    ['a signed-in person’s page', '/account', 'coordinator'],
+  ] as const)('answers a repeated request for %s, unchanged, with 304 Not Modified', async (_kind, url, role) => {
+    const browser = await fixture.browserFor(role);
+    const response = await browser.get(url, accepting);
+    const again = await browser.get(url, { ...accepting, 'if-none-match': String(response.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+  });
 });
