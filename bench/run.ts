@@ -13,6 +13,7 @@
  *   npm run bench -- --only backup --registrations 1000000 --files 100
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
+ *   npm run bench -- --only start --restarts 3       # seconds to /readyz: first start with the demo, then restarts (PGlite)
  *   npm run bench -- --port 4700                     # first port of the servers started (two per run: the platform and bare Fastify)
  */
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ import { benchPlans } from './plans.js';
 import { benchResults } from './results.js';
 import { benchSearch } from './search.js';
 import { benchSoak } from './soak.js';
+import { benchStart } from './start.js';
 import { benchUploads } from './uploads.js';
 import { benchWorkspace } from './workspace.js';
 import type { BenchDatabase } from './support.js';
@@ -50,6 +52,7 @@ const { values: options } = parseArgs({
     uploads: { type: 'string', default: '3' },
     port: { type: 'string', default: '3900' },
     files: { type: 'string', default: '100' },
+    restarts: { type: 'string', default: '3' },
   },
 });
 installModules(modules);
@@ -89,6 +92,7 @@ const benchmarks = {
     }),
   backup: (database: BenchDatabase, port: number) =>
     benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
+  start: (database: BenchDatabase, port: number) => benchStart(database, port, { restarts: Number(options.restarts) }),
 };
 type Benchmark = keyof typeof benchmarks;
 

@@ -74,9 +74,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The built server (dist/) in its own process, as in production; `--demo` loads the demo into an empty database. */
-export async function startServer(env: NodeJS.ProcessEnv, port: number, options: { demo: boolean }): Promise<RunningServer> {
+/**
+ * The built server (dist/) in its own process, as in production; `--demo` loads the demo into an empty database.
+ * `readySeconds` is the time from starting the process to /readyz answering 200 (polled every 100 ms).
+ */
+export async function startServer(env: NodeJS.ProcessEnv, port: number, options: { demo: boolean }): Promise<RunningServer & { readySeconds: number }> {
   const args = [fromProjectRoot('bin', 'better.js'), 'serve', '--port', String(port), ...(options.demo ? ['--demo'] : [])];
+  const started = performance.now();
   const server = spawn(process.execPath, args, {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -86,6 +90,7 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, options:
   return {
     baseUrl,
     pid: server.pid as number,
+    readySeconds: (performance.now() - started) / 1000,
     async stop() {
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -14,11 +14,6 @@ import { isLocale, locales } from './core/i18n/locales.js';
 import { installModules } from './core/module.js';
 import { holderOf, openDatabaseForCommand } from './command-database.js';
 import { databaseOptions, serve } from './server.js';
-import { seedDemo } from './seed.js';
-import { createUserFromCli } from './modules/accounts/index.js';
-import { exportFromCli, importFromCli } from './modules/practices/index.js';
-import { exportInstrumentsFromCli } from './modules/instruments/index.js';
-import { modules } from './modules/index.js';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -39,6 +34,15 @@ async function messages(): Promise<Translate> {
 
 async function openMigratedDatabase(settings: Config) {
   return openDatabaseForCommand(settings, await messages());
+}
+
+/**
+ * The capability modules, loaded by the commands that use them rather than up front: `better serve` opens the database
+ * while they load (server.ts), and `better --help` does not wait for them.
+ */
+async function installPlatformModules(): Promise<void> {
+  const { modules } = await import('./modules/index.js');
+  installModules(modules);
 }
 
 function report(result: CommandResult): void {
@@ -96,6 +100,7 @@ program
   .requiredOption('--demo', 'load the BETTER demo programme, partners, stakeholders and demo accounts')
   .action(async () => {
     const database = await openMigratedDatabase(config());
+    const { seedDemo } = await import('./seed.js');
     const outcome = await seedDemo(database.db);
     await database.close();
     if (!outcome.ok) {
@@ -136,6 +141,8 @@ user
       const password = options.passwordStdin ? await readStdin() : undefined;
       const database = await openMigratedDatabase(settings);
       try {
+        await installPlatformModules();
+        const { createUserFromCli } = await import('./modules/accounts/index.js');
         const result = await createUserFromCli(
           database.db,
           {
@@ -177,6 +184,8 @@ program
     const settings = config();
     const database = await openMigratedDatabase(settings);
     try {
+      await installPlatformModules();
+      const { importFromCli } = await import('./modules/practices/index.js');
       const result = await importFromCli(database.db, file, {
         skipInvalid: Boolean(options.skipInvalid),
         adjust: { fixSummaries: Boolean(options.fixSummaries), createThemes: Boolean(options.createThemes) },
@@ -242,6 +251,8 @@ exportCommand
     const settings = config();
     const database = await openMigratedDatabase(settings);
     try {
+      await installPlatformModules();
+      const { exportFromCli } = await import('./modules/practices/index.js');
       await exportFromCli(database.db, { format: options.format, publicUrl: settings.publicUrl, ...(options.output ? { output: options.output } : {}) });
     } finally {
       await database.close();
@@ -258,6 +269,8 @@ exportCommand
     const settings = config();
     const database = await openMigratedDatabase(settings);
     try {
+      await installPlatformModules();
+      const { exportInstrumentsFromCli } = await import('./modules/instruments/index.js');
       const result = await exportInstrumentsFromCli(database.db, { ...options, publicUrl: settings.publicUrl });
       if (!result.ok) {
         console.error(result.message);
@@ -268,5 +281,4 @@ exportCommand
     }
   });
 
-installModules(modules);
 await program.parseAsync(process.argv);

@@ -4,12 +4,10 @@
  */
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { backgroundTasks, buildApp } from './app.js';
 import type { Config } from './core/config/config.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { startWorker } from './core/jobs/worker.js';
-import { seedDemo } from './seed.js';
 
 export function databaseOptions(config: Config): OpenDatabaseOptions {
   return {
@@ -27,7 +25,8 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 }
 
 export async function serve(config: Config): Promise<FastifyInstance> {
-  const database = await openMigratedDatabase(config);
+  // The database opens while the modules load, rather than after: each is about a third of a restart.
+  const [database, { backgroundTasks, buildApp }, { seedDemo }] = await Promise.all([openMigratedDatabase(config), import('./app.js'), import('./seed.js')]);
   const app = await buildApp({ config, database });
   if (config.demo) {
     const seeded = await seedDemo(database.db);

@@ -3,7 +3,12 @@
  * needed). Each chart is served as an image with a text alternative and shown beside its data as a table, so
  * nothing depends on seeing it; series are told apart by pattern as well as colour.
  */
-import * as echarts from 'echarts';
+
+/**
+ * ECharts, loaded with the first chart drawn rather than when the server starts: importing it costs about 0.8 s of CPU,
+ * a third of all the server's imports (docs/decisions-13-start.md).
+ */
+export const loadECharts = () => import('echarts');
 
 export interface BarChart {
   /** The category axis labels, in order. */
@@ -21,7 +26,8 @@ export function barChartSize(categories: number, horizontal: boolean): { width: 
   return { width: 720, height: horizontal ? Math.max(360, 80 + categories * 26) : 360 };
 }
 
-export function barChartSvg(chart: BarChart, size = barChartSize(chart.categories.length, chart.horizontal ?? false)): string {
+export async function barChartSvg(chart: BarChart, size = barChartSize(chart.categories.length, chart.horizontal ?? false)): Promise<string> {
+  const echarts = await loadECharts();
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   const categoryAxis = {
     type: 'category' as const,
@@ -59,7 +65,8 @@ export interface TimelineChart {
 }
 
 /** A timeline (Gantt) of dated items, coloured by status, with a bar from each item's start to its end. */
-export function timelineChartSvg(chart: TimelineChart, width = 720): string {
+export async function timelineChartSvg(chart: TimelineChart, width = 720): Promise<string> {
+  const echarts = await loadECharts();
   const height = Math.max(120, 60 + chart.rows.length * 28);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const colourOf = new Map(chart.statuses.map((status, index) => [status.key, palette[index % palette.length] as string]));

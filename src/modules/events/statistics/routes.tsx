@@ -54,7 +54,7 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(`/events/statistics/:table${tablePattern}.svg`, { config: { action: 'event.statistics.read' } }, async (request, reply) => {
     const table = (await scopeOf(request)).table(tableOfRequest(request));
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: table.rows.map((row) => row.label),
       series: table.columns.slice(1).map((column, index) => ({ name: column, values: table.rows.map((row) => row.values[index] ?? 0) })),
       stacked: table.stacked,

@@ -178,7 +178,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/instruments/programme/stages.svg', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const view = await programmeViewFor(request);
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: view.partners.map((partner) => partner.partnerName),
       series: stages.map((stage) => ({ name: request.t(`instruments.stages.${stage}`), values: view.partners.map((partner) => partner.byStage[stage]) })),
       stacked: true,
@@ -339,7 +339,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${instrumentPath}/use.svg`, { config: { action: 'instrument.read' } }, async (request, reply) => {
     const instrument = await instrumentFor(request);
     const periods = instrument.impactSummary.periods;
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: periods.map((period) => period.periodStart.slice(0, 7)),
       series: [
         { name: request.t('instruments.impact.users.label'), values: periods.map((period) => period.users ?? 0) },
@@ -352,7 +352,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get(`${instrumentPath}/take-up.svg`, { config: { action: 'instrument.read' } }, async (request, reply) => {
     const instrument = await instrumentFor(request);
     const periods = instrument.impactSummary.periods;
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: periods.map((period) => period.periodStart.slice(0, 7)),
       series: [
         { name: request.t('instruments.impact.digitalSharePercent.label'), values: periods.map((period) => period.digitalSharePercent ?? 0) },

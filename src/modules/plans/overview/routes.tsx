@@ -26,7 +26,7 @@ export const overviewRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/plans/overview/progress.svg', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const { plans, partnerName } = await overviewData(request);
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: plans.map((plan) => partnerName.get(plan.partnerId) ?? ''),
       series: reportStatuses.map((status) => ({ name: request.t(`plans.reportStatuses.${status}`), values: plans.map((plan) => plan.byStatus[status]) })),
       stacked: true,
@@ -37,7 +37,7 @@ export const overviewRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/plans/overview/budget.svg', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
     const { plans, partnerName } = await overviewData(request);
-    const svg = barChartSvg({
+    const svg = await barChartSvg({
       categories: plans.map((plan) => partnerName.get(plan.partnerId) ?? ''),
       series: [
         { name: request.t('plans.overview.planned'), values: plans.map((plan) => Math.round(plan.plannedEur)) },

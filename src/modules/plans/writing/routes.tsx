@@ -156,7 +156,10 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
         end: new Date(action.endsOn ?? (action.startsOn as string)),
         status: latest(action.key),
       }));
-    const svg = timelineChartSvg({ rows, statuses: reportStatuses.map((status) => ({ key: status, name: request.t(`plans.reportStatuses.${status}`) })) });
+    const svg = await timelineChartSvg({
+      rows,
+      statuses: reportStatuses.map((status) => ({ key: status, name: request.t(`plans.reportStatuses.${status}`) })),
+    });
     return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
   });
 

@@ -141,7 +141,7 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
     const { shown, target, withAwaiting, partnerName } = trendOf(figures, filters, entry);
     const name = `${entry.indicator.code} – ${localised(entry.indicator.names, request.locale).text}`;
     const number = (value: number) => request.t(`results.units.${entry.indicator.unit}`, { value: String(value) });
-    const svg = trendChartSvg({
+    const svg = await trendChartSvg({
       title: t('results.dashboard.trend', { indicator: name }),
       description: t('results.chart.description', {
         scope: partnerName ?? t('results.dashboard.wholeProgramme'),

@@ -3,7 +3,7 @@
  * the target as a dashed line, and (for the programme's staff) the value with those awaiting validation as a dotted
  * line. The SVG carries a <title> and <desc> naming what it shows; the page shows the same figures as a table.
  */
-import * as echarts from 'echarts';
+import { loadECharts } from '../../../core/views/charts.js';
 
 export interface TrendChart {
   title: string;
@@ -17,7 +17,8 @@ const palette = ['#1d4f91', '#b35900', '#2e7d32'];
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function trendChartSvg(chart: TrendChart, size = { width: 720, height: 320 }): string {
+export async function trendChartSvg(chart: TrendChart, size = { width: 720, height: 320 }): Promise<string> {
+  const echarts = await loadECharts();
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   instance.setOption({
     animation: false,

@@ -2,7 +2,7 @@
  * A partner's maturity radar (one axis per dimension, 0–100, baseline and latest round as two shapes), drawn on the
  * server as SVG by ECharts and served as an image beside the same figures in a table, so nothing depends on seeing it.
  */
-import * as echarts from 'echarts';
+import { loadECharts } from '../../../core/views/charts.js';
 
 export interface RadarChart {
   /** Dimension names, one axis each. */
@@ -15,7 +15,8 @@ export const radarSize = { width: 640, height: 460 } as const;
 // The shared palette's first two colours: 3:1 against white and apart for the common colour-vision deficiencies.
 const palette = ['#1d4f91', '#b35900'];
 
-export function radarChartSvg(chart: RadarChart): string {
+export async function radarChartSvg(chart: RadarChart): Promise<string> {
+  const echarts = await loadECharts();
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, ...radarSize });
   instance.setOption({
     animation: false,

@@ -162,7 +162,7 @@ export const maturityRoutes: FastifyPluginAsync = async (app) => {
       framework.dimensions.map((dimension) => entry.scores.dimensions.find((candidate) => candidate.key === dimension.key)?.score ?? null);
     const series = [{ name: progress.baseline.round.label, values: valuesOf(progress.baseline) }];
     if (progress.rounds > 1) series.push({ name: progress.latest.round.label, values: valuesOf(progress.latest) });
-    const svg = radarChartSvg({ axes: framework.dimensions.map((dimension) => textIn(dimension.name, locale)), series });
+    const svg = await radarChartSvg({ axes: framework.dimensions.map((dimension) => textIn(dimension.name, locale)), series });
     return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
   });
 
