@@ -20,15 +20,22 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
   };
 }
 
-export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
-  const database = await openDatabase(databaseOptions(config));
-  await migrateToLatest(database.db);
+export async function openMigratedDatabase(config: Config, options: Pick<OpenDatabaseOptions, 'embedded'> = {}): Promise<DatabaseHandle> {
+  const database = await openDatabase({ ...databaseOptions(config), ...options });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
 export async function serve(config: Config): Promise<FastifyInstance> {
-  const database = await openMigratedDatabase(config);
+  // PGlite on a thread of its own: queries run while this thread renders pages.
+  const database = await openMigratedDatabase(config, { embedded: 'worker' });
   const app = await buildApp({ config, database });
+  void database.thread?.failure.then((err) => app.log.error({ err }, 'the embedded database stopped: requests fail until the server is restarted'));
   if (config.demo) {
     const seeded = await seedDemo(database.db);
     app.log.info(seeded.ok ? { demo: seeded.value } : { demo: 'database already has data; demo not loaded' }, 'demo mode');
