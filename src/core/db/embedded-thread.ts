@@ -28,10 +28,12 @@ export interface EngineThread {
  * tsx, as a thread does not inherit its parent's module hooks, then imports the TypeScript.
  */
 function spawn(data: EngineThreadData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./embedded-worker.js', import.meta.url), { workerData: data });
+  // The process's arguments, so the holder file names the command ('better serve') as it would on this thread.
+  const options = { workerData: data, argv: process.argv.slice(2) };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./embedded-worker.js', import.meta.url), options);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const entry = JSON.stringify(new URL('./embedded-worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData: data });
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); })`, { ...options, eval: true });
 }
 
 /** Starts the thread and resolves once it has the folder open, or throws what kept it from opening it. */
