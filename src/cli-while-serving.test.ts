@@ -1,6 +1,7 @@
 /**
- * `better` commands while `better serve` runs on the embedded database: they work through the server's socket, the
- * server keeps answering, and commands that need the folder to themselves say so.
+ * `better` commands while `better serve` runs on the embedded database (on a thread of its own, which serves the
+ * socket): they work through the server's socket, the server keeps answering, and commands that need the folder to
+ * themselves say so.
  */
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,16 @@ describe('better commands while better serve runs on the embedded database', () 
     expect(await library.text()).toContain(title);
   }, 120_000);
 
+  it('better export practices reads through the server what the server wrote', async () => {
+    const exported = command(['export', 'practices']);
+    const statuses = await pagesWhile(exported);
+    const result = await exported;
+    expect(result.stderr).toContain('works through its socket');
+    expect(result.stdout).toContain('Parking paid by phone, imported while the server runs');
+    expect(result.code).toBe(0);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+  }, 120_000);
+
   it('better restore and a second better serve refuse, saying which process holds the database and what to do', async () => {
     // Refused before the file is read: any file will do.
     const file = path.join(folder, 'never-read.backup.gz');
@@ -93,6 +104,7 @@ describe('better commands while better serve runs on the embedded database', () 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     await expect(stat(path.join(dataDir, 'socket', '.s.PGSQL.5432'))).rejects.toThrow();
+    await expect(stat(path.join(dataDir, 'socket', 'holder.json'))).rejects.toThrow();
     const exported = await command(['export', 'practices']);
     expect(exported.stderr).not.toContain('socket');
     expect(exported.stdout).toContain(title);

@@ -18,16 +18,27 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
   };
 }
 
-export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
-  const database = await openDatabase(databaseOptions(config));
-  await migrateToLatest(database.db);
+export async function openMigratedDatabase(config: Config, options: Pick<OpenDatabaseOptions, 'embedded'> = {}): Promise<DatabaseHandle> {
+  const database = await openDatabase({ ...databaseOptions(config), ...options });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
 export async function serve(config: Config): Promise<FastifyInstance> {
-  // The database opens while the modules load, rather than after: each is about a third of a restart.
-  const [database, { backgroundTasks, buildApp }, { seedDemo }] = await Promise.all([openMigratedDatabase(config), import('./app.js'), import('./seed.js')]);
+  // The database opens while the modules load, rather than after: each is about a third of a restart. PGlite runs on a
+  // thread of its own, so its queries run while this thread renders pages.
+  const [database, { backgroundTasks, buildApp }, { seedDemo }] = await Promise.all([
+    openMigratedDatabase(config, { embedded: 'worker' }),
+    import('./app.js'),
+    import('./seed.js'),
+  ]);
   const app = await buildApp({ config, database });
+  void database.thread?.failure.then((err) => app.log.error({ err }, 'the embedded database stopped: requests fail until the server is restarted'));
   if (config.demo) {
     const seeded = await seedDemo(database.db);
     app.log.info(seeded.ok ? { demo: seeded.value } : { demo: 'database already has data; demo not loaded' }, 'demo mode');

@@ -3,14 +3,15 @@
  * (PostgreSQL compiled to WebAssembly, in this process) with its files under DATA_DIR. Both speak the same SQL,
  * run the same migrations and return values of the same JavaScript types.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type PostgresPool, type Transaction } from 'kysely';
 import pg from 'pg';
-import { kyselyPool } from './pool.js';
+import { openEmbeddedEngine } from './embedded-engine.js';
 import { SharedSessionDialect } from './embedded-session.js';
-import { claimDataDir, type DataDirClaim } from './embedded-socket.js';
+import { socketDirectory, socketUrl } from './embedded-socket.js';
+import { startEngineThread, type EngineThread } from './embedded-thread.js';
+import { DatabaseUnreachableError } from './errors.js';
+import { kyselyPool } from './pool.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -31,13 +32,18 @@ export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
   close(): Promise<void>;
-  /** The embedded engine, for maintenance a SQL client cannot do (dumping the data folder); absent on PostgreSQL. */
+  /**
+   * The embedded engine in this thread, for maintenance a SQL client cannot do (dumping the data folder to build the
+   * tests' template); absent on PostgreSQL and when PGlite runs on a thread of its own.
+   */
   pglite?: PGlite;
+  /** PGlite's own thread, when it runs on one: its `failure` settles if it crashes. */
+  thread?: Pick<EngineThread, 'failure' | 'terminate'>;
   /** The PostgreSQL schema worked in, when it is not the default one (tests). */
   schema?: string;
 }
 
-const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+const OID = { int8: 20, date: 1082, numeric: 1700, int8Array: 1016, dateArray: 1182, numericArray: 1231, textArray: 1009 } as const;
 
 /**
  * Both drivers read bigint as a JS number (ids and counts stay far below 2^53) and dates as 'YYYY-MM-DD' strings:
@@ -49,6 +55,20 @@ const sharedParsers: Record<number, (value: string) => unknown> = {
   [OID.numeric]: (value) => Number(value),
 };
 
+/**
+ * node-postgres reads arrays with parsers of its own, where PGlite applies the ones above to each element: the same
+ * values in arrays too, elements of numeric arrays read as numbers and of text arrays as strings.
+ */
+const postgresArrayParsers: Record<number, (value: string) => unknown> = {
+  [OID.int8Array]: postgresParser(OID.numericArray),
+  [OID.dateArray]: postgresParser(OID.textArray),
+};
+
+/** node-postgres's own parser of a type's text form. */
+function postgresParser(oid: number): (value: string) => unknown {
+  return pg.types.getTypeParser(oid) as (value: string) => unknown;
+}
+
 export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
@@ -59,10 +79,20 @@ export interface OpenDatabaseOptions {
   preparedStatements?: boolean;
   /** PGlite only: start from this dump of a data directory instead of a folder on disk. */
   loadDataDir?: Blob;
+  /**
+   * PGlite only: run it on this thread (the default: tests and commands), or on a thread of its own reached through
+   * the data folder's socket (the server: queries run beside page rendering instead of between). A thread needs
+   * `dataDir`.
+   */
+  embedded?: 'in-process' | 'worker';
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.schema, options.preparedStatements ?? true);
+  if (options.embedded === 'worker') {
+    if (!options.dataDir || options.loadDataDir) throw new Error('The embedded database runs on a thread of its own only on a data folder');
+    return openPgliteThread(options.dataDir);
+  }
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
@@ -82,7 +112,12 @@ class ClientConnectingWithin5Seconds extends pg.Client {
 }
 
 function openPostgres(url: string, poolSize: number, schema: string | undefined, preparedStatements: boolean): DatabaseHandle {
-  const pool = new pg.Pool({
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(postgresPool(url, poolSize, schema), { preparedStatements }) }) });
+  return { db, kind: 'postgres', close: () => db.destroy(), ...(schema ? { schema } : {}) };
+}
+
+function postgresPool(url: string, poolSize: number, schema: string | undefined): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
     max: poolSize,
     application_name: 'better',
@@ -94,38 +129,43 @@ function openPostgres(url: string, poolSize: number, schema: string | undefined,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-        const shared = sharedParsers[oid];
+        const shared = sharedParsers[oid] ?? postgresArrayParsers[oid];
         return shared ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
       }) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, { preparedStatements }) }) });
-  return { db, kind: 'postgres', close: () => db.destroy(), ...(schema ? { schema } : {}) };
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
-  let location: string | undefined;
-  let claim: DataDirClaim | undefined;
-  if (dataDir && !loadDataDir) {
-    location = path.resolve(dataDir, 'pglite');
-    await mkdir(path.dirname(location), { recursive: true });
-    // Throws EmbeddedDatabaseInUse when another process has the folder open (see embedded-socket.ts).
-    claim = await claimDataDir(dataDir);
-  }
-  let client: PGlite;
-  try {
-    // One options object: PGlite ignores the second argument when the first (the folder) is undefined.
-    client = new PGlite({ ...(location ? { dataDir: location } : {}), parsers: sharedParsers, ...(loadDataDir ? { loadDataDir } : {}) });
-    await client.waitReady;
-  } catch (error) {
-    await claim?.release();
-    throw error;
-  }
-  claim?.serve(client);
-  const db = new Kysely<Database>({ dialect: new SharedSessionDialect(client) });
+  const engine = await openEmbeddedEngine({ dataDir, loadDataDir, parsers: sharedParsers });
+  const db = new Kysely<Database>({ dialect: new SharedSessionDialect(engine.pglite) });
   const close = async () => {
-    await claim?.release();
+    await engine.releaseFolder();
     await db.destroy();
   };
-  return { db, kind: 'pglite', close, pglite: client };
+  return { db, kind: 'pglite', close, pglite: engine.pglite };
+}
+
+/**
+ * Connections through the folder's socket to PGlite on its thread. Four of them: PGlite runs one statement at a time,
+ * and the next statements waiting in the thread keep it busy while this thread reads an answer (see
+ * docs/decisions-13-pglite.md for the measurement). Unnamed statements only: named ones would stay in the session
+ * every connection shares.
+ */
+const threadPoolSize = 4;
+
+async function openPgliteThread(dataDir: string): Promise<DatabaseHandle> {
+  const thread = await startEngineThread(dataDir);
+  const pool = kyselyPool(postgresPool(socketUrl(socketDirectory(dataDir)), threadPoolSize, undefined), { preparedStatements: false });
+  // Once the thread has crashed, its socket is dead or, worse, another process has claimed the folder since: no
+  // connection is attempted, so every query and the readiness check fail.
+  let failed: Error | undefined;
+  void thread.failure.then((error) => (failed = error));
+  const guarded: PostgresPool = { connect: () => (failed ? Promise.reject(new DatabaseUnreachableError(failed)) : pool.connect()), end: () => pool.end() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guarded }) });
+  const close = async () => {
+    await db.destroy();
+    await thread.close();
+  };
+  return { db, kind: 'pglite', close, thread };
 }

@@ -1,0 +1,45 @@
+/**
+ * Opens the embedded engine on a data folder: claims the folder (embedded-socket.ts), starts PGlite on it and relays
+ * the folder's socket to it. The same steps whether PGlite runs on the caller's thread or on a thread of its own
+ * (embedded-worker.ts).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { claimDataDir, type DataDirClaim } from './embedded-socket.js';
+
+export interface EmbeddedEngine {
+  pglite: PGlite;
+  /** Ends relayed connections and frees the folder; PGlite is closed after it by whoever uses it. */
+  releaseFolder(): Promise<void>;
+}
+
+export interface EmbeddedEngineOptions {
+  /** The folder claimed and opened; without it, PGlite runs in memory and nothing is claimed. */
+  dataDir?: string | undefined;
+  /** Start from this dump of a data directory (in memory) instead of a folder on disk. */
+  loadDataDir?: Blob | undefined;
+  parsers?: PGliteOptions['parsers'];
+}
+
+export async function openEmbeddedEngine({ dataDir, loadDataDir, parsers }: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
+  let location: string | undefined;
+  let claim: DataDirClaim | undefined;
+  if (dataDir && !loadDataDir) {
+    location = path.resolve(dataDir, 'pglite');
+    await mkdir(path.dirname(location), { recursive: true });
+    // Throws EmbeddedDatabaseInUse when another process has the folder open (see embedded-socket.ts).
+    claim = await claimDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    // One options object: PGlite ignores the second argument when the first (the folder) is undefined.
+    pglite = new PGlite({ ...(location ? { dataDir: location } : {}), ...(parsers ? { parsers } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+    await pglite.waitReady;
+  } catch (error) {
+    await claim?.release();
+    throw error;
+  }
+  claim?.serve(pglite);
+  return { pglite, releaseFolder: async () => await claim?.release() };
+}
