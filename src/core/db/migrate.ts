@@ -17,9 +17,22 @@ export class MigrationError extends Error {
   }
 }
 
-/** Applies every pending migration in one locked run; several app nodes starting together apply each once. */
+/**
+ * Applies every pending migration in one locked run; several app nodes starting together apply each once. A database
+ * that has them all (every restart) is told so by one query: Kysely's migrator takes a third of a second to find out.
+ */
 export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationReport> {
+  if (await hasEveryMigration(db, schema)) return { applied: [] };
   return report(await migrator(db, schema).migrateToLatest());
+}
+
+async function hasEveryMigration(db: Db, schema: string | undefined): Promise<boolean> {
+  const table = schema ? `${schema}.${DEFAULT_MIGRATION_TABLE}` : DEFAULT_MIGRATION_TABLE;
+  const { rows } = await sql<{ exists: string | null }>`select to_regclass(${table}) as exists`.execute(db);
+  if (!rows[0]?.exists) return false;
+  const applied = await sql<{ name: string }>`select name from ${sql.table(table)}`.execute(db);
+  const names = new Set(applied.rows.map((row) => row.name));
+  return Object.keys(migrations).every((name) => names.has(name));
 }
 
 /** Kysely's advisory lock for migrations on PostgreSQL (its postgres adapter's LOCK_ID, which it does not export). */
