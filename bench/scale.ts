@@ -81,7 +81,8 @@ async function insertProgrammesAndPartners(db: Db, options: ScaleBenchOptions): 
   `.execute(db);
 }
 
-async function loadScale(db: Db, options: ScaleBenchOptions): Promise<void> {
+/** The generated installation on top of the demo (migrated and seeded first), with fresh planner statistics. */
+export async function loadScale(db: Db, options: ScaleBenchOptions): Promise<void> {
   await insertProgrammesAndPartners(db, options);
   const partners = await db.selectFrom('partners').select(['id', 'programme_id']).orderBy('id').execute();
   const partnerIds = partners.map((row) => row.id);
