@@ -22,22 +22,22 @@ const helixes = ['public_authority', 'business', 'research_education', 'civil_so
 const roles = ['decision_maker', 'civil_servant', 'managing_authority', 'business', 'researcher', 'citizen', 'other'];
 
 /**
- * Generated events spread over the programme's four years, hosted in turn by each partner, and their registrations
- * (most attended, half of those with feedback), through the same tables and triggers as every write. The results
- * benchmark loads the same participation.
+ * Generated events spread over the programme's four years (or the days given from the day given), hosted in turn by
+ * each partner in its programme, and their registrations (most attended, half of those with feedback), through the
+ * same tables and triggers as every write. The results and scale benchmarks load the same participation.
  */
 export async function insertGeneratedParticipation(
   db: Db,
-  programmeId: number,
   partners: number[],
-  options: { events: number; registrations: number },
+  options: { events: number; registrations: number; firstDay?: string; days?: number },
 ): Promise<void> {
-  // Events spread over the programme's four years, hosted in turn by each partner.
+  const firstDay = options.firstDay ?? '2019-09-01';
   await sql`
     insert into events (programme_id, host_partner_id, type, title, format, time_zone, starts_at, ends_at, feedback_invited_at)
-    select ${programmeId}, (${partners}::int[])[1 + g % ${partners.length}], (${types}::text[])[1 + g % ${types.length}], 'Generated event ' || g, 'online', 'Europe/Rome',
-      timestamptz '2019-09-01 09:00+00' + (g % 1400) * interval '1 day', timestamptz '2019-09-01 12:00+00' + (g % 1400) * interval '1 day', now()
-    from generate_series(1, ${options.events}::int) g
+    select p.programme_id, p.id, (${types}::text[])[1 + g % ${types.length}], 'Generated event ' || g, 'online', 'Europe/Rome',
+      ${firstDay}::timestamptz + interval '9 hours' + (g % ${options.days ?? 1400}) * interval '1 day',
+      ${firstDay}::timestamptz + interval '12 hours' + (g % ${options.days ?? 1400}) * interval '1 day', now()
+    from generate_series(1, ${options.events}::int) g join partners p on p.id = (${partners}::int[])[1 + g % ${partners.length}]
   `.execute(db);
   const first = (
     await db
@@ -79,7 +79,7 @@ async function loadParticipation(
       (row) => row.id,
     );
     const started = performance.now();
-    await insertGeneratedParticipation(handle.db, programme.id, partners, options);
+    await insertGeneratedParticipation(handle.db, partners, options);
     // A quarter of the generated answers name one practice of the demo library, a sixth another.
     const [likedMost, likedLess] = (
       await handle.db.selectFrom('practices').select('id').where('status', '=', 'published').orderBy('id').limit(2).execute()

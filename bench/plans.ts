@@ -54,6 +54,39 @@ function generatedContent(partnerId: number, actions: number): PlanContent {
   });
 }
 
+/**
+ * An endorsed generated version of each partner's plan (the plan made in the partner's programme if it has none), and
+ * a report per action and semester. The scale benchmark loads plans for partners of many programmes the same way.
+ */
+export async function insertGeneratedPlans(db: Db, partners: number[], options: { actions: number; semesters: number }): Promise<void> {
+  await sql`
+    insert into plans (programme_id, partner_id)
+    select p.programme_id, p.id from partners p where p.id = any(${partners}::int[]) and not exists (select 1 from plans x where x.partner_id = p.id)
+  `.execute(db);
+  const plans = await db.selectFrom('plans').select(['id', 'partner_id']).where('partner_id', 'in', partners).execute();
+  for (const plan of plans) {
+    await sql`
+      insert into plan_versions (plan_id, number, status, content, endorsed_on, endorsed_by, endorsing_body, submitted_at, approved_at)
+      select ${plan.id}, coalesce(max(number), 0) + 1, 'endorsed', ${JSON.stringify(generatedContent(plan.partner_id, options.actions))}::jsonb, '2022-07-01', 'The mayor', 'City council', now(), now()
+      from plan_versions where plan_id = ${plan.id}
+    `.execute(db);
+  }
+  // A report per action and semester, cumulative money spent growing each semester; every tenth one was corrected.
+  await sql`
+    insert into progress_reports (plan_id, action_key, semester, status, percent_complete, spent_eur, work_done, instrument_improved, improvement_type, improvement_description, current, submitted_by_label)
+    select p.id, 'b' || a, s, (${reportStatuses}::text[])[1 + (p.id + a + s) % 5], least(100, s * 12 + a % 5), s * 1000 * (1 + a % 7), 'Work done in semester ' || s,
+      (a + s) % 9 = 0, case when (a + s) % 9 = 0 then 'new_project' end, case when (a + s) % 9 = 0 then 'A new call financed the action.' else '' end,
+      (a * s) % 10 <> 0, 'Bench editor'
+    from plans p cross join generate_series(1, ${options.actions}::int) a cross join generate_series(1, ${options.semesters}::int) s
+    where p.partner_id = any(${partners}::int[])
+  `.execute(db);
+  await sql`
+    insert into progress_reports (plan_id, action_key, semester, status, percent_complete, spent_eur, work_done, instrument_improved, improvement_type, current, submitted_by_label)
+    select plan_id, action_key, semester, 'on_track', percent_complete, spent_eur, 'Corrected', false, null, true, 'Bench editor'
+    from progress_reports where not current and plan_id in (select id from plans where partner_id = any(${partners}::int[]))
+  `.execute(db);
+}
+
 export async function loadPlans(db: Db, options: PlansBenchOptions): Promise<number[]> {
   const programme = await db.selectFrom('programmes').select('id').orderBy('id').executeTakeFirstOrThrow();
   const existing = await db
@@ -71,30 +104,7 @@ export async function loadPlans(db: Db, options: PlansBenchOptions): Promise<num
   );
   // Every partner's plan becomes a generated endorsed version; the demo's open revision would otherwise sit under it.
   await sql`delete from plan_versions where status <> 'endorsed'`.execute(db);
-  for (const partnerId of partners) {
-    const plan =
-      (await db.selectFrom('plans').select('id').where('partner_id', '=', partnerId).executeTakeFirst()) ??
-      (await db.insertInto('plans').values({ programme_id: programme.id, partner_id: partnerId }).returning('id').executeTakeFirstOrThrow());
-    await sql`
-      insert into plan_versions (plan_id, number, status, content, endorsed_on, endorsed_by, endorsing_body, submitted_at, approved_at)
-      select ${plan.id}, coalesce(max(number), 0) + 1, 'endorsed', ${JSON.stringify(generatedContent(partnerId, options.actions))}::jsonb, '2022-07-01', 'The mayor', 'City council', now(), now()
-      from plan_versions where plan_id = ${plan.id}
-    `.execute(db);
-  }
-  // A report per action and semester, cumulative money spent growing each semester; every tenth one was corrected.
-  await sql`
-    insert into progress_reports (plan_id, action_key, semester, status, percent_complete, spent_eur, work_done, instrument_improved, improvement_type, improvement_description, current, submitted_by_label)
-    select p.id, 'b' || a, s, (${reportStatuses}::text[])[1 + (p.id + a + s) % 5], least(100, s * 12 + a % 5), s * 1000 * (1 + a % 7), 'Work done in semester ' || s,
-      (a + s) % 9 = 0, case when (a + s) % 9 = 0 then 'new_project' end, case when (a + s) % 9 = 0 then 'A new call financed the action.' else '' end,
-      (a * s) % 10 <> 0, 'Bench editor'
-    from plans p cross join generate_series(1, ${options.actions}::int) a cross join generate_series(1, ${options.semesters}::int) s
-    where p.partner_id = any(${partners}::int[])
-  `.execute(db);
-  await sql`
-    insert into progress_reports (plan_id, action_key, semester, status, percent_complete, spent_eur, work_done, instrument_improved, improvement_type, current, submitted_by_label)
-    select plan_id, action_key, semester, 'on_track', percent_complete, spent_eur, 'Corrected', false, null, true, 'Bench editor'
-    from progress_reports where not current
-  `.execute(db);
+  await insertGeneratedPlans(db, partners, options);
   await sql`vacuum analyze progress_reports`.execute(db);
   await sql`vacuum analyze plan_versions`.execute(db);
   return (

@@ -49,19 +49,20 @@ const computedFormulas =
   );
 const reportedIndicators = 6;
 
-async function loadParticipation(db: Db, programmeId: number, partners: number[], options: ResultsBenchOptions): Promise<void> {
-  await insertGeneratedParticipation(db, programmeId, partners, options);
+async function loadParticipation(db: Db, partners: number[], options: ResultsBenchOptions): Promise<void> {
+  await insertGeneratedParticipation(db, partners, options);
   await sql`vacuum analyze registrations`.execute(db);
   await sql`vacuum analyze participation_totals`.execute(db);
 }
 
-async function loadInstruments(db: Db, programmeId: number, partners: number[], count: number): Promise<void> {
+/** Instruments owned in turn by each partner, in its programme; nine in ten published. The scale benchmark loads them too. */
+export async function insertGeneratedInstruments(db: Db, partners: number[], count: number): Promise<void> {
   await sql`
     insert into instruments (programme_id, partner_id, name, description, kind, theme_code, channels, audiences, languages, stage, stage_since, published)
-    select ${programmeId}, (${partners}::int[])[1 + g % ${partners.length}], 'Generated instrument ' || g, 'A digital service delivered with regional suppliers.',
+    select p.programme_id, p.id, 'Generated instrument ' || g, 'A digital service delivered with regional suppliers.',
       (${instrumentKinds}::text[])[1 + g % ${instrumentKinds.length}], null, array['web'], array['citizens'], array['en'],
       (${stages}::text[])[1 + (g / 5) % ${stages.length}], date '2020-01-01' + (g % 1300), g % 10 <> 0
-    from generate_series(1, ${count}::int) g
+    from generate_series(1, ${count}::int) g join partners p on p.id = (${partners}::int[])[1 + g % ${partners.length}]
   `.execute(db);
   await sql`vacuum analyze instruments`.execute(db);
 }
@@ -118,8 +119,8 @@ export async function benchResults(database: BenchDatabase, port: number, option
       const programme = await handle.db.selectFrom('programmes').select('id').orderBy('id').executeTakeFirstOrThrow();
       partners = (await handle.db.selectFrom('partners').select('id').where('programme_id', '=', programme.id).orderBy('id').execute()).map((row) => row.id);
       await insertGeneratedPractices(handle.db, { programmeId: programme.id, ownerPartnerIds: partners, count: options.practices, seed: 2026 });
-      await loadParticipation(handle.db, programme.id, partners, options);
-      await loadInstruments(handle.db, programme.id, partners, options.instruments);
+      await loadParticipation(handle.db, partners, options);
+      await insertGeneratedInstruments(handle.db, partners, options.instruments);
       reported = await loadIndicators(handle.db, programme.id, partners, options);
       enabledIndicators = (await handle.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).where('enabled', '=', true).execute())
         .length;

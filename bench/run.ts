@@ -11,6 +11,7 @@
  *   npm run bench -- --only uploads --uploads 3
  *   npm run bench -- --only workspace --practices 10000 --events 2000 --registrations 100000   # /me and the feeds
  *   npm run bench -- --only backup --registrations 1000000 --files 100
+ *   npm run bench -- --only scale --database postgres --scale 1   # every public page over a whole Interreg generation (0.1: a tenth of it)
  *   npm run bench -- --duration 5 --connections 20
  *   npm run bench -- --only soak --minutes 10 --warmup 2 --people 20     # PostgreSQL when DATABASE_URL is set
  *   npm run bench -- --only start --restarts 3       # seconds to /readyz: first start with the demo, then restarts (PGlite)
@@ -25,6 +26,7 @@ import { benchInstruments } from './instruments.js';
 import { benchPages } from './pages.js';
 import { benchPlans } from './plans.js';
 import { benchResults } from './results.js';
+import { benchScale, interregScale } from './scale.js';
 import { benchSearch } from './search.js';
 import { benchSoak } from './soak.js';
 import { benchStart } from './start.js';
@@ -53,6 +55,7 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '3900' },
     files: { type: 'string', default: '100' },
     restarts: { type: 'string', default: '3' },
+    scale: { type: 'string', default: '1' },
   },
 });
 installModules(modules);
@@ -90,6 +93,7 @@ const benchmarks = {
       events: Number(options.events),
       registrations: Number(options.registrations),
     }),
+  scale: (database: BenchDatabase, port: number) => benchScale(database, port, interregScale(Number(options.scale))),
   backup: (database: BenchDatabase, port: number) =>
     benchBackup(database, port, { registrations: Number(options.registrations), files: Number(options.files) }),
   start: (database: BenchDatabase, port: number) => benchStart(database, port, { restarts: Number(options.restarts) }),

@@ -48,7 +48,7 @@ async function loadWork(db: Db, options: WorkspaceBenchOptions): Promise<{ progr
     insert into plan_comments (plan_id, version_number, target, body, author_label)
     select v.plan_id, v.number, 'part1', 'Comment ' || g, 'Peer reviewer' from plan_versions v cross join generate_series(1, 5) g where v.status = 'draft'
   `.execute(db);
-  await insertGeneratedParticipation(db, programme.id, partners, options);
+  await insertGeneratedParticipation(db, partners, options);
   const editor = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')

@@ -19,6 +19,7 @@ import * as keptForms from './20261207_1000_kept_forms.js';
 import * as eventParticipants from './20261207_1100_event_participants.js';
 import * as programmeTextLanguage from './20261207_1200_programme_text_language.js';
 import * as dataVersion from './20261208_0800_data_version.js';
+import * as scaleIndexes from './20261208_0900_scale_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_1100_event_participants': eventParticipants,
   '20261207_1200_programme_text_language': programmeTextLanguage,
   '20261208_0800_data_version': dataVersion,
+  '20261208_0900_scale_indexes': scaleIndexes,
 };

@@ -160,17 +160,29 @@ export function generatePractice(random: () => number, programmeId: number, owne
   };
 }
 
-/** Inserts generated published practices in batches (one transaction each), then refreshes the planner statistics. */
+/**
+ * Inserts generated published practices in batches (one transaction each), then refreshes the planner statistics.
+ * With programmeOf, each practice is in its owner's programme (owners drawn from many programmes); else in programmeId.
+ */
 export async function insertGeneratedPractices(
   db: Db,
-  options: { programmeId: number; ownerPartnerIds: number[]; count: number; seed: number; onProgress?: (done: number) => void },
+  options: {
+    programmeId: number;
+    ownerPartnerIds: number[];
+    count: number;
+    seed: number;
+    programmeOf?: ReadonlyMap<number, number>;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<void> {
   const random = seededRandom(options.seed);
   const batchSize = 500;
   for (let start = 0; start < options.count; start += batchSize) {
-    const batch = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, offset) =>
-      generatePractice(random, options.programmeId, options.ownerPartnerIds, start + offset + 1),
-    );
+    const batch = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, offset) => {
+      const practice = generatePractice(random, options.programmeId, options.ownerPartnerIds, start + offset + 1);
+      const programmeId = options.programmeOf?.get(practice.values.ownerPartnerId);
+      return programmeId === undefined ? practice : { ...practice, values: { ...practice.values, programmeId } };
+    });
     await writeGeneratedPractices(db, batch);
     options.onProgress?.(start + batch.length);
   }

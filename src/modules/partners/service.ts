@@ -68,9 +68,43 @@ function toPartner(row: PartnerRow, showContact = true): Partner {
 }
 
 export async function listPartners(db: Db, actor: Actor, programmeId: number | null = null): Promise<PartnerSummary[]> {
+  return summariesOf(actor, await queries.listPartners(db, programmeId === null ? null : { programmeIds: [programmeId], partnerIds: [] }));
+}
+
+/** The partners of the programmes given and those with the ids given: what a page about one record names. */
+export async function listPartnersAround(
+  db: Db,
+  actor: Actor,
+  selection: { programmeIds: readonly number[]; partnerIds: readonly number[] },
+): Promise<PartnerSummary[]> {
+  return summariesOf(actor, await queries.listPartners(db, selection));
+}
+
+function summariesOf(actor: Actor, rows: Awaited<ReturnType<typeof queries.listPartners>>): PartnerSummary[] {
   const showContact = can(actor, 'partner.contact.read');
-  const rows = await queries.listPartners(db, programmeId);
   return rows.map((row) => ({ ...toPartner(row, showContact), organisationCount: Number(row.organisation_count ?? 0) }));
+}
+
+/** How many programmes one page of the partner listing shows: about 160 partners when each has eight. */
+export const programmesPerPage = 20;
+
+/** One page of the partner listing: a slice of the programmes (in the order given) and their partners. */
+export async function partnerListPage<P extends { id: number }>(
+  db: Db,
+  actor: Actor,
+  programmes: P[],
+  page: number,
+): Promise<{ programmes: P[]; partners: PartnerSummary[]; page: number; pageCount: number }> {
+  const pageCount = Math.max(1, Math.ceil(programmes.length / programmesPerPage));
+  const shown = Math.min(page, pageCount);
+  const slice = programmes.slice((shown - 1) * programmesPerPage, shown * programmesPerPage);
+  const rows = await queries.listPartners(db, { programmeIds: slice.map((programme) => programme.id), partnerIds: [] });
+  return {
+    programmes: slice,
+    partners: summariesOf(actor, rows),
+    page: shown,
+    pageCount,
+  };
 }
 
 export async function findPartner(db: Db, actor: Actor, partnerId: number): Promise<Partner | undefined> {

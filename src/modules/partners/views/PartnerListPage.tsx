@@ -1,12 +1,22 @@
-/** All partners, one table per programme: who takes part, where, and how large each stakeholder group is. */
+/** The partners, one table per programme, a page of programmes at a time: who takes part, where, and how large each stakeholder group is. */
 import { countryName } from '../../../core/i18n/countries.js';
-import { ButtonLink, DataTable, PageHeading, Tag } from '../../../core/views/components/ui.js';
+import { ButtonLink, DataTable, PageHeading, Pagination, Tag } from '../../../core/views/components/ui.js';
 import { useView } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import type { Programme } from '../../programmes/service.js';
 import type { PartnerSummary } from '../service.js';
 
-export function PartnerListPage({ programmes, partners }: { programmes: Programme[]; partners: PartnerSummary[] }) {
+export function PartnerListPage({
+  programmes,
+  partners,
+  page,
+  pageCount,
+}: {
+  programmes: Programme[];
+  partners: PartnerSummary[];
+  page: number;
+  pageCount: number;
+}) {
   const { t, locale, can } = useView();
   return (
     <Layout title={t('partners.list.title')}>
@@ -61,6 +71,7 @@ export function PartnerListPage({ programmes, partners }: { programmes: Programm
           </section>
         );
       })}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(target) => `/partners?page=${target}`} />
     </Layout>
   );
 }

@@ -4,7 +4,8 @@ import type { Executor, Tx } from '../../../core/db/database.js';
 import type { PlanContent } from '../content.js';
 import type { VersionStatus } from '../tables.js';
 
-export function listPlans(db: Executor) {
+/** The plans of the partners given, with the number of the latest endorsed version and the open version's status. */
+export function listPlans(db: Executor, partnerIds: readonly number[]) {
   return db
     .selectFrom('plans')
     .select((eb) => [
@@ -19,6 +20,7 @@ export function listPlans(db: Executor) {
         .as('endorsed_number'),
       eb.selectFrom('plan_versions').select('status').whereRef('plan_versions.plan_id', '=', 'plans.id').where('status', '!=', 'endorsed').as('open_status'),
     ])
+    .where(sql<boolean>`plans.partner_id = any(${[...partnerIds]}::int[])`)
     .orderBy('plans.id')
     .execute();
 }

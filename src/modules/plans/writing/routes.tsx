@@ -8,6 +8,7 @@ import { countryName } from '../../../core/i18n/countries.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { anonymous, type Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
+import { pageNumber } from '../../../core/validation/fields.js';
 import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
 import { timelineChartSvg } from '../../../core/views/charts.js';
 import { findPartner, listPartners } from '../../partners/service.js';
@@ -25,6 +26,9 @@ import { ActionFormPage, actionValues, ContextFormPage, contextValues } from './
 import { isFollowing } from '../../notifications/service.js';
 import { PlanPage } from './views/PlanPage.js';
 import { PrintPage } from './views/PrintPage.js';
+
+/** How many partners a page of the plan listing shows. */
+const partnersPerPage = 50;
 
 export const planPath = `/plans/:planId${idPattern}`;
 const actionPath = `${planPath}/actions/:key(^[a-z0-9]{1,20}$)`;
@@ -341,7 +345,16 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/plans', { config: { action: 'plan.read_endorsed' } }, async (request, reply) => {
-    const [partners, plans] = await Promise.all([listPartners(db, request.actor), service.listPlans(db)]);
+    // Fifty partners a page: an installation holding a whole Interreg generation has 2,000 of them.
+    const requested = pageNumber.parse((request.query as Record<string, unknown>).page);
+    const everyPartner = await listPartners(db, request.actor);
+    const pageCount = Math.max(1, Math.ceil(everyPartner.length / partnersPerPage));
+    const page = Math.min(requested, pageCount);
+    const partners = everyPartner.slice((page - 1) * partnersPerPage, page * partnersPerPage);
+    const plans = await service.listPlans(
+      db,
+      partners.map((partner) => partner.id),
+    );
     const creatable = partners
       .filter((partner) => can(request.actor, 'plan.write', { programmeId: partner.programmeId, partnerIds: [partner.id] }))
       .map((partner) => partner.id);
@@ -349,6 +362,6 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const readable = plans
       .filter((plan) => plan.endorsedNumber !== null || can(request.actor, 'plan.read_draft', { programmeId: plan.programmeId, partnerIds: [plan.partnerId] }))
       .map((plan) => plan.id);
-    return reply.page(<PlanListPage partners={partners} plans={plans} creatable={creatable} readable={readable} />);
+    return reply.page(<PlanListPage partners={partners} plans={plans} creatable={creatable} readable={readable} page={page} pageCount={pageCount} />);
   });
 };

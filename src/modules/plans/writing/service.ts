@@ -93,8 +93,9 @@ export interface PlanSummary {
   openStatus: VersionStatus | null;
 }
 
-export async function listPlans(db: Db): Promise<PlanSummary[]> {
-  return (await queries.listPlans(db)).map((row) => ({
+/** The plans of the partners given (a page of the listing). */
+export async function listPlans(db: Db, partnerIds: readonly number[]): Promise<PlanSummary[]> {
+  return (await queries.listPlans(db, partnerIds)).map((row) => ({
     id: row.id,
     programmeId: row.programme_id,
     partnerId: row.partner_id,

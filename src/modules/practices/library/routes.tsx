@@ -8,7 +8,7 @@ import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/re
 import { allRefusals } from '../../../core/outcome.js';
 import { formValues, parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
 import { isFollowing } from '../../notifications/service.js';
-import { listOrganisations, listPartners } from '../../partners/service.js';
+import { listOrganisations, listPartners, listPartnersAround } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import { libraryDocument, practiceDocument } from '../exchange/json.js';
 import { actionsOn, decisionsOn, formChoices, partnerChoices } from './route-helpers.js';
@@ -21,6 +21,9 @@ import { PracticeFormPage, practiceFormValues } from './views/PracticeFormPage.j
 import { PracticePage } from './views/PracticePage.js';
 
 const practicePath = `/practices/:practiceId${idPattern}`;
+
+/** How many partners the library's partner filter offers (with those chosen): the ones with the most matches. */
+const partnerFacetSize = 30;
 
 export const practiceRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
@@ -35,7 +38,17 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/practices', { config: { action: 'practice.read_published' } }, async (request, reply) => {
     const query = searchQuerySchema.parse(request.query ?? {});
-    const [library, themes, partners] = await Promise.all([service.searchLibrary(db, request.actor, query), listThemes(db), listPartners(db, request.actor)]);
+    const [library, themes] = await Promise.all([service.searchLibrary(db, request.actor, query), listThemes(db)]);
+    // The partners the page names: the results' owners and, as the partner filter, those chosen and the ones with the
+    // most matches — not the 2,000 partners of an installation holding hundreds of programmes.
+    const busiest = [...library.facets.counts.partner]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, partnerFacetSize)
+      .map(([id]) => Number(id));
+    const partners = await listPartnersAround(db, request.actor, {
+      programmeIds: [],
+      partnerIds: [...library.hits.map((hit) => hit.ownerPartnerId), ...query.partner, ...busiest],
+    });
     if (wantsJson(request)) return reply.header('vary', 'Accept').send(libraryDocument(library, app.config.publicUrl));
     const mayAdd = (await partnerChoices(db, request.actor, 'create')).length > 0;
     const isStakeholder = request.actor.kind === 'user' && request.actor.memberships.some((membership) => membership.role === 'stakeholder');
@@ -47,9 +60,10 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(practicePath, { config: { action: 'practice.read_published' } }, async (request, reply) => {
     const practice = await practiceFor(request);
-    const partners = await listPartners(db, request.actor);
-    const owner = partners.find((partner) => partner.id === practice.ownerPartnerId);
-    if (wantsJson(request)) return reply.header('vary', 'Accept').send(practiceDocument(practice, owner?.name, app.config.publicUrl));
+    if (wantsJson(request)) {
+      const [owner] = await listPartnersAround(db, request.actor, { programmeIds: [], partnerIds: [practice.ownerPartnerId] });
+      return reply.header('vary', 'Accept').send(practiceDocument(practice, owner?.name, app.config.publicUrl));
+    }
     const [themes, history, transfers, similar, organisations] = await Promise.all([
       listThemes(db),
       service.historyOf(db, request.actor, practice),
@@ -57,6 +71,13 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
       practice.status === 'published' ? service.similarPractices(db, practice.id, 5) : Promise.resolve([]),
       listOrganisations(db, practice.programmeId),
     ]);
+    // The partners the page names: its programme's (the owner, who may register an interest) and those of the
+    // transfers and similar practices — not every partner of an installation holding hundreds of programmes.
+    const partners = await listPartnersAround(db, request.actor, {
+      programmeIds: [practice.programmeId],
+      partnerIds: [...transfers.map((transfer) => transfer.partnerId), ...similar.map((entry) => entry.ownerPartnerId)],
+    });
+    const owner = partners.find((partner) => partner.id === practice.ownerPartnerId);
     const organisation = organisations.find((candidate) => candidate.id === practice.ownerOrganisationId);
     const following =
       request.actor.kind === 'user' && practice.status === 'published' ? await isFollowing(db, request.actor.userId, 'practice', practice.id) : undefined;

@@ -1,6 +1,6 @@
-/** The plans of the programme: who has a plan, in which state, and a button to start one where the actor may. */
+/** The plans, a page of partners at a time: who has a plan, in which state, and a button to start one where the actor may. */
 import { Form, SubmitButton } from '../../../../core/views/components/forms.js';
-import { DataTable, PageHeading, Tag } from '../../../../core/views/components/ui.js';
+import { DataTable, PageHeading, Pagination, Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { PlanSummary } from '../service.js';
@@ -10,13 +10,18 @@ export function PlanListPage({
   plans,
   creatable,
   readable,
+  page,
+  pageCount,
 }: {
   partners: { id: number; name: string }[];
   plans: PlanSummary[];
   creatable: number[];
   readable: number[];
+  page: number;
+  pageCount: number;
 }) {
   const { t } = useView();
+  const planOf = new Map(plans.map((plan) => [plan.partnerId, plan]));
   return (
     <Layout title={t('plans.list.title')}>
       <PageHeading>{t('plans.list.title')}</PageHeading>
@@ -35,7 +40,7 @@ export function PlanListPage({
         }
       >
         {partners.map((partner) => {
-          const plan = plans.find((entry) => entry.partnerId === partner.id);
+          const plan = planOf.get(partner.id);
           return (
             <tr key={partner.id}>
               <th scope="row">{plan && readable.includes(plan.id) ? <a href={`/plans/${plan.id}`}>{partner.name}</a> : partner.name}</th>
@@ -59,6 +64,7 @@ export function PlanListPage({
           );
         })}
       </DataTable>
+      <Pagination page={page} pageCount={pageCount} hrefFor={(target) => `/plans?page=${target}`} />
     </Layout>
   );
 }
