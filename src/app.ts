@@ -15,6 +15,7 @@ import { pageCachePlugin } from './core/cache/page-cache.js';
 import { errorHandlerPlugin } from './core/http/error-handler.js';
 import { guardPlugin } from './core/http/guard.js';
 import { healthPlugin } from './core/http/health.js';
+import { livenessDoor } from './core/http/liveness.js';
 import { keptWorkTasks } from './core/http/kept-tasks.js';
 import { flashCookie, pagesPlugin } from './core/http/pages.js';
 import { csrfCookie, securityPlugin } from './core/http/security.js';
@@ -82,7 +83,9 @@ function nonBlockingLogger(level: string) {
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
   installModules(modules);
   const standardOutput = logger === undefined ? nonBlockingLogger(config.logLevel) : undefined;
+  const liveness = livenessDoor();
   const app = Fastify({
+    serverFactory: liveness.serverFactory,
     logger: logger ?? standardOutput?.options,
     // One line per request, when it is answered (Fastify's own logging writes two: received, then answered).
     logController: new LogController({ disableRequestLogging: true }),
@@ -102,6 +105,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) }, 'request');
   });
   if (standardOutput) app.addHook('onClose', async () => standardOutput.flush());
+  app.addHook('preClose', async () => liveness.close());
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);

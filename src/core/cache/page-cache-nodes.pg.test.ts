@@ -21,7 +21,7 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   world = await aWorld(database.db);
   // The second node: a pool of its own on the same schema, as another process would have.
-  const secondDatabase = await openDatabase({ url: process.env.TEST_DATABASE_URL, schema: database.schema as string, poolSize: 5 });
+  const secondDatabase = await openDatabase({ url: process.env.TEST_DATABASE_URL, schema: database.schema, poolSize: 5 });
   first = { database, app: await buildApp({ config: testConfig(), database, logger: false }) };
   second = { database: secondDatabase, app: await buildApp({ config: testConfig(), database: secondDatabase, logger: false }) };
 });

@@ -88,6 +88,8 @@ function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage
 declare module 'fastify' {
   interface FastifyRequest {
     pageCacheSlot: CacheSlot | null;
+    /** The data version, when something this request already asked the database read it too (the session's lookup). */
+    dataVersionSeen: number | null;
   }
 }
 
@@ -107,7 +109,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (!mayAnswer(request, options)) return;
       const key = keyOf(request, options);
       const minute = currentMinute();
-      const current = await version.current();
+      const current = request.dataVersionSeen ?? (await version.current());
       const kept = pages.get(key);
       if (kept && kept.version === current && kept.minute === minute) return sendKept(request, reply, kept);
       request.pageCacheSlot = { key, version: current, minute, keepable: true };

@@ -3,10 +3,14 @@ import fp from 'fastify-plugin';
 import { describeConnectionError } from '../db/errors.js';
 import { ping } from '../db/ping.js';
 import { retryAfterSeconds } from './errors.js';
+import { livenessBody, livenessPath } from './liveness.js';
 
 export const healthPlugin = fp(
   async (app) => {
-    app.get('/healthz', { config: { public: true, notAPage: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+    // Answered by the HTTP server itself (liveness.ts); this route serves fastify.inject and what the door passes on.
+    app.get(livenessPath, { config: { public: true, notAPage: true }, logLevel: 'warn' }, async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(livenessBody),
+    );
 
     app.get('/readyz', { config: { public: true, notAPage: true }, logLevel: 'warn' }, async (request, reply) => {
       try {

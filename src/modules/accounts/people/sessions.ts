@@ -18,7 +18,7 @@ export const sessionLifetimeDays = 7;
 /** Updating last_seen_at on every request would turn each page view into a write; once every 5 minutes is enough. */
 const touchAfterMs = 5 * 60_000;
 
-export async function resolveSession(db: Db, token: string, requestId?: string): Promise<{ actor: UserActor; tokenHash: string } | null> {
+export async function resolveSession(db: Db, token: string, requestId?: string): Promise<{ actor: UserActor; tokenHash: string; dataVersion: number } | null> {
   const tokenHash = hashToken(token);
   const row = await findSessionActor(db, tokenHash, sessionIdleMinutes);
   if (!row) return null;
@@ -32,7 +32,7 @@ export async function resolveSession(db: Db, token: string, requestId?: string):
     memberships: row.memberships,
     ...(requestId ? { requestId } : {}),
   };
-  return { actor, tokenHash };
+  return { actor, tokenHash, dataVersion: Number(row.data_version) };
 }
 
 /** Opens a session inside the sign-in transaction and returns the token for the cookie. */
@@ -65,15 +65,18 @@ export const sessionPlugin = fp(
     // Declared without a value (decorations cannot hold objects); the hook below sets it before any route runs.
     app.decorateRequest('actor');
     app.decorateRequest('sessionKey', null);
+    app.decorateRequest('dataVersionSeen', null);
     app.addHook('onRequest', async (request: FastifyRequest) => {
       request.actor = { ...anonymous, requestId: request.id };
       request.sessionKey = null;
+      request.dataVersionSeen = null;
       const token = request.cookies[sessionCookie];
       if (!token || token.length > 100) return;
       const session = await resolveSession(app.db, token, request.id);
       if (!session) return;
       request.actor = session.actor;
       request.sessionKey = session.tokenHash;
+      request.dataVersionSeen = session.dataVersion;
     });
   },
   { name: 'better-sessions', dependencies: ['@fastify/cookie'] },
