@@ -1,7 +1,7 @@
 /**
  * How long `better serve --demo` takes to answer /readyz with 200, from the built tree (as `npm start` runs it once
  * dist/ is current): the first start, which creates the database and loads the demo into it, then restarts on the
- * loaded folder. PGlite only: that is what `npm start` uses. See docs/decisions-13-start.md.
+ * loaded folder. PGlite only: that is what `npm start` uses. See docs/performance/start.md.
  */
 import { freshDatabase, percentile, startServer, type BenchDatabase } from './support.js';
 

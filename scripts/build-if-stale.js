@@ -2,7 +2,7 @@
 /**
  * `npm start` (and `npm run bench`) compile the platform only when dist/ is older than what it is compiled from, so a
  * restart does not pay for a no-op `tsc` (7–20 s) and never runs stale code either. Plain JavaScript: it runs before
- * anything is compiled. See docs/decisions-13-start.md.
+ * anything is compiled. See docs/performance/start.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';

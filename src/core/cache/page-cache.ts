@@ -5,7 +5,7 @@
  * open or overdue, and every time the platform keeps is to the minute). A hit costs one shared query for the version
  * instead of the page's queries and rendering, and is sent already compressed. What a page shows only once is never
  * kept: a flash message, a kept form filled in, a page that set a cookie or gave a visitor without a session a CSRF
- * token, anything but a 200 page for a browser. See docs/performance.md.
+ * token, anything but a 200 page for a browser. See docs/performance/README.md.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

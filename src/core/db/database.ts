@@ -149,7 +149,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 /**
  * Connections through the folder's socket to PGlite on its thread. Four of them: PGlite runs one statement at a time,
  * and the next statements waiting in the thread keep it busy while this thread reads an answer (see
- * docs/decisions-13-pglite.md for the measurement). Unnamed statements only: named ones would stay in the session
+ * docs/performance/embedded-thread.md for the measurement). Unnamed statements only: named ones would stay in the session
  * every connection shares.
  */
 const threadPoolSize = 4;

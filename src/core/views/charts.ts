@@ -6,7 +6,7 @@
 
 /**
  * ECharts, loaded with the first chart drawn rather than when the server starts: importing it costs about 0.8 s of CPU,
- * a third of all the server's imports (docs/decisions-13-start.md).
+ * a third of all the server's imports (docs/performance/start.md).
  */
 export const loadECharts = () => import('echarts');
 
