@@ -142,15 +142,21 @@ describe('the page cache', () => {
     expect((await visitor.get(partnerPage())).headers['x-page-cache']).toBeUndefined();
   });
 
-  it('never gives a visitor another visitor’s CSRF token', async () => {
+  it('gives each visitor without a session their own CSRF token in a page kept for all, and only theirs works', async () => {
     const first = new TestBrowser(fixture.context.app, browserHeaders);
     const second = new TestBrowser(fixture.context.app, browserHeaders);
+    const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
     const firstForm = await first.get('/sign-in');
     const secondForm = await second.get('/sign-in');
-    expect(secondForm.headers['x-page-cache']).toBeUndefined();
-    const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
-    expect(tokenOf(secondForm.body)).toBeDefined();
+    expect(secondForm.headers['x-page-cache']).toBe('hit');
+    expect(secondForm.body.replace(tokenOf(secondForm.body), '')).toBe(firstForm.body.replace(tokenOf(firstForm.body), ''));
     expect(tokenOf(secondForm.body)).not.toBe(tokenOf(firstForm.body));
+    expect(second.cookies.get('better_csrf')).toBeDefined();
+    expect(second.cookies.get('better_csrf')).not.toBe(first.cookies.get('better_csrf'));
+    const { email, password } = fixture.world.users.stakeholderA;
+    // Another visitor's token is refused; the visitor's own, from the kept page, signs in.
+    expect((await first.post('/sign-in', { email, password }, { csrf: tokenOf(secondForm.body) })).statusCode).toBe(403);
+    expect((await second.post('/sign-in', { email, password }, { csrf: tokenOf(secondForm.body) })).statusCode).toBe(303);
   });
 
   it('keeps a signed-in person’s pages to their own session, and drops them at sign-out', async () => {

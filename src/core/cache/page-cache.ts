@@ -3,9 +3,11 @@
  * visitor (nobody signed in, or the same session and CSRF cookie, whose token the page's forms carry), the same data
  * version (every write raises it, on any node: data-version.ts) and the same minute (pages show what is upcoming,
  * open or overdue, and every time the platform keeps is to the minute). A hit costs one shared query for the version
- * instead of the page's queries and rendering, and is sent already compressed. What a page shows only once is never
- * kept: a flash message, a kept form filled in, a page that set a cookie or gave a visitor without a session a CSRF
- * token, anything but a 200 page for a browser. See docs/performance/README.md.
+ * instead of the page's queries and rendering, and is sent already compressed. A page whose forms carry a visitor's
+ * own CSRF token (a visitor without a session) is kept with a gap where the token was, filled with the next visitor's
+ * own token, and compressed for each. What a page shows only once is never kept: a flash message, a kept form filled
+ * in, a page that set a cookie (other than that visitor's CSRF secret), anything but a 200 page for a browser. See
+ * docs/performance/README.md.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -18,6 +20,8 @@ interface CachedPage {
   version: number;
   minute: number;
   html: string;
+  /** The page around its visitor's CSRF token, when it had one: each visitor gets their own in its place. */
+  aroundToken: string[] | null;
   etag: string | undefined;
   cacheControl: string;
   variants: Map<ContentEncoding, Buffer>;
@@ -28,8 +32,8 @@ interface CacheSlot {
   key: string;
   version: number;
   minute: number;
-  /** Cleared by whatever makes this rendering unfit for anyone else (reply.page's CSRF token, a flash). */
-  keepable: boolean;
+  /** The CSRF token of a visitor without a session the page gave out, cut out before the page is kept. */
+  visitorTokens: Set<string>;
 }
 
 export interface PageCacheOptions {
@@ -46,8 +50,9 @@ const currentMinute = () => Math.floor(Date.now() / 60_000);
 
 function sizeOf(page: CachedPage): number {
   let bytes = page.html.length * 2;
+  for (const part of page.aroundToken ?? []) bytes += part.length * 2;
   for (const variant of page.variants.values()) bytes += variant.length;
-  return bytes;
+  return Math.max(bytes, 1);
 }
 
 function keyOf(request: FastifyRequest, options: PageCacheOptions): string {
@@ -71,6 +76,11 @@ function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage
     .header('cache-control', page.cacheControl)
     .header('vary', 'Cookie, Accept-Language, Accept-Encoding')
     .type('text/html; charset=utf-8');
+  if (page.aroundToken) {
+    // The same page with this visitor's own token, which the ETag and compression plugins then treat as any page.
+    const token = reply.generateCsrf({ userInfo: 'anonymous' });
+    return reply.send(page.aroundToken.join(token));
+  }
   if (page.etag) {
     reply.header('etag', page.etag);
     if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
@@ -93,9 +103,16 @@ declare module 'fastify' {
   }
 }
 
-/** Marks the page being rendered as one shown once (it carries a CSRF token of its own, or a flash message). */
-export function notForOthers(request: FastifyRequest): void {
-  if (request.pageCacheSlot && request.actor.kind === 'anonymous') request.pageCacheSlot.keepable = false;
+/** Notes the CSRF token a page gave a visitor without a session, to be cut out of the page kept for others. */
+export function gaveVisitorToken(request: FastifyRequest, token: string): void {
+  if (request.pageCacheSlot && request.actor.kind === 'anonymous') request.pageCacheSlot.visitorTokens.add(token);
+}
+
+/** Set-Cookie holds nothing but the visitor's CSRF secret (set when the page gave their first token), or nothing. */
+function setsOnlyCsrfSecret(setCookie: unknown, csrfCookie: string): boolean {
+  if (setCookie === undefined) return true;
+  const cookies = Array.isArray(setCookie) ? setCookie : [setCookie];
+  return cookies.every((cookie) => String(cookie).startsWith(`${csrfCookie}=`));
 }
 
 export const pageCachePlugin = fp<PageCacheOptions>(
@@ -112,18 +129,36 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const current = request.dataVersionSeen ?? (await version.current());
       const kept = pages.get(key);
       if (kept && kept.version === current && kept.minute === minute) return sendKept(request, reply, kept);
-      request.pageCacheSlot = { key, version: current, minute, keepable: true };
+      request.pageCacheSlot = { key, version: current, minute, visitorTokens: new Set() };
     });
 
     // Before the compression plugin (a route's own onSend hook), which leaves an encoded body alone.
     app.addHook('onSend', async (request, reply, payload) => {
       const slot = request.pageCacheSlot;
-      if (!slot?.keepable || reply.statusCode !== 200 || typeof payload !== 'string' || request.flash) return payload;
-      if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html') || reply.getHeader('set-cookie') !== undefined) return payload;
+      if (!slot || reply.statusCode !== 200 || typeof payload !== 'string' || request.flash || slot.visitorTokens.size > 1) return payload;
+      if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+      if (!setsOnlyCsrfSecret(reply.getHeader('set-cookie'), options.csrfCookie)) return payload;
+      const [token] = slot.visitorTokens;
+      if (token === undefined && reply.getHeader('set-cookie') !== undefined) return payload;
+      if (token !== undefined) {
+        // Kept with a gap for each visitor's own token; sent now as rendered, ETag and compression left to their plugins.
+        const cacheControl = String(reply.getHeader('cache-control') ?? 'no-cache');
+        pages.set(slot.key, {
+          version: slot.version,
+          minute: slot.minute,
+          html: '',
+          aroundToken: payload.split(token),
+          etag: undefined,
+          cacheControl,
+          variants: new Map(),
+        });
+        return payload;
+      }
       const page: CachedPage = {
         version: slot.version,
         minute: slot.minute,
         html: payload,
+        aroundToken: null,
         etag: reply.getHeader('etag') as string | undefined,
         cacheControl: String(reply.getHeader('cache-control') ?? 'no-cache'),
         variants: new Map(),

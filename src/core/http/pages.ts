@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { JSX } from 'preact';
-import { notForOthers } from '../cache/page-cache.js';
+import { gaveVisitorToken } from '../cache/page-cache.js';
 import { can, mayAttempt } from '../policy/policy.js';
 import type { Flash, ViewContext } from '../views/context.js';
 import { renderDocument } from '../views/render.js';
@@ -42,9 +42,10 @@ export function viewContextFor(request: FastifyRequest, reply: FastifyReply): Vi
     actor: request.actor,
     currentPath: request.url,
     csrfToken: () => {
-      // A visitor without a session gets a token of this browser's own: the page is not one to give anyone else.
-      notForOthers(request);
-      return (token ??= reply.generateCsrf({ userInfo: request.sessionKey ?? 'anonymous' }));
+      token ??= reply.generateCsrf({ userInfo: request.sessionKey ?? 'anonymous' });
+      // A visitor without a session gets a token of this browser's own: a copy of the page kept for others leaves it out.
+      gaveVisitorToken(request, token);
+      return token;
     },
     formatDate: (value) => translator.formatDate(locale, value),
     formatDateTime: (value) => translator.formatDateTime(locale, value),
