@@ -3,7 +3,7 @@
  * partners (about 8 each), 5,800 published practices, 16,000 events (past and future) with 400,000 registrations,
  * 1,700 endorsed action plans and 1,300 instruments — loaded on top of the demo, then every public page requested one
  * at a time by a visitor who is not signed in, over many different programmes, partners, practices, events, plans and
- * instruments so each request is a real render. The server runs with PAGE_CACHE=off: renders are measured, not a
+ * instruments so each request is a real render. The server runs with PAGE_CACHE=false: renders are measured, not a
  * cache. Target (issue #13): every public page's p95 under 50 ms on PostgreSQL; PGlite is reported for information.
  */
 import { sql } from 'kysely';
@@ -190,7 +190,7 @@ export async function benchScale(database: BenchDatabase, port: number, options:
     } finally {
       await handle.close();
     }
-    const server = await startServer({ ...fresh.env, PAGE_CACHE: 'off' }, port, { demo: false });
+    const server = await startServer({ ...fresh.env, PAGE_CACHE: 'false' }, port, { demo: false });
     const rows = [];
     const missed: string[] = [];
     try {
