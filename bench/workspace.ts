@@ -8,7 +8,6 @@
  *   npm run bench -- --only workspace                                        # full size
  *   npm run bench -- --only workspace --practices 2000 --registrations 20000 --duration 5   # quick
  */
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
@@ -16,7 +15,7 @@ import { insertGeneratedPractices } from '../src/core/testing/practice-generator
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { loadPlans, type PlansBenchOptions } from './plans.js';
-import { freshDatabase, latencyRow, loadRow, percentile, startBareFastify, signIn, startServer, type BenchDatabase, type LoadResult } from './support.js';
+import { freshDatabase, latencyRow, load, loadRow, percentile, startBareFastify, signIn, startServer, type BenchDatabase } from './support.js';
 
 export interface WorkspaceBenchOptions extends PlansBenchOptions {
   practices: number;
@@ -81,13 +80,6 @@ async function timed(baseUrl: string, path: string, cookie: string, rounds: numb
   return samples.sort((a, b) => a - b);
 }
 
-async function underLoad(baseUrl: string, path: string, cookie: string, options: WorkspaceBenchOptions): Promise<LoadResult> {
-  const run = (duration: number) => autocannon({ url: `${baseUrl}${path}`, connections: options.connections, duration, pipelining: 1, headers: { cookie } });
-  await run(2);
-  const result = await run(options.duration);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
 export async function benchWorkspace(database: BenchDatabase, port: number, options: WorkspaceBenchOptions): Promise<boolean> {
   const fresh = await freshDatabase(database, 'workspace');
   try {
@@ -124,12 +116,12 @@ export async function benchWorkspace(database: BenchDatabase, port: number, opti
       }
       console.table(rows);
       const bareServer = await startBareFastify(port + 1);
-      const bare = await underLoad(bareServer.baseUrl, '/', '', options).finally(() => bareServer.stop());
+      const bare = await load(bareServer.baseUrl, ['/'], options).finally(() => bareServer.stop());
       const loaded = [
         { path: 'bare Fastify {"hello":"world"}', ...bare },
-        { path: '/me (coordinator) under autocannon', ...(await underLoad(server.baseUrl, '/me', coordinator, options)) },
-        { path: '/me (editor) under autocannon', ...(await underLoad(server.baseUrl, '/me', editor, options)) },
-        { path: 'practices feed under autocannon', ...(await underLoad(server.baseUrl, `/programmes/${scope.programmeId}/feeds/practices.atom`, '', options)) },
+        { path: '/me (coordinator) under autocannon', ...(await load(server.baseUrl, ['/me'], options, { cookie: coordinator })) },
+        { path: '/me (editor) under autocannon', ...(await load(server.baseUrl, ['/me'], options, { cookie: editor })) },
+        { path: 'practices feed under autocannon', ...(await load(server.baseUrl, [`/programmes/${scope.programmeId}/feeds/practices.atom`], options)) },
       ];
       console.table(loaded.map((result) => loadRow(database, bare, result)));
       const target = database === 'postgres' ? 100 : 200;

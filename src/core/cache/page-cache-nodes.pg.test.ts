@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { locales } from '../i18n/locales.js';
 import { testConfig } from '../testing/app.js';
 import { createTestDatabase } from '../testing/database.js';
-import { aWorld } from '../testing/factories.js';
+import { aWorld, partnerFormFields } from '../testing/factories.js';
 import { signedInBrowser, TestBrowser } from '../testing/http.js';
 
 const browserHeaders = { accept: 'text/html,application/xhtml+xml' };
@@ -33,21 +33,6 @@ afterAll(async () => {
   await first?.database.close();
 });
 
-function partnerFields(name: string) {
-  const partner = world.partnerA;
-  return {
-    name,
-    shortName: partner.shortName,
-    countryCode: partner.countryCode,
-    nutsCode: partner.nutsCode,
-    role: partner.role,
-    nutsName: '',
-    website: '',
-    contactName: '',
-    contactEmail: '',
-  };
-}
-
 describe('the page cache on two nodes', () => {
   it('shows a change saved on one node at the next request on the other, in every language', async () => {
     const page = `/partners/${world.partnerA.id}`;
@@ -63,7 +48,7 @@ describe('the page cache on two nodes', () => {
 
     for (const [round, locale] of locales.entries()) {
       const name = `Renamed on the first node, round ${round} (${locale})`;
-      expect((await coordinatorOnFirst.post(page, partnerFields(name))).statusCode).toBe(303);
+      expect((await coordinatorOnFirst.post(page, partnerFormFields(world.partnerA, { name }))).statusCode).toBe(303);
       for (const visitor of visitors) expect((await visitor.get(page)).body).toContain(name);
       expect((await coordinatorOnSecond.get(page)).body).toContain(name);
     }

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Tx } from '../db/database.js';
+import { partnerFormFields } from '../testing/factories.js';
 import { TestBrowser } from '../testing/http.js';
 import { useWorld } from '../testing/world.js';
 import { locales } from '../i18n/locales.js';
@@ -25,12 +26,6 @@ function partnerPage(): string {
 
 async function renamePartner(name: string): Promise<void> {
   await sql`update partners set name = ${name} where id = ${fixture.world.partnerA.id}`.execute(fixture.context.db);
-}
-
-function partnerFields(name: string) {
-  const partner = fixture.world.partnerA;
-  const fields = { shortName: partner.shortName, countryCode: partner.countryCode, nutsCode: partner.nutsCode, role: partner.role };
-  return { name, ...fields, nutsName: '', website: '', contactName: '', contactEmail: '' };
 }
 
 describe('the page cache', () => {
@@ -52,7 +47,7 @@ describe('the page cache', () => {
     await visitor.get(partnerPage());
     expect((await visitor.get(partnerPage())).headers['x-page-cache']).toBe('hit');
     const coordinator = await fixture.browserFor('coordinator');
-    expect((await coordinator.post(partnerPage(), partnerFields('Renamed through the form'))).statusCode).toBe(303);
+    expect((await coordinator.post(partnerPage(), partnerFormFields(fixture.world.partnerA, { name: 'Renamed through the form' }))).statusCode).toBe(303);
     const after = await visitor.get(partnerPage());
     expect(after.headers['x-page-cache']).toBeUndefined();
     expect(after.body).toContain('Renamed through the form');
@@ -180,7 +175,7 @@ describe('the page cache', () => {
   it('never answers a page that shows something once (a flash message) from memory', async () => {
     const coordinator = await fixture.browserFor('coordinator');
     await coordinator.get(partnerPage(), browserHeaders);
-    const saved = await coordinator.post(partnerPage(), partnerFields('Saved with a message'));
+    const saved = await coordinator.post(partnerPage(), partnerFormFields(fixture.world.partnerA, { name: 'Saved with a message' }));
     expect(saved.statusCode).toBe(303);
     const withMessage = await coordinator.get(saved.headers.location as string, browserHeaders);
     expect(withMessage.headers['x-page-cache']).toBeUndefined();

@@ -64,6 +64,25 @@ export async function aPartner(db: Db, programmeId: number, overrides: Partial<P
   );
 }
 
+/** The partner form's fields as a browser sends them for this partner, with some changed. */
+export function partnerFormFields(
+  partner: { name: string; shortName: string; countryCode: string; nutsCode: string; role: string },
+  overrides: Record<string, string> = {},
+) {
+  return {
+    name: partner.name,
+    shortName: partner.shortName,
+    countryCode: partner.countryCode,
+    nutsCode: partner.nutsCode,
+    nutsName: '',
+    role: partner.role,
+    website: '',
+    contactName: '',
+    contactEmail: '',
+    ...overrides,
+  };
+}
+
 export async function anOrganisation(db: Db, partnerId: number, overrides: Partial<OrganisationInput> = {}): Promise<Organisation> {
   const n = next();
   return valueOf(

@@ -2,31 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../core/audit/queries.js';
 import { systemActor } from '../../core/policy/actor.js';
-import { anOrganisation, aPartner, aUser } from '../../core/testing/factories.js';
+import { anOrganisation, aPartner, aUser, partnerFormFields } from '../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../core/testing/http.js';
 import { useWorld } from '../../core/testing/world.js';
 import { findOrganisation, findPartner, findPartnerWithGroup } from './service.js';
 
 const fixture = useWorld();
 const system = systemActor('test');
-
-function partnerFields(
-  partner: { name: string; shortName: string; countryCode: string; nutsCode: string; role: string },
-  overrides: Record<string, string> = {},
-) {
-  return {
-    name: partner.name,
-    shortName: partner.shortName,
-    countryCode: partner.countryCode,
-    nutsCode: partner.nutsCode,
-    nutsName: '',
-    role: partner.role,
-    website: '',
-    contactName: '',
-    contactEmail: '',
-    ...overrides,
-  };
-}
 
 describe('the public partner pages', () => {
   it('lists the partners of each programme with country, region, role and group size', async () => {
@@ -64,7 +46,7 @@ describe('editing a partner', () => {
     expect(form.screen.queryByRole('radio', { name: 'Lead partner' })).toBeNull();
     const response = await browser.post(
       `/partners/${fixture.world.partnerA.id}`,
-      partnerFields(fixture.world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }),
+      partnerFormFields(fixture.world.partnerA, { website: 'https://example.org/a', nutsName: 'Liguria' }),
     );
     expect(response.statusCode).toBe(303);
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website).toBe('https://example.org/a');
@@ -83,7 +65,7 @@ describe('editing a partner', () => {
     const browser = await fixture.browserFor('editorA');
     const before = (await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.website;
     for (const website of ['https://example.org/\nevil', 'https://exam ple.org', 'https://example.org/\tx']) {
-      const page = readPage(await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { website })));
+      const page = readPage(await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFormFields(fixture.world.partnerA, { website })));
       expect(page.status, website).toBe(400);
       expect(page.screen.getByRole('link', { name: 'Remove the spaces and line breaks from the web address' }).getAttribute('href')).toBe('#field-website');
       expect(page.screen.getByLabelText<HTMLInputElement>('Website (optional)').value).toBe(website.replace('\n', ''));
@@ -94,7 +76,7 @@ describe('editing a partner', () => {
   it('refuses another partner’s editor, whether through the page or by crafting the request, and changes nothing', async () => {
     const browser = await fixture.browserFor('editorB');
     expect((await browser.get(`/partners/${fixture.world.partnerA.id}/edit`)).statusCode).toBe(403);
-    const crafted = await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: 'Taken over by B' }));
+    const crafted = await browser.post(`/partners/${fixture.world.partnerA.id}`, partnerFormFields(fixture.world.partnerA, { name: 'Taken over by B' }));
     expect(crafted.statusCode).toBe(403);
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerA.id))?.name).toBe(fixture.world.partnerA.name);
   });
@@ -103,12 +85,12 @@ describe('editing a partner', () => {
     for (const role of ['stakeholderA', 'otherCoordinator'] as const) {
       const response = await (
         await fixture.browserFor(role)
-      ).post(`/partners/${fixture.world.partnerA.id}`, partnerFields(fixture.world.partnerA, { name: `Changed by ${role}` }));
+      ).post(`/partners/${fixture.world.partnerA.id}`, partnerFormFields(fixture.world.partnerA, { name: `Changed by ${role}` }));
       expect(response.statusCode, role).toBe(403);
     }
     const anonymousResponse = await new TestBrowser(fixture.context.app).post(
       `/partners/${fixture.world.partnerA.id}`,
-      partnerFields(fixture.world.partnerA, { name: 'Anonymous' }),
+      partnerFormFields(fixture.world.partnerA, { name: 'Anonymous' }),
     );
     expect(anonymousResponse.statusCode).toBe(303);
     expect(anonymousResponse.headers.location).toBe('/sign-in');
@@ -117,7 +99,7 @@ describe('editing a partner', () => {
 
   it('does not let an editor make their partner the lead partner by crafting the form', async () => {
     const browser = await fixture.browserFor('editorB');
-    const page = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { role: 'lead_partner' })));
+    const page = readPage(await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFormFields(fixture.world.partnerB, { role: 'lead_partner' })));
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: "Only the programme coordinator can change a partner's role" })).toBeTruthy();
     expect((await findPartner(fixture.context.db, system, fixture.world.partnerB.id))?.role).toBe('partner');
@@ -126,7 +108,7 @@ describe('editing a partner', () => {
   it('checks the NUTS code against the country', async () => {
     const browser = await fixture.browserFor('coordinator');
     const page = readPage(
-      await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFields(fixture.world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })),
+      await browser.post(`/partners/${fixture.world.partnerB.id}`, partnerFormFields(fixture.world.partnerB, { countryCode: 'EE', nutsCode: 'ITC3' })),
     );
     expect(page.status).toBe(400);
     expect(page.screen.getByRole('link', { name: /The NUTS code must start with the country's code/ }).getAttribute('href')).toBe('#field-nutsCode');
