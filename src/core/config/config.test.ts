@@ -27,6 +27,14 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps pages in 64 MB by default, and names a bad page cache setting', () => {
+    expect(loadConfig({}).pageCache).toEqual({ enabled: true, maxMegabytes: 64 });
+    expect(loadConfig({ PAGE_CACHE: 'false', PAGE_CACHE_MB: '8' }).pageCache).toEqual({ enabled: false, maxMegabytes: 8 });
+    const attempt = () => loadConfig({ PAGE_CACHE: 'off', PAGE_CACHE_MB: '0' });
+    expect(attempt).toThrow(/PAGE_CACHE: must be true or false/);
+    expect(attempt).toThrow(/PAGE_CACHE_MB: must be at least 1/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.url).toBeUndefined();
   });
