@@ -29,7 +29,10 @@ describe('an event from registration to feedback', () => {
 
     // Registering with scripts off: first with a problem, then right.
     const citizen = await session.openPage({ javaScriptEnabled: false });
-    await citizen.goto(`/events/${eventId}`);
+    // The page the reader saw, kept and put together around the citizen's own CSRF token (core/cache/gzip-gaps).
+    const keptPage = await citizen.goto(`/events/${eventId}`);
+    expect(keptPage?.headers()['x-page-cache']).toBe('hit');
+    expect(keptPage?.headers()['content-encoding']).toBe('gzip');
     await citizen.getByLabel('Your name').fill('Rita Register');
     await citizen.getByLabel('Email address').fill('rita.register@example.org');
     await citizen.getByLabel('Organisation, if not in the list').fill('Gävle Library Friends');

@@ -8,18 +8,30 @@ export type ContentEncoding = 'br' | 'gzip';
 
 const threshold = 1024;
 
-/** The coding to send: brotli, else gzip, when the client accepts it (a q of 0 refuses), else none. */
-export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | 'identity' {
-  if (!acceptEncoding) return 'identity';
-  const accepted = new Set<string>();
-  for (const part of acceptEncoding.split(',')) {
+/** Each coding the client names, with its quality (0 refuses it). */
+function qualitiesOf(acceptEncoding: string | undefined): Map<string, number> {
+  const qualities = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
     const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
     const quality = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
-    if (quality === undefined || Number(quality) > 0) accepted.add(name.trim());
+    if (name.trim()) qualities.set(name.trim(), quality === undefined ? 1 : Number(quality));
   }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return 'identity';
+  return qualities;
+}
+
+function acceptsGzipOf(qualities: Map<string, number>): boolean {
+  return (qualities.get('gzip') ?? qualities.get('*') ?? 0) > 0;
+}
+
+/** The coding to send: brotli, else gzip, when the client accepts it, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | 'identity' {
+  const qualities = qualitiesOf(acceptEncoding);
+  if ((qualities.get('br') ?? 0) > 0) return 'br';
+  return acceptsGzipOf(qualities) ? 'gzip' : 'identity';
+}
+
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return acceptsGzipOf(qualitiesOf(acceptEncoding));
 }
 
 export function encode(text: string, encoding: ContentEncoding): Buffer {

@@ -154,6 +154,30 @@ describe('the page cache', () => {
     expect((await second.post('/sign-in', { email, password }, { csrf: tokenOf(secondForm.body) })).statusCode).toBe(303);
   });
 
+  it('sends a kept page with a visitor’s own token gzipped, even to a browser that prefers brotli', async () => {
+    const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+    const first = new TestBrowser(fixture.context.app, browserHeaders);
+    const rendered = await first.get('/sign-in', { 'accept-encoding': 'identity' });
+    const visitors: { visitor: TestBrowser; page: string }[] = [];
+    for (const acceptEncoding of ['br, gzip', 'gzip;q=0.5, br', '*']) {
+      const visitor = new TestBrowser(fixture.context.app, browserHeaders);
+      const kept = await visitor.get('/sign-in', { 'accept-encoding': acceptEncoding });
+      expect(kept.headers['x-page-cache']).toBe('hit');
+      expect(kept.headers['content-encoding']).toBe('gzip');
+      const page = gunzipSync(kept.rawPayload).toString();
+      expect(page.replace(tokenOf(page), '')).toBe(rendered.body.replace(tokenOf(rendered.body), ''));
+      visitors.push({ visitor, page });
+    }
+    const brotliOnly = await new TestBrowser(fixture.context.app, browserHeaders).get('/sign-in', { 'accept-encoding': 'br, gzip;q=0' });
+    expect(brotliOnly.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotliOnly.rawPayload).toString()).toContain('name="_csrf"');
+    // Each visitor's token, sent gzipped, is their own (signing in writes, so every page is fetched first).
+    const { email, password } = fixture.world.users.stakeholderA;
+    for (const { visitor, page } of visitors) {
+      expect((await visitor.post('/sign-in', { email, password }, { csrf: tokenOf(page) })).statusCode).toBe(303);
+    }
+  });
+
   it('keeps a signed-in person’s pages to their own session, and drops them at sign-out', async () => {
     const editor = await fixture.browserFor('editorA');
     const otherEditor = await fixture.browserFor('editorB');

@@ -5,7 +5,7 @@
  * open or overdue, and every time the platform keeps is to the minute). A hit costs one shared query for the version
  * instead of the page's queries and rendering, and is sent already compressed. A page whose forms carry a visitor's
  * own CSRF token (a visitor without a session) is kept with a gap where the token was, filled with the next visitor's
- * own token, and compressed for each. What a page shows only once is never kept: a flash message, a kept form filled
+ * own token (gzip-gaps.ts). What a page shows only once is never kept: a flash message, a kept form filled
  * in, a page that set a cookie (other than that visitor's CSRF secret), anything but a 200 page for a browser. See
  * docs/performance/README.md.
  */
@@ -14,14 +14,15 @@ import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { wantsJson } from '../http/accepts.js';
 import { dataVersionOf, DataVersionReader } from './data-version.js';
-import { chooseEncoding, encode, tooSmallToEncode, type ContentEncoding } from './encoding.js';
+import { acceptsGzip, chooseEncoding, encode, tooSmallToEncode, type ContentEncoding } from './encoding.js';
+import { compressAroundGaps, fillGaps, type GzipAroundGaps } from './gzip-gaps.js';
 
 interface CachedPage {
   version: number;
   minute: number;
   html: string;
-  /** The page around its visitor's CSRF token, when it had one: each visitor gets their own in its place. */
-  aroundToken: string[] | null;
+  /** The page around its visitor's CSRF token, when it had one (as text, and gzipped once): each visitor gets their own in its place. */
+  aroundToken: { text: string[]; gzip: GzipAroundGaps } | null;
   etag: string | undefined;
   cacheControl: string;
   variants: Map<ContentEncoding, Buffer>;
@@ -50,7 +51,8 @@ const currentMinute = () => Math.floor(Date.now() / 60_000);
 
 function sizeOf(page: CachedPage): number {
   let bytes = page.html.length * 2;
-  for (const part of page.aroundToken ?? []) bytes += part.length * 2;
+  for (const part of page.aroundToken?.text ?? []) bytes += part.length * 2;
+  for (const part of page.aroundToken?.gzip.parts ?? []) bytes += part.length;
   for (const variant of page.variants.values()) bytes += variant.length;
   return Math.max(bytes, 1);
 }
@@ -77,9 +79,11 @@ function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage
     .header('vary', 'Cookie, Accept-Language, Accept-Encoding')
     .type('text/html; charset=utf-8');
   if (page.aroundToken) {
-    // The same page with this visitor's own token, which the ETag and compression plugins then treat as any page.
+    // The same page with this visitor's own token: put together from parts gzipped once when the client takes gzip
+    // (even if it prefers brotli, which would have to compress the whole page again), else left to the plugins.
     const token = reply.generateCsrf({ userInfo: 'anonymous' });
-    return reply.send(page.aroundToken.join(token));
+    if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(page.aroundToken.text.join(token));
+    return reply.header('content-encoding', 'gzip').send(fillGaps(page.aroundToken.gzip, token));
   }
   if (page.etag) {
     reply.header('etag', page.etag);
@@ -142,14 +146,14 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (token === undefined && reply.getHeader('set-cookie') !== undefined) return payload;
       if (token !== undefined) {
         // Kept with a gap for each visitor's own token; sent now as rendered, ETag and compression left to their plugins.
-        const cacheControl = String(reply.getHeader('cache-control') ?? 'no-cache');
+        const parts = payload.split(token);
         pages.set(slot.key, {
           version: slot.version,
           minute: slot.minute,
           html: '',
-          aroundToken: payload.split(token),
+          aroundToken: { text: parts, gzip: compressAroundGaps(parts) },
           etag: undefined,
-          cacheControl,
+          cacheControl: String(reply.getHeader('cache-control') ?? 'no-cache'),
           variants: new Map(),
         });
         return payload;

@@ -1,0 +1,107 @@
+/**
+ * A kept page whose forms carry each visitor's own CSRF token is compressed once, around the token's places, and each
+ * visitor's copy is then put together without compressing anything again: the kept parts as deflate blocks that end
+ * on a byte boundary (a sync flush), each token between them as a stored (uncompressed) block, a final empty block,
+ * and the gzip trailer (RFC 1952), whose CRC-32 is combined from the parts' CRCs. Compressing the whole page for each
+ * visitor instead cost most of an event page's time (docs/performance/README.md).
+ */
+import { constants, deflateRawSync, gzipSync } from 'node:zlib';
+
+/** The page's parts between its tokens, compressed once. */
+export interface GzipAroundGaps {
+  parts: Buffer[];
+  crcs: number[];
+  lengths: number[];
+}
+
+// Gzip member header: magic, deflate, no flags, no modification time, no extra flags, operating system unknown.
+const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+// A final stored block with nothing in it: BFINAL 1, BTYPE 00, padding, LEN 0, NLEN 0xffff.
+const finalEmptyBlock = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+const largestStoredBlock = 0xffff;
+
+export function compressAroundGaps(parts: string[]): GzipAroundGaps {
+  const texts = parts.map((part) => Buffer.from(part));
+  return {
+    parts: texts.map((text) => deflateRawSync(text, { finishFlush: constants.Z_SYNC_FLUSH })),
+    crcs: texts.map(crc32OfKeptPart),
+    lengths: texts.map((text) => text.length),
+  };
+}
+
+/** The gzip-encoded page with `filler` in every gap. */
+export function fillGaps(page: GzipAroundGaps, filler: string): Buffer {
+  const fill = Buffer.from(filler);
+  if (fill.length > largestStoredBlock) throw new RangeError('A gap’s filler must fit one stored deflate block');
+  const stored = Buffer.alloc(5 + fill.length);
+  stored.writeUInt16LE(fill.length, 1);
+  stored.writeUInt16LE(~fill.length & 0xffff, 3);
+  fill.copy(stored, 5);
+  const fillCrc = crc32(fill);
+  const pieces: Buffer[] = [header];
+  let crc = 0;
+  let length = 0;
+  page.parts.forEach((part, index) => {
+    if (index > 0) {
+      pieces.push(stored);
+      crc = crc32Combine(crc, fillCrc, fill.length);
+      length += fill.length;
+    }
+    pieces.push(part);
+    crc = crc32Combine(crc, page.crcs[index] ?? 0, page.lengths[index] ?? 0);
+    length += page.lengths[index] ?? 0;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  pieces.push(finalEmptyBlock, trailer);
+  return Buffer.concat(pieces);
+}
+
+/** zlib computes a kept part's CRC-32 as it gzips it (Node 20 has no zlib.crc32): once per kept page. */
+function crc32OfKeptPart(text: Buffer): number {
+  const gzipped = gzipSync(text, { level: 0 });
+  return gzipped.readUInt32LE(gzipped.length - 8);
+}
+
+// CRC-32 (ISO-HDLC, the polynomial of gzip, reflected) of a short filler, and the combination of two CRCs by the
+// polynomial arithmetic of zlib's crc32_combine: crc(A‖B) = crc(A)·x^(8·|B|) mod P ⊕ crc(B).
+const polynomial = 0xedb88320;
+const byteTable = Array.from({ length: 256 }, (_, byte) => {
+  let value = byte;
+  for (let bit = 0; bit < 8; bit += 1) value = value & 1 ? (value >>> 1) ^ polynomial : value >>> 1;
+  return value >>> 0;
+});
+
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (byteTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** a·b modulo the polynomial, both reflected (the top bit is x^0). */
+function multiplyModulo(a: number, b: number): number {
+  let product = 0;
+  let factor = b;
+  for (let bit = 0x80000000; bit !== 0; bit >>>= 1) {
+    if (a & bit) product ^= factor;
+    factor = factor & 1 ? (factor >>> 1) ^ polynomial : factor >>> 1;
+  }
+  return product >>> 0;
+}
+
+// x^(2^k) modulo the polynomial, for k = 0…31.
+const powersOfX: number[] = [];
+for (let k = 0, power = 0x40000000; k < 32; k += 1) {
+  powersOfX.push(power);
+  power = multiplyModulo(power, power);
+}
+
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  // x^(8·lengthB): the exponent's bits pick the powers x^(2^k), starting at k = 3 for the factor 8.
+  let shift = 0x80000000;
+  for (let remaining = lengthB, k = 3; remaining > 0; remaining = Math.floor(remaining / 2), k += 1) {
+    if (remaining % 2) shift = multiplyModulo(powersOfX[k % 32] ?? 0, shift);
+  }
+  return (multiplyModulo(shift, crcA) ^ crcB) >>> 0;
+}
