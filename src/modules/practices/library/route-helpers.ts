@@ -20,6 +20,8 @@ import type { PracticeActions } from './views/PracticePage.js';
 
 /** Partners the actor may record practices for (or, proposing, whose stakeholder group they are in), by programme. */
 export async function partnerChoices(db: Db, actor: Actor, mode: 'create' | 'propose'): Promise<PartnerSummary[]> {
+  // Both need a signed-in user with a role: a visitor's library page need not read every partner (2,000 at scale).
+  if (actor.kind === 'anonymous') return [];
   const partners = await listPartners(db, actor);
   const allowed: PartnerSummary[] = [];
   for (const partner of partners) {

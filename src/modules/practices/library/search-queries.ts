@@ -67,13 +67,16 @@ function filteredMatches(filters: SearchFilters, visibility: Visibility): RawBui
   return sql<boolean>`${textMatches(filters, visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
 }
 
-/** Every facet's counts and the total, in one round trip. */
+/**
+ * Every facet's counts and the total, in one round trip. Themes are unnested in the select list (one pass) rather than
+ * by a lateral join, which starts a function scan per practice: a fifth less time over the whole library (issue #13).
+ */
 export async function facetCounts(db: Executor, filters: SearchFilters, visibility: Visibility): Promise<FacetCounts> {
   const rows = await sql<{ facet: Facet | 'total'; value: string | null; count: number }>`
     with flagged as (${flaggedMatches(filters, visibility)})
     select 'theme' as facet, theme_code as value, count(*)::int as count
-      from flagged, unnest(theme_codes) as theme_code
-      where country_ok and partner_ok and scope_ok and status_ok group by theme_code
+      from (select unnest(theme_codes) as theme_code from flagged where country_ok and partner_ok and scope_ok and status_ok) as themed
+      group by theme_code
     union all
     select 'country', location_country, count(*)::int from flagged
       where theme_ok and partner_ok and scope_ok and status_ok and location_country is not null group by location_country

@@ -47,6 +47,14 @@ describe('kept formula series', () => {
     expect(after[0]?.value).toBe(2);
   });
 
+  it('are kept through transactions that change no platform record (a transaction id taken, a session touched)', async () => {
+    const formula = countingFormula();
+    await keptSeries(formula, context(), await seriesVersion(database.db, at));
+    await sql`select txid_current()`.execute(database.db);
+    const after = await keptSeries(formula, context(), await seriesVersion(database.db, at));
+    expect(after[0]?.value).toBe(1);
+  });
+
   it('are computed again a minute later, since events count as held once they have ended', async () => {
     const formula = countingFormula();
     await keptSeries(formula, context(), await seriesVersion(database.db, at));
