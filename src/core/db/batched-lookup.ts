@@ -16,18 +16,16 @@ export class BatchedLookup<Key, Value> {
   async find(key: Key): Promise<Value | undefined> {
     if (!this.#inFlight) return (await this.#send(new Set([key]))).get(key);
     if (!this.#next) {
+      const keys = new Set<Key>();
       // Callbacks run in the order they were added: #send's own clean-up first, then this next lookup.
-      const sendNext = () => this.#sendNext();
-      this.#next = { keys: new Set(), found: this.#inFlight.then(sendNext, sendNext) };
+      const sendNext = () => {
+        this.#next = null;
+        return this.#send(keys);
+      };
+      this.#next = { keys, found: this.#inFlight.then(sendNext, sendNext) };
     }
     this.#next.keys.add(key);
     return (await this.#next.found).get(key);
-  }
-
-  #sendNext(): Promise<Map<Key, Value>> {
-    const keys = this.#next?.keys ?? new Set<Key>();
-    this.#next = null;
-    return this.#send(keys);
   }
 
   #send(keys: Set<Key>): Promise<Map<Key, Value>> {
