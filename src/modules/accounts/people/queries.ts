@@ -5,12 +5,16 @@ import type { Executor, Tx } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import type { TokenPurpose, UserStatus } from '../tables.js';
 
-/** The signed-in actor behind a session token, in one query: user and memberships, if the session is still valid. */
-export function findSessionActor(db: Executor, tokenHash: string, idleMinutes: number) {
+/**
+ * The signed-in actors behind session tokens, in one query: user and memberships of each session still valid. One
+ * statement text whatever the number of tokens (`= any($1)`), so PostgreSQL prepares it once (core/db/pool.ts).
+ */
+export function findSessionActors(db: Executor, tokenHashes: string[], idleMinutes: number) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select((eb) => [
+      'sessions.token_hash',
       'users.id',
       'users.email',
       'users.display_name',
@@ -29,15 +33,15 @@ export function findSessionActor(db: Executor, tokenHash: string, idleMinutes: n
           .whereRef('memberships.user_id', '=', 'users.id')
           .orderBy('memberships.id'),
       ).as('memberships'),
-      // Read with the session, so a signed-in person's page answered from the page cache (core/cache) costs one round
+      // Read with the sessions, so a signed-in person's page answered from the page cache (core/cache) costs one round
       // trip to the database instead of two.
       sql<number>`(select version from data_version)`.as('data_version'),
     ])
-    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.token_hash', '=', sql<string>`any(${tokenHashes}::text[])`)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .where('users.status', '=', 'active')
-    .executeTakeFirst();
+    .execute();
 }
 
 export function touchSession(db: Executor, tokenHash: string) {

@@ -4,11 +4,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { BatchedLookup } from '../../../core/db/batched-lookup.js';
 import type { Db, Tx } from '../../../core/db/database.js';
 import { isLocale } from '../../../core/i18n/locales.js';
 import { languageCookie } from '../../../core/i18n/plugin.js';
 import { anonymous, type UserActor } from '../../../core/policy/actor.js';
-import { deleteSession, findSessionActor, insertSession, touchSession } from './queries.js';
+import { deleteSession, findSessionActors, insertSession, touchSession } from './queries.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 
 export const sessionCookie = 'better_session';
@@ -18,9 +19,32 @@ export const sessionLifetimeDays = 7;
 /** Updating last_seen_at on every request would turn each page view into a write; once every 5 minutes is enough. */
 const touchAfterMs = 5 * 60_000;
 
-export async function resolveSession(db: Db, token: string, requestId?: string): Promise<{ actor: UserActor; tokenHash: string; dataVersion: number } | null> {
+type SessionRow = Awaited<ReturnType<typeof findSessionActors>>[number];
+export type SessionFinder = BatchedLookup<string, SessionRow>;
+export interface ResolvedSession {
+  actor: UserActor;
+  tokenHash: string;
+  dataVersion: number;
+}
+
+/**
+ * Finds sessions by token hash, those of requests arriving together in one query (core/db/batched-lookup.ts): each
+ * request still sees its session as the database holds it when the request arrived, and a sign-out or an erased
+ * account takes effect at the next request, on every node, as nothing is kept between requests.
+ */
+export function sessionFinder(db: Db): SessionFinder {
+  return new BatchedLookup((tokenHashes) => findSessions(db, tokenHashes));
+}
+
+/** The sessions still valid among the token hashes, by hash, each with its user, memberships and the data version. */
+export async function findSessions(db: Db, tokenHashes: string[]): Promise<Map<string, SessionRow>> {
+  const rows = await findSessionActors(db, tokenHashes, sessionIdleMinutes);
+  return new Map(rows.map((row) => [row.token_hash, row]));
+}
+
+export async function resolveSession(db: Db, sessions: SessionFinder, token: string, requestId?: string): Promise<ResolvedSession | null> {
   const tokenHash = hashToken(token);
-  const row = await findSessionActor(db, tokenHash, sessionIdleMinutes);
+  const row = await sessions.find(tokenHash);
   if (!row) return null;
   if (Date.now() - row.last_seen_at.getTime() > touchAfterMs) await touchSession(db, tokenHash);
   const actor: UserActor = {
@@ -62,6 +86,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 /** Resolves the actor of every request before any route runs. */
 export const sessionPlugin = fp(
   async (app) => {
+    const sessions = sessionFinder(app.db);
     // Declared without a value (decorations cannot hold objects); the hook below sets it before any route runs.
     app.decorateRequest('actor');
     app.decorateRequest('sessionKey', null);
@@ -72,7 +97,7 @@ export const sessionPlugin = fp(
       request.dataVersionSeen = null;
       const token = request.cookies[sessionCookie];
       if (!token || token.length > 100) return;
-      const session = await resolveSession(app.db, token, request.id);
+      const session = await resolveSession(app.db, sessions, token, request.id);
       if (!session) return;
       request.actor = session.actor;
       request.sessionKey = session.tokenHash;
