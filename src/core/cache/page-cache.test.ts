@@ -178,6 +178,17 @@ describe('the page cache', () => {
     }
   });
 
+  it('renders a page asked for by many at once only once, and lets them all go on when it cannot be kept', async () => {
+    const visitors = Array.from({ length: 6 }, () => new TestBrowser(fixture.context.app, browserHeaders));
+    const pages = await Promise.all(visitors.map((visitor) => visitor.get(partnerPage())));
+    expect(pages.map((page) => page.statusCode)).toEqual(visitors.map(() => 200));
+    expect(pages.filter((page) => page.headers['x-page-cache'] !== 'hit')).toHaveLength(1);
+    expect(new Set(pages.map((page) => page.body)).size).toBe(1);
+    // A page for the signed-in only sends visitors to sign in: never kept, so each waits for the first, then renders.
+    const redirects = await Promise.all(visitors.map((visitor) => visitor.get('/me')));
+    expect(redirects.map((page) => page.statusCode)).toEqual(visitors.map(() => 303));
+  });
+
   it('keeps a signed-in person’s pages to their own session, and drops them at sign-out', async () => {
     const editor = await fixture.browserFor('editorA');
     const otherEditor = await fixture.browserFor('editorB');

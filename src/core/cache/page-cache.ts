@@ -35,6 +35,8 @@ interface CacheSlot {
   minute: number;
   /** The CSRF token of a visitor without a session the page gave out, cut out before the page is kept. */
   visitorTokens: Set<string>;
+  /** Lets the requests waiting for this render go on (each then finds the page kept, or renders its own). */
+  rendered: () => void;
 }
 
 export interface PageCacheOptions {
@@ -123,6 +125,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
   async (app, options) => {
     const pages = new LRUCache<string, CachedPage>({ maxSize: options.maxBytes ?? 64 * 1024 * 1024, sizeCalculation: sizeOf });
     const version = new DataVersionReader(() => dataVersionOf(app.db));
+    /** Renders under way, by data version, minute and page key: requests for the same page wait for the first. */
+    const renders = new Map<string, Promise<void>>();
     app.decorateRequest('pageCacheSlot', null);
 
     // After the session and language are known (the plugins before this one), before any page query runs.
@@ -131,9 +135,33 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const key = keyOf(request, options);
       const minute = currentMinute();
       const current = request.dataVersionSeen ?? (await version.current());
-      const kept = pages.get(key);
-      if (kept && kept.version === current && kept.minute === minute) return sendKept(request, reply, kept);
-      request.pageCacheSlot = { key, version: current, minute, visitorTokens: new Set() };
+      const keptNow = () => {
+        const kept = pages.get(key);
+        return kept && kept.version === current && kept.minute === minute ? kept : undefined;
+      };
+      let kept = keptNow();
+      if (kept) return sendKept(request, reply, kept);
+      // The same page asked for again while it renders (a popular page at a new minute or after a write): wait for
+      // that render rather than render it once more for each request.
+      const renderKey = `${current}@${minute}\n${key}`;
+      const rendering = renders.get(renderKey);
+      if (rendering) {
+        await rendering;
+        kept = keptNow();
+        if (kept) return sendKept(request, reply, kept);
+        request.pageCacheSlot = { key, version: current, minute, visitorTokens: new Set(), rendered: () => undefined };
+        return;
+      }
+      let finish = () => {};
+      const thisRender = new Promise<void>((resolve) => (finish = resolve));
+      renders.set(renderKey, thisRender);
+      const rendered = () => {
+        if (renders.get(renderKey) === thisRender) renders.delete(renderKey);
+        finish();
+      };
+      // Whatever becomes of the render (kept, not kept, failed, the connection lost), the waiting requests go on.
+      reply.raw.once('close', rendered);
+      request.pageCacheSlot = { key, version: current, minute, visitorTokens: new Set(), rendered };
     });
 
     // Before the compression plugin (a route's own onSend hook), which leaves an encoded body alone.
@@ -156,6 +184,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           cacheControl: String(reply.getHeader('cache-control') ?? 'no-cache'),
           variants: new Map(),
         });
+        slot.rendered();
         return payload;
       }
       const page: CachedPage = {
@@ -171,6 +200,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const encoding = tooSmallToEncode(payload) ? 'identity' : chosen;
       if (encoding !== 'identity') page.variants.set(encoding, encode(payload, encoding));
       pages.set(slot.key, page);
+      slot.rendered();
       reply.header('vary', 'Cookie, Accept-Language, Accept-Encoding');
       if (encoding === 'identity') return payload;
       reply.header('content-encoding', encoding);
