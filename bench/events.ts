@@ -49,12 +49,13 @@ export async function insertGeneratedParticipation(
   const chunk = 100_000;
   for (let start = 0; start < options.registrations; start += chunk) {
     const end = Math.min(options.registrations, start + chunk);
-    // One statement per chunk: the statement triggers fold each chunk into the summary at once.
+    // One statement per chunk: the statement triggers fold each chunk into the summary at once. Everyone counts as
+    // reminded already: otherwise the server's worker would email the next days' thousands during the measurement.
     await sql`
-      insert into registrations (event_id, status, name, email, helix, role, partner_id, locale, consent_at, token_hash, attended_at)
+      insert into registrations (event_id, status, name, email, helix, role, partner_id, locale, consent_at, token_hash, attended_at, reminded_at)
       select ${first} + g % ${options.events}, case when g % 20 = 0 then 'waiting' else 'registered' end, 'Person ' || g, 'person' || g || '@example.org',
         (${helixes}::text[])[1 + (g / 7) % 4], (${roles}::text[])[1 + (g / 3) % 7], case when g % 11 = 0 then null else (${partners}::int[])[1 + (g / 5) % ${partners.length}] end,
-        'en', now(), 'bench-' || g, case when g % 20 <> 0 and g % 6 <> 0 then now() end
+        'en', now(), 'bench-' || g, case when g % 20 <> 0 and g % 6 <> 0 then now() end, now()
       from generate_series(${start + 1}::int, ${end}::int) g
     `.execute(db);
     await sql`
