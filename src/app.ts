@@ -26,6 +26,7 @@ import { i18nPlugin } from './core/i18n/plugin.js';
 import type { PeriodicTask } from './core/jobs/worker.js';
 import { HandlersInFlight, trackHandlers } from './core/http/in-flight.js';
 import { openApiPlugin } from './core/http/openapi.js';
+import { lazySchemaCompilers } from './core/http/schema-compilers.js';
 import { installModules } from './core/module.js';
 import { fromProjectRoot, platformVersion } from './core/paths.js';
 import { sessionCookie, sessionPlugin } from './modules/accounts/index.js';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: lazySchemaCompilers },
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -6,14 +6,15 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from './core/config/config.js';
-import { backupFromCli, confirmRestore, restoreFromCli, type CommandResult } from './core/db/backup/cli.js';
-import { openDatabase, type DatabaseHandle } from './core/db/database.js';
+import type { CommandResult } from './core/db/backup/cli.js';
+import type { DatabaseHandle } from './core/db/database.js';
 import { EmbeddedDatabaseInUse } from './core/db/embedded-socket.js';
 import { getTranslator, type Translate } from './core/i18n/i18n.js';
 import { isLocale, locales } from './core/i18n/locales.js';
-import { installModules } from './core/module.js';
-import { holderOf, openDatabaseForCommand } from './command-database.js';
-import { databaseOptions, serve } from './server.js';
+
+// Only what parsing the command line needs is imported up front; each command imports the rest. `better serve` starts
+// PGlite's thread as soon as its configuration is read, before the database driver, Kysely and the migrations load
+// (see docs/performance/start.md, "Restart in 2 s").
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -33,6 +34,7 @@ async function messages(): Promise<Translate> {
 }
 
 async function openMigratedDatabase(settings: Config) {
+  const { openDatabaseForCommand } = await import('./command-database.js');
   return openDatabaseForCommand(settings, await messages());
 }
 
@@ -41,7 +43,7 @@ async function openMigratedDatabase(settings: Config) {
  * while they load (server.ts), and `better --help` does not wait for them.
  */
 async function installPlatformModules(): Promise<void> {
-  const { modules } = await import('./modules/index.js');
+  const [{ modules }, { installModules }] = await Promise.all([import('./modules/index.js'), import('./core/module.js')]);
   installModules(modules);
 }
 
@@ -75,10 +77,13 @@ program
       }
       overrides.port = port;
     }
+    const settings = config(overrides);
     try {
-      await serve(config(overrides));
+      const { serve } = await import('./server.js');
+      await serve(settings);
     } catch (error) {
       if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
+      const { holderOf } = await import('./command-database.js');
       console.error((await messages())('database.inUse.serve', { holder: holderOf(error, await messages()), dataDir: path.dirname(error.socketDirectory) }));
       process.exit(1);
     }
@@ -208,6 +213,7 @@ program
   .action(async (file: string) => {
     const database = await openMigratedDatabase(config());
     try {
+      const { backupFromCli } = await import('./core/db/backup/cli.js');
       report(await backupFromCli(database, file, await messages()));
     } finally {
       await database.close();
@@ -222,6 +228,12 @@ program
   .option('--yes', 'with --replace: do not ask for confirmation')
   .action(async (file: string, options: { replace?: boolean; yes?: boolean }) => {
     const t = await messages();
+    const [{ confirmRestore, restoreFromCli }, { openDatabase }, { databaseOptions }, { holderOf }] = await Promise.all([
+      import('./core/db/backup/cli.js'),
+      import('./core/db/database.js'),
+      import('./server.js'),
+      import('./command-database.js'),
+    ]);
     const restoreOptions = { replace: Boolean(options.replace), yes: Boolean(options.yes) };
     const refused = await confirmRestore(file, restoreOptions, t);
     if (refused) return report(refused);

@@ -5,9 +5,8 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './core/config/config.js';
-import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './core/db/database.js';
-import { migrateToLatest } from './core/db/migrate.js';
-import { startWorker } from './core/jobs/worker.js';
+import type { DatabaseHandle, OpenDatabaseOptions } from './core/db/database.js';
+import { startEngineThread } from './core/db/embedded-thread.js';
 
 export function databaseOptions(config: Config): OpenDatabaseOptions {
   return {
@@ -18,7 +17,9 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
   };
 }
 
-export async function openMigratedDatabase(config: Config, options: Pick<OpenDatabaseOptions, 'embedded'> = {}): Promise<DatabaseHandle> {
+export async function openMigratedDatabase(config: Config, options: Pick<OpenDatabaseOptions, 'embedded' | 'thread'> = {}): Promise<DatabaseHandle> {
+  // Imported here rather than up front, so that `serve` can start PGlite's thread before they load.
+  const [{ openDatabase }, { migrateToLatest }] = await Promise.all([import('./core/db/database.js'), import('./core/db/migrate.js')]);
   const database = await openDatabase({ ...databaseOptions(config), ...options });
   try {
     await migrateToLatest(database.db);
@@ -30,12 +31,17 @@ export async function openMigratedDatabase(config: Config, options: Pick<OpenDat
 }
 
 export async function serve(config: Config): Promise<FastifyInstance> {
-  // The database opens while the modules load, rather than after: each is about a third of a restart. PGlite runs on a
-  // thread of its own, so its queries run while this thread renders pages.
-  const [database, { backgroundTasks, buildApp }, { seedDemo }] = await Promise.all([
-    openMigratedDatabase(config, { embedded: 'worker' }),
+  // The database opens while the modules load, rather than after: each is about half of a restart. PGlite runs on a
+  // thread of its own, so its queries run while this thread renders pages; the thread starts before anything else
+  // loads, as opening the folder is the longest step (docs/performance/start.md, "Restart in 2 s").
+  const thread = config.database.url ? undefined : startEngineThread(config.database.dataDir);
+  // openDatabase awaits it; until then a failure to open must not count as an unhandled rejection.
+  thread?.catch(() => undefined);
+  const [database, { backgroundTasks, buildApp }, { seedDemo }, { startWorker }] = await Promise.all([
+    openMigratedDatabase(config, { embedded: 'worker', ...(thread ? { thread } : {}) }),
     import('./app.js'),
     import('./seed.js'),
+    import('./core/jobs/worker.js'),
   ]);
   const app = await buildApp({ config, database });
   void database.thread?.failure.then((err) => app.log.error({ err }, 'the embedded database stopped: requests fail until the server is restarted'));

@@ -85,13 +85,15 @@ export interface OpenDatabaseOptions {
    * `dataDir`.
    */
   embedded?: 'in-process' | 'worker';
+  /** With `embedded: 'worker'`: the thread, when the caller has started it already (the server, before it loads the rest). */
+  thread?: Promise<EngineThread>;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.schema, options.preparedStatements ?? true);
   if (options.embedded === 'worker') {
     if (!options.dataDir || options.loadDataDir) throw new Error('The embedded database runs on a thread of its own only on a data folder');
-    return openPgliteThread(options.dataDir);
+    return openPgliteThread(options.dataDir, options.thread ?? startEngineThread(options.dataDir));
   }
   return openPglite(options.dataDir, options.loadDataDir);
 }
@@ -154,8 +156,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
  */
 const threadPoolSize = 4;
 
-async function openPgliteThread(dataDir: string): Promise<DatabaseHandle> {
-  const thread = await startEngineThread(dataDir);
+async function openPgliteThread(dataDir: string, starting: Promise<EngineThread>): Promise<DatabaseHandle> {
+  const thread = await starting;
   const pool = kyselyPool(postgresPool(socketUrl(socketDirectory(dataDir)), threadPoolSize, undefined), { preparedStatements: false });
   // Once the thread has crashed, its socket is dead or, worse, another process has claimed the folder since: no
   // connection is attempted, so every query and the readiness check fail.

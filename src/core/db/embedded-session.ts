@@ -4,21 +4,10 @@
  * time, so nobody's statement ever runs inside somebody else's transaction.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { Mutex, type MutexInterface } from 'async-mutex';
+import type { Mutex, MutexInterface } from 'async-mutex';
 import type { DatabaseConnection, Driver, TransactionSettings } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-
-const locks = new WeakMap<PGlite, Mutex>();
-
-/** The lock on an embedded database's session: held from the start of a statement or transaction to its end. */
-export function sessionLock(pglite: PGlite): Mutex {
-  let lock = locks.get(pglite);
-  if (!lock) {
-    lock = new Mutex();
-    locks.set(pglite, lock);
-  }
-  return lock;
-}
+import { sessionLock } from './session-lock.js';
 
 /**
  * Kysely's PGlite dialect with each connection (one statement, or a transaction from BEGIN to COMMIT) holding the

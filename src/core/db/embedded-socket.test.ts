@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './database.js';
-import { sessionLock } from './embedded-session.js';
+import { sessionLock } from './session-lock.js';
 import { EmbeddedDatabaseInUse, socketDirectory, socketUrl } from './embedded-socket.js';
 
 let dataDir: string;

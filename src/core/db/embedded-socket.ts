@@ -10,7 +10,7 @@ import type { MutexInterface } from 'async-mutex';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { sessionLock } from './embedded-session.js';
+import { sessionLock } from './session-lock.js';
 
 /** The file name PostgreSQL clients look for in a socket directory (port 5432). */
 const socketName = '.s.PGSQL.5432';

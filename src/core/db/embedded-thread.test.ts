@@ -72,6 +72,12 @@ describe('PGlite on a thread of its own', () => {
     expect(threaded.kind).toBe('pglite');
   });
 
+  it('opens PostgreSQL with 32 MB of shared buffers on the thread and in process (each open zeroes them)', async () => {
+    const show = sql<{ shared_buffers: string }>`show shared_buffers`;
+    const [viaThread, local] = await Promise.all([show.execute(threaded.db), show.execute(inProcess.db)]);
+    expect([viaThread.rows[0]?.shared_buffers, local.rows[0]?.shared_buffers]).toEqual(['32MB', '32MB']);
+  });
+
   it('runs a slow query on the other thread while this one goes on (in process, it would stop it)', async () => {
     const slow = (db: Db) => sql`select pg_sleep(0.3)`.execute(db);
     expect(await ticksDuring(slow(threaded.db))).toBeGreaterThanOrEqual(10);

@@ -2,7 +2,7 @@
  * Delivers queued emails through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of app nodes
  * can run the sender without sending an email twice; failures are retried with growing delays.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DatabaseKind, Db } from '../db/database.js';
 import { leaseDueEmails, lockNextDueEmail, makeQueuedEmailsDueNow, markEmailSent, recordFailedAttempt, type DueEmail } from './queries.js';
 import type { EmailAttachment, EmailHeaders } from './tables.js';
@@ -37,12 +37,17 @@ export interface MailTransport {
 export const smtpWaitMs = 30_000;
 
 export function smtpTransport(smtpUrl: string, waitMs = smtpWaitMs): MailTransport & { close(): void } {
-  const transporter: Transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: waitMs, greetingTimeout: waitMs, socketTimeout: waitMs });
+  // nodemailer is loaded with the first email sent rather than with every start (docs/performance/start.md).
+  let transporter: Promise<Transporter> | undefined;
+  const opened = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, connectionTimeout: waitMs, greetingTimeout: waitMs, socketTimeout: waitMs }),
+    ));
   return {
     async send(message) {
-      await transporter.sendMail(message);
+      await (await opened()).sendMail(message);
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((open) => open.close()),
   };
 }
 

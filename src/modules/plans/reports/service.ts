@@ -3,7 +3,6 @@
  * complete, money spent, what was done, evidence (links and files), and whether a policy instrument improved.
  * A report is locked once submitted; a correction is a new report that supersedes it, and both are kept.
  */
-import { fileTypeFromFile } from 'file-type';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
@@ -69,6 +68,8 @@ interface CheckedFile extends EvidenceUpload {
 async function checkedFile(upload: EvidenceUpload): Promise<CheckedFile | ReportProblem> {
   const filename = upload.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'evidence';
   if (upload.sizeBytes === 0) return { field: 'files', reason: 'file_empty', values: { filename } };
+  // file-type is loaded with the first file checked rather than with every start (docs/performance/start.md).
+  const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(upload.path);
   if (!detected || !(detected.mime in allowedEvidenceTypes)) return { field: 'files', reason: 'file_type', values: { filename } };
   return { ...upload, filename, mediaType: detected.mime };

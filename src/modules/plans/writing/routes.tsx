@@ -14,7 +14,6 @@ import { timelineChartSvg } from '../../../core/views/charts.js';
 import { findPartner, listPartners } from '../../partners/service.js';
 import type { Names } from './document.js';
 import { planDocument } from './document.js';
-import { planDocx } from './docx.js';
 import { actionSchema, commentSchema, contextSchema, endorsementSchema, reviewSchema } from './schema.js';
 import { deliverablesOf } from '../deliverables.js';
 import { reportsOf } from '../reports/service.js';
@@ -129,6 +128,8 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const plan = await planFor(request);
     const version = versionOf(request, plan);
     const names = await namesFor(db, request.actor, plan, request.locale);
+    // docx is loaded at the first download rather than with every start (docs/performance/start.md).
+    const { planDocx } = await import('./docx.js');
     const document = await planDocx(planDocument(version, names, request.t, request.locale));
     const filename = `regional-action-plan-${names.partner.name
       .toLowerCase()

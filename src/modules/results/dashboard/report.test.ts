@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { getTranslator } from '../../../core/i18n/i18n.js';
 import { useDatabaseWorld } from '../../../core/testing/world.js';
 import { aReport, anIndicator, memoryFormula } from '../figures/test-support.js';
-import { semesterReport, semesterReportDocx } from './report.js';
+import { semesterReportDocx } from './report-docx.js';
+import { semesterReport } from './report.js';
 
 const fixture = useDatabaseWorld();
 

@@ -24,7 +24,7 @@ import {
 import { successMeasures } from '../measures.js';
 import { csvCells, figureColumns, figureRecords } from './exports.js';
 import { checkedFilters, FilterProblem, rawFilters, type Filters } from './filters.js';
-import { semesterReport, semesterReportDocx } from './report.js';
+import { semesterReport } from './report.js';
 import { localised } from './text.js';
 import { IndicatorPage } from './views/IndicatorPage.js';
 import { RecordsPage } from './views/RecordsPage.js';
@@ -212,6 +212,7 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
       formatDate: (value: string) => translator.formatDate(request.locale, value),
     });
     if (!report) throw new HttpError('not_found');
+    const { semesterReportDocx } = await import('./report-docx.js');
     const document = await semesterReportDocx(report);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

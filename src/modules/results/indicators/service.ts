@@ -5,7 +5,6 @@
  * old one, which stays as history. Reviews and corrections lock the row they act on, so the last one to arrive sees
  * what the first did.
  */
-import { fileTypeFromFile } from 'file-type';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { actorLabel, recordAudit } from '../../../core/audit/audit.js';
@@ -219,6 +218,8 @@ async function checkedFile(upload: EvidenceUpload): Promise<CheckedFile | FieldE
   const extension = /\.([A-Za-z0-9]{1,5})$/.exec(filename)?.[1]?.toLowerCase() ?? '';
   const claimed = Object.entries(allowedEvidenceTypes).find(([, type]) => type.extensions.includes(extension));
   if (!claimed) return { field: 'files', key: 'indicators.report.files.type', values: { filename } };
+  // file-type is loaded with the first file checked rather than with every start (docs/performance/start.md).
+  const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(upload.path);
   if (!detected || detected.mime !== claimed[0])
     return { field: 'files', key: 'indicators.report.files.mismatch', values: { filename, claimed: claimed[1].label } };
