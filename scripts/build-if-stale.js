@@ -28,7 +28,9 @@ export function latestChange(target) {
 /** Why the build in `root` must run again, or undefined when dist/ is current. */
 export function staleness(root) {
   const stamp = path.join(root, buildStamp);
-  if (!existsSync(stamp) || !existsSync(path.join(root, 'dist', 'src', 'cli.js'))) return 'dist/ is missing';
+  if (!existsSync(stamp) || !existsSync(path.join(root, 'dist', 'src', 'cli.js')) || !existsSync(path.join(root, 'dist', 'bundle', 'cli.js'))) {
+    return 'dist/ is missing';
+  }
   const built = statSync(stamp).mtimeMs;
   const changed = buildInputs.find((input) => latestChange(path.join(root, input)) > built);
   return changed === undefined ? undefined : `${changed} changed since the last build`;
@@ -45,10 +47,12 @@ function buildIfStale(root) {
   console.error(`Building the platform (${reason})…`);
   const started = new Date();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  let build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (build.status === 0) build = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle.js')], { cwd: root, stdio: 'inherit' });
   const stamp = path.join(root, buildStamp);
   if (build.status === 0) utimesSync(stamp, started, started);
-  // tsc emits and stamps even when the types are wrong; the next start must report the errors again.
+  // tsc emits and stamps even when the types are wrong, and a failed bundle leaves tsc's stamp: the next start must
+  // build again and report the errors.
   else if (existsSync(stamp)) utimesSync(stamp, 0, 0);
   return build.status ?? 1;
 }

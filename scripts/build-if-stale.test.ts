@@ -14,7 +14,9 @@ function project(root: string, sourcesAt: number, built: number | undefined): vo
   for (const entry of [...files, 'src/modules/a', 'src/modules', 'src', 'migrations']) setTime(root, entry, sourcesAt);
   if (built === undefined) return;
   mkdirSync(path.join(root, 'dist', 'src'), { recursive: true });
+  mkdirSync(path.join(root, 'dist', 'bundle'), { recursive: true });
   writeFileSync(path.join(root, 'dist', 'src', 'cli.js'), '');
+  writeFileSync(path.join(root, 'dist', 'bundle', 'cli.js'), '');
   writeFileSync(path.join(root, buildStamp), '');
   setTime(root, buildStamp, built);
 }
@@ -35,12 +37,17 @@ describe('whether npm start must build first', () => {
     expect(staleness(root)).toBeUndefined();
   });
 
-  it('builds a fresh clone, and a tree whose compiled entry point is gone', () => {
+  it('builds a fresh clone, and a tree whose compiled or bundled entry point is gone', () => {
     project(root, 1_000, undefined);
     expect(staleness(root)).toBe('dist/ is missing');
-    project(root, 1_000, 2_000);
-    unlinkSync(path.join(root, 'dist', 'src', 'cli.js'));
-    expect(staleness(root)).toBe('dist/ is missing');
+    for (const entry of [
+      ['src', 'cli.js'],
+      ['bundle', 'cli.js'],
+    ]) {
+      project(root, 1_000, 2_000);
+      unlinkSync(path.join(root, 'dist', ...entry));
+      expect(staleness(root)).toBe('dist/ is missing');
+    }
   });
 
   it('builds when a source deep in src/ changed after the build', () => {
