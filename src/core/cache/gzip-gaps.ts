@@ -5,7 +5,7 @@
  * and the gzip trailer (RFC 1952), whose CRC-32 is combined from the parts' CRCs. Compressing the whole page for each
  * visitor instead cost most of an event page's time (docs/performance/README.md).
  */
-import { constants, deflateRawSync, gzipSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 /** The page's parts between its tokens, compressed once. */
 export interface GzipAroundGaps {
@@ -24,7 +24,7 @@ export function compressAroundGaps(parts: string[]): GzipAroundGaps {
   const texts = parts.map((part) => Buffer.from(part));
   return {
     parts: texts.map((text) => deflateRawSync(text, { finishFlush: constants.Z_SYNC_FLUSH })),
-    crcs: texts.map(crc32OfKeptPart),
+    crcs: texts.map(crc32),
     lengths: texts.map((text) => text.length),
   };
 }
@@ -58,14 +58,9 @@ export function fillGaps(page: GzipAroundGaps, filler: string): Buffer {
   return Buffer.concat(pieces);
 }
 
-/** zlib computes a kept part's CRC-32 as it gzips it (Node 20 has no zlib.crc32): once per kept page. */
-function crc32OfKeptPart(text: Buffer): number {
-  const gzipped = gzipSync(text, { level: 0 });
-  return gzipped.readUInt32LE(gzipped.length - 8);
-}
-
-// CRC-32 (ISO-HDLC, the polynomial of gzip, reflected) of a short filler, and the combination of two CRCs by the
-// polynomial arithmetic of zlib's crc32_combine: crc(A‖B) = crc(A)·x^(8·|B|) mod P ⊕ crc(B).
+// CRC-32 (ISO-HDLC, the polynomial of gzip, reflected; Node 20 has no zlib.crc32) of the kept parts, once per kept
+// page, and of each filler, and the combination of two CRCs by the polynomial arithmetic of zlib's crc32_combine:
+// crc(A‖B) = crc(A)·x^(8·|B|) mod P ⊕ crc(B).
 const polynomial = 0xedb88320;
 const byteTable = Array.from({ length: 256 }, (_, byte) => {
   let value = byte;
