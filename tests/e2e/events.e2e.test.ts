@@ -30,7 +30,12 @@ describe('an event from registration to feedback', () => {
     // Registering with scripts off: first with a problem, then right.
     const citizen = await session.openPage({ javaScriptEnabled: false });
     // The page the reader saw, kept and put together around the citizen's own CSRF token (core/cache/gzip-gaps).
-    const keptPage = await citizen.goto(`/events/${eventId}`);
+    // A kept page lasts until the next minute or write (a reminder the worker sends counts), and either may fall
+    // between the two visits on a slow machine: then this visit renders and keeps it, and the next one is a hit.
+    let keptPage = await citizen.goto(`/events/${eventId}`);
+    for (let visits = 1; visits < 3 && keptPage?.headers()['x-page-cache'] !== 'hit'; visits += 1) {
+      keptPage = await citizen.goto(`/events/${eventId}`);
+    }
     expect(keptPage?.headers()['x-page-cache']).toBe('hit');
     expect(keptPage?.headers()['content-encoding']).toBe('gzip');
     await citizen.getByLabel('Your name').fill('Rita Register');
