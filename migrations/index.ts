@@ -21,6 +21,7 @@ import * as programmeTextLanguage from './20261207_1200_programme_text_language.
 import * as dataVersion from './20261208_0800_data_version.js';
 import * as scaleIndexes from './20261208_0900_scale_indexes.js';
 import * as libraryFacetIndex from './20261208_1000_library_facet_index.js';
+import * as searchIndex from './20261209_0900_search_index.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_0800_data_version': dataVersion,
   '20261208_0900_scale_indexes': scaleIndexes,
   '20261208_1000_library_facet_index': libraryFacetIndex,
+  '20261209_0900_search_index': searchIndex,
 };

@@ -58,6 +58,10 @@ export const libraryDocumentSchema = z
     page: z.number().int().min(1),
     pageCount: z.number().int().min(1),
     matchedAnyWord: z.boolean().meta({ description: 'No practice had every word of the query, so the results have some of them' }),
+    suggestion: z
+      .string()
+      .nullable()
+      .meta({ description: 'The query with its typos corrected, when a word matched nothing and a word written in the library is one or two letters away' }),
     results: z.array(
       z.strictObject({
         id: z.number().int(),

@@ -12,7 +12,7 @@ import { practiceColumns } from './import.js';
 import * as queries from '../library/queries.js';
 import { linkList, termList, type SearchQuery } from '../schema.js';
 import { matchingIds } from '../library/search-queries.js';
-import { seesBackOffice, toPractice, visibilityFor, type Practice } from '../library/service.js';
+import { filtersOf, seesBackOffice, textMatchOf, toPractice, visibilityFor, type Practice } from '../library/service.js';
 import { locales } from '../../../core/i18n/locales.js';
 
 const pageSize = 200;
@@ -61,18 +61,8 @@ function recordOf(practice: Practice, names: { partners: Map<number, string>; or
 
 async function* records(db: Db, actor: Actor, query: SearchQuery, publicUrl: string): AsyncGenerator<ExportRecord> {
   const visibility = visibilityFor(actor);
-  const ids = await matchingIds(
-    db,
-    {
-      text: query.q,
-      themes: query.theme,
-      countries: query.country,
-      partners: query.partner,
-      scopes: query.scope,
-      statuses: seesBackOffice(visibility) ? query.status : [],
-    },
-    visibility,
-  );
+  const { match } = await textMatchOf(db, query.q);
+  const ids = await matchingIds(db, filtersOf(query, seesBackOffice(visibility)), visibility, match);
   const [partners, organisations] = await Promise.all([listPartners(db, actor), listOrganisations(db)]);
   const names = {
     partners: new Map(partners.map((partner) => [partner.id, partner.name])),

@@ -40,6 +40,7 @@ export function libraryDocument(library: LibraryPage, publicUrl: string): Librar
     page: library.page,
     pageCount: library.pageCount,
     matchedAnyWord: library.matchedAnyWord,
+    suggestion: library.suggestion,
     results: library.hits.map((hit) => ({
       id: hit.id,
       url: `${publicUrl}/practices/${hit.id}`,

@@ -1,23 +1,33 @@
 /**
- * Full-text search over the library with PostgreSQL: the query is read in every language the platform indexes
- * (one tsquery OR-ing the English, Italian, Hungarian, Swedish and 'simple' readings), matched against each
- * practice's full search vector, and ranked on its small rank vector (titles weigh most). Facet counts are taken
- * over the matches, each facet under the other filters, so every option shows what choosing it would give.
+ * The library's SQL: which practices the actor may see pass the filters, their facet counts and one page of them.
+ * The words of a query are matched and ranked by the search index (core/search), which hands these queries the
+ * matching practices' ids and scores; headlines mark the words they were found through. Facet counts are taken over
+ * the matches, each facet under the other filters, so every option shows what choosing it would give.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
-import { highlightEnd, highlightStart, type Facet, type FacetCounts, type SearchFilters, type SearchHit, type SearchOrder, type Visibility } from './search.js';
+import {
+  highlightEnd,
+  highlightStart,
+  type Facet,
+  type FacetCounts,
+  type SearchFilters,
+  type SearchHit,
+  type SearchOrder,
+  type TextMatch,
+  type Visibility,
+} from './search.js';
 
 const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
 
 /**
- * One tsquery for a visitor's words, whatever the practice's language. websearch syntax: "quoted", or, -not.
- * A scalar subquery, so PostgreSQL parses it once per statement (an InitPlan): as a plain expression in a
- * prepared statement's generic plan it would be parsed again for every row ranked.
+ * One tsquery for the words a match was found through, whatever the practice's language, to mark them. A scalar
+ * subquery, so PostgreSQL parses it once per statement (an InitPlan), not again for every row.
  */
-export function queryOf(text: string): RawBuilder<string> {
+function markedWordsQuery(words: string[]): RawBuilder<string> {
+  const text = words.map((word) => `"${word.replace(/"/g, '')}"`).join(' or ');
   return sql<string>`(select ${sql.join(
     languagesOfQueries.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
     sql` || `,
@@ -45,35 +55,36 @@ function filterConditions(filters: SearchFilters): Record<'theme' | 'country' | 
   };
 }
 
-/** The practices the actor may see that have the query's words (all of them, unless the query says "or"). */
-function textMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
-  const text = filters.text.trim() === '' ? sql`true` : sql`p.search_vector @@ ${queryOf(filters.text)}`;
+/** The practices the actor may see that the query's words found (all, without words). */
+function textMatches(match: TextMatch | null, visibility: Visibility): RawBuilder<boolean> {
+  const text = match ? sql`p.id = any(${match.ids}::int[])` : sql`true`;
   return sql<boolean>`${visibilityCondition(visibility)} and ${text}`;
 }
 
 /** The matches with one flag per filter, for the facet counts. */
-function flaggedMatches(filters: SearchFilters, visibility: Visibility) {
+function flaggedMatches(filters: SearchFilters, visibility: Visibility, match: TextMatch | null) {
   const condition = filterConditions(filters);
   return sql`
     select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status, p.theme_codes,
       ${condition.theme} as theme_ok, ${condition.country} as country_ok, ${condition.partner} as partner_ok,
-      ${condition.scope} as scope_ok, ${condition.status} as status_ok
+      ${condition.scope} as scope_ok, ${condition.status} as status_ok,
+      ${match ? sql`p.id = any(${match.completeIds}::int[])` : sql`true`} as complete
     from practices p
-    where ${textMatches(filters, visibility)}`;
+    where ${textMatches(match, visibility)}`;
 }
 
 /** The matches that pass every filter. */
-function filteredMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
-  return sql<boolean>`${textMatches(filters, visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
+function filteredMatches(filters: SearchFilters, visibility: Visibility, match: TextMatch | null): RawBuilder<boolean> {
+  return sql<boolean>`${textMatches(match, visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
 }
 
 /**
  * Every facet's counts and the total, in one round trip. Themes are unnested in the select list (one pass) rather than
  * by a lateral join, which starts a function scan per practice: a fifth less time over the whole library (issue #13).
  */
-export async function facetCounts(db: Executor, filters: SearchFilters, visibility: Visibility): Promise<FacetCounts> {
-  const rows = await sql<{ facet: Facet | 'total'; value: string | null; count: number }>`
-    with flagged as (${flaggedMatches(filters, visibility)})
+export async function facetCounts(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<FacetCounts> {
+  const rows = await sql<{ facet: Facet | 'total' | 'complete'; value: string | null; count: number }>`
+    with flagged as (${flaggedMatches(filters, visibility, match)})
     select 'theme' as facet, theme_code as value, count(*)::int as count
       from (select unnest(theme_codes) as theme_code from flagged where country_ok and partner_ok and scope_ok and status_ok) as themed
       group by theme_code
@@ -92,36 +103,42 @@ export async function facetCounts(db: Executor, filters: SearchFilters, visibili
     union all
     select 'total', null, count(*)::int from flagged
       where theme_ok and country_ok and partner_ok and scope_ok and status_ok
+    union all
+    select 'complete', null, count(*)::int from flagged
+      where theme_ok and country_ok and partner_ok and scope_ok and status_ok and complete
   `.execute(db);
   const counts: Record<Facet, Map<string, number>> = { theme: new Map(), country: new Map(), partner: new Map(), scope: new Map(), status: new Map() };
   let total = 0;
+  let complete = 0;
   for (const row of rows.rows) {
     if (row.facet === 'total') total = row.count;
+    else if (row.facet === 'complete') complete = row.count;
     else if (row.value !== null) counts[row.facet].set(row.value, row.count);
   }
-  return { total, counts };
+  return { total, complete, counts };
 }
 
 /** The ids of every practice matching the filters, in id order (for exports of a search). */
-export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility): Promise<number[]> {
-  const rows = await sql<{ id: number }>`select p.id from practices p where ${filteredMatches(filters, visibility)} order by p.id`.execute(db);
+export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number[]> {
+  const rows = await sql<{ id: number }>`select p.id from practices p where ${filteredMatches(filters, visibility, match)} order by p.id`.execute(db);
   return rows.rows.map((row) => row.id);
 }
 
 /**
- * One page of results. Ranking reads only the small rank vector (title, summary, keywords, translations), so
- * ranking thousands of matches of a broad query stays cheap; headlines are made for the page's rows only.
+ * One page of results, in the index's order for relevance (its scores joined to the rows); headlines are made for the
+ * page's rows only.
  */
 export async function searchPage(
   db: Executor,
   filters: SearchFilters,
   visibility: Visibility,
+  match: TextMatch | null,
   order: SearchOrder,
   limit: number,
   offset: number,
 ): Promise<SearchHit[]> {
-  const hasText = filters.text.trim() !== '';
-  const query = hasText ? queryOf(filters.text) : sql<string>`null::tsquery`;
+  const hasText = match !== null;
+  const query = hasText ? markedWordsQuery(match.words) : sql<string>`null::tsquery`;
   // The same ordering inside (to pick the page) and outside (SQL does not keep a subquery's order).
   const orderBy = (alias: 'p' | 'page') =>
     order === 'title'
@@ -150,9 +167,10 @@ export async function searchPage(
   }>`
     with page as (
       select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`ts_rank(p.rank_vector, ${query})` : sql`0`}::float4 as rank
+        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`ranked.score` : sql`0`}::float8 as rank
       from practices p
-      where ${filteredMatches(filters, visibility)}
+      ${hasText ? sql`join unnest(${match.ids}::int[], ${match.scores}::float8[]) as ranked(id, score) on ranked.id = p.id` : sql``}
+      where ${filteredMatches(filters, visibility, match)}
       order by ${orderBy('p')}
       limit ${limit} offset ${offset}
     )

@@ -1,21 +1,22 @@
 /**
  * What a search of the library is asked and answers: the filters, who may see what, the hits and facet counts, and
- * the marks around matched words. The SQL that answers it is in search-queries.ts.
+ * the marks around matched words. The SQL that answers it is in search-queries.ts; the ranking of a query's words,
+ * in core/search.
  */
 import type { Locale } from '../../../core/i18n/locales.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 
 /**
- * The words of a query joined by "or", for the fallback when no practice has them all; quotes and operators are
- * dropped, since a phrase or an exclusion means nothing once any word may match.
+ * The practices a query's words found, best first, as the search index ranked them (core/search): every practice
+ * that shares a meaningful word with the query, or one of its synonyms, translations or corrections.
  */
-export function anyWordOf(text: string): string {
-  return text
-    .replace(/["()]/g, ' ')
-    .split(/\s+/)
-    .map((word) => word.replace(/^-+/, ''))
-    .filter((word) => word !== '' && word.toLowerCase() !== 'or')
-    .join(' or ');
+export interface TextMatch {
+  ids: number[];
+  scores: number[];
+  /** Those that have every word of the query (or an alternative of it). */
+  completeIds: number[];
+  /** The words they were found through, to mark in titles and summaries. */
+  words: string[];
 }
 
 /** Which practices an actor may find: published ones, plus those their roles let them see in the back office. */
@@ -39,6 +40,8 @@ export type Facet = 'theme' | 'country' | 'partner' | 'scope' | 'status';
 
 export interface FacetCounts {
   total: number;
+  /** Of the total, those having every word of the query. */
+  complete: number;
   counts: Record<Facet, Map<string, number>>;
 }
 

@@ -15,7 +15,9 @@ import * as queries from './queries.js';
 import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
-import { anyWordOf, type FacetCounts, type SearchHit, type Visibility } from './search.js';
+import { analyseQuery } from '../../../core/search/query-analysis.js';
+import { searchIndexOf } from '../../../core/search/search-index.js';
+import type { FacetCounts, SearchFilters, SearchHit, TextMatch, Visibility } from './search.js';
 import { facetCounts, searchPage, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
@@ -404,20 +406,35 @@ export interface LibraryPage {
   page: number;
   pageCount: number;
   staff: boolean;
-  /** No practice had every word, so the results have any of them (ranked, the most matching first). */
+  /** No practice found has every word of the query (or an alternative of it): the results have some of them. */
   matchedAnyWord: boolean;
+  /** The query with its typos corrected, when a word matched nothing and a word written in the library is near it. */
+  suggestion: string | null;
 }
 
 /**
  * One page of the library for a search query, with the facet counts, as the actor may see it. The counts and the
  * page are asked for together: on PostgreSQL they run side by side on two connections, which halves the wait
- * for a broad query. The rare cases that need the total first (no practice has every word, or a page beyond
- * the last) ask again.
+ * for a broad query. A page beyond the last (an old link) is asked for again as the last.
  */
 export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
   const visibility = visibilityFor(actor);
   const staff = seesBackOffice(visibility);
-  const filters = {
+  const filters = filtersOf(query, staff);
+  const { match, suggestion } = await textMatchOf(db, query.q);
+  // Without words every practice matches equally, and the best match is the newest (see searchPage).
+  const order = query.sort ?? 'relevance';
+  const pageOf = (page: number) => searchPage(db, filters, visibility, match, order, resultsPerPage, (page - 1) * resultsPerPage);
+  const [facets, firstTry] = await Promise.all([facetCounts(db, filters, visibility, match), pageOf(query.page)]);
+  const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
+  const page = Math.min(query.page, pageCount);
+  const hits = page !== query.page && facets.total > 0 ? await pageOf(page) : firstTry;
+  return { hits, facets, page, pageCount, staff, matchedAnyWord: facets.total > 0 && facets.complete === 0, suggestion };
+}
+
+/** The library's filters from a search query; statuses only for those who see the back office. */
+export function filtersOf(query: SearchQuery, staff: boolean): SearchFilters {
+  return {
     text: query.q,
     themes: query.theme,
     countries: query.country,
@@ -425,21 +442,26 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
     scopes: query.scope,
     statuses: staff ? query.status : [],
   };
-  // Without words every practice matches equally, and the best match is the newest (see searchPage).
-  const order = query.sort ?? 'relevance';
-  const pageOf = (page: number) => searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
-  let [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
-  // People type sentences; when no practice has every word, the ones with most of them are still worth showing.
-  const anyWord = anyWordOf(query.q);
-  const matchedAnyWord = facets.total === 0 && anyWord.includes(' or ');
-  if (matchedAnyWord) {
-    filters.text = anyWord;
-    [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
-  }
-  const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
-  const page = Math.min(query.page, pageCount);
-  if (page !== query.page && facets.total > 0) hits = await pageOf(page);
-  return { hits, facets, page, pageCount, staff, matchedAnyWord };
+}
+
+/**
+ * The practices a query's words find, ranked by the search index, and the query with its typos corrected when that
+ * finds more; no match at all without words.
+ */
+export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMatch | null; suggestion: string | null }> {
+  if (text.trim() === '') return { match: null, suggestion: null };
+  const index = await searchIndexOf(db);
+  const analysed = await analyseQuery(db, index, text);
+  const ranked = index.rank('practice', analysed.slots);
+  return {
+    match: {
+      ids: ranked.map((record) => record.id),
+      scores: ranked.map((record) => record.score),
+      completeIds: ranked.filter((record) => record.matchedSlots === analysed.slots.length).map((record) => record.id),
+      words: analysed.matchWords,
+    },
+    suggestion: analysed.suggestion,
+  };
 }
 
 export { similarPractices };

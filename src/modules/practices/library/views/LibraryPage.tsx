@@ -37,9 +37,22 @@ interface FacetOption {
   count: number;
 }
 
-function FacetGroup({ name, legend, options, selected }: { name: string; legend: string; options: FacetOption[]; selected: string[] }) {
+/** A facet's options that would give results; all of them on a page without results, so the search can be changed. */
+function FacetGroup({
+  name,
+  legend,
+  options,
+  selected,
+  noResults,
+}: {
+  name: string;
+  legend: string;
+  options: FacetOption[];
+  selected: string[];
+  noResults: boolean;
+}) {
   const { t } = useView();
-  const shown = options.filter((option) => option.count > 0 || selected.includes(option.value));
+  const shown = noResults ? options : options.filter((option) => option.count > 0 || selected.includes(option.value));
   if (shown.length === 0) return null;
   return (
     <fieldset class="fieldset facet">
@@ -76,6 +89,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
     values.map((entry) => ({ ...entry, count: facets.counts[facet].get(entry.value) ?? 0 }));
   const countries = [...new Set([...facets.counts.country.keys(), ...query.country])].map((code) => ({ value: code, label: countryName(locale, code) }));
   const title = query.q ? t('practices.library.titleWithQuery', { query: query.q }) : t('practices.library.title');
+  const noResults = facets.total === 0;
   return (
     <Layout title={title}>
       <PageHeading>{t('practices.library.title')}</PageHeading>
@@ -117,16 +131,24 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
               name="theme"
               legend={t('practices.fields.themes')}
               selected={query.theme}
+              noResults={noResults}
               options={options(
                 'theme',
                 themes.map((theme) => ({ value: theme.code, label: themeName(theme, locale) })),
               )}
             />
-            <FacetGroup name="country" legend={t('practices.fields.country')} selected={query.country} options={options('country', countries)} />
+            <FacetGroup
+              name="country"
+              legend={t('practices.fields.country')}
+              selected={query.country}
+              noResults={noResults}
+              options={options('country', countries)}
+            />
             <FacetGroup
               name="partner"
               legend={t('practices.fields.ownerPartner')}
               selected={query.partner.map(String)}
+              noResults={noResults}
               options={options(
                 'partner',
                 partners.map((partner) => ({ value: String(partner.id), label: partner.shortName })),
@@ -136,6 +158,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
               name="scope"
               legend={t('practices.fields.geographicalScope')}
               selected={query.scope}
+              noResults={noResults}
               options={options(
                 'scope',
                 geographicalScopes.map((scope) => ({ value: scope, label: t(`practices.scope.${scope}`) })),
@@ -146,6 +169,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
                 name="status"
                 legend={t('practices.fields.status')}
                 selected={query.status}
+                noResults={noResults}
                 options={options(
                   'status',
                   practiceStatuses.map((status) => ({ value: status, label: t(`practices.status.${status}`) })),
@@ -171,8 +195,13 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
             <h2 class="library__heading" id="results">
               {t('practices.library.results', { count: facets.total, formatted: formatNumber(facets.total) })}
             </h2>
+            {library.suggestion ? (
+              <p class="inset">
+                {t('practices.library.didYouMean')} <a href={searchHref(query, { q: library.suggestion })}>{library.suggestion}</a>
+              </p>
+            ) : null}
             {library.matchedAnyWord ? <p class="inset">{t('practices.library.anyWord')}</p> : null}
-            {hits.length === 0 ? <p>{t('practices.library.none')}</p> : null}
+            {noResults ? <p>{t('practices.library.none')}</p> : null}
             <ol class="result-list" aria-labelledby="results">
               {hits.map((hit) => (
                 <li key={hit.id} class="result">
@@ -200,10 +229,12 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
               ))}
             </ol>
             <Pagination page={page} pageCount={pageCount} hrefFor={(target) => searchHref(query, { page: target })} />
-            <p class="export-links">
-              {t('practices.library.export')} <a href={`/practices/export.csv${searchHref(query).replace('/practices', '')}`}>CSV</a> ·{' '}
-              <a href={`/practices/export.json${searchHref(query).replace('/practices', '')}`}>JSON</a>
-            </p>
+            {noResults ? null : (
+              <p class="export-links">
+                {t('practices.library.export')} <a href={`/practices/export.csv${searchHref(query).replace('/practices', '')}`}>CSV</a> ·{' '}
+                <a href={`/practices/export.json${searchHref(query).replace('/practices', '')}`}>JSON</a>
+              </p>
+            )}
           </div>
         </div>
       </Form>

@@ -1,0 +1,147 @@
+/**
+ * From what a person typed to what the index ranks: the query's words, each read as PostgreSQL's stemmers read it in
+ * every language the platform indexes (so the query and the records are stemmed alike, on PGlite and PostgreSQL);
+ * phrases of the field's glossary (glossary.csv) widened to their synonyms, abbreviations and translations in the
+ * five languages; and words no record is written with corrected to the nearest word that is, with the corrected query
+ * offered as "did you mean".
+ */
+import { distance } from 'fastest-levenshtein';
+import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import type { Executor } from '../db/database.js';
+import { glossary } from './glossary.js';
+import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js';
+
+/** The text-search configurations the records are indexed with (see practice_text_config); 'simple' for Estonian. */
+const readings = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
+const stemmedReadings = new Set<string>(readings.filter((reading) => reading !== 'simple'));
+
+/** A synonym or translation counts a little less than the words as typed; a correction almost as much. */
+const glossaryBoost = 0.7;
+const correctionBoost = 0.9;
+
+export interface AnalysedQuery {
+  slots: QuerySlot[];
+  /** The query with its misspelt words corrected, when some were. */
+  suggestion: string | null;
+  /** Every word a record may have been found through, for marking matches. */
+  matchWords: string[];
+}
+
+/** The words of a text, lower case: letters and digits, with inner hyphens and apostrophes ("e-service"). */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Each word's lexemes in every reading, and whether a stemmer's stop-word list drops it (the, di, och, és …). */
+async function readWords(db: Executor, words: string[]): Promise<Map<string, { lexemes: string[]; stopWord: boolean }>> {
+  const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
+  if (words.length === 0) return read;
+  const { rows } = await sql<{ word: string; reading: string; lexemes: string[] }>`
+    select w.word, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes
+    from unnest(${words}::text[]) as w(word) cross join unnest(${[...readings]}::regconfig[]) as r(reading)
+  `.execute(db);
+  for (const row of rows) {
+    const entry = read.get(row.word) ?? { lexemes: [], stopWord: false };
+    entry.lexemes.push(...row.lexemes);
+    if (row.lexemes.length === 0 && stemmedReadings.has(row.reading)) entry.stopWord = true;
+    read.set(row.word, entry);
+  }
+  return read;
+}
+
+/** The written word nearest to one no record has: one edit for short words, two for longer; the most used wins a tie. */
+export function nearestWord(word: string, written: Iterable<string>, recordsUsing: (word: string) => number): string | null {
+  if (word.length < 4 || /\p{N}/u.test(word)) return null;
+  const allowed = word.length <= 5 ? 1 : 2;
+  let best: { word: string; distance: number; records: number } | null = null;
+  for (const candidate of written) {
+    // Typing rarely gets the first letter wrong, and the length check spares most distance computations.
+    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > allowed) continue;
+    const edits = distance(word, candidate);
+    if (edits === 0 || edits > allowed) continue;
+    const records = recordsUsing(candidate);
+    if (!best || edits < best.distance || (edits === best.distance && records > best.records)) best = { word: candidate, distance: edits, records };
+  }
+  return best?.word ?? null;
+}
+
+const analyses = new WeakMap<SearchIndex, LRUCache<string, AnalysedQuery>>();
+
+/** The query as the index ranks it, remembered per index version (the corrections depend on what is written). */
+export async function analyseQuery(db: Executor, index: SearchIndex, text: string): Promise<AnalysedQuery> {
+  let cache = analyses.get(index);
+  if (!cache) analyses.set(index, (cache = new LRUCache({ max: 1000 })));
+  const key = `${index.version}\n${text}`;
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const analysed = await analyse(db, index, text);
+  cache.set(key, analysed);
+  return analysed;
+}
+
+async function analyse(db: Executor, index: SearchIndex, text: string): Promise<AnalysedQuery> {
+  const typed = wordsOf(text);
+  // Phrases of the glossary first (longest first), then the words left over.
+  const concepts = glossary().conceptsIn(text);
+  const inConcepts = new Set<string>(concepts.flatMap((match) => wordsOf(match.matched)));
+  const loose = [...new Set(typed.filter((word) => !inConcepts.has(word)))];
+  const corrections = new Map<string, string>();
+  for (const word of loose) {
+    if (index.vocabulary.has(word)) continue;
+    const nearest = nearestWord(word, index.vocabulary.words(), (candidate) => index.vocabulary.recordsUsing(candidate));
+    if (nearest) corrections.set(word, nearest);
+  }
+  const expansions = concepts.map((match) => ({ match, terms: glossary().termsOf(match.concept) }));
+  const allWords = new Set<string>([...typed, ...corrections.values(), ...expansions.flatMap(({ terms }) => terms.flatMap(wordsOf))]);
+  const read = await readWords(db, [...allWords]);
+  const lexemesOf = (word: string) => read.get(word)?.lexemes ?? [word];
+  const found = (word: string) => lexemesOf(word).some((lexeme) => index.documentFrequency(lexeme) > 0);
+
+  const slots: QuerySlot[] = [];
+  const matchWords = new Set<string>();
+  for (const { match, terms } of expansions) {
+    const own = wordsOf(match.matched);
+    const alternatives: SlotAlternative[] = [{ boost: 1, words: own.map(lexemesOf) }];
+    for (const term of terms) {
+      const words = wordsOf(term).filter((word) => !read.get(word)?.stopWord);
+      if (words.length === 0 || words.join(' ') === own.join(' ')) continue;
+      alternatives.push({ boost: glossaryBoost, words: words.map(lexemesOf) });
+      for (const word of words) matchWords.add(word);
+    }
+    for (const word of own) matchWords.add(word);
+    slots.push({ label: match.matched, alternatives });
+  }
+  const meaningful = loose.filter((word) => !read.get(word)?.stopWord);
+  // A query of stop words alone ("the", "per") still searches for them.
+  for (const word of meaningful.length > 0 || slots.length > 0 ? meaningful : loose) {
+    const alternatives: SlotAlternative[] = [{ boost: 1, words: [lexemesOf(word)] }];
+    const correction = corrections.get(word);
+    if (correction && found(correction)) {
+      alternatives.push({ boost: correctionBoost, words: [lexemesOf(correction)] });
+      matchWords.add(correction);
+    }
+    matchWords.add(word);
+    slots.push({ label: word, alternatives });
+  }
+  return { slots, suggestion: suggestionFor(text, typed, corrections, found), matchWords: [...matchWords] };
+}
+
+/**
+ * The query with its typos corrected, offered when some word matches nothing while a written word one or two edits away
+ * does; words that match as stemmed but were never written so ("budgetting") are then corrected too.
+ */
+function suggestionFor(text: string, typed: string[], corrections: Map<string, string>, found: (word: string) => boolean): string | null {
+  const needed = typed.some((word) => !found(word) && corrections.has(word) && found(corrections.get(word) as string));
+  if (!needed) return null;
+  let suggestion = text;
+  for (const [word, correction] of corrections) {
+    if (!found(correction)) continue;
+    suggestion = suggestion.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'), correction);
+  }
+  return suggestion;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
