@@ -21,17 +21,24 @@ const statements = [
   )`,
   `create index search_documents_by_revision on search_documents (revision)`,
   `select better_track_data_changes('search_documents')`,
+  // A row's revision is the data version its transaction raised: set by a trigger that fires after the one raising it
+  // (triggers of the same kind fire in the order of their names: better_data_changed, then search_documents_revision).
+  `create function search_documents_revision() returns trigger language plpgsql as $$
+    begin
+      new.revision := (select version from data_version);
+      return new;
+    end
+  $$`,
+  `create trigger search_documents_revision before insert or update on search_documents
+    for each row execute function search_documents_revision()`,
 
-  // Called after the record's row is written, so its own table's trigger has already raised the data version.
   `create function search_document_put(kind text, record_id integer, vector tsvector, words text) returns void language sql as $$
     insert into search_documents (kind, record_id, revision, vector, words, removed)
-    values (kind, record_id, (select version from data_version), vector, strip(to_tsvector('simple', words)), false)
-    on conflict on constraint search_documents_pkey do update
-      set revision = excluded.revision, vector = excluded.vector, words = excluded.words, removed = false
+    values (kind, record_id, 0, vector, strip(to_tsvector('simple', words)), false)
+    on conflict on constraint search_documents_pkey do update set vector = excluded.vector, words = excluded.words, removed = false
   $$`,
   `create function search_document_remove(kind text, record_id integer) returns void language sql as $$
-    update search_documents
-    set revision = (select version from data_version), vector = ''::tsvector, words = ''::tsvector, removed = true
+    update search_documents set vector = ''::tsvector, words = ''::tsvector, removed = true
     where search_documents.kind = search_document_remove.kind and search_documents.record_id = search_document_remove.record_id
   $$`,
 
@@ -58,8 +65,7 @@ const statements = [
   `create trigger practices_search_document_removed after delete on practices
     for each row execute function practices_search_document()`,
   `insert into search_documents (kind, record_id, revision, vector, words)
-    select 'practice', p.id, (select version from data_version), p.search_vector, strip(to_tsvector('simple', practice_search_words(p)))
-    from practices p`,
+    select 'practice', p.id, 0, p.search_vector, strip(to_tsvector('simple', practice_search_words(p))) from practices p`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

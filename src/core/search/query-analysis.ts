@@ -16,9 +16,8 @@ import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js'
 const readings = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
 const stemmedReadings = new Set<string>(readings.filter((reading) => reading !== 'simple'));
 
-/** A synonym or translation counts a little less than the words as typed; a correction almost as much. */
-const glossaryBoost = 0.7;
-const correctionBoost = 0.9;
+/** A synonym or translation counts a little less than the words as typed. */
+const glossaryBoost = 0.85;
 
 export interface AnalysedQuery {
   slots: QuerySlot[];
@@ -81,22 +80,33 @@ export async function analyseQuery(db: Executor, index: SearchIndex, text: strin
 }
 
 async function analyse(db: Executor, index: SearchIndex, text: string): Promise<AnalysedQuery> {
+  // A word no record is written with may be a typo: corrected to the nearest written word, the query is read as
+  // corrected (its glossary phrases included) when that finds what the typed word did not.
   const typed = wordsOf(text);
-  // Phrases of the glossary first (longest first), then the words left over.
-  const concepts = glossary().conceptsIn(text);
-  const inConcepts = new Set<string>(concepts.flatMap((match) => wordsOf(match.matched)));
-  const loose = [...new Set(typed.filter((word) => !inConcepts.has(word)))];
   const corrections = new Map<string, string>();
-  for (const word of loose) {
+  for (const word of new Set(typed)) {
     if (index.vocabulary.has(word)) continue;
     const nearest = nearestWord(word, index.vocabulary.words(), (candidate) => index.vocabulary.recordsUsing(candidate));
     if (nearest) corrections.set(word, nearest);
   }
+  if (corrections.size > 0) {
+    const read = await readWords(db, [...new Set([...typed, ...corrections.values()])]);
+    const found = (word: string) => (read.get(word)?.lexemes ?? []).some((lexeme) => index.documentFrequency(lexeme) > 0);
+    const suggestion = suggestionFor(text, typed, corrections, found);
+    if (suggestion) return { ...(await understand(db, index, suggestion)), suggestion };
+  }
+  return { ...(await understand(db, index, text)), suggestion: null };
+}
+
+/** The query's slots: its glossary phrases (longest first) with their synonyms and translations, then its other words. */
+async function understand(db: Executor, index: SearchIndex, text: string): Promise<Omit<AnalysedQuery, 'suggestion'>> {
+  const typed = wordsOf(text);
+  const concepts = glossary().conceptsIn(text);
+  const inConcepts = new Set<string>(concepts.flatMap((match) => wordsOf(match.matched)));
+  const loose = [...new Set(typed.filter((word) => !inConcepts.has(word)))];
   const expansions = concepts.map((match) => ({ match, terms: glossary().termsOf(match.concept) }));
-  const allWords = new Set<string>([...typed, ...corrections.values(), ...expansions.flatMap(({ terms }) => terms.flatMap(wordsOf))]);
-  const read = await readWords(db, [...allWords]);
+  const read = await readWords(db, [...new Set([...typed, ...expansions.flatMap(({ terms }) => terms.flatMap(wordsOf))])]);
   const lexemesOf = (word: string) => read.get(word)?.lexemes ?? [word];
-  const found = (word: string) => lexemesOf(word).some((lexeme) => index.documentFrequency(lexeme) > 0);
 
   const slots: QuerySlot[] = [];
   const matchWords = new Set<string>();
@@ -115,16 +125,10 @@ async function analyse(db: Executor, index: SearchIndex, text: string): Promise<
   const meaningful = loose.filter((word) => !read.get(word)?.stopWord);
   // A query of stop words alone ("the", "per") still searches for them.
   for (const word of meaningful.length > 0 || slots.length > 0 ? meaningful : loose) {
-    const alternatives: SlotAlternative[] = [{ boost: 1, words: [lexemesOf(word)] }];
-    const correction = corrections.get(word);
-    if (correction && found(correction)) {
-      alternatives.push({ boost: correctionBoost, words: [lexemesOf(correction)] });
-      matchWords.add(correction);
-    }
     matchWords.add(word);
-    slots.push({ label: word, alternatives });
+    slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)] }] });
   }
-  return { slots, suggestion: suggestionFor(text, typed, corrections, found), matchWords: [...matchWords] };
+  return { slots, matchWords: [...matchWords] };
 }
 
 /**

@@ -16,6 +16,7 @@ import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
+import { withProximity } from '../../../core/search/proximity.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
 import type { FacetCounts, SearchFilters, SearchHit, TextMatch, Visibility } from './search.js';
 import { facetCounts, searchPage, similarPractices } from './search-queries.js';
@@ -452,7 +453,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   if (text.trim() === '') return { match: null, suggestion: null };
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, text);
-  const ranked = index.rank('practice', analysed.slots);
+  const ranked = await withProximity(db, 'practice', index.rank('practice', analysed.slots), analysed.slots, text);
   return {
     match: {
       ids: ranked.map((record) => record.id),

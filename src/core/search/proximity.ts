@@ -1,0 +1,54 @@
+/**
+ * Phrase and proximity bonuses for the best-ranked records: the in-memory index knows how often a record has each word,
+ * not where, so the positions are asked of the records' own search vectors (search_documents), for the few records
+ * that can still change places at the top. A record with the query's words next to each other, or as the phrase typed,
+ * moves up.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { QuerySlot, RankedRecord } from './search-index.js';
+
+/** How many of the best records are looked at again: beyond the first pages, order matters little. */
+const reranked = 40;
+/** Words at most this many positions apart count as near each other. */
+const nearness = 3;
+const phraseBonus = 0.25;
+const nearPairsBonus = 0.15;
+
+/** A tsquery (text form) for "one of these lexemes": quoted, so any lexeme reads as itself. */
+function anyOf(lexemes: readonly string[]): string {
+  return `(${[...new Set(lexemes)].map((lexeme) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`;
+}
+
+/** For each pair of consecutive slots, a tsquery matching their words (as typed) near each other, in either order. */
+export function nearPairQueries(slots: readonly QuerySlot[]): string[] {
+  const typed = slots.map((slot) => slot.alternatives[0]?.words.flat() ?? []).filter((lexemes) => lexemes.length > 0);
+  const pairs: string[] = [];
+  for (let at = 0; at + 1 < typed.length; at += 1) {
+    const [one, other] = [anyOf(typed[at] as string[]), anyOf(typed[at + 1] as string[])];
+    const distances = Array.from({ length: nearness }, (_, index) => index + 1);
+    pairs.push(distances.flatMap((distance) => [`${one} <${distance}> ${other}`, `${other} <${distance}> ${one}`]).join(' | '));
+  }
+  return pairs;
+}
+
+/** The ranking with its first records re-scored for the phrase typed and for words near each other. */
+export async function withProximity(db: Executor, kind: string, ranking: RankedRecord[], slots: readonly QuerySlot[], text: string): Promise<RankedRecord[]> {
+  const pairs = nearPairQueries(slots);
+  if (pairs.length === 0 || ranking.length < 2) return ranking;
+  const top = ranking.slice(0, reranked);
+  const { rows } = await sql<{ record_id: number; phrase: boolean; near_pairs: number }>`
+    select d.record_id,
+      d.vector @@ (phraseto_tsquery('english', ${text}) || phraseto_tsquery('italian', ${text}) || phraseto_tsquery('hungarian', ${text})
+        || phraseto_tsquery('swedish', ${text}) || phraseto_tsquery('simple', ${text})) as phrase,
+      (select count(*)::int from unnest(${pairs}::text[]) as pair(query) where d.vector @@ pair.query::tsquery) as near_pairs
+    from search_documents d
+    where d.kind = ${kind} and d.record_id = any(${top.map((record) => record.id)}::int[])
+  `.execute(db);
+  const bonuses = new Map(rows.map((row) => [row.record_id, 1 + (row.phrase ? phraseBonus : 0) + (nearPairsBonus * row.near_pairs) / pairs.length]));
+  const rescored = top.map((record) => ({ ...record, score: record.score * (bonuses.get(record.id) ?? 1) }));
+  rescored.sort((one, other) => other.score - one.score || other.id - one.id);
+  // The rest keep their order below the re-scored ones, whose scores only grew.
+  const floor = Math.min(...rescored.map((record) => record.score));
+  return [...rescored, ...ranking.slice(reranked).map((record) => ({ ...record, score: Math.min(record.score, floor) }))];
+}

@@ -1,0 +1,135 @@
+/**
+ * The search index against a real database: records written through search_documents (as the tables' triggers write
+ * them), BM25 ranking with field weights and term rarity, and two nodes that each learn of every change, removals
+ * included, at their next ranking.
+ */
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/database.js';
+import { useTestDatabase } from '../testing/world.js';
+import { analyseQuery, nearestWord, wordsOf } from './query-analysis.js';
+import { SearchIndex, type QuerySlot } from './search-index.js';
+import { weightedLexemes } from './tsvector.js';
+
+const database = useTestDatabase();
+
+/** A record as a table's trigger would index it: title (A) and body (C) in English. */
+async function putNote(db: Db, id: number, title: string, body: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select search_document_put('note', ${id},
+      setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${body}), 'C'), ${`${title} ${body}`})`.execute(trx);
+  });
+}
+
+async function removeNote(db: Db, id: number): Promise<void> {
+  await db.transaction().execute((trx) => sql`select search_document_remove('note', ${id})`.execute(trx));
+}
+
+async function ranked(index: SearchIndex, text: string): Promise<number[]> {
+  await index.refresh();
+  const analysed = await analyseQuery(database.db, index, text);
+  return index.rank('note', analysed.slots).map((record) => record.id);
+}
+
+describe('a tsvector read from its text form', () => {
+  it('counts each occurrence by its field’s boost and unescapes quotes and backslashes', () => {
+    const boosts = { A: 3, B: 2, C: 1, D: 0.5 };
+    expect(weightedLexemes(`'back\\\\slash':4 'o''reilly':1A,7 'servic':2B,3C`, boosts)).toEqual([
+      { lexeme: 'back\\slash', weight: 0.5 },
+      { lexeme: "o'reilly", weight: 3.5 },
+      { lexeme: 'servic', weight: 3 },
+    ]);
+    expect(weightedLexemes(`'one' 'two'`, boosts)).toEqual([
+      { lexeme: 'one', weight: 0.5 },
+      { lexeme: 'two', weight: 0.5 },
+    ]);
+    expect(weightedLexemes('', boosts)).toEqual([]);
+  });
+});
+
+describe('the search index', () => {
+  it('ranks a title match above a body match, and a rare word above a common one', async () => {
+    const db = database.db;
+    await putNote(db, 1, 'Parking sensors', 'The city counts free places in every street of the city.');
+    await putNote(db, 2, 'City dashboard', 'Shows parking, traffic and air quality for the city.');
+    await putNote(db, 3, 'City newsletter', 'News of the city, each week, for the city.');
+    const index = new SearchIndex(db);
+    expect(await ranked(index, 'parking')).toEqual([1, 2]);
+    // "city" is in every record, "dashboard" in one: the record with the rare word comes first.
+    expect((await ranked(index, 'city dashboard'))[0]).toBe(2);
+  });
+
+  it('finds every record sharing a meaningful word, those with all the words first, and drops stop words', async () => {
+    const index = new SearchIndex(database.db);
+    const order = await ranked(index, 'the parking dashboard');
+    expect(order[0]).toBe(2);
+    expect(order).toContain(1);
+    expect(order).not.toContain(3);
+    const analysed = await analyseQuery(database.db, index, 'the parking dashboard');
+    expect(analysed.slots.map((slot) => slot.label)).toEqual(['parking', 'dashboard']);
+  });
+
+  it('learns of a new, a changed and a removed record on every node at its next ranking', async () => {
+    const db = database.db;
+    const node = new SearchIndex(db);
+    const otherNode = new SearchIndex(db);
+    // Words of no glossary concept, so only the records themselves can match them.
+    expect(await ranked(node, 'kayaks')).toEqual([]);
+    expect(await ranked(otherNode, 'kayaks')).toEqual([]);
+    await putNote(db, 4, 'Kayaks', 'Kayaks to borrow at the harbour.');
+    expect(await ranked(node, 'kayaks')).toEqual([4]);
+    expect(await ranked(otherNode, 'kayaks')).toEqual([4]);
+    await putNote(db, 4, 'Gondolas', 'Gondolas to borrow at the harbour.');
+    expect(await ranked(otherNode, 'kayaks')).toEqual([]);
+    expect(await ranked(node, 'gondolas')).toEqual([4]);
+    await removeNote(db, 4);
+    expect(await ranked(node, 'gondolas')).toEqual([]);
+    expect(await ranked(otherNode, 'gondolas')).toEqual([]);
+    expect(node.vocabulary.has('gondolas')).toBe(false);
+  });
+
+  it('scores an alternative of several words by the share of them a record has', async () => {
+    const index = new SearchIndex(database.db);
+    await index.refresh();
+    const lexemes = async (word: string) =>
+      (await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('english', ${word}))) as lexeme`.execute(database.db)).rows.map(
+        (row) => row.lexeme,
+      );
+    const slot: QuerySlot = { label: 'air dashboard', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('dashboard')] }] };
+    const both = index.rank('note', [slot]);
+    expect(both.map((record) => record.id)).toEqual([2]);
+    const half: QuerySlot = { label: 'air sensors', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('sensors')] }] };
+    expect(index.rank('note', [half]).length).toBe(2);
+  });
+});
+
+describe('typos', () => {
+  const written = ['participatory', 'budgeting', 'budget', 'parking', 'participation'];
+  const uses = (word: string) => (word === 'participation' ? 5 : 1);
+
+  it('corrects a word one or two edits from a written one, the most used winning a tie', () => {
+    expect(nearestWord('partcipatory', written, uses)).toBe('participatory');
+    expect(nearestWord('budgetting', written, uses)).toBe('budgeting');
+    expect(nearestWord('parkin', written, uses)).toBe('parking');
+  });
+
+  it('leaves short words, numbers and words far from every written one alone', () => {
+    expect(nearestWord('bud', written, uses)).toBeNull();
+    expect(nearestWord('2024', ['2025'], uses)).toBeNull();
+    expect(nearestWord('helicopter', written, uses)).toBeNull();
+  });
+
+  it('offers the corrected query when a word matches nothing, and corrects its neighbours written otherwise', async () => {
+    await putNote(database.db, 5, 'Participatory budgeting', 'Residents decide on part of the budget.');
+    const index = new SearchIndex(database.db);
+    await index.refresh();
+    const analysed = await analyseQuery(database.db, index, 'Partcipatory budgetting');
+    expect(analysed.suggestion).toBe('participatory budgeting');
+    expect(index.rank('note', analysed.slots)[0]?.id).toBe(5);
+    expect((await analyseQuery(database.db, index, 'participatory budget')).suggestion).toBeNull();
+  });
+
+  it('reads words with inner hyphens and apostrophes as one', () => {
+    expect(wordsOf('E-service, citizens’ "one-stop" shop!')).toEqual(['e-service', 'citizens', 'one-stop', 'shop']);
+  });
+});
