@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../i18n/locales.js';
-import { buildGlossary, glossary, glossaryFile, readGlossaryRows, tokenVariants, type GlossaryRow } from './glossary.js';
+import { buildGlossary, glossary, glossaryFile, isStem, readGlossaryRows, tokenVariants, type GlossaryRow } from './glossary.js';
 
 const rows = readGlossaryRows(readFileSync(glossaryFile, 'utf8'));
 
@@ -34,6 +34,28 @@ describe('the glossary file', () => {
     expect(shared.map(([key, concepts]) => `${key}: ${[...concepts].join(', ')}`)).toEqual([]);
   });
 
+  // A longer term of another concept wins anyway (longest match); one of the same length would lose its inflections.
+  it('has no stem that would catch a term of another concept as long as itself', () => {
+    const variants = rows.flatMap((row) =>
+      locales.flatMap((locale) => row[locale].flatMap((term) => tokenVariants(term).map((words) => ({ concept: row.concept, term, words })))),
+    );
+    const caught = variants.flatMap((stem) =>
+      !isStem(stem.term)
+        ? []
+        : variants
+            .filter(
+              (other) =>
+                other.concept !== stem.concept &&
+                other.words.length === stem.words.length &&
+                stem.words.every((word, position) =>
+                  position === stem.words.length - 1 ? other.words[position]!.startsWith(word) : other.words[position] === word,
+                ),
+            )
+            .map((other) => `${stem.term} (${stem.concept}) catches ${other.term} (${other.concept})`),
+    );
+    expect([...new Set(caught)]).toEqual([]);
+  });
+
   it('has no term that is a common little word of one of the five languages (those are marked exact, like =AI)', () => {
     const functionWords = new Set(
       [
@@ -59,6 +81,8 @@ describe('the glossary file', () => {
     expect(() => readGlossaryRows(`${header}chatbot,chatbot|Chatbot,chatbot,vestlusrobot,chatbot,chattbot\n`)).toThrow(/listed twice in en/);
     expect(() => readGlossaryRows(`${header}chatbot,chatbot||bot,chatbot,vestlusrobot,chatbot,chattbot\n`)).toThrow(/empty term/);
     expect(() => readGlossaryRows('concept,en,it,et,hu\nchatbot,a,b,c,d\n')).toThrow(/columns/);
+    expect(() => readGlossaryRows(`${header}chatbot,chatbot|bot*,chatbot,vestlusrobot,chatbot,chattbot\n`)).toThrow(/at least 4 letters/);
+    expect(() => readGlossaryRows(`${header}ai,=AI*,IA,TI,MI,AI\n`)).toThrow(/exact or a stem/);
   });
 });
 
@@ -96,6 +120,26 @@ describe('finding concepts in a query', () => {
     expect(conceptsIn('the PCP call')).toEqual(['pre-commercial-procurement']);
     expect(conceptsIn('chatbots')).toEqual(['chatbot']);
     expect(conceptsIn('chatbotting')).toEqual([]);
+  });
+
+  it("lets a stem's last word go on, for the case endings of Estonian and Hungarian", () => {
+    expect(conceptsIn('ehitusloa taotlemine e-teenusena')).toEqual(['building-permit', 'e-service']);
+    expect(conceptsIn('önkormányzatnál')).toEqual(['municipality']);
+    expect(conceptsIn('kaasava eelarvestamise kogemus')).toEqual(['participatory-budgeting']);
+    expect(conceptsIn('bygglovsärenden')).toEqual(['building-permit']);
+    expect(glossary().conceptsIn('e-teenusena')).toEqual([{ concept: 'e-service', matched: 'e-teenus', start: 0, end: 2 }]);
+  });
+
+  it('prefers a whole word to a stem that also fits it', () => {
+    const stems: GlossaryRow[] = [
+      { concept: 'school', en: ['school'], it: ['scuola'], et: ['kool*'], hu: ['iskola'], sv: ['skola'] },
+      { concept: 'training', en: ['training'], it: ['formazione'], et: ['koolitus'], hu: ['képzés'], sv: ['utbildning'] },
+    ];
+    expect(
+      buildGlossary(stems)
+        .conceptsIn('koolitus koolis')
+        .map((match) => match.concept),
+    ).toEqual(['training', 'school']);
   });
 
   it('matches an exact abbreviation only as written: AI, not the Italian "ai"', () => {

@@ -32,6 +32,10 @@ export const glossaryFile = fromProjectRoot('src', 'core', 'search', 'glossary.c
 
 /** Marks a term matched only as written (case and diacritics), for abbreviations that are a common word elsewhere. */
 const exactMarker = '=';
+/** Ends a stem: its last word matches any word that begins with it ("e-teenus*" also finds "e-teenusena"). */
+const stemMarker = '*';
+/** Stems shorter than this would catch unrelated words; it is also the length of the key stems are indexed by. */
+const shortestStem = 4;
 const hyphens = /[-\u2010\u2011\u2012\u2013]/u;
 // Combining marks belong to their word, so a letter no precomposed form exists for does not split it.
 const hyphenatedWord = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011\u2012\u2013][\p{L}\p{M}\p{N}]+)*/gu;
@@ -51,7 +55,12 @@ const termsCell = z
         z
           .string()
           .min(1, 'empty term')
-          .refine((term) => tokenVariants(term).length > 0, 'a term needs a letter or a digit'),
+          .refine((term) => tokenVariants(term).length > 0, 'a term needs a letter or a digit')
+          .refine((term) => !(term.startsWith(exactMarker) && term.endsWith(stemMarker)), 'a term is exact or a stem, not both')
+          .refine(
+            (term) => !term.endsWith(stemMarker) || tokenVariants(term).every((words) => words[words.length - 1]!.length >= shortestStem),
+            `a stem's last word has at least ${shortestStem} letters`,
+          ),
       )
       .min(1),
   );
@@ -91,12 +100,18 @@ export function readGlossaryRows(csvText: string): GlossaryRow[] {
 
 /** What makes two terms the same for the glossary's checks: their words, normalised, with hyphens kept as spaces. */
 export function termKey(term: string): string {
-  return (normaliseWord(term.replace(exactMarker, '')).match(word) ?? []).join(' ');
+  return (normaliseWord(term.replace(exactMarker, '')).match(word) ?? []).join(' ') + (term.endsWith(stemMarker) ? stemMarker : '');
 }
 
-/** A term as people read it: without the exact-match marker. */
+/** Whether a term is a stem (its last word may go on: "e-teenus*"). */
+export function isStem(term: string): boolean {
+  return term.endsWith(stemMarker);
+}
+
+/** A term as people read it: without the exact-match and stem markers. */
 function written(term: string): string {
-  return term.startsWith(exactMarker) ? term.slice(exactMarker.length) : term;
+  const withoutExact = term.startsWith(exactMarker) ? term.slice(exactMarker.length) : term;
+  return isStem(withoutExact) ? withoutExact.slice(0, -stemMarker.length) : withoutExact;
 }
 
 /**
@@ -126,11 +141,21 @@ interface Candidate {
   term: string;
   words: readonly string[];
   exact: boolean;
+  stem: boolean;
 }
 
-/** Builds the matcher: candidates indexed by their first word, longest first, so a query costs a few map look-ups. */
+interface Found extends GlossaryMatch {
+  stem: boolean;
+}
+
+/**
+ * Builds the matcher: candidates indexed by their first word (one-word stems by their first letters), longest first,
+ * so a query costs a few map look-ups per word.
+ */
 export function buildGlossary(rows: readonly GlossaryRow[]): Glossary {
   const byFirstWord = new Map<string, Candidate[]>();
+  const oneWordStems = new Map<string, Candidate[]>();
+  const index = (map: Map<string, Candidate[]>, key: string, candidate: Candidate) => map.set(key, [...(map.get(key) ?? []), candidate]);
   const termsByConcept = new Map<string, string[]>();
   for (const row of rows) {
     const terms = locales.flatMap((locale) => row[locale]);
@@ -138,31 +163,38 @@ export function buildGlossary(rows: readonly GlossaryRow[]): Glossary {
     const seen = new Set<string>();
     for (const term of terms) {
       const exact = term.startsWith(exactMarker);
+      const stem = isStem(term);
       for (const words of tokenVariants(term)) {
-        const key = `${exact ? exactMarker : ''}${words.join(' ')}`;
+        const key = `${exact ? exactMarker : ''}${words.join(' ')}${stem ? stemMarker : ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const firstWord = exact ? normaliseWord(words[0]!) : words[0]!;
-        const candidates = byFirstWord.get(firstWord) ?? [];
-        candidates.push({ concept: row.concept, term: written(term), words, exact });
-        byFirstWord.set(firstWord, candidates);
+        const candidate: Candidate = { concept: row.concept, term: written(term), words, exact, stem };
+        if (stem && words.length === 1) index(oneWordStems, words[0]!.slice(0, shortestStem), candidate);
+        else index(byFirstWord, exact ? normaliseWord(words[0]!) : words[0]!, candidate);
       }
     }
   }
   for (const candidates of byFirstWord.values()) candidates.sort((a, b) => b.words.length - a.words.length);
+  const matchesAt = (original: readonly string[], normalised: readonly string[], start: number, candidate: Candidate) => {
+    const compared = candidate.exact ? original : normalised;
+    const last = candidate.words.length - 1;
+    return candidate.words.every((expected, offset) => {
+      const actual = compared[start + offset];
+      return candidate.stem && offset === last ? actual?.startsWith(expected) === true : actual === expected;
+    });
+  };
 
   return {
     conceptsIn(text) {
       const original = text.normalize('NFC').match(word) ?? [];
       const normalised = original.map(normaliseWord);
-      const found: GlossaryMatch[] = [];
+      const found: Found[] = [];
       normalised.forEach((first, start) => {
-        for (const candidate of byFirstWord.get(first) ?? []) {
+        const candidates = [...(byFirstWord.get(first) ?? []), ...(oneWordStems.get(first.slice(0, shortestStem)) ?? [])];
+        for (const candidate of candidates) {
           const end = start + candidate.words.length;
-          if (end > normalised.length) continue;
-          const compared = candidate.exact ? original : normalised;
-          if (candidate.words.every((expected, offset) => compared[start + offset] === expected)) {
-            found.push({ concept: candidate.concept, matched: candidate.term, start, end });
+          if (end <= normalised.length && matchesAt(original, normalised, start, candidate)) {
+            found.push({ concept: candidate.concept, matched: candidate.term, start, end, stem: candidate.stem });
           }
         }
       });
@@ -175,20 +207,22 @@ export function buildGlossary(rows: readonly GlossaryRow[]): Glossary {
 }
 
 /**
- * Keeps the longest matches, then the earliest, none overlapping another kept one; a span that names several concepts
- * (the same words are a term of each) keeps them all, once each. Returned in the text's order.
+ * Keeps the longest matches, then the earliest, then whole words before stems, none overlapping another kept one; a
+ * span whose very words are a term of several concepts keeps them all, once each. Returned in the text's order.
  */
-function chooseLongest(found: GlossaryMatch[]): GlossaryMatch[] {
-  const byPreference = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: GlossaryMatch[] = [];
+function chooseLongest(found: Found[]): GlossaryMatch[] {
+  const byPreference = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(a.stem) - Number(b.stem));
+  const kept: Found[] = [];
   for (const match of byPreference) {
     const sameSpan = kept.filter((other) => other.start === match.start && other.end === match.end);
     if (sameSpan.some((other) => other.concept === match.concept)) continue;
     const overlaps = kept.some((other) => other.start < match.end && match.start < other.end);
-    if (overlaps && sameSpan.length === 0) continue;
+    if (overlaps && (match.stem || sameSpan.length === 0 || sameSpan.some((other) => other.stem))) continue;
     kept.push(match);
   }
-  return kept.sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept));
+  return kept
+    .sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept))
+    .map(({ concept, matched, start, end }) => ({ concept, matched, start, end }));
 }
 
 let loaded: Glossary | undefined;
