@@ -86,14 +86,19 @@ class KindIndex {
     this.totalLength -= record.length;
   }
 
+  /** How rare a lexeme is (BM25's inverse document frequency): a word in few records tells more about them. */
+  rarityOf(lexeme: string): number {
+    const holders = this.postings.get(lexeme)?.ids.length ?? 0;
+    return holders === 0 ? 0 : Math.log(1 + (this.records.size - holders + 0.5) / (holders + 0.5));
+  }
+
   /** Each record's BM25 score for one lexeme. */
   scoresOf(lexeme: string): Map<number, number> {
     const scores = new Map<number, number>();
     const posting = this.postings.get(lexeme);
     if (!posting) return scores;
-    const count = this.records.size;
-    const averageLength = this.totalLength / count;
-    const rarity = Math.log(1 + (count - posting.ids.length + 0.5) / (posting.ids.length + 0.5));
+    const averageLength = this.totalLength / this.records.size;
+    const rarity = this.rarityOf(lexeme);
     for (let at = 0; at < posting.ids.length; at += 1) {
       const id = posting.ids[at] as number;
       const weight = posting.weights[at] as number;
@@ -108,8 +113,13 @@ class KindIndex {
   }
 
   rank(slots: QuerySlot[]): RankedRecord[] {
-    const totals = new Map<number, RankedRecord>();
-    for (const slot of slots) {
+    const totals = new Map<number, RankedRecord & { matchedRarity: number }>();
+    // How much each slot tells: the rarity of its rarest word as typed (a slot of common words tells little).
+    const slotRarity = slots.map((slot) =>
+      Math.max(0, ...(slot.alternatives[0]?.words ?? []).flatMap((readings) => readings.map((lexeme) => this.rarityOf(lexeme)))),
+    );
+    const queryRarity = slotRarity.reduce((sum, rarity) => sum + rarity, 0);
+    for (const [slotAt, slot] of slots.entries()) {
       const best = new Map<number, number>();
       for (const alternative of slot.alternatives) {
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
@@ -127,16 +137,22 @@ class KindIndex {
         }
       }
       for (const [id, score] of best) {
-        const total = totals.get(id) ?? { id, score: 0, matchedSlots: 0 };
+        const total = totals.get(id) ?? { id, score: 0, matchedSlots: 0, matchedRarity: 0 };
         total.score += score;
         total.matchedSlots += 1;
+        total.matchedRarity += slotRarity[slotAt] ?? 0;
         totals.set(id, total);
       }
     }
-    // Records with more of the query's slots first among near scores: a mild coordination factor.
-    const ranked = [...totals.values()];
-    for (const record of ranked) record.score *= 0.5 + (0.5 * record.matchedSlots) / Math.max(1, slots.length);
-    return ranked.sort((one, other) => other.score - one.score || other.id - one.id);
+    // Records with more of what the query says first among near scores: a coordination factor by the share of the
+    // query's rarity matched, so missing a common word ("online") costs less than missing a rare one ("permit").
+    return [...totals.values()]
+      .map(({ id, score, matchedSlots, matchedRarity }) => ({
+        id,
+        matchedSlots,
+        score: score * (0.5 + 0.5 * (queryRarity > 0 ? matchedRarity / queryRarity : matchedSlots / Math.max(1, slots.length))),
+      }))
+      .sort((one, other) => other.score - one.score || other.id - one.id);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The relevance figures on rankings small enough to compute by hand. */
 import { describe, expect, it } from 'vitest';
-import { figuresOf, meanFigures, ndcgAt, recallAt, reciprocalRank } from './metrics.js';
+import { cappedRecallAt, figuresOf, meanFigures, ndcgAt, recallAt, reciprocalRank } from './metrics.js';
 
 const judgements = { a: 3, b: 2, c: 1 };
 
@@ -41,10 +41,18 @@ describe('reciprocal rank', () => {
 });
 
 describe('the figures of a set', () => {
+  it('caps recall at k by k, so a perfect first k scores 1 however many are relevant', () => {
+    const many = { a: 3, b: 2, c: 1, d: 1, e: 1, f: 1, g: 1 };
+    expect(recallAt(['a', 'b', 'c', 'd', 'e'], many, 5)).toBeCloseTo(5 / 7);
+    expect(cappedRecallAt(['a', 'b', 'c', 'd', 'e'], many, 5)).toBe(1);
+    expect(cappedRecallAt(['a', 'x', 'c', 'y', 'b'], judgements, 5)).toBe(1);
+    expect(cappedRecallAt(['x', 'a'], many, 5)).toBeCloseTo(1 / 5);
+  });
+
   it('average each figure over the queries', () => {
     const perfect = figuresOf(['a', 'b', 'c'], judgements);
     const empty = figuresOf([], judgements);
-    expect(perfect).toEqual({ recallAt5: 1, recallAt10: 1, ndcgAt10: 1, mrr: 1 });
-    expect(meanFigures([perfect, empty])).toEqual({ recallAt5: 0.5, recallAt10: 0.5, ndcgAt10: 0.5, mrr: 0.5 });
+    expect(perfect).toEqual({ recallAt5: 1, cappedRecallAt5: 1, recallAt10: 1, ndcgAt10: 1, mrr: 1 });
+    expect(meanFigures([perfect, empty])).toEqual({ recallAt5: 0.5, cappedRecallAt5: 0.5, recallAt10: 0.5, ndcgAt10: 0.5, mrr: 0.5 });
   });
 });

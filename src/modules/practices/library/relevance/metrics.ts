@@ -22,6 +22,17 @@ export function recallAt(ranking: readonly string[], judgements: Judgements, k: 
   return relevant.filter((key) => top.has(key)).length / relevant.length;
 }
 
+/**
+ * Recall at k with the denominator capped at k (BEIR's "capped recall"): a query with nine relevant practices can put
+ * at most five in the first five, so plain recall@5 cannot pass 5/9 there however good the ranking; capped, a perfect
+ * first five scores 1.
+ */
+export function cappedRecallAt(ranking: readonly string[], judgements: Judgements, k: number): number {
+  const relevant = relevantKeys(judgements);
+  const top = new Set(ranking.slice(0, k));
+  return relevant.filter((key) => top.has(key)).length / Math.min(k, relevant.length);
+}
+
 /** Discounted cumulative gain of grades in rank order: gain 2^grade − 1, discounted by log2(rank + 1). */
 function discountedGain(grades: readonly number[]): number {
   return grades.reduce((sum, grade, index) => sum + (2 ** grade - 1) / Math.log2(index + 2), 0);
@@ -50,6 +61,7 @@ export function reciprocalRank(ranking: readonly string[], judgements: Judgement
 /** The four figures the issue reports, for one ranking (the first ten results are enough for all of them). */
 export interface Figures {
   recallAt5: number;
+  cappedRecallAt5: number;
   recallAt10: number;
   ndcgAt10: number;
   mrr: number;
@@ -58,6 +70,7 @@ export interface Figures {
 export function figuresOf(ranking: readonly string[], judgements: Judgements): Figures {
   return {
     recallAt5: recallAt(ranking, judgements, 5),
+    cappedRecallAt5: cappedRecallAt(ranking, judgements, 5),
     recallAt10: recallAt(ranking, judgements, 10),
     ndcgAt10: ndcgAt(ranking, judgements, 10),
     mrr: reciprocalRank(ranking, judgements),
@@ -70,6 +83,7 @@ export function meanFigures(perQuery: readonly Figures[]): Figures {
   const mean = (pick: (figures: Figures) => number) => perQuery.reduce((sum, figures) => sum + pick(figures), 0) / perQuery.length;
   return {
     recallAt5: mean((figures) => figures.recallAt5),
+    cappedRecallAt5: mean((figures) => figures.cappedRecallAt5),
     recallAt10: mean((figures) => figures.recallAt10),
     ndcgAt10: mean((figures) => figures.ndcgAt10),
     mrr: mean((figures) => figures.mrr),
