@@ -3,7 +3,7 @@
  * the five languages, and every term of a concept, so that search can expand a query across languages and synonyms.
  * Loaded once per process, on first use.
  */
-import { parse } from 'csv-parse/sync';
+import { csvLines } from '../exchange/records.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { locales, type Locale } from '../i18n/locales.js';
@@ -72,18 +72,13 @@ const rowSchema = z.object({
 
 /** Parses and checks the glossary's CSV text; throws naming the line at the first problem. */
 export function readGlossaryRows(csvText: string): GlossaryRow[] {
-  const records: unknown[] = parse(csvText, {
-    columns: (header: string[]) => {
-      const expected = ['concept', ...locales];
-      if (header.join(',') !== expected.join(',')) throw new Error(`glossary columns must be ${expected.join(',')}, not ${header.join(',')}`);
-      return header;
-    },
-    skip_empty_lines: true,
-    trim: true,
-  });
+  const [header, ...lines] = csvLines(csvText).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  const expected = ['concept', ...locales];
+  const columns = header?.cells.map((cell) => cell.trim()) ?? [];
+  if (columns.join(',') !== expected.join(',')) throw new Error(`glossary columns must be ${expected.join(',')}, not ${columns.join(',')}`);
+  const records = lines.map(({ line, cells }) => ({ line, record: Object.fromEntries(columns.map((column, at) => [column, (cells[at] ?? '').trim()])) }));
   const concepts = new Set<string>();
-  return records.map((record, index) => {
-    const line = index + 2;
+  return records.map(({ line, record }) => {
     const parsed = rowSchema.safeParse(record);
     if (!parsed.success) throw new Error(`glossary line ${line}: ${z.prettifyError(parsed.error)}`);
     const row = parsed.data;
