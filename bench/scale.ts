@@ -50,7 +50,7 @@ const countries = ['IT', 'EE', 'HU', 'SE', 'PT', 'BE', 'FR', 'PL', 'DK', 'ES', '
 const target = 50;
 
 /** Programmes (with four phases each) and their partners, about eight a programme, the first of each its lead partner. */
-async function insertProgrammesAndPartners(db: Db, options: ScaleBenchOptions): Promise<void> {
+async function insertProgrammesAndPartners(db: Db, options: ScaleData): Promise<void> {
   const existing = await db
     .selectFrom('programmes')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -81,8 +81,11 @@ async function insertProgrammesAndPartners(db: Db, options: ScaleBenchOptions): 
   `.execute(db);
 }
 
+/** What loadScale generates: every count of ScaleBenchOptions, without how pages are then requested. */
+export type ScaleData = Omit<ScaleBenchOptions, 'samples' | 'rounds'>;
+
 /** The generated installation on top of the demo (migrated and seeded first), with fresh planner statistics. */
-export async function loadScale(db: Db, options: ScaleBenchOptions): Promise<void> {
+export async function loadScale(db: Db, options: ScaleData): Promise<void> {
   await insertProgrammesAndPartners(db, options);
   const partners = await db.selectFrom('partners').select(['id', 'programme_id']).orderBy('id').execute();
   const partnerIds = partners.map((row) => row.id);

@@ -5,10 +5,9 @@
  * resident memory after the warm-up grows by less than 10 % by the end (a leak grows without bound; a healthy process
  * levels off once its caches and pools are full).
  */
-import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import { Visitor } from '../src/core/testing/visitor.js';
-import { freshDatabase, startServer, type BenchDatabase } from './support.js';
+import { freshDatabase, residentMegabytes, startServer, type BenchDatabase } from './support.js';
 
 export interface SoakOptions {
   /** Measured minutes after the warm-up. */
@@ -59,11 +58,6 @@ async function publicPages(baseUrl: string, limit = 400): Promise<string[]> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function residentMegabytes(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
 interface Tally {

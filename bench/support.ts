@@ -1,7 +1,7 @@
 /** What every benchmark needs: a real server on loopback, a fresh database per run, and load from autocannon. */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,6 +17,8 @@ export interface LoadOptions {
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
+  /** From every measured response's time (autocannon's own percentiles skip the 95th). */
+  p95: number;
   p99: number;
   errors: number;
 }
@@ -136,10 +138,27 @@ console.log('ready');`;
 export async function load(baseUrl: string, paths: string[], options: LoadOptions, headers: Record<string, string> = {}): Promise<LoadResult> {
   let next = 0;
   const requests = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] as string }) }];
-  const run = (duration: number) => autocannon({ url: baseUrl, connections: options.connections, duration, pipelining: 1, requests, headers });
+  const responseTimes: number[] = [];
+  const run = (duration: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url: baseUrl, connections: options.connections, duration, pipelining: 1, requests, headers }, (error, result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => responseTimes.push(responseTime));
+    });
   await run(2);
+  responseTimes.length = 0;
   const result = await run(options.duration);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p95: percentile(
+      responseTimes.sort((a, b) => a - b),
+      0.95,
+    ),
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 /** The value below which the given share of the sorted samples lie (nearest rank). */
@@ -147,6 +166,12 @@ export function percentile(sortedSamples: number[], share: number): number {
   if (sortedSamples.length === 0) return Number.NaN;
   const rank = Math.min(sortedSamples.length - 1, Math.max(0, Math.ceil(share * sortedSamples.length) - 1));
   return sortedSamples[rank] as number;
+}
+
+/** A process's resident memory (Linux), in megabytes. */
+export async function residentMegabytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
 /** Requests one at a time, so the figure is the page's own latency, not a queue's. */

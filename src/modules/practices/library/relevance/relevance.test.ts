@@ -3,50 +3,21 @@
  * texts: the four figures of issue #15, printed for both and asserted as the issue's goals, so a drop fails the build.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../../core/db/database.js';
-import { anonymous } from '../../../../core/policy/actor.js';
 import { useDatabaseWorld } from '../../../../core/testing/world.js';
-import { searchQuerySchema } from '../../schema.js';
-import { searchLibrary } from '../service.js';
-import { bm25Ranking } from './bm25.js';
-import { figuresOf, meanFigures, type Figures } from './metrics.js';
+import { bm25Ranker } from './bm25.js';
+import { measureRelevance } from './measure.js';
+import { meanFigures, type Figures } from './metrics.js';
 import { loadRelevanceSet, readRelevanceSet, type RelevanceSet } from './set.js';
 
 const fixture = useDatabaseWorld();
 let set: RelevanceSet;
 let keyById = new Map<number, string>();
 
-/**
- * The library's answer to one query as the /practices page gives it (words typed, relevance order, first page),
- * reduced to the first ten practices' ids. Adapt this one function when the engine's entry point changes.
- */
-async function libraryTopTen(db: Db, query: string): Promise<number[]> {
-  const page = await searchLibrary(db, anonymous, searchQuerySchema.parse({ q: query, sort: 'relevance' }));
-  return page.hits.slice(0, 10).map((hit) => hit.id);
-}
-
 beforeAll(async () => {
   set = await readRelevanceSet();
   const ids = await loadRelevanceSet(fixture.db, set.practices, { ownerPartnerId: fixture.world.partnerA.id });
   keyById = new Map([...ids].map(([key, id]) => [id, key]));
 });
-
-interface Measured {
-  query: string;
-  library: Figures;
-  bm25: Figures;
-}
-
-async function measure(): Promise<Measured[]> {
-  const measured: Measured[] = [];
-  for (const { query, judgements } of set.queries) {
-    // An id outside the set (none should exist in this database) would count as not relevant, as it should.
-    const library = (await libraryTopTen(fixture.db, query)).map((id) => keyById.get(id) ?? `practice ${id}`);
-    const bm25 = bm25Ranking(set.practices, query).slice(0, 10);
-    measured.push({ query, library: figuresOf(library, judgements), bm25: figuresOf(bm25, judgements) });
-  }
-  return measured;
-}
 
 const figureNames: (keyof Figures)[] = ['recallAt5', 'cappedRecallAt5', 'recallAt10', 'ndcgAt10', 'mrr'];
 const row = (name: string, figures: Figures) => `| ${name.padEnd(8)} | ${figureNames.map((figure) => figures[figure].toFixed(2).padStart(15)).join(' | ')} |`;
@@ -56,7 +27,8 @@ describe('relevance on real practices (issue #15)', () => {
   let bm25: Figures;
 
   beforeAll(async () => {
-    const measured = await measure();
+    // BM25 ranks the set alone: the database holds nothing else (bench/search.ts adds 10,000 practices to both).
+    const measured = await measureRelevance(fixture.db, set.queries, keyById, bm25Ranker(set.practices));
     library = meanFigures(measured.map((query) => query.library));
     bm25 = meanFigures(measured.map((query) => query.bm25));
     const perQuery = measured.map(
