@@ -38,138 +38,172 @@ export interface RankedRecord {
   matchedSlots: number;
 }
 
+/** A lexeme's records, by their places in the index (dense numbers, so scores can be summed in typed arrays). */
 interface Posting {
-  ids: number[];
+  places: number[];
   weights: number[];
 }
 
-interface IndexedRecord {
-  length: number;
-  lexemes: string[];
-  words: string[];
+/** Scores of a ranking step by place, with the places touched, so clearing costs only what was used. */
+class Scores {
+  readonly values: Float64Array;
+  readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+  }
+
+  raise(place: number, score: number): void {
+    if (score <= 0) return;
+    const before = this.values[place] as number;
+    if (before === 0) this.touched.push(place);
+    if (score > before) this.values[place] = score;
+  }
+
+  add(place: number, score: number): void {
+    if (score <= 0) return;
+    if (this.values[place] === 0) this.touched.push(place);
+    this.values[place] = (this.values[place] as number) + score;
+  }
+
+  /** Hands each touched place and its score to `use`, leaving the scores empty again. */
+  drain(use: (place: number, score: number) => void): void {
+    for (const place of this.touched) {
+      use(place, this.values[place] as number);
+      this.values[place] = 0;
+    }
+    this.touched.length = 0;
+  }
 }
 
 /** The records of one kind (practices, events, …). */
 class KindIndex {
   readonly postings = new Map<string, Posting>();
-  readonly records = new Map<number, IndexedRecord>();
+  /** Each record's place, and each place's record id (-1 when free), weighted length and lexemes. */
+  readonly #placeOf = new Map<number, number>();
+  #ids: number[] = [];
+  #lengths: number[] = [];
+  #lexemes: string[][] = [];
+  readonly #free: number[] = [];
   totalLength = 0;
 
-  put(id: number, vector: string, words: string[]): void {
+  get size(): number {
+    return this.#placeOf.size;
+  }
+
+  put(id: number, vector: string): void {
     this.remove(id);
     const lexemes = weightedLexemes(vector, fieldBoosts);
+    const place = this.#free.pop() ?? this.#ids.length;
     let length = 0;
     for (const { lexeme, weight } of lexemes) {
       let posting = this.postings.get(lexeme);
-      if (!posting) this.postings.set(lexeme, (posting = { ids: [], weights: [] }));
-      posting.ids.push(id);
+      if (!posting) this.postings.set(lexeme, (posting = { places: [], weights: [] }));
+      posting.places.push(place);
       posting.weights.push(weight);
       length += weight;
     }
-    this.records.set(id, { length, lexemes: lexemes.map((entry) => entry.lexeme), words });
+    this.#placeOf.set(id, place);
+    this.#ids[place] = id;
+    this.#lengths[place] = length;
+    this.#lexemes[place] = lexemes.map((entry) => entry.lexeme);
     this.totalLength += length;
   }
 
   remove(id: number): void {
-    const record = this.records.get(id);
-    if (!record) return;
-    for (const lexeme of record.lexemes) {
+    const place = this.#placeOf.get(id);
+    if (place === undefined) return;
+    for (const lexeme of this.#lexemes[place] ?? []) {
       const posting = this.postings.get(lexeme);
       if (!posting) continue;
-      const at = posting.ids.indexOf(id);
+      const at = posting.places.indexOf(place);
       if (at === -1) continue;
-      posting.ids.splice(at, 1);
+      posting.places.splice(at, 1);
       posting.weights.splice(at, 1);
-      if (posting.ids.length === 0) this.postings.delete(lexeme);
+      if (posting.places.length === 0) this.postings.delete(lexeme);
     }
-    this.records.delete(id);
-    this.totalLength -= record.length;
+    this.#placeOf.delete(id);
+    this.#ids[place] = -1;
+    this.#lexemes[place] = [];
+    this.totalLength -= this.#lengths[place] as number;
+    this.#free.push(place);
   }
 
   /** How rare a lexeme is (BM25's inverse document frequency): a word in few records tells more about them. */
   rarityOf(lexeme: string): number {
-    const holders = this.postings.get(lexeme)?.ids.length ?? 0;
-    return holders === 0 ? 0 : Math.log(1 + (this.records.size - holders + 0.5) / (holders + 0.5));
+    const holders = this.postings.get(lexeme)?.places.length ?? 0;
+    return holders === 0 ? 0 : Math.log(1 + (this.size - holders + 0.5) / (holders + 0.5));
   }
 
-  /** Each record's BM25 score for one lexeme. */
-  scoresOf(lexeme: string): Map<number, number> {
-    const scores = new Map<number, number>();
+  /** Raises each record's score for a word to its BM25 score for this lexeme (one of the word's readings). */
+  #scoreLexeme(lexeme: string, word: Scores): void {
     const posting = this.postings.get(lexeme);
-    if (!posting) return scores;
-    const averageLength = this.totalLength / this.records.size;
+    if (!posting) return;
+    const averageLength = this.totalLength / this.size;
     const rarity = this.rarityOf(lexeme);
-    for (let at = 0; at < posting.ids.length; at += 1) {
-      const id = posting.ids[at] as number;
-      const weight = posting.weights[at] as number;
-      const length = this.records.get(id)?.length ?? averageLength;
-      scores.set(id, (rarity * weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / averageLength)));
+    const { places, weights } = posting;
+    for (let at = 0; at < places.length; at += 1) {
+      const place = places[at] as number;
+      const weight = weights[at] as number;
+      const length = this.#lengths[place] as number;
+      word.raise(place, (rarity * weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / averageLength)));
     }
-    return scores;
   }
 
   documentFrequency(lexeme: string): number {
-    return this.postings.get(lexeme)?.ids.length ?? 0;
+    return this.postings.get(lexeme)?.places.length ?? 0;
   }
 
   rank(slots: QuerySlot[]): RankedRecord[] {
-    const totals = new Map<number, RankedRecord & { matchedRarity: number }>();
+    if (this.size === 0) return [];
+    const places = this.#ids.length;
+    const [word, alternative, slotBest] = [new Scores(places), new Scores(places), new Scores(places)];
+    const total = new Float64Array(places);
+    const matchedSlots = new Uint16Array(places);
+    const matchedRarity = new Float64Array(places);
+    const found: number[] = [];
     // How much each slot tells: the rarity of its rarest word as typed (a slot of common words tells little).
     const slotRarity = slots.map((slot) =>
       Math.max(0, ...(slot.alternatives[0]?.words ?? []).flatMap((readings) => readings.map((lexeme) => this.rarityOf(lexeme)))),
     );
     const queryRarity = slotRarity.reduce((sum, rarity) => sum + rarity, 0);
     for (const [slotAt, slot] of slots.entries()) {
-      const best = new Map<number, number>();
-      for (const alternative of slot.alternatives) {
+      for (const { boost, words } of slot.alternatives) {
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
-        const summed = new Map<number, number>();
-        for (const readings of alternative.words) {
-          const wordScores = new Map<number, number>();
-          for (const lexeme of new Set(readings)) {
-            for (const [id, score] of this.scoresOf(lexeme)) if (score > (wordScores.get(id) ?? 0)) wordScores.set(id, score);
-          }
-          for (const [id, score] of wordScores) summed.set(id, (summed.get(id) ?? 0) + score);
+        for (const readings of words) {
+          for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word);
+          word.drain((place, score) => alternative.add(place, score));
         }
-        for (const [id, score] of summed) {
-          const weighted = (alternative.boost * score) / alternative.words.length;
-          if (weighted > (best.get(id) ?? 0)) best.set(id, weighted);
-        }
+        alternative.drain((place, score) => slotBest.raise(place, (boost * score) / words.length));
       }
-      for (const [id, score] of best) {
-        const total = totals.get(id) ?? { id, score: 0, matchedSlots: 0, matchedRarity: 0 };
-        total.score += score;
-        total.matchedSlots += 1;
-        total.matchedRarity += slotRarity[slotAt] ?? 0;
-        totals.set(id, total);
-      }
+      slotBest.drain((place, score) => {
+        if (matchedSlots[place] === 0) found.push(place);
+        total[place] = (total[place] as number) + score;
+        matchedSlots[place] = (matchedSlots[place] as number) + 1;
+        matchedRarity[place] = (matchedRarity[place] as number) + (slotRarity[slotAt] ?? 0);
+      });
     }
     // Records with more of what the query says first among near scores: a coordination factor by the share of the
     // query's rarity matched, so missing a common word ("online") costs less than missing a rare one ("permit").
-    return [...totals.values()]
-      .map(({ id, score, matchedSlots, matchedRarity }) => ({
-        id,
-        matchedSlots,
-        score: score * (0.5 + 0.5 * (queryRarity > 0 ? matchedRarity / queryRarity : matchedSlots / Math.max(1, slots.length))),
-      }))
+    return found
+      .map((place) => {
+        const share = queryRarity > 0 ? (matchedRarity[place] as number) / queryRarity : (matchedSlots[place] as number) / slots.length;
+        return { id: this.#ids[place] as number, matchedSlots: matchedSlots[place] as number, score: (total[place] as number) * (0.5 + 0.5 * share) };
+      })
       .sort((one, other) => other.score - one.score || other.id - one.id);
   }
 }
 
-/** The words written in the records (lower case), with how many records use each: what a typo is corrected to. */
+/**
+ * The words written in the records (lower case), with how many records have used each: what a typo is corrected to.
+ * Words are only added — a record's earlier words are not kept to be taken away — so a word may outlive its records;
+ * a correction is offered only when it finds records (query-analysis.ts), so such a word is never suggested.
+ */
 export class Vocabulary {
   readonly #records = new Map<string, number>();
 
-  add(words: readonly string[]): void {
+  add(words: Iterable<string>): void {
     for (const word of words) this.#records.set(word, (this.#records.get(word) ?? 0) + 1);
-  }
-
-  remove(words: readonly string[]): void {
-    for (const word of words) {
-      const count = (this.#records.get(word) ?? 0) - 1;
-      if (count > 0) this.#records.set(word, count);
-      else this.#records.delete(word);
-    }
   }
 
   has(word: string): boolean {
@@ -185,7 +219,6 @@ export class Vocabulary {
   }
 }
 
-/** A changed record, or (kind null) the version alone when nothing changed. */
 interface DocumentRow {
   kind: string | null;
   record_id: number;
@@ -232,15 +265,12 @@ export class SearchIndex {
     for (const row of rows) {
       if (row.kind === null) continue;
       const kind = this.#kind(row.kind);
-      const before = kind.records.get(row.record_id);
-      if (before) this.vocabulary.remove(before.words);
       if (row.removed) {
         kind.remove(row.record_id);
         continue;
       }
-      const words = weightedLexemes(row.words, fieldBoosts).map((entry) => entry.lexeme);
-      kind.put(row.record_id, row.vector, words);
-      this.vocabulary.add(words);
+      kind.put(row.record_id, row.vector);
+      this.vocabulary.add(weightedLexemes(row.words, fieldBoosts).map((entry) => entry.lexeme));
     }
     const version = Number(rows[0]?.version ?? this.#syncedVersion);
     if (version > this.#syncedVersion) this.#syncedVersion = version;

@@ -55,10 +55,15 @@ function filterConditions(filters: SearchFilters): Record<'theme' | 'country' | 
   };
 }
 
-/** The practices the actor may see that the query's words found (all, without words). */
-function textMatches(match: TextMatch | null, visibility: Visibility): RawBuilder<boolean> {
-  const text = match ? sql`p.id = any(${match.ids}::int[])` : sql`true`;
-  return sql<boolean>`${visibilityCondition(visibility)} and ${text}`;
+/**
+ * The practices table, joined to what the query's words found when there are words (each practice's score and
+ * whether it has every word): a join, not `id = any(…)`, which a generic plan of a prepared statement checks by
+ * walking the whole list for every row — thousands of ids for a broad query.
+ */
+function practicesFound(match: TextMatch | null): RawBuilder<unknown> {
+  if (!match) return sql`practices p`;
+  return sql`practices p join unnest(${match.ids}::int[], ${match.scores}::float8[], ${match.complete}::boolean[]) as found(id, score, complete)
+    on found.id = p.id`;
 }
 
 /** The matches with one flag per filter, for the facet counts. */
@@ -68,14 +73,14 @@ function flaggedMatches(filters: SearchFilters, visibility: Visibility, match: T
     select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status, p.theme_codes,
       ${condition.theme} as theme_ok, ${condition.country} as country_ok, ${condition.partner} as partner_ok,
       ${condition.scope} as scope_ok, ${condition.status} as status_ok,
-      ${match ? sql`p.id = any(${match.completeIds}::int[])` : sql`true`} as complete
-    from practices p
-    where ${textMatches(match, visibility)}`;
+      ${match ? sql`found.complete` : sql`true`} as complete
+    from ${practicesFound(match)}
+    where ${visibilityCondition(visibility)}`;
 }
 
 /** The matches that pass every filter. */
-function filteredMatches(filters: SearchFilters, visibility: Visibility, match: TextMatch | null): RawBuilder<boolean> {
-  return sql<boolean>`${textMatches(match, visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
+function filteredMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
+  return sql<boolean>`${visibilityCondition(visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
 }
 
 /**
@@ -120,7 +125,7 @@ export async function facetCounts(db: Executor, filters: SearchFilters, visibili
 
 /** The ids of every practice matching the filters, in id order (for exports of a search). */
 export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number[]> {
-  const rows = await sql<{ id: number }>`select p.id from practices p where ${filteredMatches(filters, visibility, match)} order by p.id`.execute(db);
+  const rows = await sql<{ id: number }>`select p.id from ${practicesFound(match)} where ${filteredMatches(filters, visibility)} order by p.id`.execute(db);
   return rows.rows.map((row) => row.id);
 }
 
@@ -167,10 +172,9 @@ export async function searchPage(
   }>`
     with page as (
       select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`ranked.score` : sql`0`}::float8 as rank
-      from practices p
-      ${hasText ? sql`join unnest(${match.ids}::int[], ${match.scores}::float8[]) as ranked(id, score) on ranked.id = p.id` : sql``}
-      where ${filteredMatches(filters, visibility, match)}
+        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`found.score` : sql`0`}::float8 as rank
+      from ${practicesFound(match)}
+      where ${filteredMatches(filters, visibility)}
       order by ${orderBy('p')}
       limit ${limit} offset ${offset}
     )

@@ -13,8 +13,8 @@ import type { GeographicalScope, PracticeStatus, Translations } from '../tables.
 export interface TextMatch {
   ids: number[];
   scores: number[];
-  /** Those that have every word of the query (or an alternative of it). */
-  completeIds: number[];
+  /** For each, whether it has every word of the query (or an alternative of it). */
+  complete: boolean[];
   /** The words they were found through, to mark in titles and summaries. */
   words: string[];
 }

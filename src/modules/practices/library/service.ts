@@ -458,7 +458,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
     match: {
       ids: ranked.map((record) => record.id),
       scores: ranked.map((record) => record.score),
-      completeIds: ranked.filter((record) => record.matchedSlots === analysed.slots.length).map((record) => record.id),
+      complete: ranked.map((record) => record.matchedSlots === analysed.slots.length),
       words: analysed.matchWords,
     },
     suggestion: analysed.suggestion,

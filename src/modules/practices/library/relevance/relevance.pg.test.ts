@@ -20,9 +20,13 @@ beforeAll(async () => {
   pglite = await openDatabase({});
   await migrateToLatest(pglite.db);
   const pgliteWorld = await aWorld(pglite.db);
-  for (const [id, key] of [...(await loadRelevanceSet(postgres.db, set.practices, { ownerPartnerId: postgres.world.partnerA.id }))].map(([key, id]) => [id, key] as const))
+  for (const [id, key] of [...(await loadRelevanceSet(postgres.db, set.practices, { ownerPartnerId: postgres.world.partnerA.id }))].map(
+    ([key, id]) => [id, key] as const,
+  ))
     keysOn.postgres.set(id, key);
-  for (const [id, key] of [...(await loadRelevanceSet(pglite.db, set.practices, { ownerPartnerId: pgliteWorld.partnerA.id }))].map(([key, id]) => [id, key] as const))
+  for (const [id, key] of [...(await loadRelevanceSet(pglite.db, set.practices, { ownerPartnerId: pgliteWorld.partnerA.id }))].map(
+    ([key, id]) => [id, key] as const,
+  ))
     keysOn.pglite.set(id, key);
 }, 180_000);
 
