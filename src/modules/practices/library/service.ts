@@ -16,7 +16,8 @@ import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { anyWordOf, type FacetCounts, type SearchHit, type Visibility } from './search.js';
-import { facetCounts, searchPage, similarPractices } from './search-queries.js';
+import { keptFacetCounts } from './facet-cache.js';
+import { searchPage, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
 
@@ -428,13 +429,13 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   // Without words every practice matches equally, and the best match is the newest (see searchPage).
   const order = query.sort ?? 'relevance';
   const pageOf = (page: number) => searchPage(db, filters, visibility, order, resultsPerPage, (page - 1) * resultsPerPage);
-  let [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
+  let [facets, hits] = await Promise.all([keptFacetCounts(db, filters, visibility), pageOf(query.page)]);
   // People type sentences; when no practice has every word, the ones with most of them are still worth showing.
   const anyWord = anyWordOf(query.q);
   const matchedAnyWord = facets.total === 0 && anyWord.includes(' or ');
   if (matchedAnyWord) {
     filters.text = anyWord;
-    [facets, hits] = await Promise.all([facetCounts(db, filters, visibility), pageOf(query.page)]);
+    [facets, hits] = await Promise.all([keptFacetCounts(db, filters, visibility), pageOf(query.page)]);
   }
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
