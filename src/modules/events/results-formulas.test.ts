@@ -10,7 +10,7 @@ import { aPartner } from '../../core/testing/factories.js';
 import { anEvent } from '../../core/testing/records.js';
 import { useDatabaseWorld } from '../../core/testing/world.js';
 import { semestersOf } from '../programmes/service.js';
-import { recount, type Formula, type FormulaContext } from '../results/service.js';
+import { formulaContext, recount, type Formula, type FormulaContext } from '../results/service.js';
 import { eventFormulas, eventDecisionMakers, eventParticipants, eventsHeld, organisationsAcrossBorders, peopleWithCapacity } from './results-formulas.js';
 
 const fixture = useDatabaseWorld();
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const { world } = fixture;
   const a = world.partnerA.id;
   const b = world.partnerB.id;
-  context = { db: fixture.db, programmeId: world.programme.id, semesters: semestersOf(world.programme) };
+  context = await formulaContext(fixture.db, world.programme.id, semestersOf(world.programme));
   // Semester 1 is 2019-08-01 to 2020-01-31. 23:30 in Rome on 31 January is still semester 1; 00:30 on 1 February is not.
   ids.lastDayOfFirst = await eventEnding(a, '2020-01-31 23:30');
   ids.firstDayOfSecond = await eventEnding(a, '2020-02-01 00:30');

@@ -4,8 +4,7 @@
  * borders (RCO87). Figures are as at the end of each semester, cumulative, from the per-event summaries the triggers
  * keep; the records are the events (never a person), and for organisations the organisation's name.
  */
-import { systemActor } from '../../core/policy/actor.js';
-import { listOrganisations, listPartners } from '../partners/service.js';
+import { listOrganisations } from '../partners/service.js';
 import type { Formula, FormulaContext, FormulaPoint, TraceRecord } from '../results/service.js';
 import * as queries from './results-queries.js';
 
@@ -24,12 +23,8 @@ function endOf(context: FormulaContext, semester: number): string | null {
   return context.semesters.find((bounds) => bounds.number === semester)?.endsOn ?? null;
 }
 
-async function partnerIdsOf(context: FormulaContext): Promise<number[]> {
-  return (await listPartners(context.db, systemActor('results'), context.programmeId)).map((partner) => partner.id);
-}
-
 /** Cumulative sums per partner and for the programme (the partners' sum), every semester, zeros included. */
-function cumulativeSums(semesters: Semesters, partnerIds: number[], rows: { partnerId: number; date: string; value: number }[]): FormulaPoint[] {
+function cumulativeSums(semesters: Semesters, partnerIds: readonly number[], rows: { partnerId: number; date: string; value: number }[]): FormulaPoint[] {
   const added = new Map<number | null, number[]>([[null, semesters.map(() => 0)], ...partnerIds.map((id): [number, number[]] => [id, semesters.map(() => 0)])]);
   for (const row of rows) {
     const index = semesterIndexOf(semesters, row.date);
@@ -63,9 +58,9 @@ function eventFormula({ key, unit, measure, i18nKey }: { key: string; unit: Form
     recount: 'sum',
     async series(context) {
       const until = lastDay(context.semesters);
-      const [partnerIds, totals] = await Promise.all([partnerIdsOf(context), until ? queries.heldTotals(context.db, context.programmeId, until) : []]);
+      const totals = until ? await queries.heldTotals(context.db, context.programmeId, until) : [];
       const rows = totals.map((row) => ({ partnerId: row.partner_id, date: row.ended_on, value: row[measure] }));
-      return cumulativeSums(context.semesters, partnerIds, rows);
+      return cumulativeSums(context.semesters, context.partnerIds, rows);
     },
     async records(context, scope) {
       const until = endOf(context, scope.semester);
@@ -103,10 +98,7 @@ export const organisationsAcrossBorders: Formula = {
   recount: 'distinct',
   async series(context) {
     const until = lastDay(context.semesters);
-    const [partnerIds, rows] = await Promise.all([
-      partnerIdsOf(context),
-      until ? queries.visitingOrganisations(context.db, context.programmeId, until, null) : [],
-    ]);
+    const rows = until ? await queries.visitingOrganisations(context.db, context.programmeId, until, null) : [];
     // Each organisation is added once per partner at its first event there, and once to the programme at its first event.
     const firstInProgramme = new Map<string, string>();
     for (const row of rows) {
@@ -115,7 +107,7 @@ export const organisationsAcrossBorders: Formula = {
     }
     const perPartner = cumulativeSums(
       context.semesters,
-      partnerIds,
+      context.partnerIds,
       rows.map((row) => ({ partnerId: row.partner_id, date: row.first_on, value: 1 })),
     ).filter((point) => point.partnerId !== null);
     const programme = cumulativeSums(

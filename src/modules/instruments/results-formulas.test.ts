@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import { aPartner } from '../../core/testing/factories.js';
 import { useDatabaseWorld } from '../../core/testing/world.js';
 import { semestersOf } from '../programmes/service.js';
-import { recount, type Formula, type FormulaContext } from '../results/service.js';
+import { formulaContext, recount, type Formula, type FormulaContext } from '../results/service.js';
 import { adoptedElsewhere, eurSaved, hoursSaved, instrumentFormulas, instrumentsDeveloped, transactions, usersReached } from './results-formulas.js';
 
 const fixture = useDatabaseWorld();
@@ -52,7 +52,7 @@ beforeAll(async () => {
   partnerB = world.partnerB.id;
   partnerC = (await aPartner(db, programmeId)).id;
   // Semesters of 2019-08-01 – 2023-07-31: 1 ends 2020-01-31, 2 ends 2020-07-31, 3 ends 2021-01-31, 4 ends 2021-07-31, 8 ends 2023-07-31.
-  context = { db, programmeId, semesters: semestersOf(world.programme) };
+  context = await formulaContext(db, programmeId, semestersOf(world.programme));
 
   // A's instrument: pilot on the last day of semester 1, scaled in semester 4.
   const first = await anInstrument(db, programmeId, partnerA, true, [

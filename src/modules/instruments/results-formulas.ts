@@ -3,17 +3,14 @@
  * sums of their impact series (users, transactions, hours and money saved). Only published instruments count — the
  * ones the public sees. Rules and reasons: docs/formulas/build.md.
  */
-import { anonymous } from '../../core/policy/actor.js';
-import { listPartners } from '../partners/service.js';
 import type { Formula, FormulaContext, FormulaPoint } from '../results/service.js';
 import * as queries from './results-queries.js';
 
 /** Cumulative figures from each semester's increases, with a zero for every partner and the programme wherever nothing counts. */
 async function cumulative(context: FormulaContext, increments: readonly queries.IncrementRow[]): Promise<FormulaPoint[]> {
-  const partners = await listPartners(context.db, anonymous, context.programmeId);
   const points = new Map<string, FormulaPoint>();
   for (const semester of context.semesters) {
-    for (const partnerId of [...partners.map((partner) => partner.id), null]) {
+    for (const partnerId of [...context.partnerIds, null]) {
       points.set(`${partnerId}:${semester.number}`, { partnerId, semester: semester.number, value: 0 });
     }
   }

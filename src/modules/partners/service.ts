@@ -80,6 +80,30 @@ export async function listPartnersAround(
   return summariesOf(actor, await queries.listPartners(db, selection));
 }
 
+/** How many partners a listing's partner filter offers besides those chosen: the ones with the most matches. */
+export const partnerFilterSize = 30;
+
+/**
+ * The partners a filtered listing (the library, events, instruments) names, in one read: those its records name and,
+ * as its partner filter, the ones chosen and the `partnerFilterSize` with the most matches under the other filters
+ * (ties by id, so the filter does not change between two requests) — not the 2,000 partners of an installation
+ * holding hundreds of programmes (issue #13). A partner with no match is offered only when chosen.
+ */
+export async function partnersOfFilter(
+  db: Db,
+  actor: Actor,
+  listing: { matches: ReadonlyMap<number, number>; chosen: readonly number[]; named: readonly number[] },
+): Promise<{ partners: PartnerSummary[]; filter: PartnerSummary[] }> {
+  const busiest = [...listing.matches]
+    .filter(([, count]) => count > 0)
+    .sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB)
+    .slice(0, partnerFilterSize)
+    .map(([id]) => id);
+  const offered = new Set([...busiest, ...listing.chosen]);
+  const partners = await listPartnersAround(db, actor, { programmeIds: [], partnerIds: [...offered, ...listing.named] });
+  return { partners, filter: partners.filter((partner) => offered.has(partner.id)) };
+}
+
 function summariesOf(actor: Actor, rows: Awaited<ReturnType<typeof queries.listPartners>>): PartnerSummary[] {
   const showContact = can(actor, 'partner.contact.read');
   return rows.map((row) => ({ ...toPartner(row, showContact), organisationCount: Number(row.organisation_count ?? 0) }));

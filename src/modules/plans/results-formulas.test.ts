@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import { aPartner } from '../../core/testing/factories.js';
 import { useDatabaseWorld } from '../../core/testing/world.js';
 import { semestersOf } from '../programmes/service.js';
-import { recount, type Formula, type FormulaContext } from '../results/service.js';
+import { formulaContext, recount, type Formula, type FormulaContext } from '../results/service.js';
 import { actionsCompleted, actionsInProgress, planFormulas, plansEndorsed, plansImplementation, policyInstrumentsImproved } from './results-formulas.js';
 
 const fixture = useDatabaseWorld();
@@ -79,7 +79,7 @@ beforeAll(async () => {
   partnerB = world.partnerB.id;
   partnerC = (await aPartner(db, world.programme.id)).id;
   // Semesters of 2019-08-01 – 2023-07-31: 1 ends 2020-01-31, 2 ends 2020-07-31, 3 ends 2021-01-31, 4 ends 2021-07-31.
-  context = { db, programmeId: world.programme.id, semesters: semestersOf(world.programme) };
+  context = await formulaContext(db, world.programme.id, semestersOf(world.programme));
 
   // A: endorsed on the last day of semester 1; a3 has no cost and weighs the median of 1,000 and 3,000. Version 2 is a draft.
   const planA = await aPlan(db, world.programme.id, partnerA);

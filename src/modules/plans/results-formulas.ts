@@ -10,10 +10,9 @@ import * as queries from './results-queries.js';
 
 /** A point of zero for every partner and the programme in every semester, keyed `partner:semester`. */
 async function emptyPoints(context: FormulaContext): Promise<Map<string, FormulaPoint>> {
-  const partners = await listPartners(context.db, anonymous, context.programmeId);
   const points = new Map<string, FormulaPoint>();
   for (const semester of context.semesters) {
-    for (const partnerId of [...partners.map((partner) => partner.id), null]) {
+    for (const partnerId of [...context.partnerIds, null]) {
       points.set(`${partnerId}:${semester.number}`, { partnerId, semester: semester.number, value: 0 });
     }
   }

@@ -9,7 +9,7 @@ import { aPartner } from '../../core/testing/factories.js';
 import { aPractice } from '../../core/testing/records.js';
 import { useDatabaseWorld } from '../../core/testing/world.js';
 import { semestersOf } from '../programmes/service.js';
-import { recount, type Formula, type FormulaContext } from '../results/service.js';
+import { formulaContext, recount, type Formula, type FormulaContext } from '../results/service.js';
 import { practiceFormulas, practicesIdentified, transfersImplemented } from './results-formulas.js';
 
 const fixture = useDatabaseWorld();
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const { world } = fixture;
   const a = world.partnerA.id;
   const b = world.partnerB.id;
-  context = { db: fixture.db, programmeId: world.programme.id, semesters: semestersOf(world.programme) };
+  context = await formulaContext(fixture.db, world.programme.id, semestersOf(world.programme));
   // Semester 1 is 2019-08-01 to 2020-01-31.
   const p1 = await practice(a, 'published', '2020-01-31T23:30:00Z');
   await practice(a, 'published', '2020-02-01T00:30:00Z');

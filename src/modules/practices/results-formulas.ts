@@ -3,15 +3,13 @@
  * the coordinator, by owner partner) and transfers implemented (solutions taken up, by importing partner). Figures are
  * as at the end of each semester, cumulative; the records are the practices and the transfers.
  */
-import { systemActor } from '../../core/policy/actor.js';
-import { listPartners } from '../partners/service.js';
 import type { Formula, FormulaContext, FormulaPoint, TraceRecord } from '../results/service.js';
 import * as queries from './results-queries.js';
 
 type Semesters = FormulaContext['semesters'];
 
 /** Cumulative sums per partner and for the programme, every semester, zeros included; earlier records count from the first. */
-function cumulativeSums(semesters: Semesters, partnerIds: number[], rows: queries.DatedTotal[]): FormulaPoint[] {
+function cumulativeSums(semesters: Semesters, partnerIds: readonly number[], rows: queries.DatedTotal[]): FormulaPoint[] {
   const added = new Map<number | null, number[]>([[null, semesters.map(() => 0)], ...partnerIds.map((id): [number, number[]] => [id, semesters.map(() => 0)])]);
   for (const row of rows) {
     const index = semesters.findIndex((semester) => row.dated_on <= semester.endsOn);
@@ -51,15 +49,8 @@ function countingFormula(spec: Counted): Formula {
     recount: 'sum',
     async series(context) {
       const until = context.semesters.at(-1)?.endsOn;
-      const [partners, totals] = await Promise.all([
-        listPartners(context.db, systemActor('results'), context.programmeId),
-        until ? spec.totals(context, until) : [],
-      ]);
-      return cumulativeSums(
-        context.semesters,
-        partners.map((partner) => partner.id),
-        totals,
-      );
+      const totals = until ? await spec.totals(context, until) : [];
+      return cumulativeSums(context.semesters, context.partnerIds, totals);
     },
     async records(context, scope) {
       const until = context.semesters.find((semester) => semester.number === scope.semester)?.endsOn;

@@ -8,7 +8,8 @@ import { contributionsTo } from '../../core/module.js';
 import { useTestDatabase } from '../../core/testing/world.js';
 import { seedDemo } from '../../seed.js';
 import { listProgrammes, semestersOf } from '../programmes/service.js';
-import { formulas, recount, type FormulaContext } from './formulas.js';
+import { formulaContext } from './figures/service.js';
+import { formulas, recount } from './formulas.js';
 import { successMeasures } from './measures.js';
 
 const database = useTestDatabase();
@@ -18,7 +19,7 @@ describe('the formulas on the demo programme', () => {
     await seedDemo(database.db);
     const [programme] = await listProgrammes(database.db);
     if (!programme) throw new Error('The demo has no programme');
-    const context: FormulaContext = { db: database.db, programmeId: programme.id, semesters: semestersOf(programme) };
+    const context = await formulaContext(database.db, programme.id, semestersOf(programme));
     const installed = contributionsTo(formulas);
     expect(new Set(installed.map((formula) => formula.key)).size).toBe(installed.length);
     for (const formula of installed) {
@@ -38,7 +39,7 @@ describe('the formulas on the demo programme', () => {
     const [programme] = await listProgrammes(database.db);
     if (!programme) throw new Error('The demo has no programme');
     const semesters = semestersOf(programme);
-    const context: FormulaContext = { db: database.db, programmeId: programme.id, semesters };
+    const context = await formulaContext(database.db, programme.id, semesters);
     const byKey = new Map(contributionsTo(formulas).map((formula) => [formula.key, formula]));
     for (const measure of successMeasures) {
       for (const key of measure.formulas) {

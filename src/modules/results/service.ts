@@ -13,4 +13,5 @@ export {
   type ReportedValue,
 } from './indicators/service.js';
 export { builtinIndicators, type BuiltinIndicator } from './indicators/builtin.js';
+export { formulaContext } from './figures/service.js';
 export { parseUnitNumber } from './indicators/numbers.js';

@@ -122,9 +122,16 @@ export function listEvents(
   if (filter.programmeId !== undefined) query = query.where('events.programme_id', '=', filter.programmeId);
   if (filter.type) query = query.where('events.type', '=', filter.type);
   if (filter.partnerId !== undefined) query = query.where(hostedOrVisitedBy(filter.partnerId));
+  // The upcoming events are the last few hundred of an installation's thousands by start. Walking the start index from
+  // its beginning, the planner's pick for a LIMIT (it takes them to be spread evenly), passed every past event: 16,000
+  // rows and 8 ms at programme scale (issue #13). Sorting by an expression that index cannot give makes it find them by
+  // their end (events_by_end) and sort those few: under 1 ms. The order is the same.
   query =
     filter.when === 'upcoming'
-      ? query.where('events.ends_at', '>=', filter.now).orderBy('events.starts_at').orderBy('events.id')
+      ? query
+          .where('events.ends_at', '>=', filter.now)
+          .orderBy(sql`events.starts_at + interval '0 seconds'`)
+          .orderBy('events.id')
       : query.where('events.ends_at', '<', filter.now).orderBy('events.starts_at', 'desc').orderBy('events.id', 'desc');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
@@ -137,6 +144,25 @@ export async function countEvents(db: Executor, filter: { type?: EventType; part
       and ${filter.partnerId !== undefined ? sql`(e.host_partner_id = ${filter.partnerId} or exists (select 1 from event_visiting_partners v where v.event_id = e.id and v.partner_id = ${filter.partnerId}))` : sql`true`}
   `.execute(db);
   return row.rows[0]?.count ?? 0;
+}
+
+/**
+ * How many of the events a listing's other filters (upcoming or past, type) keep each partner hosts or visits: what
+ * ranks the partners its partner filter offers.
+ */
+export async function partnerMatches(db: Executor, filter: { type?: EventType; when: 'upcoming' | 'past'; now: Date }): Promise<Map<number, number>> {
+  const kept = sql`${filter.when === 'upcoming' ? sql`e.ends_at >= ${filter.now}` : sql`e.ends_at < ${filter.now}`} and ${filter.type ? sql`e.type = ${filter.type}` : sql`true`}`;
+  // An event counts once for a partner, as the partner filter finds it once: a visit by its own host is not counted
+  // again (each partner visits an event at most once: the primary key), without deduplicating every row.
+  const rows = await sql<{ partner_id: number; count: number }>`
+    select partner_id, count(*)::int as count from (
+      select e.host_partner_id as partner_id from events e where ${kept}
+      union all
+      select v.partner_id from events e join event_visiting_partners v on v.event_id = e.id where ${kept} and v.partner_id <> e.host_partner_id
+    ) as matched
+    group by partner_id
+  `.execute(db);
+  return new Map(rows.rows.map((row) => [row.partner_id, row.count]));
 }
 
 export function visitingPartnersOf(db: Executor, eventId: number) {

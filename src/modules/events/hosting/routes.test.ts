@@ -1,8 +1,9 @@
 /** Events through HTTP: writing them per role and bad input, and a transfer's stage naming the event it took place at. */
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../../core/policy/actor.js';
 import { aPartner } from '../../../core/testing/factories.js';
-import { readPage, TestBrowser } from '../../../core/testing/http.js';
+import { readPage, TestBrowser, type Page } from '../../../core/testing/http.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { eventDocumentSchema, eventListDocumentSchema } from './api.js';
 import { getEvent } from './service.js';
@@ -200,5 +201,44 @@ describe('a transfer’s stage at an event', () => {
     ).toBe(303);
     const page = await importer.page(`/transfers/${transfer.value.id}`);
     expect(page.screen.getByRole('link', { name: 'The study visit that counts' }).getAttribute('href')).toBe(`/events/${visit}`);
+  });
+});
+
+describe('the event list’s partner filter', () => {
+  it('offers the 30 partners hosting or visiting the most events listed and the one chosen, and still names every host shown', async () => {
+    const db = fixture.context.db;
+    const programmeId = fixture.world.otherProgramme.id;
+    // Made first, the quiet partner would win a tie (ties go by id): only the visit counted puts the first busy one ahead.
+    const quiet = await aPartner(db, programmeId);
+    const busy = [];
+    for (let index = 0; index < 30; index += 1) busy.push(await aPartner(db, programmeId));
+    const [first, ...others] = busy;
+    if (!first) throw new Error('No partners made');
+    // Import workshops (no other test holds one): the quiet partner hosts one, the soonest, which the first busy
+    // partner visits; that one hosts one more, every other busy partner two.
+    const soon = DateTime.now().plus({ days: 10 }).setZone('Europe/Rome');
+    const workshop = { type: 'import_workshop' };
+    await anEvent(db, quiet.id, {
+      ...workshop,
+      startsAt: soon.toFormat("yyyy-MM-dd'T'HH:mm"),
+      endsAt: soon.plus({ hours: 2 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+      visitingPartnerIds: [String(first.id)],
+    });
+    await anEvent(db, first.id, workshop);
+    for (const partner of others) for (let count = 0; count < 2; count += 1) await anEvent(db, partner.id, workshop);
+
+    const visitor = new TestBrowser(fixture.context.app);
+    const offered = (page: Page) =>
+      [...page.document.querySelectorAll<HTMLOptionElement>('select[name="partner"] option')].map((option) => option.value).filter(Boolean);
+    const listed = await visitor.page('/events?type=import_workshop');
+    expect(new Set(offered(listed))).toEqual(new Set(busy.map((partner) => String(partner.id))));
+    // The quiet partner is not offered, but its event is listed first, with its name.
+    expect(listed.document.querySelector('.result__meta')?.textContent).toContain(quiet.name);
+    expect(offered(listed)).not.toContain(String(fixture.world.partnerB.id));
+
+    const chosen = await visitor.page(`/events?type=import_workshop&partner=${quiet.id}`);
+    expect(offered(chosen)).toHaveLength(31);
+    expect(chosen.document.querySelector<HTMLSelectElement>('select[name="partner"]')?.value).toBe(String(quiet.id));
+    expect(chosen.document.querySelectorAll('.result')).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { anonymous } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import { parseForm, refusalState, type FormState } from '../../../core/validation/forms.js';
 import { isFollowing } from '../../notifications/service.js';
-import { listOrganisations, listPartners } from '../../partners/service.js';
+import { listOrganisations, listPartners, partnersOfFilter } from '../../partners/service.js';
 import { listPublishedPractices } from '../../practices/service.js';
 import { listThemes, themeName } from '../../themes/service.js';
 import { eventDocument, eventListDocument } from './json.js';
@@ -101,14 +101,23 @@ export const eventRoutes: FastifyPluginAsync = async (app) => {
   app.get('/events', { config: { action: 'event.read' } }, async (request, reply) => {
     const query = eventListQuerySchema.parse(request.query);
     const page = pageNumber.parse((request.query as Record<string, unknown>).page);
-    const [{ events, total }, partners, hosts] = await Promise.all([
-      service.listEvents(db, query, page),
-      listPartners(db, request.actor),
-      request.actor.kind === 'user' ? hostChoices(request) : Promise.resolve([]),
+    const now = new Date();
+    const json = wantsJson(request);
+    const [{ events, total }, matches, hosts] = await Promise.all([
+      service.listEvents(db, query, page, now),
+      json ? new Map<number, number>() : service.partnerMatches(db, query, now),
+      request.actor.kind === 'user' && !json ? hostChoices(request) : Promise.resolve([]),
     ]);
     const pageCount = Math.max(1, Math.ceil(total / service.eventsPerPage));
-    if (wantsJson(request)) return reply.header('vary', 'Accept').send(eventListDocument(events, total, page, pageCount, app.config.publicUrl));
-    return reply.page(<EventListPage events={events} query={query} page={page} pageCount={pageCount} partners={partners} mayCreate={hosts.length > 0} />);
+    if (json) return reply.header('vary', 'Accept').send(eventListDocument(events, total, page, pageCount, app.config.publicUrl));
+    const { partners, filter } = await partnersOfFilter(db, request.actor, {
+      matches,
+      chosen: query.partner === undefined ? [] : [query.partner],
+      named: events.map((event) => event.hostPartnerId),
+    });
+    return reply.page(
+      <EventListPage events={events} query={query} page={page} pageCount={pageCount} partners={partners} partnerFilter={filter} mayCreate={hosts.length > 0} />,
+    );
   });
 
   app.get('/events.ics', { config: { action: 'event.read' } }, async (request, reply) => {

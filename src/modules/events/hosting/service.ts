@@ -86,6 +86,11 @@ export async function listEvents(db: Db, query: EventListQuery, page: number, no
   return { events: rows.map(toSummary), total };
 }
 
+/** How many events each partner hosts or visits under the listing's other filters, to rank its partner filter. */
+export async function partnerMatches(db: Db, query: EventListQuery, now = new Date()): Promise<Map<number, number>> {
+  return queries.partnerMatches(db, { when: query.when, now, ...(query.type ? { type: query.type } : {}) });
+}
+
 /** Events are public; only the people registered for them are not. */
 export async function getEvent(db: Db, eventId: number): Promise<Event | undefined> {
   const row = await queries.findEvent(db, eventId);

@@ -326,14 +326,18 @@ export function prefixQuery(text: string): string | null {
     : null;
 }
 
-export function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery, page: { limit: number; offset: number }) {
+/**
+ * One page of the catalogue and, instead of a bare count, how many instruments each partner has under the other
+ * filters: the page's total is read from it (the chosen partner's, or all of them), and it ranks the partner filter.
+ */
+export async function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery, page: { limit: number; offset: number }) {
   const tsquery = prefixQuery(query.q);
-  let select = db.selectFrom('instruments').innerJoin('partners', 'partners.id', 'instruments.partner_id').where(visibleTo(visibility));
-  if (tsquery) select = select.where(sql<boolean>`instruments.search_vector @@ to_tsquery('simple', ${tsquery})`);
-  if (query.kind) select = select.where('instruments.kind', '=', query.kind);
-  if (query.stage) select = select.where('instruments.stage', '=', query.stage);
-  if (query.partner) select = select.where('instruments.partner_id', '=', query.partner);
-  if (query.theme) select = select.where('instruments.theme_code', '=', query.theme);
+  let unlessPartner = db.selectFrom('instruments').innerJoin('partners', 'partners.id', 'instruments.partner_id').where(visibleTo(visibility));
+  if (tsquery) unlessPartner = unlessPartner.where(sql<boolean>`instruments.search_vector @@ to_tsquery('simple', ${tsquery})`);
+  if (query.kind) unlessPartner = unlessPartner.where('instruments.kind', '=', query.kind);
+  if (query.stage) unlessPartner = unlessPartner.where('instruments.stage', '=', query.stage);
+  if (query.theme) unlessPartner = unlessPartner.where('instruments.theme_code', '=', query.theme);
+  const select = query.partner ? unlessPartner.where('instruments.partner_id', '=', query.partner) : unlessPartner;
   const listed = select.select([
     'instruments.id',
     'instruments.name',
@@ -349,10 +353,16 @@ export function catalogue(db: Db, visibility: Visibility, query: CatalogueQuery,
   ]);
   // With words, the best matches first (the name weighs more than the description); otherwise by name.
   const ranked = tsquery ? listed.orderBy(sql`ts_rank(instruments.search_vector, to_tsquery('simple', ${tsquery}))`, 'desc') : listed;
-  return Promise.all([
+  const [rows, perPartner] = await Promise.all([
     ranked.orderBy('instruments.name').orderBy('instruments.id').limit(page.limit).offset(page.offset).execute(),
-    select.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    unlessPartner
+      .select(['instruments.partner_id', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('instruments.partner_id')
+      .execute(),
   ]);
+  const partnerMatches = new Map(perPartner.map((row) => [row.partner_id, Number(row.count)]));
+  const total = query.partner ? (partnerMatches.get(query.partner) ?? 0) : [...partnerMatches.values()].reduce((sum, count) => sum + count, 0);
+  return { rows, total, partnerMatches };
 }
 
 /** Instruments of a programme with what the programme view counts: stage, whether a pilot was reached, owner. */

@@ -5,7 +5,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { allRefusals } from '../../../core/outcome.js';
-import { aUser } from '../../../core/testing/factories.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { aPartner, aUser } from '../../../core/testing/factories.js';
 import { readPage, TestBrowser, type Page } from '../../../core/testing/http.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { createInstrument } from './service.js';
@@ -383,5 +384,34 @@ describe('personal data', () => {
     expect(page.mainText).not.toContain(person.actor.displayName);
     expect(page.mainText).toContain(`Erased user ${person.id}`);
     expect(page.mainText).toContain('Launch announcement');
+  });
+});
+
+describe('the catalogue’s partner filter', () => {
+  it('offers the 30 partners with the most instruments found and the one chosen, not every partner', async () => {
+    const db = fixture.context.db;
+    const programmeId = fixture.world.otherProgramme.id;
+    // Made first, the quiet partner would win a tie (ties go by id). AI tools: no other test records one.
+    const quiet = await aPartner(db, programmeId);
+    const busy = [];
+    for (let index = 0; index < 30; index += 1) busy.push(await aPartner(db, programmeId));
+    const system = systemActor('test');
+    const record = async (partnerId: number, name: string) =>
+      expect(await createInstrument(db, system, anInstrumentInput(partnerId, name, { kind: 'ai_tool' }))).toMatchObject({ ok: true });
+    await record(quiet.id, 'Quiet assistant');
+    for (const partner of busy) for (const name of ['Chat assistant', 'Form reader']) await record(partner.id, name);
+
+    const visitor = new TestBrowser(fixture.context.app);
+    const offered = (page: Page) =>
+      [...page.document.querySelectorAll<HTMLOptionElement>('select[name="partner"] option')].map((option) => option.value).filter(Boolean);
+    const found = await visitor.page('/instruments?kind=ai_tool');
+    expect(new Set(offered(found))).toEqual(new Set(busy.map((partner) => String(partner.id))));
+    expect(found.document.querySelector('#results')?.textContent).toBe('61 instruments');
+
+    const chosen = await visitor.page(`/instruments?kind=ai_tool&partner=${quiet.id}`);
+    expect(offered(chosen)).toHaveLength(31);
+    expect(chosen.document.querySelector<HTMLSelectElement>('select[name="partner"]')?.value).toBe(String(quiet.id));
+    expect(chosen.document.querySelector('#results')?.textContent).toBe('1 instrument');
+    expect(chosen.mainText).toContain('Quiet assistant');
   });
 });

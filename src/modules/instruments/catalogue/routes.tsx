@@ -11,7 +11,7 @@ import { parseForm, refusalState, validFields, withRefusals, type FormState, typ
 import { pageNumber } from '../../../core/validation/fields.js';
 import { barChartSvg } from '../../../core/views/charts.js';
 import { allRefusals, type Outcome, type Refusal } from '../../../core/outcome.js';
-import { listOrganisations, listPartners } from '../../partners/service.js';
+import { listOrganisations, listPartners, partnersOfFilter } from '../../partners/service.js';
 import { listProgrammes } from '../../programmes/service.js';
 import { listThemes, themeName } from '../../themes/service.js';
 import {
@@ -127,12 +127,16 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/instruments', { config: { action: 'instrument.read' } }, async (request, reply) => {
     const query = catalogueQuerySchema.parse(request.query);
     const page = pageNumber.parse((request.query as Record<string, unknown>).page);
-    const [{ entries, total }, partners, themes, owners] = await Promise.all([
+    const [{ entries, total, partnerMatches }, themes, owners] = await Promise.all([
       service.searchCatalogue(db, request.actor, query, page),
-      listPartners(db, request.actor),
       listThemes(db),
       service.ownerChoices(db, request.actor),
     ]);
+    const { filter } = await partnersOfFilter(db, request.actor, {
+      matches: partnerMatches,
+      chosen: query.partner === null ? [] : [query.partner],
+      named: [],
+    });
     const pageCount = Math.max(1, Math.ceil(total / service.cataloguePageSize));
     return reply.page(
       <CataloguePage
@@ -141,7 +145,7 @@ export const instrumentRoutes: FastifyPluginAsync = async (app) => {
         query={query}
         page={page}
         pageCount={pageCount}
-        partners={partners}
+        partnerFilter={filter}
         themes={themes.filter((theme) => !theme.retired)}
         mayCreate={owners.length > 0}
       />,

@@ -202,8 +202,17 @@ export interface CatalogueEntry {
   themeCode: string | null;
 }
 
-export async function searchCatalogue(db: Db, actor: Actor, query: CatalogueQuery, page: number): Promise<{ entries: CatalogueEntry[]; total: number }> {
-  const [rows, count] = await queries.catalogue(db, visibilityOf(actor), query, { limit: cataloguePageSize, offset: (page - 1) * cataloguePageSize });
+/** A page of the catalogue, the total, and how many instruments each partner has under the other filters (to rank the partner filter). */
+export async function searchCatalogue(
+  db: Db,
+  actor: Actor,
+  query: CatalogueQuery,
+  page: number,
+): Promise<{ entries: CatalogueEntry[]; total: number; partnerMatches: Map<number, number> }> {
+  const { rows, total, partnerMatches } = await queries.catalogue(db, visibilityOf(actor), query, {
+    limit: cataloguePageSize,
+    offset: (page - 1) * cataloguePageSize,
+  });
   return {
     entries: rows.map((row) => ({
       id: row.id,
@@ -218,7 +227,8 @@ export async function searchCatalogue(db: Db, actor: Actor, query: CatalogueQuer
       published: row.published,
       themeCode: row.theme_code,
     })),
-    total: Number(count.count),
+    total,
+    partnerMatches,
   };
 }
 
@@ -237,6 +247,8 @@ export async function linkChoices(db: Db, programmeId: number, partnerId: number
 
 /** The partners the actor records instruments for. */
 export async function ownerChoices(db: Db, actor: Actor) {
+  // Recording needs a signed-in editor: a visitor's catalogue page need not read every partner (2,000 at scale).
+  if (actor.kind === 'anonymous') return [];
   return (await listPartners(db, actor)).filter((partner) => can(actor, 'instrument.write', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
 }
 

@@ -55,7 +55,7 @@ async function* records(db: Db, actor: Actor, query: CatalogueQuery): AsyncGener
   const visibility = visibilityOf(actor);
   // The catalogue query decides visibility and order, so the export shows exactly what the catalogue lists.
   for (let offset = 0; ; offset += pageSize) {
-    const [entries] = await queries.catalogue(db, visibility, query, { limit: pageSize, offset });
+    const { rows: entries } = await queries.catalogue(db, visibility, query, { limit: pageSize, offset });
     const ids = entries.map((entry) => entry.id);
     const [rows, services, totals] = await Promise.all([instrumentsByIds(db, ids), queries.servicesOf(db, ids), contractTotals(db, ids)]);
     const rowById = new Map(rows.map((row) => [row.id, row]));

@@ -8,7 +8,7 @@ import { assertAllowed, throwIfNotFoundOrForbidden } from '../../../core/http/re
 import { allRefusals } from '../../../core/outcome.js';
 import { formValues, parseForm, validFields, withRefusals, type FormState } from '../../../core/validation/forms.js';
 import { isFollowing } from '../../notifications/service.js';
-import { listOrganisations, listPartners, listPartnersAround } from '../../partners/service.js';
+import { listOrganisations, listPartners, listPartnersAround, partnersOfFilter } from '../../partners/service.js';
 import { listThemes } from '../../themes/service.js';
 import { libraryDocument, practiceDocument } from '../exchange/json.js';
 import { actionsOn, decisionsOn, formChoices, partnerChoices } from './route-helpers.js';
@@ -21,9 +21,6 @@ import { PracticeFormPage, practiceFormValues } from './views/PracticeFormPage.j
 import { PracticePage } from './views/PracticePage.js';
 
 const practicePath = `/practices/:practiceId${idPattern}`;
-
-/** How many partners the library's partner filter offers (with those chosen): the ones with the most matches. */
-const partnerFacetSize = 30;
 
 export const practiceRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app;
@@ -39,23 +36,18 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
   app.get('/practices', { config: { action: 'practice.read_published' } }, async (request, reply) => {
     const query = searchQuerySchema.parse(request.query ?? {});
     const [library, themes] = await Promise.all([service.searchLibrary(db, request.actor, query), listThemes(db)]);
-    // The partners the page names: the results' owners and, as the partner filter, those chosen and the ones with the
-    // most matches — not the 2,000 partners of an installation holding hundreds of programmes.
-    const busiest = [...library.facets.counts.partner]
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, partnerFacetSize)
-      .map(([id]) => Number(id));
-    const partners = await listPartnersAround(db, request.actor, {
-      programmeIds: [],
-      partnerIds: [...library.hits.map((hit) => hit.ownerPartnerId), ...query.partner, ...busiest],
-    });
     if (wantsJson(request)) return reply.header('vary', 'Accept').send(libraryDocument(library, app.config.publicUrl));
+    const { partners, filter } = await partnersOfFilter(db, request.actor, {
+      matches: new Map([...library.facets.counts.partner].map(([id, count]) => [Number(id), count])),
+      chosen: query.partner,
+      named: library.hits.map((hit) => hit.ownerPartnerId),
+    });
     const mayAdd = (await partnerChoices(db, request.actor, 'create')).length > 0;
     const isStakeholder = request.actor.kind === 'user' && request.actor.memberships.some((membership) => membership.role === 'stakeholder');
     const mayPropose = isStakeholder && (await partnerChoices(db, request.actor, 'propose')).length > 0;
     return reply
       .header('vary', 'Accept, Cookie, Accept-Language')
-      .page(<LibraryPage library={library} query={query} themes={themes} partners={partners} mayAdd={mayAdd} mayPropose={mayPropose} />);
+      .page(<LibraryPage library={library} query={query} themes={themes} partners={partners} partnerFilter={filter} mayAdd={mayAdd} mayPropose={mayPropose} />);
   });
 
   app.get(practicePath, { config: { action: 'practice.read_published' } }, async (request, reply) => {

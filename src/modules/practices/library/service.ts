@@ -19,7 +19,8 @@ import { analyseQuery } from '../../../core/search/query-analysis.js';
 import { withProximity } from '../../../core/search/proximity.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
 import type { FacetCounts, SearchFilters, SearchHit, TextMatch, Visibility } from './search.js';
-import { facetCounts, searchPage, similarPractices } from './search-queries.js';
+import { keptFacetCounts } from './facet-cache.js';
+import { searchPage, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
 
@@ -426,7 +427,7 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   // Without words every practice matches equally, and the best match is the newest (see searchPage).
   const order = query.sort ?? 'relevance';
   const pageOf = (page: number) => searchPage(db, filters, visibility, match, order, resultsPerPage, (page - 1) * resultsPerPage);
-  const [facets, firstTry] = await Promise.all([facetCounts(db, filters, visibility, match), pageOf(query.page)]);
+  const [facets, firstTry] = await Promise.all([keptFacetCounts(db, filters, visibility, match), pageOf(query.page)]);
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
   const hits = page !== query.page && facets.total > 0 ? await pageOf(page) : firstTry;
@@ -460,6 +461,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
       scores: ranked.map((record) => record.score),
       complete: ranked.map((record) => record.matchedSlots === analysed.slots.length),
       words: analysed.matchWords,
+      indexVersion: index.version,
     },
     suggestion: analysed.suggestion,
   };

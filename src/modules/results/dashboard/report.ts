@@ -59,7 +59,7 @@ export async function semesterReport(
   const value = (amount: number, unit: string) => t(`results.units.${unit}`, { value: formatNumber(amount) });
   const sections: ReportSection[] = [{ heading: t('results.report.activities'), level: 1, paragraphs: [t('results.report.activitiesIntro')] }];
 
-  const context = { db, programmeId, semesters: figures.semesters };
+  const context = { db, programmeId, semesters: figures.semesters, partnerIds: figures.partners.map((partner) => partner.id) };
   for (const key of activityFormulas) {
     const formula = installedFormula(key, options);
     if (!formula) continue;

@@ -26,7 +26,12 @@ function countingFormula(): Formula & { computed: number; failing: boolean } {
   return formula;
 }
 
-const context = (): FormulaContext => ({ db: database.db, programmeId: 1, semesters: [{ number: 1, startsOn: '2020-01-01', endsOn: '2020-06-30' }] });
+const context = (): FormulaContext => ({
+  db: database.db,
+  programmeId: 1,
+  semesters: [{ number: 1, startsOn: '2020-01-01', endsOn: '2020-06-30' }],
+  partnerIds: [],
+});
 const at = new Date('2026-12-05T10:00:00Z');
 
 describe('kept formula series', () => {

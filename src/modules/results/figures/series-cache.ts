@@ -11,19 +11,14 @@
  * the worker's row locks, the sessions' touches) changed the snapshot, so at scale the series were computed again on a
  * good share of requests (issue #13).
  */
+import { KeptPerVersion } from '../../../core/cache/kept-per-version.js';
 import type { Executor } from '../../../core/db/database.js';
 import { dataVersionOf } from '../../../core/cache/data-version.js';
 import type { Formula, FormulaContext, FormulaPoint } from '../formulas.js';
 
-interface Kept {
-  version: string;
-  formula: Formula;
-  points: Promise<FormulaPoint[]>;
-}
-
-/** Programmes × formulas per database; the oldest entry goes first beyond it. */
-const limit = 2_000;
-const keptByDatabase = new WeakMap<Executor, Map<string, Kept>>();
+/** Programmes per formula and database; the least recently used goes first beyond it. */
+const limit = 1_000;
+const keptByDatabase = new WeakMap<Executor, WeakMap<Formula, KeptPerVersion<FormulaPoint[]>>>();
 
 /** The version series are kept under: the data version and the minute. */
 export async function seriesVersion(db: Executor, now = new Date()): Promise<string> {
@@ -31,21 +26,15 @@ export async function seriesVersion(db: Executor, now = new Date()): Promise<str
 }
 
 export function keptSeries(formula: Formula, context: FormulaContext, version: string): Promise<FormulaPoint[]> {
-  let kept = keptByDatabase.get(context.db);
-  if (!kept) {
-    kept = new Map();
-    keptByDatabase.set(context.db, kept);
+  let byFormula = keptByDatabase.get(context.db);
+  if (!byFormula) {
+    byFormula = new WeakMap();
+    keptByDatabase.set(context.db, byFormula);
   }
-  const key = `${context.programmeId}:${formula.key}`;
-  const found = kept.get(key);
-  if (found && found.version === version && found.formula === formula) return found.points;
-  const points = formula.series(context);
-  kept.delete(key);
-  kept.set(key, { version, formula, points });
-  if (kept.size > limit) kept.delete(kept.keys().next().value as string);
-  const entries = kept;
-  points.catch(() => {
-    if (entries.get(key)?.points === points) entries.delete(key);
-  });
-  return points;
+  let kept = byFormula.get(formula);
+  if (!kept) {
+    kept = new KeptPerVersion(limit);
+    byFormula.set(formula, kept);
+  }
+  return kept.get(String(context.programmeId), version, () => formula.series(context));
 }

@@ -5,7 +5,7 @@
  * ones add up the validated current reports to each semester, and for the programme's staff also the values waiting
  * for validation, kept apart so they never enter a total.
  */
-import type { Db } from '../../../core/db/database.js';
+import type { Db, Executor } from '../../../core/db/database.js';
 import { contributionsTo } from '../../../core/module.js';
 import { anonymous, type Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
@@ -119,7 +119,7 @@ export async function resultsFigures(db: Db, actor: Actor, programmeId: number, 
     ]),
   ];
   const missingFormulas = wanted.filter((key) => !available.has(key));
-  const formulaContext: FormulaContext = { db, programmeId, semesters };
+  const formulaContext: FormulaContext = { db, programmeId, semesters, partnerIds: partnerRows.map((partner) => partner.id) };
   const reported = indicators.filter((indicator) => indicator.method === 'reported').map((indicator) => indicator.id);
   const version = await seriesVersion(db);
   const [sums, ...computed] = await Promise.all([
@@ -302,7 +302,7 @@ export async function indicatorRecords(
   if (indicator.method === 'computed') {
     const formula = installedFormulas(options).find((candidate) => candidate.key === indicator.formula);
     if (!formula) return undefined;
-    const records = await formula.records({ db, programmeId, semesters: context.semesters }, scope);
+    const records = await formula.records(await formulaContext(db, programmeId, context.semesters), scope);
     return { method: 'computed', ...context, indicator, formula, records, value: recount(formula.recount, records) };
   }
   const rows = await queries.listReportRecords(db, indicatorId, scope, staff);
@@ -341,8 +341,13 @@ export async function formulaRecords(
   const formula = installedFormulas(options).find((candidate) => candidate.key === formulaKey);
   const context = formula && (await programmeContext(db, programmeId));
   if (!formula || !context) return undefined;
-  const records = await formula.records({ db, programmeId, semesters: context.semesters }, scope);
+  const records = await formula.records(await formulaContext(db, programmeId, context.semesters), scope);
   return { method: 'computed', ...context, indicator: null, formula, records, value: recount(formula.recount, records) };
+}
+
+/** What a formula is asked with: the programme, its semesters and its partners. */
+export async function formulaContext(db: Executor, programmeId: number, semesters: readonly SemesterBounds[]): Promise<FormulaContext> {
+  return { db, programmeId, semesters, partnerIds: (await listPartners(db, anonymous, programmeId)).map((partner) => partner.id) };
 }
 
 /** The programme with its semesters and partners: what a figure's filters are checked against. */

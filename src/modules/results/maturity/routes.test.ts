@@ -8,6 +8,7 @@ import { aPractice } from '../../../core/testing/records.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { listLearningNeeds } from '../../practices/service.js';
 import { semestersOf } from '../../programmes/service.js';
+import { formulaContext } from '../figures/service.js';
 import { recount } from '../formulas.js';
 import { defaultFramework } from './default-framework.js';
 import { questionsOf } from './framework.js';
@@ -264,7 +265,7 @@ describe('scores, suggestions and the governance improvement', () => {
 
   it('gives the same figures from its series as from recounting its records', async () => {
     const programme = fixture.world.programme;
-    const context = { db: fixture.context.db, programmeId: programme.id, semesters: semestersOf(programme) };
+    const context = await formulaContext(fixture.context.db, programme.id, semestersOf(programme));
     const series = await governanceImprovement.series(context);
     expect(series.length).toBeGreaterThan(0);
     const partnerIds = [null, fixture.world.partnerA.id, fixture.world.partnerB.id];

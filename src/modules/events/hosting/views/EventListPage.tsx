@@ -13,7 +13,10 @@ interface Props {
   query: EventListQuery;
   page: number;
   pageCount: number;
+  /** Every partner the page names (the events' hosts and the filter's). */
   partners: { id: number; name: string }[];
+  /** The partners the filter offers: the one chosen and those hosting or visiting the most events listed. */
+  partnerFilter: { id: number; name: string }[];
   mayCreate: boolean;
 }
 
@@ -27,7 +30,7 @@ export function listHref(query: EventListQuery, page = 1): string {
   return text ? `/events?${text}` : '/events';
 }
 
-export function EventListPage({ events, query, page, pageCount, partners, mayCreate }: Props) {
+export function EventListPage({ events, query, page, pageCount, partners, partnerFilter, mayCreate }: Props) {
   const { t } = useView();
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
   const feed = query.partner !== undefined ? `/events.ics?partner=${query.partner}` : '/events.ics';
@@ -63,7 +66,7 @@ export function EventListPage({ events, query, page, pageCount, partners, mayCre
           label={t('events.list.partner')}
           value={query.partner === undefined ? '' : String(query.partner)}
           placeholder={t('events.list.anyPartner')}
-          options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+          options={partnerFilter.map((partner) => ({ value: String(partner.id), label: partner.name }))}
         />
         <button type="submit" class="button button--secondary">
           {t('common.actions.filter')}

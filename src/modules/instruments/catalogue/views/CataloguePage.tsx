@@ -15,7 +15,8 @@ interface Props {
   query: CatalogueQuery;
   page: number;
   pageCount: number;
-  partners: { id: number; name: string }[];
+  /** The partners the filter offers: the one chosen and those with the most instruments under the other filters. */
+  partnerFilter: { id: number; name: string }[];
   themes: Theme[];
   mayCreate: boolean;
 }
@@ -34,7 +35,7 @@ export function catalogueHref(query: CatalogueQuery, page = 1): string {
 
 const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217).trimEnd()}…` : text);
 
-export function CataloguePage({ entries, total, query, page, pageCount, partners, themes, mayCreate }: Props) {
+export function CataloguePage({ entries, total, query, page, pageCount, partnerFilter, themes, mayCreate }: Props) {
   const { t, locale, formatNumber } = useView();
   // The CSV and JSON downloads follow the search and filters; the CPSV-AP exports are the whole public catalogue.
   const filters = catalogueHref(query).replace('/instruments', '');
@@ -74,7 +75,7 @@ export function CataloguePage({ entries, total, query, page, pageCount, partners
           label={t('instruments.fields.partner')}
           value={query.partner === null ? '' : String(query.partner)}
           placeholder={t('instruments.catalogue.anyPartner')}
-          options={partners.map((partner) => ({ value: String(partner.id), label: partner.name }))}
+          options={partnerFilter.map((partner) => ({ value: String(partner.id), label: partner.name }))}
         />
         <SelectField
           name="theme"

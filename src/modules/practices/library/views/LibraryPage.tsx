@@ -76,12 +76,15 @@ interface Props {
   library: Library;
   query: SearchQuery;
   themes: Theme[];
+  /** Every partner the page names (the results' owners and the filter's). */
   partners: PartnerSummary[];
+  /** The partners the filter offers: those chosen and the ones with the most matches. */
+  partnerFilter: PartnerSummary[];
   mayAdd: boolean;
   mayPropose: boolean;
 }
 
-export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropose }: Props) {
+export function LibraryPage({ library, query, themes, partners, partnerFilter, mayAdd, mayPropose }: Props) {
   const { t, locale, formatNumber } = useView();
   const { facets, hits, page, pageCount, staff } = library;
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
@@ -151,7 +154,7 @@ export function LibraryPage({ library, query, themes, partners, mayAdd, mayPropo
               noResults={noResults}
               options={options(
                 'partner',
-                partners.map((partner) => ({ value: String(partner.id), label: partner.shortName })),
+                partnerFilter.map((partner) => ({ value: String(partner.id), label: partner.shortName })),
               )}
             />
             <FacetGroup
