@@ -1,0 +1,23 @@
+/** The platform search's query over events: every event is public (event.read), so all ranked events are found. */
+import { sql } from 'kysely';
+import type { Executor } from '../../core/db/database.js';
+import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/highlight.js';
+import type { FoundRow } from '../search/service.js';
+
+/** How many of the ranked events there are, and the best `limit` with their title and description marked (one row when none). */
+export async function findRankedEvents(db: Executor, ranked: { id: number; score: number }[], words: string[], limit: number): Promise<FoundRow[]> {
+  const query = markedWordsQuery(words);
+  const config = sql`practice_text_config(page.text_language)`;
+  const { rows } = await sql<FoundRow>`
+    with found as (select e.id, ranked.score from events e join ${rankedTable(ranked)} on ranked.id = e.id)
+    select counted.total, page.id, ${markedWhole(config, sql`page.title`, query)} as title,
+      ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
+    from (select count(*)::int as total from found) as counted
+    left join lateral (
+      select e.id, e.title, e.description, e.text_language, found.score from found join events e on e.id = found.id
+      order by found.score desc, e.id desc limit ${limit}
+    ) as page on true
+    order by page.score desc, page.id desc
+  `.execute(db);
+  return rows;
+}

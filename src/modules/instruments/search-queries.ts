@@ -1,0 +1,39 @@
+/** The platform search's query over instruments: published ones, and the unpublished ones the actor's roles show. */
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../core/db/database.js';
+import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/highlight.js';
+import type { FoundRow } from '../search/service.js';
+import type { Visibility } from './catalogue/queries.js';
+
+/** The catalogue's rule (catalogue/queries.ts visibleTo) over the alias `i`. */
+function visibleCondition(visibility: Visibility): RawBuilder<boolean> {
+  if (visibility.allUnpublished) return sql<boolean>`true`;
+  const options = [sql`i.published`];
+  if (visibility.partnerIds.length) options.push(sql`i.partner_id = any(${visibility.partnerIds}::int[])`);
+  if (visibility.programmeIds.length) options.push(sql`i.programme_id = any(${visibility.programmeIds}::int[])`);
+  return sql<boolean>`(${sql.join(options, sql` or `)})`;
+}
+
+/** How many of the ranked instruments the actor sees, and the best `limit` with name and description marked. */
+export async function findRankedInstruments(
+  db: Executor,
+  visibility: Visibility,
+  ranked: { id: number; score: number }[],
+  words: string[],
+  limit: number,
+): Promise<FoundRow[]> {
+  const query = markedWordsQuery(words);
+  const config = sql`practice_text_config(page.text_language)`;
+  const { rows } = await sql<FoundRow>`
+    with found as (select i.id, ranked.score from instruments i join ${rankedTable(ranked)} on ranked.id = i.id where ${visibleCondition(visibility)})
+    select counted.total, page.id, ${markedWhole(config, sql`page.name`, query)} as title,
+      ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
+    from (select count(*)::int as total from found) as counted
+    left join lateral (
+      select i.id, i.name, i.description, i.text_language, found.score from found join instruments i on i.id = found.id
+      order by found.score desc, i.id desc limit ${limit}
+    ) as page on true
+    order by page.score desc, page.id desc
+  `.execute(db);
+  return rows;
+}
