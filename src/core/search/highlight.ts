@@ -44,3 +44,8 @@ export function plainMarked(text: string): string {
 export function rankedTable(ranked: readonly { id: number; score: number }[]): RawBuilder<unknown> {
   return sql`unnest(${ranked.map((record) => record.id)}::int[], ${ranked.map((record) => record.score)}::float8[]) as ranked(id, score)`;
 }
+
+/** The marked text without its marks. */
+export function unmarked(text: string): string {
+  return text.replace(markers, '');
+}

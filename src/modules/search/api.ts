@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { jsonResponse, queryParametersFrom, schemaRef, type ApiDescription } from '../../core/http/openapi.js';
 import { locales } from '../../core/i18n/locales.js';
-import { plainMarked } from '../../core/search/highlight.js';
+import { plainMarked, unmarked } from '../../core/search/highlight.js';
 import type { PlatformSearch } from './service.js';
 import { platformSearchSchema } from './schema.js';
 
@@ -49,7 +49,7 @@ export function platformSearchDocument(q: string, search: PlatformSearch, public
       results: group.items.map((item) => ({
         id: item.id,
         url: `${publicUrl}${item.url}`,
-        title: plainMarked(item.title).replace(/[«»]/g, ''),
+        title: unmarked(item.title),
         snippet: plainMarked(item.snippet),
         language: item.language,
         complete: item.complete,

@@ -95,6 +95,12 @@ describe('searching the whole platform', () => {
     expect(page.document.querySelectorAll('.result')).toHaveLength(0);
   });
 
+  it('says so when the results have only some of the words', async () => {
+    const page = await new TestBrowser(fixture.context.app).page('/search?q=quokka+wallaby');
+    expect(page.screen.getByText('No result contains all your words, so these contain some of them, the best matches first.')).toBeTruthy();
+    expect(page.document.querySelectorAll('.result').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('offers the corrected words for a typo', async () => {
     const page = await new TestBrowser(fixture.context.app).page('/search?q=hackathn');
     expect(page.screen.getByRole('link', { name: 'hackathon' }).getAttribute('href')).toBe('/search?q=hackathon');
