@@ -9,14 +9,12 @@ export async function findRankedEvents(db: Executor, ranked: { id: number; score
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.text_language)`;
   const { rows } = await sql<FoundRow>`
-    with found as (select e.id, ranked.score from events e join ${rankedTable(ranked)} on ranked.id = e.id)
+    with found as (select e.id, ranked.score from events e join ${rankedTable(ranked)} on ranked.id = e.id),
+    top as (select id, score from found order by score desc, id desc limit ${limit})
     select counted.total, page.id, ${markedWhole(config, sql`page.title`, query)} as title,
       ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
     from (select count(*)::int as total from found) as counted
-    left join lateral (
-      select e.id, e.title, e.description, e.text_language, found.score from found join events e on e.id = found.id
-      order by found.score desc, e.id desc limit ${limit}
-    ) as page on true
+    left join lateral (select e.id, e.title, e.description, e.text_language, top.score from top join events e on e.id = top.id) as page on true
     order by page.score desc, page.id desc
   `.execute(db);
   return rows;

@@ -21,11 +21,17 @@ export interface DraftReaders {
   programmeIds: number[];
 }
 
-/** The versions of plan `p` the actor may read as `v`: the latest endorsed one, and the open one for its peers. */
-function readableVersion(drafts: DraftReaders): RawBuilder<boolean> {
+/**
+ * The versions the actor may read, as `readable(id, plan_id)`: each plan's latest endorsed one, and the open one for
+ * the plan's peers. A few thousand rows at most, read before the ranked ids are joined to them.
+ */
+function readableVersions(drafts: DraftReaders): RawBuilder<unknown> {
   const peers = drafts.all ? sql`true` : sql`p.programme_id = any(${drafts.programmeIds}::int[])`;
-  return sql<boolean>`((v.status = 'endorsed' and v.number = (select max(e.number) from plan_versions e where e.plan_id = v.plan_id and e.status = 'endorsed'))
-    or (v.status <> 'endorsed' and ${peers}))`;
+  return sql`readable as (
+      (select distinct on (plan_id) id, plan_id from plan_versions where status = 'endorsed' order by plan_id, number desc)
+      union all
+      select v.id, v.plan_id from plan_versions v join plans p on p.id = v.plan_id where v.status <> 'endorsed' and ${peers}
+    )`;
 }
 
 const language = sql`coalesce(v.content ->> 'language', (select pr.text_language from programmes pr where pr.id = p.programme_id))`;
@@ -41,21 +47,21 @@ export async function findRankedPlans(
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.language)`;
   const { rows } = await sql<FoundVersionRow>`
-    with found as (
-      select distinct on (v.plan_id) v.id, ranked.score
-      from plan_versions v join ${rankedTable(ranked)} on ranked.id = v.id join plans p on p.id = v.plan_id
-      where ${readableVersion(drafts)}
-      order by v.plan_id, ranked.score desc
-    )
+    with ${readableVersions(drafts)},
+    found as (
+      select distinct on (readable.plan_id) readable.id, ranked.score
+      from readable join ${rankedTable(ranked)} on ranked.id = readable.id
+      order by readable.plan_id, ranked.score desc
+    ),
+    top as (select id, score from found order by score desc, id desc limit ${limit})
     select counted.total, page.id, page.plan_id, page.number, null::text as action_key,
       ${markedWhole(config, sql`page.partner_name`, query)} as partner_name, null::text as title,
       ${markedPassage(config, sql`page.text`, query)} as snippet, page.language
     from (select count(*)::int as total from found) as counted
     left join lateral (
-      select v.id, v.plan_id, v.number, pa.name as partner_name, found.score, ${language} as language,
+      select v.id, v.plan_id, v.number, pa.name as partner_name, top.score, ${language} as language,
         (select string_agg(concat_ws(' – ', i ->> 'name', i ->> 'improvement'), '. ') from jsonb_array_elements(v.content -> 'instruments') as i) as text
-      from found join plan_versions v on v.id = found.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
-      order by found.score desc, v.id desc limit ${limit}
+      from top join plan_versions v on v.id = top.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
     ) as page on true
     order by page.score desc, page.id desc
   `.execute(db);
@@ -73,23 +79,22 @@ export async function findRankedActions(
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.language)`;
   const { rows } = await sql<FoundVersionRow>`
-    with found as (
-      select distinct on (v.plan_id, d.action_key) d.id, ranked.score
-      from plan_action_documents d join ${rankedTable(ranked)} on ranked.id = d.id
-        join plan_versions v on v.id = d.version_id join plans p on p.id = v.plan_id
-      where ${readableVersion(drafts)}
-      order by v.plan_id, d.action_key, ranked.score desc
-    )
+    with ${readableVersions(drafts)},
+    found as (
+      select distinct on (readable.plan_id, d.action_key) d.id, ranked.score
+      from plan_action_documents d join ${rankedTable(ranked)} on ranked.id = d.id join readable on readable.id = d.version_id
+      order by readable.plan_id, d.action_key, ranked.score desc
+    ),
+    top as (select id, score from found order by score desc, id desc limit ${limit})
     select counted.total, page.id, page.plan_id, page.number, page.action_key, page.partner_name,
       ${markedWhole(config, sql`coalesce(page.action ->> 'title', '')`, query)} as title,
       ${markedPassage(config, sql`concat_ws(' ', page.action ->> 'description', page.action ->> 'background')`, query)} as snippet, page.language
     from (select count(*)::int as total from found) as counted
     left join lateral (
-      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, found.score, ${language} as language,
+      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, top.score, ${language} as language,
         (select a from jsonb_array_elements(v.content -> 'actions') as a where a ->> 'key' = d.action_key) as action
-      from found join plan_action_documents d on d.id = found.id join plan_versions v on v.id = d.version_id
+      from top join plan_action_documents d on d.id = top.id join plan_versions v on v.id = d.version_id
         join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
-      order by found.score desc, d.id desc limit ${limit}
     ) as page on true
     order by page.score desc, page.id desc
   `.execute(db);
