@@ -5,17 +5,17 @@ import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../..
 import type { FoundRow } from '../search/service.js';
 
 /** How many of the ranked events there are, and the best `limit` with their title and description marked (one row when none). */
-export async function findRankedEvents(db: Executor, ranked: { id: number; score: number }[], words: string[], limit: number): Promise<FoundRow[]> {
+export async function findRankedEvents(db: Executor, ranked: readonly { id: number }[], words: string[], limit: number): Promise<FoundRow[]> {
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.text_language)`;
   const { rows } = await sql<FoundRow>`
-    with found as (select e.id, ranked.score from events e join ${rankedTable(ranked)} on ranked.id = e.id),
-    top as (select id, score from found order by score desc, id desc limit ${limit})
+    with found as (select e.id, ranked.position from events e join ${rankedTable(ranked)} on ranked.id = e.id),
+    top as (select id, position from found order by position limit ${limit})
     select counted.total, page.id, ${markedWhole(config, sql`page.title`, query)} as title,
       ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
     from (select count(*)::int as total from found) as counted
-    left join lateral (select e.id, e.title, e.description, e.text_language, top.score from top join events e on e.id = top.id) as page on true
-    order by page.score desc, page.id desc
+    left join lateral (select e.id, e.title, e.description, e.text_language, top.position from top join events e on e.id = top.id) as page on true
+    order by page.position
   `.execute(db);
   return rows;
 }

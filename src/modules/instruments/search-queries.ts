@@ -18,20 +18,20 @@ function visibleCondition(visibility: Visibility): RawBuilder<boolean> {
 export async function findRankedInstruments(
   db: Executor,
   visibility: Visibility,
-  ranked: { id: number; score: number }[],
+  ranked: readonly { id: number }[],
   words: string[],
   limit: number,
 ): Promise<FoundRow[]> {
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.text_language)`;
   const { rows } = await sql<FoundRow>`
-    with found as (select i.id, ranked.score from instruments i join ${rankedTable(ranked)} on ranked.id = i.id where ${visibleCondition(visibility)}),
-    top as (select id, score from found order by score desc, id desc limit ${limit})
+    with found as (select i.id, ranked.position from instruments i join ${rankedTable(ranked)} on ranked.id = i.id where ${visibleCondition(visibility)}),
+    top as (select id, position from found order by position limit ${limit})
     select counted.total, page.id, ${markedWhole(config, sql`page.name`, query)} as title,
       ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
     from (select count(*)::int as total from found) as counted
-    left join lateral (select i.id, i.name, i.description, i.text_language, top.score from top join instruments i on i.id = top.id) as page on true
-    order by page.score desc, page.id desc
+    left join lateral (select i.id, i.name, i.description, i.text_language, top.position from top join instruments i on i.id = top.id) as page on true
+    order by page.position
   `.execute(db);
   return rows;
 }

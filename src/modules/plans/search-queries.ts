@@ -40,7 +40,7 @@ const language = sql`coalesce(v.content ->> 'language', (select pr.text_language
 export async function findRankedPlans(
   db: Executor,
   drafts: DraftReaders,
-  ranked: { id: number; score: number }[],
+  ranked: readonly { id: number }[],
   words: string[],
   limit: number,
 ): Promise<FoundVersionRow[]> {
@@ -49,21 +49,21 @@ export async function findRankedPlans(
   const { rows } = await sql<FoundVersionRow>`
     with ${readableVersions(drafts)},
     found as (
-      select distinct on (readable.plan_id) readable.id, ranked.score
+      select distinct on (readable.plan_id) readable.id, ranked.position
       from readable join ${rankedTable(ranked)} on ranked.id = readable.id
-      order by readable.plan_id, ranked.score desc
+      order by readable.plan_id, ranked.position
     ),
-    top as (select id, score from found order by score desc, id desc limit ${limit})
+    top as (select id, position from found order by position limit ${limit})
     select counted.total, page.id, page.plan_id, page.number, null::text as action_key,
       ${markedWhole(config, sql`page.partner_name`, query)} as partner_name, null::text as title,
       ${markedPassage(config, sql`page.text`, query)} as snippet, page.language
     from (select count(*)::int as total from found) as counted
     left join lateral (
-      select v.id, v.plan_id, v.number, pa.name as partner_name, top.score, ${language} as language,
+      select v.id, v.plan_id, v.number, pa.name as partner_name, top.position, ${language} as language,
         (select string_agg(concat_ws(' – ', i ->> 'name', i ->> 'improvement'), '. ') from jsonb_array_elements(v.content -> 'instruments') as i) as text
       from top join plan_versions v on v.id = top.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
     ) as page on true
-    order by page.score desc, page.id desc
+    order by page.position
   `.execute(db);
   return rows;
 }
@@ -72,7 +72,7 @@ export async function findRankedPlans(
 export async function findRankedActions(
   db: Executor,
   drafts: DraftReaders,
-  ranked: { id: number; score: number }[],
+  ranked: readonly { id: number }[],
   words: string[],
   limit: number,
 ): Promise<FoundVersionRow[]> {
@@ -81,22 +81,22 @@ export async function findRankedActions(
   const { rows } = await sql<FoundVersionRow>`
     with ${readableVersions(drafts)},
     found as (
-      select distinct on (readable.plan_id, d.action_key) d.id, ranked.score
+      select distinct on (readable.plan_id, d.action_key) d.id, ranked.position
       from plan_action_documents d join ${rankedTable(ranked)} on ranked.id = d.id join readable on readable.id = d.version_id
-      order by readable.plan_id, d.action_key, ranked.score desc
+      order by readable.plan_id, d.action_key, ranked.position
     ),
-    top as (select id, score from found order by score desc, id desc limit ${limit})
+    top as (select id, position from found order by position limit ${limit})
     select counted.total, page.id, page.plan_id, page.number, page.action_key, page.partner_name,
       ${markedWhole(config, sql`coalesce(page.action ->> 'title', '')`, query)} as title,
       ${markedPassage(config, sql`concat_ws(' ', page.action ->> 'description', page.action ->> 'background')`, query)} as snippet, page.language
     from (select count(*)::int as total from found) as counted
     left join lateral (
-      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, top.score, ${language} as language,
+      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, top.position, ${language} as language,
         (select a from jsonb_array_elements(v.content -> 'actions') as a where a ->> 'key' = d.action_key) as action
       from top join plan_action_documents d on d.id = top.id join plan_versions v on v.id = d.version_id
         join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
     ) as page on true
-    order by page.score desc, page.id desc
+    order by page.position
   `.execute(db);
   return rows;
 }

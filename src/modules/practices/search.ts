@@ -8,6 +8,9 @@ import type { SearchFilters, TextMatch } from './library/search.js';
 import { matchingIds, searchPage } from './library/search-queries.js';
 import { visibilityFor } from './library/service.js';
 
+/** How many of the best-ranked practices the page is first looked for among. */
+const pagePrefix = 300;
+
 const noFilters: SearchFilters = { text: '', themes: [], countries: [], partners: [], scopes: [], statuses: [] };
 
 export const practiceSearch = fill(searchableKinds, {
@@ -17,11 +20,18 @@ export const practiceSearch = fill(searchableKinds, {
   allHref: (q) => `/practices?${new URLSearchParams({ q }).toString()}`,
   async find(db, actor, { ranked, words }, limit) {
     const visibility = visibilityFor(actor);
-    const match: TextMatch = { ids: ranked.map((record) => record.id), scores: ranked.map((record) => record.score), completeIds: [], words };
-    const [visible, hits] = await Promise.all([
-      matchingIds(db, noFilters, visibility, match),
-      searchPage(db, noFilters, visibility, match, 'relevance', limit, 0),
-    ]);
+    const matchOf = (records: typeof ranked): TextMatch => ({
+      ids: records.map((record) => record.id),
+      scores: records.map((record) => record.score),
+      completeIds: [],
+      words,
+    });
+    // The page is looked for among the best few hundred first: sending every score of a broad query (10,000 of them)
+    // costs more than the rest of the query; only when too few of those are visible is the whole ranking sent.
+    const page = (records: typeof ranked) => searchPage(db, noFilters, visibility, matchOf(records), 'relevance', limit, 0);
+    const best = ranked.slice(0, pagePrefix);
+    const [visible, firstHits] = await Promise.all([matchingIds(db, noFilters, visibility, matchOf(ranked)), page(best)]);
+    const hits = firstHits.length < limit && ranked.length > best.length ? await page(ranked) : firstHits;
     return {
       total: visible.length,
       items: hits.map((hit) => ({

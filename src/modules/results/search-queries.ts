@@ -12,7 +12,7 @@ import type { FoundRow } from '../search/service.js';
 export async function findRankedIndicators(
   db: Executor,
   staff: { all: boolean; programmeIds: number[] },
-  ranked: { id: number; score: number }[],
+  ranked: readonly { id: number }[],
   words: string[],
   limit: number,
   locale: Locale,
@@ -21,17 +21,17 @@ export async function findRankedIndicators(
   const config = sql`practice_text_config(page.language)`;
   const visible = staff.all ? sql`true` : sql`(i.public or i.programme_id = any(${staff.programmeIds}::int[]))`;
   const { rows } = await sql<FoundRow>`
-    with found as (select i.id, ranked.score from indicators i join ${rankedTable(ranked)} on ranked.id = i.id where i.enabled and ${visible}),
-    top as (select id, score from found order by score desc, id desc limit ${limit})
+    with found as (select i.id, ranked.position from indicators i join ${rankedTable(ranked)} on ranked.id = i.id where i.enabled and ${visible}),
+    top as (select id, position from found order by position limit ${limit})
     select counted.total, page.id, ${markedWhole(config, sql`page.code || ' – ' || coalesce(page.names ->> page.language, '')`, query)} as title,
       ${markedPassage(config, sql`coalesce(page.definitions ->> page.language, '')`, query)} as snippet, page.language
     from (select count(*)::int as total from found) as counted
     left join lateral (
-      select i.id, i.code, i.names, i.definitions, top.score,
+      select i.id, i.code, i.names, i.definitions, top.position,
         case when i.names ? ${locale} then ${locale} when i.names ? 'en' then 'en' else (select min(key) from jsonb_object_keys(i.names) as key) end as language
       from top join indicators i on i.id = top.id
     ) as page on true
-    order by page.score desc, page.id desc
+    order by page.position
   `.execute(db);
   return rows;
 }

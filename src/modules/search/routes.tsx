@@ -4,7 +4,7 @@ import { wantsJson } from '../../core/http/guard.js';
 import { listOf } from '../../core/validation/fields.js';
 import { fieldErrors, type FieldError } from '../../core/validation/forms.js';
 import { platformSearchDocument } from './api.js';
-import { installedKinds, platformSearchSchema, searchPlatform, unknownKinds, type PlatformSearch } from './service.js';
+import { nothingSearched, platformSearchSchema, searchPlatform, unknownKinds } from './service.js';
 import { SearchPage } from './views/SearchPage.js';
 
 export const searchRoutes: FastifyPluginAsync = async (app) => {
@@ -19,18 +19,10 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success || errors.length > 0) {
       const raw = (request.query ?? {}) as Record<string, unknown>;
       if (wantsJson(request)) return reply.status(400).send({ error: 'invalid', message: errors.map((error) => request.t(error.key, error.values)).join(' ') });
-      // Nothing is searched: the page shows the problem with the words as typed, and the filters without counts.
-      const nothing: PlatformSearch = {
-        groups: installedKinds().map((kind) => ({ kind: kind.kind, groupKey: kind.groupKey, countKey: kind.countKey, total: 0, items: [], allHref: '' })),
-        total: 0,
-        suggestion: null,
-        partial: false,
-        page: 1,
-        pageCount: 1,
-      };
+      // Nothing is searched: the page shows the problem with the words and kinds as typed, and the filters without counts.
       const q = listOf(raw.q)[0] ?? '';
       const kinds = listOf(raw.kind);
-      return reply.page(<SearchPage search={nothing} q={q} kinds={kinds} state={{ values: { q }, errors }} />, 400);
+      return reply.page(<SearchPage search={nothingSearched(q)} q={q} kinds={kinds} state={{ values: { q }, errors }} />, 400);
     }
     const query = parsed.data;
     const search = await searchPlatform(db, request.actor, query, { locale: request.locale, t: request.t });

@@ -67,11 +67,15 @@ export function searchHref(q: string, kinds: readonly string[] = [], page = 1): 
   return `/search${search ? `?${search}` : ''}`;
 }
 
+/** The answer when nothing is searched (no words, or a query refused): every kind, none found. */
+export function nothingSearched(q: string): PlatformSearch {
+  return { groups: installedKinds().map((kind) => groupOf(kind, q, 0, [])), total: 0, suggestion: null, partial: false, page: 1, pageCount: 1 };
+}
+
 /** Every kind's matches the actor may see, grouped; nothing without words. */
 export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearchQuery, reader: Reader): Promise<PlatformSearch> {
   const kinds = installedKinds();
-  const nothing = { groups: [], total: 0, suggestion: null, partial: false, page: 1, pageCount: 1 };
-  if (query.q.trim() === '') return { ...nothing, groups: kinds.map((kind) => groupOf(kind, query.q, 0, [])) };
+  if (query.q.trim() === '') return nothingSearched(query.q);
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, query.q);
   const alone = query.kind.length === 1;
