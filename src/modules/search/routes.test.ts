@@ -80,6 +80,11 @@ describe('searching the whole platform', () => {
     expect(page.screen.getByRole<HTMLInputElement>('checkbox', { name: /Good practices \(1\)/ }).checked).toBe(false);
   });
 
+  it('answers a page beyond the last as the last', async () => {
+    const page = await new TestBrowser(fixture.context.app).page('/search?q=quokka&kind=instrument&page=9');
+    expect([...page.document.querySelectorAll('.result__title')].map((title) => title.textContent?.trim())).toEqual(['Quokka permits online']);
+  });
+
   it('links “all practices” to the library with the same words', async () => {
     const page = await new TestBrowser(fixture.context.app).page('/search?q=quokka&kind=practice');
     expect(page.document.querySelector('a[href="/practices?q=quokka"]')).not.toBeNull();

@@ -95,13 +95,16 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
   const shownItems = groups.flatMap((group) => group.items);
   const chosen = groups.filter((group) => query.kind.length === 0 || query.kind.includes(group.kind));
   const total = chosen.reduce((sum, group) => sum + group.total, 0);
+  const pageCount = alone ? Math.max(1, Math.ceil(total / pageSize)) : 1;
+  // A page beyond the last (an old link, fewer matches since) is answered as the last.
+  if (page > pageCount) return searchPlatform(db, actor, { ...query, page: pageCount }, reader);
   return {
     groups,
     total,
     suggestion: analysed.suggestion,
     partial: shownItems.length > 0 && shownItems.every((item) => !item.complete),
     page,
-    pageCount: alone ? Math.max(1, Math.ceil(total / pageSize)) : 1,
+    pageCount,
   };
 }
 
