@@ -5,7 +5,7 @@
 import { fill } from '../../core/extensions.js';
 import { searchableKinds } from '../search/service.js';
 import type { SearchFilters, TextMatch } from './library/search.js';
-import { matchingIds, searchPage } from './library/search-queries.js';
+import { countMatches, searchPage } from './library/search-queries.js';
 import { visibilityFor } from './library/service.js';
 
 /** How many of the best-ranked practices the page is first looked for among. */
@@ -30,10 +30,10 @@ export const practiceSearch = fill(searchableKinds, {
     // costs more than the rest of the query; only when too few of those are visible is the whole ranking sent.
     const page = (records: typeof ranked) => searchPage(db, noFilters, visibility, matchOf(records), 'relevance', limit, 0);
     const best = ranked.slice(0, pagePrefix);
-    const [visible, firstHits] = await Promise.all([matchingIds(db, noFilters, visibility, matchOf(ranked)), page(best)]);
+    const [total, firstHits] = await Promise.all([countMatches(db, noFilters, visibility, matchOf(ranked)), page(best)]);
     const hits = firstHits.length < limit && ranked.length > best.length ? await page(ranked) : firstHits;
     return {
-      total: visible.length,
+      total,
       items: hits.map((hit) => ({
         id: hit.id,
         title: hit.titleHighlighted,

@@ -95,6 +95,12 @@ export async function facetCounts(db: Executor, filters: SearchFilters, visibili
   return { total, complete, counts };
 }
 
+/** How many practices match the filters (the platform search's count of practices). */
+export async function countMatches(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number> {
+  const rows = await sql<{ count: number }>`select count(*)::int as count from practices p where ${filteredMatches(filters, visibility, match)}`.execute(db);
+  return rows.rows[0]?.count ?? 0;
+}
+
 /** The ids of every practice matching the filters, in id order (for exports of a search). */
 export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number[]> {
   const rows = await sql<{ id: number }>`select p.id from practices p where ${filteredMatches(filters, visibility, match)} order by p.id`.execute(db);
