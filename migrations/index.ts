@@ -22,6 +22,7 @@ import * as dataVersion from './20261208_0800_data_version.js';
 import * as scaleIndexes from './20261208_0900_scale_indexes.js';
 import * as libraryFacetIndex from './20261208_1000_library_facet_index.js';
 import * as searchIndex from './20261209_0900_search_index.js';
+import * as searchKinds from './20261209_1000_search_kinds.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_0900_scale_indexes': scaleIndexes,
   '20261208_1000_library_facet_index': libraryFacetIndex,
   '20261209_0900_search_index': searchIndex,
+  '20261209_1000_search_kinds': searchKinds,
 };

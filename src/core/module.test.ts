@@ -72,6 +72,7 @@ describe('the installed platform', () => {
       'practices.transfer-events',
       'programmes.programme-created',
       'results.formulas',
+      'search.kinds',
       'workspace.drafts',
       'workspace.feeds',
       'workspace.waiting',

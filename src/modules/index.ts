@@ -13,11 +13,13 @@ import { portalModule } from './portal/index.js';
 import { practicesModule } from './practices/index.js';
 import { programmesModule } from './programmes/index.js';
 import { resultsModule } from './results/index.js';
+import { searchModule } from './search/index.js';
 import { themesModule } from './themes/index.js';
 import { workspaceModule } from './workspace/index.js';
 
 export const modules: PlatformModule[] = [
   portalModule,
+  searchModule,
   workspaceModule,
   programmesModule,
   partnersModule,

@@ -21,6 +21,7 @@ import { eventDatasets } from './datasets.js';
 import { eventNotificationFills } from './hosting/notifications.js';
 import { eventWorkspaceItems } from './workspace-items.js';
 import { eventFeed } from './feeds.js';
+import { eventSearch } from './search.js';
 
 function toTransferEvent(row: { id: number; title: string; starts_at: Date }) {
   return { id: row.id, title: row.title, startsAt: row.starts_at };
@@ -43,6 +44,7 @@ export const eventsModule: PlatformModule = {
     ...eventNotificationFills,
     ...eventWorkspaceItems,
     eventFeed,
+    eventSearch,
   ],
   routes: async (app) => {
     await app.register(statisticsRoutes);

@@ -15,6 +15,7 @@ import { instrumentsDemoSeed } from './seed.js';
 import { instrumentDatasets } from './datasets.js';
 import { instrumentNotificationFills } from './notifications.js';
 import { instrumentWorkspaceItems } from './workspace-items.js';
+import { instrumentSearch } from './search.js';
 
 /** `better export instruments`, for the command line. */
 export { exportInstrumentsFromCli } from './cpsv/index.js';
@@ -30,6 +31,7 @@ export const instrumentsModule: PlatformModule = {
     instrumentDatasets,
     ...instrumentNotificationFills,
     ...instrumentWorkspaceItems,
+    instrumentSearch,
   ],
   routes: async (app) => {
     await app.register(cpsvRoutes);

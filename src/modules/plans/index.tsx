@@ -14,6 +14,7 @@ import { planDatasets } from './datasets.js';
 import { planNotificationFills } from './notifications.js';
 import { planWorkspaceItems } from './workspace-items.js';
 import { planFeed } from './feeds.js';
+import { planSearchFills } from './search.js';
 
 export const plansModule: PlatformModule = {
   name: 'plans',
@@ -21,7 +22,14 @@ export const plansModule: PlatformModule = {
   seed: plansDemoSeed,
   personalData: plansPersonalData,
   offers: [actionDeliverables],
-  fills: [...planFormulas.map((formula) => fill(formulas, formula)), planDatasets, ...planNotificationFills, ...planWorkspaceItems, planFeed],
+  fills: [
+    ...planFormulas.map((formula) => fill(formulas, formula)),
+    planDatasets,
+    ...planNotificationFills,
+    ...planWorkspaceItems,
+    planFeed,
+    ...planSearchFills,
+  ],
   routes: async (app) => {
     await app.register(reportRoutes);
     await app.register(overviewRoutes);

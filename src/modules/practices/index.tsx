@@ -18,6 +18,7 @@ import { practiceDatasets } from './datasets.js';
 import { practiceNotificationFills } from './notifications.js';
 import { practiceWorkspaceItems } from './workspace-items.js';
 import { practiceFeed } from './feeds.js';
+import { practiceSearch } from './search.js';
 
 // A partner's page shows its learning needs and the practices recommended for them.
 const needsSection = fill(partnerPageSections, async ({ db, actor, partner }) => {
@@ -43,6 +44,7 @@ export const practicesModule: PlatformModule = {
     ...practiceNotificationFills,
     ...practiceWorkspaceItems,
     practiceFeed,
+    practiceSearch,
   ],
   routes: async (app) => {
     await app.register(practiceRoutes);

@@ -16,6 +16,7 @@ import { resultsPersonalData } from './personal-data.js';
 import { resultWorkspaceItems } from './workspace-items.js';
 import { programmeCreated } from '../programmes/service.js';
 import { notificationKinds } from '../notifications/service.js';
+import { indicatorSearch } from './search.js';
 
 export const resultsModule: PlatformModule = {
   name: 'results',
@@ -29,6 +30,7 @@ export const resultsModule: PlatformModule = {
     resultDatasets,
     fill(notificationKinds, indicatorDue),
     ...resultWorkspaceItems,
+    indicatorSearch,
   ],
   routes: async (app) => {
     await app.register(indicatorRoutes);

@@ -7,32 +7,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
+import { markedWhole, markedWordsQuery } from '../../../core/search/highlight.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
-import {
-  highlightEnd,
-  highlightStart,
-  type Facet,
-  type FacetCounts,
-  type SearchFilters,
-  type SearchHit,
-  type SearchOrder,
-  type TextMatch,
-  type Visibility,
-} from './search.js';
-
-const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
-
-/**
- * One tsquery for the words a match was found through, whatever the practice's language, to mark them. A scalar
- * subquery, so PostgreSQL parses it once per statement (an InitPlan), not again for every row.
- */
-function markedWordsQuery(words: string[]): RawBuilder<string> {
-  const text = words.map((word) => `"${word.replace(/"/g, '')}"`).join(' or ');
-  return sql<string>`(select ${sql.join(
-    languagesOfQueries.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
-    sql` || `,
-  )})`;
-}
+import { type Facet, type FacetCounts, type SearchFilters, type SearchHit, type SearchOrder, type TextMatch, type Visibility } from './search.js';
 
 function visibilityCondition(visibility: Visibility): RawBuilder<boolean> {
   if (visibility.allStatuses) return sql<boolean>`true`;
@@ -123,6 +100,12 @@ export async function facetCounts(db: Executor, filters: SearchFilters, visibili
   return { total, complete, counts };
 }
 
+/** How many practices match the filters (the platform search's count of practices). */
+export async function countMatches(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number> {
+  const rows = await sql<{ count: number }>`select count(*)::int as count from practices p where ${filteredMatches(filters, visibility, match)}`.execute(db);
+  return rows.rows[0]?.count ?? 0;
+}
+
 /** The ids of every practice matching the filters, in id order (for exports of a search). */
 export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number[]> {
   const rows = await sql<{ id: number }>`select p.id from ${practicesFound(match)} where ${filteredMatches(filters, visibility)} order by p.id`.execute(db);
@@ -151,10 +134,7 @@ export async function searchPage(
       : order === 'newest' || !hasText
         ? sql`${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.updated_at`)} desc, ${sql.ref(`${alias}.id`)} desc`
         : sql`${alias === 'p' ? sql`rank` : sql.ref('page.rank')} desc, ${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.id`)} desc`;
-  const headline = (column: RawBuilder<string>) =>
-    hasText
-      ? sql<string>`ts_headline(practice_text_config(page.language), ${column}, ${query}, ${`StartSel=${highlightStart}, StopSel=${highlightEnd}, HighlightAll=true`})`
-      : column;
+  const headline = (column: RawBuilder<string>) => (hasText ? markedWhole(sql`practice_text_config(page.language)`, column, query) : column);
   const rows = await sql<{
     id: number;
     title: string;

@@ -66,6 +66,5 @@ export interface SearchHit {
 
 export type SearchOrder = 'relevance' | 'newest' | 'title';
 
-/** Marks around matched words that no practice text can contain (control characters are removed from all input). */
-export const highlightStart = '\u0001';
-export const highlightEnd = '\u0002';
+/** Marks around matched words (core/search/highlight.ts). */
+export { highlightEnd, highlightStart } from '../../../core/search/highlight.js';

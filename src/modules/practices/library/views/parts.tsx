@@ -2,20 +2,10 @@
 import { Tag } from '../../../../core/views/components/ui.js';
 import { useView } from '../../../../core/views/context.js';
 import { themeName, type Theme } from '../../../themes/service.js';
-import { highlightEnd, highlightStart } from '../search.js';
 import type { PracticeStatus } from '../../tables.js';
 
-/** Text with the search's matched words in <mark>; the text itself is escaped like any other. */
-export function Highlighted({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`(${highlightStart}[^${highlightEnd}]*${highlightEnd})`));
-  return (
-    <>
-      {parts.map((part, index) =>
-        part.startsWith(highlightStart) ? <mark key={index}>{part.slice(1, -1)}</mark> : part.replaceAll(highlightStart, '').replaceAll(highlightEnd, ''),
-      )}
-    </>
-  );
-}
+/** Text with the search's matched words in <mark> (shared by every search page). */
+export { Highlighted } from '../../../../core/views/components/Highlighted.js';
 
 const statusTone: Record<PracticeStatus, 'success' | 'warning' | 'neutral' | 'muted'> = {
   published: 'success',
