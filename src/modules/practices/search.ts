@@ -18,13 +18,14 @@ export const practiceSearch = fill(searchableKinds, {
   groupKey: 'practices.search.group',
   countKey: 'practices.search.count',
   allHref: (q) => `/practices?${new URLSearchParams({ q }).toString()}`,
-  async find(db, actor, { ranked, words }, limit) {
+  async find(db, actor, { ranked, words, indexVersion }, limit) {
     const visibility = visibilityFor(actor);
     const matchOf = (records: typeof ranked): TextMatch => ({
       ids: records.map((record) => record.id),
       scores: records.map((record) => record.score),
-      completeIds: [],
+      complete: records.map(() => false),
       words,
+      indexVersion,
     });
     // The page is looked for among the best few hundred first: sending every score of a broad query (10,000 of them)
     // costs more than the rest of the query; only when too few of those are visible is the whole ranking sent.

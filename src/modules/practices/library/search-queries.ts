@@ -102,7 +102,9 @@ export async function facetCounts(db: Executor, filters: SearchFilters, visibili
 
 /** How many practices match the filters (the platform search's count of practices). */
 export async function countMatches(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number> {
-  const rows = await sql<{ count: number }>`select count(*)::int as count from practices p where ${filteredMatches(filters, visibility, match)}`.execute(db);
+  const rows = await sql<{ count: number }>`select count(*)::int as count from ${practicesFound(match)} where ${filteredMatches(filters, visibility)}`.execute(
+    db,
+  );
   return rows.rows[0]?.count ?? 0;
 }
 
