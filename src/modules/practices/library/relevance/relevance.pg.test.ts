@@ -18,7 +18,7 @@ import { loadRelevanceSet, readRelevanceSet, type JudgedPractice, type Relevance
 const postgres = useDatabaseWorld();
 let pglite: DatabaseHandle;
 let set: RelevanceSet;
-let stemmedDifferently: string[] = [];
+const stemmedDifferently: string[] = [];
 const keysOn = { postgres: new Map<number, string>(), pglite: new Map<number, string>() };
 
 /** The lexemes of a practice's texts as the database stems them in the practice's language. */
