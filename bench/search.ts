@@ -17,10 +17,17 @@ import { runInNewContext } from 'node:vm';
 import { openDatabase, type Db } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { searchIndexOf } from '../src/core/search/search-index.js';
-import { bm25Ranker, type Bm25Document } from '../src/modules/practices/library/relevance/bm25.js';
-import { judgedKeyOf, measureRelevance } from '../src/modules/practices/library/relevance/measure.js';
-import { meanFigures, type Figures } from '../src/modules/practices/library/relevance/metrics.js';
-import { loadRelevanceSet, readRelevanceSet, type RelevanceSet } from '../src/modules/practices/library/relevance/set.js';
+import {
+  bm25Ranker,
+  judgedKeyOf,
+  loadRelevanceSet,
+  meanFigures,
+  measureRelevance,
+  readRelevanceSet,
+  type Bm25Document,
+  type Figures,
+  type RelevanceSet,
+} from '../src/modules/practices/service.js';
 import { seedDemo } from '../src/seed.js';
 import { loadScale, type ScaleData } from './scale.js';
 import {

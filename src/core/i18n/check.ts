@@ -51,7 +51,8 @@ export interface CheckReport {
 /** Files that hold SQL, table types or policy action names: their dotted strings are never message keys. */
 const nonMessageFile = /(?:queries|tables|policy)\.ts$/;
 /** A dotted string right after these is a policy action, task name, formula key or extension point id, not a message key. */
-const nonMessageContext = /(?:action:\s*|name:\s*|key:\s*|extensionPoint(?:<[^<>]*>)?\(\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*)$/;
+const nonMessageContext =
+  /(?:action:\s*|name:\s*|key:\s*|extensionPoint(?:<[^<>]*>)?\(\s*|can\([^()]*,\s*|mayAttempt\([^()]*,\s*|programmesAllowing\([^()]*,\s*)$/;
 /** Lists of formula keys (`formulas: ['events.held', …]`, as results' success measures name theirs). */
 const formulaKeyList = /formulas:\s*\[[^\]]*\]/g;
 

@@ -4,9 +4,9 @@
  * that can still change places at the top. A record with the query's words next to each other, or as the phrase typed,
  * moves up.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { QuerySlot, RankedRecord } from './search-index.js';
+import { phraseAndNearPairs } from './search-queries.js';
 
 /** How many of the best records are looked at again: beyond the first pages, order matters little. */
 const reranked = 40;
@@ -37,14 +37,13 @@ export async function withProximity(db: Executor, kind: string, ranking: RankedR
   const pairs = nearPairQueries(slots);
   if (pairs.length === 0 || ranking.length < 2) return ranking;
   const top = ranking.slice(0, reranked);
-  const { rows } = await sql<{ record_id: number; phrase: boolean; near_pairs: number }>`
-    select d.record_id,
-      d.vector @@ (phraseto_tsquery('english', ${text}) || phraseto_tsquery('italian', ${text}) || phraseto_tsquery('hungarian', ${text})
-        || phraseto_tsquery('swedish', ${text}) || phraseto_tsquery('simple', ${text})) as phrase,
-      (select count(*)::int from unnest(${pairs}::text[]) as pair(query) where d.vector @@ pair.query::tsquery) as near_pairs
-    from search_documents d
-    where d.kind = ${kind} and d.record_id = any(${top.map((record) => record.id)}::int[])
-  `.execute(db);
+  const rows = await phraseAndNearPairs(
+    db,
+    kind,
+    top.map((record) => record.id),
+    text,
+    pairs,
+  );
   const bonuses = new Map(rows.map((row) => [row.record_id, 1 + (row.phrase ? phraseBonus : 0) + (nearPairsBonus * row.near_pairs) / pairs.length]));
   const rescored = top.map((record) => ({ ...record, score: record.score * (bonuses.get(record.id) ?? 1) }));
   rescored.sort((one, other) => other.score - one.score || other.id - one.id);

@@ -6,11 +6,11 @@
  * offered as "did you mean".
  */
 import { distance } from 'fastest-levenshtein';
-import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Executor } from '../db/database.js';
 import { glossary } from './glossary.js';
 import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js';
+import { lexemesOfWords } from './search-queries.js';
 
 /** The text-search configurations the records are indexed with (see practice_text_config); 'simple' for Estonian. */
 const readings = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
@@ -36,10 +36,7 @@ export function wordsOf(text: string): string[] {
 async function readWords(db: Executor, words: string[]): Promise<Map<string, { lexemes: string[]; stopWord: boolean }>> {
   const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
   if (words.length === 0) return read;
-  const { rows } = await sql<{ word: string; reading: string; lexemes: string[] }>`
-    select w.word, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes
-    from unnest(${words}::text[]) as w(word) cross join unnest(${[...readings]}::regconfig[]) as r(reading)
-  `.execute(db);
+  const rows = await lexemesOfWords(db, words, readings);
   for (const row of rows) {
     const entry = read.get(row.word) ?? { lexemes: [], stopWord: false };
     entry.lexemes.push(...row.lexemes);

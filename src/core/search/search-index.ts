@@ -6,9 +6,9 @@
  * glossary, each with alternative readings: stems in the five languages, translations, a typo's correction) scored by
  * their best alternative. The database remains the only source of truth: a node that starts builds its index from it.
  */
-import { sql } from 'kysely';
 import { DataVersionReader, dataVersionOf } from '../cache/data-version.js';
 import type { Executor } from '../db/database.js';
+import { documentChangesSince } from './search-queries.js';
 import { weightedLexemes, type FieldBoosts } from './tsvector.js';
 
 /** Title occurrences count three times a body occurrence; a summary or keyword twice; practical details half. */
@@ -219,15 +219,6 @@ export class Vocabulary {
   }
 }
 
-interface DocumentRow {
-  kind: string | null;
-  record_id: number;
-  removed: boolean;
-  vector: string;
-  words: string;
-  version: string | number;
-}
-
 /** The index of one database, shared by every request of the process. */
 export class SearchIndex {
   readonly #db: Executor;
@@ -257,11 +248,7 @@ export class SearchIndex {
   }
 
   async #readChanges(): Promise<void> {
-    // One statement, so the version it reads and the rows it returns are of the same snapshot.
-    const { rows } = await sql<DocumentRow>`
-      select v.version, d.kind, d.record_id, d.removed, d.vector::text as vector, d.words::text as words
-      from (select version from data_version) as v left join search_documents d on d.revision > ${this.#syncedVersion}
-    `.execute(this.#db);
+    const rows = await documentChangesSince(this.#db, this.#syncedVersion);
     for (const row of rows) {
       if (row.kind === null) continue;
       const kind = this.#kind(row.kind);

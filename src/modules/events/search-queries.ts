@@ -1,7 +1,7 @@
 /** The platform search's query over events: every event is public (event.read), so all ranked events are found. */
 import { sql } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/highlight.js';
+import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
 import type { FoundRow } from '../search/service.js';
 
 /** How many of the ranked events there are, and the best `limit` with their title and description marked (one row when none). */

@@ -1,7 +1,7 @@
 /** The platform search's query over instruments: published ones, and the unpublished ones the actor's roles show. */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/highlight.js';
+import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
 import type { FoundRow } from '../search/service.js';
 import type { Visibility } from './catalogue/queries.js';
 

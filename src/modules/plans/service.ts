@@ -8,3 +8,4 @@ export { actionDeliverables, type Deliverable, type DeliverablesProvider } from 
 export { programmeOverview, type ActionProgress, type PlanProgress } from './overview/service.js';
 export { evidenceChunkBytes, remindMissingReports, removeAbandonedUploads } from './reports/service.js';
 export { reportStatuses } from './tables.js';
+export { removeAction } from './writing/service.js';

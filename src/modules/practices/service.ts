@@ -23,3 +23,9 @@ export async function listPublishedPracticesOnThemes(
   const rows = await listPublishedOnThemes(db, programmeId, themeCodes, limit);
   return rows.map((row) => ({ id: row.id, title: row.title, ownerPartnerId: row.owner_partner_id, themeCodes: row.theme_codes }));
 }
+
+/** The library's relevance yardstick (the judged set, its figures and the BM25 baseline), for the search benchmark. */
+export { bm25Ranker, type Bm25Document } from './library/relevance/bm25.js';
+export { judgedKeyOf, measureRelevance } from './library/relevance/measure.js';
+export { meanFigures, type Figures } from './library/relevance/metrics.js';
+export { loadRelevanceSet, readRelevanceSet, type RelevanceSet } from './library/relevance/set.js';

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/highlight.js';
+import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
 import type { FoundRow } from '../search/service.js';
 
 /**

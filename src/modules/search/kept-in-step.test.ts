@@ -10,7 +10,7 @@ import { valueOf } from '../../core/testing/factories.js';
 import { aPlanActionForm, anEndorsedPlan, anEvent, anInstrumentInput } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
 import { createInstrument } from '../instruments/service.js';
-import { removeAction } from '../plans/writing/service.js';
+import { removeAction } from '../plans/service.js';
 import { searchPlatform } from './service.js';
 
 const fixture = useWorld();

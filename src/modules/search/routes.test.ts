@@ -7,7 +7,7 @@ import { tableFingerprints } from '../../core/testing/fingerprints.js';
 import { useWorld } from '../../core/testing/world.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { createInstrument } from '../instruments/service.js';
-import { anIndicator } from '../results/figures/test-support.js';
+import { anIndicator } from '../results/test-support.js';
 import { platformSearchDocumentSchema } from './api.js';
 
 const fixture = useWorld();

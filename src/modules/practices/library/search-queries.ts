@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import { markedWhole, markedWordsQuery } from '../../../core/search/highlight.js';
+import { markedWhole, markedWordsQuery } from '../../../core/search/marking-queries.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 import { type Facet, type FacetCounts, type SearchFilters, type SearchHit, type SearchOrder, type TextMatch, type Visibility } from './search.js';
 

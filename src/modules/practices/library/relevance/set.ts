@@ -33,11 +33,12 @@ export interface RelevanceSet {
   queries: JudgedQuery[];
 }
 
-const readJson = async <T>(name: string): Promise<T> => JSON.parse(await readFile(path.join(import.meta.dirname, name), 'utf8')) as T;
+/** One of the set's files beside this one, by its name without .json. */
+const readJson = async <T>(name: string): Promise<T> => JSON.parse(await readFile(path.join(import.meta.dirname, `${name}.json`), 'utf8')) as T;
 
 /** The set as kept in practices.json and queries.json. */
 export async function readRelevanceSet(): Promise<RelevanceSet> {
-  const [practices, queries] = await Promise.all([readJson<JudgedPractice[]>('practices.json'), readJson<JudgedQuery[]>('queries.json')]);
+  const [practices, queries] = await Promise.all([readJson<JudgedPractice[]>('practices'), readJson<JudgedQuery[]>('queries')]);
   return { practices, queries };
 }
 
