@@ -18,7 +18,7 @@ import { translationsOf, type PracticeFormInput, type SearchQuery } from '../sch
 import { analyseQuery } from '../../../core/search/query-analysis.js';
 import { withProximity } from '../../../core/search/proximity.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
-import type { FacetCounts, SearchFilters, SearchHit, TextMatch, Visibility } from './search.js';
+import type { FacetCounts, SearchFilters, SearchHit, SearchOrder, TextMatch, Visibility } from './search.js';
 import { keptFacetCounts } from './facet-cache.js';
 import { searchPage, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
@@ -426,12 +426,42 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   const { match, suggestion } = await textMatchOf(db, query.q);
   // Without words every practice matches equally, and the best match is the newest (see searchPage).
   const order = query.sort ?? 'relevance';
-  const pageOf = (page: number) => searchPage(db, filters, visibility, match, order, resultsPerPage, (page - 1) * resultsPerPage);
+  const pageOf = (page: number) => resultsPage(db, filters, visibility, match, order, resultsPerPage, (page - 1) * resultsPerPage);
   const [facets, firstTry] = await Promise.all([keptFacetCounts(db, filters, visibility, match), pageOf(query.page)]);
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
   const hits = page !== query.page && facets.total > 0 ? await pageOf(page) : firstTry;
   return { hits, facets, page, pageCount, staff, matchedAnyWord: facets.total > 0 && facets.complete === 0, suggestion };
+}
+
+/**
+ * A page of results. In relevance order it is looked for among the best-ranked few hundred first: joining every match
+ * of a broad query (thousands) to its row costs more than the rest of the page. Only when too few of those pass the
+ * filters and visibility is the whole ranking joined.
+ */
+export async function resultsPage(
+  db: Db,
+  filters: SearchFilters,
+  visibility: Visibility,
+  match: TextMatch | null,
+  order: SearchOrder,
+  limit: number,
+  offset: number,
+): Promise<SearchHit[]> {
+  const everyMatch = () => searchPage(db, filters, visibility, match, order, limit, offset);
+  if (!match || order !== 'relevance') return everyMatch();
+  const best = bestOf(match, Math.max(pagePrefix, 2 * (offset + limit)));
+  if (best.ids.length === match.ids.length) return everyMatch();
+  const hits = await searchPage(db, filters, visibility, best, order, limit, offset);
+  return hits.length === limit ? hits : everyMatch();
+}
+
+/** How many of the best-ranked practices a page of results is first looked for among. */
+const pagePrefix = 400;
+
+/** The first `count` of a match, best first. */
+function bestOf(match: TextMatch, count: number): TextMatch {
+  return { ...match, ids: match.ids.slice(0, count), scores: match.scores.slice(0, count), complete: match.complete.slice(0, count) };
 }
 
 /** The library's filters from a search query; statuses only for those who see the back office. */
