@@ -33,7 +33,7 @@ export function markedPassage(config: RawBuilder<unknown>, text: RawBuilder<unkn
 /**
  * The records a search ranked (best first), as a table `ranked(id, position)` to join a kind's rows to and order them
  * by position. Positions, not scores: at 10,000 matches a float8[] of scores took 13 ms more to send and parse than
- * the int[] of ids (PostgreSQL 17, docs/search.md), and the order is the same.
+ * the int[] of ids (PostgreSQL 15, docs/search.md), and the order is the same.
  */
 export function rankedTable(ranked: readonly { id: number }[]): RawBuilder<unknown> {
   return sql`unnest(${ranked.map((record) => record.id)}::int[]) with ordinality as ranked(id, position)`;
