@@ -4,9 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { highlightEnd, highlightStart } from './highlight.js';
-
-/** The text-search configurations of the languages the platform indexes (see practice_text_config). */
-const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
+import { textSearchReadings } from './search-queries.js';
 
 /**
  * One tsquery for the words a match was found through, whatever the record's language, to mark them. A scalar
@@ -15,7 +13,7 @@ const languagesOfQueries = ['english', 'italian', 'hungarian', 'swedish', 'simpl
 export function markedWordsQuery(words: readonly string[]): RawBuilder<string> {
   const text = words.map((word) => `"${word.replace(/"/g, '')}"`).join(' or ');
   return sql<string>`(select ${sql.join(
-    languagesOfQueries.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
+    textSearchReadings.map((config) => sql`websearch_to_tsquery(${sql.lit(config)}::regconfig, ${text})`),
     sql` || `,
   )})`;
 }

@@ -10,11 +10,9 @@ import { LRUCache } from 'lru-cache';
 import type { Executor } from '../db/database.js';
 import { glossary } from './glossary.js';
 import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js';
-import { lexemesOfWords } from './search-queries.js';
+import { lexemesOfWords, textSearchReadings } from './search-queries.js';
 
-/** The text-search configurations the records are indexed with (see practice_text_config); 'simple' for Estonian. */
-const readings = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
-const stemmedReadings = new Set<string>(readings.filter((reading) => reading !== 'simple'));
+const stemmedReadings = new Set<string>(textSearchReadings.filter((reading) => reading !== 'simple'));
 
 /** A synonym or translation counts a little less than the words as typed. */
 const glossaryBoost = 0.85;
@@ -36,7 +34,7 @@ export function wordsOf(text: string): string[] {
 async function readWords(db: Executor, words: string[]): Promise<Map<string, { lexemes: string[]; stopWord: boolean }>> {
   const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
   if (words.length === 0) return read;
-  const rows = await lexemesOfWords(db, words, readings);
+  const rows = await lexemesOfWords(db, words, textSearchReadings);
   for (const row of rows) {
     const entry = read.get(row.word) ?? { lexemes: [], stopWord: false };
     entry.lexemes.push(...row.lexemes);

@@ -6,6 +6,12 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 
+/**
+ * The text-search configurations the records are stemmed with (see practice_text_config: English, Italian, Hungarian,
+ * Swedish; 'simple', as written, for Estonian): a query is read in all of them.
+ */
+export const textSearchReadings = ['english', 'italian', 'hungarian', 'swedish', 'simple'] as const;
+
 /** A changed record, or (kind null) the version alone when nothing changed. */
 export interface DocumentRow {
   kind: string | null;
@@ -51,8 +57,10 @@ export async function phraseAndNearPairs(
 ): Promise<{ record_id: number; phrase: boolean; near_pairs: number }[]> {
   const { rows } = await sql<{ record_id: number; phrase: boolean; near_pairs: number }>`
     select d.record_id,
-      d.vector @@ (phraseto_tsquery('english', ${text}) || phraseto_tsquery('italian', ${text}) || phraseto_tsquery('hungarian', ${text})
-        || phraseto_tsquery('swedish', ${text}) || phraseto_tsquery('simple', ${text})) as phrase,
+      d.vector @@ (${sql.join(
+        textSearchReadings.map((reading) => sql`phraseto_tsquery(${sql.lit(reading)}::regconfig, ${text})`),
+        sql` || `,
+      )}) as phrase,
       (select count(*)::int from unnest(${pairs}::text[]) as pair(query) where d.vector @@ pair.query::tsquery) as near_pairs
     from search_documents d
     where d.kind = ${kind} and d.record_id = any(${ids}::int[])
