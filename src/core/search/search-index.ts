@@ -16,6 +16,8 @@ const fieldBoosts: FieldBoosts = { A: 3, B: 2, C: 1, D: 0.5 };
 /** BM25's term-frequency saturation and length normalisation, at their usual values. */
 const k1 = 1.2;
 const b = 0.75;
+/** At most this many lexemes' scores are kept (a few megabytes at 10,000 records): the words of recent queries. */
+const scoredLexemesKept = 2_000;
 
 /** One thing a query asks for, found in a record through the best of its alternatives. */
 export interface QuerySlot {
@@ -86,6 +88,8 @@ class KindIndex {
   #lexemes: string[][] = [];
   readonly #free: number[] = [];
   totalLength = 0;
+  /** Lexemes' scores (#lexemeScores), forgotten at any change: every score depends on the record count and lengths. */
+  readonly #scored = new Map<string, Float64Array>();
 
   get size(): number {
     return this.#placeOf.size;
@@ -93,6 +97,7 @@ class KindIndex {
 
   put(id: number, vector: string): void {
     this.remove(id);
+    this.#scored.clear();
     const lexemes = weightedLexemes(vector, fieldBoosts);
     const place = this.#free.pop() ?? this.#ids.length;
     let length = 0;
@@ -113,6 +118,7 @@ class KindIndex {
   remove(id: number): void {
     const place = this.#placeOf.get(id);
     if (place === undefined) return;
+    this.#scored.clear();
     for (const lexeme of this.#lexemes[place] ?? []) {
       const posting = this.postings.get(lexeme);
       if (!posting) continue;
@@ -139,15 +145,28 @@ class KindIndex {
   #scoreLexeme(lexeme: string, word: Scores): void {
     const posting = this.postings.get(lexeme);
     if (!posting) return;
+    const { places } = posting;
+    const scores = this.#lexemeScores(lexeme, posting);
+    for (let at = 0; at < places.length; at += 1) word.raise(places[at] as number, scores[at] as number);
+  }
+
+  /**
+   * Each holder's BM25 score for the lexeme, in the posting's order, kept until the records change: the common words
+   * of the field ("digital", "service") come back in most queries, each with thousands of holders.
+   */
+  #lexemeScores(lexeme: string, { places, weights }: Posting): Float64Array {
+    const kept = this.#scored.get(lexeme);
+    if (kept) return kept;
     const averageLength = this.totalLength / this.size;
     const rarity = this.rarityOf(lexeme);
-    const { places, weights } = posting;
-    for (let at = 0; at < places.length; at += 1) {
-      const place = places[at] as number;
+    const scores = Float64Array.from(places, (place, at) => {
       const weight = weights[at] as number;
       const length = this.#lengths[place] as number;
-      word.raise(place, (rarity * weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / averageLength)));
-    }
+      return (rarity * weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / averageLength));
+    });
+    if (this.#scored.size >= scoredLexemesKept) this.#scored.clear();
+    this.#scored.set(lexeme, scores);
+    return scores;
   }
 
   documentFrequency(lexeme: string): number {
@@ -172,7 +191,9 @@ class KindIndex {
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
         for (const readings of words) {
           for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word);
-          word.drain((place, score) => alternative.add(place, score));
+          // A single word is the whole alternative: its score goes straight to the slot.
+          if (words.length === 1) word.drain((place, score) => slotBest.raise(place, boost * score));
+          else word.drain((place, score) => alternative.add(place, score));
         }
         alternative.drain((place, score) => slotBest.raise(place, (boost * score) / words.length));
       }
@@ -185,12 +206,18 @@ class KindIndex {
     }
     // Records with more of what the query says first among near scores: a coordination factor by the share of the
     // query's rarity matched, so missing a common word ("online") costs less than missing a rare one ("permit").
-    return found
-      .map((place) => {
-        const share = queryRarity > 0 ? (matchedRarity[place] as number) / queryRarity : (matchedSlots[place] as number) / slots.length;
-        return { id: this.#ids[place] as number, matchedSlots: matchedSlots[place] as number, score: (total[place] as number) * (0.5 + 0.5 * share) };
-      })
-      .sort((one, other) => other.score - one.score || other.id - one.id);
+    const score = new Float64Array(places);
+    for (const place of found) {
+      const share = queryRarity > 0 ? (matchedRarity[place] as number) / queryRarity : (matchedSlots[place] as number) / slots.length;
+      score[place] = (total[place] as number) * (0.5 + 0.5 * share);
+    }
+    const ids = this.#ids;
+    found.sort((one, other) => (score[other] as number) - (score[one] as number) || (ids[other] as number) - (ids[one] as number));
+    return found.map((place) => ({
+      id: this.#ids[place] as number,
+      matchedSlots: matchedSlots[place] as number,
+      score: score[place] as number,
+    }));
   }
 }
 

@@ -1,12 +1,11 @@
 /**
- * Good practices in the platform-wide search, found and shown exactly as the library finds them (its SQL and its
+ * Good practices in the platform-wide search, found and shown exactly as the library finds them (its catalogue and its
  * visibility: published practices, plus drafts within the actor's roles); "all N practices" opens the library.
  */
 import { fill } from '../../core/extensions.js';
 import { searchableKinds } from '../search/service.js';
 import type { SearchFilters, TextMatch } from './library/search.js';
-import { countMatches } from './library/search-queries.js';
-import { resultsPage, visibilityFor } from './library/service.js';
+import { libraryMatches, pageOfResults, visibilityFor } from './library/service.js';
 
 const noFilters: SearchFilters = { text: '', themes: [], countries: [], partners: [], scopes: [], statuses: [] };
 
@@ -24,12 +23,10 @@ export const practiceSearch = fill(searchableKinds, {
       words,
       indexVersion,
     };
-    const [total, hits] = await Promise.all([
-      countMatches(db, noFilters, visibility, match),
-      resultsPage(db, noFilters, visibility, match, 'relevance', limit, 0),
-    ]);
+    const found = await libraryMatches(db, noFilters, visibility, match);
+    const hits = await pageOfResults(db, found, match, 'relevance', limit, 0);
     return {
-      total,
+      total: found.facets.total,
       items: hits.map((hit) => ({
         id: hit.id,
         title: hit.titleHighlighted,

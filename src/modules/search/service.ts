@@ -7,6 +7,7 @@ import type { Db } from '../../core/db/database.js';
 import { contributionsTo } from '../../core/module.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { analyseQuery } from '../../core/search/query-analysis.js';
+import { rankingOf } from '../../core/search/rankings.js';
 import { searchIndexOf } from '../../core/search/search-index.js';
 import { searchableKinds, type FoundRecord, type Reader, type SearchableKind } from './kinds.js';
 import type { PlatformSearchQuery } from './schema.js';
@@ -82,7 +83,7 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
   const page = alone ? query.page : 1;
   const groups = await Promise.all(
     kinds.map(async (kind) => {
-      const ranked = index.rank(kind.kind, analysed.slots);
+      const ranked = await rankingOf(db, index, kind.kind, analysed, query.q);
       if (ranked.length === 0) return groupOf(kind, query.q, 0, []);
       const shown = query.kind.length === 0 || query.kind.includes(kind.kind);
       const limit = !shown ? 0 : alone ? page * pageSize : groupSize;

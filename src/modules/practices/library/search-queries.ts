@@ -1,142 +1,44 @@
 /**
- * The library's SQL: which practices the actor may see pass the filters, their facet counts and one page of them.
- * The words of a query are matched and ranked by the search index (core/search), which hands these queries the
- * matching practices' ids and scores; headlines mark the words they were found through. Facet counts are taken over
- * the matches, each facet under the other filters, so every option shows what choosing it would give.
+ * The library's SQL: the columns its filters and facet counts read (kept per data version, catalogue.ts), one page of
+ * results with the words they were found through marked, and practices like one. Which practices match, pass the
+ * filters and come first is decided in memory (matching.ts) from the search index's ranking (core/search).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { markedWhole, markedWordsQuery } from '../../../core/search/marking-queries.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
-import { type Facet, type FacetCounts, type SearchFilters, type SearchHit, type SearchOrder, type TextMatch, type Visibility } from './search.js';
+import type { SearchHit } from './search.js';
 
-function visibilityCondition(visibility: Visibility): RawBuilder<boolean> {
-  if (visibility.allStatuses) return sql<boolean>`true`;
-  const conditions = [sql`p.status = 'published'`];
-  if (visibility.programmeIds.length) conditions.push(sql`p.programme_id = any(${visibility.programmeIds}::int[])`);
-  if (visibility.partnerIds.length) conditions.push(sql`(p.owner_partner_id = any(${visibility.partnerIds}::int[]) and p.status <> 'declined')`);
-  if (visibility.proposerUserId !== null) conditions.push(sql`p.proposed_by_user_id = ${visibility.proposerUserId}`);
-  return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
-}
-
-/** Each filter as a condition on practices `p` (true when the filter is not used). */
-function filterConditions(filters: SearchFilters): Record<'theme' | 'country' | 'partner' | 'scope' | 'status', RawBuilder<boolean>> {
-  const when = (values: readonly unknown[], condition: RawBuilder<boolean>) => (values.length ? condition : sql<boolean>`true`);
-  return {
-    theme: when(filters.themes, sql`p.theme_codes && ${filters.themes}::text[]`),
-    country: when(filters.countries, sql`p.location_country = any(${filters.countries}::text[])`),
-    partner: when(filters.partners, sql`p.owner_partner_id = any(${filters.partners}::int[])`),
-    scope: when(filters.scopes, sql`p.geographical_scope = any(${filters.scopes}::text[])`),
-    status: when(filters.statuses, sql`p.status = any(${filters.statuses}::text[])`),
-  };
-}
-
-/**
- * The practices table, joined to what the query's words found when there are words (each practice's score and
- * whether it has every word): a join, not `id = any(…)`, which a generic plan of a prepared statement checks by
- * walking the whole list for every row — thousands of ids for a broad query.
- */
-function practicesFound(match: TextMatch | null): RawBuilder<unknown> {
-  if (!match) return sql`practices p`;
-  return sql`practices p join unnest(${match.ids}::int[], ${match.scores}::float8[], ${match.complete}::boolean[]) as found(id, score, complete)
-    on found.id = p.id`;
-}
-
-/** The matches with one flag per filter, for the facet counts. */
-function flaggedMatches(filters: SearchFilters, visibility: Visibility, match: TextMatch | null) {
-  const condition = filterConditions(filters);
-  return sql`
-    select p.id, p.owner_partner_id, p.location_country, p.geographical_scope, p.status, p.theme_codes,
-      ${condition.theme} as theme_ok, ${condition.country} as country_ok, ${condition.partner} as partner_ok,
-      ${condition.scope} as scope_ok, ${condition.status} as status_ok,
-      ${match ? sql`found.complete` : sql`true`} as complete
-    from ${practicesFound(match)}
-    where ${visibilityCondition(visibility)}`;
-}
-
-/** The matches that pass every filter. */
-function filteredMatches(filters: SearchFilters, visibility: Visibility): RawBuilder<boolean> {
-  return sql<boolean>`${visibilityCondition(visibility)} and ${sql.join(Object.values(filterConditions(filters)), sql` and `)}`;
-}
-
-/**
- * Every facet's counts and the total, in one round trip. Themes are unnested in the select list (one pass) rather than
- * by a lateral join, which starts a function scan per practice: a fifth less time over the whole library (issue #13).
- */
-export async function facetCounts(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<FacetCounts> {
-  const rows = await sql<{ facet: Facet | 'total' | 'complete'; value: string | null; count: number }>`
-    with flagged as (${flaggedMatches(filters, visibility, match)})
-    select 'theme' as facet, theme_code as value, count(*)::int as count
-      from (select unnest(theme_codes) as theme_code from flagged where country_ok and partner_ok and scope_ok and status_ok) as themed
-      group by theme_code
-    union all
-    select 'country', location_country, count(*)::int from flagged
-      where theme_ok and partner_ok and scope_ok and status_ok and location_country is not null group by location_country
-    union all
-    select 'partner', owner_partner_id::text, count(*)::int from flagged
-      where theme_ok and country_ok and scope_ok and status_ok group by owner_partner_id
-    union all
-    select 'scope', geographical_scope, count(*)::int from flagged
-      where theme_ok and country_ok and partner_ok and status_ok and geographical_scope is not null group by geographical_scope
-    union all
-    select 'status', status, count(*)::int from flagged
-      where theme_ok and country_ok and partner_ok and scope_ok group by status
-    union all
-    select 'total', null, count(*)::int from flagged
-      where theme_ok and country_ok and partner_ok and scope_ok and status_ok
-    union all
-    select 'complete', null, count(*)::int from flagged
-      where theme_ok and country_ok and partner_ok and scope_ok and status_ok and complete
+/** Every practice's filterable columns, in title order (the order the library lists by title): see catalogue.ts. */
+export async function catalogueRows(db: Executor) {
+  const rows = await sql<{
+    id: number;
+    programme_id: number;
+    owner_partner_id: number;
+    proposed_by_user_id: number | null;
+    status: PracticeStatus;
+    location_country: string | null;
+    geographical_scope: string | null;
+    theme_codes: string[];
+    published_at: number | null;
+    updated_at: number;
+  }>`
+    select id, programme_id, owner_partner_id, proposed_by_user_id, status, location_country, geographical_scope, theme_codes,
+      (extract(epoch from published_at) * 1000)::float8 as published_at, (extract(epoch from updated_at) * 1000)::float8 as updated_at
+    from practices
+    order by lower(title), id
   `.execute(db);
-  const counts: Record<Facet, Map<string, number>> = { theme: new Map(), country: new Map(), partner: new Map(), scope: new Map(), status: new Map() };
-  let total = 0;
-  let complete = 0;
-  for (const row of rows.rows) {
-    if (row.facet === 'total') total = row.count;
-    else if (row.facet === 'complete') complete = row.count;
-    else if (row.value !== null) counts[row.facet].set(row.value, row.count);
-  }
-  return { total, complete, counts };
-}
-
-/** How many practices match the filters (the platform search's count of practices). */
-export async function countMatches(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number> {
-  const rows = await sql<{ count: number }>`select count(*)::int as count from ${practicesFound(match)} where ${filteredMatches(filters, visibility)}`.execute(
-    db,
-  );
-  return rows.rows[0]?.count ?? 0;
-}
-
-/** The ids of every practice matching the filters, in id order (for exports of a search). */
-export async function matchingIds(db: Executor, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<number[]> {
-  const rows = await sql<{ id: number }>`select p.id from ${practicesFound(match)} where ${filteredMatches(filters, visibility)} order by p.id`.execute(db);
-  return rows.rows.map((row) => row.id);
+  return rows.rows;
 }
 
 /**
- * One page of results, in the index's order for relevance (its scores joined to the rows); headlines are made for the
- * page's rows only.
+ * The rows of one page of results, in the order given, with their titles and summaries marked where the query's words
+ * match (made for the page's rows only).
  */
-export async function searchPage(
-  db: Executor,
-  filters: SearchFilters,
-  visibility: Visibility,
-  match: TextMatch | null,
-  order: SearchOrder,
-  limit: number,
-  offset: number,
-): Promise<SearchHit[]> {
-  const hasText = match !== null;
-  const query = hasText ? markedWordsQuery(match.words) : sql<string>`null::tsquery`;
-  // The same ordering inside (to pick the page) and outside (SQL does not keep a subquery's order).
-  const orderBy = (alias: 'p' | 'page') =>
-    order === 'title'
-      ? sql`lower(${sql.ref(`${alias}.title`)}), ${sql.ref(`${alias}.id`)}`
-      : order === 'newest' || !hasText
-        ? sql`${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.updated_at`)} desc, ${sql.ref(`${alias}.id`)} desc`
-        : sql`${alias === 'p' ? sql`rank` : sql.ref('page.rank')} desc, ${sql.ref(`${alias}.published_at`)} desc nulls last, ${sql.ref(`${alias}.id`)} desc`;
-  const headline = (column: RawBuilder<string>) => (hasText ? markedWhole(sql`practice_text_config(page.language)`, column, query) : column);
+export async function pageRows(db: Executor, ids: readonly number[], words: readonly string[] | null): Promise<SearchHit[]> {
+  const query = words ? markedWordsQuery(words) : sql<string>`null::tsquery`;
+  const headline = (column: RawBuilder<string>) => (words ? markedWhole(sql`practice_text_config(page.language)`, column, query) : column);
   const rows = await sql<{
     id: number;
     title: string;
@@ -154,15 +56,12 @@ export async function searchPage(
   }>`
     with page as (
       select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.updated_at, p.translations, p.theme_codes, ${hasText ? sql`found.score` : sql`0`}::float8 as rank
-      from ${practicesFound(match)}
-      where ${filteredMatches(filters, visibility)}
-      order by ${orderBy('p')}
-      limit ${limit} offset ${offset}
+        p.published_at, p.translations, p.theme_codes, chosen.place
+      from practices p join unnest(${[...ids]}::int[]) with ordinality as chosen(id, place) on chosen.id = p.id
     )
     select page.*, ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted
     from page
-    order by ${orderBy('page')}
+    order by page.place
   `.execute(db);
   return rows.rows.map((row) => ({
     id: row.id,

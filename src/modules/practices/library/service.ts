@@ -16,11 +16,12 @@ import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
-import { withProximity } from '../../../core/search/proximity.js';
+import { rankingOf } from '../../../core/search/rankings.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
+import { catalogueOf } from './catalogue.js';
+import { matchesOf, type LibraryMatches } from './matching.js';
 import type { FacetCounts, SearchFilters, SearchHit, SearchOrder, TextMatch, Visibility } from './search.js';
-import { keptFacetCounts } from './facet-cache.js';
-import { searchPage, similarPractices } from './search-queries.js';
+import { pageRows, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
 
@@ -415,53 +416,39 @@ export interface LibraryPage {
 }
 
 /**
- * One page of the library for a search query, with the facet counts, as the actor may see it. The counts and the
- * page are asked for together: on PostgreSQL they run side by side on two connections, which halves the wait
- * for a broad query. A page beyond the last (an old link) is asked for again as the last.
+ * One page of the library for a search query, with the facet counts, as the actor may see it. The words are ranked by
+ * the search index while the catalogue is read (both in memory once current); a page beyond the last (an old link)
+ * is the last.
  */
 export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
   const visibility = visibilityFor(actor);
   const staff = seesBackOffice(visibility);
   const filters = filtersOf(query, staff);
-  const { match, suggestion } = await textMatchOf(db, query.q);
-  // Without words every practice matches equally, and the best match is the newest (see searchPage).
-  const order = query.sort ?? 'relevance';
-  const pageOf = (page: number) => resultsPage(db, filters, visibility, match, order, resultsPerPage, (page - 1) * resultsPerPage);
-  const [facets, firstTry] = await Promise.all([keptFacetCounts(db, filters, visibility, match), pageOf(query.page)]);
+  const [catalogue, { match, suggestion }] = await Promise.all([catalogueOf(db), textMatchOf(db, query.q)]);
+  const found = matchesOf(catalogue, filters, visibility, match);
+  const { facets } = found;
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
-  const hits = page !== query.page && facets.total > 0 ? await pageOf(page) : firstTry;
+  const hits = await pageOfResults(db, found, match, query.sort ?? 'relevance', resultsPerPage, (page - 1) * resultsPerPage);
   return { hits, facets, page, pageCount, staff, matchedAnyWord: facets.total > 0 && facets.complete === 0, suggestion };
 }
 
-/**
- * A page of results. In relevance order it is looked for among the best-ranked few hundred first: joining every match
- * of a broad query (thousands) to its row costs more than the rest of the page. Only when too few of those pass the
- * filters and visibility is the whole ranking joined.
- */
-export async function resultsPage(
+/** What a search of the library finds for the actor (the platform search's practices and the library's exports). */
+export async function libraryMatches(db: Db, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<LibraryMatches> {
+  return matchesOf(await catalogueOf(db), filters, visibility, match);
+}
+
+/** A page of results: its rows, with the words they were found through marked. */
+export async function pageOfResults(
   db: Db,
-  filters: SearchFilters,
-  visibility: Visibility,
+  found: LibraryMatches,
   match: TextMatch | null,
   order: SearchOrder,
   limit: number,
   offset: number,
 ): Promise<SearchHit[]> {
-  const everyMatch = () => searchPage(db, filters, visibility, match, order, limit, offset);
-  if (!match || order !== 'relevance') return everyMatch();
-  const best = bestOf(match, Math.max(pagePrefix, 2 * (offset + limit)));
-  if (best.ids.length === match.ids.length) return everyMatch();
-  const hits = await searchPage(db, filters, visibility, best, order, limit, offset);
-  return hits.length === limit ? hits : everyMatch();
-}
-
-/** How many of the best-ranked practices a page of results is first looked for among. */
-const pagePrefix = 400;
-
-/** The first `count` of a match, best first. */
-function bestOf(match: TextMatch, count: number): TextMatch {
-  return { ...match, ids: match.ids.slice(0, count), scores: match.scores.slice(0, count), complete: match.complete.slice(0, count) };
+  const ids = found.ordered(order).slice(offset, offset + limit);
+  return ids.length === 0 ? [] : pageRows(db, ids, match?.words ?? null);
 }
 
 /** The library's filters from a search query; statuses only for those who see the back office. */
@@ -484,7 +471,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   if (text.trim() === '') return { match: null, suggestion: null };
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, text);
-  const ranked = await withProximity(db, 'practice', index.rank('practice', analysed.slots), analysed.slots, text);
+  const ranked = await rankingOf(db, index, 'practice', analysed, text);
   return {
     match: {
       ids: ranked.map((record) => record.id),
