@@ -177,7 +177,7 @@ async function pagesOf(db: Db, samples: number): Promise<{ page: string; paths: 
  * are measured after that one-off backlog, as a running installation serves them, not while every write empties the
  * figures and facet counts kept per version. PostgreSQL only: PGlite's data folder is the server's while it runs.
  */
-async function untilWorkerIdle(url: string, quietSeconds = 8, mostSeconds = 180): Promise<number> {
+export async function untilWorkerIdle(url: string, quietSeconds = 8, mostSeconds = 180): Promise<number> {
   // Longer than the worker's pause between rounds (WORKER_POLL_SECONDS, 5 s), which also comes before its first.
   const client = new pg.Client({ connectionString: url });
   await client.connect();

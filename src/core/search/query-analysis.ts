@@ -62,11 +62,11 @@ export function nearestWord(word: string, written: Iterable<string>, recordsUsin
 
 const analyses = new WeakMap<SearchIndex, LRUCache<string, AnalysedQuery>>();
 
-/** The query as the index ranks it, remembered per index version (the corrections depend on what is written). */
+/** The query as the index ranks it, remembered while the index's records stay the same (the corrections depend on what is written). */
 export async function analyseQuery(db: Executor, index: SearchIndex, text: string): Promise<AnalysedQuery> {
   let cache = analyses.get(index);
   if (!cache) analyses.set(index, (cache = new LRUCache({ max: 1000 })));
-  const key = `${index.version}\n${text}`;
+  const key = `${index.contentVersion}\n${text}`;
   const kept = cache.get(key);
   if (kept) return kept;
   const analysed = await analyse(db, index, text);

@@ -3,8 +3,8 @@
  * Ranking a broad query scores thousands of records (the field's common words are in most of them) and asks the
  * database for the best ones' word positions: 10–15 ms at 10,000 practices, most of a search. People page through
  * the results of one query, narrow it with filters and come back to it, and each of those pages ranks the same words
- * over the same records again, on the library and on the platform search alike. Kept under the index's data version,
- * so the first search after any write ranks afresh, on every node.
+ * over the same records again, on the library and on the platform search alike. Kept while the index's records stay
+ * the same (its content version), so the first search after a searchable record changed ranks afresh, on every node.
  */
 import { LRUCache } from 'lru-cache';
 import type { Executor } from '../db/database.js';
@@ -21,10 +21,10 @@ const kept = new WeakMap<SearchIndex, LRUCache<string, RankedRecord[]>>();
 export async function rankingOf(db: Executor, index: SearchIndex, kind: string, analysed: AnalysedQuery, text: string): Promise<RankedRecord[]> {
   let rankings = kept.get(index);
   if (!rankings) kept.set(index, (rankings = new LRUCache({ maxSize: recordsKept, sizeCalculation: (ranking) => ranking.length + 1 })));
-  const key = `${index.version}\n${kind}\n${text}`;
+  const key = `${index.contentVersion}\n${kind}\n${text}`;
   const found = rankings.get(key);
   if (found) return found;
-  // Ranked at once, under the version in the key (a refresh by another request can only come during the await).
+  // Ranked at once, at the version in the key (a refresh by another request can only come during the await).
   const ranking = await withProximity(db, kind, index.rank(kind, analysed.slots), analysed.slots, text);
   rankings.set(key, ranking);
   return ranking;

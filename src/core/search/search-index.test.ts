@@ -60,6 +60,9 @@ describe('the search index', () => {
   });
 
   it('finds every record sharing a meaningful word, those with all the words first, and drops stop words', async () => {
+    // Two more records, so that "parking" is in fewer than half of them (see the next test).
+    await putNote(database.db, 10, 'Bicycle lanes', 'New lanes along the river.');
+    await putNote(database.db, 11, 'Harbour ferry', 'A ferry across the harbour every hour.');
     const index = new SearchIndex(database.db);
     const order = await ranked(index, 'the parking dashboard');
     expect(order[0]).toBe(2);
@@ -67,6 +70,14 @@ describe('the search index', () => {
     expect(order).not.toContain(3);
     const analysed = await analyseQuery(database.db, index, 'the parking dashboard');
     expect(analysed.slots.map((slot) => slot.label)).toEqual(['parking', 'dashboard']);
+  });
+
+  it('counts a word held by more than half the records only for records found through a rarer word', async () => {
+    const index = new SearchIndex(database.db);
+    // "city" is in three of the five records, "dashboard" in one: the records with "city" alone tell nothing more.
+    expect(await ranked(index, 'city dashboard')).toEqual([2]);
+    // Without a rarer word, the common one finds every record holding it.
+    expect((await ranked(index, 'city')).sort()).toEqual([1, 2, 3]);
   });
 
   it('learns of a new, a changed and a removed record on every node at its next ranking', async () => {

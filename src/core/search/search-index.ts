@@ -16,6 +16,8 @@ const fieldBoosts: FieldBoosts = { A: 3, B: 2, C: 1, D: 0.5 };
 /** BM25's term-frequency saturation and length normalisation, at their usual values. */
 const k1 = 1.2;
 const b = 0.75;
+/** A lexeme in more than this share of a kind's records is one of the field's common words (see #candidatesOf). */
+const commonShare = 0.5;
 /** At most this many lexemes' scores are kept (a few megabytes at 10,000 records): the words of recent queries. */
 const scoredLexemesKept = 2_000;
 
@@ -141,13 +143,44 @@ class KindIndex {
     return holders === 0 ? 0 : Math.log(1 + (this.size - holders + 0.5) / (holders + 0.5));
   }
 
-  /** Raises each record's score for a word to its BM25 score for this lexeme (one of the word's readings). */
-  #scoreLexeme(lexeme: string, word: Scores): void {
+  /**
+   * Raises each record's score for a word to its BM25 score for this lexeme (one of the word's readings); only the
+   * candidates' when given.
+   */
+  #scoreLexeme(lexeme: string, word: Scores, candidates: Uint8Array | null): void {
     const posting = this.postings.get(lexeme);
     if (!posting) return;
     const { places } = posting;
     const scores = this.#lexemeScores(lexeme, posting);
-    for (let at = 0; at < places.length; at += 1) word.raise(places[at] as number, scores[at] as number);
+    for (let at = 0; at < places.length; at += 1) {
+      const place = places[at] as number;
+      if (candidates === null || candidates[place] === 1) word.raise(place, scores[at] as number);
+    }
+  }
+
+  /**
+   * The records a query may find when some of its words are the field's common words and others are not: those
+   * holding a rarer one. A word held by more than half the records ("digital", "service" among e-government
+   * practices) is no evidence of relevance — its weight in the Robertson–Spärck Jones idf of the original BM25 is
+   * zero or less — yet the records sharing only such words with a query would make up most of its results and of the
+   * time spent ranking them. So common words only add to the scores of records found otherwise (the cutoff frequency
+   * of Lucene's common-terms query). Null when every record holding a lexeme may be found: no common lexeme, or
+   * nothing but common ones.
+   */
+  #candidatesOf(slots: readonly QuerySlot[]): { places: Uint8Array; common: ReadonlySet<QuerySlot> } | null {
+    // A word is as common as its most common reading (its stem in the language most records are written in), and a
+    // slot when each of its words as typed is; its synonyms and translations go with it.
+    const isCommon = (readings: readonly string[]) => readings.some((lexeme) => this.documentFrequency(lexeme) > this.size * commonShare);
+    const lexemesOf = (slot: QuerySlot) => slot.alternatives.flatMap((alternative) => alternative.words.flat());
+    const found = slots.filter((slot) => lexemesOf(slot).some((lexeme) => this.documentFrequency(lexeme) > 0));
+    const common = new Set(found.filter((slot) => (slot.alternatives[0]?.words ?? []).every(isCommon)));
+    if (common.size === 0 || common.size === found.length) return null;
+    const places = new Uint8Array(this.#ids.length);
+    for (const slot of found) {
+      if (common.has(slot)) continue;
+      for (const lexeme of new Set(lexemesOf(slot))) for (const place of this.postings.get(lexeme)?.places ?? []) places[place] = 1;
+    }
+    return { places, common };
   }
 
   /**
@@ -186,11 +219,13 @@ class KindIndex {
       Math.max(0, ...(slot.alternatives[0]?.words ?? []).flatMap((readings) => readings.map((lexeme) => this.rarityOf(lexeme)))),
     );
     const queryRarity = slotRarity.reduce((sum, rarity) => sum + rarity, 0);
+    const candidates = this.#candidatesOf(slots);
     for (const [slotAt, slot] of slots.entries()) {
       for (const { boost, words } of slot.alternatives) {
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
         for (const readings of words) {
-          for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word);
+          const among = candidates?.common.has(slot) ? candidates.places : null;
+          for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, among);
           // A single word is the whole alternative: its score goes straight to the slot.
           if (words.length === 1) word.drain((place, score) => slotBest.raise(place, boost * score));
           else word.drain((place, score) => alternative.add(place, score));
@@ -253,6 +288,7 @@ export class SearchIndex {
   readonly vocabulary = new Vocabulary();
   readonly #version: DataVersionReader;
   #syncedVersion = 0;
+  #contentVersion = 0;
   #syncing: Promise<void> | null = null;
 
   constructor(db: Executor) {
@@ -263,6 +299,14 @@ export class SearchIndex {
   /** The data version the index holds every record of. */
   get version(): number {
     return this.#syncedVersion;
+  }
+
+  /**
+   * The data version at which the index's records last changed: what is derived from them alone (a query's analysis,
+   * a ranking) stays right while it holds, through the writes to everything else.
+   */
+  get contentVersion(): number {
+    return this.#contentVersion;
   }
 
   /** Brings the index up to the data version current when called (one reading of the changes for concurrent callers). */
@@ -287,6 +331,7 @@ export class SearchIndex {
       this.vocabulary.add(weightedLexemes(row.words, fieldBoosts).map((entry) => entry.lexeme));
     }
     const version = Number(rows[0]?.version ?? this.#syncedVersion);
+    if (rows.some((row) => row.kind !== null)) this.#contentVersion = version;
     if (version > this.#syncedVersion) this.#syncedVersion = version;
   }
 

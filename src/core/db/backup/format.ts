@@ -56,9 +56,9 @@ interface TableRow {
 
 /**
  * The platform's tables in the schema worked in (Kysely's migration bookkeeping excepted: the header names the
- * migrations instead), ordered so that a table comes after every table it references. The data version is not a
- * record but a counter of this database's changes: a restore must raise it (its truncation does), never bring back an
- * older value that pages kept on a node before the restore were rendered at.
+ * migrations instead), ordered so that a table comes after every table it references. The data version and the
+ * tables' own versions are not records but counters of this database's changes: a restore must raise them (its
+ * truncation does), never bring back an older value that what a node keeps in memory was made at.
  */
 export async function platformTables(db: Executor): Promise<PlatformTable[]> {
   const { rows } = await sql<TableRow>`
@@ -73,7 +73,7 @@ export async function platformTables(db: Executor): Promise<PlatformTable[]> {
         where k.conrelid = c.oid and k.contype = 'f' and k.confrelid <> c.oid) as referenced
     from pg_class c
     where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') and c.relname not like 'kysely\\_%'
-      and c.relname <> 'data_version'
+      and c.relname not in ('data_version', 'table_versions')
     order by c.relname`.execute(db);
   return dependencyOrder(rows).map((row) => ({ name: row.name, columns: row.columns, primaryKey: row.primary_key, identityColumns: row.identity_columns }));
 }

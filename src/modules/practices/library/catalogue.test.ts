@@ -1,7 +1,10 @@
-/** The library's catalogue, kept per data version: read again at the next request after any write, on any node. */
+/** The library's catalogue, kept per version of the practices table: read again at the next request after a practice changes. */
 import { describe, expect, it } from 'vitest';
 import { TestBrowser } from '../../../core/testing/http.js';
-import { aPractice } from '../../../core/testing/records.js';
+import { systemActor } from '../../../core/policy/actor.js';
+import { aPractice, anEvent } from '../../../core/testing/records.js';
+import { valueOf } from '../../../core/testing/factories.js';
+import { changeStatus } from '../service.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { libraryDocumentSchema } from '../exchange/api.js';
 import { catalogueOf } from './catalogue.js';
@@ -9,7 +12,7 @@ import { catalogueOf } from './catalogue.js';
 const fixture = useWorld();
 
 describe('the library’s catalogue', () => {
-  it('is kept while nothing changes, and read again at the next request after a write', async () => {
+  it('is kept while nothing changes, and read again at the next request after a practice is written', async () => {
     const { db } = fixture.context;
     const partner = fixture.world.partnerA.id;
     await aPractice(db, partner, 'Open permits portal', { status: 'published' });
@@ -30,6 +33,19 @@ describe('the library’s catalogue', () => {
     expect(again).not.toBe(kept);
     expect(again.placeOf(draft)).toBeDefined();
     expect((await library()).total).toBe(after.total);
+  });
+
+  it('is kept through writes to other records, and read again when a practice only changes status', async () => {
+    const { db } = fixture.context;
+    const partner = fixture.world.partnerA.id;
+    const draft = await aPractice(db, partner, 'Shared e-invoicing service');
+    const kept = await catalogueOf(db);
+    await anEvent(db, partner);
+    expect(await catalogueOf(db)).toBe(kept);
+    valueOf(await changeStatus(db, systemActor('test'), draft, 'submit'));
+    const again = await catalogueOf(db);
+    expect(again).not.toBe(kept);
+    expect(again.entries[again.placeOf(draft) as number]?.status).toBe('submitted');
   });
 
   it('orders by title as PostgreSQL collates lower(title), and by the newest published first', async () => {

@@ -1,17 +1,18 @@
 /**
- * The library's catalogue: every practice's columns that the search filters, counts and orders by, kept in memory per
- * data version. Counting five facets and picking a page among the thousands of practices a broad query shares a word
+ * The library's catalogue: every practice's columns that the search filters, counts and orders by, kept in memory.
+ * Counting five facets and picking a page among the thousands of practices a broad query shares a word
  * with took PostgreSQL 50–150 ms per query at 10,000 practices, on every node, and again after every write (the
- * ranked ids had to travel into SQL to be joined to their rows). Read once per version, the same work is a pass over
- * arrays in a few milliseconds, and SQL is asked only for the twenty rows of the page (issue #15). Any write raises the
- * version, so the catalogue a request uses holds every write committed before it asked, on any node.
+ * ranked ids had to travel into SQL to be joined to their rows). Read once per change, the same work is a pass over
+ * arrays in a few milliseconds, and SQL is asked only for the twenty rows of the page (issue #15). It is kept under
+ * the practices table's own version, which every change to a practice raises: the catalogue a request uses holds every
+ * such change committed before it asked, on any node, and writes to other records (reminders, registrations) leave it
+ * kept.
  */
-import { dataVersionOf } from '../../../core/cache/data-version.js';
 import { KeptPerVersion } from '../../../core/cache/kept-per-version.js';
 import type { Executor } from '../../../core/db/database.js';
 import type { PracticeStatus } from '../tables.js';
 import type { Facet } from './search.js';
-import { catalogueRows } from './search-queries.js';
+import { catalogueRows, practicesVersion } from './search-queries.js';
 
 export interface CatalogueEntry {
   id: number;
@@ -102,7 +103,7 @@ const kept = new WeakMap<Executor, KeptPerVersion<Catalogue>>();
 /** The catalogue as of a data version read now: every write committed before this call is in it. */
 export async function catalogueOf(db: Executor): Promise<Catalogue> {
   // Read before the rows, so the catalogue is at least as new as the version it is kept under.
-  const version = String(await dataVersionOf(db));
+  const version = String(await practicesVersion(db));
   let catalogues = kept.get(db);
   if (!catalogues) kept.set(db, (catalogues = new KeptPerVersion(1)));
   return catalogues.get('catalogue', version, async () => {

@@ -10,6 +10,14 @@ import { markedWhole, markedWordsQuery } from '../../../core/search/marking-quer
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 import type { SearchHit } from './search.js';
 
+/** The practices table's own version (migrations/20261210_0900_table_versions.ts), which every change to a practice raises. */
+export async function practicesVersion(db: Executor): Promise<number> {
+  const { rows } = await sql<{ version: string | number }>`select version from table_versions where name = 'practices'`.execute(db);
+  const version = rows[0]?.version;
+  if (version === undefined) throw new Error('The practices version row is missing: run the migrations (better migrate)');
+  return Number(version);
+}
+
 /** Every practice's filterable columns, in title order (the order the library lists by title): see catalogue.ts. */
 export async function catalogueRows(db: Executor) {
   const rows = await sql<{
