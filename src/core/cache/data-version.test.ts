@@ -8,30 +8,35 @@ function controlledReads() {
   return { started, reader: new DataVersionReader(read) };
 }
 
+/** The end of the event loop's turn, where a gathered read leaves (core/db/batched-lookup.ts). */
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('DataVersionReader', () => {
-  it('answers calls made while no read is on its way with a new read', async () => {
+  it('answers the calls of one turn with one new read', async () => {
     const { started, reader } = controlledReads();
-    const first = reader.current();
+    const calls = [reader.current(), reader.current()];
+    await endOfTurn();
     expect(started).toHaveLength(1);
     started[0]?.(7);
-    expect(await first).toBe(7);
-    const second = reader.current();
+    expect(await Promise.all(calls)).toEqual([7, 7]);
+    const next = reader.current();
+    await endOfTurn();
     expect(started).toHaveLength(2);
     started[1]?.(8);
-    expect(await second).toBe(8);
+    expect(await next).toBe(8);
   });
 
-  it('makes calls that arrive during a read wait for the next one, and share it', async () => {
+  it('answers calls made during a read with a read of their own, even when it comes back first', async () => {
     const { started, reader } = controlledReads();
     const early = reader.current();
+    await endOfTurn();
     const late = [reader.current(), reader.current(), reader.current()];
-    expect(started).toHaveLength(1);
-    started[0]?.(1);
-    expect(await early).toBe(1);
-    await Promise.resolve();
+    await endOfTurn();
     expect(started).toHaveLength(2);
     started[1]?.(2);
     expect(await Promise.all(late)).toEqual([2, 2, 2]);
+    started[0]?.(1);
+    expect(await early).toBe(1);
   });
 
   it('starts afresh after a failed read', async () => {
@@ -41,9 +46,10 @@ describe('DataVersionReader', () => {
       if (calls === 1) throw new Error('down');
       return calls;
     });
-    const failing = reader.current();
+    const failing = expect(reader.current()).rejects.toThrow('down');
+    await endOfTurn();
     const next = reader.current();
-    await expect(failing).rejects.toThrow('down');
+    await failing;
     expect(await next).toBe(2);
     expect(await reader.current()).toBe(3);
   });

@@ -1,9 +1,9 @@
 /**
  * The data version every writing transaction raises (migrations/20261208_0800_data_version.ts), read the cheap way:
- * one small query answers every request that arrived before it was sent. A request waits for a read that *starts*
- * after it arrived — never for one already on its way, which may have left before the write the visitor just made
- * committed — so what it learns is at least as new as every commit that preceded it, on any node (the batching of
- * core/db/batched-lookup.ts, with one key).
+ * one small query answers every request that arrived before it was sent (those of one turn of the event loop, or of
+ * the time two reads were on their way). A request waits for a read that *starts* after it arrived — never for one
+ * already on its way, which may have left before the write the visitor just made committed — so what it learns is at
+ * least as new as every commit that preceded it, on any node (the batching of core/db/batched-lookup.ts, with one key).
  */
 import { CompiledQuery } from 'kysely';
 import { BatchedLookup } from '../db/batched-lookup.js';

@@ -8,6 +8,9 @@ import { closeSession, findSessions, openSession, resolveSession, sessionFinder 
 
 const fixture = useDatabaseWorld();
 
+/** The end of the event loop's turn, where a gathered lookup leaves (core/db/batched-lookup.ts). */
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 function signIn(userId: number): Promise<string> {
   return fixture.db.transaction().execute(async (trx) => (await openSession(trx, userId)).token);
 }
@@ -25,22 +28,27 @@ describe('resolving sessions', () => {
 
   it('does not find a session signed out after its request arrived, but before its lookup was sent', async () => {
     const { editorA, editorB } = fixture.world.users;
-    const [first, second] = await Promise.all([signIn(editorA.id), signIn(editorB.id)]);
+    const [first, alsoFirst, second] = await Promise.all([signIn(editorA.id), signIn(editorA.id), signIn(editorB.id)]);
     let openGate = () => {};
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const batches: string[][] = [];
     const sessions = new BatchedLookup(async (tokenHashes: string[]) => {
       batches.push(tokenHashes);
-      if (batches.length === 1) await gate;
+      if (batches.length <= 2) await gate;
       return findSessions(fixture.db, tokenHashes);
     });
+    // Two lookups on their way (each sent at the end of its turn of the event loop): the next request waits.
     const onItsWay = resolveSession(fixture.db, sessions, first);
+    await endOfTurn();
+    const alsoOnItsWay = resolveSession(fixture.db, sessions, alsoFirst);
+    await endOfTurn();
     const waiting = resolveSession(fixture.db, sessions, second);
     await fixture.db.transaction().execute((trx) => closeSession(trx, hashToken(second)));
     openGate();
     expect((await onItsWay)?.actor.userId).toBe(editorA.id);
+    expect((await alsoOnItsWay)?.actor.userId).toBe(editorA.id);
     expect(await waiting).toBeNull();
-    expect(batches).toEqual([[hashToken(first)], [hashToken(second)]]);
+    expect(batches).toEqual([[hashToken(first)], [hashToken(alsoFirst)], [hashToken(second)]]);
   });
 
   it('sees a sign-out, a lost role and an idle session at the very next lookup', async () => {
