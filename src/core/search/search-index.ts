@@ -221,10 +221,10 @@ class KindIndex {
     const queryRarity = slotRarity.reduce((sum, rarity) => sum + rarity, 0);
     const candidates = this.#candidatesOf(slots);
     for (const [slotAt, slot] of slots.entries()) {
+      const among = candidates?.common.has(slot) ? candidates.places : null;
       for (const { boost, words } of slot.alternatives) {
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
         for (const readings of words) {
-          const among = candidates?.common.has(slot) ? candidates.places : null;
           for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, among);
           // A single word is the whole alternative: its score goes straight to the slot.
           if (words.length === 1) word.drain((place, score) => slotBest.raise(place, boost * score));
@@ -249,7 +249,7 @@ class KindIndex {
     const ids = this.#ids;
     found.sort((one, other) => (score[other] as number) - (score[one] as number) || (ids[other] as number) - (ids[one] as number));
     return found.map((place) => ({
-      id: this.#ids[place] as number,
+      id: ids[place] as number,
       matchedSlots: matchedSlots[place] as number,
       score: score[place] as number,
     }));
