@@ -154,6 +154,30 @@ describe('the page cache', () => {
     expect((await second.post('/sign-in', { email, password }, { csrf: tokenOf(secondForm.body) })).statusCode).toBe(303);
   });
 
+  it('tags a page with a visitor’s own token the same for every visitor, and answers 304 only to one who still holds their cookie', async () => {
+    const first = new TestBrowser(fixture.context.app, browserHeaders);
+    const rendered = await first.get('/sign-in');
+    const etag = rendered.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    const kept = await new TestBrowser(fixture.context.app, browserHeaders).get('/sign-in', { 'accept-encoding': 'gzip' });
+    expect(kept.headers['x-page-cache']).toBe('hit');
+    expect(kept.headers.etag).toBe(etag);
+    const unchanged = await first.get('/sign-in', { 'if-none-match': etag });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.headers['set-cookie']).toBeUndefined();
+    // Without their cookie (or with one this platform did not sign), the copy's token is no longer theirs: a new page.
+    const cookieLost = await new TestBrowser(fixture.context.app, browserHeaders).get('/sign-in', { 'if-none-match': etag });
+    expect(cookieLost.statusCode).toBe(200);
+    expect(cookieLost.body).toContain('name="_csrf"');
+    const forged = await new TestBrowser(fixture.context.app, browserHeaders).get('/sign-in', { 'if-none-match': etag, cookie: 'better_csrf=forged.secret' });
+    expect(forged.statusCode).toBe(200);
+    await renamePartner('Any write makes the page render again');
+    const afterWrite = await first.get('/sign-in', { 'if-none-match': etag });
+    expect(afterWrite.statusCode).toBe(200);
+    expect(afterWrite.headers['x-page-cache']).toBeUndefined();
+    expect((await first.get('/sign-in', { 'if-none-match': etag })).statusCode).toBe(304);
+  });
+
   it('sends a kept page with a visitor’s own token gzipped, even to a browser that prefers brotli', async () => {
     const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
     const first = new TestBrowser(fixture.context.app, browserHeaders);

@@ -9,6 +9,7 @@
  * in, a page that set a cookie (other than that visitor's CSRF secret), anything but a 200 page for a browser. See
  * docs/performance/README.md.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
@@ -23,6 +24,7 @@ interface CachedPage {
   html: string;
   /** The page around its visitor's CSRF token, when it had one (as text, and gzipped once): each visitor gets their own in its place. */
   aroundToken: { text: string[]; gzip: GzipAroundGaps } | null;
+  /** For a page around a token, a weak tag of the page whatever token fills it (see tagAroundToken). */
   etag: string | undefined;
   cacheControl: string;
   variants: Map<ContentEncoding, Buffer>;
@@ -74,13 +76,36 @@ function mayAnswer(request: FastifyRequest, options: PageCacheOptions): boolean 
   return request.actor.kind === 'anonymous' || request.sessionKey !== null;
 }
 
-function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+/**
+ * One weak tag for a page around a visitor's token, whichever token fills it: a browser's copy holds a token of its
+ * own visitor's CSRF secret, which stays valid while their cookie holds that secret, so "unchanged" (304) is true for
+ * every visitor who still has their cookie. Hashing each visitor's copy instead gave a tag that never matched, and
+ * cost a hash per answer.
+ */
+function tagAroundToken(parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return `W/"${hash.digest('base64')}"`;
+}
+
+/** The visitor's CSRF cookie is there and signed by this platform (the secret their copy's token was made from). */
+function holdsValidCookie(request: FastifyRequest, csrfCookie: string): boolean {
+  const cookie = request.cookies[csrfCookie];
+  return cookie !== undefined && request.unsignCookie(cookie).valid;
+}
+
+function sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage, csrfCookie: string): FastifyReply {
   reply
     .header('x-page-cache', 'hit')
     .header('cache-control', page.cacheControl)
     .header('vary', 'Cookie, Accept-Language, Accept-Encoding')
     .type('text/html; charset=utf-8');
   if (page.aroundToken) {
+    reply.header('etag', page.etag);
+    const revalidating = request.headers['if-none-match'] === page.etag;
+    // Decided here, not by the ETag plugin, which cannot know that the copy's token must be of the visitor's secret.
+    delete request.headers['if-none-match'];
+    if (revalidating && holdsValidCookie(request, csrfCookie)) return reply.code(304).send();
     // The same page with this visitor's own token: put together from parts gzipped once when the client takes gzip
     // (even if it prefers brotli, which would have to compress the whole page again), else left to the plugins.
     const token = reply.generateCsrf({ userInfo: 'anonymous' });
@@ -140,7 +165,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         return kept && kept.version === current && kept.minute === minute ? kept : undefined;
       };
       let kept = keptNow();
-      if (kept) return sendKept(request, reply, kept);
+      if (kept) return sendKept(request, reply, kept, options.csrfCookie);
       // The same page asked for again while it renders (a popular page at a new minute or after a write): wait for
       // that render rather than render it once more for each request.
       const renderKey = `${current}@${minute}\n${key}`;
@@ -148,7 +173,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (rendering) {
         await rendering;
         kept = keptNow();
-        if (kept) return sendKept(request, reply, kept);
+        if (kept) return sendKept(request, reply, kept, options.csrfCookie);
         request.pageCacheSlot = { key, version: current, minute, visitorTokens: new Set(), rendered: () => undefined };
         return;
       }
@@ -173,18 +198,21 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const [token] = slot.visitorTokens;
       if (token === undefined && reply.getHeader('set-cookie') !== undefined) return payload;
       if (token !== undefined) {
-        // Kept with a gap for each visitor's own token; sent now as rendered, ETag and compression left to their plugins.
+        // Kept with a gap for each visitor's own token; sent now as rendered, compression left to its plugin.
         const parts = payload.split(token);
+        const etag = tagAroundToken(parts);
         pages.set(slot.key, {
           version: slot.version,
           minute: slot.minute,
           html: '',
           aroundToken: { text: parts, gzip: compressAroundGaps(parts) },
-          etag: undefined,
+          etag,
           cacheControl: String(reply.getHeader('cache-control') ?? 'no-cache'),
           variants: new Map(),
         });
         slot.rendered();
+        // The tag the plugin computed (run before this hook) is this visitor's copy's alone: the page's own replaces it.
+        reply.header('etag', etag);
         return payload;
       }
       const page: CachedPage = {
