@@ -3,6 +3,7 @@
  * request language. Missing messages fall back to English.
  */
 import i18next, { type i18n as I18nInstance } from 'i18next';
+import { LRUCache } from 'lru-cache';
 import { loadAllCatalogues } from './catalogues.js';
 import { defaultLocale, locales, type Locale } from './locales.js';
 
@@ -36,6 +37,9 @@ export interface Translator {
   formatNumber(locale: Locale, value: number): string;
 }
 
+/** Messages with values kept at most (a few megabytes at most). */
+const valuedMessagesKept = 10_000;
+
 let shared: Promise<Translator> | undefined;
 
 /** The process-wide translator; catalogues are read once. */
@@ -61,6 +65,10 @@ async function createTranslator(): Promise<Translator> {
   // Catalogues do not change while the process runs, so a message without values is looked up once per language:
   // i18next's resolution costs microseconds, and a page asks for dozens of messages.
   const plainMessages = new Map(locales.map((locale) => [locale, new Map<string, string>()]));
+  // A message with values is as fixed for the same values, and pages ask for the same ones again and again (the
+  // library's filters: a count per option, a hundred per page). Kept by language, key and values, the most recently
+  // used only: values may be anything a person typed.
+  const valuedMessages = new LRUCache<string, string>({ max: valuedMessagesKept });
   const dateFormats = new Map(locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'long', timeZone: 'UTC' })]));
   const dateTimeFormats = new Map(
     locales.map((locale) => [locale, new Intl.DateTimeFormat(formattingLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })]),
@@ -72,7 +80,15 @@ async function createTranslator(): Promise<Translator> {
       const memo = plainMessages.get(locale) ?? new Map<string, string>();
       if (!t) throw new Error('i18n is not initialised');
       return (key, values) => {
-        if (values) return String(t(key, values));
+        if (values) {
+          const valuedKey = `${locale}\u0000${key}\u0000${JSON.stringify(values)}`;
+          let message = valuedMessages.get(valuedKey);
+          if (message === undefined) {
+            message = String(t(key, values));
+            valuedMessages.set(valuedKey, message);
+          }
+          return message;
+        }
         let message = memo.get(key);
         if (message === undefined) {
           message = String(t(key));

@@ -56,8 +56,8 @@ describe('the library’s catalogue', () => {
     const catalogue = await catalogueOf(db);
     const titleOrder = catalogue.entries.map((entry) => entry.id);
     expect(titleOrder.indexOf(apple)).toBeLessThan(titleOrder.indexOf(zebra));
-    const rank = catalogue.newestRank;
+    const newest = [...catalogue.newestFirst];
     const placeOf = (id: number) => catalogue.placeOf(id) as number;
-    expect(rank[placeOf(apple)]).toBeLessThan(rank[placeOf(zebra)] as number);
+    expect(newest.indexOf(placeOf(apple))).toBeLessThan(newest.indexOf(placeOf(zebra)));
   });
 });

@@ -38,29 +38,34 @@ export type SingleFacet = Exclude<Facet, 'theme'>;
 export interface FacetCodes {
   values: Record<Facet, string[]>;
   single: Record<SingleFacet, Int32Array>;
-  themes: number[][];
+  /** Every entry's theme codes one after the other: those of the entry at a place run from `themeStarts[place]` to `themeStarts[place + 1]`. */
+  themeCodes: Int32Array;
+  themeStarts: Int32Array;
 }
 
 export class Catalogue {
   /** In title order, as PostgreSQL collates `lower(title)` (the order of the list by title, unchanged from SQL). */
   readonly entries: readonly CatalogueEntry[];
   readonly codes: FacetCodes;
-  readonly #placeOf = new Map<number, number>();
+  /** Each id's place plus one (0: no such practice), by id: ids are the table's serial numbers, a dense range. */
+  readonly #placeById: Int32Array;
   #newestFirst: Int32Array | null = null;
 
   constructor(entries: readonly CatalogueEntry[]) {
     this.entries = entries;
-    entries.forEach((entry, place) => this.#placeOf.set(entry.id, place));
+    this.#placeById = new Int32Array(entries.reduce((most, entry) => Math.max(most, entry.id), 0) + 1);
+    entries.forEach((entry, place) => (this.#placeById[entry.id] = place + 1));
     this.codes = codesOf(entries);
   }
 
   /** The entry's place in `entries`, or undefined for a practice deleted since it was ranked. */
   placeOf(id: number): number | undefined {
-    return this.#placeOf.get(id);
+    const place = this.#placeById[id];
+    return place ? place - 1 : undefined;
   }
 
-  /** Each place's rank among the newest first: published latest, then updated latest (unpublished last), then id. */
-  get newestRank(): Int32Array {
+  /** The places from the newest to the oldest: published latest, then updated latest (unpublished last), then id. */
+  get newestFirst(): Int32Array {
     if (!this.#newestFirst) {
       const order = this.entries.map((_, place) => place);
       const at = (place: number) => this.entries[place] as CatalogueEntry;
@@ -69,9 +74,7 @@ export class Catalogue {
         if (a.publishedAt !== b.publishedAt) return a.publishedAt === null ? 1 : b.publishedAt === null ? -1 : b.publishedAt - a.publishedAt;
         return b.updatedAt - a.updatedAt || b.id - a.id;
       });
-      const rank = new Int32Array(order.length);
-      order.forEach((place, position) => (rank[place] = position));
-      this.#newestFirst = rank;
+      this.#newestFirst = Int32Array.from(order);
     }
     return this.#newestFirst;
   }
@@ -93,9 +96,14 @@ function codesOf(entries: readonly CatalogueEntry[]): FacetCodes {
     scope: column('scope', (entry) => entry.scope),
     status: column('status', (entry) => entry.status),
   };
-  const themes = entries.map((entry) => entry.themes.map((theme) => codeOf('theme', theme)));
+  const themeStarts = new Int32Array(entries.length + 1);
+  entries.forEach((entry, place) => (themeStarts[place + 1] = (themeStarts[place] as number) + entry.themes.length));
+  const themeCodes = Int32Array.from(
+    entries.flatMap((entry) => entry.themes),
+    (theme) => codeOf('theme', theme),
+  );
   const values = Object.fromEntries(Object.entries(numbering).map(([facet, numbers]) => [facet, [...numbers.keys()]])) as Record<Facet, string[]>;
-  return { values, single, themes };
+  return { values, single, themeCodes, themeStarts };
 }
 
 const kept = new WeakMap<Executor, KeptPerVersion<Catalogue>>();

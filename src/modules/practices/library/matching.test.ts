@@ -97,4 +97,16 @@ describe('a search over the catalogue', () => {
     // Without words every practice matches equally, and the best match is the newest.
     expect(matchesOf(catalogue, noFilters, visitor, null).ordered('relevance')).toEqual([5, 3, 2, 1]);
   });
+
+  it('lists a page as the same window of the whole list, in every order', () => {
+    for (const found of [matchesOf(catalogue, noFilters, visitor, matchOf([5, 1, 3, 2])), matchesOf(catalogue, noFilters, visitor, null)])
+      for (const order of ['relevance', 'title', 'newest', 'id'] as const)
+        for (const [offset, limit] of [
+          [0, 2],
+          [1, 2],
+          [3, 5],
+          [9, 2],
+        ] as const)
+          expect(found.ordered(order, offset, limit), `${order} from ${offset}`).toEqual(found.ordered(order).slice(offset, offset + limit));
+  });
 });

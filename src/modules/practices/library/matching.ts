@@ -35,8 +35,11 @@ function chosenCodes(codes: FacetCodes, filters: SearchFilters): Record<Facet, U
 
 export interface LibraryMatches {
   facets: FacetCounts;
-  /** The ids of the matches passing every filter, in the order asked: `relevance` is the ranking's (newest without words). */
-  ordered(order: SearchOrder | 'id'): number[];
+  /**
+   * The ids of the matches passing every filter, in the order asked (`relevance` is the ranking's, the newest without
+   * words): all of them, or the `limit` from `offset` on (a page: only its ids are made and ordered).
+   */
+  ordered(order: SearchOrder | 'id', offset?: number, limit?: number): number[];
 }
 
 /** Whether the reader may find the practice at a place: mayFind, answered from the status alone for most readers. */
@@ -59,8 +62,12 @@ export function matchesOf(catalogue: Catalogue, filters: SearchFilters, visibili
   const accepted = singleFacets.map((facet) => chosen[facet]);
   const tallies = singleFacets.map((facet) => new Int32Array(codes.values[facet].length));
   const themeTallies = new Int32Array(codes.values.theme.length);
+  const { themeCodes, themeStarts } = codes;
   const tallyThemes = (place: number) => {
-    for (const code of codes.themes[place] as number[]) themeTallies[code] = (themeTallies[code] as number) + 1;
+    for (let at = themeStarts[place] as number; at < (themeStarts[place + 1] as number); at += 1) {
+      const code = themeCodes[at] as number;
+      themeTallies[code] = (themeTallies[code] as number) + 1;
+    }
   };
   const tally = (facet: number, place: number) => {
     const code = (columns[facet] as Int32Array)[place] as number;
@@ -68,31 +75,39 @@ export function matchesOf(catalogue: Catalogue, filters: SearchFilters, visibili
     if (code >= 0) counts[code] = (counts[code] as number) + 1;
   };
   const themeFilter = chosen.theme;
+  const hasTheme = (place: number, wanted: Uint8Array) => {
+    for (let at = themeStarts[place] as number; at < (themeStarts[place + 1] as number); at += 1) if (wanted[themeCodes[at] as number] === 1) return true;
+    return false;
+  };
+  // Without filters (most searches) every match the reader may find passes: the failures are not looked for.
+  const filtered = themeFilter !== null || accepted.some((wanted) => wanted !== null);
   let complete = 0;
   // Places in the catalogue of the matches passing every filter, in the ranking's order.
   const passing: number[] = [];
   const consider = (place: number, hasEveryWord: boolean) => {
     if (!mayFindAt(place)) return;
-    // Which filters the practice fails: -1 for themes, a position in singleFacets for the others.
-    let failures = 0;
-    let failed = -1;
-    if (themeFilter !== null && !(codes.themes[place] as number[]).some((code) => themeFilter[code] === 1)) failures += 1;
-    for (let facet = 0; facet < columns.length; facet += 1) {
-      const wanted = accepted[facet];
-      if (wanted === null || wanted === undefined || wanted[(columns[facet] as Int32Array)[place] as number] === 1) continue;
-      failures += 1;
-      failed = facet;
+    if (filtered) {
+      // Which filters the practice fails: -1 for themes, a position in singleFacets for the others.
+      let failures = 0;
+      let failed = -1;
+      if (themeFilter !== null && !hasTheme(place, themeFilter)) failures += 1;
+      for (let facet = 0; facet < columns.length; facet += 1) {
+        const wanted = accepted[facet];
+        if (wanted === null || wanted === undefined || wanted[(columns[facet] as Int32Array)[place] as number] === 1) continue;
+        failures += 1;
+        failed = facet;
+      }
+      if (failures === 1) {
+        // A facet's options count the practices passing every other filter.
+        if (failed === -1) tallyThemes(place);
+        else tally(failed, place);
+      }
+      if (failures > 0) return;
     }
-    if (failures === 0) {
-      passing.push(place);
-      if (hasEveryWord) complete += 1;
-      tallyThemes(place);
-      for (let facet = 0; facet < columns.length; facet += 1) tally(facet, place);
-    } else if (failures === 1) {
-      // A facet's options count the practices passing every other filter.
-      if (failed === -1) tallyThemes(place);
-      else tally(failed, place);
-    }
+    passing.push(place);
+    if (hasEveryWord) complete += 1;
+    tallyThemes(place);
+    for (let facet = 0; facet < columns.length; facet += 1) tally(facet, place);
   };
   if (match) {
     for (let at = 0; at < match.ids.length; at += 1) {
@@ -102,8 +117,16 @@ export function matchesOf(catalogue: Catalogue, filters: SearchFilters, visibili
   } else {
     for (let place = 0; place < catalogue.entries.length; place += 1) consider(place, true);
   }
-  const counted = (facet: Facet, counts: Int32Array) =>
-    new Map(codes.values[facet].flatMap((value, code) => ((counts[code] as number) > 0 ? [[value, counts[code] as number] as const] : [])));
+  // A loop rather than flatMap: the partner facet has a value per partner (2,000 at scale), most of them not found.
+  const counted = (facet: Facet, counts: Int32Array) => {
+    const values = codes.values[facet];
+    const found = new Map<string, number>();
+    for (let code = 0; code < values.length; code += 1) {
+      const count = counts[code] as number;
+      if (count > 0) found.set(values[code] as string, count);
+    }
+    return found;
+  };
   const countsOf = Object.fromEntries(singleFacets.map((facet, at) => [facet, counted(facet, tallies[at] as Int32Array)])) as Record<
     SingleFacet,
     Map<string, number>
@@ -111,12 +134,24 @@ export function matchesOf(catalogue: Catalogue, filters: SearchFilters, visibili
   const idsOf = (places: readonly number[]) => places.map((place) => (catalogue.entries[place] as CatalogueEntry).id);
   return {
     facets: { total: passing.length, complete, counts: { theme: counted('theme', themeTallies), ...countsOf } },
-    ordered(order) {
-      if (order === 'id') return idsOf(passing).sort((one, other) => one - other);
-      if (order === 'relevance' && match) return idsOf(passing);
-      if (order === 'title') return idsOf([...passing].sort((one, other) => one - other));
-      const rank = catalogue.newestRank;
-      return idsOf([...passing].sort((one, other) => (rank[one] as number) - (rank[other] as number)));
+    ordered(order, offset = 0, limit = Number.POSITIVE_INFINITY) {
+      const end = offset + limit;
+      if (order === 'id')
+        return idsOf(passing)
+          .sort((one, other) => one - other)
+          .slice(offset, end);
+      if (order === 'relevance' && match) return idsOf(passing.slice(offset, end));
+      // By title (the catalogue's order) or the newest (its newest-first order): that order walked, keeping the places
+      // passing, until the page is full — not thousands of matches sorted for twenty.
+      const isPassing = new Uint8Array(catalogue.entries.length);
+      for (const place of passing) isPassing[place] = 1;
+      const walk = order === 'title' ? null : catalogue.newestFirst;
+      const places: number[] = [];
+      for (let at = 0; at < isPassing.length && places.length < end; at += 1) {
+        const place = walk ? (walk[at] as number) : at;
+        if (isPassing[place] === 1) places.push(place);
+      }
+      return idsOf(places.slice(offset));
     },
   };
 }

@@ -3,19 +3,9 @@ import type { Db } from '../../../core/db/database.js';
 import type { Actor } from '../../../core/policy/actor.js';
 import { can } from '../../../core/policy/policy.js';
 import type { Option } from '../../../core/views/components/forms.js';
-import { findPartnerWithGroup, listPartners, type PartnerSummary } from '../../partners/service.js';
+import { findOrganisation, findPartnerWithGroup, listPartners, type PartnerSummary } from '../../partners/service.js';
 import { listProgrammes } from '../../programmes/service.js';
-import {
-  canRead,
-  deleteActionFor,
-  isEditable,
-  scopeOf,
-  stakeholderOrganisationFor,
-  transitionsOpenTo,
-  transitionsUnder,
-  type Practice,
-  type TransitionName,
-} from './service.js';
+import { canRead, deleteActionFor, isEditable, scopeOf, transitionsOpenTo, transitionsUnder, type Practice, type TransitionName } from './service.js';
 import type { PracticeActions } from './views/PracticePage.js';
 
 /** Partners the actor may record practices for (or, proposing, whose stakeholder group they are in), by programme. */
@@ -23,13 +13,16 @@ export async function partnerChoices(db: Db, actor: Actor, mode: 'create' | 'pro
   // Both need a signed-in user with a role: a visitor's library page need not read every partner (2,000 at scale).
   if (actor.kind === 'anonymous') return [];
   const partners = await listPartners(db, actor);
-  const allowed: PartnerSummary[] = [];
-  for (const partner of partners) {
-    const scope = { programmeId: partner.programmeId, partnerIds: [partner.id] };
-    if (mode === 'create' ? can(actor, 'practice.create', scope) : (await stakeholderOrganisationFor(db, actor, partner.id)) !== undefined)
-      allowed.push(partner);
-  }
-  return allowed;
+  if (mode === 'create') return partners.filter((partner) => can(actor, 'practice.create', { programmeId: partner.programmeId, partnerIds: [partner.id] }));
+  // The partners whose stakeholder group has one of the actor's organisations (stakeholderOrganisationFor), found from
+  // those organisations' links: asking each partner for its group was a query per partner, 2,000 at scale.
+  if (actor.kind !== 'user') return [];
+  const mine = new Set(
+    actor.memberships.flatMap((membership) => (membership.role === 'stakeholder' && membership.organisationId !== null ? [membership.organisationId] : [])),
+  );
+  const organisations = await Promise.all([...mine].map((id) => findOrganisation(db, id)));
+  const linked = new Set(organisations.flatMap((organisation) => organisation?.links.map((link) => link.partnerId) ?? []));
+  return partners.filter((partner) => linked.has(partner.id));
 }
 
 export async function formChoices(db: Db, actor: Actor, partners: PartnerSummary[]): Promise<{ partnerOptions: Option[]; organisationOptions: Option[] }> {

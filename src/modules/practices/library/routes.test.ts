@@ -6,6 +6,7 @@ import { formFields, readPage, TestBrowser } from '../../../core/testing/http.js
 import { aPracticeForm as practiceForm, type FormBody } from '../../../core/testing/records.js';
 import { useWorld } from '../../../core/testing/world.js';
 import { exportRecordSchema, libraryDocumentSchema, practiceDocumentSchema } from '../exchange/api.js';
+import { linkOrganisation, unlinkOrganisation } from '../../partners/service.js';
 import { getPractice } from './service.js';
 import { systemActor } from '../../../core/policy/actor.js';
 
@@ -244,6 +245,23 @@ describe('proposals by stakeholders', () => {
     expect(practice?.ownerOrganisationId).toBe(fixture.world.organisationA.id);
     // Once it is the partner's draft, the proposer no longer edits it.
     expect((await stakeholder.post(`/practices/${id}`, practiceForm(fixture.world.partnerA.id, { title: 'Changed by the proposer' }))).statusCode).toBe(404);
+  });
+
+  it('offers a stakeholder the partners whose group holds their organisation, another partner once it is linked too', async () => {
+    const stakeholder = await fixture.browserFor('stakeholderA');
+    const offered = async () =>
+      [...(await stakeholder.page('/practices/proposals/new')).document.querySelectorAll('#field-ownerPartnerId option')].map((option) =>
+        Number(option.getAttribute('value')),
+      );
+    expect((await stakeholder.page('/practices')).screen.getByRole('link', { name: 'Propose a practice' })).toBeTruthy();
+    expect((await (await fixture.browserFor('editorA')).page('/practices')).screen.queryByRole('link', { name: 'Propose a practice' })).toBeNull();
+    expect(await offered()).toEqual([fixture.world.partnerA.id]);
+    const { partnerA, partnerB, organisationA } = fixture.world;
+    expect(partnerB.programmeId).toBe(partnerA.programmeId);
+    expect((await linkOrganisation(fixture.context.db, system, partnerB.id, { organisationId: organisationA.id, inRegion: true })).ok).toBe(true);
+    expect((await offered()).sort((one, other) => one - other)).toEqual([partnerA.id, partnerB.id].sort((one, other) => one - other));
+    expect((await unlinkOrganisation(fixture.context.db, system, partnerB.id, organisationA.id)).ok).toBe(true);
+    expect(await offered()).toEqual([partnerA.id]);
   });
 
   it('refuses a proposal to a partner whose stakeholder group the person is not in', async () => {

@@ -35,13 +35,19 @@ export const practiceRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/practices', { config: { action: 'practice.read_published' } }, async (request, reply) => {
     const query = searchQuerySchema.parse(request.query ?? {});
-    const [library, themes] = await Promise.all([service.searchLibrary(db, request.actor, query), listThemes(db)]);
-    if (wantsJson(request)) return reply.header('vary', 'Accept').send(libraryDocument(library, app.config.publicUrl));
-    const { partners, filter } = await partnersOfFilter(db, request.actor, {
-      matches: new Map([...library.facets.counts.partner].map(([id, count]) => [Number(id), count])),
-      chosen: query.partner,
-      named: library.hits.map((hit) => hit.ownerPartnerId),
-    });
+    if (wantsJson(request)) {
+      const library = await service.searchLibrary(db, request.actor, query);
+      return reply.header('vary', 'Accept').send(libraryDocument(library, app.config.publicUrl));
+    }
+    const [search, themes] = await Promise.all([service.findInLibrary(db, request.actor, query), listThemes(db)]);
+    const matches = new Map([...search.facets.counts.partner].map(([id, count]) => [Number(id), count]));
+    const partnersNaming = (named: readonly number[]) => partnersOfFilter(db, request.actor, { matches, chosen: query.partner, named });
+    // The partners the page names are read alongside its rows, one round trip less, with the owners the catalogue
+    // has; a row whose owner changed in between (a write since) has them read again for the owners the rows have.
+    const [library, alongside] = await Promise.all([service.libraryPageOf(db, search), partnersNaming(search.owners)]);
+    const { partners, filter } = library.hits.every((hit) => search.owners.includes(hit.ownerPartnerId))
+      ? alongside
+      : await partnersNaming(library.hits.map((hit) => hit.ownerPartnerId));
     const mayAdd = (await partnerChoices(db, request.actor, 'create')).length > 0;
     const isStakeholder = request.actor.kind === 'user' && request.actor.memberships.some((membership) => membership.role === 'stakeholder');
     const mayPropose = isStakeholder && (await partnerChoices(db, request.actor, 'propose')).length > 0;

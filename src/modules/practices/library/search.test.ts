@@ -15,6 +15,7 @@ import { highlightEnd, highlightStart } from './search.js';
 import {
   changeStatus,
   createLearningNeed,
+  findInLibrary,
   recommendationsFor,
   refreshRecommendations,
   refreshRequestedRecommendations,
@@ -122,6 +123,19 @@ describe('results', () => {
     expect((await searchLibrary(database.db, anonymous, searchQuerySchema.parse({}))).facets.counts.theme.get('skills')).toBe(themeCountBefore + 1);
     await database.db.transaction().execute((trx) => replaceThemes(trx, id, original));
     expect((await searchLibrary(database.db, anonymous, searchQuerySchema.parse({ q: 'pedestrian', theme: 'skills' }))).hits).toEqual([]);
+  });
+
+  it('finds a practice published since the same query was searched at once, its owner among the page’s partners', async () => {
+    const query = searchQuerySchema.parse({ q: 'pedestrian' });
+    const before = await searchLibrary(database.db, anonymous, query);
+    // The same query again uses its kept ranking: the same ids, as kept for it.
+    expect((await searchLibrary(database.db, anonymous, query)).hits.map((hit) => hit.id)).toEqual(before.hits.map((hit) => hit.id));
+    const owner = (await listPartners(database.db, system)).at(-1)?.id as number;
+    const id = await aPractice(database.db, owner, 'Pedestrian school streets', { status: 'published' });
+    const after = await findInLibrary(database.db, anonymous, query);
+    expect(after.facets.total).toBe(before.facets.total + 1);
+    expect(after.ids).toContain(id);
+    expect(after.owners[after.ids.indexOf(id)]).toBe(owner);
   });
 
   it('sorts by title when asked', async () => {

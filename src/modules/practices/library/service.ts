@@ -17,8 +17,8 @@ import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
 import { rankingOf } from '../../../core/search/rankings.js';
-import { searchIndexOf } from '../../../core/search/search-index.js';
-import { catalogueOf } from './catalogue.js';
+import { searchIndexOf, type RankedRecord } from '../../../core/search/search-index.js';
+import { catalogueOf, type CatalogueEntry } from './catalogue.js';
 import { matchesOf, type LibraryMatches } from './matching.js';
 import type { FacetCounts, SearchFilters, SearchHit, SearchOrder, TextMatch, Visibility } from './search.js';
 import { pageRows, similarPractices } from './search-queries.js';
@@ -415,12 +415,20 @@ export interface LibraryPage {
   suggestion: string | null;
 }
 
+/** A library search decided in memory: its page but the rows, and the ids and owners of the rows to read. */
+export interface LibrarySearch extends Omit<LibraryPage, 'hits'> {
+  ids: number[];
+  /** The owner of each of `ids` as the catalogue has it: the partners a page names can be read alongside its rows. */
+  owners: number[];
+  /** The words to mark in the rows (null without a query). */
+  words: string[] | null;
+}
+
 /**
- * One page of the library for a search query, with the facet counts, as the actor may see it. The words are ranked by
- * the search index while the catalogue is read (both in memory once current); a page beyond the last (an old link)
- * is the last.
+ * What a search finds, with the facet counts, as the actor may see it: the words are ranked by the search index while
+ * the catalogue is read (both in memory once current); a page beyond the last (an old link) is the last.
  */
-export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
+export async function findInLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibrarySearch> {
   const visibility = visibilityFor(actor);
   const staff = seesBackOffice(visibility);
   const filters = filtersOf(query, staff);
@@ -429,8 +437,22 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   const { facets } = found;
   const pageCount = Math.max(1, Math.ceil(facets.total / resultsPerPage));
   const page = Math.min(query.page, pageCount);
-  const hits = await pageOfResults(db, found, match, query.sort ?? 'relevance', resultsPerPage, (page - 1) * resultsPerPage);
-  return { hits, facets, page, pageCount, staff, matchedAnyWord: facets.total > 0 && facets.complete === 0, suggestion };
+  const ids = found.ordered(query.sort ?? 'relevance', (page - 1) * resultsPerPage, resultsPerPage);
+  const owners = ids.map((id) => (catalogue.entries[catalogue.placeOf(id) as number] as CatalogueEntry).ownerPartnerId);
+  const matchedAnyWord = facets.total > 0 && facets.complete === 0;
+  return { facets, page, pageCount, staff, matchedAnyWord, suggestion, ids, owners, words: match?.words ?? null };
+}
+
+/** A search's page with its rows, the words they were found through marked. */
+export async function libraryPageOf(db: Db, search: LibrarySearch): Promise<LibraryPage> {
+  const { ids, words, facets, page, pageCount, staff, matchedAnyWord, suggestion } = search;
+  const hits = ids.length === 0 ? [] : await pageRows(db, ids, words);
+  return { hits, facets, page, pageCount, staff, matchedAnyWord, suggestion };
+}
+
+/** One page of the library for a search query, with the facet counts, as the actor may see it. */
+export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryPage> {
+  return libraryPageOf(db, await findInLibrary(db, actor, query));
 }
 
 /** What a search of the library finds for the actor (the platform search's practices and the library's exports). */
@@ -447,7 +469,7 @@ export async function pageOfResults(
   limit: number,
   offset: number,
 ): Promise<SearchHit[]> {
-  const ids = found.ordered(order).slice(offset, offset + limit);
+  const ids = found.ordered(order, offset, limit);
   return ids.length === 0 ? [] : pageRows(db, ids, match?.words ?? null);
 }
 
@@ -464,6 +486,25 @@ export function filtersOf(query: SearchQuery, staff: boolean): SearchFilters {
 }
 
 /**
+ * A ranking's ids and whether each has every word, made once per ranking: rankings are kept (core/search/rankings.ts)
+ * and never changed, and a broad query's thousands of records were copied into three new arrays at every request.
+ */
+const matchArrays = new WeakMap<readonly RankedRecord[], { slots: number; ids: number[]; scores: number[]; complete: boolean[] }>();
+
+function arraysOf(ranked: readonly RankedRecord[], slots: number): { ids: number[]; scores: number[]; complete: boolean[] } {
+  const found = matchArrays.get(ranked);
+  if (found?.slots === slots) return found;
+  const made = {
+    slots,
+    ids: ranked.map((record) => record.id),
+    scores: ranked.map((record) => record.score),
+    complete: ranked.map((record) => record.matchedSlots === slots),
+  };
+  matchArrays.set(ranked, made);
+  return made;
+}
+
+/**
  * The practices a query's words find, ranked by the search index, and the query with its typos corrected when that
  * finds more; no match at all without words.
  */
@@ -472,14 +513,9 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, text);
   const ranked = await rankingOf(db, index, 'practice', analysed, text);
+  const { ids, scores, complete } = arraysOf(ranked, analysed.slots.length);
   return {
-    match: {
-      ids: ranked.map((record) => record.id),
-      scores: ranked.map((record) => record.score),
-      complete: ranked.map((record) => record.matchedSlots === analysed.slots.length),
-      words: analysed.matchWords,
-      indexVersion: index.version,
-    },
+    match: { ids, scores, complete, words: analysed.matchWords, indexVersion: index.version },
     suggestion: analysed.suggestion,
   };
 }
