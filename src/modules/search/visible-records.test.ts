@@ -26,6 +26,18 @@ describe('the visible records of a kind', () => {
     expect(visible.among(ranking(25, 8), 0)).toEqual({ total: 2, ids: [] });
   });
 
+  it('answers a ranking it has counted again without going through it, and a longer page by counting it again', () => {
+    const visible = new VisibleRecords(alone(1, 2, 3));
+    const ranked = ranking(3, 2, 1);
+    expect(visible.among(ranked, 1)).toEqual({ total: 3, ids: [3] });
+    // The same array again: what was chosen is kept with it, however the copy given out is changed.
+    visible.among(ranked, 1).ids.push(99);
+    expect(visible.among(ranked, 1)).toEqual({ total: 3, ids: [3] });
+    expect(visible.among(ranked, 2)).toEqual({ total: 3, ids: [3, 2] });
+    expect(visible.among(ranked, 0)).toEqual({ total: 3, ids: [] });
+    expect(visible.among(ranking(1), 3)).toEqual({ total: 1, ids: [1] });
+  });
+
   it('passes over ids that are hidden or were deleted since the ranking', () => {
     expect(new VisibleRecords(alone(2, 5)).among(ranking(7, 6, 5, 1), 3)).toEqual({ total: 1, ids: [5] });
     expect(new VisibleRecords([]).among(ranking(1, 2), 3)).toEqual({ total: 0, ids: [] });

@@ -39,10 +39,15 @@ export interface ChosenIds {
   ids: number[];
 }
 
-/** A kind's visible ids, sorted, with what each is listed as: 4 bytes an id, 8 when ids are grouped into records. */
+/**
+ * A kind's visible ids, sorted, with what each is listed as: 4 bytes an id, 8 when ids are grouped into records. What
+ * a ranking gives is kept with the ranking (a kept ranking is the same array each time, core/search/rankings.ts), so
+ * a search repeated while neither changes does not go through the thousands of ranked ids again.
+ */
 export class VisibleRecords {
   readonly #ids: Int32Array;
   readonly #listedAs: Int32Array | null;
+  readonly #chosen = new WeakMap<readonly { id: number }[], ChosenIds & { limit: number }>();
 
   constructor(rows: readonly VisibleRow[]) {
     const sorted = [...rows].sort((one, other) => one.id - other.id);
@@ -56,6 +61,12 @@ export class VisibleRecords {
 
   /** The visible records among those ranked (best first; ids no longer visible, or deleted, are passed over). */
   among(ranked: readonly { id: number }[], limit: number): ChosenIds {
+    let chosen = this.#chosen.get(ranked);
+    if (!chosen || chosen.limit < limit) this.#chosen.set(ranked, (chosen = { ...this.#choose(ranked, limit), limit }));
+    return { total: chosen.total, ids: chosen.ids.slice(0, limit) };
+  }
+
+  #choose(ranked: readonly { id: number }[], limit: number): ChosenIds {
     const listedAs = this.#listedAs;
     const listed = listedAs ? new Set<number>() : null;
     const ids: number[] = [];
