@@ -2,15 +2,15 @@
  * The platform search follows every write at once, whoever makes it (the triggers of migration 20261209_1000): a
  * renamed event, an agenda item, a deleted instrument, an endorsed plan and an action taken out of a draft; and what
  * each reader may find follows the writes to every table its visibility reads (the table versions of migration
- * 20261211_0900), though the words found stay the same: an instrument unpublished, an indicator disabled, a draft plan
- * moved to another programme, then endorsed.
+ * 20261211_0900), though the words found stay the same: a practice published, an instrument unpublished, an indicator
+ * disabled, a draft plan moved to another programme, then endorsed.
  */
 import { describe, expect, it } from 'vitest';
 import { getTranslator } from '../../core/i18n/i18n.js';
 import { unmarked } from '../../core/search/highlight.js';
 import { anonymous, systemActor, type Actor } from '../../core/policy/actor.js';
 import { valueOf } from '../../core/testing/factories.js';
-import { aPlanActionForm, aPlanContextForm, anEndorsedPlan, anEvent, anInstrumentInput } from '../../core/testing/records.js';
+import { aPlanActionForm, aPlanContextForm, aPractice, anEndorsedPlan, anEvent, anInstrumentInput } from '../../core/testing/records.js';
 import { useWorld } from '../../core/testing/world.js';
 import { createInstrument } from '../instruments/service.js';
 import { removeAction } from '../plans/service.js';
@@ -81,6 +81,16 @@ describe('the search kept in step with the records', () => {
     expect(await titlesFound('bilby')).toEqual({});
     await db.updateTable('instruments').set({ published: true }).where('id', '=', id).execute();
     expect(await titlesFound('bilby')).toEqual({ instrument: ['Bilby bookings online'] });
+  });
+
+  it('finds a practice once it is published, and not once it is withdrawn to a draft', async () => {
+    const { db } = fixture.context;
+    const id = await aPractice(db, fixture.world.partnerA.id, 'Quoll census online');
+    expect(await titlesFound('quoll')).toEqual({});
+    await db.updateTable('practices').set({ status: 'published', published_at: new Date() }).where('id', '=', id).execute();
+    expect(await titlesFound('quoll')).toEqual({ practice: ['Quoll census online'] });
+    await db.updateTable('practices').set({ status: 'draft' }).where('id', '=', id).execute();
+    expect(await titlesFound('quoll')).toEqual({});
   });
 
   it('shows a draft plan to the staff of the programme it is moved to, and to everyone once endorsed', async () => {

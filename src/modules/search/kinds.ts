@@ -15,8 +15,6 @@ import { can, type PolicyAction } from '../../core/policy/policy.js';
 export interface KindMatch {
   ranked: { id: number; score: number }[];
   words: string[];
-  /** The data version the index had when it ranked them. */
-  indexVersion: number;
 }
 
 /** One record found, as a result shows it. */

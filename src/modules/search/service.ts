@@ -88,7 +88,7 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
       if (ranked.length === 0) return groupOf(kind, query.q, 0, []);
       const shown = query.kind.length === 0 || query.kind.includes(kind.kind);
       const limit = !shown ? 0 : alone ? page * pageSize : groupSize;
-      const found = await kind.find(db, actor, { ranked, words: analysed.matchWords, indexVersion: index.version }, limit, reader);
+      const found = await kind.find(db, actor, { ranked, words: analysed.matchWords }, limit, reader);
       const pageItems = alone ? found.items.slice((page - 1) * pageSize) : found.items;
       const complete = completeAmong(ranked, pageItems, analysed.slots.length);
       const items = pageItems.map((item) => ({ ...item, complete: complete.has(item.id) }));
