@@ -103,8 +103,8 @@ export class VisibleRecords {
 
 /**
  * The most scopes kept per kind, least recently used out first: staff of a few dozen programmes searching at once.
- * At the benchmark's scale (10,000 instruments, about 9,000 actions) a scope of every kind takes about 200 kB, so
- * all kinds together stay under 10 MB.
+ * At the benchmark's scale (10,000 practices and instruments, 2,000 events, 1,500 plans, about 9,000 actions) a scope
+ * of every kind takes at most about 250 kB, so 50 scopes of every kind stay under 13 MB.
  */
 const scopesKept = 50;
 
