@@ -24,6 +24,7 @@ import * as libraryFacetIndex from './20261208_1000_library_facet_index.js';
 import * as searchIndex from './20261209_0900_search_index.js';
 import * as searchKinds from './20261209_1000_search_kinds.js';
 import * as tableVersions from './20261210_0900_table_versions.js';
+import * as moreTableVersions from './20261211_0900_more_table_versions.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261209_0900_search_index': searchIndex,
   '20261209_1000_search_kinds': searchKinds,
   '20261210_0900_table_versions': tableVersions,
+  '20261211_0900_more_table_versions': moreTableVersions,
 };

@@ -1,6 +1,6 @@
 /**
  * The SQL of marking and ordering what a search found: a tsquery of the words a record was found through, the marked
- * title or passage (ts_headline with the marks of highlight.ts), and the ranking as a table to join records to.
+ * title or passage (ts_headline with the marks of highlight.ts), and the records shown as a table to join rows to.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { highlightEnd, highlightStart } from './highlight.js';
@@ -29,10 +29,9 @@ export function markedPassage(config: RawBuilder<unknown>, text: RawBuilder<unkn
 }
 
 /**
- * The records a search ranked (best first), as a table `ranked(id, position)` to join a kind's rows to and order them
- * by position. Positions, not scores: at 10,000 matches a float8[] of scores took 13 ms more to send and parse than
- * the int[] of ids (PostgreSQL 15, docs/search.md), and the order is the same.
+ * The records shown (best first), as a table `shown(id, position)` to join a kind's rows to and order them by
+ * position; the kind chose them in memory (src/modules/search/visible-records.ts), so a few ids, not every one ranked.
  */
-export function rankedTable(ranked: readonly { id: number }[]): RawBuilder<unknown> {
-  return sql`unnest(${ranked.map((record) => record.id)}::int[]) with ordinality as ranked(id, position)`;
+export function shownTable(ids: readonly number[]): RawBuilder<unknown> {
+  return sql`unnest(${[...ids]}::int[]) with ordinality as shown(id, position)`;
 }

@@ -1,21 +1,24 @@
-/** The platform search's query over events: every event is public (event.read), so all ranked events are found. */
+/** The platform search's queries over events: every event is public (event.read), so every event may be found. */
 import { sql } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
-import type { FoundRow } from '../search/service.js';
+import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import type { ShownRow, VisibleRow } from '../search/service.js';
 
-/** How many of the ranked events there are, and the best `limit` with their title and description marked (one row when none). */
-export async function findRankedEvents(db: Executor, ranked: readonly { id: number }[], words: string[], limit: number): Promise<FoundRow[]> {
+/** Every event's id (see search/visible-records.ts). */
+export async function visibleEvents(db: Executor): Promise<VisibleRow[]> {
+  const { rows } = await sql<VisibleRow>`select id, id as listed_as from events`.execute(db);
+  return rows;
+}
+
+/** The events shown, in the order given, with their title and description marked. */
+export async function shownEvents(db: Executor, ids: readonly number[], words: string[]): Promise<ShownRow[]> {
   const query = markedWordsQuery(words);
-  const config = sql`practice_text_config(page.text_language)`;
-  const { rows } = await sql<FoundRow>`
-    with found as (select e.id, ranked.position from events e join ${rankedTable(ranked)} on ranked.id = e.id),
-    top as (select id, position from found order by position limit ${limit})
-    select counted.total, page.id, ${markedWhole(config, sql`page.title`, query)} as title,
-      ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
-    from (select count(*)::int as total from found) as counted
-    left join lateral (select e.id, e.title, e.description, e.text_language, top.position from top join events e on e.id = top.id) as page on true
-    order by page.position
+  const config = sql`practice_text_config(e.text_language)`;
+  const { rows } = await sql<ShownRow>`
+    select e.id, ${markedWhole(config, sql`e.title`, query)} as title, ${markedPassage(config, sql`e.description`, query)} as snippet,
+      e.text_language as language
+    from ${shownTable(ids)} join events e on e.id = shown.id
+    order by shown.position
   `.execute(db);
   return rows;
 }

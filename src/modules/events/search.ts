@@ -1,8 +1,10 @@
 /** Events in the platform-wide search: every event is public, found by its title, agenda, description and venue. */
 import { fill } from '../../core/extensions.js';
 import { can } from '../../core/policy/policy.js';
-import { foundRecords, searchableKinds } from '../search/service.js';
-import { findRankedEvents } from './search-queries.js';
+import { foundAmong, searchableKinds, shownRecords, type VisibleRecordsSource } from '../search/service.js';
+import { shownEvents, visibleEvents } from './search-queries.js';
+
+const visible: VisibleRecordsSource<null> = { kind: 'event', tables: ['events'], rows: (db) => visibleEvents(db) };
 
 export const eventSearch = fill(searchableKinds, {
   kind: 'event',
@@ -10,6 +12,6 @@ export const eventSearch = fill(searchableKinds, {
   countKey: 'events.search.count',
   async find(db, actor, { ranked, words }, limit) {
     if (!can(actor, 'event.read')) return { total: 0, items: [] };
-    return foundRecords(await findRankedEvents(db, ranked, words, limit), (row) => `/events/${row.id}`);
+    return foundAmong(db, visible, null, ranked, limit, async (ids) => shownRecords(await shownEvents(db, ids, words), (row) => `/events/${row.id}`));
   },
 });

@@ -1,8 +1,8 @@
-/** The platform search's query over instruments: published ones, and the unpublished ones the actor's roles show. */
+/** The platform search's queries over instruments: published ones, and the unpublished ones the actor's roles show. */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
-import type { FoundRow } from '../search/service.js';
+import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import type { ShownRow, VisibleRow } from '../search/service.js';
 import type { Visibility } from './catalogue/queries.js';
 
 /** The catalogue's rule (catalogue/queries.ts visibleTo) over the alias `i`. */
@@ -14,24 +14,21 @@ function visibleCondition(visibility: Visibility): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(options, sql` or `)})`;
 }
 
-/** How many of the ranked instruments the actor sees, and the best `limit` with name and description marked. */
-export async function findRankedInstruments(
-  db: Executor,
-  visibility: Visibility,
-  ranked: readonly { id: number }[],
-  words: string[],
-  limit: number,
-): Promise<FoundRow[]> {
+/** The ids of the instruments the visibility shows (see search/visible-records.ts). */
+export async function visibleInstruments(db: Executor, visibility: Visibility): Promise<VisibleRow[]> {
+  const { rows } = await sql<VisibleRow>`select i.id, i.id as listed_as from instruments i where ${visibleCondition(visibility)}`.execute(db);
+  return rows;
+}
+
+/** The instruments shown, in the order given, with their name and description marked. */
+export async function shownInstruments(db: Executor, ids: readonly number[], words: string[]): Promise<ShownRow[]> {
   const query = markedWordsQuery(words);
-  const config = sql`practice_text_config(page.text_language)`;
-  const { rows } = await sql<FoundRow>`
-    with found as (select i.id, ranked.position from instruments i join ${rankedTable(ranked)} on ranked.id = i.id where ${visibleCondition(visibility)}),
-    top as (select id, position from found order by position limit ${limit})
-    select counted.total, page.id, ${markedWhole(config, sql`page.name`, query)} as title,
-      ${markedPassage(config, sql`page.description`, query)} as snippet, page.text_language as language
-    from (select count(*)::int as total from found) as counted
-    left join lateral (select i.id, i.name, i.description, i.text_language, top.position from top join instruments i on i.id = top.id) as page on true
-    order by page.position
+  const config = sql`practice_text_config(i.text_language)`;
+  const { rows } = await sql<ShownRow>`
+    select i.id, ${markedWhole(config, sql`i.name`, query)} as title, ${markedPassage(config, sql`i.description`, query)} as snippet,
+      i.text_language as language
+    from ${shownTable(ids)} join instruments i on i.id = shown.id
+    order by shown.position
   `.execute(db);
   return rows;
 }

@@ -1,14 +1,19 @@
 /** Instruments in the platform-wide search, as the catalogue shows them to the actor (published, or within their roles). */
 import { fill } from '../../core/extensions.js';
-import { foundRecords, searchableKinds } from '../search/service.js';
+import { foundAmong, searchableKinds, shownRecords, type VisibleRecordsSource } from '../search/service.js';
+import type { Visibility } from './catalogue/queries.js';
 import { visibilityOf } from './catalogue/service.js';
-import { findRankedInstruments } from './search-queries.js';
+import { shownInstruments, visibleInstruments } from './search-queries.js';
+
+const visible: VisibleRecordsSource<Visibility> = { kind: 'instrument', tables: ['instruments'], rows: visibleInstruments };
 
 export const instrumentSearch = fill(searchableKinds, {
   kind: 'instrument',
   groupKey: 'instruments.search.group',
   countKey: 'instruments.search.count',
   async find(db, actor, { ranked, words }, limit) {
-    return foundRecords(await findRankedInstruments(db, visibilityOf(actor), ranked, words, limit), (row) => `/instruments/${row.id}`);
+    return foundAmong(db, visible, visibilityOf(actor), ranked, limit, async (ids) =>
+      shownRecords(await shownInstruments(db, ids, words), (row) => `/instruments/${row.id}`),
+    );
   },
 });

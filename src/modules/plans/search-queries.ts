@@ -5,13 +5,13 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, rankedTable } from '../../core/search/marking-queries.js';
-import type { FoundRow } from '../search/service.js';
+import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import type { ShownRow, VisibleRow } from '../search/service.js';
 
-export interface FoundVersionRow extends FoundRow {
-  plan_id: number | null;
-  number: number | null;
-  partner_name: string | null;
+export interface ShownVersionRow extends ShownRow {
+  plan_id: number;
+  number: number;
+  partner_name: string;
   action_key: string | null;
 }
 
@@ -23,7 +23,7 @@ export interface DraftReaders {
 
 /**
  * The versions the actor may read, as `readable(id, plan_id)`: each plan's latest endorsed one, and the open one for
- * the plan's peers. A few thousand rows at most, read before the ranked ids are joined to them.
+ * the plan's peers. A few thousand rows at most.
  */
 function readableVersions(drafts: DraftReaders): RawBuilder<unknown> {
   const peers = drafts.all ? sql`true` : sql`p.programme_id = any(${drafts.programmeIds}::int[])`;
@@ -36,66 +36,54 @@ function readableVersions(drafts: DraftReaders): RawBuilder<unknown> {
 
 const language = sql`coalesce(v.content ->> 'language', (select pr.text_language from programmes pr where pr.id = p.programme_id))`;
 
-/** How many plans have a readable version among those ranked, and the best `limit`: the partner's name, the instruments' words. */
-export async function findRankedPlans(
-  db: Executor,
-  drafts: DraftReaders,
-  ranked: readonly { id: number }[],
-  words: string[],
-  limit: number,
-): Promise<FoundVersionRow[]> {
+/** The plan versions the actor may read, each listed as its plan (found once, through its best-ranked version). */
+export async function visiblePlanVersions(db: Executor, drafts: DraftReaders): Promise<VisibleRow[]> {
+  const { rows } = await sql<VisibleRow>`with ${readableVersions(drafts)} select id, plan_id as listed_as from readable`.execute(db);
+  return rows;
+}
+
+/** The actions of the versions the actor may read, each listed as its plan's action (its key within the plan). */
+export async function visibleActions(db: Executor, drafts: DraftReaders): Promise<VisibleRow[]> {
+  const { rows } = await sql<VisibleRow>`
+    with ${readableVersions(drafts)}
+    select d.id, (dense_rank() over (order by readable.plan_id, d.action_key))::int as listed_as
+    from plan_action_documents d join readable on readable.id = d.version_id
+  `.execute(db);
+  return rows;
+}
+
+/** The plan versions shown, in the order given: the partner's name and the instruments' words marked. */
+export async function shownPlanVersions(db: Executor, ids: readonly number[], words: string[]): Promise<ShownVersionRow[]> {
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.language)`;
-  const { rows } = await sql<FoundVersionRow>`
-    with ${readableVersions(drafts)},
-    found as (
-      select distinct on (readable.plan_id) readable.id, ranked.position
-      from readable join ${rankedTable(ranked)} on ranked.id = readable.id
-      order by readable.plan_id, ranked.position
-    ),
-    top as (select id, position from found order by position limit ${limit})
-    select counted.total, page.id, page.plan_id, page.number, null::text as action_key,
-      ${markedWhole(config, sql`page.partner_name`, query)} as partner_name, null::text as title,
+  const { rows } = await sql<ShownVersionRow>`
+    select page.id, page.plan_id, page.number, null::text as action_key,
+      ${markedWhole(config, sql`page.partner_name`, query)} as partner_name, '' as title,
       ${markedPassage(config, sql`page.text`, query)} as snippet, page.language
-    from (select count(*)::int as total from found) as counted
-    left join lateral (
-      select v.id, v.plan_id, v.number, pa.name as partner_name, top.position, ${language} as language,
+    from (
+      select v.id, v.plan_id, v.number, pa.name as partner_name, shown.position, ${language} as language,
         (select string_agg(concat_ws(' – ', i ->> 'name', i ->> 'improvement'), '. ') from jsonb_array_elements(v.content -> 'instruments') as i) as text
-      from top join plan_versions v on v.id = top.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
-    ) as page on true
+      from ${shownTable(ids)} join plan_versions v on v.id = shown.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
+    ) as page
     order by page.position
   `.execute(db);
   return rows;
 }
 
-/** How many actions have a readable version among those ranked, and the best `limit` with title and description marked. */
-export async function findRankedActions(
-  db: Executor,
-  drafts: DraftReaders,
-  ranked: readonly { id: number }[],
-  words: string[],
-  limit: number,
-): Promise<FoundVersionRow[]> {
+/** The actions shown, in the order given, with their title and description marked. */
+export async function shownActions(db: Executor, ids: readonly number[], words: string[]): Promise<ShownVersionRow[]> {
   const query = markedWordsQuery(words);
   const config = sql`practice_text_config(page.language)`;
-  const { rows } = await sql<FoundVersionRow>`
-    with ${readableVersions(drafts)},
-    found as (
-      select distinct on (readable.plan_id, d.action_key) d.id, ranked.position
-      from plan_action_documents d join ${rankedTable(ranked)} on ranked.id = d.id join readable on readable.id = d.version_id
-      order by readable.plan_id, d.action_key, ranked.position
-    ),
-    top as (select id, position from found order by position limit ${limit})
-    select counted.total, page.id, page.plan_id, page.number, page.action_key, page.partner_name,
+  const { rows } = await sql<ShownVersionRow>`
+    select page.id, page.plan_id, page.number, page.action_key, page.partner_name,
       ${markedWhole(config, sql`coalesce(page.action ->> 'title', '')`, query)} as title,
       ${markedPassage(config, sql`concat_ws(' ', page.action ->> 'description', page.action ->> 'background')`, query)} as snippet, page.language
-    from (select count(*)::int as total from found) as counted
-    left join lateral (
-      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, top.position, ${language} as language,
+    from (
+      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, shown.position, ${language} as language,
         (select a from jsonb_array_elements(v.content -> 'actions') as a where a ->> 'key' = d.action_key) as action
-      from top join plan_action_documents d on d.id = top.id join plan_versions v on v.id = d.version_id
+      from ${shownTable(ids)} join plan_action_documents d on d.id = shown.id join plan_versions v on v.id = d.version_id
         join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
-    ) as page on true
+    ) as page
     order by page.position
   `.execute(db);
   return rows;

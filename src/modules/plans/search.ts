@@ -1,19 +1,30 @@
 /**
  * Regional Action Plans and their actions in the platform-wide search: the public finds endorsed plans, the
- * programme's staff (who review drafts: plan.read_draft) also the versions being written.
+ * programme's staff (who review drafts: plan.read_draft) also the versions being written. Each plan (each action) is
+ * found once, through its best-ranked readable version.
  */
 import { fill } from '../../core/extensions.js';
-import { foundRecords, programmesAllowing, searchableKinds } from '../search/service.js';
-import { findRankedActions, findRankedPlans } from './search-queries.js';
+import { foundAmong, programmesAllowing, searchableKinds, shownRecords, type VisibleRecordsSource } from '../search/service.js';
+import { shownActions, shownPlanVersions, visibleActions, visiblePlanVersions, type DraftReaders } from './search-queries.js';
+
+/** The readable versions depend on the plans' programmes and the versions' statuses; the actions on their documents too. */
+const visiblePlans: VisibleRecordsSource<DraftReaders> = { kind: 'plan', tables: ['plans', 'plan_versions'], rows: visiblePlanVersions };
+const visibleActionsOf: VisibleRecordsSource<DraftReaders> = {
+  kind: 'action',
+  tables: ['plans', 'plan_versions', 'plan_action_documents'],
+  rows: visibleActions,
+};
 
 const planSearch = fill(searchableKinds, {
   kind: 'plan',
   groupKey: 'plans.search.group',
   countKey: 'plans.search.count',
   async find(db, actor, { ranked, words }, limit, { t }) {
-    const rows = await findRankedPlans(db, programmesAllowing(actor, 'plan.read_draft'), ranked, words, limit);
-    const named = rows.map((row) => ({ ...row, title: row.partner_name === null ? null : t('plans.document.title', { partner: row.partner_name }) }));
-    return foundRecords(named, (row) => `/plans/${row.plan_id}?version=${row.number}`);
+    return foundAmong(db, visiblePlans, programmesAllowing(actor, 'plan.read_draft'), ranked, limit, async (ids) => {
+      const rows = await shownPlanVersions(db, ids, words);
+      const named = rows.map((row) => ({ ...row, title: t('plans.document.title', { partner: row.partner_name }) }));
+      return shownRecords(named, (row) => `/plans/${row.plan_id}?version=${row.number}`);
+    });
   },
 });
 
@@ -22,8 +33,9 @@ const actionSearch = fill(searchableKinds, {
   groupKey: 'plans.search.actionGroup',
   countKey: 'plans.search.actionCount',
   async find(db, actor, { ranked, words }, limit) {
-    const rows = await findRankedActions(db, programmesAllowing(actor, 'plan.read_draft'), ranked, words, limit);
-    return foundRecords(rows, (row) => `/plans/${row.plan_id}?version=${row.number}#action-${row.action_key}`);
+    return foundAmong(db, visibleActionsOf, programmesAllowing(actor, 'plan.read_draft'), ranked, limit, async (ids) =>
+      shownRecords(await shownActions(db, ids, words), (row) => `/plans/${row.plan_id}?version=${row.number}#action-${row.action_key}`),
+    );
   },
 });
 

@@ -1,39 +1,40 @@
 /**
- * Good practices in the platform-wide search, found and shown exactly as the library finds them (its catalogue and its
- * visibility: published practices, plus drafts within the actor's roles); "all N practices" opens the library.
+ * Good practices in the platform-wide search, found as the library finds them: the practices its catalogue says the
+ * reader may find (its own rule, `mayFind`: published practices, plus drafts within the actor's roles), kept per scope
+ * like every kind's (search/visible-records.ts), without the facet counts the library's page needs; "all N practices"
+ * opens the library.
  */
 import { fill } from '../../core/extensions.js';
-import { searchableKinds } from '../search/service.js';
-import type { SearchFilters, TextMatch } from './library/search.js';
-import { libraryMatches, pageOfResults, visibilityFor } from './library/service.js';
+import { foundAmong, searchableKinds, type VisibleRecordsSource } from '../search/service.js';
+import { catalogueOf } from './library/catalogue.js';
+import { mayFind } from './library/matching.js';
+import type { Visibility } from './library/search.js';
+import { pageRows } from './library/search-queries.js';
+import { visibilityFor } from './library/service.js';
 
-const noFilters: SearchFilters = { text: '', themes: [], countries: [], partners: [], scopes: [], statuses: [] };
+const visible: VisibleRecordsSource<Visibility> = {
+  kind: 'practice',
+  tables: ['practices'],
+  async rows(db, visibility) {
+    const { entries } = await catalogueOf(db);
+    return entries.filter((entry) => mayFind(entry, visibility)).map((entry) => ({ id: entry.id, listed_as: entry.id }));
+  },
+};
 
 export const practiceSearch = fill(searchableKinds, {
   kind: 'practice',
   groupKey: 'practices.search.group',
   countKey: 'practices.search.count',
   allHref: (q) => `/practices?${new URLSearchParams({ q }).toString()}`,
-  async find(db, actor, { ranked, words, indexVersion }, limit) {
-    const visibility = visibilityFor(actor);
-    const match: TextMatch = {
-      ids: ranked.map((record) => record.id),
-      scores: ranked.map((record) => record.score),
-      complete: ranked.map(() => false),
-      words,
-      indexVersion,
-    };
-    const found = await libraryMatches(db, noFilters, visibility, match);
-    const hits = await pageOfResults(db, found, match, 'relevance', limit, 0);
-    return {
-      total: found.facets.total,
-      items: hits.map((hit) => ({
+  async find(db, actor, { ranked, words }, limit) {
+    return foundAmong(db, visible, visibilityFor(actor), ranked, limit, async (ids) =>
+      (await pageRows(db, ids, words)).map((hit) => ({
         id: hit.id,
         title: hit.titleHighlighted,
         url: `/practices/${hit.id}`,
         snippet: hit.summaryHighlighted,
         language: hit.language,
       })),
-    };
+    );
   },
 });

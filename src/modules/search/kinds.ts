@@ -15,8 +15,6 @@ import { can, type PolicyAction } from '../../core/policy/policy.js';
 export interface KindMatch {
   ranked: { id: number; score: number }[];
   words: string[];
-  /** The data version the index had when it ranked them. */
-  indexVersion: number;
 }
 
 /** One record found, as a result shows it. */
@@ -54,8 +52,11 @@ export interface SearchableKind {
   /** Catalogue key of a count of records of the kind, plural forms with {{count}} and {{formatted}} ("12 practices"). */
   countKey: string;
   /**
-   * The actor's visible records among those ranked, by one query over `id = any(ids)` in the ranking's order; a
-   * record written in several languages (an indicator's names) is shown in the reader's language where it can be.
+   * The actor's visible records among those ranked, in the ranking's order: how many, and the best `limit` with their
+   * titles and snippets marked. Counted and chosen in memory, over the ids the kind's visibility rule lets the actor
+   * see, kept per scope under the versions of the tables it reads (`foundAmong`, visible-records.ts); SQL reads only
+   * the rows shown. A record written in several languages (an indicator's names) is shown in the reader's language
+   * where it can be. With `limit` 0 (the kind filtered out) only the count is asked for.
    */
   find(db: Db, actor: Actor, match: KindMatch, limit: number, reader: Reader): Promise<FoundRecords>;
   /** Where "all N …" leads, when the kind has its own search page (the library); otherwise the platform search filtered to the kind. */
@@ -64,26 +65,17 @@ export interface SearchableKind {
 
 export const searchableKinds = extensionPoint<SearchableKind>('search.kinds');
 
-/**
- * A row of a kind's search query: the count of visible matches on every row, and one record of the page — or, when
- * nothing is visible, a single row with the count alone (so one statement gives both).
- */
-export interface FoundRow {
-  total: number;
-  id: number | null;
-  title: string | null;
-  snippet: string | null;
+/** A row of a kind's query for the records shown: title and snippet marked (core/search/marking-queries.ts). */
+export interface ShownRow {
+  id: number;
+  title: string;
+  snippet: string;
   language: Locale | null;
 }
 
-/** The found records of a kind's query rows, each with its page's URL. */
-export function foundRecords<Row extends FoundRow>(rows: Row[], urlOf: (row: Row & { id: number }) => string): FoundRecords {
-  return {
-    total: rows[0]?.total ?? 0,
-    items: rows.flatMap((row) =>
-      row.id === null ? [] : [{ id: row.id, title: row.title ?? '', url: urlOf({ ...row, id: row.id }), snippet: row.snippet ?? '', language: row.language }],
-    ),
-  };
+/** The records shown, each with its page's URL. */
+export function shownRecords<Row extends ShownRow>(rows: readonly Row[], urlOf: (row: Row) => string): FoundRecord[] {
+  return rows.map((row) => ({ id: row.id, title: row.title, url: urlOf(row), snippet: row.snippet, language: row.language }));
 }
 
 /**

@@ -8,11 +8,12 @@ import { contributionsTo } from '../../core/module.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { analyseQuery } from '../../core/search/query-analysis.js';
 import { rankingOf } from '../../core/search/rankings.js';
-import { searchIndexOf } from '../../core/search/search-index.js';
+import { searchIndexOf, type RankedRecord } from '../../core/search/search-index.js';
 import { searchableKinds, type FoundRecord, type Reader, type SearchableKind } from './kinds.js';
 import type { PlatformSearchQuery } from './schema.js';
 
 export * from './kinds.js';
+export * from './visible-records.js';
 export { platformSearchSchema, maxQueryLength, type PlatformSearchQuery } from './schema.js';
 
 /** How many results each group shows when every kind is shown; a kind chosen alone shows pages of `pageSize`. */
@@ -87,9 +88,10 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
       if (ranked.length === 0) return groupOf(kind, query.q, 0, []);
       const shown = query.kind.length === 0 || query.kind.includes(kind.kind);
       const limit = !shown ? 0 : alone ? page * pageSize : groupSize;
-      const found = await kind.find(db, actor, { ranked, words: analysed.matchWords, indexVersion: index.version }, limit, reader);
-      const complete = new Set(ranked.filter((record) => record.matchedSlots === analysed.slots.length).map((record) => record.id));
-      const items = (alone ? found.items.slice((page - 1) * pageSize) : found.items).map((item) => ({ ...item, complete: complete.has(item.id) }));
+      const found = await kind.find(db, actor, { ranked, words: analysed.matchWords }, limit, reader);
+      const pageItems = alone ? found.items.slice((page - 1) * pageSize) : found.items;
+      const complete = completeAmong(ranked, pageItems, analysed.slots.length);
+      const items = pageItems.map((item) => ({ ...item, complete: complete.has(item.id) }));
       return groupOf(kind, query.q, found.total, items);
     }),
   );
@@ -107,6 +109,21 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
     page,
     pageCount,
   };
+}
+
+/**
+ * Which of the records shown have every slot of the query. They are among the first ranked, so the search stops
+ * when it has met them all, instead of going through thousands of ranked records for a few shown.
+ */
+function completeAmong(ranked: readonly RankedRecord[], shown: readonly FoundRecord[], slots: number): Set<number> {
+  const wanted = new Set(shown.map((item) => item.id));
+  const complete = new Set<number>();
+  for (const record of ranked) {
+    if (wanted.size === 0) break;
+    if (!wanted.delete(record.id)) continue;
+    if (record.matchedSlots === slots) complete.add(record.id);
+  }
+  return complete;
 }
 
 function groupOf(kind: SearchableKind, q: string, total: number, items: FoundResult[]): ResultGroup {

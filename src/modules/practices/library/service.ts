@@ -455,7 +455,7 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   return libraryPageOf(db, await findInLibrary(db, actor, query));
 }
 
-/** What a search of the library finds for the actor (the platform search's practices and the library's exports). */
+/** What a search of the library finds for the actor, with its facet counts (the library's exports). */
 export async function libraryMatches(db: Db, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<LibraryMatches> {
   return matchesOf(await catalogueOf(db), filters, visibility, match);
 }
