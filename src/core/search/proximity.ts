@@ -5,7 +5,7 @@
  * moves up.
  */
 import type { Executor } from '../db/database.js';
-import type { QuerySlot, RankedRecord } from './search-index.js';
+import { Ranking, type QuerySlot } from './search-index.js';
 import { phraseAndNearPairs } from './search-queries.js';
 
 /** How many of the best records are looked at again: beyond the first pages, order matters little. */
@@ -33,21 +33,25 @@ export function nearPairQueries(slots: readonly QuerySlot[]): string[] {
 }
 
 /** The ranking with its first records re-scored for the phrase typed and for words near each other. */
-export async function withProximity(db: Executor, kind: string, ranking: RankedRecord[], slots: readonly QuerySlot[], text: string): Promise<RankedRecord[]> {
+export async function withProximity(db: Executor, kind: string, ranking: Ranking, slots: readonly QuerySlot[], text: string): Promise<Ranking> {
   const pairs = nearPairQueries(slots);
   if (pairs.length === 0 || ranking.length < 2) return ranking;
-  const top = ranking.slice(0, reranked);
-  const rows = await phraseAndNearPairs(
-    db,
-    kind,
-    top.map((record) => record.id),
-    text,
-    pairs,
-  );
+  const topCount = Math.min(reranked, ranking.length);
+  const rows = await phraseAndNearPairs(db, kind, [...ranking.ids.subarray(0, topCount)], text, pairs);
   const bonuses = new Map(rows.map((row) => [row.record_id, 1 + (row.phrase ? phraseBonus : 0) + (nearPairsBonus * row.near_pairs) / pairs.length]));
-  const rescored = top.map((record) => ({ ...record, score: record.score * (bonuses.get(record.id) ?? 1) }));
-  rescored.sort((one, other) => other.score - one.score || other.id - one.id);
+  const top = Array.from({ length: topCount }, (_, at) => {
+    const id = ranking.ids[at] as number;
+    return { id, score: (ranking.scores[at] as number) * (bonuses.get(id) ?? 1), matchedSlots: ranking.matchedSlots[at] as number };
+  });
+  top.sort((one, other) => other.score - one.score || other.id - one.id);
+  const [ids, scores, matchedSlots] = [ranking.ids.slice(), ranking.scores.slice(), ranking.matchedSlots.slice()];
+  top.forEach((record, at) => {
+    ids[at] = record.id;
+    scores[at] = record.score;
+    matchedSlots[at] = record.matchedSlots;
+  });
   // The rest keep their order below the re-scored ones, whose scores only grew.
-  const floor = Math.min(...rescored.map((record) => record.score));
-  return [...rescored, ...ranking.slice(reranked).map((record) => ({ ...record, score: Math.min(record.score, floor) }))];
+  const floor = top.at(-1)?.score ?? 0;
+  for (let at = topCount; at < scores.length; at += 1) scores[at] = Math.min(scores[at] as number, floor);
+  return new Ranking(ids, scores, matchedSlots);
 }

@@ -10,17 +10,21 @@ import { LRUCache } from 'lru-cache';
 import type { Executor } from '../db/database.js';
 import { withProximity } from './proximity.js';
 import type { AnalysedQuery } from './query-analysis.js';
-import type { RankedRecord, SearchIndex } from './search-index.js';
+import type { Ranking, SearchIndex } from './search-index.js';
 
-/** At most this many ranked records are kept per index (a few tens of megabytes): thirty broad queries at 10,000 records. */
-const recordsKept = 300_000;
+/**
+ * At most this many bytes of rankings are kept per index, least recently used out first: 1.5 million ranked records
+ * (14 bytes each), forty-five broad platform searches over six kinds at 10,000 practices; what 300,000 records took as
+ * objects before.
+ */
+const bytesKept = 21 * 1024 * 1024;
 
-const kept = new WeakMap<SearchIndex, LRUCache<string, RankedRecord[]>>();
+const kept = new WeakMap<SearchIndex, LRUCache<string, Ranking>>();
 
 /** The kind's records matching the analysed query, best first; `text` is the query as typed (its phrase earns a bonus). */
-export async function rankingOf(db: Executor, index: SearchIndex, kind: string, analysed: AnalysedQuery, text: string): Promise<RankedRecord[]> {
+export async function rankingOf(db: Executor, index: SearchIndex, kind: string, analysed: AnalysedQuery, text: string): Promise<Ranking> {
   let rankings = kept.get(index);
-  if (!rankings) kept.set(index, (rankings = new LRUCache({ maxSize: recordsKept, sizeCalculation: (ranking) => ranking.length + 1 })));
+  if (!rankings) kept.set(index, (rankings = new LRUCache({ maxSize: bytesKept, sizeCalculation: (ranking) => ranking.bytes + 64 })));
   const key = `${index.contentVersion}\n${kind}\n${text}`;
   const found = rankings.get(key);
   if (found) return found;

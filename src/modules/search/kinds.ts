@@ -9,11 +9,12 @@ import { extensionPoint } from '../../core/extensions.js';
 import type { Translate } from '../../core/i18n/i18n.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/policy/actor.js';
+import type { Ranking } from '../../core/search/search-index.js';
 import { can, type PolicyAction } from '../../core/policy/policy.js';
 
 /** The records of one kind the index found, best first, and the words they were found through (to mark them). */
 export interface KindMatch {
-  ranked: { id: number; score: number }[];
+  ranked: Ranking;
   words: string[];
 }
 

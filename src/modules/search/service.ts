@@ -8,7 +8,7 @@ import { contributionsTo } from '../../core/module.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { analyseQuery } from '../../core/search/query-analysis.js';
 import { rankingOf } from '../../core/search/rankings.js';
-import { searchIndexOf, type RankedRecord } from '../../core/search/search-index.js';
+import { searchIndexOf, type Ranking } from '../../core/search/search-index.js';
 import { searchableKinds, type FoundRecord, type Reader, type SearchableKind } from './kinds.js';
 import type { PlatformSearchQuery } from './schema.js';
 
@@ -115,13 +115,12 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
  * Which of the records shown have every slot of the query. They are among the first ranked, so the search stops
  * when it has met them all, instead of going through thousands of ranked records for a few shown.
  */
-function completeAmong(ranked: readonly RankedRecord[], shown: readonly FoundRecord[], slots: number): Set<number> {
+function completeAmong(ranked: Ranking, shown: readonly FoundRecord[], slots: number): Set<number> {
   const wanted = new Set(shown.map((item) => item.id));
   const complete = new Set<number>();
-  for (const record of ranked) {
-    if (wanted.size === 0) break;
-    if (!wanted.delete(record.id)) continue;
-    if (record.matchedSlots === slots) complete.add(record.id);
+  for (let at = 0; at < ranked.length && wanted.size > 0; at += 1) {
+    const id = ranked.ids[at] as number;
+    if (wanted.delete(id) && ranked.matchedSlots[at] === slots) complete.add(id);
   }
   return complete;
 }

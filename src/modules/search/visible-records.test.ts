@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { tableVersionsOf } from '../../core/cache/table-versions.js';
 import type { Executor } from '../../core/db/database.js';
+import { Ranking } from '../../core/search/search-index.js';
 import { systemActor } from '../../core/policy/actor.js';
 import { valueOf } from '../../core/testing/factories.js';
 import { aPractice, anEndorsedPlan, anEvent, anInstrumentInput } from '../../core/testing/records.js';
@@ -15,7 +16,12 @@ import { createInstrument } from '../instruments/service.js';
 import { anIndicator } from '../results/test-support.js';
 import { visibleRecordsOf, VisibleRecords, type VisibleRecordsSource, type VisibleRow } from './visible-records.js';
 
-const ranking = (...ids: number[]) => ids.map((id) => ({ id }));
+const ranking = (...ids: number[]) =>
+  new Ranking(
+    Int32Array.from(ids),
+    Float64Array.from(ids, (_, at) => ids.length - at),
+    Uint16Array.from(ids, () => 1),
+  );
 const alone = (...ids: number[]): VisibleRow[] => ids.map((id) => ({ id, listed_as: id }));
 
 describe('the visible records of a kind', () => {

@@ -12,6 +12,7 @@
 import { KeptPerVersion } from '../../core/cache/kept-per-version.js';
 import { tableVersionsOf } from '../../core/cache/table-versions.js';
 import type { Executor } from '../../core/db/database.js';
+import type { Ranking } from '../../core/search/search-index.js';
 import type { FoundRecord, FoundRecords } from './kinds.js';
 
 /**
@@ -47,7 +48,7 @@ export interface ChosenIds {
 export class VisibleRecords {
   readonly #ids: Int32Array;
   readonly #listedAs: Int32Array | null;
-  readonly #chosen = new WeakMap<readonly { id: number }[], ChosenIds & { limit: number }>();
+  readonly #chosen = new WeakMap<Ranking, ChosenIds & { limit: number }>();
 
   constructor(rows: readonly VisibleRow[]) {
     const sorted = [...rows].sort((one, other) => one.id - other.id);
@@ -60,18 +61,18 @@ export class VisibleRecords {
   }
 
   /** The visible records among those ranked (best first; ids no longer visible, or deleted, are passed over). */
-  among(ranked: readonly { id: number }[], limit: number): ChosenIds {
+  among(ranked: Ranking, limit: number): ChosenIds {
     let chosen = this.#chosen.get(ranked);
     if (!chosen || chosen.limit < limit) this.#chosen.set(ranked, (chosen = { ...this.#choose(ranked, limit), limit }));
     return { total: chosen.total, ids: chosen.ids.slice(0, limit) };
   }
 
-  #choose(ranked: readonly { id: number }[], limit: number): ChosenIds {
+  #choose(ranked: Ranking, limit: number): ChosenIds {
     const listedAs = this.#listedAs;
     const listed = listedAs ? new Set<number>() : null;
     const ids: number[] = [];
     let total = 0;
-    for (const { id } of ranked) {
+    for (const id of ranked.ids) {
       const at = this.#placeOf(id);
       if (at < 0) continue;
       if (listedAs && listed) {
@@ -134,7 +135,7 @@ export async function foundAmong<Scope>(
   db: Executor,
   source: VisibleRecordsSource<Scope>,
   scope: Scope,
-  ranked: readonly { id: number }[],
+  ranked: Ranking,
   limit: number,
   shown: (ids: number[]) => Promise<FoundRecord[]>,
 ): Promise<FoundRecords> {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue, type CatalogueEntry } from './catalogue.js';
 import { matchesOf, mayFind } from './matching.js';
+import { Ranking } from '../../../core/search/search-index.js';
 import type { SearchFilters, TextMatch, Visibility } from './search.js';
 
 const day = 86_400_000;
@@ -23,9 +24,12 @@ function entry(id: number, changes: Partial<CatalogueEntry> = {}): CatalogueEntr
 const visitor: Visibility = { allStatuses: false, programmeIds: [], partnerIds: [], proposerUserId: null };
 const noFilters: SearchFilters = { text: '', themes: [], countries: [], partners: [], scopes: [], statuses: [] };
 const matchOf = (ids: number[], complete: boolean[] = ids.map(() => true)): TextMatch => ({
-  ids,
-  scores: ids.map((_, at) => 10 - at),
-  complete,
+  ranking: new Ranking(
+    Int32Array.from(ids),
+    Float64Array.from(ids, (_, at) => 10 - at),
+    Uint16Array.from(complete, (hasEveryWord) => (hasEveryWord ? 2 : 1)),
+  ),
+  slots: 2,
   words: [],
   indexVersion: 1,
 });

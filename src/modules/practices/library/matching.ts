@@ -110,9 +110,10 @@ export function matchesOf(catalogue: Catalogue, filters: SearchFilters, visibili
     for (let facet = 0; facet < columns.length; facet += 1) tally(facet, place);
   };
   if (match) {
-    for (let at = 0; at < match.ids.length; at += 1) {
-      const place = catalogue.placeOf(match.ids[at] as number);
-      if (place !== undefined) consider(place, match.complete[at] === true);
+    const { ids, matchedSlots } = match.ranking;
+    for (let at = 0; at < ids.length; at += 1) {
+      const place = catalogue.placeOf(ids[at] as number);
+      if (place !== undefined) consider(place, matchedSlots[at] === match.slots);
     }
   } else {
     for (let place = 0; place < catalogue.entries.length; place += 1) consider(place, true);

@@ -4,6 +4,7 @@
  * in core/search.
  */
 import type { Locale } from '../../../core/i18n/locales.js';
+import type { Ranking } from '../../../core/search/search-index.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 
 /**
@@ -11,10 +12,9 @@ import type { GeographicalScope, PracticeStatus, Translations } from '../tables.
  * that shares a meaningful word with the query, or one of its synonyms, translations or corrections.
  */
 export interface TextMatch {
-  ids: number[];
-  scores: number[];
-  /** For each, whether it has every word of the query (or an alternative of it). */
-  complete: boolean[];
+  ranking: Ranking;
+  /** How many slots the query has: a practice matching all of them has every word (or an alternative of each). */
+  slots: number;
   /** The words they were found through, to mark in titles and summaries. */
   words: string[];
   /** The data version the index had when it ranked them. */

@@ -17,7 +17,7 @@ import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
 import { rankingOf } from '../../../core/search/rankings.js';
-import { searchIndexOf, type RankedRecord } from '../../../core/search/search-index.js';
+import { searchIndexOf } from '../../../core/search/search-index.js';
 import { catalogueOf, type CatalogueEntry } from './catalogue.js';
 import { matchesOf, type LibraryMatches } from './matching.js';
 import type { FacetCounts, SearchFilters, SearchHit, SearchOrder, TextMatch, Visibility } from './search.js';
@@ -486,25 +486,6 @@ export function filtersOf(query: SearchQuery, staff: boolean): SearchFilters {
 }
 
 /**
- * A ranking's ids and whether each has every word, made once per ranking: rankings are kept (core/search/rankings.ts)
- * and never changed, and a broad query's thousands of records were copied into three new arrays at every request.
- */
-const matchArrays = new WeakMap<readonly RankedRecord[], { slots: number; ids: number[]; scores: number[]; complete: boolean[] }>();
-
-function arraysOf(ranked: readonly RankedRecord[], slots: number): { ids: number[]; scores: number[]; complete: boolean[] } {
-  const found = matchArrays.get(ranked);
-  if (found?.slots === slots) return found;
-  const made = {
-    slots,
-    ids: ranked.map((record) => record.id),
-    scores: ranked.map((record) => record.score),
-    complete: ranked.map((record) => record.matchedSlots === slots),
-  };
-  matchArrays.set(ranked, made);
-  return made;
-}
-
-/**
  * The practices a query's words find, ranked by the search index, and the query with its typos corrected when that
  * finds more; no match at all without words.
  */
@@ -512,10 +493,9 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   if (text.trim() === '') return { match: null, suggestion: null };
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, text);
-  const ranked = await rankingOf(db, index, 'practice', analysed, text);
-  const { ids, scores, complete } = arraysOf(ranked, analysed.slots.length);
+  const ranking = await rankingOf(db, index, 'practice', analysed, text);
   return {
-    match: { ids, scores, complete, words: analysed.matchWords, indexVersion: index.version },
+    match: { ranking, slots: analysed.slots.length, words: analysed.matchWords, indexVersion: index.version },
     suggestion: analysed.suggestion,
   };
 }
