@@ -9,10 +9,11 @@
  * kept.
  */
 import { KeptPerVersion } from '../../../core/cache/kept-per-version.js';
+import { tableVersionsOf } from '../../../core/cache/table-versions.js';
 import type { Executor } from '../../../core/db/database.js';
 import type { PracticeStatus } from '../tables.js';
 import type { Facet } from './search.js';
-import { catalogueRows, practicesVersion } from './search-queries.js';
+import { catalogueRows } from './search-queries.js';
 
 export interface CatalogueEntry {
   id: number;
@@ -108,10 +109,10 @@ function codesOf(entries: readonly CatalogueEntry[]): FacetCodes {
 
 const kept = new WeakMap<Executor, KeptPerVersion<Catalogue>>();
 
-/** The catalogue as of a data version read now: every write committed before this call is in it. */
+/** The catalogue as of the practices table's version read now: every write committed before this call is in it. */
 export async function catalogueOf(db: Executor): Promise<Catalogue> {
   // Read before the rows, so the catalogue is at least as new as the version it is kept under.
-  const version = String(await practicesVersion(db));
+  const version = await tableVersionsOf(db, ['practices']);
   let catalogues = kept.get(db);
   if (!catalogues) kept.set(db, (catalogues = new KeptPerVersion(1)));
   return catalogues.get('catalogue', version, async () => {

@@ -31,7 +31,6 @@ const matchOf = (ids: number[], complete: boolean[] = ids.map(() => true)): Text
   ),
   slots: 2,
   words: [],
-  indexVersion: 1,
 });
 
 describe('who may find a practice', () => {

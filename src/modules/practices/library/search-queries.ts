@@ -1,5 +1,5 @@
 /**
- * The library's SQL: the columns its filters and facet counts read (kept per data version, catalogue.ts), one page of
+ * The library's SQL: the columns its filters and facet counts read (kept per the practices table's version, catalogue.ts), one page of
  * results with the words they were found through marked, and practices like one. Which practices match, pass the
  * filters and come first is decided in memory (matching.ts) from the search index's ranking (core/search).
  */
@@ -9,14 +9,6 @@ import type { Locale } from '../../../core/i18n/locales.js';
 import { markedWhole, markedWordsQuery } from '../../../core/search/marking-queries.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 import type { SearchHit } from './search.js';
-
-/** The practices table's own version (migrations/20261210_0900_table_versions.ts), which every change to a practice raises. */
-export async function practicesVersion(db: Executor): Promise<number> {
-  const { rows } = await sql<{ version: string | number }>`select version from table_versions where name = 'practices'`.execute(db);
-  const version = rows[0]?.version;
-  if (version === undefined) throw new Error('The practices version row is missing: run the migrations (better migrate)');
-  return Number(version);
-}
 
 /** Every practice's filterable columns, in title order (the order the library lists by title): see catalogue.ts. */
 export async function catalogueRows(db: Executor) {

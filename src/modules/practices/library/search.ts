@@ -17,8 +17,6 @@ export interface TextMatch {
   slots: number;
   /** The words they were found through, to mark in titles and summaries. */
   words: string[];
-  /** The data version the index had when it ranked them. */
-  indexVersion: number;
 }
 
 /** Which practices an actor may find: published ones, plus those their roles let them see in the back office. */

@@ -20,7 +20,7 @@ import { rankingOf } from '../../../core/search/rankings.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
 import { catalogueOf, type CatalogueEntry } from './catalogue.js';
 import { matchesOf, type LibraryMatches } from './matching.js';
-import type { FacetCounts, SearchFilters, SearchHit, SearchOrder, TextMatch, Visibility } from './search.js';
+import type { FacetCounts, SearchFilters, SearchHit, TextMatch, Visibility } from './search.js';
 import { pageRows, similarPractices } from './search-queries.js';
 import { mostSimilar, titleKey } from './similar-titles.js';
 import type { PracticeStatus } from '../tables.js';
@@ -460,19 +460,6 @@ export async function libraryMatches(db: Db, filters: SearchFilters, visibility:
   return matchesOf(await catalogueOf(db), filters, visibility, match);
 }
 
-/** A page of results: its rows, with the words they were found through marked. */
-export async function pageOfResults(
-  db: Db,
-  found: LibraryMatches,
-  match: TextMatch | null,
-  order: SearchOrder,
-  limit: number,
-  offset: number,
-): Promise<SearchHit[]> {
-  const ids = found.ordered(order, offset, limit);
-  return ids.length === 0 ? [] : pageRows(db, ids, match?.words ?? null);
-}
-
 /** The library's filters from a search query; statuses only for those who see the back office. */
 export function filtersOf(query: SearchQuery, staff: boolean): SearchFilters {
   return {
@@ -495,7 +482,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   const analysed = await analyseQuery(db, index, text);
   const ranking = await rankingOf(db, index, 'practice', analysed, text);
   return {
-    match: { ranking, slots: analysed.slots.length, words: analysed.matchWords, indexVersion: index.version },
+    match: { ranking, slots: analysed.slots.length, words: analysed.matchWords },
     suggestion: analysed.suggestion,
   };
 }
