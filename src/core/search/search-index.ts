@@ -8,6 +8,7 @@
  */
 import { DataVersionReader, dataVersionOf } from '../cache/data-version.js';
 import type { Executor } from '../db/database.js';
+import { byScore } from './score-order.js';
 import { documentChangesSince } from './search-queries.js';
 import { weightedLexemes, type FieldBoosts } from './tsvector.js';
 
@@ -66,35 +67,63 @@ interface Posting {
   weights: number[];
 }
 
-/** Scores of a ranking step by place, with the places touched, so clearing costs only what was used. */
+/**
+ * Scores of a ranking step by place, with the places touched, so clearing costs only what was used. Kept by the kind
+ * and reused by its next ranking (a ranking runs to its end without awaiting, so one at a time): a broad query touches
+ * most records, and fresh arrays per ranking were a tenth of its time in garbage collection.
+ */
 class Scores {
-  readonly values: Float64Array;
-  readonly touched: number[] = [];
+  values: Float64Array;
+  touched: Int32Array;
+  count = 0;
 
   constructor(size: number) {
     this.values = new Float64Array(size);
+    this.touched = new Int32Array(size);
   }
 
   raise(place: number, score: number): void {
-    if (score <= 0) return;
     const before = this.values[place] as number;
-    if (before === 0) this.touched.push(place);
+    if (before === 0) this.touched[this.count++] = place;
     if (score > before) this.values[place] = score;
   }
 
   add(place: number, score: number): void {
-    if (score <= 0) return;
-    if (this.values[place] === 0) this.touched.push(place);
-    this.values[place] = (this.values[place] as number) + score;
+    const before = this.values[place] as number;
+    if (before === 0) this.touched[this.count++] = place;
+    this.values[place] = before + score;
   }
 
-  /** Hands each touched place and its score to `use`, leaving the scores empty again. */
-  drain(use: (place: number, score: number) => void): void {
-    for (const place of this.touched) {
-      use(place, this.values[place] as number);
-      this.values[place] = 0;
+  clear(): void {
+    for (let at = 0; at < this.count; at += 1) this.values[this.touched[at] as number] = 0;
+    this.count = 0;
+  }
+}
+
+/** What one ranking works in: a word's, an alternative's and a slot's scores, and each record's sums over the slots. */
+class RankingScratch {
+  readonly word: Scores;
+  readonly alternative: Scores;
+  readonly slot: Scores;
+  /** Summed over the slots; `found` are the places with a match, `count` of them. */
+  readonly total: Scores;
+  readonly matchedSlots: Uint16Array;
+  readonly matchedRarity: Float64Array;
+
+  constructor(readonly size: number) {
+    [this.word, this.alternative, this.slot, this.total] = [new Scores(size), new Scores(size), new Scores(size), new Scores(size)];
+    this.matchedSlots = new Uint16Array(size);
+    this.matchedRarity = new Float64Array(size);
+  }
+
+  clear(): void {
+    const { total } = this;
+    for (let at = 0; at < total.count; at += 1) {
+      const place = total.touched[at] as number;
+      this.matchedSlots[place] = 0;
+      this.matchedRarity[place] = 0;
     }
-    this.touched.length = 0;
+    total.clear();
   }
 }
 
@@ -110,6 +139,7 @@ class KindIndex {
   totalLength = 0;
   /** Lexemes' scores (#lexemeScores), forgotten at any change: every score depends on the record count and lengths. */
   readonly #scored = new Map<string, Float64Array>();
+  #scratch: RankingScratch | null = null;
 
   get size(): number {
     return this.#placeOf.size;
@@ -162,17 +192,17 @@ class KindIndex {
   }
 
   /**
-   * Raises each record's score for a word to its BM25 score for this lexeme (one of the word's readings); only the
-   * candidates' when given.
+   * Raises each record's score in `into` to its BM25 score for this lexeme (one of a word's readings) times `boost`;
+   * only the candidates' when given.
    */
-  #scoreLexeme(lexeme: string, word: Scores, candidates: Uint8Array | null): void {
+  #scoreLexeme(lexeme: string, into: Scores, boost: number, candidates: Uint8Array | null): void {
     const posting = this.postings.get(lexeme);
     if (!posting) return;
     const { places } = posting;
     const scores = this.#lexemeScores(lexeme, posting);
     for (let at = 0; at < places.length; at += 1) {
       const place = places[at] as number;
-      if (candidates === null || candidates[place] === 1) word.raise(place, scores[at] as number);
+      if (candidates === null || candidates[place] === 1) into.raise(place, boost * (scores[at] as number));
     }
   }
 
@@ -224,14 +254,15 @@ class KindIndex {
     return this.postings.get(lexeme)?.places.length ?? 0;
   }
 
+  #scratchOf(places: number): RankingScratch {
+    if (this.#scratch?.size !== places) this.#scratch = new RankingScratch(places);
+    return this.#scratch;
+  }
+
   rank(slots: QuerySlot[]): Ranking {
     if (this.size === 0) return Ranking.empty;
-    const places = this.#ids.length;
-    const [word, alternative, slotBest] = [new Scores(places), new Scores(places), new Scores(places)];
-    const total = new Float64Array(places);
-    const matchedSlots = new Uint16Array(places);
-    const matchedRarity = new Float64Array(places);
-    const found: number[] = [];
+    const scratch = this.#scratchOf(this.#ids.length);
+    const { word, alternative, slot: slotBest, total, matchedSlots, matchedRarity } = scratch;
     // How much each slot tells: the rarity of its rarest word as typed (a slot of common words tells little).
     const slotRarity = slots.map((slot) =>
       Math.max(0, ...(slot.alternatives[0]?.words ?? []).flatMap((readings) => readings.map((lexeme) => this.rarityOf(lexeme)))),
@@ -241,36 +272,54 @@ class KindIndex {
     for (const [slotAt, slot] of slots.entries()) {
       const among = candidates?.common.has(slot) ? candidates.places : null;
       for (const { boost, words } of slot.alternatives) {
+        if (words.length === 1) {
+          // A single word is the whole alternative: its best reading's score goes straight to the slot.
+          for (const lexeme of new Set(words[0])) this.#scoreLexeme(lexeme, slotBest, boost, among);
+          continue;
+        }
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
         for (const readings of words) {
-          for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, among);
-          // A single word is the whole alternative: its score goes straight to the slot.
-          if (words.length === 1) word.drain((place, score) => slotBest.raise(place, boost * score));
-          else word.drain((place, score) => alternative.add(place, score));
+          for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, 1, among);
+          for (let at = 0; at < word.count; at += 1) {
+            const place = word.touched[at] as number;
+            alternative.add(place, word.values[place] as number);
+          }
+          word.clear();
         }
-        alternative.drain((place, score) => slotBest.raise(place, (boost * score) / words.length));
+        for (let at = 0; at < alternative.count; at += 1) {
+          const place = alternative.touched[at] as number;
+          slotBest.raise(place, (boost * (alternative.values[place] as number)) / words.length);
+        }
+        alternative.clear();
       }
-      slotBest.drain((place, score) => {
-        if (matchedSlots[place] === 0) found.push(place);
-        total[place] = (total[place] as number) + score;
+      const rarity = slotRarity[slotAt] ?? 0;
+      for (let at = 0; at < slotBest.count; at += 1) {
+        const place = slotBest.touched[at] as number;
+        total.add(place, slotBest.values[place] as number);
         matchedSlots[place] = (matchedSlots[place] as number) + 1;
-        matchedRarity[place] = (matchedRarity[place] as number) + (slotRarity[slotAt] ?? 0);
-      });
+        matchedRarity[place] = (matchedRarity[place] as number) + rarity;
+      }
+      slotBest.clear();
     }
     // Records with more of what the query says first among near scores: a coordination factor by the share of the
     // query's rarity matched, so missing a common word ("online") costs less than missing a rare one ("permit").
-    const score = new Float64Array(places);
-    for (const place of found) {
+    const found = total.count;
+    const score = total.values;
+    for (let at = 0; at < found; at += 1) {
+      const place = total.touched[at] as number;
       const share = queryRarity > 0 ? (matchedRarity[place] as number) / queryRarity : (matchedSlots[place] as number) / slots.length;
-      score[place] = (total[place] as number) * (0.5 + 0.5 * share);
+      score[place] = (score[place] as number) * (0.5 + 0.5 * share);
     }
-    const ids = this.#ids;
-    found.sort((one, other) => (score[other] as number) - (score[one] as number) || (ids[other] as number) - (ids[one] as number));
-    return new Ranking(
-      Int32Array.from(found, (place) => ids[place] as number),
-      Float64Array.from(found, (place) => score[place] as number),
-      Uint16Array.from(found, (place) => matchedSlots[place] as number),
-    );
+    const order = byScore(total.touched, found, score, this.#ids);
+    const ranking = new Ranking(new Int32Array(found), new Float64Array(found), new Uint16Array(found));
+    for (let at = 0; at < found; at += 1) {
+      const place = order[at] as number;
+      ranking.ids[at] = this.#ids[place] as number;
+      ranking.scores[at] = score[place] as number;
+      ranking.matchedSlots[at] = matchedSlots[place] as number;
+    }
+    scratch.clear();
+    return ranking;
   }
 }
 
