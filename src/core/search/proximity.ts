@@ -1,12 +1,11 @@
 /**
- * Phrase and proximity bonuses for the best-ranked records: the in-memory index knows how often a record has each word,
- * not where, so the positions are asked of the records' own search vectors (search_documents), for the few records
- * that can still change places at the top. A record with the query's words next to each other, or as the phrase typed,
- * moves up.
+ * Phrase and proximity bonuses for the best-ranked records: a record with the query's words next to each other, or as
+ * the phrase typed, moves up. Judged on the records' word positions, which the index keeps from their search vectors
+ * (search_documents), as PostgreSQL's phrase search would judge them (the same tsvector positions, the same stems):
+ * asking the database cost a round trip of 1–5 ms per kind and search, most of a ranking kept in memory otherwise.
  */
-import type { Executor } from '../db/database.js';
 import { Ranking, type QuerySlot } from './search-index.js';
-import { phraseAndNearPairs } from './search-queries.js';
+import type { TextReading } from './search-queries.js';
 
 /** How many of the best records are looked at again: beyond the first pages, order matters little. */
 const reranked = 40;
@@ -15,33 +14,83 @@ const nearness = 3;
 const phraseBonus = 0.25;
 const nearPairsBonus = 0.15;
 
-/** A tsquery (text form) for "one of these lexemes": quoted, so any lexeme reads as itself. */
-function anyOf(lexemes: readonly string[]): string {
-  return `(${[...new Set(lexemes)].map((lexeme) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`;
+/** The query as one reading stems it: its lexemes in order, each with its position after the first's (stop words count). */
+export interface Phrase {
+  lexemes: string[];
+  offsets: number[];
 }
 
-/** For each pair of consecutive slots, a tsquery matching their words (as typed) near each other, in either order. */
-export function nearPairQueries(slots: readonly QuerySlot[]): string[] {
-  const typed = slots.map((slot) => slot.alternatives[0]?.words.flat() ?? []).filter((lexemes) => lexemes.length > 0);
-  const pairs: string[] = [];
-  for (let at = 0; at + 1 < typed.length; at += 1) {
-    const [one, other] = [anyOf(typed[at] as string[]), anyOf(typed[at + 1] as string[])];
-    const distances = Array.from({ length: nearness }, (_, index) => index + 1);
-    pairs.push(distances.flatMap((distance) => [`${one} <${distance}> ${other}`, `${other} <${distance}> ${one}`]).join(' | '));
+/** The distinct phrases of the query's readings; none for a reading that drops every word. */
+export function phrasesOf(readings: readonly TextReading[]): Phrase[] {
+  const phrases = new Map<string, Phrase>();
+  for (const { lexemes, positions } of readings) {
+    const first = positions[0];
+    if (first === undefined) continue;
+    const phrase = { lexemes, offsets: positions.map((position) => position - first) };
+    phrases.set(JSON.stringify(phrase), phrase);
   }
-  return pairs;
+  return [...phrases.values()];
+}
+
+/** Where a record has each lexeme asked about (the index's positionsIn). */
+export type PositionsOf = (id: number, wanted: ReadonlySet<string>) => ReadonlyMap<string, ArrayLike<number>>;
+
+/** For each pair of consecutive slots, the lexemes of each (their words as typed), to be found near each other. */
+export function nearPairsOf(slots: readonly QuerySlot[]): [ReadonlySet<string>, ReadonlySet<string>][] {
+  const typed = slots.map((slot) => new Set(slot.alternatives[0]?.words.flat() ?? [])).filter((lexemes) => lexemes.size > 0);
+  return typed.slice(1).map((other, at) => [typed[at] as ReadonlySet<string>, other]);
+}
+
+function includes(positions: ArrayLike<number> | undefined, position: number): boolean {
+  if (!positions) return false;
+  for (let at = 0; at < positions.length; at += 1) if (positions[at] === position) return true;
+  return false;
+}
+
+/** Whether the record has the phrase: its lexemes at the same distances from each other (PostgreSQL's `<N>` chain). */
+function hasPhrase(phrase: Phrase, positions: ReadonlyMap<string, ArrayLike<number>>): boolean {
+  const starts = positions.get(phrase.lexemes[0] as string) ?? [];
+  for (let at = 0; at < starts.length; at += 1) {
+    const start = starts[at] as number;
+    if (phrase.lexemes.every((lexeme, word) => includes(positions.get(lexeme), start + (phrase.offsets[word] as number)))) return true;
+  }
+  return false;
+}
+
+/** Whether a lexeme of one set is within `nearness` words of one of the other, in either order. */
+function isNear([one, other]: [ReadonlySet<string>, ReadonlySet<string>], positions: ReadonlyMap<string, ArrayLike<number>>): boolean {
+  const placesOf = (lexemes: ReadonlySet<string>) => [...lexemes].flatMap((lexeme) => Array.from(positions.get(lexeme) ?? []));
+  const others = placesOf(other);
+  return placesOf(one).some((position) => others.some((near) => position !== near && Math.abs(position - near) <= nearness));
+}
+
+export interface Proximity {
+  /** Whether the record has the query's phrase, in some reading. */
+  phrase: boolean;
+  /** How many of the query's consecutive word pairs it has near each other. */
+  nearPairs: number;
+}
+
+/** What the record's word positions say of the query: its phrase, and which of its word pairs are near each other. */
+export function proximityIn(
+  positions: ReadonlyMap<string, ArrayLike<number>>,
+  pairs: readonly [ReadonlySet<string>, ReadonlySet<string>][],
+  phrases: readonly Phrase[],
+): Proximity {
+  return { phrase: phrases.some((phrase) => hasPhrase(phrase, positions)), nearPairs: pairs.filter((pair) => isNear(pair, positions)).length };
 }
 
 /** The ranking with its first records re-scored for the phrase typed and for words near each other. */
-export async function withProximity(db: Executor, kind: string, ranking: Ranking, slots: readonly QuerySlot[], text: string): Promise<Ranking> {
-  const pairs = nearPairQueries(slots);
+export function withProximity(ranking: Ranking, slots: readonly QuerySlot[], phrases: readonly Phrase[], positionsOf: PositionsOf): Ranking {
+  const pairs = nearPairsOf(slots);
   if (pairs.length === 0 || ranking.length < 2) return ranking;
+  const wanted = new Set([...pairs.flatMap(([one, other]) => [...one, ...other]), ...phrases.flatMap((phrase) => phrase.lexemes)]);
   const topCount = Math.min(reranked, ranking.length);
-  const rows = await phraseAndNearPairs(db, kind, [...ranking.ids.subarray(0, topCount)], text, pairs);
-  const bonuses = new Map(rows.map((row) => [row.record_id, 1 + (row.phrase ? phraseBonus : 0) + (nearPairsBonus * row.near_pairs) / pairs.length]));
   const top = Array.from({ length: topCount }, (_, at) => {
     const id = ranking.ids[at] as number;
-    return { id, score: (ranking.scores[at] as number) * (bonuses.get(id) ?? 1), matchedSlots: ranking.matchedSlots[at] as number };
+    const { phrase, nearPairs } = proximityIn(positionsOf(id, wanted), pairs, phrases);
+    const bonus = 1 + (phrase ? phraseBonus : 0) + (nearPairsBonus * nearPairs) / pairs.length;
+    return { id, score: (ranking.scores[at] as number) * bonus, matchedSlots: ranking.matchedSlots[at] as number };
   });
   top.sort((one, other) => other.score - one.score || other.id - one.id);
   const [ids, scores, matchedSlots] = [ranking.ids.slice(), ranking.scores.slice(), ranking.matchedSlots.slice()];

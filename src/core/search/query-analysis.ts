@@ -10,7 +10,8 @@ import { LRUCache } from 'lru-cache';
 import type { Executor } from '../db/database.js';
 import { glossary } from './glossary.js';
 import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js';
-import { lexemesOfWords, textSearchReadings } from './search-queries.js';
+import { phrasesOf, type Phrase } from './proximity.js';
+import { readingsOf, textSearchReadings } from './search-queries.js';
 
 const stemmedReadings = new Set<string>(textSearchReadings.filter((reading) => reading !== 'simple'));
 
@@ -23,6 +24,8 @@ export interface AnalysedQuery {
   suggestion: string | null;
   /** Every word a record may have been found through, for marking matches. */
   matchWords: string[];
+  /** The query (as corrected, when it is read so) as each reading stems it, for the phrase bonus. */
+  phrases: Phrase[];
 }
 
 /** The words of a text, lower case: letters and digits, with inner hyphens and apostrophes ("e-service"). */
@@ -30,18 +33,24 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** Each word's lexemes in every reading, and whether a stemmer's stop-word list drops it (the, di, och, és …). */
-async function readWords(db: Executor, words: string[]): Promise<Map<string, { lexemes: string[]; stopWord: boolean }>> {
+interface ReadWords {
+  /** Each word's lexemes in every reading, and whether a stemmer's stop-word list drops it (the, di, och, és …). */
+  words: Map<string, { lexemes: string[]; stopWord: boolean }>;
+  phrases: Phrase[];
+}
+
+/** The words' readings, and the text's as phrases. */
+async function readWords(db: Executor, words: string[], text: string): Promise<ReadWords> {
   const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
-  if (words.length === 0) return read;
-  const rows = await lexemesOfWords(db, words, textSearchReadings);
-  for (const row of rows) {
+  if (words.length === 0) return { words: read, phrases: [] };
+  const readings = await readingsOf(db, words, text, textSearchReadings);
+  for (const row of readings.words) {
     const entry = read.get(row.word) ?? { lexemes: [], stopWord: false };
     entry.lexemes.push(...row.lexemes);
     if (row.lexemes.length === 0 && stemmedReadings.has(row.reading)) entry.stopWord = true;
     read.set(row.word, entry);
   }
-  return read;
+  return { words: read, phrases: phrasesOf(readings.text) };
 }
 
 /** The written word nearest to one no record has: one edit for short words, two for longer; the most used wins a tie. */
@@ -85,7 +94,7 @@ async function analyse(db: Executor, index: SearchIndex, text: string): Promise<
     if (nearest) corrections.set(word, nearest);
   }
   if (corrections.size > 0) {
-    const read = await readWords(db, [...new Set([...typed, ...corrections.values()])]);
+    const read = (await readWords(db, [...new Set([...typed, ...corrections.values()])], text)).words;
     const found = (word: string) => (read.get(word)?.lexemes ?? []).some((lexeme) => index.documentFrequency(lexeme) > 0);
     const suggestion = suggestionFor(text, typed, corrections, found);
     if (suggestion) return { ...(await understand(db, index, suggestion)), suggestion };
@@ -100,7 +109,7 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
   const inConcepts = new Set<string>(concepts.flatMap((match) => wordsOf(match.matched)));
   const loose = [...new Set(typed.filter((word) => !inConcepts.has(word)))];
   const expansions = concepts.map((match) => ({ match, terms: glossary().termsOf(match.concept) }));
-  const read = await readWords(db, [...new Set([...typed, ...expansions.flatMap(({ terms }) => terms.flatMap(wordsOf))])]);
+  const { words: read, phrases } = await readWords(db, [...new Set([...typed, ...expansions.flatMap(({ terms }) => terms.flatMap(wordsOf))])], text);
   const lexemesOf = (word: string) => read.get(word)?.lexemes ?? [word];
 
   const slots: QuerySlot[] = [];
@@ -123,7 +132,7 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
     matchWords.add(word);
     slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)] }] });
   }
-  return { slots, matchWords: [...matchWords] };
+  return { slots, matchWords: [...matchWords], phrases };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.js';
 import { useTestDatabase } from '../testing/world.js';
 import { analyseQuery, nearestWord, wordsOf } from './query-analysis.js';
 import { SearchIndex, type QuerySlot } from './search-index.js';
-import { weightedLexemes } from './tsvector.js';
+import { readVector } from './tsvector.js';
 
 const database = useTestDatabase();
 
@@ -32,18 +32,16 @@ async function ranked(index: SearchIndex, text: string): Promise<number[]> {
 }
 
 describe('a tsvector read from its text form', () => {
-  it('counts each occurrence by its field’s boost and unescapes quotes and backslashes', () => {
+  it('counts each occurrence by its field’s boost, keeps its positions and unescapes quotes and backslashes', () => {
     const boosts = { A: 3, B: 2, C: 1, D: 0.5 };
-    expect(weightedLexemes(`'back\\\\slash':4 'o''reilly':1A,7 'servic':2B,3C`, boosts)).toEqual([
-      { lexeme: 'back\\slash', weight: 0.5 },
-      { lexeme: "o'reilly", weight: 3.5 },
-      { lexeme: 'servic', weight: 3 },
-    ]);
-    expect(weightedLexemes(`'one' 'two'`, boosts)).toEqual([
-      { lexeme: 'one', weight: 0.5 },
-      { lexeme: 'two', weight: 0.5 },
-    ]);
-    expect(weightedLexemes('', boosts)).toEqual([]);
+    expect(readVector(`'back\\\\slash':4 'o''reilly':1A,7 'servic':2B,3C`, boosts)).toEqual({
+      lexemes: ['back\\slash', "o'reilly", 'servic'],
+      weights: [0.5, 3.5, 3],
+      positions: [4, 1, 7, 2, 3],
+      ends: [1, 3, 5],
+    });
+    expect(readVector(`'one' 'two'`, boosts)).toEqual({ lexemes: ['one', 'two'], weights: [0.5, 0.5], positions: [], ends: [0, 0] });
+    expect(readVector('', boosts)).toEqual({ lexemes: [], weights: [], positions: [], ends: [] });
   });
 });
 

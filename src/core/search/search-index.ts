@@ -10,7 +10,7 @@ import { DataVersionReader, dataVersionOf } from '../cache/data-version.js';
 import type { Executor } from '../db/database.js';
 import { byScore } from './score-order.js';
 import { documentChangesSince } from './search-queries.js';
-import { weightedLexemes, type FieldBoosts } from './tsvector.js';
+import { readVector, type FieldBoosts } from './tsvector.js';
 
 /** Title occurrences count three times a body occurrence; a summary or keyword twice; practical details half. */
 const fieldBoosts: FieldBoosts = { A: 3, B: 2, C: 1, D: 0.5 };
@@ -127,6 +127,13 @@ class RankingScratch {
   }
 }
 
+interface RecordPositions {
+  positions: Uint16Array;
+  ends: Uint32Array;
+}
+
+const noPositions: RecordPositions = { positions: new Uint16Array(0), ends: new Uint32Array(0) };
+
 /** The records of one kind (practices, events, …). */
 class KindIndex {
   readonly postings = new Map<string, Posting>();
@@ -135,6 +142,8 @@ class KindIndex {
   #ids: number[] = [];
   #lengths: number[] = [];
   #lexemes: string[][] = [];
+  /** Each place's lexemes' word positions, in the order of its lexemes (see VectorReading). */
+  #positions: RecordPositions[] = [];
   readonly #free: number[] = [];
   totalLength = 0;
   /** Lexemes' scores (#lexemeScores), forgotten at any change: every score depends on the record count and lengths. */
@@ -148,10 +157,11 @@ class KindIndex {
   put(id: number, vector: string): void {
     this.remove(id);
     this.#scored.clear();
-    const lexemes = weightedLexemes(vector, fieldBoosts);
+    const { lexemes, weights, positions, ends } = readVector(vector, fieldBoosts);
     const place = this.#free.pop() ?? this.#ids.length;
     let length = 0;
-    for (const { lexeme, weight } of lexemes) {
+    for (const [at, lexeme] of lexemes.entries()) {
+      const weight = weights[at] as number;
       let posting = this.postings.get(lexeme);
       if (!posting) this.postings.set(lexeme, (posting = { places: [], weights: [] }));
       posting.places.push(place);
@@ -161,7 +171,9 @@ class KindIndex {
     this.#placeOf.set(id, place);
     this.#ids[place] = id;
     this.#lengths[place] = length;
-    this.#lexemes[place] = lexemes.map((entry) => entry.lexeme);
+    this.#lexemes[place] = lexemes;
+    // Word positions are at most 16,383 in a tsvector.
+    this.#positions[place] = { positions: Uint16Array.from(positions), ends: Uint32Array.from(ends) };
     this.totalLength += length;
   }
 
@@ -181,8 +193,21 @@ class KindIndex {
     this.#placeOf.delete(id);
     this.#ids[place] = -1;
     this.#lexemes[place] = [];
+    this.#positions[place] = noPositions;
     this.totalLength -= this.#lengths[place] as number;
     this.#free.push(place);
+  }
+
+  /** Where the record has each of the wanted lexemes it holds (none for a record not in the index). */
+  positionsIn(id: number, wanted: ReadonlySet<string>): Map<string, Uint16Array> {
+    const found = new Map<string, Uint16Array>();
+    const place = this.#placeOf.get(id);
+    if (place === undefined) return found;
+    const { positions, ends } = this.#positions[place] ?? noPositions;
+    for (const [at, lexeme] of (this.#lexemes[place] ?? []).entries()) {
+      if (wanted.has(lexeme)) found.set(lexeme, positions.subarray(at === 0 ? 0 : ends[at - 1], ends[at]));
+    }
+    return found;
   }
 
   /** How rare a lexeme is (BM25's inverse document frequency): a word in few records tells more about them. */
@@ -395,7 +420,7 @@ export class SearchIndex {
         continue;
       }
       kind.put(row.record_id, row.vector);
-      this.vocabulary.add(weightedLexemes(row.words, fieldBoosts).map((entry) => entry.lexeme));
+      this.vocabulary.add(readVector(row.words, fieldBoosts).lexemes);
     }
     const version = Number(rows[0]?.version ?? this.#syncedVersion);
     if (rows.some((row) => row.kind !== null)) this.#contentVersion = version;
@@ -411,6 +436,11 @@ export class SearchIndex {
   /** The records of a kind that match any slot, best first. */
   rank(kind: string, slots: QuerySlot[]): Ranking {
     return this.#kinds.get(kind)?.rank(slots) ?? Ranking.empty;
+  }
+
+  /** Where a record of a kind has each of the wanted lexemes it holds. */
+  positionsIn(kind: string, id: number, wanted: ReadonlySet<string>): Map<string, Uint16Array> {
+    return this.#kinds.get(kind)?.positionsIn(id, wanted) ?? new Map<string, Uint16Array>();
   }
 
   /** How many records of any kind hold the lexeme. */

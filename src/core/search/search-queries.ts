@@ -1,7 +1,6 @@
 /**
- * The search engine's SQL: the changes to the searchable records since a version (to keep a node's index in step), the
- * lexemes of a query's words in each language the platform indexes, and where the best records have the words next
- * to each other.
+ * The search engine's SQL: the changes to the searchable records since a version (to keep a node's index in step), and
+ * a query's lexemes in each language the platform indexes, word by word and as a phrase.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
@@ -34,36 +33,41 @@ export async function documentChangesSince(db: Executor, version: number): Promi
   return rows;
 }
 
-/** Each word's lexemes in each reading (text-search configuration): none where the reading's stop-word list drops it. */
-export async function lexemesOfWords(
-  db: Executor,
-  words: readonly string[],
-  readings: readonly string[],
-): Promise<{ word: string; reading: string; lexemes: string[] }[]> {
-  const { rows } = await sql<{ word: string; reading: string; lexemes: string[] }>`
-    select w.word, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes
-    from unnest(${words}::text[]) as w(word) cross join unnest(${readings}::regconfig[]) as r(reading)
-  `.execute(db);
-  return rows;
+/** A word's lexemes in one reading (none where the reading's stop-word list drops it). */
+export interface WordReading {
+  word: string;
+  reading: string;
+  lexemes: string[];
 }
 
-/** For each record, whether it has the typed phrase (in any language's reading) and how many of the near pairs. */
-export async function phraseAndNearPairs(
+/** A text as one reading stems it: its lexemes in the order of their word positions (stop words leave gaps). */
+export interface TextReading {
+  reading: string;
+  lexemes: string[];
+  positions: number[];
+}
+
+/** Each word's lexemes in each reading (text-search configuration), and the whole text's in each; one statement. */
+export async function readingsOf(
   db: Executor,
-  kind: string,
-  ids: readonly number[],
+  words: readonly string[],
   text: string,
-  pairs: readonly string[],
-): Promise<{ record_id: number; phrase: boolean; near_pairs: number }[]> {
-  const { rows } = await sql<{ record_id: number; phrase: boolean; near_pairs: number }>`
-    select d.record_id,
-      d.vector @@ (${sql.join(
-        textSearchReadings.map((reading) => sql`phraseto_tsquery(${sql.lit(reading)}::regconfig, ${text})`),
-        sql` || `,
-      )}) as phrase,
-      (select count(*)::int from unnest(${pairs}::text[]) as pair(query) where d.vector @@ pair.query::tsquery) as near_pairs
-    from search_documents d
-    where d.kind = ${kind} and d.record_id = any(${ids}::int[])
+  readings: readonly string[],
+): Promise<{ words: WordReading[]; text: TextReading[] }> {
+  const { rows } = await sql<{ word: string | null; reading: string; lexemes: string[]; positions: number[] | null }>`
+    select w.word, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes, null::int[] as positions
+    from unnest(${words}::text[]) as w(word) cross join unnest(${readings}::regconfig[]) as r(reading)
+    union all
+    select null, r.reading::text,
+      coalesce(array_agg(v.lexeme order by p.position) filter (where p.position is not null), '{}'),
+      coalesce(array_agg(p.position::int order by p.position) filter (where p.position is not null), '{}')
+    from unnest(${readings}::regconfig[]) as r(reading)
+      left join lateral unnest(to_tsvector(r.reading, ${text})) as v(lexeme, positions, weights) on true
+      left join lateral unnest(v.positions) as p(position) on true
+    group by r.reading
   `.execute(db);
-  return rows;
+  return {
+    words: rows.flatMap((row) => (row.word === null ? [] : [{ word: row.word, reading: row.reading, lexemes: row.lexemes }])),
+    text: rows.flatMap((row) => (row.positions === null ? [] : [{ reading: row.reading, lexemes: row.lexemes, positions: row.positions }])),
+  };
 }

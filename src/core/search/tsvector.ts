@@ -6,15 +6,19 @@
 /** How much an occurrence counts, by the weight its field was given (setweight): title A, summary B, body C, details D. */
 export type FieldBoosts = Readonly<Record<'A' | 'B' | 'C' | 'D', number>>;
 
-export interface WeightedLexeme {
-  lexeme: string;
-  /** The occurrences, each counted by its field's boost (a stripped vector's lexeme counts once, as D). */
-  weight: number;
+/** A record's lexemes with, for each, its weighted frequency and its word positions. */
+export interface VectorReading {
+  lexemes: string[];
+  /** Each lexeme's occurrences, each counted by its field's boost (a stripped vector's lexeme counts once, as D). */
+  weights: number[];
+  /** The lexemes' word positions, lexeme i's from `ends[i - 1]` (0 for the first) to `ends[i]`; none in a stripped vector. */
+  positions: number[];
+  ends: number[];
 }
 
-/** The lexemes of a tsvector's text form, each with its weighted frequency. */
-export function weightedLexemes(text: string, boosts: FieldBoosts): WeightedLexeme[] {
-  const lexemes: WeightedLexeme[] = [];
+/** The lexemes of a tsvector's text form, each with its weighted frequency and positions. */
+export function readVector(text: string, boosts: FieldBoosts): VectorReading {
+  const reading: VectorReading = { lexemes: [], weights: [], positions: [], ends: [] };
   let at = 0;
   while (at < text.length) {
     if (text[at] !== "'") {
@@ -46,13 +50,17 @@ export function weightedLexemes(text: string, boosts: FieldBoosts): WeightedLexe
       const end = text.indexOf(' ', at);
       for (const position of text.slice(at + 1, end === -1 ? text.length : end).split(',')) {
         const letter = position[position.length - 1];
-        weight += letter === 'A' || letter === 'B' || letter === 'C' ? boosts[letter] : boosts.D;
+        const weighted = letter === 'A' || letter === 'B' || letter === 'C';
+        weight += weighted ? boosts[letter] : boosts.D;
+        reading.positions.push(parseInt(position, 10));
       }
       at = end === -1 ? text.length : end;
     } else {
       weight = boosts.D;
     }
-    lexemes.push({ lexeme, weight });
+    reading.lexemes.push(lexeme);
+    reading.weights.push(weight);
+    reading.ends.push(reading.positions.length);
   }
-  return lexemes;
+  return reading;
 }

@@ -84,7 +84,7 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
   const page = alone ? query.page : 1;
   const groups = await Promise.all(
     kinds.map(async (kind) => {
-      const ranked = await rankingOf(db, index, kind.kind, analysed, query.q);
+      const ranked = rankingOf(index, kind.kind, analysed, query.q);
       if (ranked.length === 0) return groupOf(kind, query.q, 0, []);
       const shown = query.kind.length === 0 || query.kind.includes(kind.kind);
       const limit = !shown ? 0 : alone ? page * pageSize : groupSize;

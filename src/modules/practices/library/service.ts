@@ -480,7 +480,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   if (text.trim() === '') return { match: null, suggestion: null };
   const index = await searchIndexOf(db);
   const analysed = await analyseQuery(db, index, text);
-  const ranking = await rankingOf(db, index, 'practice', analysed, text);
+  const ranking = rankingOf(index, 'practice', analysed, text);
   return {
     match: { ranking, slots: analysed.slots.length, words: analysed.matchWords },
     suggestion: analysed.suggestion,
