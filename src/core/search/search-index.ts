@@ -127,12 +127,7 @@ class RankingScratch {
   }
 }
 
-interface RecordPositions {
-  positions: Uint16Array;
-  ends: Uint32Array;
-}
-
-const noPositions: RecordPositions = { positions: new Uint16Array(0), ends: new Uint32Array(0) };
+const noPositions = new Uint16Array(0);
 
 /** The records of one kind (practices, events, …). */
 class KindIndex {
@@ -142,8 +137,11 @@ class KindIndex {
   #ids: number[] = [];
   #lengths: number[] = [];
   #lexemes: string[][] = [];
-  /** Each place's lexemes' word positions, in the order of its lexemes (see VectorReading). */
-  #positions: RecordPositions[] = [];
+  /**
+   * Each place's word positions: how many each of its lexemes has, then the positions themselves, lexeme by lexeme, in
+   * one array a record (a tsvector keeps at most 256 positions a lexeme, each at most 16,383).
+   */
+  #positions: Uint16Array[] = [];
   readonly #free: number[] = [];
   totalLength = 0;
   /** Lexemes' scores (#lexemeScores), forgotten at any change: every score depends on the record count and lengths. */
@@ -172,8 +170,10 @@ class KindIndex {
     this.#ids[place] = id;
     this.#lengths[place] = length;
     this.#lexemes[place] = lexemes;
-    // Word positions are at most 16,383 in a tsvector.
-    this.#positions[place] = { positions: Uint16Array.from(positions), ends: Uint32Array.from(ends) };
+    const recordPositions = new Uint16Array(lexemes.length + positions.length);
+    ends.forEach((end, at) => (recordPositions[at] = end - (at === 0 ? 0 : (ends[at - 1] as number))));
+    recordPositions.set(positions, lexemes.length);
+    this.#positions[place] = recordPositions;
     this.totalLength += length;
   }
 
@@ -203,9 +203,13 @@ class KindIndex {
     const found = new Map<string, Uint16Array>();
     const place = this.#placeOf.get(id);
     if (place === undefined) return found;
-    const { positions, ends } = this.#positions[place] ?? noPositions;
-    for (const [at, lexeme] of (this.#lexemes[place] ?? []).entries()) {
-      if (wanted.has(lexeme)) found.set(lexeme, positions.subarray(at === 0 ? 0 : ends[at - 1], ends[at]));
+    const positions = this.#positions[place] ?? noPositions;
+    const lexemes = this.#lexemes[place] ?? [];
+    let start = lexemes.length;
+    for (const [at, lexeme] of lexemes.entries()) {
+      const end = start + (positions[at] as number);
+      if (wanted.has(lexeme)) found.set(lexeme, positions.subarray(start, end));
+      start = end;
     }
     return found;
   }
