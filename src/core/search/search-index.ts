@@ -127,6 +127,15 @@ class RankingScratch {
 
 const noPositions = new Uint16Array(0);
 
+const slotLexemes = new WeakMap<QuerySlot, readonly string[]>();
+
+/** Every lexeme a slot may be found through, once each; read for every kind a query ranks, so worked out once a slot. */
+function lexemesOf(slot: QuerySlot): readonly string[] {
+  let lexemes = slotLexemes.get(slot);
+  if (!lexemes) slotLexemes.set(slot, (lexemes = [...new Set(slot.alternatives.flatMap((alternative) => alternative.words.flat()))]));
+  return lexemes;
+}
+
 /** The records of one kind (practices, events, …). */
 class KindIndex {
   readonly postings = new Map<string, Posting>();
@@ -259,14 +268,13 @@ class KindIndex {
     // A word is as common as its most common reading (its stem in the language most records are written in), and a
     // slot when each of its words as typed is; its synonyms and translations go with it.
     const isCommon = (readings: readonly string[]) => readings.some((lexeme) => this.documentFrequency(lexeme) > this.size * commonShare);
-    const lexemesOf = (slot: QuerySlot) => slot.alternatives.flatMap((alternative) => alternative.words.flat());
     const found = slots.filter((slot) => lexemesOf(slot).some((lexeme) => this.documentFrequency(lexeme) > 0));
     const common = new Set(found.filter((slot) => (slot.alternatives[0]?.words ?? []).every(isCommon)));
     if (common.size === 0 || common.size === found.length) return null;
     const places = new Uint8Array(this.#ids.length);
     for (const slot of found) {
       if (common.has(slot)) continue;
-      for (const lexeme of new Set(lexemesOf(slot))) for (const place of this.postings.get(lexeme)?.places ?? []) places[place] = 1;
+      for (const lexeme of lexemesOf(slot)) for (const place of this.postings.get(lexeme)?.places ?? []) places[place] = 1;
     }
     return { places, common };
   }
