@@ -30,8 +30,6 @@ export class HttpError extends Error {
 
 const byFastifyCode: Record<string, ErrorKind> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_CSRF_INVALID_TOKEN: 'csrf_invalid',
-  FST_CSRF_MISSING_SECRET: 'csrf_invalid',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',

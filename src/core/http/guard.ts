@@ -42,5 +42,5 @@ export const guardPlugin = fp(
       throw new HttpError('forbidden');
     });
   },
-  { name: 'better-guard', dependencies: ['@fastify/csrf-protection'] },
+  { name: 'better-guard', dependencies: ['better-csrf'] },
 );

@@ -116,5 +116,5 @@ export const pagesPlugin = fp(
       return this.setCookie(flashCookie, JSON.stringify(flash), { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, maxAge: 60 });
     });
   },
-  { name: 'better-pages', dependencies: ['@fastify/cookie', '@fastify/csrf-protection'] },
+  { name: 'better-pages', dependencies: ['@fastify/cookie', 'better-csrf'] },
 );

@@ -3,13 +3,13 @@
  * a strict Content Security Policy (no inline scripts or styles), and CSRF tokens bound to the session.
  */
 import cookie from '@fastify/cookie';
-import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from 'helmet';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createHmac, hkdfSync } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
+import { csrfPlugin } from './csrf.js';
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
@@ -75,13 +75,11 @@ export const securityPlugin = fp<{ cookieSecret: string }>(
     app.addHook('onRequest', (request, reply, done) => {
       securityHeaders(request.raw, reply.raw, () => done());
     });
-    await app.register(csrf, {
-      sessionPlugin: '@fastify/cookie',
-      cookieKey: csrfCookie,
-      cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true },
-      getToken: csrfTokenOf,
-      getUserInfo: (request: FastifyRequest) => request.sessionKey ?? 'anonymous',
-      csrfOpts: { hmacKey: cookieSecret },
+    await app.register(csrfPlugin, {
+      cookieName: csrfCookie,
+      hmacKey: cookieSecret,
+      tokenOf: csrfTokenOf,
+      userInfoOf: (request: FastifyRequest) => request.sessionKey ?? 'anonymous',
     });
   },
   { name: 'better-security' },
