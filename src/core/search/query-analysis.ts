@@ -24,6 +24,8 @@ export interface AnalysedQuery {
   suggestion: string | null;
   /** Every word a record may have been found through, for marking matches. */
   matchWords: string[];
+  /** Each of those words' lexemes in every reading (to tell which of them a record holds: marked-words.ts). */
+  matchLexemes: ReadonlyMap<string, readonly string[]>;
   /** The query (as corrected, when it is read so) as each reading stems it, for the phrase bonus. */
   phrases: Phrase[];
 }
@@ -132,7 +134,7 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
     matchWords.add(word);
     slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)] }] });
   }
-  return { slots, matchWords: [...matchWords], phrases };
+  return { slots, matchWords: [...matchWords], matchLexemes: new Map([...matchWords].map((word) => [word, lexemesOf(word)])), phrases };
 }
 
 /**

@@ -221,6 +221,17 @@ class KindIndex {
     return found;
   }
 
+  /** Which of the lexemes any of the records holds. */
+  heldBy(ids: readonly number[], lexemes: ReadonlySet<string>): Set<string> {
+    const held = new Set<string>();
+    for (const id of ids) {
+      const place = this.#placeOf.get(id);
+      if (place === undefined) continue;
+      for (const lexeme of this.#lexemes[place] ?? []) if (lexemes.has(lexeme)) held.add(lexeme);
+    }
+    return held;
+  }
+
   /** How rare a lexeme is (BM25's inverse document frequency): a word in few records tells more about them. */
   rarityOf(lexeme: string): number {
     const holders = this.postings.get(lexeme)?.places.length ?? 0;
@@ -445,6 +456,11 @@ export class SearchIndex {
   /** Where a record of a kind has each of the wanted lexemes it holds. */
   positionsIn(kind: string, id: number, wanted: ReadonlySet<string>): Map<string, Uint16Array> {
     return this.#kinds.get(kind)?.positionsIn(id, wanted) ?? new Map<string, Uint16Array>();
+  }
+
+  /** Which of the lexemes any of the records of a kind holds. */
+  heldBy(kind: string, ids: readonly number[], lexemes: ReadonlySet<string>): Set<string> {
+    return this.#kinds.get(kind)?.heldBy(ids, lexemes) ?? new Set<string>();
   }
 
   /** How many records of any kind hold the lexeme. */

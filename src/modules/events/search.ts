@@ -10,8 +10,8 @@ export const eventSearch = fill(searchableKinds, {
   kind: 'event',
   groupKey: 'events.search.group',
   countKey: 'events.search.count',
-  async find(db, actor, { ranked, words }, limit) {
+  async find(db, actor, match, limit) {
     if (!can(actor, 'event.read')) return { total: 0, items: [] };
-    return foundAmong(db, visible, null, ranked, limit, async (ids) => shownRecords(await shownEvents(db, ids, words), (row) => `/events/${row.id}`));
+    return foundAmong(db, visible, null, match, limit, async (ids, words) => shownRecords(await shownEvents(db, ids, words), (row) => `/events/${row.id}`));
   },
 });

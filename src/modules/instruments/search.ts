@@ -11,8 +11,8 @@ export const instrumentSearch = fill(searchableKinds, {
   kind: 'instrument',
   groupKey: 'instruments.search.group',
   countKey: 'instruments.search.count',
-  async find(db, actor, { ranked, words }, limit) {
-    return foundAmong(db, visible, visibilityOf(actor), ranked, limit, async (ids) =>
+  async find(db, actor, match, limit) {
+    return foundAmong(db, visible, visibilityOf(actor), match, limit, async (ids, words) =>
       shownRecords(await shownInstruments(db, ids, words), (row) => `/instruments/${row.id}`),
     );
   },

@@ -19,8 +19,8 @@ const planSearch = fill(searchableKinds, {
   kind: 'plan',
   groupKey: 'plans.search.group',
   countKey: 'plans.search.count',
-  async find(db, actor, { ranked, words }, limit, { t }) {
-    return foundAmong(db, visiblePlans, programmesAllowing(actor, 'plan.read_draft'), ranked, limit, async (ids) => {
+  async find(db, actor, match, limit, { t }) {
+    return foundAmong(db, visiblePlans, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, words) => {
       const rows = await shownPlanVersions(db, ids, words);
       const named = rows.map((row) => ({ ...row, title: t('plans.document.title', { partner: row.partner_name }) }));
       return shownRecords(named, (row) => `/plans/${row.plan_id}?version=${row.number}`);
@@ -32,8 +32,8 @@ const actionSearch = fill(searchableKinds, {
   kind: 'action',
   groupKey: 'plans.search.actionGroup',
   countKey: 'plans.search.actionCount',
-  async find(db, actor, { ranked, words }, limit) {
-    return foundAmong(db, visibleActionsOf, programmesAllowing(actor, 'plan.read_draft'), ranked, limit, async (ids) =>
+  async find(db, actor, match, limit) {
+    return foundAmong(db, visibleActionsOf, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, words) =>
       shownRecords(await shownActions(db, ids, words), (row) => `/plans/${row.plan_id}?version=${row.number}#action-${row.action_key}`),
     );
   },

@@ -26,8 +26,8 @@ export const practiceSearch = fill(searchableKinds, {
   groupKey: 'practices.search.group',
   countKey: 'practices.search.count',
   allHref: (q) => `/practices?${new URLSearchParams({ q }).toString()}`,
-  async find(db, actor, { ranked, words }, limit) {
-    return foundAmong(db, visible, visibilityFor(actor), ranked, limit, async (ids) =>
+  async find(db, actor, match, limit) {
+    return foundAmong(db, visible, visibilityFor(actor), match, limit, async (ids, words) =>
       (await pageRows(db, ids, words)).map((hit) => ({
         id: hit.id,
         title: hit.titleHighlighted,

@@ -9,8 +9,8 @@ export const indicatorSearch = fill(searchableKinds, {
   kind: 'indicator',
   groupKey: 'results.search.group',
   countKey: 'results.search.count',
-  async find(db, actor, { ranked, words }, limit, { locale }) {
-    return foundAmong(db, visible, programmesAllowing(actor, 'results.read_unvalidated'), ranked, limit, async (ids) =>
+  async find(db, actor, match, limit, { locale }) {
+    return foundAmong(db, visible, programmesAllowing(actor, 'results.read_unvalidated'), match, limit, async (ids, words) =>
       shownRecords(await shownIndicators(db, ids, words, locale), (row) => `/results/indicators/${row.id}`),
     );
   },

@@ -7,6 +7,7 @@ import type { Db } from '../../core/db/database.js';
 import { contributionsTo } from '../../core/module.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { analyseQuery } from '../../core/search/query-analysis.js';
+import { wordsHeldBy } from '../../core/search/marked-words.js';
 import { rankingOf } from '../../core/search/rankings.js';
 import { searchIndexOf, type Ranking } from '../../core/search/search-index.js';
 import { searchableKinds, type FoundRecord, type Reader, type SearchableKind } from './kinds.js';
@@ -88,7 +89,8 @@ export async function searchPlatform(db: Db, actor: Actor, query: PlatformSearch
       if (ranked.length === 0) return groupOf(kind, query.q, 0, []);
       const shown = query.kind.length === 0 || query.kind.includes(kind.kind);
       const limit = !shown ? 0 : alone ? page * pageSize : groupSize;
-      const found = await kind.find(db, actor, { ranked, words: analysed.matchWords }, limit, reader);
+      const wordsIn = (ids: readonly number[]) => wordsHeldBy(index, kind.kind, ids, analysed);
+      const found = await kind.find(db, actor, { ranked, wordsIn }, limit, reader);
       const pageItems = alone ? found.items.slice((page - 1) * pageSize) : found.items;
       const complete = completeAmong(ranked, pageItems, analysed.slots.length);
       const items = pageItems.map((item) => ({ ...item, complete: complete.has(item.id) }));

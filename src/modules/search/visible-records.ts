@@ -13,7 +13,7 @@ import { KeptPerVersion } from '../../core/cache/kept-per-version.js';
 import { tableVersionsOf } from '../../core/cache/table-versions.js';
 import type { Executor } from '../../core/db/database.js';
 import type { Ranking } from '../../core/search/search-index.js';
-import type { FoundRecord, FoundRecords } from './kinds.js';
+import type { FoundRecord, FoundRecords, KindMatch } from './kinds.js';
 
 /**
  * A record the reader may find: its id in the search index, and the record it is listed as, found once through its
@@ -129,16 +129,17 @@ export async function visibleRecordsOf<Scope>(db: Executor, source: VisibleRecor
 
 /**
  * A kind's answer to the platform search (SearchableKind.find): the count and the best `limit` chosen in memory, then
- * the rows of those alone read by `shown` (in the order given); no query at all when none is shown.
+ * the rows of those alone read by `shown` (in the order given) with the words to mark in them; no query at all when
+ * none is shown.
  */
 export async function foundAmong<Scope>(
   db: Executor,
   source: VisibleRecordsSource<Scope>,
   scope: Scope,
-  ranked: Ranking,
+  { ranked, wordsIn }: KindMatch,
   limit: number,
-  shown: (ids: number[]) => Promise<FoundRecord[]>,
+  shown: (ids: number[], words: string[]) => Promise<FoundRecord[]>,
 ): Promise<FoundRecords> {
   const { total, ids } = (await visibleRecordsOf(db, source, scope)).among(ranked, limit);
-  return { total, items: ids.length === 0 ? [] : await shown(ids) };
+  return { total, items: ids.length === 0 ? [] : await shown(ids, wordsIn(ids)) };
 }

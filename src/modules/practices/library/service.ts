@@ -16,6 +16,7 @@ import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
+import { wordsHeldBy } from '../../../core/search/marked-words.js';
 import { rankingOf } from '../../../core/search/rankings.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
 import { catalogueOf, type CatalogueEntry } from './catalogue.js';
@@ -440,7 +441,7 @@ export async function findInLibrary(db: Db, actor: Actor, query: SearchQuery): P
   const ids = found.ordered(query.sort ?? 'relevance', (page - 1) * resultsPerPage, resultsPerPage);
   const owners = ids.map((id) => (catalogue.entries[catalogue.placeOf(id) as number] as CatalogueEntry).ownerPartnerId);
   const matchedAnyWord = facets.total > 0 && facets.complete === 0;
-  return { facets, page, pageCount, staff, matchedAnyWord, suggestion, ids, owners, words: match?.words ?? null };
+  return { facets, page, pageCount, staff, matchedAnyWord, suggestion, ids, owners, words: match?.wordsIn(ids) ?? null };
 }
 
 /** A search's page with its rows, the words they were found through marked. */
@@ -482,7 +483,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   const analysed = await analyseQuery(db, index, text);
   const ranking = rankingOf(index, 'practice', analysed, text);
   return {
-    match: { ranking, slots: analysed.slots.length, words: analysed.matchWords },
+    match: { ranking, slots: analysed.slots.length, wordsIn: (ids) => wordsHeldBy(index, 'practice', ids, analysed) },
     suggestion: analysed.suggestion,
   };
 }
