@@ -41,8 +41,8 @@ interface ReadWords {
   phrases: Phrase[];
 }
 
-/** The words' readings, and the text's as phrases. */
-async function readWords(db: Executor, words: string[], text: string): Promise<ReadWords> {
+/** The words' readings, and the phrases of `text` (none when only the words are wanted: an empty text). */
+async function readWords(db: Executor, words: string[], text = ''): Promise<ReadWords> {
   const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
   if (words.length === 0) return { words: read, phrases: [] };
   const readings = await readingsOf(db, words, text, textSearchReadings);
@@ -96,7 +96,8 @@ async function analyse(db: Executor, index: SearchIndex, text: string): Promise<
     if (nearest) corrections.set(word, nearest);
   }
   if (corrections.size > 0) {
-    const read = (await readWords(db, [...new Set([...typed, ...corrections.values()])], text)).words;
+    // Only the words: the phrase is read of the query as understood, below.
+    const read = (await readWords(db, [...new Set([...typed, ...corrections.values()])])).words;
     const found = (word: string) => (read.get(word)?.lexemes ?? []).some((lexeme) => index.documentFrequency(lexeme) > 0);
     const suggestion = suggestionFor(text, typed, corrections, found);
     if (suggestion) return { ...(await understand(db, index, suggestion)), suggestion };
