@@ -25,6 +25,7 @@ import * as searchIndex from './20261209_0900_search_index.js';
 import * as searchKinds from './20261209_1000_search_kinds.js';
 import * as tableVersions from './20261210_0900_table_versions.js';
 import * as moreTableVersions from './20261211_0900_more_table_versions.js';
+import * as reminderTableVersions from './20261212_0900_reminder_table_versions.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0900_foundation': foundation,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261209_1000_search_kinds': searchKinds,
   '20261210_0900_table_versions': tableVersions,
   '20261211_0900_more_table_versions': moreTableVersions,
+  '20261212_0900_reminder_table_versions': reminderTableVersions,
 };

@@ -3,6 +3,7 @@
  * superseded report, semesters outside the plan refused, safe file downloads, reminders sent once, the overview.
  */
 import { within } from '@testing-library/dom';
+import { sql } from 'kysely';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { aUser } from '../../../core/testing/factories.js';
 import { readPage, TestBrowser } from '../../../core/testing/http.js';
@@ -125,6 +126,39 @@ describe('reminders and the overview', () => {
     expect(notice?.body).toContain('Il semestre 8 si è concluso il 31 luglio 2023');
     const again = await whoIsTold(db, people, 'plans.report_due', () => remindMissingReports(db, new Date('2023-08-16T00:00:00Z')));
     expect(again.names).toEqual([]);
+  });
+
+  it('skips a scan while the day and every table it reads stay the same, and scans again after a change to any of them', async () => {
+    const { db } = fixture.context;
+    let statements = 0;
+    const counted = db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements += 1;
+        return args.result;
+      },
+    });
+    const scan = async (day: string) => {
+      statements = 0;
+      const reminded = await remindMissingReports(counted, new Date(`${day}T00:00:00Z`));
+      return { reminded, scanned: statements > 1 };
+    };
+    expect(await scan('2023-08-20')).toEqual({ reminded: 0, scanned: true });
+    // The versions alone are read.
+    expect(await scan('2023-08-20')).toEqual({ reminded: 0, scanned: false });
+    expect(statements).toBe(1);
+    expect(await scan('2023-08-21')).toEqual({ reminded: 0, scanned: true });
+    const columnOf = { plans: 'partner_id', plan_versions: 'content', progress_reports: 'work_done', programmes: 'title' };
+    for (const [table, column] of Object.entries(columnOf)) {
+      // A row written with its own value: a write as any other, which the versions see.
+      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sql.ref(column)} where id = (select min(id) from ${sql.table(table)})`.execute(db);
+      expect(await scan('2023-08-21'), table).toEqual({ reminded: 0, scanned: true });
+      expect(await scan('2023-08-21'), table).toEqual({ reminded: 0, scanned: false });
+    }
+    // A reminder's row gone (the "once" undone): the next poll finds the semester due again and tells the editors.
+    await db.deleteFrom('plan_reminders').where('plan_id', '=', planId).where('semester', '=', 8).execute();
+    const told = await whoIsTold(db, { editorB: fixture.world.users.editorB }, 'plans.report_due', () => scan('2023-08-21'));
+    expect(told.names).toEqual(['editorB']);
   });
 
   it('tells the coordinators and the plan’s followers of a report filed and of its correction, not the editor who filed it', async () => {
