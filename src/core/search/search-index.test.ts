@@ -96,6 +96,28 @@ describe('the search index', () => {
     expect(await ranked(otherNode, 'gondolas')).toEqual([]);
   });
 
+  it('ranks as an index built afresh after many records sharing words came, changed and went', async () => {
+    const db = database.db;
+    const node = new SearchIndex(db);
+    await node.refresh();
+    // Enough records for a word's postings to grow several times, removals from their middle and ends, a record
+    // changed, and lengths that move the average length every score depends on.
+    for (let id = 100; id < 140; id += 1) await putNote(db, id, `Ferry timetable ${id}`, `Ferries and harbour buses. ${'Timetable '.repeat(id % 7)}`);
+    await node.refresh();
+    for (const id of [100, 117, 118, 139]) await removeNote(db, id);
+    await putNote(db, 120, 'Harbour buses', 'Night buses to the harbour.');
+    const afresh = new SearchIndex(db);
+    for (const query of ['ferry timetable', 'harbour buses', 'timetable']) {
+      await Promise.all([node.refresh(), afresh.refresh()]);
+      const { slots } = await analyseQuery(db, afresh, query);
+      const [updated, built] = [node.rank('note', slots), afresh.rank('note', slots)];
+      expect(updated.length, query).toBeGreaterThan(30);
+      expect([...updated.ids], query).toEqual([...built.ids]);
+      expect([...updated.scores], query).toEqual([...built.scores]);
+    }
+    for (let id = 100; id < 140; id += 1) await removeNote(db, id);
+  });
+
   it('scores an alternative of several words by the share of them a record has', async () => {
     const index = new SearchIndex(database.db);
     await index.refresh();
