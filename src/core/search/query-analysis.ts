@@ -11,7 +11,7 @@ import type { Executor } from '../db/database.js';
 import { glossary } from './glossary.js';
 import type { QuerySlot, SearchIndex, SlotAlternative } from './search-index.js';
 import { phrasesOf, type Phrase } from './proximity.js';
-import { readingsOf, textSearchReadings } from './search-queries.js';
+import { readingsOf, textSearchReadings, type WordReading } from './search-queries.js';
 
 const stemmedReadings = new Set<string>(textSearchReadings.filter((reading) => reading !== 'simple'));
 
@@ -41,16 +41,30 @@ interface ReadWords {
   phrases: Phrase[];
 }
 
+/**
+ * Each word's readings as the database's stemmers gave them, by database. They cannot change while a node runs (a
+ * text-search configuration changes only by a migration, which runs before a node serves), so a word met again is not
+ * sent again: a glossary concept's hundred words in five readings are read once, not at every first search naming it.
+ */
+const wordReadings = new WeakMap<Executor, LRUCache<string, WordReading[]>>();
+
 /** The words' readings, and the phrases of `text` (none when only the words are wanted: an empty text). */
 async function readWords(db: Executor, words: string[], text = ''): Promise<ReadWords> {
   const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
   if (words.length === 0) return { words: read, phrases: [] };
-  const readings = await readingsOf(db, words, text, textSearchReadings);
-  for (const row of readings.words) {
-    const entry = read.get(row.word) ?? { lexemes: [], stopWord: false };
-    entry.lexemes.push(...row.lexemes);
-    if (row.lexemes.length === 0 && stemmedReadings.has(row.reading)) entry.stopWord = true;
-    read.set(row.word, entry);
+  let known = wordReadings.get(db);
+  if (!known) wordReadings.set(db, (known = new LRUCache({ max: 20_000 })));
+  const unknown = words.filter((word) => !known.has(word));
+  const readings = unknown.length > 0 || text ? await readingsOf(db, unknown, text, textSearchReadings) : { words: [], text: [] };
+  for (const word of unknown) known.set(word, []);
+  for (const row of readings.words) known.get(row.word)?.push(row);
+  for (const word of words) {
+    const entry = { lexemes: [] as string[], stopWord: false };
+    for (const row of known.get(word) ?? []) {
+      entry.lexemes.push(...row.lexemes);
+      if (row.lexemes.length === 0 && stemmedReadings.has(row.reading)) entry.stopWord = true;
+    }
+    read.set(word, entry);
   }
   return { words: read, phrases: phrasesOf(readings.text) };
 }

@@ -159,6 +159,34 @@ describe('typos', () => {
     expect((await analyseQuery(database.db, index, 'participatory budget')).suggestion).toBeNull();
   });
 
+  it('reads a word’s stems from the database once, and understands a query alike with them kept', async () => {
+    let wordsRead = 0;
+    // An executor of its own (stems are kept by executor), counting the rows of words the database stemmed.
+    const counting = () =>
+      database.db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          wordsRead += args.result.rows.filter((row) => row.word !== null && row.word !== undefined).length;
+          return args.result;
+        },
+      });
+    const fresh = async () => {
+      const index = new SearchIndex(database.db);
+      await index.refresh();
+      return index;
+    };
+    const [kept, cold] = [counting(), counting()];
+    await analyseQuery(kept, await fresh(), 'participatory budgeting for schools');
+    expect(wordsRead).toBeGreaterThan(0);
+    wordsRead = 0;
+    // The same words in another query (and its glossary concept's words): only the new text's phrase is read.
+    const withKept = await analyseQuery(kept, await fresh(), 'schools and participatory budgeting');
+    expect(wordsRead).toBe(5); // "and", in the five readings
+    const withNone = await analyseQuery(cold, await fresh(), 'schools and participatory budgeting');
+    expect(wordsRead).toBeGreaterThan(100);
+    expect(withKept).toEqual(withNone);
+  });
+
   it('reads words with inner hyphens and apostrophes as one', () => {
     expect(wordsOf('E-service, citizens’ "one-stop" shop!')).toEqual(['e-service', 'citizens', 'one-stop', 'shop']);
   });
