@@ -26,6 +26,11 @@ export interface AnalysedQuery {
   matchWords: string[];
   /** Each of those words' lexemes in every reading (to tell which of them a record holds: marked-words.ts). */
   matchLexemes: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Each of those words as a tsquery (text) of each reading, in the order of textSearchReadings; empty where the
+   * reading drops it (to mark it: marked-words.ts).
+   */
+  matchQueries: ReadonlyMap<string, readonly string[]>;
   /** The query (as corrected, when it is read so) as each reading stems it, for the phrase bonus. */
   phrases: Phrase[];
 }
@@ -36,8 +41,11 @@ export function wordsOf(text: string): string[] {
 }
 
 interface ReadWords {
-  /** Each word's lexemes in every reading, and whether a stemmer's stop-word list drops it (the, di, och, és …). */
-  words: Map<string, { lexemes: string[]; stopWord: boolean }>;
+  /**
+   * Each word's lexemes and tsqueries in every reading, and whether a stemmer's stop-word list drops it (the, di, och,
+   * és …).
+   */
+  words: Map<string, { lexemes: string[]; queries: string[]; stopWord: boolean }>;
   phrases: Phrase[];
 }
 
@@ -50,7 +58,7 @@ const wordReadings = new WeakMap<Executor, LRUCache<string, WordReading[]>>();
 
 /** The words' readings, and the phrases of `text` (none when only the words are wanted: an empty text). */
 async function readWords(db: Executor, words: string[], text = ''): Promise<ReadWords> {
-  const read = new Map<string, { lexemes: string[]; stopWord: boolean }>();
+  const read: ReadWords['words'] = new Map();
   if (words.length === 0) return { words: read, phrases: [] };
   let known = wordReadings.get(db);
   if (!known) wordReadings.set(db, (known = new LRUCache({ max: 20_000 })));
@@ -59,9 +67,10 @@ async function readWords(db: Executor, words: string[], text = ''): Promise<Read
   for (const word of unknown) known.set(word, []);
   for (const row of readings.words) known.get(row.word)?.push(row);
   for (const word of words) {
-    const entry = { lexemes: [] as string[], stopWord: false };
+    const entry = { lexemes: [] as string[], queries: textSearchReadings.map(() => ''), stopWord: false };
     for (const row of known.get(word) ?? []) {
       entry.lexemes.push(...row.lexemes);
+      entry.queries[textSearchReadings.indexOf(row.reading as (typeof textSearchReadings)[number])] = row.query;
       if (row.lexemes.length === 0 && stemmedReadings.has(row.reading)) entry.stopWord = true;
     }
     read.set(word, entry);
@@ -149,7 +158,13 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
     matchWords.add(word);
     slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)] }] });
   }
-  return { slots, matchWords: [...matchWords], matchLexemes: new Map([...matchWords].map((word) => [word, lexemesOf(word)])), phrases };
+  return {
+    slots,
+    matchWords: [...matchWords],
+    matchLexemes: new Map([...matchWords].map((word) => [word, lexemesOf(word)])),
+    matchQueries: new Map([...matchWords].map((word) => [word, read.get(word)?.queries ?? []])),
+    phrases,
+  };
 }
 
 /**

@@ -38,6 +38,11 @@ export interface WordReading {
   word: string;
   reading: string;
   lexemes: string[];
+  /**
+   * The word as a tsquery of this reading, as text (empty without lexemes): its lexeme, or the phrase of them a word
+   * like "e-service" is read as; what marks it in a record (marked-words.ts).
+   */
+  query: string;
 }
 
 /** A text as one reading stems it: its lexemes in the order of their word positions (stop words leave gaps). */
@@ -54,20 +59,23 @@ export async function readingsOf(
   text: string,
   readings: readonly string[],
 ): Promise<{ words: WordReading[]; text: TextReading[] }> {
-  const { rows } = await sql<{ word: string | null; reading: string; lexemes: string[]; positions: number[] | null }>`
-    select w.word, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes, null::int[] as positions
+  const { rows } = await sql<{ word: string | null; reading: string; lexemes: string[]; positions: number[] | null; query: string | null }>`
+    select w.word, read.reading, read.lexemes, null::int[] as positions,
+      -- A stop word is not asked as a query: PostgreSQL would log a notice for each.
+      case when cardinality(read.lexemes) > 0 then websearch_to_tsquery(read.config, '"' || w.word || '"')::text else '' end as query
     from unnest(${words}::text[]) as w(word) cross join unnest(${readings}::regconfig[]) as r(reading)
+      cross join lateral (select r.reading as config, r.reading::text as reading, tsvector_to_array(to_tsvector(r.reading, w.word)) as lexemes) as read
     union all
     select null, r.reading::text,
       coalesce(array_agg(v.lexeme order by p.position) filter (where p.position is not null), '{}'),
-      coalesce(array_agg(p.position::int order by p.position) filter (where p.position is not null), '{}')
+      coalesce(array_agg(p.position::int order by p.position) filter (where p.position is not null), '{}'), null
     from unnest(${readings}::regconfig[]) as r(reading)
       left join lateral unnest(to_tsvector(r.reading, ${text})) as v(lexeme, positions, weights) on true
       left join lateral unnest(v.positions) as p(position) on true
     group by r.reading
   `.execute(db);
   return {
-    words: rows.flatMap((row) => (row.word === null ? [] : [{ word: row.word, reading: row.reading, lexemes: row.lexemes }])),
+    words: rows.flatMap((row) => (row.word === null ? [] : [{ word: row.word, reading: row.reading, lexemes: row.lexemes, query: row.query ?? '' }])),
     text: rows.flatMap((row) => (row.positions === null ? [] : [{ reading: row.reading, lexemes: row.lexemes, positions: row.positions }])),
   };
 }

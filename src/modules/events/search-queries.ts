@@ -1,7 +1,7 @@
 /** The platform search's queries over events: every event is public (event.read), so every event may be found. */
 import { sql } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import { markedPassage, markedWhole, shownTable } from '../../core/search/marking-queries.js';
 import type { ShownRow, VisibleRow } from '../search/service.js';
 
 /** Every event's id (see search/visible-records.ts). */
@@ -11,13 +11,13 @@ export async function visibleEvents(db: Executor): Promise<VisibleRow[]> {
 }
 
 /** The events shown, in the order given, with their title and description marked. */
-export async function shownEvents(db: Executor, ids: readonly number[], words: string[]): Promise<ShownRow[]> {
-  const query = markedWordsQuery(words);
+export async function shownEvents(db: Executor, ids: readonly number[], markings: readonly string[]): Promise<ShownRow[]> {
+  const query = sql<string>`shown.marking`;
   const config = sql`practice_text_config(e.text_language)`;
   const { rows } = await sql<ShownRow>`
     select e.id, ${markedWhole(config, sql`e.title`, query)} as title, ${markedPassage(config, sql`e.description`, query)} as snippet,
       e.text_language as language
-    from ${shownTable(ids)} join events e on e.id = shown.id
+    from ${shownTable(ids, markings)} join events e on e.id = shown.id
     order by shown.position
   `.execute(db);
   return rows;

@@ -12,6 +12,8 @@ export const eventSearch = fill(searchableKinds, {
   countKey: 'events.search.count',
   async find(db, actor, match, limit) {
     if (!can(actor, 'event.read')) return { total: 0, items: [] };
-    return foundAmong(db, visible, null, match, limit, async (ids, words) => shownRecords(await shownEvents(db, ids, words), (row) => `/events/${row.id}`));
+    return foundAmong(db, visible, null, match, limit, async (ids, markings) =>
+      shownRecords(await shownEvents(db, ids, markings), (row) => `/events/${row.id}`),
+    );
   },
 });

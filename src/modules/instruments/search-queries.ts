@@ -1,7 +1,7 @@
 /** The platform search's queries over instruments: published ones, and the unpublished ones the actor's roles show. */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import { markedPassage, markedWhole, shownTable } from '../../core/search/marking-queries.js';
 import type { ShownRow, VisibleRow } from '../search/service.js';
 import type { Visibility } from './catalogue/queries.js';
 
@@ -21,13 +21,13 @@ export async function visibleInstruments(db: Executor, visibility: Visibility): 
 }
 
 /** The instruments shown, in the order given, with their name and description marked. */
-export async function shownInstruments(db: Executor, ids: readonly number[], words: string[]): Promise<ShownRow[]> {
-  const query = markedWordsQuery(words);
+export async function shownInstruments(db: Executor, ids: readonly number[], markings: readonly string[]): Promise<ShownRow[]> {
+  const query = sql<string>`shown.marking`;
   const config = sql`practice_text_config(i.text_language)`;
   const { rows } = await sql<ShownRow>`
     select i.id, ${markedWhole(config, sql`i.name`, query)} as title, ${markedPassage(config, sql`i.description`, query)} as snippet,
       i.text_language as language
-    from ${shownTable(ids)} join instruments i on i.id = shown.id
+    from ${shownTable(ids, markings)} join instruments i on i.id = shown.id
     order by shown.position
   `.execute(db);
   return rows;

@@ -12,8 +12,8 @@ export const instrumentSearch = fill(searchableKinds, {
   groupKey: 'instruments.search.group',
   countKey: 'instruments.search.count',
   async find(db, actor, match, limit) {
-    return foundAmong(db, visible, visibilityOf(actor), match, limit, async (ids, words) =>
-      shownRecords(await shownInstruments(db, ids, words), (row) => `/instruments/${row.id}`),
+    return foundAmong(db, visible, visibilityOf(actor), match, limit, async (ids, markings) =>
+      shownRecords(await shownInstruments(db, ids, markings), (row) => `/instruments/${row.id}`),
     );
   },
 });

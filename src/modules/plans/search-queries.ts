@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
-import { markedPassage, markedWhole, markedWordsQuery, shownTable } from '../../core/search/marking-queries.js';
+import { markedPassage, markedWhole, shownTable } from '../../core/search/marking-queries.js';
 import type { ShownRow, VisibleRow } from '../search/service.js';
 
 export interface ShownVersionRow extends ShownRow {
@@ -53,17 +53,17 @@ export async function visibleActions(db: Executor, drafts: DraftReaders): Promis
 }
 
 /** The plan versions shown, in the order given: the partner's name and the instruments' words marked. */
-export async function shownPlanVersions(db: Executor, ids: readonly number[], words: string[]): Promise<ShownVersionRow[]> {
-  const query = markedWordsQuery(words);
+export async function shownPlanVersions(db: Executor, ids: readonly number[], markings: readonly string[]): Promise<ShownVersionRow[]> {
+  const query = sql<string>`page.marking`;
   const config = sql`practice_text_config(page.language)`;
   const { rows } = await sql<ShownVersionRow>`
     select page.id, page.plan_id, page.number, null::text as action_key,
       ${markedWhole(config, sql`page.partner_name`, query)} as partner_name, '' as title,
       ${markedPassage(config, sql`page.text`, query)} as snippet, page.language
     from (
-      select v.id, v.plan_id, v.number, pa.name as partner_name, shown.position, ${language} as language,
+      select v.id, v.plan_id, v.number, pa.name as partner_name, shown.marking, shown.position, ${language} as language,
         (select string_agg(concat_ws(' – ', i ->> 'name', i ->> 'improvement'), '. ') from jsonb_array_elements(v.content -> 'instruments') as i) as text
-      from ${shownTable(ids)} join plan_versions v on v.id = shown.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
+      from ${shownTable(ids, markings)} join plan_versions v on v.id = shown.id join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
     ) as page
     order by page.position
   `.execute(db);
@@ -71,17 +71,17 @@ export async function shownPlanVersions(db: Executor, ids: readonly number[], wo
 }
 
 /** The actions shown, in the order given, with their title and description marked. */
-export async function shownActions(db: Executor, ids: readonly number[], words: string[]): Promise<ShownVersionRow[]> {
-  const query = markedWordsQuery(words);
+export async function shownActions(db: Executor, ids: readonly number[], markings: readonly string[]): Promise<ShownVersionRow[]> {
+  const query = sql<string>`page.marking`;
   const config = sql`practice_text_config(page.language)`;
   const { rows } = await sql<ShownVersionRow>`
     select page.id, page.plan_id, page.number, page.action_key, page.partner_name,
       ${markedWhole(config, sql`coalesce(page.action ->> 'title', '')`, query)} as title,
       ${markedPassage(config, sql`concat_ws(' ', page.action ->> 'description', page.action ->> 'background')`, query)} as snippet, page.language
     from (
-      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, shown.position, ${language} as language,
+      select d.id, d.action_key, v.plan_id, v.number, pa.name as partner_name, shown.marking, shown.position, ${language} as language,
         (select a from jsonb_array_elements(v.content -> 'actions') as a where a ->> 'key' = d.action_key) as action
-      from ${shownTable(ids)} join plan_action_documents d on d.id = shown.id join plan_versions v on v.id = d.version_id
+      from ${shownTable(ids, markings)} join plan_action_documents d on d.id = shown.id join plan_versions v on v.id = d.version_id
         join plans p on p.id = v.plan_id join partners pa on pa.id = p.partner_id
     ) as page
     order by page.position

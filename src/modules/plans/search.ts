@@ -20,8 +20,8 @@ const planSearch = fill(searchableKinds, {
   groupKey: 'plans.search.group',
   countKey: 'plans.search.count',
   async find(db, actor, match, limit, { t }) {
-    return foundAmong(db, visiblePlans, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, words) => {
-      const rows = await shownPlanVersions(db, ids, words);
+    return foundAmong(db, visiblePlans, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, markings) => {
+      const rows = await shownPlanVersions(db, ids, markings);
       const named = rows.map((row) => ({ ...row, title: t('plans.document.title', { partner: row.partner_name }) }));
       return shownRecords(named, (row) => `/plans/${row.plan_id}?version=${row.number}`);
     });
@@ -33,8 +33,8 @@ const actionSearch = fill(searchableKinds, {
   groupKey: 'plans.search.actionGroup',
   countKey: 'plans.search.actionCount',
   async find(db, actor, match, limit) {
-    return foundAmong(db, visibleActionsOf, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, words) =>
-      shownRecords(await shownActions(db, ids, words), (row) => `/plans/${row.plan_id}?version=${row.number}#action-${row.action_key}`),
+    return foundAmong(db, visibleActionsOf, programmesAllowing(actor, 'plan.read_draft'), match, limit, async (ids, markings) =>
+      shownRecords(await shownActions(db, ids, markings), (row) => `/plans/${row.plan_id}?version=${row.number}#action-${row.action_key}`),
     );
   },
 });

@@ -27,8 +27,8 @@ export const practiceSearch = fill(searchableKinds, {
   countKey: 'practices.search.count',
   allHref: (q) => `/practices?${new URLSearchParams({ q }).toString()}`,
   async find(db, actor, match, limit) {
-    return foundAmong(db, visible, visibilityFor(actor), match, limit, async (ids, words) =>
-      (await pageRows(db, ids, words)).map((hit) => ({
+    return foundAmong(db, visible, visibilityFor(actor), match, limit, async (ids, markings) =>
+      (await pageRows(db, ids, markings)).map((hit) => ({
         id: hit.id,
         title: hit.titleHighlighted,
         url: `/practices/${hit.id}`,

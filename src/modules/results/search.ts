@@ -10,8 +10,8 @@ export const indicatorSearch = fill(searchableKinds, {
   groupKey: 'results.search.group',
   countKey: 'results.search.count',
   async find(db, actor, match, limit, { locale }) {
-    return foundAmong(db, visible, programmesAllowing(actor, 'results.read_unvalidated'), match, limit, async (ids, words) =>
-      shownRecords(await shownIndicators(db, ids, words, locale), (row) => `/results/indicators/${row.id}`),
+    return foundAmong(db, visible, programmesAllowing(actor, 'results.read_unvalidated'), match, limit, async (ids, markings) =>
+      shownRecords(await shownIndicators(db, ids, markings, locale), (row) => `/results/indicators/${row.id}`),
     );
   },
 });

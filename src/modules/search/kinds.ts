@@ -15,8 +15,8 @@ import { can, type PolicyAction } from '../../core/policy/policy.js';
 /** The records of one kind the index found, best first, and the words they were found through (to mark them). */
 export interface KindMatch {
   ranked: Ranking;
-  /** The words to mark in the records given: those of the query they hold (core/search/marked-words.ts). */
-  wordsIn: (ids: readonly number[]) => string[];
+  /** What to mark in each of the records given: a tsquery of the query's words it holds (core/search/marked-words.ts). */
+  markingsOf: (ids: readonly number[]) => string[];
 }
 
 /** One record found, as a result shows it. */

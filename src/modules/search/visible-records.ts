@@ -136,10 +136,10 @@ export async function foundAmong<Scope>(
   db: Executor,
   source: VisibleRecordsSource<Scope>,
   scope: Scope,
-  { ranked, wordsIn }: KindMatch,
+  { ranked, markingsOf }: KindMatch,
   limit: number,
-  shown: (ids: number[], words: string[]) => Promise<FoundRecord[]>,
+  shown: (ids: number[], markings: string[]) => Promise<FoundRecord[]>,
 ): Promise<FoundRecords> {
   const { total, ids } = (await visibleRecordsOf(db, source, scope)).among(ranked, limit);
-  return { total, items: ids.length === 0 ? [] : await shown(ids, wordsIn(ids)) };
+  return { total, items: ids.length === 0 ? [] : await shown(ids, markingsOf(ids)) };
 }

@@ -30,7 +30,7 @@ const matchOf = (ids: number[], complete: boolean[] = ids.map(() => true)): Text
     Uint16Array.from(complete, (hasEveryWord) => (hasEveryWord ? 2 : 1)),
   ),
   slots: 2,
-  wordsIn: () => [],
+  markingsOf: () => [],
 });
 
 describe('who may find a practice', () => {

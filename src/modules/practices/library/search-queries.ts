@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import { markedWhole, markedWordsQuery } from '../../../core/search/marking-queries.js';
+import { markedWhole } from '../../../core/search/marking-queries.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 import type { SearchHit } from './search.js';
 
@@ -34,11 +34,10 @@ export async function catalogueRows(db: Executor) {
 
 /**
  * The rows of one page of results, in the order given, with their titles and summaries marked where the query's words
- * match (made for the page's rows only).
+ * match: `markings` holds each row's tsquery (core/search/marked-words.ts), or is null without a query.
  */
-export async function pageRows(db: Executor, ids: readonly number[], words: readonly string[] | null): Promise<SearchHit[]> {
-  const query = words ? markedWordsQuery(words) : sql<string>`null::tsquery`;
-  const headline = (column: RawBuilder<string>) => (words ? markedWhole(sql`practice_text_config(page.language)`, column, query) : column);
+export async function pageRows(db: Executor, ids: readonly number[], markings: readonly string[] | null): Promise<SearchHit[]> {
+  const headline = (column: RawBuilder<string>) => (markings ? markedWhole(sql`practice_text_config(page.language)`, column, sql`page.marking`) : column);
   const rows = await sql<{
     id: number;
     title: string;
@@ -56,10 +55,13 @@ export async function pageRows(db: Executor, ids: readonly number[], words: read
   }>`
     with page as (
       select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.translations, p.theme_codes, chosen.place
-      from practices p join unnest(${[...ids]}::int[]) with ordinality as chosen(id, place) on chosen.id = p.id
+        p.published_at, p.translations, p.theme_codes, chosen.marking, chosen.place
+      from practices p join unnest(${[...ids]}::int[], ${markings ? [...markings] : null}::tsquery[]) with ordinality as chosen(id, marking, place)
+        on chosen.id = p.id
     )
-    select page.*, ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted
+    select page.id, page.title, page.summary, page.status, page.language, page.owner_partner_id, page.location_country,
+      page.geographical_scope, page.published_at, page.translations, page.theme_codes,
+      ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted
     from page
     order by page.place
   `.execute(db);

@@ -15,8 +15,8 @@ export interface TextMatch {
   ranking: Ranking;
   /** How many slots the query has: a practice matching all of them has every word (or an alternative of each). */
   slots: number;
-  /** The words to mark in the titles and summaries of the practices given: those of the query they hold. */
-  wordsIn: (ids: readonly number[]) => string[];
+  /** What to mark in the titles and summaries of the practices given: a tsquery each (core/search/marked-words.ts). */
+  markingsOf: (ids: readonly number[]) => string[];
 }
 
 /** Which practices an actor may find: published ones, plus those their roles let them see in the back office. */

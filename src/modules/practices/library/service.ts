@@ -16,7 +16,7 @@ import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
 import { analyseQuery } from '../../../core/search/query-analysis.js';
-import { wordsHeldBy } from '../../../core/search/marked-words.js';
+import { markingQueriesOf } from '../../../core/search/marked-words.js';
 import { rankingOf } from '../../../core/search/rankings.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
 import { catalogueOf, type CatalogueEntry } from './catalogue.js';
@@ -421,8 +421,8 @@ export interface LibrarySearch extends Omit<LibraryPage, 'hits'> {
   ids: number[];
   /** The owner of each of `ids` as the catalogue has it: the partners a page names can be read alongside its rows. */
   owners: number[];
-  /** The words to mark in the rows (null without a query). */
-  words: string[] | null;
+  /** What to mark in each row, in their order (null without a query): core/search/marked-words.ts. */
+  markings: string[] | null;
 }
 
 /**
@@ -441,13 +441,13 @@ export async function findInLibrary(db: Db, actor: Actor, query: SearchQuery): P
   const ids = found.ordered(query.sort ?? 'relevance', (page - 1) * resultsPerPage, resultsPerPage);
   const owners = ids.map((id) => (catalogue.entries[catalogue.placeOf(id) as number] as CatalogueEntry).ownerPartnerId);
   const matchedAnyWord = facets.total > 0 && facets.complete === 0;
-  return { facets, page, pageCount, staff, matchedAnyWord, suggestion, ids, owners, words: match?.wordsIn(ids) ?? null };
+  return { facets, page, pageCount, staff, matchedAnyWord, suggestion, ids, owners, markings: match?.markingsOf(ids) ?? null };
 }
 
 /** A search's page with its rows, the words they were found through marked. */
 export async function libraryPageOf(db: Db, search: LibrarySearch): Promise<LibraryPage> {
-  const { ids, words, facets, page, pageCount, staff, matchedAnyWord, suggestion } = search;
-  const hits = ids.length === 0 ? [] : await pageRows(db, ids, words);
+  const { ids, markings, facets, page, pageCount, staff, matchedAnyWord, suggestion } = search;
+  const hits = ids.length === 0 ? [] : await pageRows(db, ids, markings);
   return { hits, facets, page, pageCount, staff, matchedAnyWord, suggestion };
 }
 
@@ -483,7 +483,7 @@ export async function textMatchOf(db: Db, text: string): Promise<{ match: TextMa
   const analysed = await analyseQuery(db, index, text);
   const ranking = rankingOf(index, 'practice', analysed, text);
   return {
-    match: { ranking, slots: analysed.slots.length, wordsIn: (ids) => wordsHeldBy(index, 'practice', ids, analysed) },
+    match: { ranking, slots: analysed.slots.length, markingsOf: (ids) => markingQueriesOf(index, 'practice', ids, analysed) },
     suggestion: analysed.suggestion,
   };
 }
