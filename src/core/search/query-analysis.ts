@@ -115,7 +115,7 @@ async function analyse(db: Executor, index: SearchIndex, text: string): Promise<
   const corrections = new Map<string, string>();
   for (const word of new Set(typed)) {
     if (index.vocabulary.has(word)) continue;
-    const nearest = nearestWord(word, index.vocabulary.words(), (candidate) => index.vocabulary.recordsUsing(candidate));
+    const nearest = nearestWord(word, index.vocabulary.wordsLike(word), (candidate) => index.vocabulary.recordsUsing(candidate));
     if (nearest) corrections.set(word, nearest);
   }
   if (corrections.size > 0) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { useTestDatabase } from '../testing/world.js';
 import { analyseQuery, nearestWord, wordsOf } from './query-analysis.js';
-import { SearchIndex, type QuerySlot } from './search-index.js';
+import { SearchIndex, Vocabulary, type QuerySlot } from './search-index.js';
 import { readVector } from './tsvector.js';
 
 const database = useTestDatabase();
@@ -141,6 +141,17 @@ describe('typos', () => {
     expect(nearestWord('partcipatory', written, uses)).toBe('participatory');
     expect(nearestWord('budgetting', written, uses)).toBe('budgeting');
     expect(nearestWord('parkin', written, uses)).toBe('parking');
+  });
+
+  it('looks among the written words sharing the first letter, each once, in the order they were first written', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.add(['budget', 'participatory', 'budgeting']);
+    vocabulary.add(['budget', 'parking', 'ügyintézés']);
+    expect(vocabulary.wordsLike('budgetting')).toEqual(['budget', 'budgeting']);
+    expect(vocabulary.wordsLike('partcipatory')).toEqual(['participatory', 'parking']);
+    expect(vocabulary.wordsLike('ügyintezes')).toEqual(['ügyintézés']);
+    expect(vocabulary.wordsLike('zebra')).toEqual([]);
+    expect(vocabulary.recordsUsing('budget')).toBe(2);
   });
 
   it('leaves short words, numbers and words far from every written one alone', () => {

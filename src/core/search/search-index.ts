@@ -418,9 +418,22 @@ class KindIndex {
  */
 export class Vocabulary {
   readonly #records = new Map<string, number>();
+  /**
+   * The words by their first character, each group in the order the words came: a typo's correction looks at those
+   * sharing its first letter alone, not at the 100,000 words of 33,000 records.
+   */
+  readonly #byFirst = new Map<string, string[]>();
 
   add(words: Iterable<string>): void {
-    for (const word of words) this.#records.set(word, (this.#records.get(word) ?? 0) + 1);
+    for (const word of words) {
+      const records = this.#records.get(word);
+      this.#records.set(word, (records ?? 0) + 1);
+      if (records !== undefined) continue;
+      const first = word[0] ?? '';
+      const group = this.#byFirst.get(first);
+      if (group) group.push(word);
+      else this.#byFirst.set(first, [word]);
+    }
   }
 
   has(word: string): boolean {
@@ -431,8 +444,9 @@ export class Vocabulary {
     return this.#records.get(word) ?? 0;
   }
 
-  words(): IterableIterator<string> {
-    return this.#records.keys();
+  /** The words beginning with the first character (UTF-16 unit) of `word`, in the order they came. */
+  wordsLike(word: string): readonly string[] {
+    return this.#byFirst.get(word[0] ?? '') ?? [];
   }
 }
 
