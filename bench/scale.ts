@@ -9,13 +9,14 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db } from '../src/core/db/database.js';
+import { socketDirectory, socketUrl } from '../src/core/db/embedded-socket.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { generatorVocabulary, insertGeneratedPractices } from '../src/core/testing/practice-generator.js';
 import { seedDemo } from '../src/seed.js';
 import { insertGeneratedParticipation } from './events.js';
 import { insertGeneratedPlans } from './plans.js';
 import { insertGeneratedInstruments } from './results.js';
-import { freshDatabase, latencyRow, percentile, startServer, timeRequests, type BenchDatabase } from './support.js';
+import { freshDatabase, latencyRow, percentile, startServer, timeRequests, type BenchDatabase, type FreshDatabase } from './support.js';
 
 export interface ScaleBenchOptions {
   programmes: number;
@@ -175,11 +176,12 @@ async function pagesOf(db: Db, samples: number): Promise<{ page: string; paths: 
  * Waits until the data version has held still for 8 seconds: the generated plans' reminders all fall due at the
  * server's start, and its worker sends them (about 1,700 transactions, 20–60 s), raising the version each time. Pages
  * are measured after that one-off backlog, as a running installation serves them, not while every write empties the
- * figures and facet counts kept per version. PostgreSQL only: PGlite's data folder is the server's while it runs.
+ * figures and facet counts kept per version. On PGlite the running server holds the data folder, so the version is
+ * read through the folder's socket, as `better` commands beside a server read it.
  */
-export async function untilWorkerIdle(url: string, quietSeconds = 8, mostSeconds = 180): Promise<number> {
+export async function untilWorkerIdle(database: FreshDatabase, quietSeconds = 8, mostSeconds = 180): Promise<number> {
   // Longer than the worker's pause between rounds (WORKER_POLL_SECONDS, 5 s), which also comes before its first.
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: database.url ?? socketUrl(socketDirectory(database.dataDir as string)) });
   await client.connect();
   try {
     const started = performance.now();
@@ -222,7 +224,7 @@ export async function benchScale(database: BenchDatabase, port: number, options:
       await handle.close();
     }
     const server = await startServer({ ...fresh.env, PAGE_CACHE: 'false' }, port, { demo: false });
-    if (fresh.url) console.log(`The worker's start-up backlog (reminders due) sent in ${(await untilWorkerIdle(fresh.url)).toFixed(1)} s; measuring`);
+    console.log(`The worker's start-up backlog (reminders due) sent in ${(await untilWorkerIdle(fresh)).toFixed(1)} s; measuring`);
     const rows = [];
     const missed: string[] = [];
     try {

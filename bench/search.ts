@@ -193,7 +193,7 @@ async function benchSpeed(fresh: FreshDatabase, database: BenchDatabase, port: n
         (platformInstalled ? `; first /search ${firstPlatform.ms.toFixed(0)} ms (status ${firstPlatform.status})` : ''),
     );
     // The generated plans' reminders fall due at the start, and the worker's sending them competes for the two cores.
-    if (fresh.url) console.log(`The worker's start-up backlog (reminders due) sent in ${(await untilWorkerIdle(fresh.url)).toFixed(1)} s; measuring`);
+    console.log(`The worker's start-up backlog (reminders due) sent in ${(await untilWorkerIdle(fresh)).toFixed(1)} s; measuring`);
 
     const measure = async (path: string, paths: string[]) => {
       // Each query's first search on this node ranks it; the same query again (a next page, a filter) finds its ranking kept.
