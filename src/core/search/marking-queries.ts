@@ -18,8 +18,9 @@ export function markedPassage(config: RawBuilder<unknown>, text: RawBuilder<unkn
 /**
  * The records shown (best first), as a table `shown(id, marking, position)` to join a kind's rows to, mark them with
  * `marking` (each record's query, markingQueriesOf) and order them by position; the kind chose them in memory
- * (src/modules/search/visible-records.ts), so a few ids, not every one ranked.
+ * (src/modules/search/visible-records.ts), so a few ids, not every one ranked. Without a query (a library page listed
+ * by title), `markings` is null and every `marking` is null.
  */
-export function shownTable(ids: readonly number[], markings: readonly string[]): RawBuilder<unknown> {
-  return sql`unnest(${[...ids]}::int[], ${[...markings]}::tsquery[]) with ordinality as shown(id, marking, position)`;
+export function shownTable(ids: readonly number[], markings: readonly string[] | null): RawBuilder<unknown> {
+  return sql`unnest(${[...ids]}::int[], ${markings ? [...markings] : null}::tsquery[]) with ordinality as shown(id, marking, position)`;
 }

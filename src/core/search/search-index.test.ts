@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { useTestDatabase } from '../testing/world.js';
 import { analyseQuery, nearestWord, wordsOf } from './query-analysis.js';
-import { SearchIndex, Vocabulary, type QuerySlot } from './search-index.js';
+import { SearchIndex, Vocabulary, type QuerySlot, type Ranking } from './search-index.js';
 import { readVector } from './tsvector.js';
 
 const database = useTestDatabase();
@@ -130,6 +130,96 @@ describe('the search index', () => {
     expect([...both.ids]).toEqual([2]);
     const half: QuerySlot = { label: 'air sensors', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('sensors')] }] };
     expect(index.rank('note', [half]).length).toBe(2);
+  });
+});
+
+describe('ranking work shared within a query', () => {
+  /** The English lexemes of a word, as a slot's alternatives hold them. */
+  const lexemes = async (word: string) =>
+    (await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('english', ${word}))) as lexeme`.execute(database.db)).rows.map(
+      (row) => row.lexeme,
+    );
+  const sameRanking = (found: Ranking, expected: Ranking) => {
+    expect([...found.ids]).toEqual([...expected.ids]);
+    expect([...found.scores]).toEqual([...expected.scores]);
+    expect([...found.matchedSlots]).toEqual([...expected.matchedSlots]);
+  };
+  const ids = Array.from({ length: 40 }, (_, at) => 300 + at);
+
+  it('scores a lexeme of several single-word alternatives once, at the highest boost it comes with', async () => {
+    // Every record has "harbour" and "city" (common words); a few have "kayak", "ferry" or "bus".
+    for (const id of ids)
+      await putNote(
+        database.db,
+        id,
+        `Harbour ${['kayak', 'ferry', 'bus', 'walk'][id % 4]} ${id}`,
+        `The city harbour${id % 10 === 0 ? ' and its kayak club' : ''}.`,
+      );
+    const index = new SearchIndex(database.db);
+    await index.refresh();
+    const [kayak, ferry] = [await lexemes('kayak'), await lexemes('ferry')];
+    const once: QuerySlot = {
+      label: 'kayak',
+      alternatives: [
+        { boost: 1, words: [kayak] },
+        { boost: 0.85, words: [ferry] },
+      ],
+    };
+    const repeated: QuerySlot = { label: 'kayak', alternatives: [{ boost: 0.5, words: [kayak] }, ...once.alternatives, { boost: 0.85, words: [kayak] }] };
+    const expected = index.rank('note', [once]);
+    expect(expected.length).toBeGreaterThan(20);
+    sameRanking(index.rank('note', [repeated]), expected);
+  });
+
+  it('adds a word that several alternatives share as if each scored it afresh, in a slot of common words and in a rarer one', async () => {
+    const index = new SearchIndex(database.db);
+    await index.refresh();
+    const [harbour, city, kayak, ferry, bus] = [
+      await lexemes('harbour'),
+      await lexemes('city'),
+      await lexemes('kayak'),
+      await lexemes('ferry'),
+      await lexemes('bus'),
+    ];
+    // The same word under another key: a copy of its readings with one repeated, which scores the same lexemes.
+    let copies = 0;
+    const afresh = (readings: string[]) => [...readings, ...Array.from({ length: (copies += 1) }, () => readings[0] as string)];
+    const slotsOf = (word: (readings: string[]) => string[]): QuerySlot[] => [
+      // Common: each word of its first alternative is in every record, so it only adds to records found otherwise.
+      {
+        label: 'city harbour',
+        alternatives: [
+          { boost: 1, words: [word(city), word(harbour)] },
+          { boost: 0.85, words: [word(harbour), word(kayak)] },
+        ],
+      },
+      {
+        label: 'kayak ferry',
+        alternatives: [
+          { boost: 1, words: [word(kayak), word(ferry)] },
+          { boost: 0.85, words: [word(bus), word(kayak)] },
+        ],
+      },
+    ];
+    const shared = index.rank(
+      'note',
+      slotsOf((readings) => readings),
+    );
+    expect(shared.length).toBeGreaterThan(20);
+    sameRanking(shared, index.rank('note', slotsOf(afresh)));
+  });
+
+  it('ranks alike after a ranking that touched most records and one that touched few', async () => {
+    const node = new SearchIndex(database.db);
+    // Broad and narrow: a record's number is in its title alone.
+    const queries = ['city harbour', '317', 'kayak club', 'ferry', '305 kayak', 'walk', 'city harbour kayak'];
+    for (const query of [...queries, ...queries.reverse()]) {
+      const built = new SearchIndex(database.db);
+      await Promise.all([node.refresh(), built.refresh()]);
+      const { slots } = await analyseQuery(database.db, built, query);
+      sameRanking(node.rank('note', slots), built.rank('note', slots));
+    }
+    for (const id of ids) await removeNote(database.db, id);
   });
 });
 

@@ -94,9 +94,18 @@ class Posting {
 }
 
 /**
- * Scores of a ranking step by place, with the places touched, so clearing costs only what was used. Kept by the kind
- * and reused by its next ranking (a ranking runs to its end without awaiting, so one at a time): a broad query touches
- * most records, and fresh arrays per ranking were a tenth of its time in garbage collection.
+ * Whether `touched` of `size` places are enough that zeroing the whole array (a memory fill) is cheaper than zeroing
+ * them one by one: past a sixteenth, the writes scattered over the array cost more (a broad query touches most places).
+ */
+function isMost(touched: number, size: number): boolean {
+  return touched > size >>> 4;
+}
+
+/**
+ * Scores of a ranking step by place, with the places touched, so clearing a few costs only what was used (and most,
+ * one fill of the array: isMost). Kept by the kind and reused by its next ranking (a ranking runs to its end without
+ * awaiting, so one at a time): a broad query touches most records, and fresh arrays per ranking were a tenth of its
+ * time in garbage collection.
  */
 class Scores {
   values: Float64Array;
@@ -121,7 +130,8 @@ class Scores {
   }
 
   clear(): void {
-    for (let at = 0; at < this.count; at += 1) this.values[this.touched[at] as number] = 0;
+    if (isMost(this.count, this.values.length)) this.values.fill(0);
+    else for (let at = 0; at < this.count; at += 1) this.values[this.touched[at] as number] = 0;
     this.count = 0;
   }
 }
@@ -144,11 +154,15 @@ class RankingScratch {
 
   clear(): void {
     const { total } = this;
-    for (let at = 0; at < total.count; at += 1) {
-      const place = total.touched[at] as number;
-      this.matchedSlots[place] = 0;
-      this.matchedRarity[place] = 0;
-    }
+    if (isMost(total.count, this.size)) {
+      this.matchedSlots.fill(0);
+      this.matchedRarity.fill(0);
+    } else
+      for (let at = 0; at < total.count; at += 1) {
+        const place = total.touched[at] as number;
+        this.matchedSlots[place] = 0;
+        this.matchedRarity[place] = 0;
+      }
     total.clear();
   }
 }
@@ -163,6 +177,64 @@ function lexemesOf(slot: QuerySlot): readonly string[] {
   let lexemes = slotLexemes.get(slot);
   if (!lexemes) slotLexemes.set(slot, (lexemes = [...new Set(slot.alternatives.flatMap((alternative) => alternative.words.flat()))]));
   return lexemes;
+}
+
+/**
+ * Each lexeme a slot's single-word alternatives may be found through, with the highest boost it comes with. A word's
+ * readings in the five languages and its synonyms' share lexemes ("servic" of "service" and "e-service"), and the
+ * slot keeps a record's best score, so a lexeme scored at its highest boost is scored for all of them: one pass over
+ * its records, not one per alternative naming it.
+ */
+function singleWordBoosts(slot: QuerySlot): Map<string, number> {
+  const boosts = new Map<string, number>();
+  for (const { boost, words } of slot.alternatives) {
+    if (words.length !== 1) continue;
+    for (const lexeme of words[0] ?? []) boosts.set(lexeme, Math.max(boost, boosts.get(lexeme) ?? 0));
+  }
+  return boosts;
+}
+
+/**
+ * The scores of the words that several alternatives of several words share, within one ranking. A glossary concept's
+ * phrases repeat their words across the five languages and the synonyms ("digital service", "e-service platform",
+ * "servizio digitale" …): scored once and kept, a repeated word is added to each alternative in one pass over the
+ * records holding it, instead of its readings' records being scored again (half the ranking's work for a broad
+ * query; docs/performance/search.md, ninth pass). Only words met more than once are kept, as typed arrays, for the
+ * ranking's duration.
+ */
+class WordScores {
+  readonly #repeated = new Set<string>();
+  readonly #kept = new Map<string, { places: Int32Array; values: Float64Array }>();
+
+  constructor(slots: readonly QuerySlot[]) {
+    const seen = new Set<string>();
+    for (const slot of slots)
+      for (const { words } of slot.alternatives) {
+        if (words.length === 1) continue;
+        for (const readings of words) {
+          const key = readings.join('\u0000');
+          if (seen.has(key)) this.#repeated.add(key);
+          seen.add(key);
+        }
+      }
+  }
+
+  /** A word's scores, counted over the candidates alone when `among` is given (a common word's slot). */
+  kept(readings: readonly string[], among: Uint8Array | null): { places: Int32Array; values: Float64Array } | undefined {
+    return this.#kept.get(WordScores.#keyOf(readings, among));
+  }
+
+  keep(readings: readonly string[], among: Uint8Array | null, scores: Scores): void {
+    if (!this.#repeated.has(readings.join('\u0000'))) return;
+    const places = scores.touched.slice(0, scores.count);
+    const values = new Float64Array(places.length);
+    for (let at = 0; at < places.length; at += 1) values[at] = scores.values[places[at] as number] as number;
+    this.#kept.set(WordScores.#keyOf(readings, among), { places, values });
+  }
+
+  static #keyOf(readings: readonly string[], among: Uint8Array | null): string {
+    return `${among ? 'candidates' : 'all'}\u0000${readings.join('\u0000')}`;
+  }
 }
 
 /** The records of one kind (practices, events, …). */
@@ -357,21 +429,26 @@ class KindIndex {
     );
     const queryRarity = slotRarity.reduce((sum, rarity) => sum + rarity, 0);
     const candidates = this.#candidatesOf(slots);
+    const wordScores = new WordScores(slots);
     for (const [slotAt, slot] of slots.entries()) {
       const among = candidates?.common.has(slot) ? candidates.places : null;
+      // A single word is the whole alternative: its best reading's score goes straight to the slot (each lexeme once).
+      for (const [lexeme, boost] of singleWordBoosts(slot)) this.#scoreLexeme(lexeme, slotBest, boost, among);
       for (const { boost, words } of slot.alternatives) {
-        if (words.length === 1) {
-          // A single word is the whole alternative: its best reading's score goes straight to the slot.
-          for (const lexeme of new Set(words[0])) this.#scoreLexeme(lexeme, slotBest, boost, among);
-          continue;
-        }
+        if (words.length === 1) continue;
         // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
         for (const readings of words) {
+          const kept = wordScores.kept(readings, among);
+          if (kept) {
+            for (let at = 0; at < kept.places.length; at += 1) alternative.add(kept.places[at] as number, kept.values[at] as number);
+            continue;
+          }
           for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, 1, among);
           for (let at = 0; at < word.count; at += 1) {
             const place = word.touched[at] as number;
             alternative.add(place, word.values[place] as number);
           }
+          wordScores.keep(readings, among, word);
           word.clear();
         }
         for (let at = 0; at < alternative.count; at += 1) {

@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import { markedWhole } from '../../../core/search/marking-queries.js';
+import { markedWhole, shownTable } from '../../../core/search/marking-queries.js';
 import type { GeographicalScope, PracticeStatus, Translations } from '../tables.js';
 import type { SearchHit } from './search.js';
 
@@ -37,7 +37,7 @@ export async function catalogueRows(db: Executor) {
  * match: `markings` holds each row's tsquery (core/search/marked-words.ts), or is null without a query.
  */
 export async function pageRows(db: Executor, ids: readonly number[], markings: readonly string[] | null): Promise<SearchHit[]> {
-  const headline = (column: RawBuilder<string>) => (markings ? markedWhole(sql`practice_text_config(page.language)`, column, sql`page.marking`) : column);
+  const headline = (column: RawBuilder<string>) => (markings ? markedWhole(sql`practice_text_config(p.language)`, column, sql`shown.marking`) : column);
   const rows = await sql<{
     id: number;
     title: string;
@@ -53,17 +53,11 @@ export async function pageRows(db: Executor, ids: readonly number[], markings: r
     title_highlighted: string;
     summary_highlighted: string;
   }>`
-    with page as (
-      select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
-        p.published_at, p.translations, p.theme_codes, chosen.marking, chosen.place
-      from practices p join unnest(${[...ids]}::int[], ${markings ? [...markings] : null}::tsquery[]) with ordinality as chosen(id, marking, place)
-        on chosen.id = p.id
-    )
-    select page.id, page.title, page.summary, page.status, page.language, page.owner_partner_id, page.location_country,
-      page.geographical_scope, page.published_at, page.translations, page.theme_codes,
-      ${headline(sql`page.title`)} as title_highlighted, ${headline(sql`page.summary`)} as summary_highlighted
-    from page
-    order by page.place
+    select p.id, p.title, p.summary, p.status, p.language, p.owner_partner_id, p.location_country, p.geographical_scope,
+      p.published_at, p.translations, p.theme_codes,
+      ${headline(sql`p.title`)} as title_highlighted, ${headline(sql`p.summary`)} as summary_highlighted
+    from ${shownTable(ids, markings)} join practices p on p.id = shown.id
+    order by shown.position
   `.execute(db);
   return rows.rows.map((row) => ({
     id: row.id,
