@@ -119,6 +119,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   );
   const handlersInFlight = new HandlersInFlight();
   app.decorate('handlersInFlight', handlersInFlight);
+  app.decorate('modulesPrepared', false);
   trackHandlers(app, handlersInFlight);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -171,6 +172,28 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     ),
   );
   return app;
+}
+
+/**
+ * Each module's `prepare`, side by side, each logged with its time once done, or with its error (the first request
+ * then does its work); `app.modulesPrepared` turns true once all have succeeded.
+ */
+export async function prepareModules(app: FastifyInstance): Promise<void> {
+  const done = await Promise.all(
+    modules.map(async ({ name, prepare }) => {
+      if (!prepare) return true;
+      const started = performance.now();
+      try {
+        await prepare(app.db);
+        app.log.info({ module: name, ms: Math.round(performance.now() - started) }, 'module prepared');
+        return true;
+      } catch (err) {
+        app.log.warn({ module: name, err }, 'module not prepared: its first request does the work');
+        return false;
+      }
+    }),
+  );
+  app.modulesPrepared = done.every(Boolean);
 }
 
 /** The background tasks every node runs (mail delivery when SMTP is set, housekeeping): the core's, then the modules'. */

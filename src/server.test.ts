@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fromProjectRoot } from './core/paths.js';
 
 const folders: string[] = [];
@@ -18,7 +18,7 @@ describe('better serve', () => {
       env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const messages: { msg?: string; url?: string; signal?: string }[] = [];
+    const messages: { msg?: string; url?: string; signal?: string; module?: string }[] = [];
     const listening = new Promise<string>((resolve, reject) => {
       createInterface({ input: server.stdout }).on('line', (line) => {
         const message = JSON.parse(line) as { msg?: string };
@@ -33,6 +33,9 @@ describe('better serve', () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Tartu City Government');
     expect(messages.some((message) => message.msg === 'demo mode')).toBe(true);
+    // The modules read what they keep in memory (the search index, the library's catalogue) without waiting for a request.
+    const prepared = () => messages.filter((message) => message.msg === 'module prepared').map((message) => message.module);
+    await vi.waitFor(() => expect(prepared().sort()).toEqual(['practices', 'search']), { timeout: 10_000 });
 
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');

@@ -37,7 +37,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const thread = config.database.url ? undefined : startEngineThread(config.database.dataDir);
   // openDatabase awaits it; until then a failure to open must not count as an unhandled rejection.
   thread?.catch(() => undefined);
-  const [database, { backgroundTasks, buildApp }, { seedDemo }, { startWorker }] = await Promise.all([
+  const [database, { backgroundTasks, buildApp, prepareModules }, { seedDemo }, { startWorker }] = await Promise.all([
     openMigratedDatabase(config, { embedded: 'worker', ...(thread ? { thread } : {}) }),
     import('./app.js'),
     import('./seed.js'),
@@ -52,6 +52,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const worker = startWorker(backgroundTasks(app), config.workerPollMs, app.log);
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ url: config.publicUrl, database: database.kind }, 'BETTER is ready');
+  // Readiness does not wait for the modules' preparing, so a restart takes no longer (docs/performance/start.md).
+  void prepareModules(app);
 
   // Order matters: stop taking requests and let those in flight finish (handlers of clients that gave up
   // included), then stop the worker, then close the database they all use. Whatever still runs after 10 s is cut off.

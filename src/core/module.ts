@@ -48,6 +48,11 @@ export interface PlatformModule {
   routes: FastifyPluginAsync;
   navigation?: NavigationItem[];
   tasks?: (app: FastifyInstance) => PeriodicTask[];
+  /**
+   * Reads into the node's memory what the module keeps there (an index, a catalogue), started once the node serves so
+   * that the first request after a start does not wait for it; a failure leaves that work to the first request.
+   */
+  prepare?: (db: Db) => Promise<unknown>;
   /** The module's JSON endpoints, for the OpenAPI description at /openapi.json. */
   api?: ApiDescription;
   /** Who may perform the module's policy actions (declared in its policy.ts). */

@@ -126,8 +126,16 @@ function postgresPool(url: string, poolSize: number, schema: string | undefined)
     statement_timeout: statementTimeoutMs,
     Client: ClientConnectingWithin5Seconds,
     connectionTimeoutMillis: statementTimeoutMs,
-    // Keep-alive probes notice a connection whose server vanished without closing it.
+    // An idle connection stays open: pg-pool closes idle ones after 10 s by default, and the first page after a quiet
+    // spell then opened its connections afresh and prepared its statements again on each (61–139 ms for a page taking
+    // 18–44 ms on kept connections, docs/performance/search.md). Connections that die are still replaced (pool.ts),
+    // and each is replaced after 30 minutes, so none outlives a failover's or a migration's effects for long.
+    min: poolSize,
+    maxLifetimeSeconds: 1_800,
+    // Keep-alive probes after a minute of quiet notice a connection whose server vanished without closing it, and keep
+    // NAT gateways and load balancers (which drop a connection idle for 4–6 minutes) from dropping a kept one.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 60_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {

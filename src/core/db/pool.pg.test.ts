@@ -60,6 +60,24 @@ describe('a connection lost while idle', () => {
   });
 });
 
+describe('a quiet node', () => {
+  it('keeps its connections open, so the first page after a quiet spell does not open them again', async () => {
+    const quiet = await openDatabase({ url, schema: database.schema, poolSize: 3 });
+    // Three statements at once take the pool's three connections.
+    const backends = async () =>
+      Promise.all([1, 2, 3].map(async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.2)`.execute(quiet.db)).rows[0]?.pid));
+    try {
+      const before = new Set(await backends());
+      expect(before.size).toBe(3);
+      // Longer than pg-pool's default idle timeout (10 s), after which it closed idle connections.
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      expect(new Set(await backends())).toEqual(before);
+    } finally {
+      await quiet.close();
+    }
+  }, 20_000);
+});
+
 describe('a node whose connections are all busy', () => {
   it('keeps requests waiting for a free connection rather than answering that the database is unavailable', async () => {
     const busy = await openDatabase({ url, schema: database.schema, poolSize: 2 });

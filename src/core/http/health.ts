@@ -1,4 +1,7 @@
-/** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. */
+/**
+ * Liveness (/healthz: the process answers) and readiness (/readyz: the database answers) for load balancers. Readiness
+ * also says whether the modules have read what they keep in memory (`prepared`), without waiting for it.
+ */
 import fp from 'fastify-plugin';
 import { describeConnectionError } from '../db/errors.js';
 import { ping } from '../db/ping.js';
@@ -15,7 +18,7 @@ export const healthPlugin = fp(
     app.get('/readyz', { config: { public: true, notAPage: true }, logLevel: 'warn' }, async (request, reply) => {
       try {
         await ping(app.db);
-        return { status: 'ready', database: app.databaseKind };
+        return { status: 'ready', database: app.databaseKind, prepared: app.modulesPrepared };
       } catch (error) {
         // Polled every few seconds by each load balancer: one line each time, without a stack.
         request.log.warn({ cause: describeConnectionError(error) }, 'database not reachable');

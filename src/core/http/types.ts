@@ -27,6 +27,8 @@ declare module 'fastify' {
     /** Every route with its config, collected as routes are added (the architecture test walks it). */
     routeTable: RouteEntry[];
     handlersInFlight: HandlersInFlight;
+    /** Whether every module has read what it keeps in memory (prepareModules, app.ts); reported by /readyz. */
+    modulesPrepared: boolean;
     /**
      * A keyed hash (HMAC-SHA256 under a key derived from the platform secret for each purpose) for values kept only to
      * be recognised later, such as the email addresses and client addresses of sign-in counters: a copy of the

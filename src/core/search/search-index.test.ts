@@ -4,7 +4,7 @@
  * included, at their next ranking.
  */
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/database.js';
 import { useTestDatabase } from '../testing/world.js';
 import { analyseQuery, nearestWord, wordsOf } from './query-analysis.js';
@@ -116,6 +116,31 @@ describe('the search index', () => {
       expect([...updated.scores], query).toEqual([...built.scores]);
     }
     for (let id = 100; id < 140; id += 1) await removeNote(db, id);
+  });
+
+  it('reads a large change in batches, letting other work run between them, and holds every record of it', async () => {
+    const db = database.db;
+    const putBatch = (from: number, to: number) =>
+      db.transaction().execute((trx) =>
+        sql`select search_document_put('note', g, setweight(to_tsvector('english', 'Batch record ' || g), 'A'), 'Batch record ' || g)
+          from generate_series(${from}::int, ${to}::int) g`.execute(trx),
+      );
+    const turns = vi.spyOn(globalThis, 'setImmediate');
+    try {
+      const index = new SearchIndex(db);
+      // The turns a reading of a small change gives (the database client's own), then those of 2,500 records at once,
+      // as a node's first reading of a large installation.
+      await putBatch(5000, 5009);
+      await index.refresh();
+      const small = turns.mock.calls.length;
+      await putBatch(5010, 7509);
+      turns.mockClear();
+      const found = await ranked(index, 'batch');
+      expect(turns.mock.calls.length - small).toBeGreaterThanOrEqual(2);
+      expect(found.filter((id) => id >= 5000 && id <= 7509)).toHaveLength(2510);
+    } finally {
+      turns.mockRestore();
+    }
   });
 
   it('scores an alternative of several words by the share of them a record has', async () => {

@@ -528,6 +528,9 @@ export class Vocabulary {
 }
 
 /** The index of one database, shared by every request of the process. */
+/** How many changed records the index reads in before letting other work run. */
+const yieldEvery = 1_000;
+
 export class SearchIndex {
   readonly #db: Executor;
   readonly #kinds = new Map<string, KindIndex>();
@@ -566,7 +569,10 @@ export class SearchIndex {
 
   async #readChanges(): Promise<void> {
     const rows = await documentChangesSince(this.#db, this.#syncedVersion);
-    for (const row of rows) {
+    for (const [at, row] of rows.entries()) {
+      // A node builds its index while it serves (the modules' prepare): 30,000 records are some 2 s of this thread's
+      // time, so other requests get a turn between batches. Readers wait for the whole reading (refresh).
+      if (at > 0 && at % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
       if (row.kind === null) continue;
       const kind = this.#kind(row.kind);
       if (row.removed) {

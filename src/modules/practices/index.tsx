@@ -5,7 +5,7 @@ import { fill } from '../../core/extensions.js';
 import { partnerPageSections } from '../partners/service.js';
 import { formulas } from '../results/service.js';
 import { exchangeRoutes, practicesApi } from './exchange/index.js';
-import { practiceRoutes } from './library/index.js';
+import { prepareLibrary, practiceRoutes } from './library/index.js';
 import { needRoutes } from './needs/index.js';
 import { libraryPersonalData } from './personal-data.js';
 import { practiceGrants } from './policy.js';
@@ -55,4 +55,5 @@ export const practicesModule: PlatformModule = {
   navigation: [{ href: '/practices', labelKey: 'practices.nav' }],
   api: practicesApi,
   tasks: (app) => [{ name: 'practices.recommendations', run: () => refreshRequestedRecommendations(app.db) }],
+  prepare: prepareLibrary,
 };

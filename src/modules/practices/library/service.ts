@@ -425,6 +425,11 @@ export interface LibrarySearch extends Omit<LibraryPage, 'hits'> {
   markings: string[] | null;
 }
 
+/** What the library's first search reads, read ahead once the node serves: the search index and the catalogue. */
+export async function prepareLibrary(db: Db): Promise<void> {
+  await Promise.all([searchIndexOf(db), catalogueOf(db)]);
+}
+
 /**
  * What a search finds, with the facet counts, as the actor may see it: the words are ranked by the search index while
  * the catalogue is read (both in memory once current); a page beyond the last (an old link) is the last.
