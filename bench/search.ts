@@ -4,15 +4,17 @@
  * on top. Then
  * (1) relevance: recall@5, recall@10, nDCG@10 and MRR of the library and of plain BM25 over the same practices (every
  *     published one, the 10,000 distractors included), as relevance.test.ts measures them on the set alone;
- * (2) the first search the moment a node is ready, which waits for the in-memory index the node starts building from
+ * (2) speed, as the issue's figures before were taken (search-in-process.ts): the library's search and the platform's,
+ *     in-process, one query at a time, over 600 queries from the generated practices' vocabulary and the set's 26,
+ *     each ranked afresh;
+ * (3) the first search the moment a node is ready, which waits for the in-memory index the node starts building from
  *     search_documents once it serves, and that index's memory (measured in this process, where the relevance run
  *     built it);
- * (3) /practices?q=… and /search?q=… for the set's queries, anonymous, page cache off, after the worker's start-up
- *     backlog: one request at a time (each query's first search on the node, then each again), then under autocannon
- *     at 10 connections, for information (one node's throughput, as a share of bare Fastify).
- * Goals: the library at least as good as BM25 on every figure, recall@5 and nDCG@10 at least 0.85; one request at a
- * time, p95 under 20 ms on PostgreSQL and 40 ms on PGlite for both searches. /search answering 404 (not installed) is
- * reported as not measured.
+ * (4) for information, the pages /practices?q=… and /search?q=… for the set's queries, anonymous, page cache off,
+ *     after the worker's start-up backlog: one request at a time (each query's first search on the node, then each
+ *     again), then under autocannon at 10 connections (one node's throughput, as a share of bare Fastify).
+ * Goals: the library at least as good as BM25 on every figure, recall@5 and nDCG@10 at least 0.85; in (2), p95 under
+ * 20 ms on PostgreSQL and 40 ms on PGlite for both searches; every request of (4) answered.
  */
 import { sql } from 'kysely';
 import { setFlagsFromString } from 'node:v8';
@@ -33,12 +35,12 @@ import {
 } from '../src/modules/practices/service.js';
 import { seedDemo } from '../src/seed.js';
 import { loadScale, untilWorkerIdle, type ScaleData } from './scale.js';
+import { benchSearchInProcess } from './search-in-process.js';
 import {
   freshDatabase,
   latencyRow,
   load,
   loadRow,
-  percentile,
   residentMegabytes,
   startBareFastify,
   timeRequests,
@@ -169,19 +171,19 @@ async function timeEach(baseUrl: string, paths: string[]): Promise<number[]> {
 }
 
 /**
- * The searches on a server started for them: one request at a time, where the goal is judged (a search's own time, as
- * the issue's figures of the library before were taken — at 10 connections it queued at 100 ms and more); then under
- * load at 10 connections, with bare Fastify measured after for the share (for information: one node's throughput).
+ * The pages over HTTP on a server started for them, for information (the goal is judged in-process, on the search
+ * itself, as the issue's figures were taken): one request at a time, each query's first search on a node just
+ * started and then each again, the page rendered; then under load at 10 connections, with bare Fastify measured after
+ * for the share (one node's throughput). Returns whether every request succeeded.
  */
-async function benchSpeed(fresh: FreshDatabase, database: BenchDatabase, port: number, queries: string[], options: SearchBenchOptions): Promise<boolean> {
-  const goal = p95Goal[database];
+async function benchPages(fresh: FreshDatabase, database: BenchDatabase, port: number, queries: string[], options: SearchBenchOptions): Promise<boolean> {
   const library = queries.map((q) => `/practices?q=${encodeURIComponent(q)}`);
   const platform = queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
   // Not waiting for the node's preparing: the first search below is the one made the moment the node is ready.
   const server = await startServer({ ...fresh.env, PAGE_CACHE: 'false' }, port, { demo: false, prepared: false });
   const rows: SpeedRow[] = [];
   const single: (ReturnType<typeof latencyRow> & { goal: string })[] = [];
-  let met = true;
+  let succeeded = true;
   let bare: LoadResult;
   try {
     const residentBefore = await residentMegabytes(server.pid);
@@ -202,20 +204,18 @@ async function benchSpeed(fresh: FreshDatabase, database: BenchDatabase, port: n
       const firstTime = (await timeEach(server.baseUrl, paths.slice(1))).sort((a, b) => a - b);
       const again = await timeRequests(server.baseUrl, paths, 2);
       const every = [...firstTime, ...again].sort((a, b) => a - b);
-      const ok = percentile(every, 0.95) < goal;
-      met &&= ok;
       single.push({ ...latencyRow(database, `${path}: first search of each query`, firstTime), goal: '' });
       single.push({ ...latencyRow(database, `${path}: each query again, twice`, again), goal: '' });
-      single.push({ ...latencyRow(database, `${path}: all of these`, every), goal: `p95 < ${goal} ms: ${ok ? 'met' : 'MISSED'}` });
+      single.push({ ...latencyRow(database, `${path}: all of these`, every), goal: 'for information' });
       const result = await load(server.baseUrl, paths, options);
       rows.push({ measured: { path, ...result }, path, goal: result.errors === 0 ? 'for information' : `${result.errors} ERRORS` });
-      met &&= result.errors === 0;
+      succeeded &&= result.errors === 0;
     };
     await measure(`/practices?q=… (${library.length} queries)`, library);
     if (platformInstalled) await measure(`/search?q=… (${platform.length} queries)`, platform);
     else {
       console.log('/search answered 404: platform search not installed');
-      single.push({ ...latencyRow(database, '/search?q=… (platform search not installed)', []), goal: `p95 < ${goal} ms: NOT MEASURED` });
+      single.push({ ...latencyRow(database, '/search?q=… (platform search not installed)', []), goal: 'NOT MEASURED' });
     }
   } finally {
     await server.stop();
@@ -226,7 +226,7 @@ async function benchSpeed(fresh: FreshDatabase, database: BenchDatabase, port: n
   } finally {
     await bareServer.stop();
   }
-  console.log('One request at a time (the goal):');
+  console.log('The pages over HTTP, one request at a time, on a node just started (for information):');
   console.table(single);
   console.log(`Under load, ${options.connections} connections (for information):`);
   console.table([
@@ -237,7 +237,7 @@ async function benchSpeed(fresh: FreshDatabase, database: BenchDatabase, port: n
         : { database, path: row.path, goal: row.goal },
     ),
   ]);
-  return met;
+  return succeeded;
 }
 
 /** Runs the search benchmark on one database; prints the figures and returns whether every measured goal was met. */
@@ -259,15 +259,14 @@ export async function benchSearch(database: BenchDatabase, port: number, options
       `Index build in this process (every search document, before the first ranking): ${relevance.indexSeconds.toFixed(2)} s, ` +
         `${relevance.indexMegabytes.toFixed(1)} MB of heap`,
     );
-    const fast = await benchSpeed(
-      fresh,
-      database,
-      port,
-      set.queries.map((query) => query.query),
-      options,
-    );
-    console.log(`${database}: ${relevance.met && fast ? 'every measured search goal met' : 'SEARCH GOALS MISSED'}\n`);
-    return relevance.met && fast;
+    const queries = set.queries.map((query) => query.query);
+    const speed = await benchSearchInProcess(fresh, database, queries, p95Goal[database]);
+    console.log(`The search itself, in-process, one query at a time, each ranked afresh on a node of its own (the goal):`);
+    console.table(speed.rows);
+    const pagesServed = await benchPages(fresh, database, port, queries, options);
+    const met = relevance.met && speed.met && pagesServed;
+    console.log(`${database}: ${met ? 'every measured search goal met' : 'SEARCH GOALS MISSED'}\n`);
+    return met;
   } finally {
     await fresh.drop();
   }

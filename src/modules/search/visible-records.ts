@@ -41,23 +41,30 @@ export interface ChosenIds {
 }
 
 /**
- * A kind's visible ids, sorted, with what each is listed as: 4 bytes an id, 8 when ids are grouped into records. What
- * a ranking gives is kept with the ranking (a kept ranking is the same array each time, core/search/rankings.ts), so
- * a search repeated while neither changes does not go through the thousands of ranked ids again.
+ * A kind's visible ids, each with what it is listed as. What a ranking gives is kept with the ranking (a kept ranking
+ * is the same array each time, core/search/rankings.ts), so a search repeated while neither changes does not go
+ * through the thousands of ranked ids again.
  */
 export class VisibleRecords {
-  readonly #ids: Int32Array;
+  readonly size: number;
+  /**
+   * Each visible id's place plus one, by id (0: not visible). Ids are the tables' serial numbers, a dense range, so a
+   * ranked id is looked up in one step: a binary search of the sorted ids for each of the thousands a broad query
+   * ranks in each kind was a sixth of a platform search's time (docs/performance/search.md, eleventh pass).
+   */
+  readonly #placeById: Int32Array;
+  /** What the record at each place is listed as, when ids are grouped into records (plans' versions). */
   readonly #listedAs: Int32Array | null;
+  /** One more than the highest record listed as, to mark those already counted by number. */
+  readonly #listedLimit: number;
   readonly #chosen = new WeakMap<Ranking, ChosenIds & { limit: number }>();
 
   constructor(rows: readonly VisibleRow[]) {
-    const sorted = [...rows].sort((one, other) => one.id - other.id);
-    this.#ids = Int32Array.from(sorted, (row) => row.id);
-    this.#listedAs = sorted.every((row) => row.listed_as === row.id) ? null : Int32Array.from(sorted, (row) => row.listed_as);
-  }
-
-  get size(): number {
-    return this.#ids.length;
+    this.size = rows.length;
+    this.#placeById = new Int32Array(rows.reduce((most, row) => Math.max(most, row.id), 0) + 1);
+    rows.forEach((row, place) => (this.#placeById[row.id] = place + 1));
+    this.#listedAs = rows.every((row) => row.listed_as === row.id) ? null : Int32Array.from(rows, (row) => row.listed_as);
+    this.#listedLimit = this.#listedAs ? rows.reduce((most, row) => Math.max(most, row.listed_as), 0) + 1 : 0;
   }
 
   /** The visible records among those ranked (best first; ids no longer visible, or deleted, are passed over). */
@@ -68,44 +75,35 @@ export class VisibleRecords {
   }
 
   #choose(ranked: Ranking, limit: number): ChosenIds {
+    const placeById = this.#placeById;
     const listedAs = this.#listedAs;
-    const listed = listedAs ? new Set<number>() : null;
+    // Records are serial numbers too: a byte each marks those counted, cheaper than a set for thousands ranked.
+    const listed = listedAs ? new Uint8Array(this.#listedLimit) : null;
     const ids: number[] = [];
     let total = 0;
-    for (const id of ranked.ids) {
-      const at = this.#placeOf(id);
-      if (at < 0) continue;
+    const rankedIds = ranked.ids;
+    for (let at = 0; at < rankedIds.length; at += 1) {
+      const id = rankedIds[at] as number;
+      // An id beyond the highest visible one (a record written since) reads undefined: not visible.
+      const place = (placeById[id] ?? 0) - 1;
+      if (place < 0) continue;
       if (listedAs && listed) {
-        const record = listedAs[at] as number;
-        if (listed.has(record)) continue;
-        listed.add(record);
+        const record = listedAs[place] as number;
+        if (listed[record] === 1) continue;
+        listed[record] = 1;
       }
       total += 1;
       if (ids.length < limit) ids.push(id);
     }
     return { total, ids };
   }
-
-  /** The id's place in the sorted ids, or -1. */
-  #placeOf(id: number): number {
-    const ids = this.#ids;
-    let low = 0;
-    let high = ids.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const found = ids[middle] as number;
-      if (found === id) return middle;
-      if (found < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
 }
 
 /**
  * The most scopes kept per kind, least recently used out first: staff of a few dozen programmes searching at once.
- * At the benchmark's scale (10,000 practices and instruments, 2,000 events, 1,500 plans, about 9,000 actions) a scope
- * of every kind takes at most about 250 kB, so 50 scopes of every kind stay under 13 MB.
+ * A scope of a kind takes 4 bytes per id up to the kind's highest visible one (and 4 more per visible id when ids are
+ * grouped): at the benchmark's scale (10,000 practices and instruments, 2,000 events, 1,500 plans, about 9,000
+ * actions) a scope of every kind takes at most about 250 kB, so 50 scopes of every kind stay under 13 MB.
  */
 const scopesKept = 50;
 
