@@ -118,9 +118,11 @@ export async function benchSearchInProcess(
     ['the platform (searchPlatform)', (db, q) => searchPlatform(db, anonymous, platformSearchSchema.parse({ q }), { locale: 'en', t })],
   ];
   const rows: InProcessRow[] = [];
+  let met = true;
   for (const [search, run] of searches) {
     const samples = await timeOnNewNode(fresh, queries, run);
     const p95 = percentile(samples, 0.95);
+    met &&= p95 < goalMs;
     rows.push({
       database,
       search,
@@ -132,5 +134,5 @@ export async function benchSearchInProcess(
       goal: `p95 < ${goalMs} ms: ${p95 < goalMs ? 'met' : 'MISSED'}`,
     });
   }
-  return { met: rows.every((row) => row.goal.endsWith(': met')), rows };
+  return { met, rows };
 }
