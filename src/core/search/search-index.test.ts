@@ -25,6 +25,12 @@ async function removeNote(db: Db, id: number): Promise<void> {
   await db.transaction().execute((trx) => sql`select search_document_remove('note', ${id})`.execute(trx));
 }
 
+/** The English lexemes of a word, as a slot's alternatives hold them. */
+async function lexemes(word: string): Promise<string[]> {
+  const rows = await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('english', ${word}))) as lexeme`.execute(database.db);
+  return rows.rows.map((row) => row.lexeme);
+}
+
 async function ranked(index: SearchIndex, text: string): Promise<number[]> {
   await index.refresh();
   const analysed = await analyseQuery(database.db, index, text);
@@ -146,24 +152,35 @@ describe('the search index', () => {
   it('scores an alternative of several words by the share of them a record has', async () => {
     const index = new SearchIndex(database.db);
     await index.refresh();
-    const lexemes = async (word: string) =>
-      (await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('english', ${word}))) as lexeme`.execute(database.db)).rows.map(
-        (row) => row.lexeme,
-      );
-    const slot: QuerySlot = { label: 'air dashboard', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('dashboard')] }] };
+    const slot: QuerySlot = { label: 'air dashboard', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('dashboard')], whole: false }] };
     const both = index.rank('note', [slot]);
     expect([...both.ids]).toEqual([2]);
-    const half: QuerySlot = { label: 'air sensors', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('sensors')] }] };
+    const half: QuerySlot = { label: 'air sensors', alternatives: [{ boost: 1, words: [await lexemes('air'), await lexemes('sensors')], whole: false }] };
     expect(index.rank('note', [half]).length).toBe(2);
+  });
+
+  it('finds a record through a glossary term of several words only when it has them all', async () => {
+    const index = new SearchIndex(database.db);
+    await index.refresh();
+    // "air quality" (record 2) as a term of the slot "pollution": "air" alone (the word of no record else) is not it.
+    const term = { boost: 0.85, words: [await lexemes('air'), await lexemes('quality')], whole: true };
+    const pollution: QuerySlot = { label: 'pollution', alternatives: [{ boost: 1, words: [await lexemes('pollution')], whole: false }, term] };
+    expect([...index.rank('note', [pollution]).ids]).toEqual([2]);
+    const airSensors: QuerySlot = {
+      label: 'pollution',
+      alternatives: [
+        { boost: 1, words: [await lexemes('pollution')], whole: false },
+        { ...term, words: [await lexemes('air'), await lexemes('sensors')] },
+      ],
+    };
+    expect(index.rank('note', [airSensors]).length).toBe(0);
+    expect(index.rank('note', [{ ...airSensors, alternatives: airSensors.alternatives.map((alternative) => ({ ...alternative, whole: false })) }]).length).toBe(
+      2,
+    );
   });
 });
 
 describe('ranking work shared within a query', () => {
-  /** The English lexemes of a word, as a slot's alternatives hold them. */
-  const lexemes = async (word: string) =>
-    (await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('english', ${word}))) as lexeme`.execute(database.db)).rows.map(
-      (row) => row.lexeme,
-    );
   const sameRanking = (found: Ranking, expected: Ranking) => {
     expect([...found.ids]).toEqual([...expected.ids]);
     expect([...found.scores]).toEqual([...expected.scores]);
@@ -186,11 +203,14 @@ describe('ranking work shared within a query', () => {
     const once: QuerySlot = {
       label: 'kayak',
       alternatives: [
-        { boost: 1, words: [kayak] },
-        { boost: 0.85, words: [ferry] },
+        { boost: 1, words: [kayak], whole: false },
+        { boost: 0.85, words: [ferry], whole: true },
       ],
     };
-    const repeated: QuerySlot = { label: 'kayak', alternatives: [{ boost: 0.5, words: [kayak] }, ...once.alternatives, { boost: 0.85, words: [kayak] }] };
+    const repeated: QuerySlot = {
+      label: 'kayak',
+      alternatives: [{ boost: 0.5, words: [kayak], whole: true }, ...once.alternatives, { boost: 0.85, words: [kayak], whole: true }],
+    };
     const expected = index.rank('note', [once]);
     expect(expected.length).toBeGreaterThan(20);
     sameRanking(index.rank('note', [repeated]), expected);
@@ -214,15 +234,16 @@ describe('ranking work shared within a query', () => {
       {
         label: 'city harbour',
         alternatives: [
-          { boost: 1, words: [word(city), word(harbour)] },
-          { boost: 0.85, words: [word(harbour), word(kayak)] },
+          { boost: 1, words: [word(city), word(harbour)], whole: false },
+          // A glossary term: found only in records holding both its words, its kept word scores counted alike.
+          { boost: 0.85, words: [word(harbour), word(kayak)], whole: true },
         ],
       },
       {
         label: 'kayak ferry',
         alternatives: [
-          { boost: 1, words: [word(kayak), word(ferry)] },
-          { boost: 0.85, words: [word(bus), word(kayak)] },
+          { boost: 1, words: [word(kayak), word(ferry)], whole: false },
+          { boost: 0.85, words: [word(bus), word(kayak)], whole: true },
         ],
       },
     ];

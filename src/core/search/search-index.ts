@@ -32,6 +32,11 @@ export interface SlotAlternative {
   boost: number;
   /** Its words, each as the set of lexemes it may appear as (its readings in the languages the platform indexes). */
   words: string[][];
+  /**
+   * Whether a record must hold every one of its words to match it (a glossary term: "nyílt adat" is a name, and
+   * "adat" alone is not it), or counts by the share of them it holds (the words as typed).
+   */
+  whole: boolean;
 }
 
 /**
@@ -145,9 +150,12 @@ class RankingScratch {
   readonly total: Scores;
   readonly matchedSlots: Uint16Array;
   readonly matchedRarity: Float64Array;
+  /** How many of an alternative's words each place holds (cleared with `alternative`). */
+  readonly alternativeWords: Uint16Array;
 
   constructor(readonly size: number) {
     [this.word, this.alternative, this.slot, this.total] = [new Scores(size), new Scores(size), new Scores(size), new Scores(size)];
+    this.alternativeWords = new Uint16Array(size);
     this.matchedSlots = new Uint16Array(size);
     this.matchedRarity = new Float64Array(size);
   }
@@ -423,7 +431,7 @@ class KindIndex {
   rank(slots: QuerySlot[]): Ranking {
     if (this.size === 0) return Ranking.empty;
     const scratch = this.#scratchOf(this.#ids.length);
-    const { word, alternative, slot: slotBest, total, matchedSlots, matchedRarity } = scratch;
+    const { word, alternative, slot: slotBest, total, matchedSlots, matchedRarity, alternativeWords } = scratch;
     // How much each slot tells: the rarity of its rarest word as typed (a slot of common words tells little).
     const slotRarity = slots.map((slot) =>
       Math.max(0, ...(slot.alternatives[0]?.words ?? []).flatMap((readings) => readings.map((lexeme) => this.rarityOf(lexeme)))),
@@ -435,25 +443,34 @@ class KindIndex {
       const among = candidates?.common.has(slot) ? candidates.places : null;
       // A single word is the whole alternative: its best reading's score goes straight to the slot (each lexeme once).
       for (const [lexeme, boost] of singleWordBoosts(slot)) this.#scoreLexeme(lexeme, slotBest, boost, among);
-      for (const { boost, words } of slot.alternatives) {
+      for (const { boost, words, whole } of slot.alternatives) {
         if (words.length === 1) continue;
-        // An alternative of several words ("virtual assistant") counts by the share of its words a record has.
+        // An alternative of several words ("virtual assistant") counts by the share of its words a record has; a
+        // glossary term only when the record has them all.
         for (const readings of words) {
           const kept = wordScores.kept(readings, among);
           if (kept) {
-            for (let at = 0; at < kept.places.length; at += 1) alternative.add(kept.places[at] as number, kept.values[at] as number);
+            for (let at = 0; at < kept.places.length; at += 1) {
+              const place = kept.places[at] as number;
+              alternative.add(place, kept.values[at] as number);
+              alternativeWords[place] = (alternativeWords[place] as number) + 1;
+            }
             continue;
           }
           for (const lexeme of new Set(readings)) this.#scoreLexeme(lexeme, word, 1, among);
           for (let at = 0; at < word.count; at += 1) {
             const place = word.touched[at] as number;
             alternative.add(place, word.values[place] as number);
+            alternativeWords[place] = (alternativeWords[place] as number) + 1;
           }
           wordScores.keep(readings, among, word);
           word.clear();
         }
         for (let at = 0; at < alternative.count; at += 1) {
           const place = alternative.touched[at] as number;
+          const held = alternativeWords[place] as number;
+          alternativeWords[place] = 0;
+          if (whole && held < words.length) continue;
           slotBest.raise(place, (boost * (alternative.values[place] as number)) / words.length);
         }
         alternative.clear();

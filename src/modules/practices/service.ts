@@ -26,6 +26,6 @@ export async function listPublishedPracticesOnThemes(
 
 /** The library's relevance yardstick (the judged set, its figures and the BM25 baseline), for the search benchmark. */
 export { bm25Ranker, type Bm25Document } from './library/relevance/bm25.js';
-export { judgedKeyOf, measureRelevance } from './library/relevance/measure.js';
+export { judgedKeyOf, measureRelevance, type MeasuredQuery } from './library/relevance/measure.js';
 export { meanFigures, type Figures } from './library/relevance/metrics.js';
 export { loadRelevanceSet, readRelevanceSet, type RelevanceSet } from './library/relevance/set.js';

@@ -7,7 +7,7 @@ import { useDatabaseWorld } from '../../../../core/testing/world.js';
 import { bm25Ranker } from './bm25.js';
 import { measureRelevance } from './measure.js';
 import { meanFigures, type Figures } from './metrics.js';
-import { loadRelevanceSet, readRelevanceSet, type RelevanceSet } from './set.js';
+import { loadRelevanceSet, readRelevanceSet, type JudgedPractice, type RelevanceSet } from './set.js';
 
 const fixture = useDatabaseWorld();
 let set: RelevanceSet;
@@ -58,5 +58,31 @@ describe('relevance on real practices (issue #15)', () => {
 
   it('the library ranks them well (nDCG@10 ≥ 0.85)', () => {
     expect(library.ndcgAt10).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('condensed lists, for a library holding practices outside the set (bench/search.ts)', () => {
+  it('leave the unjudged practices out of both rankings, where plain lists count them as not relevant', async () => {
+    const query = set.queries.find((judged) => judged.query === 'open data portal');
+    if (!query) throw new Error('the set has lost its query "open data portal"');
+    const measure = async (documents: JudgedPractice[], judgedOnly = false) =>
+      (await measureRelevance(fixture.db, [query], keyById, bm25Ranker(documents), { judgedOnly }))[0];
+    const unjudged: JudgedPractice[] = ['Riga', 'Turku', 'Braga'].map((city) => ({
+      key: `practice of ${city}`,
+      title: `Open data portal of ${city}`,
+      summary: `${city} publishes its open data on an open data portal.`,
+      description: `The open data portal of ${city} lists every open dataset of the city.`,
+      language: 'en',
+      keywords: ['open data portal'],
+      source: `https://example.org/${city}`,
+    }));
+    const before = await measure(set.practices);
+    // The new practices are outside keyById: unjudged, as the benchmark's generated ones.
+    await loadRelevanceSet(fixture.db, unjudged, { ownerPartnerId: fixture.world.partnerA.id });
+    const plain = await measure([...set.practices, ...unjudged]);
+    const condensed = await measure([...set.practices, ...unjudged], true);
+    expect(plain?.library.ndcgAt10).toBeLessThan(before?.library.ndcgAt10 ?? 0);
+    expect(plain?.bm25.ndcgAt10).toBeLessThan(before?.bm25.ndcgAt10 ?? 0);
+    expect(condensed).toEqual({ ...before });
   });
 });
