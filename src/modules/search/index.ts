@@ -1,6 +1,6 @@
 /** One search over the whole platform (/search): the modules owning records fill its `search.kinds` point. */
 import type { PlatformModule } from '../../core/module.js';
-import { searchIndexOf } from '../../core/search/search-index.js';
+import { prepareSearch } from '../../core/search/query-analysis.js';
 import { searchApi } from './api.js';
 import { searchRoutes } from './routes.js';
 import { searchableKinds } from './service.js';
@@ -11,5 +11,5 @@ export const searchModule: PlatformModule = {
   routes: searchRoutes,
   navigation: [{ href: '/search', labelKey: 'search.nav' }],
   api: searchApi,
-  prepare: searchIndexOf,
+  prepare: prepareSearch,
 };

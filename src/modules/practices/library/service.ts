@@ -15,7 +15,7 @@ import * as queries from './queries.js';
 import { tellAboutPractice } from '../notifications.js';
 import { requestRecommendationRefresh } from '../needs/recommendations.js';
 import { translationsOf, type PracticeFormInput, type SearchQuery } from '../schema.js';
-import { analyseQuery } from '../../../core/search/query-analysis.js';
+import { analyseQuery, prepareSearch } from '../../../core/search/query-analysis.js';
 import { markingQueriesOf } from '../../../core/search/marked-words.js';
 import { rankingOf } from '../../../core/search/rankings.js';
 import { searchIndexOf } from '../../../core/search/search-index.js';
@@ -427,7 +427,7 @@ export interface LibrarySearch extends Omit<LibraryPage, 'hits'> {
 
 /** What the library's first search reads, read ahead once the node serves: the search index and the catalogue. */
 export async function prepareLibrary(db: Db): Promise<void> {
-  await Promise.all([searchIndexOf(db), catalogueOf(db)]);
+  await Promise.all([prepareSearch(db), catalogueOf(db)]);
 }
 
 /**
