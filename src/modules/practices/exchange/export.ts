@@ -11,7 +11,7 @@ import { listOrganisations, listPartners } from '../../partners/service.js';
 import { practiceColumns } from './import.js';
 import * as queries from '../library/queries.js';
 import { linkList, termList, type SearchQuery } from '../schema.js';
-import { filtersOf, libraryMatches, seesBackOffice, textMatchOf, toPractice, visibilityFor, type Practice } from '../library/service.js';
+import { libraryMatches, toPractice, type Practice } from '../library/service.js';
 import { locales } from '../../../core/i18n/locales.js';
 
 const pageSize = 200;
@@ -59,10 +59,7 @@ function recordOf(practice: Practice, names: { partners: Map<number, string>; or
 }
 
 async function* records(db: Db, actor: Actor, query: SearchQuery, publicUrl: string): AsyncGenerator<ExportRecord> {
-  const visibility = visibilityFor(actor);
-  const { match } = await textMatchOf(db, query.q);
-  const found = await libraryMatches(db, filtersOf(query, seesBackOffice(visibility)), visibility, match);
-  const ids = found.ordered('id');
+  const ids = (await libraryMatches(db, actor, query)).ordered('id');
   const [partners, organisations] = await Promise.all([listPartners(db, actor), listOrganisations(db)]);
   const names = {
     partners: new Map(partners.map((partner) => [partner.id, partner.name])),

@@ -461,9 +461,11 @@ export async function searchLibrary(db: Db, actor: Actor, query: SearchQuery): P
   return libraryPageOf(db, await findInLibrary(db, actor, query));
 }
 
-/** What a search of the library finds for the actor, with its facet counts (the library's exports). */
-export async function libraryMatches(db: Db, filters: SearchFilters, visibility: Visibility, match: TextMatch | null): Promise<LibraryMatches> {
-  return matchesOf(await catalogueOf(db), filters, visibility, match);
+/** Everything a search of the library finds for the actor, with its facet counts, in any order asked (the library's exports). */
+export async function libraryMatches(db: Db, actor: Actor, query: SearchQuery): Promise<LibraryMatches> {
+  const visibility = visibilityFor(actor);
+  const [catalogue, { match }] = await Promise.all([catalogueOf(db), textMatchOf(db, query.q)]);
+  return matchesOf(catalogue, filtersOf(query, seesBackOffice(visibility)), visibility, match);
 }
 
 /** The library's filters from a search query; statuses only for those who see the back office. */

@@ -5,7 +5,7 @@
 import type { Db } from '../../../../core/db/database.js';
 import { anonymous } from '../../../../core/policy/actor.js';
 import { searchQuerySchema } from '../../schema.js';
-import { filtersOf, libraryMatches, searchLibrary, textMatchOf, visibilityFor } from '../service.js';
+import { libraryMatches, searchLibrary } from '../service.js';
 import { figuresOf, type Figures } from './metrics.js';
 import type { JudgedQuery } from './set.js';
 
@@ -23,9 +23,7 @@ export async function libraryTopTen(db: Db, query: string): Promise<number[]> {
  * condensed lists: the set's practices may lie far beyond the first page among 10,000 others.
  */
 export async function libraryOrder(db: Db, query: string): Promise<number[]> {
-  const search = searchQuerySchema.parse({ q: query, sort: 'relevance' });
-  const { match } = await textMatchOf(db, search.q);
-  return (await libraryMatches(db, filtersOf(search, false), visibilityFor(anonymous), match)).ordered('relevance');
+  return (await libraryMatches(db, anonymous, searchQuerySchema.parse({ q: query, sort: 'relevance' }))).ordered('relevance');
 }
 
 export interface MeasuredQuery {

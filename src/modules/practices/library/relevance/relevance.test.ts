@@ -65,8 +65,6 @@ describe('condensed lists, for a library holding practices outside the set (benc
   it('leave the unjudged practices out of both rankings, where plain lists count them as not relevant', async () => {
     const query = set.queries.find((judged) => judged.query === 'open data portal');
     if (!query) throw new Error('the set has lost its query "open data portal"');
-    const measure = async (documents: JudgedPractice[], judgedOnly = false) =>
-      (await measureRelevance(fixture.db, [query], keyById, bm25Ranker(documents), { judgedOnly }))[0];
     const unjudged: JudgedPractice[] = ['Riga', 'Turku', 'Braga'].map((city) => ({
       key: `practice of ${city}`,
       title: `Open data portal of ${city}`,
@@ -76,6 +74,8 @@ describe('condensed lists, for a library holding practices outside the set (benc
       keywords: ['open data portal'],
       source: `https://example.org/${city}`,
     }));
+    const measure = async (documents: JudgedPractice[], judgedOnly = false) =>
+      (await measureRelevance(fixture.db, [query], keyById, bm25Ranker(documents), { judgedOnly }))[0];
     const before = await measure(set.practices);
     // The new practices are outside keyById: unjudged, as the benchmark's generated ones.
     await loadRelevanceSet(fixture.db, unjudged, { ownerPartnerId: fixture.world.partnerA.id });
